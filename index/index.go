@@ -1,0 +1,147 @@
+// Package index defines the Store contract that every storage backend of
+// Netra implements (index/bleve embedded, index/elastic for Elasticsearch),
+// and the query model reviewers search with. The conformance suite in
+// index/indextest checks a backend against these semantics.
+package index
+
+import (
+	"context"
+	"time"
+
+	"github.com/netra-id/netra"
+)
+
+// Store keeps records (item + verdict + review) and finds them again.
+//
+// Semantics every backend must keep (see DESIGN.md):
+//   - Upsert is idempotent by Item.ID. Upserting an existing ID replaces item
+//     and verdict but keeps the review state and the audit trail.
+//   - Review carries the version it was based on and fails with a
+//     *netra.ConflictError when the record changed meanwhile.
+//   - Every review change is appended to the audit trail.
+//   - Records whose Upsert returned survive a crash of the process.
+type Store interface {
+	// Upsert stores records in one batch.
+	Upsert(ctx context.Context, recs []netra.Record) error
+	// Get returns one record, or an error matching netra.ErrNotFound.
+	Get(ctx context.Context, id string) (netra.Record, error)
+	// Search runs a query.
+	Search(ctx context.Context, q Query) (Result, error)
+	// Review applies a review change and returns the updated record.
+	Review(ctx context.Context, id string, u ReviewUpdate) (netra.Record, error)
+	// Audit returns the audit trail of one item, oldest first.
+	Audit(ctx context.Context, id string) ([]netra.AuditEntry, error)
+	// Stats returns counts over the whole store.
+	Stats(ctx context.Context) (Stats, error)
+	// DeleteByQuery removes every record matching q (for retention) and
+	// returns how many were removed.
+	DeleteByQuery(ctx context.Context, q Query) (int, error)
+	// Close releases the store.
+	Close() error
+}
+
+// Sort orders search results.
+type Sort string
+
+// Sort orders. The zero value means SortRelevance when Text is set, otherwise
+// SortTimeDesc.
+const (
+	SortRelevance Sort = "relevance"
+	SortScoreDesc Sort = "score"
+	SortTimeDesc  Sort = "time"  // newest first (Item.Published, else Item.Fetched, else Record.Indexed)
+	SortTimeAsc   Sort = "-time" // oldest first
+)
+
+// Facet names that backends must support in Query.Facets.
+const (
+	FacetCategory = "category"
+	FacetRule     = "rule"
+	FacetSource   = "source"
+	FacetRegion   = "region"
+	FacetStatus   = "status"
+)
+
+// Query is a reviewer's search. Empty fields do not filter. Values within one
+// list filter are ORed; different filters are ANDed.
+type Query struct {
+	// Text is the free-text query: words are ANDed by default; "OR" between
+	// words, "quoted phrases", and prefix* are supported. Words are
+	// normalised and stemmed with the same analyser used at index time, so
+	// "mendukung" finds "dukungan".
+	Text       string
+	Flagged    *bool
+	MinScore   *float64
+	MaxScore   *float64
+	Categories []string
+	Rules      []string
+	Sources    []string
+	Regions    []string
+	Statuses   []netra.Status
+	Assignees  []string
+	Reviewers  []string
+	IDs        []string
+	Since      time.Time // item time >= Since
+	Until      time.Time // item time < Until
+	Sort       Sort
+	Limit      int    // default 20
+	Cursor     string // from Result.NextCursor; opaque
+	Facets     []string
+	Highlight  bool
+}
+
+// Result is one page of search results.
+type Result struct {
+	Total      int                     `json:"total"`
+	Matches    []Match                 `json:"matches"`
+	Facets     map[string][]FacetCount `json:"facets,omitempty"`
+	NextCursor string                  `json:"next_cursor,omitempty"`
+}
+
+// Match is one record in a result, with highlighted snippets where asked.
+// Snippets mark matched words with the Unicode-free markers HighlightPre and
+// HighlightPost so callers can escape the text and then turn the markers into
+// markup safely.
+type Match struct {
+	Record    netra.Record `json:"record"`
+	Relevance float64      `json:"relevance,omitempty"`
+	Snippets  []string     `json:"snippets,omitempty"`
+}
+
+// Highlight markers used in Match.Snippets. They are control characters that
+// never occur in normalised crawled text, so escaping the snippet first and
+// then replacing them with <mark> tags cannot inject markup.
+const (
+	HighlightPre  = "\x02"
+	HighlightPost = "\x03"
+)
+
+// FacetCount is one facet value and how many matching records have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// ReviewUpdate is one review change. Nil fields are left as they are.
+type ReviewUpdate struct {
+	Status   *netra.Status
+	Note     *string
+	Assignee *string
+	Who      string // the user making the change; required
+	// BaseVersion is the Record.Version the change was based on.
+	BaseVersion int64
+}
+
+// Stats are whole-store counts.
+type Stats struct {
+	Records  int                  `json:"records"`
+	Flagged  int                  `json:"flagged"`
+	ByStatus map[netra.Status]int `json:"by_status"`
+	Backend  string               `json:"backend"`
+	Extra    map[string]string    `json:"extra,omitempty"`
+}
+
+// Analyzer turns text into the normalised, stemmed terms that are indexed
+// and searched. The classifier provides the real one (so search and
+// classification agree on Indonesian morphology); backends take it as an
+// option so this package stays free of classification.
+type Analyzer func(text string) []string

@@ -1,0 +1,135 @@
+// Package netra holds Netra's domain types: the items it reads, the verdicts
+// the classifier gives them, the reviews people add, and the errors shared by
+// every part. It does no I/O, so every other package can depend on it.
+package netra
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Item is one piece of text Netra looks at: a news article, a post, a
+// comment, or a line of an imported corpus.
+type Item struct {
+	// ID is stable for the same content: derived from the canonical URL for
+	// crawled pages, or from the source and text for imports (see ItemID).
+	ID        string            `json:"id"`
+	Source    string            `json:"source"`
+	Kind      string            `json:"kind,omitempty"` // news, post, comment, import
+	URL       string            `json:"url,omitempty"`
+	Title     string            `json:"title,omitempty"`
+	Text      string            `json:"text"`
+	Author    string            `json:"author,omitempty"`
+	Region    string            `json:"region,omitempty"`
+	Language  string            `json:"language,omitempty"`
+	Published time.Time         `json:"published,omitzero"`
+	Fetched   time.Time         `json:"fetched,omitzero"`
+	Meta      map[string]string `json:"meta,omitempty"`
+}
+
+// Hit is one piece of evidence: a rule that fired on one sentence. Start and
+// End are byte offsets into the item's original Text, so any UI can highlight
+// the evidence without re-running the classifier.
+type Hit struct {
+	Rule       string   `json:"rule"`
+	Category   string   `json:"category"`
+	Sentence   string   `json:"sentence"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
+	Terms      []string `json:"terms"`
+	Title      string   `json:"title,omitempty"`
+	Regulation string   `json:"regulation,omitempty"`
+	Weight     float64  `json:"weight,omitempty"`
+	// Spans are the byte ranges of the individual matched terms (actor,
+	// act, target) inside Text; optional, for finer highlighting.
+	Spans []Span `json:"spans,omitempty"`
+}
+
+// Span is a byte range [Start, End) in an item's original text.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Role  string `json:"role,omitempty"` // actor, act, target, gesture, ...
+}
+
+// Verdict is the classifier's answer for one item. Field names are a public
+// contract (DESIGN.md): add, never rename.
+type Verdict struct {
+	ID           string   `json:"id"`
+	Flagged      bool     `json:"flagged"`
+	Score        float64  `json:"score"`
+	Categories   []string `json:"categories"`
+	Hits         []Hit    `json:"hits"`
+	RulesVersion string   `json:"rules_version"`
+}
+
+// Status is the review state of a record.
+type Status string
+
+// The review states. New is where every record starts; the others can move
+// back to New (reopen) and to each other.
+const (
+	StatusNew       Status = "new"
+	StatusConfirmed Status = "confirmed"
+	StatusDismissed Status = "dismissed"
+	StatusEscalated Status = "escalated"
+)
+
+// Valid reports whether s is one of the known review states.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusNew, StatusConfirmed, StatusDismissed, StatusEscalated:
+		return true
+	}
+	return false
+}
+
+// Review is the human side of a record.
+type Review struct {
+	Status    Status    `json:"status"`
+	Note      string    `json:"note,omitempty"`
+	Assignee  string    `json:"assignee,omitempty"`
+	Reviewer  string    `json:"reviewer,omitempty"` // who made the last change
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+}
+
+// Record is what the index stores: the item, its verdict and its review.
+// Version increases with every change so review updates can detect that
+// someone else changed the record first.
+type Record struct {
+	Item    Item      `json:"item"`
+	Verdict Verdict   `json:"verdict"`
+	Review  Review    `json:"review"`
+	Version int64     `json:"version"`
+	Indexed time.Time `json:"indexed,omitzero"`
+}
+
+// AuditEntry is one review change, kept forever per item.
+type AuditEntry struct {
+	ItemID   string    `json:"item_id"`
+	Who      string    `json:"who"`
+	When     time.Time `json:"when"`
+	From     Status    `json:"from"`
+	To       Status    `json:"to"`
+	Note     string    `json:"note,omitempty"`
+	Assignee string    `json:"assignee,omitempty"`
+	Version  int64     `json:"version"` // the record version this change produced
+}
+
+// ItemID derives a stable item ID from a canonical URL, or, when url is
+// empty, from the source name and the text. The same input always gives the
+// same ID, which is what makes upserts idempotent across re-runs.
+func ItemID(canonicalURL, source, text string) string {
+	h := sha256.New()
+	if canonicalURL != "" {
+		h.Write([]byte("url\x00"))
+		h.Write([]byte(canonicalURL))
+	} else {
+		h.Write([]byte("src\x00"))
+		h.Write([]byte(source))
+		h.Write([]byte{0})
+		h.Write([]byte(text))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
