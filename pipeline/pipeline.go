@@ -1,0 +1,328 @@
+// Package pipeline is the one stage that joins a stream of items to the
+// classifier and, optionally, to a store. `netra score`, `netra crawl` and the
+// scheduler of `netra serve` all go through Run, so concurrency, ordering,
+// batching and back-pressure are decided here once.
+//
+// Items are classified by a bounded pool of workers but handed to the caller
+// in input order, so the same input always gives the same output. Memory is
+// bounded: at most Options.Window items are in flight at any moment, and a
+// slow consumer (emit or the store) stops the reading of further input.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/netra-id/netra"
+	"golang.org/x/sync/errgroup"
+)
+
+// Classifier gives a verdict for one item. It must be safe for concurrent
+// use; *classifier.Classifier satisfies it.
+type Classifier interface {
+	Classify(netra.Item) netra.Verdict
+}
+
+// Sink stores records in batches; index.Store satisfies it. Upsert must be
+// idempotent by Item.ID so a re-run after a crash does not duplicate.
+type Sink interface {
+	Upsert(ctx context.Context, recs []netra.Record) error
+}
+
+// Defaults used when an Options field is zero.
+const (
+	DefaultBatchSize        = 256
+	DefaultProgressInterval = 200 * time.Millisecond
+	// chunkSize bounds how many ready items travel together between the
+	// stages; grouping keeps per-item channel and scheduling costs small
+	// when input is fast, and a slow source (a crawler) still sends
+	// chunks of one without waiting.
+	chunkSize = 64
+)
+
+// Options configure Run. The zero value is usable.
+type Options struct {
+	// Workers is the number of classifying goroutines; zero or less means
+	// runtime.NumCPU().
+	Workers int
+	// BatchSize is the number of records per Sink.Upsert; zero or less
+	// means DefaultBatchSize.
+	BatchSize int
+	// Sink, when set, receives every kept record in batches, in input
+	// order. Upserts run concurrently with classification but at most one
+	// batch waits, so a slow store slows the reading of input down rather
+	// than piling records up in memory.
+	Sink Sink
+	// Keep decides which records go to Sink; nil keeps all. Emit sees
+	// every record regardless.
+	Keep func(*netra.Record) bool
+	// Progress, when set, is called from a single goroutine at most every
+	// ProgressInterval and once more at the end.
+	Progress func(Stats)
+	// ProgressInterval defaults to DefaultProgressInterval.
+	ProgressInterval time.Duration
+	// Window bounds the number of items read but not yet emitted; zero or
+	// less means 8 chunks per worker.
+	Window int
+}
+
+// Stats count what a Run did.
+type Stats struct {
+	Items   int64         `json:"items"`   // items classified and emitted
+	Flagged int64         `json:"flagged"` // of which flagged
+	Bytes   int64         `json:"bytes"`   // bytes of item text classified
+	Stored  int64         `json:"stored"`  // records upserted to the Sink
+	Batches int64         `json:"batches"` // Sink.Upsert calls
+	Elapsed time.Duration `json:"elapsed"`
+}
+
+// chunk is a group of consecutive input items and their verdicts. done has
+// capacity one so a worker never blocks signalling it and the chunk can be
+// reused.
+type chunk struct {
+	items    []netra.Item
+	verdicts []netra.Verdict
+	done     chan struct{}
+	err      error
+}
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = DefaultBatchSize
+	}
+	if o.ProgressInterval <= 0 {
+		o.ProgressInterval = DefaultProgressInterval
+	}
+	if o.Window <= 0 {
+		o.Window = 8 * o.Workers * chunkSize
+	}
+	return o
+}
+
+// Run reads items from in until it is closed, classifies them with c, calls
+// emit (when not nil) for every record in input order from one goroutine,
+// and upserts records to opt.Sink in batches. It returns when in is closed
+// and everything read has been emitted and stored, or at the first error
+// (from emit, the Sink, a panicking classifier, or ctx).
+//
+// Run stops receiving from in when it returns; a producer must therefore
+// also watch a context the caller cancels after Run returns, or it may block
+// forever sending.
+func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, emit func(netra.Record) error) (Stats, error) {
+	if c == nil {
+		return Stats{}, errors.New("pipeline: nil classifier")
+	}
+	opt = opt.withDefaults()
+	start := time.Now()
+	g, gctx := errgroup.WithContext(ctx)
+
+	window := max(opt.Window/chunkSize, 2)
+	work := make(chan *chunk, opt.Workers)
+	order := make(chan *chunk, window)
+	free := make(chan *chunk, window+opt.Workers+2)
+
+	// Dispatcher: groups ready items into chunks and hands each chunk to
+	// the emitter (in order) and to a worker (in any order). The bounded
+	// order channel is the back-pressure: when emit or the store is slow,
+	// the dispatcher stops receiving from in.
+	g.Go(func() error {
+		defer close(work)
+		defer close(order)
+		for {
+			var it netra.Item
+			var ok bool
+			select {
+			case <-gctx.Done():
+				return gctx.Err()
+			case it, ok = <-in:
+			}
+			if !ok {
+				return nil
+			}
+			ch := getChunk(free)
+			ch.items = append(ch.items, it)
+			closed := false
+		fill:
+			for len(ch.items) < chunkSize {
+				select {
+				case it, ok = <-in:
+					if !ok {
+						closed = true
+						break fill
+					}
+					ch.items = append(ch.items, it)
+				default:
+					break fill
+				}
+			}
+			select {
+			case order <- ch:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			select {
+			case work <- ch:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if closed {
+				return nil
+			}
+		}
+	})
+
+	for range opt.Workers {
+		g.Go(func() error {
+			for ch := range work {
+				ch.err = classifyChunk(c, ch)
+				ch.done <- struct{}{}
+			}
+			return nil
+		})
+	}
+
+	var stats Stats
+	batches := make(chan []netra.Record, 1)
+	var stored, nbatches atomic.Int64
+	if opt.Sink != nil {
+		g.Go(func() error {
+			for b := range batches {
+				if err := opt.Sink.Upsert(gctx, b); err != nil {
+					return fmt.Errorf("store %d records: %w", len(b), err)
+				}
+				stored.Add(int64(len(b)))
+				nbatches.Add(1)
+			}
+			return nil
+		})
+	}
+
+	// Emitter: waits for each chunk in input order.
+	g.Go(func() error {
+		defer close(batches)
+		var batch []netra.Record
+		nextProgress := start.Add(opt.ProgressInterval)
+		sendBatch := func() error {
+			select {
+			case batches <- batch:
+				batch = nil
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		for ch := range order {
+			select {
+			case <-ch.done:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if ch.err != nil {
+				return ch.err
+			}
+			for i := range ch.items {
+				rec := netra.Record{
+					Item:    ch.items[i],
+					Verdict: ch.verdicts[i],
+					Review:  netra.Review{Status: netra.StatusNew},
+				}
+				stats.Items++
+				stats.Bytes += int64(len(rec.Item.Text))
+				if rec.Verdict.Flagged {
+					stats.Flagged++
+				}
+				if emit != nil {
+					if err := emit(rec); err != nil {
+						return err
+					}
+				}
+				if opt.Sink != nil && (opt.Keep == nil || opt.Keep(&rec)) {
+					if batch == nil {
+						batch = make([]netra.Record, 0, opt.BatchSize)
+					}
+					batch = append(batch, rec)
+					if len(batch) >= opt.BatchSize {
+						if err := sendBatch(); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			putChunk(free, ch)
+			if opt.Progress != nil {
+				if now := time.Now(); now.After(nextProgress) {
+					nextProgress = now.Add(opt.ProgressInterval)
+					s := stats
+					s.Stored, s.Batches, s.Elapsed = stored.Load(), nbatches.Load(), now.Sub(start)
+					opt.Progress(s)
+				}
+			}
+		}
+		if len(batch) > 0 {
+			return sendBatch()
+		}
+		return nil
+	})
+
+	err := g.Wait()
+	stats.Stored, stats.Batches, stats.Elapsed = stored.Load(), nbatches.Load(), time.Since(start)
+	if opt.Progress != nil {
+		opt.Progress(stats)
+	}
+	if err != nil {
+		// Prefer the caller's reason for stopping over the derived one.
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			err = ctx.Err()
+		}
+		return stats, fmt.Errorf("pipeline: %w", err)
+	}
+	return stats, nil
+}
+
+// classifyChunk classifies every item of ch; a panicking classifier becomes
+// an error naming the item instead of taking the whole process down.
+func classifyChunk(c Classifier, ch *chunk) (err error) {
+	i := 0
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("classify item %s: panic: %v", ch.items[i].ID, r)
+		}
+	}()
+	ch.verdicts = ch.verdicts[:0]
+	for i = range ch.items {
+		ch.verdicts = append(ch.verdicts, c.Classify(ch.items[i]))
+	}
+	return nil
+}
+
+func getChunk(free chan *chunk) *chunk {
+	select {
+	case ch := <-free:
+		return ch
+	default:
+		return &chunk{
+			items:    make([]netra.Item, 0, chunkSize),
+			verdicts: make([]netra.Verdict, 0, chunkSize),
+			done:     make(chan struct{}, 1),
+		}
+	}
+}
+
+// putChunk recycles ch, dropping references to texts and verdicts so the
+// free list does not keep old documents alive.
+func putChunk(free chan *chunk, ch *chunk) {
+	clear(ch.items)
+	clear(ch.verdicts)
+	ch.items, ch.verdicts, ch.err = ch.items[:0], ch.verdicts[:0], nil
+	select {
+	case free <- ch:
+	default:
+	}
+}
