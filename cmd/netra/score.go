@@ -1,17 +1,325 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync/atomic"
+	"time"
 
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/corpus"
+	"github.com/netra-id/netra/pipeline"
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 )
 
+// scoreFlags are the options of `netra score`.
+type scoreFlags struct {
+	format       string
+	perLine      bool
+	fields       corpus.Fields
+	source       string
+	out          string
+	outputFormat string
+	onlyFlagged  bool
+	index        bool
+	workers      int
+	strict       bool
+	batchSize    int
+	maxRecord    int
+	progress     string
+}
+
+// maxShownBadRecords bounds how many bad records are printed one by one; the
+// summary still counts all of them.
+const maxShownBadRecords = 50
+
 func newScoreCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	f := &scoreFlags{}
+	cmd := &cobra.Command{
 		Use:   "score [flags] INPUT...",
-		Short: "Batch-score JSONL, CSV, TXT files or directories",
+		Short: "Batch-score JSONL, CSV/TSV, TXT files, directories or - (stdin)",
+		Long: `Score every document of the inputs and write one verdict per document, in
+input order: the verdict JSON of DESIGN.md plus the input's own id
+("input_id") and where the document was read ("pos": file:line).
+
+Inputs are files (.jsonl/.ndjson, .csv, .tsv, .txt, each optionally .gz),
+directories (read recursively) or - for standard input. CSV delimiters
+(, ; tab |) are detected from the header row. Fields are found by common
+names (text/full_text/content/tweet/comment_text, id/id_str, title,
+url/tweet_url, created_at/date/time) unless --*-field says otherwise;
+dotted paths reach into nested JSON.
+
+Bad records (malformed JSON, a row with the wrong field count, invalid
+UTF-8, no text) are reported with file:line, skipped and counted; --strict
+stops at the first one with exit status 1, after writing everything
+scored before it. Without --index nothing is written anywhere but the
+output.`,
+		Example: `  netra score --only-flagged raw/Prabowo-Gibran_01122023.csv
+  netra score --format tsv --text-field tweets falsenews.txt > verdicts.jsonl
+  zcat posts.jsonl.gz | netra score --index -`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("score: not implemented yet")
+			return runScore(cmd.Context(), g, f, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "", "input format: jsonl, csv, tsv or txt (default: from the file name; jsonl for stdin)")
+	fl.BoolVar(&f.perLine, "per-line", false, "with txt input, score every line as its own document instead of every file")
+	fl.StringVar(&f.fields.Text, "text-field", "", "field with the text (default: text, full_text, content, tweet, tweets, comment_text, body, message)")
+	fl.StringVar(&f.fields.ID, "id-field", "", "field with the record's id (default: id, id_str, tweet_id, comment_id)")
+	fl.StringVar(&f.fields.Title, "title-field", "", "field with the title (default: title, headline, judul, judul_berita)")
+	fl.StringVar(&f.fields.URL, "url-field", "", "field with the URL (default: url, tweet_url, link)")
+	fl.StringVar(&f.fields.Time, "time-field", "", "field with the publication time (default: created_at, published_at, published, date, time, timestamp, tanggal)")
+	fl.StringVar(&f.source, "source", "", "source name of every document (default: the record's source field, else the file name); part of the stable id of documents without a URL")
+	fl.StringVarP(&f.out, "out", "o", "", "write verdicts to this file instead of stdout")
+	fl.StringVar(&f.outputFormat, "output-format", "jsonl", "output format: jsonl or csv")
+	fl.BoolVar(&f.onlyFlagged, "only-flagged", false, "write (and with --index, store) only flagged documents")
+	fl.BoolVar(&f.index, "index", false, "store records (item + verdict) in the configured store, in batches")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "classifying goroutines")
+	fl.BoolVar(&f.strict, "strict", false, "stop at the first bad record with exit status 1")
+	fl.IntVar(&f.batchSize, "batch-size", pipeline.DefaultBatchSize, "records per store batch with --index")
+	fl.IntVar(&f.maxRecord, "max-record", corpus.DefaultMaxRecord, "largest record (line, row, text file) in bytes; larger ones are reported and skipped")
+	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
+	return cmd
+}
+
+// exitError carries the exit status of a failed run to main.
+type exitError struct {
+	err  error
+	code int
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// ExitCode is the status main exits with.
+func (e *exitError) ExitCode() int { return e.code }
+
+func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, stdout, stderr io.Writer) (err error) {
+	format, err := corpus.ParseFormat(f.format)
+	if err != nil {
+		return err
+	}
+	var newWriter func(io.Writer) recordWriter
+	switch f.outputFormat {
+	case "jsonl", "json":
+		newWriter = func(w io.Writer) recordWriter { return newJSONLWriter(w) }
+	case "csv":
+		newWriter = func(w io.Writer) recordWriter { return newCSVWriter(w) }
+	default:
+		return fmt.Errorf("unknown --output-format %q (want jsonl or csv)", f.outputFormat)
+	}
+	if f.workers <= 0 {
+		return fmt.Errorf("--workers must be positive, got %d", f.workers)
+	}
+
+	cls, err := loadClassifier(g)
+	if err != nil {
+		return err
+	}
+
+	var sink pipeline.Sink
+	if f.index {
+		store, err := openStore(ctx, g, cls.Analyze)
+		if err != nil {
+			return fmt.Errorf("open store: %w", err)
+		}
+		defer func() {
+			if cerr := store.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("close store: %w", cerr)
+			}
+		}()
+		sink = store
+	}
+
+	var out io.Writer = stdout
+	if f.out != "" {
+		fh, err := os.Create(f.out)
+		if err != nil {
+			return fmt.Errorf("create output: %w", err)
+		}
+		defer func() {
+			if cerr := fh.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("close %s: %w", f.out, cerr)
+			}
+		}()
+		out = fh
+	}
+	bw := bufio.NewWriterSize(out, 1<<20)
+	w := newWriter(bw)
+	// Whatever happens later, what was scored reaches the output.
+	defer func() {
+		ferr := w.Flush()
+		if ferr == nil {
+			ferr = bw.Flush()
+		}
+		if ferr != nil && err == nil {
+			err = fmt.Errorf("write output: %w", ferr)
+		}
+	}()
+
+	var bytesRead atomic.Int64
+	var badRecords, skippedFiles atomic.Int64
+	total := corpus.TotalSize(inputs, format)
+	bar := newScoreBar(f.progress, stderr, total)
+	say := func(msg string) {
+		if bar != nil {
+			_ = bar.Clear()
+		}
+		fmt.Fprintln(stderr, "netra:", msg)
+	}
+
+	opts := []corpus.Option{
+		corpus.WithFormat(format),
+		corpus.WithPerLine(f.perLine),
+		corpus.WithFields(f.fields),
+		corpus.WithSource(f.source),
+		corpus.WithMaxRecord(f.maxRecord),
+		corpus.WithStdin(os.Stdin),
+		corpus.WithBytesRead(&bytesRead),
+		corpus.OnNotice(func(msg string) {
+			skippedFiles.Add(1)
+			say(msg)
+		}),
+		corpus.OnBadRecord(func(e *corpus.RecordError) error {
+			n := badRecords.Add(1)
+			if f.strict {
+				return &exitError{err: fmt.Errorf("bad record (--strict): %w", e), code: 1}
+			}
+			if n <= maxShownBadRecords {
+				say(e.Error())
+			} else if n == maxShownBadRecords+1 {
+				say("more bad records not shown; the summary counts them")
+			}
+			return nil
+		}),
+	}
+
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan netra.Item, 1024)
+	var readErr error
+	eg, ectx := errgroup.WithContext(ctx)
+	eg.Go(func() error {
+		defer close(in)
+		// A read error ends the input but not the scoring of what was
+		// read before it; it is returned after the pipeline drained.
+		readErr = corpus.Read(ectx, inputs, func(it netra.Item) error {
+			select {
+			case in <- it:
+				return nil
+			case <-ectx.Done():
+				return ectx.Err()
+			}
+		}, opts...)
+		return nil
+	})
+	var st pipeline.Stats
+	eg.Go(func() error {
+		var err error
+		st, err = pipeline.Run(ectx, cls, in, pipeline.Options{
+			Workers:   f.workers,
+			BatchSize: f.batchSize,
+			Sink:      sink,
+			Keep: func(r *netra.Record) bool {
+				return !f.onlyFlagged || r.Verdict.Flagged
+			},
+			Progress: func(s pipeline.Stats) {
+				if bar != nil {
+					bar.Describe(fmt.Sprintf("%d docs, %d flagged, %.0f docs/s", s.Items, s.Flagged, float64(s.Items)/max(s.Elapsed.Seconds(), 1e-9)))
+					_ = bar.Set64(bytesRead.Load())
+				}
+			},
+		}, func(rec netra.Record) error {
+			if f.onlyFlagged && !rec.Verdict.Flagged {
+				return nil
+			}
+			if err := w.Write(&rec); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
+			return nil
+		})
+		return err
+	})
+	runErr := eg.Wait()
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if runErr == nil && readErr != nil && !errors.Is(readErr, context.Canceled) {
+		runErr = readErr
+	}
+	elapsed := time.Since(start)
+	nerr := 0
+	if runErr != nil {
+		nerr = 1
+	}
+	mb := float64(bytesRead.Load()) / 1e6
+	fmt.Fprintf(stderr, "netra score: %d documents, %d flagged, %d skipped, %d errors, %.2fs, %.1f MB at %.1f MB/s, %.0f docs/s",
+		st.Items, st.Flagged, badRecords.Load(), nerr, elapsed.Seconds(), mb, mb/max(elapsed.Seconds(), 1e-9),
+		float64(st.Items)/max(elapsed.Seconds(), 1e-9))
+	if sink != nil {
+		fmt.Fprintf(stderr, ", %d stored", st.Stored)
+	}
+	if n := skippedFiles.Load(); n > 0 {
+		fmt.Fprintf(stderr, ", %d files of unknown format skipped", n)
+	}
+	fmt.Fprintln(stderr)
+	return runErr
+}
+
+// loadClassifier builds the classifier from --rules or the built-in packs.
+func loadClassifier(g *globals) (*classifier.Classifier, error) {
+	if g.rulesDir != "" {
+		c, err := classifier.Load(g.rulesDir)
+		if err != nil {
+			return nil, fmt.Errorf("load rules %s: %w", g.rulesDir, err)
+		}
+		return c, nil
+	}
+	c, err := classifier.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return c, nil
+}
+
+// newScoreBar returns a progress bar on stderr when asked for, or nil.
+func newScoreBar(mode string, stderr io.Writer, total int64) *progressbar.ProgressBar {
+	show := false
+	switch mode {
+	case "always":
+		show = true
+	case "never":
+		show = false
+	default:
+		if fh, ok := stderr.(*os.File); ok {
+			if fi, err := fh.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+				show = true
+			}
+		}
+	}
+	if !show {
+		return nil
+	}
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowTotalBytes(true),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionShowDescriptionAtLineEnd(),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionSetDescription("starting"),
+	)
 }
