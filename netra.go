@@ -44,6 +44,9 @@ type Hit struct {
 	// Spans are the byte ranges of the individual matched terms (actor,
 	// act, target) inside Text; optional, for finer highlighting.
 	Spans []Span `json:"spans,omitempty"`
+	// Field is "title" when the evidence was found in the item's Title
+	// rather than its Text; Start and End then point into Title.
+	Field string `json:"field,omitempty"`
 }
 
 // Span is a byte range [Start, End) in an item's original text.

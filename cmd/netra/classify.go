@@ -1,17 +1,114 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 
+	"strings"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
 	"github.com/spf13/cobra"
 )
 
+// maxClassifyInput caps what `classify -` reads from stdin.
+const maxClassifyInput = 16 << 20
+
+// classifierFor returns the classifier for --rules (or $NETRA_RULES), else
+// the built-in pack.
+func classifierFor(g *globals) (*classifier.Classifier, error) {
+	if g.rulesDir != "" {
+		c, err := classifier.Load(g.rulesDir)
+		if err != nil {
+			return nil, netra.WithHint(fmt.Errorf("load rules: %w", err), "run `netra rules lint "+g.rulesDir+"` to see every problem")
+		}
+		return c, nil
+	}
+	return classifier.Default()
+}
+
 func newClassifyCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var explain bool
+	var title string
+	cmd := &cobra.Command{
 		Use:   "classify [--explain] [TEXT | -]",
 		Short: "Classify one text and print its verdict JSON",
+		Long: `Classify one text (an argument, or standard input with "-" or no argument)
+and print its verdict as JSON. --explain also prints, on standard error, the
+evidence in plain words: which rule fired on which sentence and why.`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("classify: not implemented yet")
+			c, err := classifierFor(g)
+			if err != nil {
+				return err
+			}
+			var text string
+			if len(args) == 0 || args[0] == "-" {
+				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxClassifyInput+1))
+				if err != nil {
+					return fmt.Errorf("classify: read stdin: %w", err)
+				}
+				if len(b) > maxClassifyInput {
+					return fmt.Errorf("classify: input larger than %d bytes", maxClassifyInput)
+				}
+				text = string(b)
+			} else {
+				text = args[0]
+			}
+			if strings.TrimSpace(text) == "" && title == "" {
+				return errors.New("classify: empty text")
+			}
+			it := netra.Item{ID: netra.ItemID("", "classify", text), Source: "classify", Title: title, Text: text}
+			v := c.Classify(it)
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(v); err != nil {
+				return err
+			}
+			if explain {
+				writeExplanation(cmd.ErrOrStderr(), v, c.Candidate(title, text))
+			}
+			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&explain, "explain", false, "explain the verdict on standard error")
+	cmd.Flags().StringVar(&title, "title", "", "title of the item, classified with the text")
+	return cmd
+}
+
+func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
+	if !candidate {
+		fmt.Fprintln(w, "first stage: no actor keyword together with an act keyword; not analysed further")
+		return
+	}
+	state := "not flagged"
+	if v.Flagged {
+		state = "FLAGGED"
+	}
+	fmt.Fprintf(w, "%s (score %.3f, rules %s)\n", state, v.Score, v.RulesVersion)
+	if len(v.Hits) == 0 {
+		fmt.Fprintln(w, "candidate, but no rule matched a sentence (or every match was cancelled)")
+	}
+	for _, h := range v.Hits {
+		where := fmt.Sprintf("text[%d:%d]", h.Start, h.End)
+		if h.Field != "" {
+			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
+		}
+		fmt.Fprintf(w, "- %s (%s, weight %.2f) %s\n  %s\n  sentence: %q\n", h.Rule, h.Category, h.Weight, where, h.Regulation, h.Sentence)
+		for _, s := range h.Spans {
+			fmt.Fprintf(w, "  %s: %q\n", s.Role, termAt(h, s))
+		}
+	}
+}
+
+func termAt(h netra.Hit, s netra.Span) string {
+	for i, sp := range h.Spans {
+		if sp == s && i < len(h.Terms) {
+			return h.Terms[i]
+		}
+	}
+	return ""
 }

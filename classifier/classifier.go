@@ -1,0 +1,398 @@
+// Package classifier finds possible partisan activity by Indonesian civil
+// servants (ASN) in text and explains why. It works in two stages: one
+// Aho–Corasick automaton over the raw bytes rejects texts that lack an
+// actor keyword or an act keyword, cheaply and without allocating; only the
+// remaining candidates are tokenised (prose), normalised with byte offsets
+// kept, stemmed, split into sentences, and matched against the rules of a
+// pack. The Classifier is immutable after construction and safe for
+// concurrent use; it does no I/O except when loading a pack.
+package classifier
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
+)
+
+// First-stage roles, as bits of the automaton's masks.
+const (
+	maskActor uint32 = 1 << iota
+	maskAct
+	maskAll = maskActor | maskAct
+)
+
+// Classifier applies one rule pack.
+type Classifier struct {
+	pack     *rules.Pack
+	norm     *normalizer
+	dict     *dictionary
+	rules    []*compiledRule
+	first    *automaton
+	version  string
+	maxTitle int
+}
+
+// Option configures a Classifier.
+type Option func(*config)
+
+type config struct {
+	stem func(string) string
+}
+
+// WithStemmer replaces the stemmer (a lower-case word in, its stem out).
+func WithStemmer(f func(string) string) Option {
+	return func(c *config) { c.stem = f }
+}
+
+// Default returns a classifier with the built-in rule pack.
+func Default(opts ...Option) (*Classifier, error) {
+	p, err := rules.Default()
+	if err != nil {
+		return nil, fmt.Errorf("built-in rule pack: %w", err)
+	}
+	return New(p, opts...)
+}
+
+// Load returns a classifier with the rule pack in dir.
+func Load(dir string, opts ...Option) (*Classifier, error) {
+	p, err := rules.LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return New(p, opts...)
+}
+
+// New compiles a loaded pack.
+func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
+	cfg := config{stem: defaultStem}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	n := &normalizer{lexicon: p.Lexicon, stem: cfg.stem}
+	c := &Classifier{pack: p, norm: n, dict: newDictionary(), version: p.Name + "@" + p.Version, maxTitle: 1000}
+
+	// Vocabulary for splitting lower-case hashtags: gazetteer words.
+	n.vocab = map[string]bool{}
+	var kws []keyword
+	names := make([]string, 0, len(p.Gazetteers))
+	for name := range p.Gazetteers {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		g := p.Gazetteers[name]
+		gid := c.dict.addGroup("@"+name, g.Role)
+		for _, t := range g.Terms {
+			if err := c.dict.addTerm(n, gid, t, g.Mode); err != nil {
+				return nil, fmt.Errorf("%s:%d: gazetteer %q: %w", g.File, g.Line, name, err)
+			}
+			for _, w := range n.termTokens(strings.TrimPrefix(t, "=")) {
+				if len(w.Norm) >= 3 && isWordish(w.Norm) {
+					n.vocab[w.Norm] = true
+				}
+			}
+			if g.Keywords {
+				kws = append(kws, termKeywords(t, g, n)...)
+			}
+		}
+		for _, cand := range g.Candidates {
+			c.addCandidate(gid, cand.Name)
+		}
+	}
+	kws = append(kws, lexiconKeywords(p.Lexicon, kws)...)
+	c.first = newAutomaton(kws)
+
+	for _, r := range p.Rules {
+		cr, err := c.compileRule(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: rule %q: %w", r.Where(), r.ID, err)
+		}
+		c.rules = append(c.rules, cr)
+	}
+	for _, cr := range c.rules {
+		cr.finish(len(c.dict.groups))
+	}
+	return c, nil
+}
+
+// honorifics are dropped from candidate names before matching, as ballots
+// print them ("H. IRMAWAN, S.Sos., M.M." is matched as "irmawan").
+var honorifics = map[string]bool{
+	"h": true, "hj": true, "dr": true, "drs": true, "dra": true, "ir": true, "prof": true,
+	"kh": true, "tgk": true, "teungku": true, "haji": true, "hajjah": true, "ust": true, "ustadz": true,
+	"rm": true, "raden": true, "gusti": true, "andi": false,
+}
+
+// addCandidate adds a candidate's name as an exact phrase. Academic
+// degrees after the first comma and leading honorifics are dropped; names
+// of one word are skipped because they collide with ordinary words.
+func (c *Classifier) addCandidate(gid int32, name string) {
+	if i := strings.IndexByte(name, ','); i > 0 {
+		name = name[:i]
+	}
+	toks := c.norm.termTokens(name)
+	for len(toks) > 0 && honorifics[toks[0].Norm] {
+		toks = toks[1:]
+	}
+	if len(toks) < 2 {
+		return
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	c.dict.exact[words[0]] = append(c.dict.exact[words[0]], phrase{words: words, group: gid})
+}
+
+// termKeywords derives first-stage keywords from a gazetteer term. Stem
+// terms drop an initial k/p/s/t that Indonesian prefixes absorb
+// ("pilih" → "memilih", "kampanye" → "mengampanyekan").
+func termKeywords(term string, g *rules.Gazetteer, n *normalizer) []keyword {
+	var mask uint32
+	switch g.Role {
+	case rules.RoleActor:
+		mask = maskActor
+	case rules.RoleAct:
+		mask = maskAct
+	default:
+		return nil
+	}
+	if strings.HasPrefix(term, "re:") {
+		return nil
+	}
+	mode := g.Mode
+	if t, ok := strings.CutPrefix(term, "="); ok {
+		term, mode = t, rules.ModeExact
+	}
+	if alts, ok := canonicalSurface[strings.ToLower(term)]; ok {
+		out := make([]keyword, 0, len(alts))
+		for _, a := range alts {
+			out = append(out, keyword{text: a, mask: mask, bounded: len(a) <= 3 && isASCII(a)})
+		}
+		return out
+	}
+	text := strings.ToLower(term)
+	if mode == rules.ModeStem {
+		first, rest, _ := strings.Cut(text, " ")
+		if len(first) >= 5 && strings.IndexByte("kpst", first[0]) >= 0 {
+			first = first[1:]
+		}
+		text = first
+		if rest != "" {
+			text += " " + rest
+		}
+	}
+	return []keyword{{text: text, mask: mask, bounded: len(text) <= 3}}
+}
+
+// canonicalSurface lists raw spellings of canonical tokens, so the first
+// stage sees them before normalisation has run.
+var canonicalSurface = map[string][]string{
+	"jari1": {"jari", "☝", "👆"},
+	"jari2": {"jari", "✌"},
+	"jari3": {"jari", "🤟", "👌"},
+	"jari5": {"jari", "🖐", "✋"},
+	"jari":  {"jari"},
+}
+
+// lexiconKeywords adds colloquial spellings of keywords ("dkung" for
+// "dukung") so the first stage does not miss them.
+func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
+	byText := map[string]uint32{}
+	for _, k := range kws {
+		byText[k.text] |= k.mask
+	}
+	var out []keyword
+	for slang, std := range lex {
+		for _, w := range std {
+			if m, ok := byText[w]; ok {
+				out = append(out, keyword{text: slang, mask: m, bounded: len(slang) <= 3})
+			}
+		}
+	}
+	return out
+}
+
+func (c *Classifier) compileRule(r *rules.Rule) (*compiledRule, error) {
+	cr := &compiledRule{rule: r}
+	resolve := func(terms []string, role string) ([]int32, error) {
+		var out []int32
+		for _, t := range terms {
+			if name, ok := strings.CutPrefix(t, "@"); ok {
+				g, found := c.dict.byName["@"+name]
+				if !found {
+					return nil, fmt.Errorf("unknown gazetteer %q", name)
+				}
+				out = append(out, g)
+				continue
+			}
+			key := role + ":" + t
+			g, found := c.dict.byName[key]
+			if !found {
+				g = c.dict.addGroup(key, role)
+				if err := c.dict.addTerm(c.norm, g, t, rules.ModeStem); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, g)
+		}
+		return out, nil
+	}
+	var reqGroups [][]int32
+	for _, role := range roleOrder {
+		terms, ok := r.Require[role]
+		if !ok {
+			continue
+		}
+		gs, err := resolve(terms, role)
+		if err != nil {
+			return nil, err
+		}
+		cr.roles = append(cr.roles, roleReq{role: role})
+		reqGroups = append(reqGroups, gs)
+	}
+	if len(cr.roles) == 0 {
+		return nil, fmt.Errorf("require names no known role")
+	}
+	cancel, err := resolve(r.Cancel, rules.RoleCancel)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := resolve(r.Exclude, rules.RoleCancel)
+	if err != nil {
+		return nil, err
+	}
+	// Bitmaps are sized after every group exists; later rules may add
+	// groups, so they are (re)built lazily in finish().
+	negate, err := resolve(r.Negate, rules.RoleCancel)
+	if err != nil {
+		return nil, err
+	}
+	cr.pending = pendingGroups{req: reqGroups, cancel: cancel, exclude: exclude, negate: negate}
+	return cr, nil
+}
+
+// pendingGroups holds group ids until every rule is compiled and the number
+// of groups is final.
+type pendingGroups struct {
+	req             [][]int32
+	cancel, exclude, negate []int32
+}
+
+func bitmap(n int, ids []int32) []bool {
+	b := make([]bool, n)
+	for _, id := range ids {
+		b[id] = true
+	}
+	return b
+}
+
+// RulesVersion names the pack and its version, e.g. "netra-id@2024.1".
+func (c *Classifier) RulesVersion() string { return c.version }
+
+// Pack returns the rule pack the classifier was built from.
+func (c *Classifier) Pack() *rules.Pack { return c.pack }
+
+// Keywords returns the first-stage keyword list, sorted: a text that
+// contains no actor keyword or no act keyword is rejected without further
+// analysis.
+func (c *Classifier) Keywords() []string {
+	return append([]string(nil), c.first.keywords...)
+}
+
+// Candidate reports whether text passes the first stage.
+func (c *Classifier) Candidate(title, text string) bool {
+	found := c.first.scan(title, 0, maskAll)
+	return c.first.scan(text, found, maskAll)&maskAll == maskAll
+}
+
+// Analyze returns the normalised, stemmed terms of text, in order: the
+// same analysis the rules see, for indexing and for query words.
+func (c *Classifier) Analyze(text string) []string {
+	ts := c.norm.tokens(text)
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.Stem != "" {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// Tokens returns the normalised tokens of text with their byte offsets;
+// exported for tools that explain a verdict.
+func (c *Classifier) Tokens(text string) []Token { return c.norm.tokens(text) }
+
+// Classify gives one item its verdict. Hit offsets are byte offsets into
+// it.Text (or it.Title for hits whose Field is "title").
+func (c *Classifier) Classify(it netra.Item) netra.Verdict {
+	v := netra.Verdict{ID: it.ID, Categories: []string{}, Hits: []netra.Hit{}, RulesVersion: c.version}
+	title := it.Title
+	if len(title) > c.maxTitle {
+		title = title[:c.maxTitle]
+	}
+	if !c.Candidate(title, it.Text) {
+		return v
+	}
+	text := it.Text
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	var hits []netra.Hit
+	hits = c.analyze(text, "", hits)
+	if title != "" && !titleRepeated(title, text) {
+		hits = c.analyze(title, "title", hits)
+	}
+	c.score(&v, hits)
+	return v
+}
+
+// titleRepeated reports whether the text starts by repeating the title, so
+// its evidence would be counted twice.
+func titleRepeated(title, text string) bool {
+	head := text
+	if n := 2*len(title) + 200; len(head) > n {
+		head = head[:n]
+	}
+	return strings.Contains(foldKeyword(head), foldKeyword(title))
+}
+
+// score combines hits into the verdict: each rule counts once, with its
+// weight; the score is 1 − Π(1 − w). Only rules that flag (ASN rules)
+// decide Flagged; the others add hits and categories.
+func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit) {
+	v.Hits = hits
+	best := map[string]float64{}
+	flagging := map[string]bool{}
+	cats := map[string]bool{}
+	for _, h := range hits {
+		if h.Weight > best[h.Rule] {
+			best[h.Rule] = h.Weight
+		}
+		cats[h.Category] = true
+	}
+	for _, cr := range c.rules {
+		if cr.rule.Flag {
+			flagging[cr.rule.ID] = true
+		}
+	}
+	all, asn := 1.0, 1.0
+	for id, w := range best {
+		all *= 1 - w
+		if flagging[id] {
+			asn *= 1 - w
+		}
+	}
+	v.Score = round3(1 - all)
+	v.Flagged = 1-asn >= c.pack.Threshold
+	for cat := range cats {
+		v.Categories = append(v.Categories, cat)
+	}
+	sort.Strings(v.Categories)
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

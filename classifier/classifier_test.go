@@ -1,0 +1,80 @@
+package classifier
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+func mustDefault(t testing.TB) *Classifier {
+	t.Helper()
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	return c
+}
+
+func TestClassifyFlagsASNCampaign(t *testing.T) {
+	c := mustDefault(t)
+	text := "Kabar dari desa. Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."
+	v := c.Classify(netra.Item{ID: "x1", Text: text})
+	if !v.Flagged || v.ID != "x1" || v.RulesVersion == "" {
+		t.Fatalf("want flagged verdict with id and version, got %+v", v)
+	}
+	h := v.Hits[0]
+	if got := text[h.Start:h.End]; got != h.Sentence {
+		t.Errorf("hit offsets %d:%d give %q, sentence is %q", h.Start, h.End, got, h.Sentence)
+	}
+	for i, s := range h.Spans {
+		if text[s.Start:s.End] != h.Terms[i] {
+			t.Errorf("span %d %q != term %q", i, text[s.Start:s.End], h.Terms[i])
+		}
+	}
+}
+
+func TestClassifyCancelsRuleExplanations(t *testing.T) {
+	c := mustDefault(t)
+	for _, text := range []string{
+		"ASN dilarang berkampanye dan wajib menjaga netralitas selama pemilu.",
+		"Bawaslu mengimbau ASN netral dan tidak melakukan ajakan memilih paslon tertentu.",
+		"Jika ada PNS yang ikut kampanye paslon, segera laporkan.",
+		"Kepala dinas itu membantah mendukung calon bupati.",
+	} {
+		if v := c.Classify(netra.Item{Text: text}); v.Flagged {
+			t.Errorf("flagged %q: %+v", text, v.Hits)
+		}
+	}
+}
+
+func TestNonASNOfficialsDoNotFlag(t *testing.T) {
+	c := mustDefault(t)
+	v := c.Classify(netra.Item{Text: "Kepala desa itu mengarahkan warganya memilih caleg dari partai tertentu."})
+	if v.Flagged {
+		t.Fatalf("non-ASN official flagged: %+v", v)
+	}
+	if len(v.Categories) != 1 || v.Categories[0] != "official_non_asn" {
+		t.Fatalf("want category official_non_asn, got %v", v.Categories)
+	}
+}
+
+func TestClassifyConcurrent(t *testing.T) {
+	c := mustDefault(t)
+	text := "Dalam foto itu para ASN berpose ✌️ usai apel pagi."
+	want := c.Classify(netra.Item{Text: text})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 50; j++ {
+				if got := c.Classify(netra.Item{Text: text}); got.Flagged != want.Flagged || len(got.Hits) != len(want.Hits) {
+					t.Errorf("concurrent verdict differs")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

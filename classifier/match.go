@@ -1,0 +1,182 @@
+package classifier
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
+
+// group is a set of terms that match as one: a gazetteer, or one inline
+// term of a rule.
+type group struct {
+	name string
+	role string
+}
+
+// phrase is one term compiled to a word sequence.
+type phrase struct {
+	words []string
+	group int32
+}
+
+// regexTerm is a "re:" term, matched against one normalised token.
+type regexTerm struct {
+	re    *regexp.Regexp
+	group int32
+}
+
+// dictionary finds every term occurrence in a token sequence.
+type dictionary struct {
+	groups  []group
+	byName  map[string]int32
+	exact   map[string][]phrase // keyed by the first word's Norm
+	stemmed map[string][]phrase // keyed by the first word's Stem
+	regexes []regexTerm
+}
+
+// occurrence is a term found at tokens [i, j).
+type occurrence struct {
+	group int32
+	i, j  int
+}
+
+func newDictionary() *dictionary {
+	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}}
+}
+
+func (d *dictionary) addGroup(name, role string) int32 {
+	if g, ok := d.byName[name]; ok {
+		return g
+	}
+	d.groups = append(d.groups, group{name: name, role: role})
+	g := int32(len(d.groups) - 1)
+	d.byName[name] = g
+	return g
+}
+
+// addTerm compiles one term into group g. mode is the gazetteer's; a
+// leading "=" forces exact matching, "re:" makes a regular expression.
+func (d *dictionary) addTerm(n *normalizer, g int32, term, mode string) error {
+	if expr, ok := strings.CutPrefix(term, "re:"); ok {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return fmt.Errorf("bad regular expression %q: %w", expr, err)
+		}
+		d.regexes = append(d.regexes, regexTerm{re: re, group: g})
+		return nil
+	}
+	if t, ok := strings.CutPrefix(term, "="); ok {
+		term, mode = t, rules.ModeExact
+	}
+	toks := n.termTokens(term)
+	if len(toks) == 0 {
+		return fmt.Errorf("term %q has no words", term)
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		if mode == rules.ModeExact {
+			words[i] = t.Norm
+		} else {
+			words[i] = t.Stem
+		}
+	}
+	p := phrase{words: words, group: g}
+	if mode == rules.ModeExact {
+		d.exact[words[0]] = append(d.exact[words[0]], p)
+	} else {
+		d.stemmed[words[0]] = append(d.stemmed[words[0]], p)
+	}
+	return nil
+}
+
+// find appends every occurrence in ts to out. When phrases of the same
+// role overlap, the longer one wins, so "pj kepala desa" (an ASN) hides
+// "kepala desa" (a non-ASN official).
+func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
+	base := len(out)
+	for i := range ts {
+		for _, p := range d.exact[ts[i].Norm] {
+			if j, ok := matchWords(ts, i, p.words, false); ok {
+				out = append(out, occurrence{p.group, i, j})
+			}
+		}
+		for _, p := range d.stemmed[ts[i].Stem] {
+			if j, ok := matchWords(ts, i, p.words, true); ok {
+				out = append(out, occurrence{p.group, i, j})
+			}
+		}
+		for _, r := range d.regexes {
+			if r.re.MatchString(ts[i].Norm) {
+				out = append(out, occurrence{r.group, i, i + 1})
+			}
+		}
+	}
+	// Drop occurrences strictly inside a longer one of the same role.
+	found := out[base:]
+	keep := found[:0]
+	for a, oa := range found {
+		inside := false
+		for b, ob := range found {
+			if a == b || d.groups[oa.group].role != d.groups[ob.group].role {
+				continue
+			}
+			if ob.i <= oa.i && oa.j <= ob.j && (ob.j-ob.i) > (oa.j-oa.i) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			keep = append(keep, oa)
+		}
+	}
+	return out[:base+len(keep)]
+}
+
+func matchWords(ts []Token, i int, words []string, stem bool) (int, bool) {
+	if i+len(words) > len(ts) {
+		return 0, false
+	}
+	for k, w := range words {
+		t := &ts[i+k]
+		if stem {
+			if t.Stem != w {
+				return 0, false
+			}
+		} else if t.Norm != w {
+			return 0, false
+		}
+	}
+	return i + len(words), true
+}
+
+// compiledRule is a rule with its terms resolved to groups.
+type compiledRule struct {
+	rule    *rules.Rule
+	anchor  int // index into roles: the role whose occurrence anchors the window
+	roles   []roleReq
+	cancel  []bool // by group
+	exclude []bool // by group
+	negate  []bool // by group
+	pending pendingGroups
+}
+
+// finish builds the group bitmaps once the number of groups is final.
+func (cr *compiledRule) finish(n int) {
+	for i := range cr.roles {
+		cr.roles[i].groups = bitmap(n, cr.pending.req[i])
+	}
+	cr.cancel = bitmap(n, cr.pending.cancel)
+	cr.exclude = bitmap(n, cr.pending.exclude)
+	cr.negate = bitmap(n, cr.pending.negate)
+	cr.pending = pendingGroups{}
+}
+
+type roleReq struct {
+	role   string
+	groups []bool // by group
+}
+
+// roleOrder fixes the order roles are checked in; the act anchors a hit.
+var roleOrder = []string{rules.RoleAct, rules.RoleActor, rules.RoleTarget, rules.RoleCue}

@@ -1,0 +1,480 @@
+package classifier
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	prose "github.com/jdkato/prose/v2"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one normalised word with the byte range it came from in the
+// original text. Several tokens may share a range (a lexicon entry that
+// expands to two words), and one token may cover several words (a ballot
+// number such as "nomor urut dua" becomes "nourut2").
+type Token struct {
+	Norm  string // normalised form: NFKC, lower case, lexicon applied
+	Stem  string // stem of Norm (Norm itself for numbers and canonical tokens)
+	Start int    // byte offset into the original text
+	End   int
+}
+
+// maxTextBytes caps the text the second stage looks at; crawled text is
+// hostile and one giant page must not stall a batch.
+const maxTextBytes = 1 << 20
+
+// rawToken is a piece of the original text before normalisation.
+type rawToken struct {
+	start, end int
+}
+
+// proseTokens splits text with prose's tokenizer and maps every token back
+// to its byte range in text. prose rewrites curly quotes to ASCII ones, so
+// the mapping accepts either.
+func proseTokens(text string) []rawToken {
+	doc, err := prose.NewDocument(text,
+		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	toks := doc.Tokens()
+	out := make([]rawToken, 0, len(toks))
+	pos := 0
+	for _, t := range toks {
+		s, e, ok := findToken(text, pos, t.Text)
+		if !ok {
+			continue
+		}
+		out = append(out, rawToken{s, e})
+		pos = e
+	}
+	return out
+}
+
+// findToken finds tok in text at or after pos, skipping white space, and
+// returns its byte range. ASCII quotes in tok match curly ones in text.
+func findToken(text string, pos int, tok string) (int, int, bool) {
+	for pos < len(text) {
+		r, n := utf8.DecodeRuneInString(text[pos:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		pos += n
+	}
+	if e, ok := matchAt(text, pos, tok); ok {
+		return pos, e, true
+	}
+	// Fall back to a search; prose may have dropped something.
+	i := strings.Index(text[pos:], tok)
+	if i < 0 {
+		return 0, 0, false
+	}
+	return pos + i, pos + i + len(tok), true
+}
+
+func matchAt(text string, pos int, tok string) (int, bool) {
+	i := pos
+	for j := 0; j < len(tok); {
+		if i >= len(text) {
+			return 0, false
+		}
+		if text[i] == tok[j] {
+			i++
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case tok[j] == '"' && (r == '\u201c' || r == '\u201d'):
+		case tok[j] == '\'' && (r == '\u2018' || r == '\u2019'):
+		case tok[j] == '\'' && strings.HasPrefix(text[i:], "&rsquo;"):
+			n = len("&rsquo;")
+		default:
+			return 0, false
+		}
+		i += n
+		j++
+	}
+	return i, true
+}
+
+// normalizer turns text into tokens. It is immutable after construction.
+type normalizer struct {
+	lexicon map[string][]string
+	stem    func(string) string
+	// known words, for splitting lower-case hashtags such as #netralasn.
+	vocab map[string]bool
+}
+
+// tokens normalises text: prose tokenising, then per token URL and mention
+// removal, hashtag splitting, NFKC, case folding, elongation squeezing, the
+// colloquial lexicon, and finally multi-word canonical forms (ballot
+// numbers, gestures). Offsets point into text.
+func (n *normalizer) tokens(text string) []Token {
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	raw := proseTokens(text)
+	out := make([]Token, 0, len(raw)+8)
+	for _, rt := range raw {
+		out = n.appendToken(out, text, rt.start, rt.end)
+	}
+	out = canonicalize(out)
+	for i := range out {
+		out[i].Stem = n.stemOf(out[i].Norm)
+	}
+	return out
+}
+
+func (n *normalizer) stemOf(w string) string {
+	if w == "" || !isWordish(w) || n.stem == nil {
+		return w
+	}
+	return n.stem(w)
+}
+
+func isWordish(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// appendToken normalises the raw token text[s:e] and appends the result.
+func (n *normalizer) appendToken(out []Token, text string, s, e int) []Token {
+	t := text[s:e]
+	lower := strings.ToLower(t)
+	switch {
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
+		return out
+	case t[0] == '@' && len(t) > 1:
+		return out
+	case t[0] == '#' && len(t) > 1:
+		return n.appendHashtag(out, text, s+1, e)
+	}
+	// Split into runs of letters/digits and single symbols (emoji).
+	i := s
+	for i < e {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isWordRune(r):
+			j := i + w
+			for j < e {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				j += w2
+			}
+			out = n.appendWord(out, text[i:j], i, j)
+			i = j
+		case isGestureRune(r):
+			j := i + w
+			// Swallow variation selectors and skin-tone modifiers.
+			for j < e {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if r2 != 0xFE0F && r2 != 0x200D && !(r2 >= 0x1F3FB && r2 <= 0x1F3FF) {
+					break
+				}
+				j += w2
+			}
+			if g := gestureToken(r); g != "" {
+				out = append(out, Token{Norm: g, Start: i, End: j})
+			}
+			i = j
+		default:
+			i += w
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isGestureRune(r rune) bool {
+	return r >= 0x2600 && r <= 0x27BF || r >= 0x1F300 && r <= 0x1FAFF
+}
+
+// gestureToken maps hand emoji to canonical gesture tokens; other emoji
+// are dropped.
+func gestureToken(r rune) string {
+	switch r {
+	case '☝', '👆', '🖕':
+		return "jari1"
+	case '✌':
+		return "jari2"
+	case '🤟', '👌':
+		return "jari3"
+	case '🖐', '✋', '🤚':
+		return "jari5"
+	case '👍':
+		return "jempol"
+	}
+	return ""
+}
+
+// appendWord normalises one word: NFKC, lower case, elongations, lexicon.
+func (n *normalizer) appendWord(out []Token, w string, s, e int) []Token {
+	if !isASCII(w) {
+		w = norm.NFKC.String(w)
+	}
+	w = strings.ToLower(w)
+	w = squeeze(w)
+	if exp, ok := n.lexicon[w]; ok {
+		for _, x := range exp {
+			out = append(out, Token{Norm: x, Start: s, End: e})
+		}
+		return out
+	}
+	return append(out, Token{Norm: w, Start: s, End: e})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// squeeze collapses runs of three or more equal letters to one
+// ("pilihhh" → "pilih", "dukunggg" → "dukung") and keeps double letters,
+// which Indonesian has ("saat", "taat").
+func squeeze(w string) string {
+	run, need := 1, false
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			run++
+			if run >= 3 && w[i] >= 'a' && w[i] <= 'z' {
+				need = true
+				break
+			}
+		} else {
+			run = 1
+		}
+	}
+	if !need {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && w[j] == w[i] {
+			j++
+		}
+		if j-i >= 3 && w[i] >= 'a' && w[i] <= 'z' {
+			b = append(b, w[i])
+		} else {
+			b = append(b, w[i:j]...)
+		}
+		i = j
+	}
+	return string(b)
+}
+
+// appendHashtag splits a hashtag body text[s:e] at case changes and
+// letter/digit changes (#NetralitasASN → netralitas asn, #2019GantiPresiden
+// → 2019 ganti presiden); an all-lower-case body is split greedily into
+// known words when possible.
+func (n *normalizer) appendHashtag(out []Token, text string, s, e int) []Token {
+	body := text[s:e]
+	var parts [][2]int
+	start := 0
+	prevKind := 0 // 1 lower, 2 upper, 3 digit
+	for i, r := range body {
+		k := 0
+		switch {
+		case unicode.IsLower(r):
+			k = 1
+		case unicode.IsUpper(r):
+			k = 2
+		case unicode.IsDigit(r):
+			k = 3
+		}
+		if k == 0 {
+			if i > start {
+				parts = append(parts, [2]int{start, i})
+			}
+			start = i + utf8.RuneLen(r)
+			prevKind = 0
+			continue
+		}
+		split := i > start && (k == 2 && prevKind == 1 || k == 3 && prevKind != 3 || k != 3 && prevKind == 3)
+		// "ASNNetral": split before the last upper of an upper run followed by lower.
+		if k == 1 && prevKind == 2 && i-start >= 2 {
+			_, w := utf8.DecodeLastRuneInString(body[start:i])
+			if i-w > start {
+				parts = append(parts, [2]int{start, i - w})
+				start = i - w
+			}
+		}
+		if split {
+			parts = append(parts, [2]int{start, i})
+			start = i
+		}
+		prevKind = k
+	}
+	if start < len(body) {
+		parts = append(parts, [2]int{start, len(body)})
+	}
+	for _, p := range parts {
+		ps, pe := s+p[0], s+p[1]
+		word := strings.ToLower(text[ps:pe])
+		if len(parts) == 1 && n.vocab != nil && !n.vocab[word] {
+			if segs := n.splitKnown(word); segs != nil {
+				off := ps
+				for _, sg := range segs {
+					out = n.appendWord(out, text[off:off+len(sg)], off, off+len(sg))
+					off += len(sg)
+				}
+				continue
+			}
+		}
+		out = n.appendWord(out, text[ps:pe], ps, pe)
+	}
+	return out
+}
+
+// splitKnown splits w into known words (longest first), or returns nil.
+func (n *normalizer) splitKnown(w string) []string {
+	if len(w) > 64 {
+		return nil
+	}
+	var segs []string
+	for len(w) > 0 {
+		found := false
+		for l := len(w); l >= 3; l-- {
+			if n.vocab[w[:l]] {
+				segs = append(segs, w[:l])
+				w = w[l:]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	if len(segs) < 2 {
+		return nil
+	}
+	return segs
+}
+
+var numberWords = map[string]string{
+	"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+	"enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10",
+}
+
+// ballotNumber returns the canonical number of a ballot-number word: "2",
+// "02", "dua" → "2".
+func ballotNumber(w string) (string, bool) {
+	if v, ok := numberWords[w]; ok {
+		return v, true
+	}
+	if len(w) == 0 || len(w) > 2 {
+		return "", false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return "", false
+		}
+	}
+	w = strings.TrimLeft(w, "0")
+	if w == "" {
+		return "", false
+	}
+	return w, true
+}
+
+var ballotHeads = map[string]bool{"no": true, "nomor": true, "nomer": true, "nmr": true, "nomber": true, "number": true}
+var ballotOwners = map[string]bool{"paslon": true, "capres": true, "cawapres": true, "cagub": true, "cabup": true, "cawalkot": true, "calon": true, "pasangan": true, "kandidat": true, "caleg": true, "partai": true}
+
+// canonicalize rewrites multi-word forms to single canonical tokens:
+// ballot numbers ("no. urut 2", "nomor urut dua", "paslon 02", "01") become
+// "nourutN"; gestures ("salam dua jari", "dua jari", "pose jari") become
+// "jariN" or "jari".
+func canonicalize(ts []Token) []Token {
+	out := ts[:0:0]
+	out = make([]Token, 0, len(ts))
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		w := t.Norm
+		// nomor [urut] N
+		if ballotHeads[w] {
+			j := i + 1
+			if j < len(ts) && ts[j].Norm == "urut" {
+				j++
+			}
+			if j < len(ts) {
+				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm)) {
+					out = append(out, Token{Norm: "nourut" + num, Start: t.Start, End: ts[j].End})
+					i = j
+					continue
+				}
+			}
+		}
+		// "urut 2" without the head
+		if w == "urut" && i+1 < len(ts) {
+			if num, ok := ballotNumber(ts[i+1].Norm); ok {
+				out = append(out, Token{Norm: "nourut" + num, Start: t.Start, End: ts[i+1].End})
+				i++
+				continue
+			}
+		}
+		// paslon 02 → paslon nourut2
+		if ballotOwners[w] && i+1 < len(ts) && isDigits(ts[i+1].Norm) {
+			if num, ok := ballotNumber(ts[i+1].Norm); ok {
+				out = append(out, t, Token{Norm: "nourut" + num, Start: ts[i+1].Start, End: ts[i+1].End})
+				i++
+				continue
+			}
+		}
+		// salam N jari, N jari
+		if w == "salam" && i+2 < len(ts) && ts[i+2].Norm == "jari" {
+			if num, ok := numberWords[ts[i+1].Norm]; ok {
+				out = append(out, Token{Norm: "jari" + num, Start: t.Start, End: ts[i+2].End})
+				i += 2
+				continue
+			}
+		}
+		if i+1 < len(ts) && ts[i+1].Norm == "jari" {
+			if num, ok := numberWords[w]; ok {
+				out = append(out, Token{Norm: "jari" + num, Start: t.Start, End: ts[i+1].End})
+				i++
+				continue
+			}
+			if w == "pose" || w == "simbol" || w == "salam" || w == "acungkan" || w == "acung" || w == "mengacungkan" {
+				out = append(out, t, Token{Norm: "jari", Start: ts[i+1].Start, End: ts[i+1].End})
+				i++
+				continue
+			}
+		}
+		// a lone zero-padded "01".."09"
+		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '9' {
+			out = append(out, Token{Norm: "nourut" + w[1:], Start: t.Start, End: t.End})
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,467 @@
+package rules
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed packs
+var packsFS embed.FS
+
+// DefaultDir is the directory of the built-in pack inside the embedded files.
+const DefaultDir = "packs/id"
+
+// Size caps keep a hostile or mistaken pack from exhausting memory.
+const (
+	maxFileSize = 64 << 20
+	maxRuleText = 4 << 10
+)
+
+// Default loads the built-in Indonesian pack.
+func Default() (*Pack, error) {
+	return Load(packsFS, DefaultDir)
+}
+
+// DefaultFS returns the embedded packs, for tools that list or copy them.
+func DefaultFS() fs.FS { return packsFS }
+
+// LoadDir loads a pack from a directory on disk.
+func LoadDir(dir string) (*Pack, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("rule pack %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("rule pack %s: not a directory", dir)
+	}
+	p, err := Load(os.DirFS(dir), ".")
+	if err != nil {
+		return nil, prefixFiles(err, dir)
+	}
+	return p, nil
+}
+
+func prefixFiles(err error, dir string) error {
+	var es Errors
+	if errors.As(err, &es) {
+		for _, e := range es {
+			e.File = path.Join(dir, e.File)
+		}
+		return es
+	}
+	return err
+}
+
+// packFile is pack.yaml.
+type packFile struct {
+	Name        string  `yaml:"name"`
+	Version     string  `yaml:"version"`
+	Description string  `yaml:"description"`
+	Threshold   float64 `yaml:"threshold"`
+}
+
+// Load reads the pack in dir of fsys:
+//
+//	pack.yaml           name, version, threshold
+//	lexicon.txt         colloquial spelling, then its standard word(s)
+//	gazetteers/*.yaml   named term lists
+//	candidates/*.csv    candidates (csv or csv.gz) added to gazetteer "candidates"
+//	rules/*.yaml        rules
+//
+// Every problem found is returned together, each naming file and line.
+func Load(fsys fs.FS, dir string) (*Pack, error) {
+	p := &Pack{Lexicon: map[string][]string{}, Gazetteers: map[string]*Gazetteer{}}
+	var errs Errors
+	rel := func(name string) string {
+		if dir == "." {
+			return name
+		}
+		return path.Join(dir, name)
+	}
+
+	// pack.yaml
+	if data, err := readFile(fsys, rel("pack.yaml")); err != nil {
+		errs = append(errs, &Error{File: "pack.yaml", Msg: err.Error()})
+	} else {
+		var pf packFile
+		if e := decodeStrict(data, "pack.yaml", &pf); e != nil {
+			errs = append(errs, e...)
+		}
+		p.Name, p.Version, p.Description, p.Threshold = pf.Name, pf.Version, pf.Description, pf.Threshold
+		if p.Name == "" {
+			errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "missing field name"})
+		}
+		if p.Version == "" {
+			errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "missing field version"})
+		}
+		if p.Threshold <= 0 || p.Threshold > 1 {
+			errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: fmt.Sprintf("threshold %v must be in (0, 1]", p.Threshold)})
+		}
+		p.Files = append(p.Files, "pack.yaml")
+	}
+
+	// lexicon.txt (optional)
+	if data, err := readFile(fsys, rel("lexicon.txt")); err == nil {
+		errs = append(errs, parseLexicon(data, "lexicon.txt", p.Lexicon)...)
+		p.Files = append(p.Files, "lexicon.txt")
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		errs = append(errs, &Error{File: "lexicon.txt", Msg: err.Error()})
+	}
+
+	// gazetteers
+	for _, name := range globSorted(fsys, rel("gazetteers"), ".yaml", ".yml") {
+		file := path.Join("gazetteers", path.Base(name))
+		data, err := readFile(fsys, name)
+		if err != nil {
+			errs = append(errs, &Error{File: file, Msg: err.Error()})
+			continue
+		}
+		gs, es := parseGazetteers(data, file)
+		errs = append(errs, es...)
+		for _, g := range gs {
+			if old, dup := p.Gazetteers[g.Name]; dup {
+				errs = append(errs, &Error{File: file, Line: g.Line, Msg: fmt.Sprintf("gazetteer %q already defined at %s:%d", g.Name, old.File, old.Line)})
+				continue
+			}
+			p.Gazetteers[g.Name] = g
+		}
+		p.Files = append(p.Files, file)
+	}
+
+	// candidates
+	for _, name := range globSorted(fsys, rel("candidates"), ".csv", ".csv.gz") {
+		file := path.Join("candidates", path.Base(name))
+		f, err := fsys.Open(name)
+		if err != nil {
+			errs = append(errs, &Error{File: file, Msg: err.Error()})
+			continue
+		}
+		cands, err := ReadCandidates(f, file)
+		f.Close()
+		if err != nil {
+			errs = append(errs, asErrors(err, file)...)
+			continue
+		}
+		p.AddCandidates(CandidatesGazetteer, cands)
+		p.Files = append(p.Files, file)
+	}
+
+	// rules
+	ids := map[string]*Rule{}
+	for _, name := range globSorted(fsys, rel("rules"), ".yaml", ".yml") {
+		file := path.Join("rules", path.Base(name))
+		data, err := readFile(fsys, name)
+		if err != nil {
+			errs = append(errs, &Error{File: file, Msg: err.Error()})
+			continue
+		}
+		rs, es := parseRules(data, file)
+		errs = append(errs, es...)
+		for _, r := range rs {
+			if old, dup := ids[r.ID]; dup && r.ID != "" {
+				errs = append(errs, &Error{File: file, Line: r.Line, Msg: fmt.Sprintf("rule id %q already used at %s", r.ID, old.Where())})
+				continue
+			}
+			ids[r.ID] = r
+			p.Rules = append(p.Rules, r)
+		}
+		p.Files = append(p.Files, file)
+	}
+	if len(p.Rules) == 0 && len(errs) == 0 {
+		errs = append(errs, &Error{File: "rules", Msg: "no rules found (expected rules/*.yaml)"})
+	}
+	errs = append(errs, p.validate()...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return p, nil
+}
+
+// CandidatesGazetteer is the gazetteer that candidate CSV files feed.
+const CandidatesGazetteer = "candidates"
+
+// AddCandidates adds candidates to a target gazetteer (created if missing),
+// so rules referring to "@name" also find these names.
+func (p *Pack) AddCandidates(name string, cands []Candidate) {
+	g := p.Gazetteers[name]
+	if g == nil {
+		g = &Gazetteer{Name: name, Role: RoleTarget, Mode: ModeExact, File: "candidates", Description: "candidates loaded from CSV"}
+		p.Gazetteers[name] = g
+	}
+	g.Candidates = append(g.Candidates, cands...)
+}
+
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("larger than %d bytes", maxFileSize)
+	}
+	return data, nil
+}
+
+func globSorted(fsys fs.FS, dir string, exts ...string) []string {
+	ents, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
+		for _, x := range exts {
+			if strings.HasSuffix(e.Name(), x) {
+				out = append(out, path.Join(dir, e.Name()))
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// yamlErr turns a yaml.v3 error into file:line errors.
+func yamlErr(err error, file string) Errors {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		var out Errors
+		for _, m := range te.Errors {
+			out = append(out, lineError(m, file))
+		}
+		return out
+	}
+	return Errors{lineError(err.Error(), file)}
+}
+
+func lineError(msg, file string) *Error {
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	e := &Error{File: file, Msg: msg}
+	if m := lineRE.FindStringSubmatchIndex(msg); m != nil {
+		e.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		rest := strings.TrimLeft(msg[m[1]:], ": ")
+		if rest != "" {
+			e.Msg = rest
+		}
+	}
+	return e
+}
+
+// decodeStrict decodes one YAML document into v, refusing unknown fields.
+func decodeStrict(data []byte, file string, v any) Errors {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Errors{{File: file, Msg: "empty file"}}
+		}
+		return yamlErr(err, file)
+	}
+	return nil
+}
+
+// parseDoc parses data into a document node and returns the sequence under
+// key (e.g. "rules"), checking that nothing else is at the top level.
+func parseDoc(data []byte, file, key string) (*yaml.Node, Errors) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlErr(err, file)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, Errors{{File: file, Msg: "empty file"}}
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, Errors{{File: file, Line: top.Line, Msg: fmt.Sprintf("expected a mapping with key %q", key)}}
+	}
+	var seq *yaml.Node
+	var errs Errors
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		if k.Value != key {
+			errs = append(errs, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("unknown field %q (expected %q)", k.Value, key)})
+			continue
+		}
+		if v.Kind != yaml.SequenceNode {
+			errs = append(errs, &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("%q must be a list", key)})
+			continue
+		}
+		seq = v
+	}
+	if seq == nil && len(errs) == 0 {
+		errs = append(errs, &Error{File: file, Line: top.Line, Msg: fmt.Sprintf("missing field %q", key)})
+	}
+	return seq, errs
+}
+
+// knownKeys lists the yaml keys of a struct type.
+func knownKeys(v any) map[string]bool {
+	t := reflect.TypeOf(v)
+	out := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("yaml")
+		name, _, _ := strings.Cut(tag, ",")
+		if name != "" && name != "-" {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// checkKeys reports unknown and duplicate keys of a mapping node.
+func checkKeys(n *yaml.Node, known map[string]bool, file, what string) Errors {
+	if n.Kind != yaml.MappingNode {
+		return Errors{{File: file, Line: n.Line, Msg: what + " must be a mapping"}}
+	}
+	var errs Errors
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !known[k.Value] {
+			errs = append(errs, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("unknown field %q in %s", k.Value, what)})
+		}
+		if seen[k.Value] {
+			errs = append(errs, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("duplicate field %q in %s", k.Value, what)})
+		}
+		seen[k.Value] = true
+	}
+	return errs
+}
+
+func parseRules(data []byte, file string) ([]*Rule, Errors) {
+	seq, errs := parseDoc(data, file, "rules")
+	if seq == nil {
+		return nil, errs
+	}
+	known := knownKeys(Rule{})
+	var out []*Rule
+	for _, item := range seq.Content {
+		es := checkKeys(item, known, file, "rule")
+		errs = append(errs, es...)
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		r := &Rule{}
+		if err := item.Decode(r); err != nil {
+			errs = append(errs, yamlErr(err, file)...)
+			continue
+		}
+		r.File, r.Line = file, item.Line
+		out = append(out, r)
+	}
+	return out, errs
+}
+
+func parseGazetteers(data []byte, file string) ([]*Gazetteer, Errors) {
+	seq, errs := parseDoc(data, file, "gazetteers")
+	if seq == nil {
+		return nil, errs
+	}
+	known := knownKeys(Gazetteer{})
+	var out []*Gazetteer
+	for _, item := range seq.Content {
+		errs = append(errs, checkKeys(item, known, file, "gazetteer")...)
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		g := &Gazetteer{}
+		if err := item.Decode(g); err != nil {
+			errs = append(errs, yamlErr(err, file)...)
+			continue
+		}
+		g.File, g.Line = file, item.Line
+		if g.Mode == "" {
+			g.Mode = ModeStem
+		}
+		out = append(out, g)
+	}
+	return out, errs
+}
+
+// parseLexicon reads "colloquial standard [standard...]" lines; '#' starts
+// a comment.
+func parseLexicon(data []byte, file string, into map[string][]string) Errors {
+	var errs Errors
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	first := map[string]int{}
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		f := strings.Fields(s)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) < 2 {
+			errs = append(errs, &Error{File: file, Line: line, Msg: fmt.Sprintf("%q has no standard form (expected: colloquial standard)", f[0])})
+			continue
+		}
+		key := strings.ToLower(f[0])
+		if prev, dup := first[key]; dup {
+			errs = append(errs, &Error{File: file, Line: line, Msg: fmt.Sprintf("%q already defined on line %d", key, prev)})
+			continue
+		}
+		first[key] = line
+		vals := make([]string, 0, len(f)-1)
+		for _, v := range f[1:] {
+			vals = append(vals, strings.ToLower(v))
+		}
+		into[key] = vals
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, &Error{File: file, Line: line, Msg: err.Error()})
+	}
+	return errs
+}
+
+func asErrors(err error, file string) Errors {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}
+	}
+	return Errors{{File: file, Msg: err.Error()}}
+}
+
+// maybeGunzip wraps r in a gzip reader when name ends in .gz.
+func maybeGunzip(r io.Reader, name string) (io.Reader, func() error, error) {
+	if !strings.HasSuffix(name, ".gz") {
+		return r, func() error { return nil }, nil
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return zr, zr.Close, nil
+}

@@ -1,0 +1,150 @@
+// Package rules defines Netra's rule-pack format: YAML rules that say which
+// actor, partisan act and target must co-occur, what cancels them, and which
+// regulation they relate to; gazetteers (ASN roles, parties, gestures,
+// candidates from CSV); and the colloquial lexicon. It loads and validates
+// packs with file:line errors so analysts can edit them without touching Go.
+// The default Indonesian pack is embedded from rules/packs/.
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Role names used in a rule's `require` block and in gazetteers.
+const (
+	RoleActor  = "actor"
+	RoleAct    = "act"
+	RoleTarget = "target"
+	RoleCancel = "cancel"
+	RoleCue    = "cue"
+)
+
+// Match modes of a gazetteer: stem compares stems of normalised words (so
+// "dukung" reaches "mendukung" and "dukungannya"); exact compares normalised
+// words only (so "camat" does not reach "kecamatan").
+const (
+	ModeStem  = "stem"
+	ModeExact = "exact"
+)
+
+// Pack is a loaded, validated rule pack.
+type Pack struct {
+	Name        string
+	Version     string
+	Description string
+	// Threshold is the score from which a verdict is flagged.
+	Threshold float64
+	// Lexicon maps colloquial spellings to standard words (one or more).
+	Lexicon map[string][]string
+	// Gazetteers by name.
+	Gazetteers map[string]*Gazetteer
+	// Rules in file order.
+	Rules []*Rule
+	// Files lists the files the pack was read from, for reports.
+	Files []string
+}
+
+// Gazetteer is a named list of terms: ASN roles, parties, gestures,
+// candidates, cancel cues. Terms are phrases of one or more words.
+type Gazetteer struct {
+	Name        string   `yaml:"name"`
+	Description string   `yaml:"description"`
+	Role        string   `yaml:"role"`
+	Mode        string   `yaml:"mode"`
+	Terms       []string `yaml:"terms"`
+	// Keywords marks this gazetteer's terms as first-stage keywords of its
+	// role: a text is a candidate only when it has a keyword of every
+	// first-stage role (actor and act).
+	Keywords bool `yaml:"keywords"`
+
+	// Candidates loaded from CSV files (for target gazetteers).
+	Candidates []Candidate `yaml:"-"`
+	File       string      `yaml:"-"`
+	Line       int         `yaml:"-"`
+}
+
+// Candidate is one person on a ballot.
+type Candidate struct {
+	Name     string
+	Number   string
+	Party    string
+	Election string
+	Region   string
+}
+
+// Rule is one pattern of partisan activity.
+type Rule struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Status      string `yaml:"status"`
+	Category    string `yaml:"category"`
+	Regulation  string `yaml:"regulation"`
+	Weight      float64 `yaml:"weight"`
+	// Flag says whether a hit counts as a possible ASN partisan act. Rules
+	// about non-ASN officials set it false.
+	Flag bool `yaml:"flag"`
+	// Window is the largest distance, in tokens, between the first and the
+	// last required term; 0 means anywhere in the sentence.
+	Window int `yaml:"window"`
+	// Require maps a role (actor, act, target, cue) to terms; every role
+	// listed must match. Terms are words or phrases, "@name" for a
+	// gazetteer, "=word" for an exact (unstemmed) word, "re:EXPR" for a
+	// regular expression matched against one normalised token.
+	Require map[string][]string `yaml:"require"`
+	// Cancel lists terms that cancel the rule when found in the same
+	// sentence before the act or within CancelAfter tokens after it.
+	Cancel []string `yaml:"cancel"`
+	// Negate lists terms that cancel the rule when they stand within three
+	// tokens before the act ("tidak mendukung").
+	Negate []string `yaml:"negate"`
+	// Exclude lists terms that cancel the rule anywhere in the sentence.
+	Exclude        []string `yaml:"exclude"`
+	FalsePositives []string `yaml:"falsepositives"`
+	Match          []string `yaml:"match"`
+	NoMatch        []string `yaml:"no_match"`
+
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// Where names the file and line a rule came from.
+func (r *Rule) Where() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
+
+// Error is a problem in a pack file, with the place it was found.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Errors is every problem found while loading a pack.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap exposes the individual errors to errors.Is/As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
