@@ -1,0 +1,173 @@
+package index
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Snippet sizes used by Highlight.
+const (
+	DefaultSnippets     = 3
+	DefaultSnippetBytes = 160
+)
+
+// Highlight returns up to max snippets of text (about width bytes each) in
+// which every word that the query matches is wrapped in HighlightPre and
+// HighlightPost. A word matches when one of its analysed terms is a term of
+// q, or its lower-cased form starts with one of q's prefixes. Backends share
+// this so highlighting follows the same analyser as search, whatever engine
+// is underneath; marker bytes already present in text are dropped so they
+// cannot be forged by crawled content.
+func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []string {
+	if analyze == nil {
+		analyze = Words
+	}
+	if max <= 0 {
+		max = DefaultSnippets
+	}
+	if width <= 0 {
+		width = DefaultSnippetBytes
+	}
+	terms, prefixes := q.Terms()
+	if len(terms) == 0 && len(prefixes) == 0 {
+		return nil
+	}
+	want := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		want[t] = true
+	}
+	seen := map[string]bool{}
+	matches := func(word string) bool {
+		lw := strings.ToLower(word)
+		if m, ok := seen[lw]; ok {
+			return m
+		}
+		m := false
+		for _, p := range prefixes {
+			if strings.HasPrefix(lw, p) {
+				m = true
+				break
+			}
+		}
+		if !m {
+			for _, t := range analyze(word) {
+				if want[t] {
+					m = true
+					break
+				}
+			}
+		}
+		seen[lw] = m
+		return m
+	}
+
+	var hits [][2]int
+	forEachWord(text, func(start, end int) {
+		if matches(text[start:end]) {
+			hits = append(hits, [2]int{start, end})
+		}
+	})
+	if len(hits) == 0 {
+		return nil
+	}
+
+	var out []string
+	for i := 0; i < len(hits) && len(out) < max; {
+		from := wordStart(text, hits[i][0]-width/3)
+		to := wordEnd(text, from+width)
+		if to < hits[i][1] {
+			to = hits[i][1]
+		}
+		var b strings.Builder
+		if from > 0 {
+			b.WriteString("…")
+		}
+		pos := from
+		for ; i < len(hits) && hits[i][1] <= to; i++ {
+			writeClean(&b, text[pos:hits[i][0]])
+			b.WriteString(HighlightPre)
+			writeClean(&b, text[hits[i][0]:hits[i][1]])
+			b.WriteString(HighlightPost)
+			pos = hits[i][1]
+		}
+		writeClean(&b, text[pos:to])
+		if to < len(text) {
+			b.WriteString("…")
+		}
+		out = append(out, strings.TrimSpace(b.String()))
+	}
+	return out
+}
+
+// forEachWord calls fn with the byte range of every run of word runes, the
+// same segmentation as Words.
+func forEachWord(text string, fn func(start, end int)) {
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(start, i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(start, len(text))
+	}
+}
+
+// wordStart moves i back to the start of the word or space it falls in, on a
+// rune boundary, clamped to the text.
+func wordStart(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !isWordRune(r) {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// wordEnd moves i forward to the end of the word it falls in.
+func wordEnd(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// writeClean copies s without the highlight marker bytes and with line breaks
+// turned into spaces, so a snippet is one line.
+func writeClean(b *strings.Builder, s string) {
+	for _, r := range s {
+		switch r {
+		case '\x02', '\x03':
+			continue
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package indextest
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra/index"
+)
+
+// Analyze is the analyser a backend under test must be opened with (for
+// example bleve.WithAnalyzer(indextest.Analyze)). It lower-cases, splits into
+// words and strips a few Indonesian affixes, just enough for the suite to
+// check that query words and indexed words meet on the same stem
+// ("mendukung", "dukungan" and "dukungannya" all become "dukung") without
+// depending on the classifier, whose stemmer evolves on its own schedule.
+// The real Indonesian stemmer may be used instead; every assertion of the
+// suite also holds for it.
+func Analyze(text string) []string {
+	words := index.Words(text)
+	out := words[:0]
+	for _, w := range words {
+		if s := toyStem(w); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// toyStem removes one suffix group and one prefix, keeping at least four
+// letters so short words are left alone.
+func toyStem(w string) string {
+	for _, suf := range []string{"nya", "kan", "an"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			w = strings.TrimSuffix(w, suf)
+			if suf == "nya" {
+				continue // "dukungannya": also strip "an"
+			}
+			break
+		}
+	}
+	for _, pre := range []string{"meng", "mem", "men", "me", "di", "ber", "ter"} {
+		if len(w)-len(pre) >= 4 && strings.HasPrefix(w, pre) {
+			return strings.TrimPrefix(w, pre)
+		}
+	}
+	return w
+}
+
+var _ index.Analyzer = Analyze

@@ -1,0 +1,216 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits that keep a hostile or careless query from costing more than a
+// reviewer's query should.
+const (
+	MaxQueryBytes   = 4096 // longer Query.Text is rejected
+	MaxQueryClauses = 64   // more words/phrases are rejected
+	MinPrefixRunes  = 2    // "a*" would expand to most of the dictionary
+	DefaultLimit    = 20   // Query.Limit when zero
+	MaxLimit        = 1000 // Query.Limit above this is capped
+)
+
+// Words is the default analyser: it lower-cases text and splits it into runs
+// of letters and digits. Backends use it when no analyser is configured and
+// to index the unstemmed words that prefix queries match against.
+func Words(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.ToLower(text[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(text[start:]))
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// TermKind says how one alternative of a text query matches.
+type TermKind int
+
+// The kinds of alternatives in a parsed text query.
+const (
+	// KindTerm matches records containing the one term in Terms.
+	KindTerm TermKind = iota
+	// KindPhrase matches records where Terms occur next to each other in
+	// this order.
+	KindPhrase
+	// KindPrefix matches records with an unstemmed word or an analysed term
+	// starting with Prefix.
+	KindPrefix
+)
+
+// Alt is one alternative of a clause.
+type Alt struct {
+	Kind   TermKind
+	Terms  []string // analysed terms: one for KindTerm, several for KindPhrase
+	Prefix string   // lower-cased prefix (KindPrefix)
+	Raw    string   // what the user typed, for messages
+}
+
+// Clause is a set of alternatives, any of which may match ("a OR b").
+type Clause struct{ Alts []Alt }
+
+// TextQuery is Query.Text parsed: every clause must match. A TextQuery
+// without clauses matches every record (the text was empty or only had words
+// the analyser drops).
+type TextQuery struct{ Clauses []Clause }
+
+// Terms returns every analysed term and prefix of the query, for highlighting.
+func (q TextQuery) Terms() (terms, prefixes []string) {
+	for _, c := range q.Clauses {
+		for _, a := range c.Alts {
+			if a.Kind == KindPrefix {
+				prefixes = append(prefixes, a.Prefix)
+				continue
+			}
+			terms = append(terms, a.Terms...)
+		}
+	}
+	return terms, prefixes
+}
+
+// ParseText parses the free-text syntax of Query.Text with the analyser the
+// store indexes with (nil means Words):
+//
+//	words       all must occur (AND is the default; the word AND is ignored)
+//	a OR b      either may occur; OR binds tighter than the implicit AND, so
+//	            "asn kampanye OR deklarasi" is asn AND (kampanye OR deklarasi)
+//	"a b c"     the analysed words next to each other, in order
+//	prefix*     any word starting with prefix (at least two letters)
+//
+// Query words go through the same analyser as indexed text, so "mendukung"
+// finds "dukungan" when the analyser stems. Backends share this parser so
+// the same query means the same thing everywhere.
+func ParseText(text string, analyze Analyzer) (TextQuery, error) {
+	if analyze == nil {
+		analyze = Words
+	}
+	if len(text) > MaxQueryBytes {
+		return TextQuery{}, fmt.Errorf("query text is %d bytes, the limit is %d", len(text), MaxQueryBytes)
+	}
+	if !utf8.ValidString(text) {
+		return TextQuery{}, fmt.Errorf("query text is not valid UTF-8")
+	}
+	toks, err := lexQuery(text)
+	if err != nil {
+		return TextQuery{}, err
+	}
+	var q TextQuery
+	var cur *Clause
+	joinNext := false
+	for i, tk := range toks {
+		if !tk.quoted && tk.text == "OR" {
+			if cur == nil || i == len(toks)-1 {
+				continue // a dangling OR means nothing
+			}
+			joinNext = true
+			continue
+		}
+		if !tk.quoted && tk.text == "AND" {
+			joinNext = false
+			continue
+		}
+		alt, ok := makeAlt(tk, analyze)
+		if !ok {
+			joinNext = false
+			continue
+		}
+		if joinNext && cur != nil {
+			cur.Alts = append(cur.Alts, alt)
+		} else {
+			q.Clauses = append(q.Clauses, Clause{Alts: []Alt{alt}})
+			cur = &q.Clauses[len(q.Clauses)-1]
+		}
+		joinNext = false
+		if len(q.Clauses) > MaxQueryClauses {
+			return TextQuery{}, fmt.Errorf("query has more than %d words", MaxQueryClauses)
+		}
+	}
+	return q, nil
+}
+
+type queryToken struct {
+	text   string
+	quoted bool
+}
+
+func lexQuery(s string) ([]queryToken, error) {
+	var toks []queryToken
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case r == '"':
+			end := strings.IndexByte(s[i+1:], '"')
+			if end < 0 {
+				return nil, fmt.Errorf("query text: unclosed quote at byte %d", i)
+			}
+			toks = append(toks, queryToken{text: s[i+1 : i+1+end], quoted: true})
+			i += end + 2
+		default:
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r2) || r2 == '"' {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, queryToken{text: s[i:j]})
+			i = j
+		}
+	}
+	return toks, nil
+}
+
+func makeAlt(tk queryToken, analyze Analyzer) (Alt, bool) {
+	if tk.quoted {
+		terms := analyze(tk.text)
+		if len(terms) == 0 {
+			return Alt{}, false
+		}
+		kind := KindPhrase
+		if len(terms) == 1 {
+			kind = KindTerm
+		}
+		return Alt{Kind: kind, Terms: terms, Raw: tk.text}, true
+	}
+	if strings.HasSuffix(tk.text, "*") {
+		words := Words(strings.TrimRight(tk.text, "*"))
+		if len(words) == 1 && utf8.RuneCountInString(words[0]) >= MinPrefixRunes {
+			return Alt{Kind: KindPrefix, Prefix: words[0], Raw: tk.text}, true
+		}
+		// "a*" or "x-y*": fall back to the words themselves.
+	}
+	terms := analyze(tk.text)
+	switch len(terms) {
+	case 0:
+		return Alt{}, false
+	case 1:
+		return Alt{Kind: KindTerm, Terms: terms, Raw: tk.text}, true
+	}
+	return Alt{Kind: KindPhrase, Terms: terms, Raw: tk.text}, true
+}
