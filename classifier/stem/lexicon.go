@@ -202,37 +202,33 @@ func (lx *lexicon) rootAt(w string, c cut) string {
 // derivational (-kan, -an, -i). At least two bytes are always left.
 func endings(word string, out *[16]ending) int {
 	n := 0
-	var particle [2]int
+	var ps [2]int
 	np := 1
-	particle[0] = len(word)
-	if hasAnySuffix(word, "lah", "kah", "tah", "pun") && len(word) > 5 {
-		particle[1] = len(word) - 3
-		np = 2
+	ps[0] = len(word)
+	if len(word) > 5 && isParticle(word[len(word)-3:]) {
+		ps[1], np = len(word)-3, 2
 	}
-	for _, p := range particle[:np] {
-		w := word[:p]
-		var poss [2]int
+	for _, p := range ps[:np] {
+		var qs [2]int
 		nq := 1
-		poss[0] = p
-		switch {
-		case strings.HasSuffix(w, "nya") && len(w) > 5:
-			poss[1], nq = p-3, 2
-		case (strings.HasSuffix(w, "ku") || strings.HasSuffix(w, "mu")) && len(w) > 4:
-			poss[1], nq = p-2, 2
+		qs[0] = p
+		if p > 5 && word[p-3:p] == "nya" {
+			qs[1], nq = p-3, 2
+		} else if p > 4 && word[p-1] == 'u' && (word[p-2] == 'k' || word[p-2] == 'm') {
+			qs[1], nq = p-2, 2
 		}
-		for _, q := range poss[:nq] {
-			w := word[:q]
+		for _, q := range qs[:nq] {
 			out[n] = ending{q, sufNone}
 			n++
-			if strings.HasSuffix(w, "kan") && len(w) > 5 {
-				out[n] = ending{q - 3, sufKan}
-				n++
-			}
-			if strings.HasSuffix(w, "an") && len(w) > 4 {
+			switch {
+			case q > 4 && word[q-2:q] == "an":
+				if q > 5 && word[q-3] == 'k' {
+					out[n] = ending{q - 3, sufKan}
+					n++
+				}
 				out[n] = ending{q - 2, sufAn}
 				n++
-			}
-			if strings.HasSuffix(w, "i") && len(w) > 3 {
+			case q > 3 && word[q-1] == 'i':
 				out[n] = ending{q - 1, sufI}
 				n++
 			}
@@ -241,11 +237,10 @@ func endings(word string, out *[16]ending) int {
 	return n
 }
 
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
+func isParticle(s string) bool {
+	switch s {
+	case "lah", "kah", "tah", "pun":
+		return true
 	}
 	return false
 }
