@@ -1,0 +1,312 @@
+package review
+
+import (
+	"crypto/subtle"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/netra-id/netra/review/users"
+)
+
+// Cookie names.
+const (
+	sessionCookie   = "netra_session"
+	loginCSRFCookie = "netra_login_csrf"
+	langCookie      = "netra_lang"
+	csrfField       = "csrf"
+	csrfHeader      = "X-CSRF-Token"
+)
+
+// principal is the authenticated caller of one request.
+type principal struct {
+	User    string
+	Role    users.Role
+	Session *users.Session // nil when authenticated with HTTP basic auth
+}
+
+func (p principal) can(need users.Role) bool { return p.Role.Allows(need) }
+
+type handlerFunc func(w http.ResponseWriter, r *http.Request, p principal)
+
+// limiter counts failed logins per key in a fixed window. It is deliberately
+// simple: enough to make guessing passwords slow, no background goroutine.
+type limiter struct {
+	max    int
+	window time.Duration
+	now    func() time.Time
+
+	mu sync.Mutex
+	m  map[string]*failWindow
+}
+
+type failWindow struct {
+	start time.Time
+	n     int
+}
+
+func newLimiter(max int, window time.Duration) *limiter {
+	return &limiter{max: max, window: window, now: time.Now, m: map[string]*failWindow{}}
+}
+
+// blocked reports whether key used up its failures; retry is when it may try again.
+func (l *limiter) blocked(key string) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	f, ok := l.m[key]
+	if !ok {
+		return false, 0
+	}
+	now := l.now()
+	if now.Sub(f.start) >= l.window {
+		delete(l.m, key)
+		return false, 0
+	}
+	if f.n >= l.max {
+		return true, f.start.Add(l.window).Sub(now)
+	}
+	return false, 0
+}
+
+func (l *limiter) fail(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	if len(l.m) > 100000 { // bound memory under a flood of distinct keys
+		for k, f := range l.m {
+			if now.Sub(f.start) >= l.window {
+				delete(l.m, k)
+			}
+		}
+	}
+	f, ok := l.m[key]
+	if !ok || now.Sub(f.start) >= l.window {
+		f = &failWindow{start: now}
+		l.m[key] = f
+	}
+	f.n++
+}
+
+func (l *limiter) reset(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.m, key)
+}
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+var errRateLimited = errors.New("too many failed logins")
+
+// checkPassword authenticates with rate limiting by client address and by
+// user name.
+func (s *Server) checkPassword(r *http.Request, name, password string) (users.User, time.Duration, error) {
+	ipKey, userKey := "ip:"+clientIP(r), "user:"+name
+	if b, retry := s.limiter.blocked(ipKey); b {
+		s.metrics.LoginFailures.Inc()
+		return users.User{}, retry, errRateLimited
+	}
+	if b, retry := s.limiter.blocked(userKey); b {
+		s.metrics.LoginFailures.Inc()
+		return users.User{}, retry, errRateLimited
+	}
+	u, err := s.accounts.Authenticate(name, password)
+	if err != nil {
+		s.limiter.fail(ipKey)
+		s.limiter.fail(userKey)
+		s.metrics.LoginFailures.Inc()
+		s.log.Warn("login failed", "user", name, "ip", clientIP(r))
+		return users.User{}, 0, err
+	}
+	s.limiter.reset(userKey)
+	return u, 0, nil
+}
+
+// sessionFrom returns the caller's session and current role. The role is
+// read from the account file on every request so role changes and removed
+// accounts take effect at once.
+func (s *Server) sessionFrom(r *http.Request) (principal, bool) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return principal{}, false
+	}
+	ss, ok := s.sessions.Get(c.Value)
+	if !ok {
+		return principal{}, false
+	}
+	u, err := s.accounts.Get(ss.User)
+	if err != nil {
+		s.sessions.Delete(ss.ID)
+		return principal{}, false
+	}
+	return principal{User: u.Name, Role: u.Role, Session: &ss}, true
+}
+
+func csrfOK(ss *users.Session, token string) bool {
+	return ss != nil && token != "" && subtle.ConstantTimeCompare([]byte(ss.CSRF), []byte(token)) == 1
+}
+
+func unsafeMethod(m string) bool {
+	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions
+}
+
+// api authenticates an API request by session cookie (then state changes
+// need the X-CSRF-Token header) or HTTP basic auth, and checks the role.
+func (s *Server) api(need users.Role, h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		p, ok := s.sessionFrom(r)
+		if ok {
+			if unsafeMethod(r.Method) && !csrfOK(p.Session, r.Header.Get(csrfHeader)) {
+				writeError(w, http.StatusForbidden, "missing or wrong CSRF token (send the X-CSRF-Token header)", nil)
+				return
+			}
+		} else if name, pw, has := r.BasicAuth(); has {
+			u, retry, err := s.checkPassword(r, name, pw)
+			if errors.Is(err, errRateLimited) {
+				w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+				writeError(w, http.StatusTooManyRequests, "too many failed logins; try again later", nil)
+				return
+			}
+			if err != nil {
+				w.Header().Set("WWW-Authenticate", `Basic realm="netra", charset="UTF-8"`)
+				writeError(w, http.StatusUnauthorized, "wrong user name or password", nil)
+				return
+			}
+			p = principal{User: u.Name, Role: u.Role}
+		} else {
+			w.Header().Set("WWW-Authenticate", `Basic realm="netra", charset="UTF-8"`)
+			writeError(w, http.StatusUnauthorized, "authentication required (session cookie or HTTP basic auth)", nil)
+			return
+		}
+		if !p.can(need) {
+			writeError(w, http.StatusForbidden, "your role ("+string(p.Role)+") may not do this; needs "+string(need), nil)
+			return
+		}
+		h(w, r, p)
+	})
+}
+
+// ui authenticates a page request by session cookie, checks the CSRF token
+// of every state change and the role.
+func (s *Server) ui(need users.Role, h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		p, ok := s.sessionFrom(r)
+		if !ok {
+			if unsafeMethod(r.Method) {
+				s.errorPage(w, r, principal{}, http.StatusUnauthorized, "err_login_required")
+				return
+			}
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		if unsafeMethod(r.Method) {
+			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+			tok := r.Header.Get(csrfHeader)
+			if tok == "" {
+				tok = r.PostFormValue(csrfField)
+			}
+			if !csrfOK(p.Session, tok) {
+				s.errorPage(w, r, p, http.StatusForbidden, "err_csrf")
+				return
+			}
+		}
+		if !p.can(need) {
+			s.errorPage(w, r, p, http.StatusForbidden, "err_forbidden")
+			return
+		}
+		h(w, r, p)
+	})
+}
+
+func (s *Server) secureRequest(r *http.Request) bool { return s.secure || r.TLS != nil }
+
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge int) {
+	http.SetCookie(w, &http.Cookie{
+		Name: name, Value: value, Path: "/", MaxAge: maxAge,
+		HttpOnly: true, Secure: s.secureRequest(r), SameSite: http.SameSiteStrictMode,
+	})
+}
+
+// localNext keeps a post-login redirect on this site.
+func localNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	if u, err := url.Parse(next); err != nil || u.Host != "" || u.Scheme != "" {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.sessionFrom(r); ok {
+		http.Redirect(w, r, localNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	s.renderLogin(w, r, http.StatusOK, "")
+}
+
+func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	// Login has no session yet, so its CSRF token is a double-submit
+	// cookie: the form must echo the cookie's random value.
+	tok, err := users.GeneratePassword()
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	s.setCookie(w, r, loginCSRFCookie, tok, 3600)
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, code, "login", principal{}, map[string]any{
+		"LoginCSRF": tok, "Next": localNext(r.URL.Query().Get("next")), "Error": msg,
+	})
+}
+
+func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	c, err := r.Cookie(loginCSRFCookie)
+	if err != nil || c.Value == "" || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue(csrfField))) != 1 {
+		s.errorPage(w, r, principal{}, http.StatusForbidden, "err_csrf")
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("user"))
+	u, retry, err := s.checkPassword(r, name, r.PostFormValue("password"))
+	if errors.Is(err, errRateLimited) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+		s.renderLogin(w, r, http.StatusTooManyRequests, "err_rate_limited")
+		return
+	}
+	if err != nil {
+		s.renderLogin(w, r, http.StatusUnauthorized, "err_bad_login")
+		return
+	}
+	ss, err := s.sessions.Create(u.Name)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	s.setCookie(w, r, sessionCookie, ss.ID, int(s.sessions.TTL().Seconds()))
+	s.setCookie(w, r, loginCSRFCookie, "", -1)
+	s.log.Info("login", "user", u.Name, "role", u.Role, "ip", clientIP(r))
+	next := r.PostFormValue("next")
+	http.Redirect(w, r, localNext(next), http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request, p principal) {
+	if p.Session != nil {
+		s.sessions.Delete(p.Session.ID)
+	}
+	s.setCookie(w, r, sessionCookie, "", -1)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}

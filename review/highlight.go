@@ -1,0 +1,159 @@
+package review
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// Segment is a run of an item's text with one kind of highlighting. Templates
+// print Text through html/template's escaping and wrap it in <mark> when Hit
+// or Term is set, so crawled text never becomes markup: highlighting is built
+// by escaping the pieces between hit offsets, never by inserting tags into
+// the text.
+type Segment struct {
+	Text  string
+	Hit   bool     // inside an evidence sentence
+	Term  bool     // inside a matched term (actor, act, target, ...)
+	Rules []string // the rules whose evidence covers this segment
+	First int      // 1-based number of the first hit starting here, 0 if none
+}
+
+// maxRanges caps the highlighting work on a record with absurd evidence.
+const maxRanges = 2000
+
+type hlRange struct {
+	start, end int
+	term       bool
+	rule       string
+	hit        int // 1-based hit number for evidence ranges
+}
+
+// fixRange clamps [start, end) into text and widens it to rune boundaries;
+// ok is false when nothing is left. Offsets come from stored records and may
+// be stale or hostile.
+func fixRange(text string, start, end int) (int, int, bool) {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(text) {
+		end = len(text)
+	}
+	if start >= end {
+		return 0, 0, false
+	}
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return start, end, true
+}
+
+// Segments splits text at the evidence offsets of hits (and their term
+// spans). Invalid offsets are clamped or skipped; overlapping hits are fine.
+func Segments(text string, hits []netra.Hit) []Segment {
+	var rs []hlRange
+	for i, h := range hits {
+		if len(rs) >= maxRanges {
+			break
+		}
+		if s, e, ok := fixRange(text, h.Start, h.End); ok {
+			rs = append(rs, hlRange{start: s, end: e, rule: h.Rule, hit: i + 1})
+		}
+		for _, sp := range h.Spans {
+			if len(rs) >= maxRanges {
+				break
+			}
+			if s, e, ok := fixRange(text, sp.Start, sp.End); ok {
+				rs = append(rs, hlRange{start: s, end: e, term: true, rule: h.Rule})
+			}
+		}
+	}
+	if len(rs) == 0 {
+		if text == "" {
+			return nil
+		}
+		return []Segment{{Text: text}}
+	}
+	cuts := []int{0, len(text)}
+	for _, r := range rs {
+		cuts = append(cuts, r.start, r.end)
+	}
+	sort.Ints(cuts)
+	var out []Segment
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		if a == b {
+			continue
+		}
+		seg := Segment{Text: text[a:b]}
+		for _, r := range rs {
+			if r.start <= a && b <= r.end {
+				if r.term {
+					seg.Term = true
+				} else {
+					seg.Hit = true
+					if r.start == a && seg.First == 0 {
+						seg.First = r.hit
+					}
+				}
+				if !contains(seg.Rules, r.rule) {
+					seg.Rules = append(seg.Rules, r.rule)
+				}
+			}
+		}
+		// Merge with the previous segment when nothing changes at the cut.
+		if n := len(out); n > 0 && seg.First == 0 && out[n-1].Hit == seg.Hit && out[n-1].Term == seg.Term && sameRules(out[n-1].Rules, seg.Rules) {
+			out[n-1].Text += seg.Text
+			continue
+		}
+		out = append(out, seg)
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func sameRules(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// SnippetSegments splits a search snippet at the store's highlight markers
+// (index.HighlightPre/Post). Stray or unbalanced markers are dropped.
+func SnippetSegments(s string) []Segment {
+	var out []Segment
+	in := false
+	for s != "" {
+		i := strings.IndexAny(s, index.HighlightPre+index.HighlightPost)
+		if i < 0 {
+			out = append(out, Segment{Text: s, Term: in})
+			break
+		}
+		if i > 0 {
+			out = append(out, Segment{Text: s[:i], Term: in})
+		}
+		in = s[i] == index.HighlightPre[0]
+		s = s[i+1:]
+	}
+	return out
+}

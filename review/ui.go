@@ -1,0 +1,421 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/review/users"
+)
+
+// pages are the templates under web/templates that render a whole page
+// inside base.html.
+var pages = []string{"login", "queue", "item", "sources", "error"}
+
+var funcs = template.FuncMap{
+	"fmtTime": func(t time.Time) string {
+		if t.IsZero() {
+			return "–"
+		}
+		return t.UTC().Format("2006-01-02 15:04 UTC")
+	},
+	"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+	"short": func(s string, n int) string {
+		if len(s) <= n {
+			return s
+		}
+		// Cut on a rune boundary.
+		for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+			n--
+		}
+		return s[:n] + "…"
+	},
+	"join": strings.Join,
+	"inc":  func(i int) int { return i + 1 },
+	// st shows a record without a review state as new.
+	"st": func(s netra.Status) string {
+		if s == "" {
+			return string(netra.StatusNew)
+		}
+		return string(s)
+	},
+}
+
+func parseTemplates() (map[string]*template.Template, error) {
+	base, err := fs.ReadFile(webFS, "web/templates/base.html")
+	if err != nil {
+		return nil, fmt.Errorf("review: templates: %w", err)
+	}
+	out := map[string]*template.Template{}
+	for _, p := range pages {
+		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
+		if err != nil {
+			return nil, fmt.Errorf("review: templates: %w", err)
+		}
+		t, err := template.New("base").Funcs(funcs).Parse(string(base))
+		if err != nil {
+			return nil, fmt.Errorf("review: templates: base.html: %w", err)
+		}
+		if _, err := t.Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("review: templates: %s.html: %w", p, err)
+		}
+		out[p] = t
+	}
+	return out, nil
+}
+
+// view is what every template gets: the page's data plus who is looking and
+// in which language.
+type view struct {
+	Lang    string
+	User    principal
+	CSRF    string
+	Path    string
+	Flash   string
+	Version string
+	Data    map[string]any
+}
+
+// T translates a UI string.
+func (v view) T(key string) string { return tr(v.Lang, key) }
+
+// Tf translates a UI string with fmt arguments.
+func (v view) Tf(key string, args ...any) string { return fmt.Sprintf(tr(v.Lang, key), args...) }
+
+// CanReview reports whether the viewer may change reviews.
+func (v view) CanReview() bool { return v.User.can(users.RoleReviewer) }
+
+// IsAdmin reports whether the viewer is an admin.
+func (v view) IsAdmin() bool { return v.User.can(users.RoleAdmin) }
+
+// LangURL is the current page in the other language.
+func (v view) LangURL() string {
+	other := langEN
+	if v.Lang == langEN {
+		other = langID
+	}
+	u, err := url.Parse(v.Path)
+	if err != nil {
+		return "/?lang=" + other
+	}
+	q := u.Query()
+	q.Set("lang", other)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page string, p principal, data map[string]any) {
+	t, ok := s.tmpl[page]
+	if !ok {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	v := view{Lang: s.langOf(w, r), User: p, Path: r.URL.RequestURI(), Version: s.version, Data: data}
+	if p.Session != nil {
+		v.CSRF = p.Session.CSRF
+	}
+	if f := r.URL.Query().Get("flash"); f != "" {
+		if _, known := messages[f]; known { // only our own messages, never caller text
+			v.Flash = f
+		}
+	}
+	var buf strings.Builder
+	if err := t.ExecuteTemplate(&buf, "base", v); err != nil {
+		s.log.Error("render", "page", page, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write([]byte(buf.String()))
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p principal, code int, key string) {
+	s.render(w, r, code, "error", p, map[string]any{"Code": code, "Message": key})
+}
+
+// safeHref returns u when it is an absolute http(s) URL, else "". Crawled
+// links are hostile: javascript:, data: and the like must never be hrefs.
+func safeHref(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return p.String()
+}
+
+// facetOrder is the order of facet boxes in the queue.
+var facetOrder = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+
+type facetLink struct {
+	Value  string
+	Count  int
+	URL    string
+	Active bool
+}
+
+type facetBox struct {
+	Name  string
+	Links []facetLink
+}
+
+type queueRow struct {
+	Rec      netra.Record
+	Time     time.Time
+	Snippets [][]Segment
+	Rules    []string
+	Preview  string
+}
+
+// queueValues are the URL parameters the queue understands, read once so
+// the filter form shows what is applied.
+func queueValues(r *http.Request) url.Values {
+	v := url.Values{}
+	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "since", "until", "min_score", "max_score", "assignee", "sort", "flagged"} {
+		for _, x := range r.URL.Query()[k] {
+			if x != "" {
+				v.Add(k, x)
+			}
+		}
+	}
+	if v.Get("flagged") == "" {
+		v.Set("flagged", "true") // the queue is of flagged items unless asked otherwise
+	}
+	return v
+}
+
+func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) {
+	vals := queueValues(r)
+	pv := url.Values{}
+	for k, x := range vals {
+		pv[k] = x
+	}
+	if c := r.URL.Query().Get("cursor"); c != "" {
+		pv.Set("cursor", c)
+	}
+	pv.Set("highlight", "true")
+	pv.Set("facets", strings.Join(facetOrder, ","))
+	if l := r.URL.Query().Get("limit"); l != "" {
+		pv.Set("limit", l)
+	} else {
+		pv.Set("limit", "50")
+	}
+	q, err := parseQuery(pv)
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": err.Error()})
+		return
+	}
+	res, err := s.store.Search(r.Context(), q)
+	if err != nil {
+		s.log.Error("queue search", "err", err)
+		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
+		return
+	}
+	rows := make([]queueRow, 0, len(res.Matches))
+	for _, m := range res.Matches {
+		row := queueRow{Rec: m.Record, Time: itemTime(m.Record)}
+		for _, h := range m.Record.Verdict.Hits {
+			if !contains(row.Rules, h.Rule) {
+				row.Rules = append(row.Rules, h.Rule)
+			}
+		}
+		for i, sn := range m.Snippets {
+			if i == 2 {
+				break
+			}
+			row.Snippets = append(row.Snippets, SnippetSegments(sn))
+		}
+		if len(row.Snippets) == 0 {
+			if len(m.Record.Verdict.Hits) > 0 {
+				row.Preview = m.Record.Verdict.Hits[0].Sentence
+			} else {
+				row.Preview = m.Record.Item.Text
+			}
+		}
+		rows = append(rows, row)
+	}
+	var boxes []facetBox
+	for _, name := range facetOrder {
+		fc := res.Facets[name]
+		if len(fc) == 0 {
+			continue
+		}
+		box := facetBox{Name: name}
+		for _, c := range fc {
+			lv := url.Values{}
+			for k, x := range vals {
+				lv[k] = x
+			}
+			active := contains(vals[name], c.Value)
+			if active {
+				lv.Del(name)
+			} else {
+				lv.Set(name, c.Value)
+			}
+			box.Links = append(box.Links, facetLink{Value: c.Value, Count: c.Count, URL: "/?" + lv.Encode(), Active: active})
+		}
+		boxes = append(boxes, box)
+	}
+	next := ""
+	if res.NextCursor != "" {
+		nv := url.Values{}
+		for k, x := range vals {
+			nv[k] = x
+		}
+		nv.Set("cursor", res.NextCursor)
+		next = "/?" + nv.Encode()
+	}
+	assignees, _ := s.accounts.List()
+	s.render(w, r, http.StatusOK, "queue", p, map[string]any{
+		"Q":         vals,
+		"Rows":      rows,
+		"Total":     res.Total,
+		"Facets":    boxes,
+		"Next":      next,
+		"ExportCSV": "/export?format=csv&" + vals.Encode(),
+		"ExportJL":  "/export?format=jsonl&" + vals.Encode(),
+		"Users":     assignees,
+		"Statuses":  []netra.Status{netra.StatusNew, netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated},
+		"Back":      r.URL.RequestURI(),
+	})
+}
+
+type metaRow struct{ Key, Value string }
+
+func (s *Server) itemPage(w http.ResponseWriter, r *http.Request, p principal) {
+	id := r.PathValue("id")
+	rec, err := s.store.Get(r.Context(), id)
+	if errors.Is(err, netra.ErrNotFound) {
+		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
+		return
+	}
+	if err != nil {
+		s.log.Error("item", "id", id, "err", err)
+		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
+		return
+	}
+	trail, err := s.store.Audit(r.Context(), id)
+	if err != nil {
+		s.log.Error("audit", "id", id, "err", err)
+		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
+		return
+	}
+	// Newest change first: that is what a reviewer checks.
+	sort.SliceStable(trail, func(i, j int) bool { return trail[i].Version > trail[j].Version })
+	var meta []metaRow
+	keys := make([]string, 0, len(rec.Item.Meta))
+	for k := range rec.Item.Meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		meta = append(meta, metaRow{k, rec.Item.Meta[k]})
+	}
+	accts, _ := s.accounts.List()
+	s.render(w, r, http.StatusOK, "item", p, map[string]any{
+		"Rec":      rec,
+		"Segments": Segments(rec.Item.Text, rec.Verdict.Hits),
+		"Href":     safeHref(rec.Item.URL),
+		"Meta":     meta,
+		"Audit":    trail,
+		"Users":    accts,
+		"Back":     localNext(r.URL.Query().Get("back")),
+	})
+}
+
+// itemReview handles the action forms of the item page.
+func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal) {
+	id := r.PathValue("id")
+	ver, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	if err != nil {
+		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": "version: missing or not a number"})
+		return
+	}
+	req := reviewRequest{Version: &ver}
+	for _, f := range []struct {
+		name string
+		dst  **string
+	}{{"status", &req.Status}, {"note", &req.Note}, {"assignee", &req.Assignee}} {
+		if _, ok := r.PostForm[f.name]; ok {
+			v := r.PostFormValue(f.name)
+			*f.dst = &v
+		}
+	}
+	u, action, err := s.update(req, p.User, true)
+	if err != nil {
+		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": err.Error()})
+		return
+	}
+	_, err = s.applyReview(r.Context(), id, u, action)
+	back := "/items/" + url.PathEscape(id)
+	switch {
+	case errors.Is(err, netra.ErrConflict):
+		http.Redirect(w, r, back+"?flash=conflict", http.StatusSeeOther)
+	case errors.Is(err, netra.ErrNotFound):
+		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
+	case err != nil:
+		s.log.Error("review", "id", id, "err", err)
+		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
+	default:
+		http.Redirect(w, r, back+"?flash=saved", http.StatusSeeOther)
+	}
+}
+
+// bulkReview handles the queue's bulk form.
+func (s *Server) bulkReview(w http.ResponseWriter, r *http.Request, p principal) {
+	req := bulkRequest{IDs: r.PostForm["ids"]}
+	switch a := r.PostFormValue("action"); a {
+	case "confirmed", "dismissed", "escalated", "new":
+		req.Status = &a
+	case "assign":
+		as := r.PostFormValue("assignee")
+		req.Assignee = &as
+	default:
+		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": "action: choose an action"})
+		return
+	}
+	if n := r.PostFormValue("note"); n != "" {
+		req.Note = &n
+	}
+	res, err := s.bulk(r.Context(), req, p.User)
+	if err != nil {
+		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": err.Error()})
+		return
+	}
+	ok := 0
+	for _, x := range res {
+		if x.OK {
+			ok++
+		}
+	}
+	s.log.Info("bulk review", "user", p.User, "ok", ok, "failed", len(res)-ok)
+	http.Redirect(w, r, localNext(r.PostFormValue("back")), http.StatusSeeOther)
+}
+
+func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request, p principal) {
+	var list []SourceStatus
+	if s.sources != nil {
+		list = s.sources.Sources()
+	}
+	s.render(w, r, http.StatusOK, "sources", p, map[string]any{"Sources": list})
+}
+
+func (s *Server) uiRunSource(w http.ResponseWriter, r *http.Request, p principal) {
+	code, msg := s.runSource(r.PathValue("name"))
+	if code != http.StatusAccepted {
+		s.render(w, r, code, "error", p, map[string]any{"Code": code, "Message": "err_bad_request", "Detail": msg})
+		return
+	}
+	s.log.Info("run now", "source", r.PathValue("name"), "user", p.User)
+	http.Redirect(w, r, "/sources?flash=src_started", http.StatusSeeOther)
+}

@@ -1,0 +1,72 @@
+// Netra review UI: keyboard shortcuts and bulk selection. Served as a file
+// so the Content-Security-Policy can forbid inline script.
+(function () {
+  "use strict";
+
+  function typing(e) {
+    var t = e.target;
+    return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
+  }
+
+  // Queue: j/k move, Enter/o open, x toggles selection.
+  var rows = Array.prototype.slice.call(document.querySelectorAll("#queue tr.row"));
+  var cur = -1;
+  function move(d) {
+    if (!rows.length) return;
+    if (cur >= 0) rows[cur].classList.remove("current");
+    cur = Math.max(0, Math.min(rows.length - 1, cur + d));
+    rows[cur].classList.add("current");
+    rows[cur].scrollIntoView({ block: "nearest" });
+  }
+
+  // Item page: j/k jump between evidence marks.
+  var marks = Array.prototype.slice.call(document.querySelectorAll("#text mark.hit[id]"));
+  var hm = -1;
+  function jump(d) {
+    if (!marks.length) return;
+    if (hm >= 0) marks[hm].classList.remove("focus");
+    hm = (hm + d + marks.length) % marks.length;
+    marks[hm].classList.add("focus");
+    marks[hm].scrollIntoView({ block: "center" });
+  }
+
+  function submit(id) {
+    var f = document.getElementById(id);
+    if (f) f.requestSubmit ? f.requestSubmit() : f.submit();
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (typing(e)) {
+      if (e.key === "Escape") e.target.blur();
+      return;
+    }
+    switch (e.key) {
+      case "/":
+        var q = document.getElementById("q");
+        if (q) { e.preventDefault(); q.focus(); q.select(); }
+        break;
+      case "j": rows.length ? move(1) : jump(1); break;
+      case "k": rows.length ? move(-1) : jump(-1); break;
+      case "Enter": case "o":
+        if (cur >= 0) window.location.href = rows[cur].getAttribute("data-href");
+        break;
+      case "x":
+        if (cur >= 0) { var cb = rows[cur].querySelector("input[type=checkbox]"); if (cb) cb.checked = !cb.checked; }
+        break;
+      case "c": submit("f-confirm"); break;
+      case "e": submit("f-escalate"); break;
+      case "d":
+        var r = document.getElementById("dismiss-reason");
+        if (r) { e.preventDefault(); r.focus(); }
+        break;
+    }
+  });
+
+  var all = document.getElementById("select-all");
+  if (all) {
+    all.addEventListener("change", function () {
+      document.querySelectorAll("input[name=ids]").forEach(function (cb) { cb.checked = all.checked; });
+    });
+  }
+})();
