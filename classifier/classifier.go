@@ -279,7 +279,7 @@ func (c *Classifier) compileRule(r *rules.Rule) (*compiledRule, error) {
 // pendingGroups holds group ids until every rule is compiled and the number
 // of groups is final.
 type pendingGroups struct {
-	req             [][]int32
+	req                     [][]int32
 	cancel, exclude, negate []int32
 }
 

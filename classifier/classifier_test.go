@@ -78,3 +78,18 @@ func TestClassifyConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestDefaultPackExamples(t *testing.T) {
+	c := mustDefault(t)
+	res := c.CheckExamples()
+	if res.Rules == 0 || res.Examples < 6*res.Rules {
+		t.Fatalf("too few examples: %+v", res)
+	}
+	for _, f := range res.Failures {
+		kind := "no_match example hit"
+		if f.WantMatch {
+			kind = "match example missed"
+		}
+		t.Errorf("%s: rule %s: %s: %q", f.Where, f.Rule, kind, f.Example)
+	}
+}

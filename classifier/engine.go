@@ -125,7 +125,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) bool {
 		if !cr.cancel[o.group] {
 			continue
 		}
-		if o.j <= a.i || (o.i >= a.j && o.i-a.j <= 2) {
+		if o.j <= a.i || o.i == a.j {
 			return true
 		}
 	}

@@ -75,12 +75,12 @@ type Candidate struct {
 
 // Rule is one pattern of partisan activity.
 type Rule struct {
-	ID          string `yaml:"id"`
-	Title       string `yaml:"title"`
-	Description string `yaml:"description"`
-	Status      string `yaml:"status"`
-	Category    string `yaml:"category"`
-	Regulation  string `yaml:"regulation"`
+	ID          string  `yaml:"id"`
+	Title       string  `yaml:"title"`
+	Description string  `yaml:"description"`
+	Status      string  `yaml:"status"`
+	Category    string  `yaml:"category"`
+	Regulation  string  `yaml:"regulation"`
 	Weight      float64 `yaml:"weight"`
 	// Flag says whether a hit counts as a possible ASN partisan act. Rules
 	// about non-ASN officials set it false.

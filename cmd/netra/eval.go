@@ -1,17 +1,312 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
 
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
 	"github.com/spf13/cobra"
 )
 
+// labelled is one line of a labelled evaluation file.
+type labelled struct {
+	ID    string `json:"id"`
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+	Label string `json:"label"`
+}
+
+// evalReport is what `netra eval --json` prints.
+type evalReport struct {
+	File        string                `json:"file"`
+	Positive    string                `json:"positive"`
+	Items       int                   `json:"items"`
+	TP          int                   `json:"tp"`
+	FP          int                   `json:"fp"`
+	FN          int                   `json:"fn"`
+	TN          int                   `json:"tn"`
+	Precision   float64               `json:"precision"`
+	Recall      float64               `json:"recall"`
+	F1          float64               `json:"f1"`
+	ByLabel     map[string]labelCount `json:"by_label"`
+	Categories  map[string]int        `json:"categories"`
+	Rules       []ruleStats           `json:"rules"`
+	FalsePos    []string              `json:"false_positives"`
+	FalseNeg    []string              `json:"false_negatives"`
+	RuleVersion string                `json:"rules_version"`
+}
+
+type labelCount struct {
+	Items   int `json:"items"`
+	Flagged int `json:"flagged"`
+}
+
+// ruleStats follows Snorkel's labelling-function summary: coverage is the
+// share of items the rule fired on, overlap the share where it and another
+// rule fired, conflict the share where it fired together with a rule of
+// the other polarity (flagging vs non-flagging).
+type ruleStats struct {
+	Rule     string  `json:"rule"`
+	Flags    bool    `json:"flags"`
+	Fired    int     `json:"fired"`
+	OnPos    int     `json:"on_positive"`
+	OnNeg    int     `json:"on_negative"`
+	Coverage float64 `json:"coverage"`
+	Overlap  float64 `json:"overlap"`
+	Conflict float64 `json:"conflict"`
+}
+
 func newEvalCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "eval [--json] LABELED.jsonl",
+	var asJSON, verbose bool
+	var positive string
+	cmd := &cobra.Command{
+		Use:   "eval [--json] [--positive LABEL] LABELED.jsonl",
 		Short: "Precision, recall and F1 against a labelled set",
+		Long: `Classify every record of a labelled JSONL file (fields id, title, text,
+label) and compare: a record is a predicted positive when its verdict is
+flagged, and a true positive when its label is --positive (default
+"partisan"); every other label is a negative. Prints precision, recall, F1,
+the confusion matrix, flags per label, categories, and per-rule coverage,
+overlap and conflict. --explain (or -v) lists false positives and negatives.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("eval: not implemented yet")
+			c, err := classifierFor(g)
+			if err != nil {
+				return err
+			}
+			recs, err := readLabelled(args[0])
+			if err != nil {
+				return err
+			}
+			rep, details := evaluate(c, recs, positive)
+			rep.File = args[0]
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetEscapeHTML(false)
+				return enc.Encode(rep)
+			}
+			printEval(cmd.OutOrStdout(), rep)
+			if verbose {
+				printErrors(cmd.OutOrStdout(), details)
+			}
+			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().StringVar(&positive, "positive", "partisan", "the label that counts as positive")
+	cmd.Flags().BoolVarP(&verbose, "explain", "v", false, "list false positives and false negatives with their evidence")
+	return cmd
+}
+
+func readLabelled(name string) ([]labelled, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	var out []labelled
+	br := bufio.NewReaderSize(f, 1<<20)
+	line := 0
+	for {
+		b, err := br.ReadBytes('\n')
+		if len(b) > 0 {
+			line++
+			if s := strings.TrimSpace(string(b)); s != "" {
+				var r labelled
+				if err := json.Unmarshal([]byte(s), &r); err != nil {
+					return nil, fmt.Errorf("eval: %s:%d: %w", name, line, err)
+				}
+				if r.Label == "" {
+					return nil, fmt.Errorf("eval: %s:%d: missing field label", name, line)
+				}
+				if r.ID == "" {
+					r.ID = fmt.Sprintf("line%d", line)
+				}
+				out = append(out, r)
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("eval: %s: %w", name, err)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("eval: %s: no records", name)
+	}
+	return out, nil
+}
+
+type evalDetail struct {
+	rec     labelled
+	verdict netra.Verdict
+	pos     bool
+}
+
+func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalReport, []evalDetail) {
+	rep := evalReport{Positive: positive, Items: len(recs), ByLabel: map[string]labelCount{}, Categories: map[string]int{}, RuleVersion: c.RulesVersion()}
+	flags := map[string]bool{}
+	for _, r := range c.Pack().Rules {
+		flags[r.ID] = r.Flag
+	}
+	stats := map[string]*ruleStats{}
+	for _, r := range c.Pack().Rules {
+		stats[r.ID] = &ruleStats{Rule: r.ID, Flags: r.Flag}
+	}
+	var details []evalDetail
+	for _, r := range recs {
+		v := c.Classify(netra.Item{ID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text})
+		pos := r.Label == positive
+		lc := rep.ByLabel[r.Label]
+		lc.Items++
+		if v.Flagged {
+			lc.Flagged++
+		}
+		rep.ByLabel[r.Label] = lc
+		switch {
+		case v.Flagged && pos:
+			rep.TP++
+		case v.Flagged && !pos:
+			rep.FP++
+			rep.FalsePos = append(rep.FalsePos, r.ID)
+		case !v.Flagged && pos:
+			rep.FN++
+			rep.FalseNeg = append(rep.FalseNeg, r.ID)
+		default:
+			rep.TN++
+		}
+		for _, cat := range v.Categories {
+			rep.Categories[cat]++
+		}
+		fired := map[string]bool{}
+		for _, h := range v.Hits {
+			fired[h.Rule] = true
+		}
+		for id := range fired {
+			s := stats[id]
+			if s == nil {
+				continue
+			}
+			s.Fired++
+			if pos {
+				s.OnPos++
+			} else {
+				s.OnNeg++
+			}
+			other, conflict := false, false
+			for id2 := range fired {
+				if id2 == id {
+					continue
+				}
+				other = true
+				if flags[id2] != flags[id] {
+					conflict = true
+				}
+			}
+			if other {
+				s.Overlap++
+			}
+			if conflict {
+				s.Conflict++
+			}
+		}
+		details = append(details, evalDetail{rec: r, verdict: v, pos: pos})
+	}
+	rep.Precision = ratio(rep.TP, rep.TP+rep.FP)
+	rep.Recall = ratio(rep.TP, rep.TP+rep.FN)
+	if rep.Precision+rep.Recall > 0 {
+		rep.F1 = round4(2 * rep.Precision * rep.Recall / (rep.Precision + rep.Recall))
+	}
+	n := float64(len(recs))
+	for _, r := range c.Pack().Rules {
+		s := stats[r.ID]
+		s.Coverage = round4(float64(s.Fired) / n)
+		s.Overlap = round4(s.Overlap / n)
+		s.Conflict = round4(s.Conflict / n)
+		rep.Rules = append(rep.Rules, *s)
+	}
+	return rep, details
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return round4(float64(a) / float64(b))
+}
+
+func round4(x float64) float64 { return float64(int64(x*10000+0.5)) / 10000 }
+
+func printEval(w io.Writer, rep evalReport) {
+	fmt.Fprintf(w, "%s: %d items, positive label %q, rules %s\n\n", rep.File, rep.Items, rep.Positive, rep.RuleVersion)
+	fmt.Fprintf(w, "precision %.4f  recall %.4f  F1 %.4f\n\n", rep.Precision, rep.Recall, rep.F1)
+	fmt.Fprintf(w, "                 flagged  not flagged\n")
+	fmt.Fprintf(w, "  %-14s %7d  %11d\n", rep.Positive, rep.TP, rep.FN)
+	fmt.Fprintf(w, "  %-14s %7d  %11d\n\n", "other", rep.FP, rep.TN)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "label\titems\tflagged\t")
+	for _, l := range sortedKeys(rep.ByLabel) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t\n", l, rep.ByLabel[l].Items, rep.ByLabel[l].Flagged)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "category\titems\t")
+	for _, cat := range sortedKeys(rep.Categories) {
+		fmt.Fprintf(tw, "%s\t%d\t\n", cat, rep.Categories[cat])
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "rule\tflags\tfired\ton positive\ton negative\tcoverage\toverlap\tconflict\t")
+	for _, s := range rep.Rules {
+		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", s.Rule, s.Flags, s.Fired, s.OnPos, s.OnNeg, s.Coverage, s.Overlap, s.Conflict)
+	}
+	tw.Flush()
+}
+
+func printErrors(w io.Writer, details []evalDetail) {
+	for _, kind := range []string{"false positive", "false negative"} {
+		fmt.Fprintf(w, "\n%ss:\n", kind)
+		for _, d := range details {
+			fp := d.verdict.Flagged && !d.pos
+			fn := !d.verdict.Flagged && d.pos
+			if (kind == "false positive" && !fp) || (kind == "false negative" && !fn) {
+				continue
+			}
+			fmt.Fprintf(w, "- %s [%s] score %.3f %s\n", d.rec.ID, d.rec.Label, d.verdict.Score, truncate(d.rec.Title, 100))
+			for _, h := range d.verdict.Hits {
+				fmt.Fprintf(w, "    %s %v: %s\n", h.Rule, h.Terms, truncate(h.Sentence, 160))
+			}
+		}
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && (s[n]&0xC0) == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
