@@ -142,7 +142,8 @@ func (s *Stemmer) stem(word string) string {
 }
 
 // hyphenated stems the hyphenated forms Indonesian writes as one word:
-// clitics (kuasa-mu, allah-lah) and reduplication, whole or with affixes
+// clitics (kuasa-mu, allah-lah), prefixes on loans (di-share) and
+// reduplication, whole or with affixes
 // (buku-buku, berbalas-balasan, meniru-nirukan). It reports false for
 // anything else, which is then stemmed as a whole.
 func (s *Stemmer) hyphenated(word string) (string, bool) {
@@ -157,6 +158,12 @@ func (s *Stemmer) hyphenated(word string) (string, bool) {
 	}
 	if strings.IndexByte(a, '-') >= 0 {
 		return "", false
+	}
+	switch a {
+	case "di", "ke", "se", "ter", "ber", "me", "pe", "per", "nge", "ku", "kau":
+		// A prefix hyphenated onto a loan, as posts write it: di-share,
+		// me-retweet, nge-like.
+		return s.stemWord(b), true
 	}
 	sa, sb := s.stemWord(a), s.stemWord(b)
 	// The second copy may keep a nasal the first one lost (meniru-nirukan,

@@ -174,6 +174,18 @@ func TestProtectedWords(t *testing.T) {
 		"pemerintahan": "pemerintah",
 		"perangkat":    "perangkat",
 		"pejabat":      "pejabat",
+		"ketua":        "ketua",
+		"negeri":       "negeri",
+		"partisan":     "partisan",
+		// Hyphenated forms.
+		"buku-buku":        "buku",
+		"berbalas-balasan": "balas",
+		"kader-kadernya":   "kader",
+		"relawan-relawan":  "relawan",
+		"di-share":         "share",
+		"di-posting":       "posting",
+		"dukung-lah":       "dukung",
+		"sosial-politik":   "sosial-politik",
 		// Ordinary rule results stay as Snowball has them.
 		"kecamatan":  "camat",
 		"kelurahan":  "lurah",
