@@ -1,0 +1,243 @@
+package review
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+func (f *fixture) page(c *http.Client, path string) (int, string) {
+	f.t.Helper()
+	resp, err := c.Get(f.ts.URL + path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func (f *fixture) post(c *http.Client, path string, form url.Values) (int, string, string) {
+	f.t.Helper()
+	resp, err := c.PostForm(f.ts.URL+path, form)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+}
+
+// hostileRecord is a crawled page that tries every trick on the reviewer's browser.
+func hostileRecord() netra.Record {
+	text := `Camat <script>alert("xss")</script> mendukung paslon <img src=x onerror=alert(1)> <a href="javascript:alert(2)">klik</a> "quoted" & done`
+	it := netra.Item{Source: "evil<b>", URL: "javascript:alert(3)", Title: `<svg onload=alert(4)>judul`, Text: text,
+		Author: "<i>penulis</i>", Meta: map[string]string{"<k>": `"><script>alert(5)</script>`}}
+	it.ID = netra.ItemID("", it.Source, it.Text)
+	i := strings.Index(text, "<script>")
+	return netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.99, Categories: []string{"asn_partisan"},
+		Hits: []netra.Hit{{Rule: "r<1>", Category: "asn_partisan", Sentence: "<script>alert(\"xss\")</script>", Start: i, End: i + 40,
+			Regulation: "<b>PP</b>", Terms: []string{"<img>"}}}}}
+}
+
+func TestUILoginRequired(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	for _, p := range []string{"/", "/items/" + f.id(0), "/sources", "/export?format=csv"} {
+		resp, err := c.Get(f.ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
+			t.Errorf("GET %s anonymous: %d %s", p, resp.StatusCode, resp.Header.Get("Location"))
+		}
+	}
+	if code, _, _ := f.post(c, "/items/"+f.id(0)+"/review", url.Values{"status": {"confirmed"}, "version": {"1"}}); code != http.StatusUnauthorized {
+		t.Errorf("anonymous POST: %d", code)
+	}
+}
+
+func TestUILogin(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	f.page(c, "/login")
+	// No CSRF token: refused before the password is even checked.
+	if code, _, _ := f.post(c, "/login", url.Values{"user": {"rina"}, "password": {reviewerPW}}); code != http.StatusForbidden {
+		t.Errorf("login without CSRF: %d", code)
+	}
+	u, _ := url.Parse(f.ts.URL)
+	var tok string
+	for _, ck := range c.Jar.Cookies(u) {
+		if ck.Name == loginCSRFCookie {
+			tok = ck.Value
+		}
+	}
+	code, _, body := f.post(c, "/login", url.Values{"user": {"rina"}, "password": {"salah"}, "csrf": {tok}})
+	if code != http.StatusUnauthorized || !strings.Contains(body, tr(langID, "err_bad_login")) {
+		t.Errorf("wrong password: %d", code)
+	}
+	resp, err := c.Get(f.ts.URL + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, ck := range resp.Cookies() {
+		if ck.Name == loginCSRFCookie {
+			tok = ck.Value
+			if !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode {
+				t.Errorf("login CSRF cookie flags: %+v", ck)
+			}
+		}
+	}
+	resp, err = c.PostForm(f.ts.URL+"/login", url.Values{"user": {"rina"}, "password": {reviewerPW}, "csrf": {tok}, "next": {"//evil.example/x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Errorf("login redirect: %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	var sess *http.Cookie
+	for _, ck := range resp.Cookies() {
+		if ck.Name == sessionCookie {
+			sess = ck
+		}
+	}
+	if sess == nil || !sess.HttpOnly || sess.SameSite != http.SameSiteStrictMode || sess.Secure {
+		t.Errorf("session cookie: %+v (Secure only when TLS)", sess)
+	}
+}
+
+func TestUIQueueAndItem(t *testing.T) {
+	f := newFixture(t)
+	c, _ := f.login("budi", viewerPW)
+	code, body := f.page(c, "/")
+	if code != 200 || !strings.Contains(body, "Camat ajak warga dukung paslon") || strings.Contains(body, "Harga cabai") {
+		t.Errorf("queue (flagged only): %d", code)
+	}
+	if !strings.Contains(body, `id="facet-source"`) || !strings.Contains(body, "Antrean") {
+		t.Error("queue lacks facets or Indonesian labels")
+	}
+	if strings.Contains(body, `id="bulk"`) {
+		t.Error("viewer sees the bulk form")
+	}
+	_, body = f.page(c, "/?flagged=all&q=cabai&lang=en")
+	if !strings.Contains(body, "Harga cabai") || !strings.Contains(body, "Queue") {
+		t.Error("search all in English failed")
+	}
+	_, body = f.page(c, "/") // the language stays chosen by cookie
+	if !strings.Contains(body, "Queue") {
+		t.Error("language cookie not honoured")
+	}
+	code, body = f.page(c, "/items/"+f.id(0)+"?lang=id")
+	if code != 200 || !strings.Contains(body, `<mark class="hit" title="asn-dukung-paslon" id="hit-1">Seorang `) || !strings.Contains(body, `<mark class="hit term" title="asn-dukung-paslon">camat</mark>`) {
+		t.Errorf("item page evidence markup missing: %d", code)
+	}
+	if !strings.Contains(body, "PP 94/2021 Pasal 5 huruf n") || !strings.Contains(body, `rel="noopener noreferrer"`) || !strings.Contains(body, `id="read-only"`) {
+		t.Error("item page lacks regulation, safe link or read-only note")
+	}
+	if code, _ := f.page(c, "/items/nope"); code != 404 {
+		t.Errorf("missing item: %d", code)
+	}
+}
+
+func TestUIHostileTextIsEscaped(t *testing.T) {
+	h := hostileRecord()
+	f := newFixture(t, withRecords(h))
+	c, _ := f.login("rina", reviewerPW)
+	for _, p := range []string{"/items/" + h.Item.ID, "/?q=camat", "/"} {
+		_, body := f.page(c, p)
+		for _, bad := range []string{"<script>alert", "<img src=x", `href="javascript:`, "<svg", "<i>penulis", "<b>PP", "<k>", "evil<b>"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s renders %q unescaped", p, bad)
+			}
+		}
+	}
+	_, body := f.page(c, "/items/"+h.Item.ID)
+	if !strings.Contains(body, "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;") || !strings.Contains(body, `id="source-link-unsafe"`) {
+		t.Error("hostile text not shown escaped, or javascript: URL not marked unsafe")
+	}
+}
+
+func TestUIReviewActions(t *testing.T) {
+	f := newFixture(t)
+	id := f.id(0)
+	c, csrf := f.login("rina", reviewerPW)
+	path := "/items/" + id + "/review"
+	code, _, _ := f.post(c, path, url.Values{"status": {"confirmed"}, "version": {"1"}})
+	if code != http.StatusForbidden {
+		t.Errorf("form POST without CSRF: %d, want 403", code)
+	}
+	code, _, _ = f.post(c, path, url.Values{"status": {"confirmed"}, "version": {"1"}, "csrf": {"forged"}})
+	if code != http.StatusForbidden {
+		t.Errorf("form POST with a forged CSRF token: %d, want 403", code)
+	}
+	if rec, _ := f.store.Get(t.Context(), id); rec.Review.Status == netra.StatusConfirmed {
+		t.Fatal("a POST without CSRF changed the record")
+	}
+	code, loc, _ := f.post(c, path, url.Values{"status": {"confirmed"}, "version": {"1"}, "csrf": {csrf}})
+	if code != http.StatusSeeOther || !strings.Contains(loc, "flash=saved") {
+		t.Fatalf("confirm: %d %s", code, loc)
+	}
+	// The same form again is based on a stale version.
+	code, loc, _ = f.post(c, path, url.Values{"status": {"escalated"}, "version": {"1"}, "csrf": {csrf}})
+	if code != http.StatusSeeOther || !strings.Contains(loc, "flash=conflict") {
+		t.Errorf("stale form: %d %s", code, loc)
+	}
+	code, _, _ = f.post(c, path, url.Values{"status": {"dismissed"}, "version": {"2"}, "csrf": {csrf}})
+	if code != http.StatusBadRequest {
+		t.Errorf("dismiss without reason: %d", code)
+	}
+	_, body := f.page(c, "/items/"+id)
+	if !strings.Contains(body, `data-status="confirmed"`) || !strings.Contains(body, `<td class="audit-who">rina</td>`) {
+		t.Error("item page does not show the confirmed status and the audit entry")
+	}
+	// Bulk: dismiss two with a reason.
+	code, loc, _ = f.post(c, "/bulk", url.Values{"ids": {f.id(1), f.id(3)}, "action": {"dismissed"}, "note": {"bukan ASN"}, "csrf": {csrf}, "back": {"/?flagged=all"}})
+	if code != http.StatusSeeOther || loc != "/?flagged=all" {
+		t.Errorf("bulk: %d %s", code, loc)
+	}
+	for _, i := range []int{1, 3} {
+		if rec, _ := f.store.Get(t.Context(), f.id(i)); rec.Review.Status != netra.StatusDismissed || rec.Review.Note != "bukan ASN" {
+			t.Errorf("bulk did not dismiss %d: %+v", i, rec.Review)
+		}
+	}
+	// A viewer with a valid session and token is still refused.
+	vc, vcsrf := f.login("budi", viewerPW)
+	code, _, _ = f.post(vc, path, url.Values{"status": {"escalated"}, "version": {"2"}, "csrf": {vcsrf}})
+	if code != http.StatusForbidden {
+		t.Errorf("viewer confirm: %d, want 403", code)
+	}
+	// Logout needs the token too, then the session is gone.
+	if code, _, _ := f.post(c, "/logout", url.Values{}); code != http.StatusForbidden {
+		t.Errorf("logout without CSRF: %d", code)
+	}
+	f.post(c, "/logout", url.Values{"csrf": {csrf}})
+	if code, _ := f.page(c, "/"); code != http.StatusSeeOther {
+		t.Errorf("after logout: %d", code)
+	}
+}
+
+func TestUISourcesPage(t *testing.T) {
+	src := &fakeSources{list: []SourceStatus{{Name: "kompas-pemilu", Schedule: "*/5 * * * *", Items: 12, Flagged: 3, LastError: "<b>timeout</b>"}}}
+	f := newFixture(t, withOptions(WithSources(src)))
+	vc, _ := f.login("budi", viewerPW)
+	_, body := f.page(vc, "/sources")
+	if !strings.Contains(body, "kompas-pemilu") || !strings.Contains(body, "12 / 3 / 0") || strings.Contains(body, "<b>timeout") || strings.Contains(body, "run-now") {
+		t.Error("viewer's sources page wrong")
+	}
+	ac, acsrf := f.login("admin", adminPW)
+	_, body = f.page(ac, "/sources")
+	if !strings.Contains(body, `class="run-now"`) {
+		t.Error("admin sees no run-now button")
+	}
+	code, loc, _ := f.post(ac, "/sources/kompas-pemilu/run", url.Values{"csrf": {acsrf}})
+	if code != http.StatusSeeOther || len(src.started) != 1 {
+		t.Errorf("run now: %d %s %v", code, loc, src.started)
+	}
+}
