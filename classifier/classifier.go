@@ -68,9 +68,12 @@ func Load(dir string, opts ...Option) (*Classifier, error) {
 
 // New compiles a loaded pack.
 func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
-	cfg := config{stem: defaultStem}
+	cfg := config{}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	if cfg.stem == nil {
+		cfg.stem = newDefaultStem()
 	}
 	n := &normalizer{lexicon: p.Lexicon, stem: cfg.stem}
 	c := &Classifier{pack: p, norm: n, dict: newDictionary(), version: p.Name + "@" + p.Version, maxTitle: 1000}

@@ -89,7 +89,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence) 
 		for _, rq := range cr.roles[1:] {
 			best, bestDist := -1, 1<<30
 			for k, o := range occ {
-				if !rq.groups[o.group] {
+				if !rq.groups[o.group] || (o.i == a.i && o.j == a.j) {
 					continue
 				}
 				d := distance(a, o)

@@ -95,7 +95,7 @@ func isAbbreviation(text string, dot int) bool {
 	if word == "" {
 		return false
 	}
-	if utf8.RuneCountInString(word) == 1 {
+	if n := utf8.RuneCountInString(word); n == 1 || n == 2 && strings.ToUpper(word) == word {
 		return true
 	}
 	return abbreviations[strings.ToLower(word)]
