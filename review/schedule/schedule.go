@@ -1,0 +1,271 @@
+// Package schedule runs each crawl source on its cron schedule inside
+// `netra serve`. It never runs two crawls of one source at once (a run that
+// comes due while the previous one is still going is skipped and counted),
+// lets admins start a run now, and on shutdown lets running crawls finish
+// within a deadline before cancelling them so they can checkpoint.
+//
+// It implements review.Sources; what a run does is the Job the command
+// wires (crawler → pipeline → store).
+package schedule
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/netra-id/netra/review"
+	"github.com/netra-id/netra/review/metrics"
+	"github.com/robfig/cron/v3"
+)
+
+// Result is what one run produced.
+type Result struct {
+	Items   int // items emitted by the crawl
+	Flagged int // of which the classifier flagged
+	Errors  int // fetch/extract errors that did not stop the run
+}
+
+// Job runs one crawl of the named source. It must return soon after ctx is
+// cancelled, having saved whatever lets the next run resume.
+type Job func(ctx context.Context, source string) (Result, error)
+
+// Entry is one scheduled source. An empty Schedule means "run now only".
+type Entry struct {
+	Name, Kind, Region, Schedule string
+}
+
+// ErrRunning matches review.ErrSourceRunning; ErrUnknown matches
+// review.ErrUnknownSource.
+var (
+	ErrRunning = review.ErrSourceRunning
+	ErrUnknown = review.ErrUnknownSource
+)
+
+// Parser accepts standard five-field cron specs, an optional leading seconds
+// field, and descriptors such as @hourly and @every 10m.
+var parser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// ParseSchedule checks one cron spec.
+func ParseSchedule(spec string) error {
+	_, err := parser.Parse(spec)
+	return err
+}
+
+type state struct {
+	entry   Entry
+	id      cron.EntryID
+	sched   cron.Schedule
+	running bool
+	cancel  context.CancelFunc
+	st      review.SourceStatus
+}
+
+// Scheduler runs the entries. Create with New, then Start and Stop.
+type Scheduler struct {
+	job     Job
+	log     *slog.Logger
+	metrics *metrics.Metrics
+	now     func() time.Time
+
+	cron   *cron.Cron
+	base   context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu      sync.Mutex
+	order   []string
+	states  map[string]*state
+	started bool
+	stopped bool
+}
+
+// Option configures a Scheduler.
+type Option func(*Scheduler)
+
+// WithLogger sets the structured logger.
+func WithLogger(l *slog.Logger) Option { return func(s *Scheduler) { s.log = l } }
+
+// WithMetrics records runs, items, errors, skips and durations into m.
+func WithMetrics(m *metrics.Metrics) Option { return func(s *Scheduler) { s.metrics = m } }
+
+// New checks every entry's schedule (errors name the source) and prepares
+// the scheduler; nothing runs before Start.
+func New(entries []Entry, job Job, opts ...Option) (*Scheduler, error) {
+	if job == nil {
+		return nil, errors.New("schedule: job is required")
+	}
+	s := &Scheduler{job: job, log: slog.New(slog.DiscardHandler), now: time.Now, states: map[string]*state{}}
+	for _, o := range opts {
+		o(s)
+	}
+	s.cron = cron.New(cron.WithParser(parser), cron.WithLocation(time.UTC))
+	s.base, s.cancel = context.WithCancel(context.Background())
+	for _, e := range entries {
+		if e.Name == "" {
+			return nil, errors.New("schedule: a source has no name")
+		}
+		if _, dup := s.states[e.Name]; dup {
+			return nil, fmt.Errorf("schedule: source %q appears twice", e.Name)
+		}
+		st := &state{entry: e, st: review.SourceStatus{Name: e.Name, Kind: e.Kind, Region: e.Region, Schedule: e.Schedule}}
+		if e.Schedule != "" {
+			sc, err := parser.Parse(e.Schedule)
+			if err != nil {
+				return nil, fmt.Errorf("schedule: source %q: schedule %q: %w", e.Name, e.Schedule, err)
+			}
+			name := e.Name
+			st.sched = sc
+			st.id = s.cron.Schedule(sc, cron.FuncJob(func() { _ = s.trigger(name, "schedule") }))
+		}
+		s.states[e.Name] = st
+		s.order = append(s.order, e.Name)
+	}
+	return s, nil
+}
+
+// Start begins running schedules.
+func (s *Scheduler) Start() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.started || s.stopped {
+		return
+	}
+	s.started = true
+	s.cron.Start()
+}
+
+// RunNow starts a run of one source in the background.
+func (s *Scheduler) RunNow(name string) error { return s.trigger(name, "manual") }
+
+func (s *Scheduler) trigger(name, why string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, ok := s.states[name]
+	if !ok {
+		return fmt.Errorf("%q: %w", name, ErrUnknown)
+	}
+	if s.stopped {
+		return fmt.Errorf("%q: scheduler is shutting down", name)
+	}
+	if st.running {
+		st.st.Skipped++
+		if s.metrics != nil {
+			s.metrics.CrawlSkipped.WithLabelValues(name).Inc()
+		}
+		s.log.Info("crawl skipped: previous run still going", "source", name, "trigger", why)
+		return fmt.Errorf("%q: %w", name, ErrRunning)
+	}
+	ctx, cancel := context.WithCancel(s.base)
+	st.running, st.cancel = true, cancel
+	st.st.LastStart = s.now().UTC()
+	s.wg.Add(1)
+	go s.run(ctx, st, why)
+	return nil
+}
+
+func (s *Scheduler) run(ctx context.Context, st *state, why string) {
+	defer s.wg.Done()
+	name := st.entry.Name
+	start := s.now()
+	s.log.Info("crawl started", "source", name, "trigger", why)
+	res, err := s.safeJob(ctx, name)
+	d := s.now().Sub(start)
+
+	s.mu.Lock()
+	st.running = false
+	st.cancel()
+	st.cancel = nil
+	st.st.LastEnd = s.now().UTC()
+	st.st.Runs++
+	st.st.Items, st.st.Flagged, st.st.Errors = res.Items, res.Flagged, res.Errors
+	result := "ok"
+	st.st.LastError = ""
+	if err != nil {
+		st.st.Failures++
+		st.st.LastError = err.Error()
+		result = "error"
+		if ctx.Err() != nil {
+			result = "canceled"
+		}
+	}
+	s.mu.Unlock()
+
+	if s.metrics != nil {
+		s.metrics.CrawlRuns.WithLabelValues(name, result).Inc()
+		s.metrics.CrawlItems.WithLabelValues(name).Add(float64(res.Items))
+		s.metrics.CrawlErrors.WithLabelValues(name).Add(float64(res.Errors))
+		s.metrics.CrawlDuration.WithLabelValues(name).Observe(d.Seconds())
+	}
+	if err != nil {
+		s.log.Error("crawl finished", "source", name, "result", result, "items", res.Items, "flagged", res.Flagged, "errors", res.Errors, "duration", d, "err", err)
+		return
+	}
+	s.log.Info("crawl finished", "source", name, "result", result, "items", res.Items, "flagged", res.Flagged, "errors", res.Errors, "duration", d)
+}
+
+// safeJob keeps a panicking crawl from taking the server down.
+func (s *Scheduler) safeJob(ctx context.Context, name string) (res Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("crawl of %q panicked: %v", name, v)
+		}
+	}()
+	return s.job(ctx, name)
+}
+
+// Sources reports every source's state, in the order given to New.
+func (s *Scheduler) Sources() []review.SourceStatus {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]review.SourceStatus, 0, len(s.order))
+	for _, name := range s.order {
+		st := s.states[name]
+		v := st.st
+		v.Running = st.running
+		if st.sched != nil && !s.stopped {
+			if s.started {
+				v.NextRun = s.cron.Entry(st.id).Next
+			} else {
+				v.NextRun = st.sched.Next(s.now()).UTC()
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// Stop stops scheduling, waits for running crawls until ctx is done, then
+// cancels them (they checkpoint and return) and waits up to grace more.
+// It returns an error when a crawl did not return in time.
+func (s *Scheduler) Stop(ctx context.Context, grace time.Duration) error {
+	s.mu.Lock()
+	if s.stopped {
+		s.mu.Unlock()
+		return nil
+	}
+	s.stopped = true
+	s.mu.Unlock()
+	<-s.cron.Stop().Done() // our cron funcs only start goroutines, so this is quick
+
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		s.cancel()
+		return nil
+	case <-ctx.Done():
+	}
+	s.log.Warn("shutdown: cancelling running crawls")
+	s.cancel()
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-done:
+		return nil
+	case <-t.C:
+		return errors.New("schedule: crawls still running after cancel; giving up on them")
+	}
+}
