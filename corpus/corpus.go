@@ -365,6 +365,8 @@ type fileReader struct {
 	name   string
 	source string
 	items  int
+	// timeLayout is the index of the time layout that parsed last.
+	timeLayout int
 }
 
 // bad hands a bad record to the handler; a non-nil result stops reading.
@@ -398,7 +400,7 @@ func (fr *fileReader) item(line int, v *values) error {
 		it.Meta[MetaInputID] = v.id
 	}
 	if v.time != "" {
-		if t, ok := parseTime(v.time); ok {
+		if t, ok := parseTime(v.time, &fr.timeLayout); ok {
 			it.Published = t
 		} else {
 			it.Meta[MetaTime] = v.time

@@ -187,11 +187,16 @@ var timeLayouts = []string{
 }
 
 // parseTime reads the common export time formats; times without a zone are
-// taken as UTC.
-func parseTime(s string) (time.Time, bool) {
+// taken as UTC. *last remembers the layout that worked, since one file
+// almost always uses one layout; it starts at 0.
+func parseTime(s string, last *int) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	for _, l := range timeLayouts {
+	if t, err := time.Parse(timeLayouts[*last], s); err == nil {
+		return t.UTC(), true
+	}
+	for i, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
+			*last = i
 			return t.UTC(), true
 		}
 	}
