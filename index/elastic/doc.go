@@ -1,0 +1,150 @@
+package elastic
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// MappingVersion is the version of the items mapping below. Raise it when the
+// mapping changes; `netra index migrate` then copies the records into a new
+// index with the new mapping and moves the alias, without downtime.
+const MappingVersion = 1
+
+// document is what one record looks like in Elasticsearch. Field names are
+// those of the Go types' JSON (item.*, verdict.*, review.*) so a Kibana data
+// view and plain Query DSL see the same names as the CLI and the API, plus a
+// few fields derived for search and sorting (time, rules, terms).
+type document struct {
+	ID      string        `json:"id"`
+	Item    netra.Item    `json:"item"`
+	Verdict netra.Verdict `json:"verdict"`
+	Review  netra.Review  `json:"review"`
+	Version int64         `json:"version"`
+	Indexed time.Time     `json:"indexed"`
+	// Time is index.ItemTime: published, else fetched, else indexed.
+	Time time.Time `json:"time"`
+	// Rules are the distinct rule IDs of the hits (the "rule" facet).
+	Rules []string `json:"rules"`
+	// Terms is title and text through Netra's analyser (normalised and
+	// stemmed), space-separated, indexed with the standard analyser: the
+	// field Netra's free-text search runs on.
+	Terms string `json:"terms"`
+}
+
+func (d document) record() netra.Record {
+	return netra.Record{Item: d.Item, Verdict: d.Verdict, Review: d.Review, Version: d.Version, Indexed: d.Indexed}
+}
+
+// newDocument builds the stored form of r.
+func newDocument(r netra.Record, analyze index.Analyzer) document {
+	rules := index.RecordRules(r)
+	if rules == nil {
+		rules = []string{}
+	}
+	var terms []string
+	if r.Item.Title != "" {
+		terms = append(terms, analyze(r.Item.Title)...)
+	}
+	terms = append(terms, analyze(r.Item.Text)...)
+	return document{
+		ID:      r.Item.ID,
+		Item:    r.Item,
+		Verdict: r.Verdict,
+		Review:  r.Review,
+		Version: r.Version,
+		Indexed: r.Indexed,
+		Time:    index.ItemTime(r),
+		Rules:   rules,
+		Terms:   strings.Join(terms, " "),
+	}
+}
+
+// sameContent reports whether two records carry the same item and verdict,
+// so re-upserting an unchanged record does not bump its version.
+func sameContent(a, b netra.Record) bool {
+	ja, err1 := json.Marshal(struct {
+		I netra.Item
+		V netra.Verdict
+	}{a.Item, a.Verdict})
+	jb, err2 := json.Marshal(struct {
+		I netra.Item
+		V netra.Verdict
+	}{b.Item, b.Verdict})
+	return err1 == nil && err2 == nil && string(ja) == string(jb)
+}
+
+// itemsMapping is the mapping of the items indices. Keyword fields are what
+// filters, facets (terms aggregations) and Kibana visualisations use; text
+// fields use the standard analyser (the integ-test distribution has no
+// language analysers); "terms" holds Netra's own analysis of the text.
+const itemsMapping = `{
+  "dynamic": false,
+  "_meta": {"netra_mapping_version": 1},
+  "properties": {
+    "id":      {"type": "keyword"},
+    "version": {"type": "long"},
+    "indexed": {"type": "date"},
+    "time":    {"type": "date"},
+    "rules":   {"type": "keyword"},
+    "terms":   {"type": "text", "analyzer": "standard"},
+    "item": {"properties": {
+      "id":        {"type": "keyword"},
+      "source":    {"type": "keyword"},
+      "kind":      {"type": "keyword"},
+      "url":       {"type": "keyword", "ignore_above": 2048},
+      "title":     {"type": "text", "analyzer": "standard"},
+      "text":      {"type": "text", "analyzer": "standard"},
+      "author":    {"type": "keyword"},
+      "region":    {"type": "keyword"},
+      "language":  {"type": "keyword"},
+      "published": {"type": "date"},
+      "fetched":   {"type": "date"},
+      "meta":      {"type": "flattened"}
+    }},
+    "verdict": {"properties": {
+      "id":            {"type": "keyword"},
+      "flagged":       {"type": "boolean"},
+      "score":         {"type": "double"},
+      "categories":    {"type": "keyword"},
+      "rules_version": {"type": "keyword"},
+      "hits": {"properties": {
+        "rule":       {"type": "keyword"},
+        "category":   {"type": "keyword"},
+        "sentence":   {"type": "text", "analyzer": "standard"},
+        "start":      {"type": "integer"},
+        "end":        {"type": "integer"},
+        "terms":      {"type": "keyword"},
+        "title":      {"type": "text"},
+        "regulation": {"type": "keyword"},
+        "weight":     {"type": "double"},
+        "spans":      {"type": "object", "enabled": false}
+      }}
+    }},
+    "review": {"properties": {
+      "status":     {"type": "keyword"},
+      "note":       {"type": "text"},
+      "assignee":   {"type": "keyword"},
+      "reviewer":   {"type": "keyword"},
+      "updated_at": {"type": "date"}
+    }}
+  }
+}`
+
+// auditMapping is the mapping of the audit trail index.
+const auditMapping = `{
+  "dynamic": false,
+  "properties": {
+    "item_id":  {"type": "keyword"},
+    "who":      {"type": "keyword"},
+    "when":     {"type": "date"},
+    "from":     {"type": "keyword"},
+    "to":       {"type": "keyword"},
+    "note":     {"type": "text"},
+    "assignee": {"type": "keyword"},
+    "version":  {"type": "long"}
+  }
+}`

@@ -1,0 +1,230 @@
+package elastic
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// get reads one document with its concurrency token.
+func (s *Store) get(ctx context.Context, id string) (current, error) {
+	if id == "" {
+		return current{}, fmt.Errorf("record %q: %w", id, netra.ErrNotFound)
+	}
+	var res struct {
+		Found       bool            `json:"found"`
+		SeqNo       int64           `json:"_seq_no"`
+		PrimaryTerm int64           `json:"_primary_term"`
+		Source      json.RawMessage `json:"_source"`
+	}
+	_, err := s.do(ctx, http.MethodGet, "/"+s.itemsAlias+"/_doc/"+url.PathEscape(id), nil, &res)
+	var ee *esError
+	if errors.As(err, &ee) && ee.Status == http.StatusNotFound {
+		return current{}, fmt.Errorf("record %s: %w", id, netra.ErrNotFound)
+	}
+	if err != nil {
+		return current{}, fmt.Errorf("get record %s: %w", id, err)
+	}
+	if !res.Found {
+		return current{}, fmt.Errorf("record %s: %w", id, netra.ErrNotFound)
+	}
+	var d document
+	if err := json.Unmarshal(res.Source, &d); err != nil {
+		return current{}, fmt.Errorf("decode record %s: %w", id, err)
+	}
+	return current{doc: d, seqNo: res.SeqNo, term: res.PrimaryTerm}, nil
+}
+
+// Get returns one record.
+func (s *Store) Get(ctx context.Context, id string) (netra.Record, error) {
+	c, err := s.get(ctx, id)
+	if err != nil {
+		return netra.Record{}, err
+	}
+	return c.doc.record(), nil
+}
+
+// Review applies a review change. The write is conditional on the
+// document's sequence number and primary term, so two reviewers changing
+// the same record at once cannot both win: the second gets a
+// *netra.ConflictError, as does an update based on an old version.
+func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (netra.Record, error) {
+	if u.Who == "" {
+		return netra.Record{}, errors.New("review: who made the change is required")
+	}
+	if u.Status != nil && !u.Status.Valid() {
+		return netra.Record{}, fmt.Errorf("review: unknown status %q", *u.Status)
+	}
+	c, err := s.get(ctx, id)
+	if err != nil {
+		return netra.Record{}, err
+	}
+	if c.doc.Version != u.BaseVersion {
+		return netra.Record{}, &netra.ConflictError{ID: id, Based: u.BaseVersion, Current: c.doc.Version}
+	}
+	d := c.doc
+	from := d.Review.Status
+	if u.Status != nil {
+		d.Review.Status = *u.Status
+	}
+	if u.Note != nil {
+		d.Review.Note = *u.Note
+	}
+	if u.Assignee != nil {
+		d.Review.Assignee = *u.Assignee
+	}
+	d.Review.Reviewer = u.Who
+	d.Review.UpdatedAt = time.Now().UTC()
+	d.Version++
+	body, err := jsonBody(d)
+	if err != nil {
+		return netra.Record{}, err
+	}
+	path := fmt.Sprintf("/%s/_doc/%s?if_seq_no=%d&if_primary_term=%d&refresh=wait_for",
+		s.itemsAlias, url.PathEscape(id), c.seqNo, c.term)
+	_, err = s.do(ctx, http.MethodPut, path, body, nil)
+	var ee *esError
+	if errors.As(err, &ee) && ee.Status == http.StatusConflict {
+		now, gerr := s.get(ctx, id)
+		if gerr != nil {
+			return netra.Record{}, gerr
+		}
+		return netra.Record{}, &netra.ConflictError{ID: id, Based: u.BaseVersion, Current: now.doc.Version}
+	}
+	if err != nil {
+		return netra.Record{}, fmt.Errorf("review %s: %w", id, err)
+	}
+	// The entry records what this change said, not the whole review.
+	entry := netra.AuditEntry{
+		ItemID: id, Who: u.Who, When: d.Review.UpdatedAt, From: from, To: d.Review.Status, Version: d.Version,
+	}
+	if u.Note != nil {
+		entry.Note = *u.Note
+	}
+	if u.Assignee != nil {
+		entry.Assignee = *u.Assignee
+	}
+	body, err = jsonBody(entry)
+	if err != nil {
+		return netra.Record{}, err
+	}
+	// The entry's ID is item and version, so a retried write cannot add
+	// the same change twice.
+	auditID := url.PathEscape(fmt.Sprintf("%s@%d", id, d.Version))
+	if _, err := s.do(ctx, http.MethodPut, "/"+s.auditAlias+"/_doc/"+auditID+"?refresh=wait_for", body, nil); err != nil {
+		return netra.Record{}, fmt.Errorf("review %s: stored, but writing the audit entry failed: %w", id, err)
+	}
+	return d.record(), nil
+}
+
+// maxAudit caps the audit entries returned for one item.
+const maxAudit = 10000
+
+// Audit returns the audit trail of one item, oldest first.
+func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error) {
+	q := map[string]any{
+		"size":  maxAudit,
+		"query": map[string]any{"term": map[string]any{"item_id": id}},
+		"sort":  []any{map[string]any{"version": "asc"}, map[string]any{"when": "asc"}},
+	}
+	body, err := jsonBody(q)
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Hits struct {
+			Hits []struct {
+				Source netra.AuditEntry `json:"_source"`
+			} `json:"hits"`
+		} `json:"hits"`
+	}
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.auditAlias+"/_search", body, &res); err != nil {
+		return nil, fmt.Errorf("audit %s: %w", id, err)
+	}
+	out := make([]netra.AuditEntry, 0, len(res.Hits.Hits))
+	for _, h := range res.Hits.Hits {
+		out = append(out, h.Source)
+	}
+	if len(out) == 0 {
+		if _, err := s.get(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Stats counts records, flagged records and records per review status.
+func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
+	q := `{"size":0,"track_total_hits":true,
+		"aggs":{"flagged":{"filter":{"term":{"verdict.flagged":true}}},
+		        "status":{"terms":{"field":"review.status","size":20}}}}`
+	var res struct {
+		Hits struct {
+			Total struct {
+				Value int `json:"value"`
+			} `json:"total"`
+		} `json:"hits"`
+		Aggregations struct {
+			Flagged struct {
+				DocCount int `json:"doc_count"`
+			} `json:"flagged"`
+			Status struct {
+				Buckets []struct {
+					Key      string `json:"key"`
+					DocCount int    `json:"doc_count"`
+				} `json:"buckets"`
+			} `json:"status"`
+		} `json:"aggregations"`
+	}
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_search", strings.NewReader(q), &res); err != nil {
+		return index.Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	st := index.Stats{
+		Records:  res.Hits.Total.Value,
+		Flagged:  res.Aggregations.Flagged.DocCount,
+		ByStatus: map[netra.Status]int{},
+		Backend:  Backend,
+		Extra:    map[string]string{"url": s.url, "version": s.version, "alias": s.itemsAlias},
+	}
+	for _, b := range res.Aggregations.Status.Buckets {
+		st.ByStatus[netra.Status(b.Key)] = b.DocCount
+	}
+	if idx, err := s.aliasIndex(ctx, s.itemsAlias); err == nil {
+		st.Extra["index"] = idx
+	}
+	if n, err := s.Spooled(); err == nil && s.cfg.SpoolDir != "" {
+		st.Extra["spooled"] = fmt.Sprint(n)
+	}
+	return st, nil
+}
+
+// aliasIndex returns the index an alias points to (its write index).
+func (s *Store) aliasIndex(ctx context.Context, alias string) (string, error) {
+	var res map[string]struct {
+		Aliases map[string]struct {
+			IsWriteIndex *bool `json:"is_write_index"`
+		} `json:"aliases"`
+	}
+	if _, err := s.do(ctx, http.MethodGet, "/_alias/"+alias, nil, &res); err != nil {
+		return "", fmt.Errorf("alias %s: %w", alias, err)
+	}
+	var any string
+	for name, a := range res {
+		if w := a.Aliases[alias].IsWriteIndex; w != nil && *w {
+			return name, nil
+		}
+		any = name
+	}
+	if any == "" {
+		return "", fmt.Errorf("alias %s points to no index", alias)
+	}
+	return any, nil
+}

@@ -1,0 +1,379 @@
+package elastic
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// pitKeepAlive is how long a cursor's point in time stays open between
+// pages. A cursor used later still works, without the snapshot.
+const pitKeepAlive = "5m"
+
+// maxFacetValues caps the buckets of one facet.
+const maxFacetValues = 100
+
+// facetFields maps the facet names of index.Query to document fields.
+var facetFields = map[string]string{
+	index.FacetCategory: "verdict.categories",
+	index.FacetRule:     "rules",
+	index.FacetSource:   "item.source",
+	index.FacetRegion:   "item.region",
+	index.FacetStatus:   "review.status",
+}
+
+// cursorAfter is what this backend keeps in index.Cursor.After.
+type cursorAfter struct {
+	PIT    string            `json:"pit,omitempty"`
+	Values []json.RawMessage `json:"v"`
+}
+
+// Search runs a reviewer's query: filters as a bool filter, the text on the
+// analysed "terms" field (and the raw words for prefixes), facets as terms
+// aggregations, pages with search_after on a sort ending in the record ID,
+// inside a point in time from the second page on.
+func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
+	tq, err := index.ParseText(q.Text, s.opt.analyze)
+	if err != nil {
+		return index.Result{}, err
+	}
+	sortKind := q.EffectiveSort()
+	limit := q.EffectiveLimit()
+	var after cursorAfter
+	if q.Cursor != "" {
+		c, err := index.DecodeCursor(q.Cursor, Backend, sortKind)
+		if err != nil {
+			return index.Result{}, err
+		}
+		if err := json.Unmarshal(c.After, &after); err != nil || len(after.Values) == 0 {
+			return index.Result{}, fmt.Errorf("%w: bad position", index.ErrBadCursor)
+		}
+	}
+	query, err := s.buildQuery(q, tq)
+	if err != nil {
+		return index.Result{}, err
+	}
+	req := map[string]any{
+		"query":            query,
+		"size":             limit + 1, // one more tells whether there is a next page
+		"track_total_hits": true,
+		"sort":             sortClause(sortKind),
+	}
+	if len(after.Values) > 0 {
+		req["search_after"] = after.Values
+	}
+	if len(q.Facets) > 0 {
+		aggs := map[string]any{}
+		for _, f := range q.Facets {
+			field, ok := facetFields[f]
+			if !ok {
+				return index.Result{}, fmt.Errorf("search: unknown facet %q", f)
+			}
+			aggs[f] = map[string]any{"terms": map[string]any{
+				"field": field, "size": maxFacetValues,
+				"order": []any{map[string]any{"_count": "desc"}, map[string]any{"_key": "asc"}},
+			}}
+		}
+		req["aggs"] = aggs
+	}
+	res, err := s.search(ctx, req, after.PIT)
+	var ee *esError
+	if after.PIT != "" && errors.As(err, &ee) && ee.Status == http.StatusNotFound {
+		// The point in time expired: go on from the same position on the
+		// live index; search_after keeps pages from repeating.
+		after.PIT = ""
+		res, err = s.search(ctx, req, "")
+	}
+	if err != nil {
+		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	out := index.Result{Total: res.Hits.Total.Value, Matches: []index.Match{}}
+	hits := res.Hits.Hits
+	more := len(hits) > limit
+	if more {
+		hits = hits[:limit]
+	}
+	for _, h := range hits {
+		var d document
+		if err := json.Unmarshal(h.Source, &d); err != nil {
+			return index.Result{}, fmt.Errorf("search: decode record %s: %w", h.ID, err)
+		}
+		m := index.Match{Record: d.record()}
+		if h.Score != nil {
+			m.Relevance = *h.Score
+		}
+		if q.Highlight {
+			m.Snippets = snippets(d.record(), s.opt.analyze, tq)
+		}
+		out.Matches = append(out.Matches, m)
+	}
+	if len(q.Facets) > 0 {
+		out.Facets = map[string][]index.FacetCount{}
+		for _, f := range q.Facets {
+			fc := []index.FacetCount{}
+			for _, b := range res.Aggregations[f].Buckets {
+				fc = append(fc, index.FacetCount{Value: b.key(), Count: b.DocCount})
+			}
+			out.Facets[f] = fc
+		}
+	}
+	if more && len(hits) > 0 {
+		pit := after.PIT
+		if pit == "" {
+			// Later pages read one snapshot; failing to open one only
+			// costs that consistency.
+			pit, _ = s.openPIT(ctx)
+		}
+		na, err := json.Marshal(cursorAfter{PIT: pit, Values: hits[len(hits)-1].Sort})
+		if err != nil {
+			return index.Result{}, err
+		}
+		out.NextCursor, err = index.EncodeCursor(index.Cursor{Backend: Backend, Sort: sortKind, After: na})
+		if err != nil {
+			return index.Result{}, err
+		}
+	} else if after.PIT != "" {
+		s.closePIT(ctx, after.PIT)
+	}
+	return out, nil
+}
+
+func snippets(r netra.Record, analyze index.Analyzer, tq index.TextQuery) []string {
+	sn := index.Highlight(r.Item.Text, analyze, tq, 0, 0)
+	if len(sn) == 0 && r.Item.Title != "" {
+		sn = index.Highlight(r.Item.Title, analyze, tq, 1, 0)
+	}
+	return sn
+}
+
+func sortClause(k index.Sort) []any {
+	tie := map[string]any{"id": "asc"}
+	switch k {
+	case index.SortRelevance:
+		return []any{"_score", map[string]any{"time": "desc"}, tie}
+	case index.SortScoreDesc:
+		return []any{map[string]any{"verdict.score": "desc"}, map[string]any{"time": "desc"}, tie}
+	case index.SortTimeAsc:
+		return []any{map[string]any{"time": "asc"}, tie}
+	}
+	return []any{map[string]any{"time": "desc"}, tie}
+}
+
+type searchResponse struct {
+	Hits struct {
+		Total struct {
+			Value int `json:"value"`
+		} `json:"total"`
+		Hits []struct {
+			ID     string            `json:"_id"`
+			Score  *float64          `json:"_score"`
+			Source json.RawMessage   `json:"_source"`
+			Sort   []json.RawMessage `json:"sort"`
+		} `json:"hits"`
+	} `json:"hits"`
+	Aggregations map[string]struct {
+		Buckets []bucket `json:"buckets"`
+	} `json:"aggregations"`
+}
+
+type bucket struct {
+	Key         json.RawMessage `json:"key"`
+	KeyAsString string          `json:"key_as_string"`
+	DocCount    int             `json:"doc_count"`
+}
+
+func (b bucket) key() string {
+	if b.KeyAsString != "" {
+		return b.KeyAsString
+	}
+	var s string
+	if json.Unmarshal(b.Key, &s) == nil {
+		return s
+	}
+	return string(b.Key)
+}
+
+// search sends a search body, inside the point in time pit when set.
+func (s *Store) search(ctx context.Context, req map[string]any, pit string) (searchResponse, error) {
+	path := "/" + s.itemsAlias + "/_search"
+	if pit != "" {
+		body := make(map[string]any, len(req)+1)
+		for k, v := range req {
+			body[k] = v
+		}
+		body["pit"] = map[string]any{"id": pit, "keep_alive": pitKeepAlive}
+		req = body
+		path = "/_search"
+	}
+	var res searchResponse
+	b, err := jsonBody(req)
+	if err != nil {
+		return res, err
+	}
+	_, err = s.do(ctx, http.MethodPost, path, b, &res)
+	return res, err
+}
+
+func (s *Store) openPIT(ctx context.Context) (string, error) {
+	var res struct {
+		ID string `json:"id"`
+	}
+	_, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_pit?keep_alive="+pitKeepAlive, nil, &res)
+	return res.ID, err
+}
+
+func (s *Store) closePIT(ctx context.Context, id string) {
+	b, err := jsonBody(map[string]string{"id": id})
+	if err == nil {
+		_, _ = s.do(ctx, http.MethodDelete, "/_pit", b, nil)
+	}
+}
+
+// buildQuery translates filters and text into a bool query.
+func (s *Store) buildQuery(q index.Query, tq index.TextQuery) (map[string]any, error) {
+	var filter, must []any
+	terms := func(field string, vals []string) {
+		if len(vals) > 0 {
+			filter = append(filter, map[string]any{"terms": map[string]any{field: vals}})
+		}
+	}
+	if q.Flagged != nil {
+		filter = append(filter, map[string]any{"term": map[string]any{"verdict.flagged": *q.Flagged}})
+	}
+	if q.MinScore != nil || q.MaxScore != nil {
+		r := map[string]any{}
+		if q.MinScore != nil {
+			r["gte"] = *q.MinScore
+		}
+		if q.MaxScore != nil {
+			r["lte"] = *q.MaxScore
+		}
+		filter = append(filter, map[string]any{"range": map[string]any{"verdict.score": r}})
+	}
+	terms("verdict.categories", q.Categories)
+	terms("rules", q.Rules)
+	terms("item.source", q.Sources)
+	terms("item.region", q.Regions)
+	if len(q.Statuses) > 0 {
+		st := make([]string, len(q.Statuses))
+		for i, v := range q.Statuses {
+			st[i] = string(v)
+		}
+		terms("review.status", st)
+	}
+	terms("review.assignee", q.Assignees)
+	terms("review.reviewer", q.Reviewers)
+	terms("id", q.IDs)
+	if !q.Since.IsZero() || !q.Until.IsZero() {
+		r := map[string]any{}
+		if !q.Since.IsZero() {
+			r["gte"] = q.Since.UTC().Format(time.RFC3339Nano)
+		}
+		if !q.Until.IsZero() {
+			r["lt"] = q.Until.UTC().Format(time.RFC3339Nano)
+		}
+		filter = append(filter, map[string]any{"range": map[string]any{"time": r}})
+	}
+	for _, c := range tq.Clauses {
+		var should []any
+		for _, a := range c.Alts {
+			switch a.Kind {
+			case index.KindTerm:
+				should = append(should, map[string]any{"match": map[string]any{"terms": map[string]any{"query": a.Terms[0], "operator": "and"}}})
+			case index.KindPhrase:
+				should = append(should, map[string]any{"match_phrase": map[string]any{"terms": joinTerms(a.Terms)}})
+			case index.KindPrefix:
+				for _, f := range []string{"terms", "item.text", "item.title"} {
+					should = append(should, map[string]any{"prefix": map[string]any{f: map[string]any{"value": a.Prefix}}})
+				}
+			}
+		}
+		must = append(must, map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}})
+	}
+	b := map[string]any{}
+	if len(filter) > 0 {
+		b["filter"] = filter
+	}
+	if len(must) > 0 {
+		b["must"] = must
+	}
+	if len(b) == 0 {
+		return map[string]any{"match_all": map[string]any{}}, nil
+	}
+	return map[string]any{"bool": b}, nil
+}
+
+func joinTerms(t []string) string {
+	n := 0
+	for _, s := range t {
+		n += len(s) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, s := range t {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s...)
+	}
+	return string(b)
+}
+
+// DeleteByQuery removes every record matching q. The integ-test
+// distribution has no delete-by-query API (it lives in the reindex module),
+// so matching IDs are collected page by page and deleted in bulk; this also
+// works on full clusters.
+func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
+	tq, err := index.ParseText(q.Text, s.opt.analyze)
+	if err != nil {
+		return 0, err
+	}
+	query, err := s.buildQuery(q, tq)
+	if err != nil {
+		return 0, err
+	}
+	deleted := 0
+	for {
+		req := map[string]any{"query": query, "size": 1000, "_source": false, "sort": []any{map[string]any{"id": "asc"}}}
+		res, err := s.search(ctx, req, "")
+		if err != nil {
+			return deleted, fmt.Errorf("delete by query: %w", err)
+		}
+		if len(res.Hits.Hits) == 0 {
+			return deleted, nil
+		}
+		var body []byte
+		for _, h := range res.Hits.Hits {
+			meta, _ := json.Marshal(map[string]any{"delete": map[string]any{"_id": h.ID}})
+			body = append(append(body, meta...), '\n')
+		}
+		var br struct {
+			Errors bool `json:"errors"`
+			Items  []map[string]struct {
+				Status int `json:"status"`
+				Error  *struct {
+					Type   string `json:"type"`
+					Reason string `json:"reason"`
+				} `json:"error"`
+			} `json:"items"`
+		}
+		if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_bulk?refresh=wait_for", bytesReader(body), &br); err != nil {
+			return deleted, fmt.Errorf("delete by query: %w", err)
+		}
+		for _, it := range br.Items {
+			for _, r := range it {
+				switch {
+				case r.Error != nil && r.Status != http.StatusNotFound:
+					return deleted, fmt.Errorf("delete by query: %s: %s", r.Error.Type, r.Error.Reason)
+				case r.Status == http.StatusOK:
+					deleted++
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,271 @@
+package elastic
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/elastic/go-elasticsearch/v8/esutil"
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// chunkSize is how many records one round of Upsert reads and writes.
+const chunkSize = 1000
+
+// Upsert stores records, keeping the review state and audit trail of those
+// that exist. Writes are retried with backoff on 429, 5xx and transport
+// errors; what still fails is spooled (when a spool directory is set) and
+// reported as *index.SpooledError. Stored records are visible to Search
+// when Upsert returns.
+func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	for i, r := range recs {
+		if r.Item.ID == "" {
+			return fmt.Errorf("upsert: record %d has no item id", i)
+		}
+	}
+	failed, err := s.upsert(ctx, recs)
+	if err == nil {
+		return nil
+	}
+	if len(failed) == 0 || s.cfg.SpoolDir == "" {
+		return err
+	}
+	path, serr := s.spool(failed)
+	if serr != nil {
+		return fmt.Errorf("upsert: %w; and spooling %d records failed: %v", err, len(failed), serr)
+	}
+	return &index.SpooledError{Count: len(failed), Path: path, Err: err}
+}
+
+// upsert writes recs with retries and returns the records that could not be
+// acknowledged because of outages (those may be spooled) with the last error.
+// Records rejected for their content are reported in the error only.
+func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record, error) {
+	var failed []netra.Record
+	var lastErr error
+	for start := 0; start < len(recs); start += chunkSize {
+		chunk := dedupe(recs[start:min(start+chunkSize, len(recs))])
+		pending := chunk
+		backoff := s.opt.backoff
+		for attempt := 1; len(pending) > 0; attempt++ {
+			retry, err := s.writeChunk(ctx, pending)
+			if err != nil && len(retry) == 0 {
+				return nil, err // rejected content: not an outage
+			}
+			pending = retry
+			if len(pending) == 0 {
+				break
+			}
+			lastErr = err
+			if attempt >= s.opt.attempts || ctx.Err() != nil {
+				failed = append(failed, pending...)
+				break
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(backoff):
+			}
+			backoff *= 2
+		}
+		if len(failed) > 0 && lastErr != nil && isOutage(lastErr) {
+			// The cluster is gone: do not wait out the retries for every
+			// remaining chunk, keep them for later straight away.
+			for rest := start + chunkSize; rest < len(recs); rest += chunkSize {
+				failed = append(failed, dedupe(recs[rest:min(rest+chunkSize, len(recs))])...)
+			}
+			break
+		}
+	}
+	if _, err := s.do(context.WithoutCancel(ctx), http.MethodPost, "/"+s.itemsAlias+"/_refresh", nil, nil); err != nil && lastErr == nil {
+		// Everything was written but may not be visible yet: report it,
+		// nothing needs spooling.
+		return nil, fmt.Errorf("upsert: refresh %s: %w", s.itemsAlias, err)
+	}
+	if len(failed) > 0 {
+		return failed, fmt.Errorf("upsert: %d of %d records not acknowledged by elasticsearch at %s after %d attempts: %w",
+			len(failed), len(recs), s.url, s.opt.attempts, lastErr)
+	}
+	return nil, nil
+}
+
+// isOutage reports whether err means the cluster could not be reached.
+func isOutage(err error) bool {
+	var ee *esError
+	return !errors.As(err, &ee) || ee.Status >= 500
+}
+
+// dedupe keeps the last record of each ID, in first-seen order.
+func dedupe(recs []netra.Record) []netra.Record {
+	pos := make(map[string]int, len(recs))
+	out := make([]netra.Record, 0, len(recs))
+	for _, r := range recs {
+		if i, ok := pos[r.Item.ID]; ok {
+			out[i] = r
+			continue
+		}
+		pos[r.Item.ID] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+// current is what the cluster holds for one ID.
+type current struct {
+	doc         document
+	seqNo, term int64
+}
+
+// fetch reads the stored documents of ids (realtime).
+func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, error) {
+	body, err := jsonBody(map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Docs []struct {
+			ID          string          `json:"_id"`
+			Found       bool            `json:"found"`
+			SeqNo       int64           `json:"_seq_no"`
+			PrimaryTerm int64           `json:"_primary_term"`
+			Source      json.RawMessage `json:"_source"`
+			Error       json.RawMessage `json:"error"`
+		} `json:"docs"`
+	}
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_mget", body, &res); err != nil {
+		return nil, fmt.Errorf("read %d records: %w", len(ids), err)
+	}
+	out := make(map[string]current, len(res.Docs))
+	for _, d := range res.Docs {
+		if len(d.Error) > 0 {
+			return nil, fmt.Errorf("read record %s: %s", d.ID, d.Error)
+		}
+		if !d.Found {
+			continue
+		}
+		var doc document
+		if err := json.Unmarshal(d.Source, &doc); err != nil {
+			return nil, fmt.Errorf("decode record %s: %w", d.ID, err)
+		}
+		out[d.ID] = current{doc: doc, seqNo: d.SeqNo, term: d.PrimaryTerm}
+	}
+	return out, nil
+}
+
+// writeChunk makes one attempt at storing recs. It returns the records
+// worth retrying (outage, overload, a concurrent change) with the error that
+// made them fail; a nil slice with an error means content was rejected.
+func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Record, error) {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.Item.ID
+	}
+	cur, err := s.fetch(ctx, ids)
+	if err != nil {
+		return recs, err
+	}
+	var (
+		mu       sync.Mutex
+		retry    []netra.Record
+		retryErr error
+		rejected []string
+	)
+	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{
+		Client:     s.es,
+		Index:      s.itemsAlias,
+		NumWorkers: s.opt.workers,
+		FlushBytes: s.opt.flushBytes,
+		// Flushing happens on Close; no timer needed.
+		FlushInterval: time.Hour,
+	})
+	if err != nil {
+		return recs, err
+	}
+	now := time.Now().UTC()
+	for _, r := range recs {
+		r := r
+		item := esutil.BulkIndexerItem{DocumentID: r.Item.ID}
+		if c, ok := cur[r.Item.ID]; ok {
+			if sameContent(c.doc.record(), r) {
+				continue // unchanged: nothing to write, version stays
+			}
+			r.Review = c.doc.Review
+			r.Version = c.doc.Version + 1
+			item.Action = "index"
+			item.IfSeqNo, item.IfPrimaryTerm = &c.seqNo, &c.term
+		} else {
+			if !r.Review.Status.Valid() {
+				r.Review = netra.Review{Status: netra.StatusNew}
+			}
+			r.Version = 1
+			item.Action = "create"
+		}
+		r.Indexed = now
+		b, err := json.Marshal(newDocument(r, s.opt.analyze))
+		if err != nil {
+			return nil, fmt.Errorf("encode record %s: %w", r.Item.ID, err)
+		}
+		item.Body = bytes.NewReader(b)
+		orig := r
+		item.OnFailure = func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err != nil:
+				retry, retryErr = append(retry, orig), err
+			case res.Status == http.StatusConflict || res.Status == http.StatusTooManyRequests || res.Status >= 500:
+				retry = append(retry, orig)
+				retryErr = &esError{Status: res.Status, Type: res.Error.Type, Reason: res.Error.Reason}
+			default:
+				rejected = append(rejected, fmt.Sprintf("%s: %s: %s", orig.Item.ID, res.Error.Type, res.Error.Reason))
+			}
+		}
+		if err := bi.Add(ctx, item); err != nil {
+			mu.Lock()
+			retry, retryErr = append(retry, orig), err
+			mu.Unlock()
+		}
+	}
+	if err := bi.Close(context.WithoutCancel(ctx)); err != nil {
+		mu.Lock()
+		if retryErr == nil {
+			retryErr = err
+		}
+		mu.Unlock()
+	}
+	if len(rejected) > 0 {
+		if len(rejected) > 5 {
+			rejected = append(rejected[:5], fmt.Sprintf("and %d more", len(rejected)-5))
+		}
+		return nil, fmt.Errorf("elasticsearch rejected %d records: %v", len(rejected), rejected)
+	}
+	// Records that were kept back for retry have the stored review and
+	// version folded in; retry the originals so the next round re-reads.
+	return restoreOriginals(retry, recs), retryErr
+}
+
+// restoreOriginals maps retried records back to the caller's versions.
+func restoreOriginals(retry, recs []netra.Record) []netra.Record {
+	if len(retry) == 0 {
+		return nil
+	}
+	want := make(map[string]bool, len(retry))
+	for _, r := range retry {
+		want[r.Item.ID] = true
+	}
+	out := make([]netra.Record, 0, len(retry))
+	for _, r := range recs {
+		if want[r.Item.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}

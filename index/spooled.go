@@ -1,0 +1,21 @@
+package index
+
+import "fmt"
+
+// SpooledError reports that some records of an Upsert could not be stored
+// (the backend stayed unreachable through its retries) and were kept in a
+// local spool file instead. Nothing is lost: the next run of the store (or
+// `netra index replay`) delivers them first. Commands report it and exit
+// non-zero so schedulers notice.
+type SpooledError struct {
+	Count int    // records spooled by this call
+	Path  string // the spool file
+	Err   error  // why they could not be stored
+}
+
+func (e *SpooledError) Error() string {
+	return fmt.Sprintf("%d records could not be stored and were spooled to %s (delivered on the next run or by `netra index replay`): %v", e.Count, e.Path, e.Err)
+}
+
+// Unwrap returns why the records could not be stored.
+func (e *SpooledError) Unwrap() error { return e.Err }
