@@ -2,16 +2,40 @@ package crawler
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
 
+	"github.com/gocolly/colly/v2"
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/crawler/canon"
+	"github.com/netra-id/netra/crawler/extract"
+	"github.com/netra-id/netra/crawler/fetch"
+	"github.com/netra-id/netra/crawler/robots"
+	"github.com/netra-id/netra/crawler/state"
 )
 
+// StateFile is the name of the crawl state file inside the state directory.
+const StateFile = "crawl-state.db"
+
 // Crawler runs sources. One Crawler may run many sources, one after the
-// other or concurrently; it shares robots.txt knowledge and per-host
-// throttling between them.
+// other or concurrently; it shares robots.txt knowledge, per-host
+// throttling and the dedup state between them.
 type Crawler struct {
-	cfg config
+	cfg    config
+	hosts  *fetch.Hosts
+	robots *robots.Cache
+
+	mu sync.Mutex
+	st state.Store
 }
 
 // New makes a Crawler; see the With* options for the defaults.
@@ -20,11 +44,432 @@ func New(opts ...Option) *Crawler {
 	for _, o := range opts {
 		o(&c.cfg)
 	}
+	delay := c.cfg.hostDelay
+	if !c.cfg.polite {
+		delay = 0
+	}
+	c.hosts = fetch.NewHosts(c.cfg.hostParallel, delay, c.cfg.adaptive)
+	c.robots = robots.NewCache(c.cfg.robotsCache, 12*time.Hour)
 	return c
 }
 
+// Close releases the state file.
+func (c *Crawler) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.st == nil {
+		return nil
+	}
+	err := c.st.Close()
+	c.st = nil
+	return err
+}
+
+func (c *Crawler) store() (state.Store, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.st != nil {
+		return c.st, nil
+	}
+	if c.cfg.stateDir == "" {
+		c.st = state.NewMemory()
+		return c.st, nil
+	}
+	if err := os.MkdirAll(c.cfg.stateDir, 0o755); err != nil {
+		return nil, fmt.Errorf("crawl state: %w", err)
+	}
+	st, err := state.Open(filepath.Join(c.cfg.stateDir, StateFile))
+	if err != nil {
+		return nil, err
+	}
+	c.st = st
+	return st, nil
+}
+
+// userAgent builds the header value: product/version plus the contact URL.
+func (c *Crawler) userAgent(src Source) string {
+	ua, contact := c.cfg.userAgent, c.cfg.contact
+	if src.UserAgent != "" {
+		ua = src.UserAgent
+	}
+	if src.Contact != "" {
+		contact = src.Contact
+	}
+	if contact != "" && !strings.Contains(ua, contact) {
+		ua += " (+" + contact + ")"
+	}
+	return ua
+}
+
+// run is the state of one Run call.
+type run struct {
+	c      *Crawler
+	src    Source
+	client *fetch.Client
+	st     state.Store
+	stats  *statsRec
+	since  time.Time
+	emitMu sync.Mutex
+	emit   func(netra.Item) error
+	cancel context.CancelCauseFunc
+
+	mu       sync.Mutex
+	queued   map[string]bool // URLs taken into this run
+	maxItems int
+	maxPages int
+}
+
+// candidate is an article URL with what the listing said about it.
+type candidate struct {
+	url       string
+	title     string
+	summary   string
+	published time.Time
+}
+
 // Run crawls one source and calls emit for every new item, from one
-// goroutine at a time. An error from emit stops the run and is returned.
+// goroutine at a time. An error from emit stops the run and is returned;
+// fetch failures are counted in RunStats by reason, not returned.
 func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) error) (RunStats, error) {
-	return RunStats{Source: src.Name}, fmt.Errorf("crawl %s: not implemented yet", src.Name)
+	stats := &statsRec{}
+	stats.do(func(s *RunStats) { s.Source, s.Started = src.Name, time.Now() })
+	finish := func(err error) (RunStats, error) {
+		stats.do(func(s *RunStats) {
+			s.Finished = time.Now()
+			s.Duration = s.Finished.Sub(s.Started)
+			if s.Stopped == "" && ctx.Err() != nil {
+				s.Stopped = "canceled"
+			}
+		})
+		return stats.snapshot(), err
+	}
+	if err := src.Validate(); err != nil {
+		return finish(err)
+	}
+	st, err := c.store()
+	if err != nil {
+		return finish(err)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	allowed := map[string]bool{}
+	for _, a := range c.cfg.allowedAddrs {
+		allowed[a] = true
+	}
+	ua := c.userAgent(src)
+	client := fetch.New(fetch.Config{
+		UserAgent:     ua,
+		Timeout:       c.cfg.timeout,
+		MaxBody:       c.cfg.maxBody,
+		MaxRedirects:  c.cfg.maxRedirects,
+		Retries:       c.cfg.retries,
+		Backoff:       c.cfg.backoff,
+		MaxRetryAfter: c.cfg.maxRetryAfter,
+		Robots:        c.cfg.polite,
+		Guard:         fetch.Guard{AllowPrivate: src.AllowPrivate, Allowed: allowed},
+		Observe: func(e fetch.Event) {
+			stats.do(func(s *RunStats) {
+				if e.Status != 0 && !e.Retry {
+					s.Fetched++
+					s.Bytes += e.Bytes
+				}
+				if e.Retry {
+					s.Retried++
+				}
+				if e.Limited {
+					s.Limited++
+				}
+			})
+		},
+	}, c.hosts, c.robots)
+	defer client.Close()
+	r := &run{
+		c: c, src: src, client: client, st: st, stats: stats, emit: emit, cancel: cancel,
+		queued: map[string]bool{}, maxItems: c.cfg.maxItems, maxPages: c.cfg.maxPages,
+	}
+	if src.MaxItems > 0 {
+		r.maxItems = src.MaxItems
+	}
+	if src.MaxPages > 0 {
+		r.maxPages = src.MaxPages
+	}
+	if src.Since > 0 {
+		r.since = c.cfg.now().Add(-src.Since)
+	}
+	if src.Delay > 0 && c.cfg.polite {
+		for _, u := range append(append([]string(nil), src.URLs...), src.Instance) {
+			if pu, err := url.Parse(u); err == nil && pu.Host != "" {
+				c.hosts.SetMinDelay(pu.Host, src.Delay)
+			}
+		}
+	}
+
+	// Resume: URLs an interrupted run discovered but did not finish go first.
+	pending, err := st.Pending(src.Name)
+	if err != nil {
+		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
+	}
+	var resumed []candidate
+	for _, u := range pending {
+		if !st.Done(u) {
+			resumed = append(resumed, candidate{url: u})
+		}
+	}
+	stats.do(func(s *RunStats) { s.Resumed = len(resumed) })
+	if len(resumed) > 0 {
+		r.fetchArticles(ctx, r.take(resumed))
+	}
+
+	switch src.Kind {
+	case KindFeed:
+		err = r.feeds(ctx)
+	case KindSitemap:
+		err = r.sitemaps(ctx)
+	case KindHTML:
+		err = r.listing(ctx)
+	case KindURL:
+		var cands []candidate
+		for _, u := range src.URLs {
+			cands = append(cands, candidate{url: u})
+		}
+		r.fetchArticles(ctx, r.take(cands))
+	case KindTelegram:
+		err = r.telegram(ctx)
+	case KindMastodon:
+		err = r.mastodon(ctx)
+	}
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) && err == nil {
+		err = cause
+	}
+	if err != nil {
+		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
+	}
+	return finish(nil)
+}
+
+// take canonicalises and filters candidates: already done in an earlier
+// run, already taken in this one, too old, or over the item limit. The
+// survivors are recorded as pending so an interruption can resume them.
+func (r *run) take(cands []candidate) []candidate {
+	var out []candidate
+	var urls []string
+	r.mu.Lock()
+	for _, cd := range cands {
+		u, err := canon.URL(cd.url)
+		if err != nil {
+			r.stats.fail(fetch.ReasonParse, cd.url)
+			continue
+		}
+		cd.url = u
+		if r.queued[u] {
+			continue
+		}
+		if r.st.Done(u) {
+			r.queued[u] = true
+			r.stats.do(func(s *RunStats) { s.Seen++ })
+			continue
+		}
+		if !r.since.IsZero() && !cd.published.IsZero() && cd.published.Before(r.since) {
+			r.stats.do(func(s *RunStats) { s.Filtered++ })
+			continue
+		}
+		if len(r.queued) >= r.maxItems*4 || r.countNew() >= r.maxItems {
+			r.stats.do(func(s *RunStats) {
+				s.Filtered++
+				s.Stopped = "max_items"
+			})
+			continue
+		}
+		r.queued[u] = true
+		out = append(out, cd)
+		urls = append(urls, u)
+	}
+	r.mu.Unlock()
+	if len(out) > r.maxItems {
+		out = out[:r.maxItems]
+	}
+	if err := r.st.AddPending(r.src.Name, urls); err != nil {
+		r.cancel(fmt.Errorf("crawl state: %w", err))
+	}
+	return out
+}
+
+func (r *run) countNew() int {
+	var n int
+	r.stats.do(func(s *RunStats) { n = s.New })
+	return n
+}
+
+// fetchArticles fetches and extracts article pages with a colly collector
+// whose transport is the polite, guarded client.
+func (r *run) fetchArticles(ctx context.Context, cands []candidate) {
+	if len(cands) == 0 || ctx.Err() != nil {
+		return
+	}
+	workers := r.c.cfg.workers
+	if r.src.Workers > 0 {
+		workers = r.src.Workers
+	}
+	col := r.collector(ctx, true)
+	col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: workers})
+	hints := map[string]candidate{}
+	for _, cd := range cands {
+		hints[cd.url] = cd
+	}
+	col.OnResponse(func(res *colly.Response) {
+		orig := res.Ctx.Get("url")
+		r.article(ctx, hints[orig], res.Request.URL.String(), res.Body)
+	})
+	col.OnError(func(res *colly.Response, err error) {
+		orig := res.Ctx.Get("url")
+		r.failed(orig, err, res.StatusCode)
+	})
+	for _, cd := range cands {
+		if ctx.Err() != nil {
+			break
+		}
+		cctx := colly.NewContext()
+		cctx.Put("url", cd.url)
+		if err := col.Request("GET", cd.url, nil, cctx, nil); err != nil {
+			r.failed(cd.url, err, 0)
+		}
+	}
+	col.Wait()
+}
+
+// collector makes a colly collector on the run's client: colly's own
+// robots handling, dedup and charset guessing are off because the client
+// (robots cache, canonical dedup, charset decoding) does better.
+func (r *run) collector(ctx context.Context, async bool) *colly.Collector {
+	col := colly.NewCollector(
+		colly.StdlibContext(ctx),
+		colly.Async(async),
+		colly.AllowURLRevisit(),
+		colly.IgnoreRobotsTxt(),
+		colly.MaxBodySize(int(r.c.cfg.maxBody)+1),
+		colly.UserAgent(r.c.userAgent(r.src)),
+	)
+	col.SetClient(r.client.HTTPClient())
+	col.SetRedirectHandler(r.client.CheckRedirect)
+	// The client bounds each attempt; this bounds attempts plus waits.
+	col.SetRequestTimeout(time.Duration(r.c.cfg.retries+2)*r.c.cfg.timeout + r.c.cfg.maxRetryAfter)
+	return col
+}
+
+// failed records a failed URL. Permanent failures are finished so the
+// next run does not try again; transient ones stay pending.
+func (r *run) failed(u string, err error, status int) {
+	reason := fetch.ReasonOf(err)
+	var fe *fetch.Error
+	if !errors.As(err, &fe) && status >= 300 {
+		reason = fetch.HTTPReason(status)
+	}
+	if reason == fetch.ReasonCanceled {
+		return
+	}
+	if reason == fetch.ReasonRobots {
+		r.stats.do(func(s *RunStats) { s.Robots++ })
+	} else {
+		r.stats.fail(reason, u)
+	}
+	if r.c.cfg.logger != nil {
+		r.c.cfg.logger.Debug("crawl failure", "source", r.src.Name, "url", u, "reason", reason, "err", err)
+	}
+	switch reason {
+	case fetch.ReasonTimeout, fetch.ReasonNetwork, fetch.ReasonRateLimited, fetch.ReasonCanceled:
+		return
+	}
+	if u != "" {
+		_ = r.st.Finish(r.src.Name, u, "")
+	}
+}
+
+// article turns one fetched page into an item.
+func (r *run) article(ctx context.Context, hint candidate, finalURL string, body []byte) {
+	if ctx.Err() != nil {
+		return
+	}
+	a, err := extract.Page(body, finalURL, extract.DefaultOptions())
+	if err != nil {
+		r.stats.fail(fetch.ReasonEmpty, hint.url)
+		_ = r.st.Finish(r.src.Name, hint.url, "")
+		return
+	}
+	canonical := a.Canonical
+	if canonical == "" {
+		canonical = finalURL
+	}
+	cu, err := canon.URL(canonical)
+	if err != nil {
+		cu = hint.url
+	}
+	if cu != hint.url && r.st.Done(cu) {
+		// Reached under another name (redirect, AMP, tracking): already taken.
+		r.stats.do(func(s *RunStats) { s.Seen++ })
+		_ = r.st.Finish(r.src.Name, hint.url, "")
+		return
+	}
+	hash := contentHash(a.Text)
+	if r.st.HashSeen(hash) {
+		r.stats.do(func(s *RunStats) { s.Dup++ })
+		_ = r.st.Finish(r.src.Name, hint.url, "")
+		return
+	}
+	it := netra.Item{
+		ID:        netra.ItemID(cu, "", ""),
+		Source:    r.src.Name,
+		Kind:      "news",
+		URL:       cu,
+		Title:     a.Title,
+		Text:      a.Text,
+		Author:    a.Author,
+		Region:    r.src.Region,
+		Language:  a.Language,
+		Published: a.Published,
+		Fetched:   r.c.cfg.now().UTC(),
+	}
+	if it.Title == "" {
+		it.Title = hint.title
+	}
+	if it.Published.IsZero() {
+		it.Published = hint.published
+	}
+	if it.Language == "" {
+		it.Language = r.src.Language
+	}
+	if !r.since.IsZero() && !it.Published.IsZero() && it.Published.Before(r.since) {
+		r.stats.do(func(s *RunStats) { s.Filtered++ })
+		_ = r.st.Finish(r.src.Name, hint.url, "")
+		return
+	}
+	if err := r.deliver(it); err != nil {
+		return
+	}
+	_ = r.st.Finish(r.src.Name, hint.url, hash)
+	if cu != hint.url {
+		_ = r.st.Finish(r.src.Name, cu, hash)
+	}
+}
+
+// deliver calls emit under the run's lock; an emit error cancels the run.
+func (r *run) deliver(it netra.Item) error {
+	r.emitMu.Lock()
+	defer r.emitMu.Unlock()
+	if err := r.emit(it); err != nil {
+		r.cancel(fmt.Errorf("emit: %w", err))
+		return err
+	}
+	r.stats.do(func(s *RunStats) { s.New++ })
+	return nil
+}
+
+// contentHash identifies a text regardless of whitespace and case, so the
+// same article under two URLs is emitted once.
+func contentHash(text string) string {
+	h := sha256.New()
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }

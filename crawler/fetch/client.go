@@ -83,15 +83,11 @@ func New(cfg Config, hosts *Hosts, robotsCache *robots.Cache) *Client {
 	c := &Client{cfg: cfg, hosts: hosts, base: base, agent: robots.ProductToken(cfg.UserAgent)}
 	c.http = &http.Client{Transport: c, CheckRedirect: c.CheckRedirect}
 	if robotsCache == nil {
-		robotsCache = robots.NewCache(c.fetchRobots, 256, 24*time.Hour)
+		robotsCache = robots.NewCache(256, 24*time.Hour)
 	}
 	c.robots = robotsCache
 	return c
 }
-
-// RobotsFetcher returns the function a shared robots cache should use: it
-// fetches through a client's guard and limits, without politeness.
-func (c *Client) RobotsFetcher() robots.FetchFunc { return c.fetchRobots }
 
 // HTTPClient is an http.Client using this transport and redirect policy.
 func (c *Client) HTTPClient() *http.Client { return c.http }
@@ -172,7 +168,7 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	host := u.Host
 	if c.cfg.Robots && u.Path != "/robots.txt" {
-		r, err := c.robots.Get(ctx, u.String())
+		r, err := c.robots.Get(ctx, u.String(), c.fetchRobots)
 		if err != nil {
 			return nil, &Error{Reason: ReasonOf(err), URL: u.String(), Err: err}
 		}

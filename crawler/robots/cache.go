@@ -16,9 +16,8 @@ type FetchFunc func(ctx context.Context, robotsURL string) (status int, body []b
 // recently used go first) and in age, and fetches each host's file once
 // even when many goroutines ask at the same time.
 type Cache struct {
-	fetch FetchFunc
-	size  int
-	ttl   time.Duration
+	size int
+	ttl  time.Duration
 
 	mu      sync.Mutex
 	order   *list.List // of *entry, most recent first
@@ -33,11 +32,11 @@ type entry struct {
 }
 
 // NewCache makes a cache of at most size hosts, each kept for ttl.
-func NewCache(fetch FetchFunc, size int, ttl time.Duration) *Cache {
+func NewCache(size int, ttl time.Duration) *Cache {
 	if size < 1 {
 		size = 1
 	}
-	return &Cache{fetch: fetch, size: size, ttl: ttl, order: list.New(), entries: map[string]*list.Element{}}
+	return &Cache{size: size, ttl: ttl, order: list.New(), entries: map[string]*list.Element{}}
 }
 
 // Len is the number of hosts cached.
@@ -47,10 +46,11 @@ func (c *Cache) Len() int {
 	return len(c.entries)
 }
 
-// Get returns the rules for the host of rawURL, fetching them if needed.
+// Get returns the rules for the host of rawURL, fetching them with fetch
+// if needed (the caller's fetch carries its own address guard).
 // Per RFC 9309: a 4xx robots.txt means everything is allowed; a 5xx or an
 // unreachable server means nothing is, until the entry expires.
-func (c *Cache) Get(ctx context.Context, rawURL string) (*Robots, error) {
+func (c *Cache) Get(ctx context.Context, rawURL string, fetch FetchFunc) (*Robots, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, err
@@ -87,7 +87,7 @@ func (c *Cache) Get(ctx context.Context, rawURL string) (*Robots, error) {
 	}
 	c.mu.Unlock()
 
-	status, body, err := c.fetch(ctx, key+"/robots.txt")
+	status, body, err := fetch(ctx, key+"/robots.txt")
 	switch {
 	case ctx.Err() != nil:
 		// The caller gave up: do not remember an answer we did not get.

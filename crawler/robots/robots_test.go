@@ -1,6 +1,7 @@
 package robots
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"os"
@@ -85,4 +86,39 @@ func FuzzParse(f *testing.F) {
 		r.Allowed("NetraBot", "http://contoh.id"+path)
 		r.CrawlDelay("NetraBot")
 	})
+}
+
+func TestCacheBounded(t *testing.T) {
+	c := NewCache(2, time.Hour)
+	calls := 0
+	fetch := func(ctx context.Context, u string) (int, []byte, error) {
+		calls++
+		switch u {
+		case "https://a.id/robots.txt":
+			return 200, []byte("User-agent: *\nDisallow: /x\n"), nil
+		case "https://b.id/robots.txt":
+			return 404, nil, nil
+		}
+		return 503, nil, nil
+	}
+	ctx := context.Background()
+	a, _ := c.Get(ctx, "https://a.id/x/1", fetch)
+	if a.Allowed("NetraBot", "https://a.id/x/1") {
+		t.Error("a.id /x should be disallowed")
+	}
+	c.Get(ctx, "https://a.id/y", fetch)
+	if calls != 1 {
+		t.Errorf("robots.txt fetched %d times for one host", calls)
+	}
+	b, _ := c.Get(ctx, "https://b.id/", fetch)
+	if !b.Allowed("NetraBot", "https://b.id/anything") {
+		t.Error("404 robots.txt must allow all")
+	}
+	d, _ := c.Get(ctx, "https://c.id/", fetch)
+	if d.Allowed("NetraBot", "https://c.id/") || !d.Unreachable() {
+		t.Error("503 robots.txt must disallow all")
+	}
+	if c.Len() != 2 {
+		t.Errorf("cache holds %d hosts, bound is 2", c.Len())
+	}
 }

@@ -1,0 +1,195 @@
+package crawler
+
+import (
+	"context"
+	"net/url"
+	"strings"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/netra-id/netra/crawler/canon"
+	"github.com/netra-id/netra/crawler/feeds"
+	"github.com/netra-id/netra/crawler/fetch"
+	"github.com/netra-id/netra/crawler/robots"
+)
+
+// page fetches one listing-type document (feed, sitemap, timeline),
+// counting it and recording a failure; nil means "skip it".
+func (r *run) page(ctx context.Context, u string, accept string) *fetch.Response {
+	if ctx.Err() != nil {
+		return nil
+	}
+	var h map[string][]string
+	if accept != "" {
+		h = map[string][]string{"Accept": {accept}}
+	}
+	res, err := r.client.Get(ctx, u, h)
+	if err != nil {
+		status := 0
+		if res != nil {
+			status = res.Status
+		}
+		r.failed("", err, status)
+		return nil
+	}
+	r.stats.do(func(s *RunStats) { s.Pages++ })
+	return res
+}
+
+func entryCandidates(base string, entries []feeds.Entry) []candidate {
+	bu, _ := url.Parse(base)
+	out := make([]candidate, 0, len(entries))
+	for _, e := range entries {
+		u, err := canon.Resolve(bu, e.URL)
+		if err != nil {
+			continue
+		}
+		out = append(out, candidate{url: u, title: e.Title, summary: e.Summary, published: e.Date()})
+	}
+	return out
+}
+
+// feeds reads RSS, Atom and JSON feeds.
+func (r *run) feeds(ctx context.Context) error {
+	var all []candidate
+	for _, u := range r.src.URLs {
+		res := r.page(ctx, u, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
+		if res == nil {
+			continue
+		}
+		doc, err := feeds.Parse(res.Body)
+		if err != nil {
+			r.stats.fail(fetch.ReasonParse, u)
+			continue
+		}
+		all = append(all, entryCandidates(res.URL, doc.Entries)...)
+	}
+	r.fetchArticles(ctx, r.take(all))
+	return nil
+}
+
+// sitemaps walks sitemaps and sitemap indexes breadth-first, at most
+// maxPages documents, skipping child sitemaps and URLs whose lastmod is
+// older than the source's since. A URL without a path is a site: its
+// sitemaps come from robots.txt, else /sitemap.xml.
+func (r *run) sitemaps(ctx context.Context) error {
+	var queue []string
+	for _, u := range r.src.URLs {
+		pu, err := url.Parse(u)
+		if err == nil && (pu.Path == "" || pu.Path == "/") {
+			queue = append(queue, r.discoverSitemaps(ctx, pu)...)
+			continue
+		}
+		queue = append(queue, u)
+	}
+	seen := map[string]bool{}
+	var all []candidate
+	for pages := 0; len(queue) > 0 && pages < r.maxPages && ctx.Err() == nil; {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		pages++
+		res := r.page(ctx, u, "application/xml, text/xml;q=0.9, */*;q=0.8")
+		if res == nil {
+			continue
+		}
+		body := res.Body
+		if feeds.IsGzip(body) {
+			raw, err := feeds.Gunzip(body, r.c.cfg.maxBody)
+			if err != nil {
+				r.stats.fail(fetch.ReasonTooLarge, u)
+				continue
+			}
+			body, _ = fetch.Decode(raw, "application/xml")
+		}
+		doc, err := feeds.Parse(body)
+		if err != nil {
+			r.stats.fail(fetch.ReasonParse, u)
+			continue
+		}
+		if doc.Kind == feeds.SitemapIndex {
+			for _, c := range entryCandidates(res.URL, doc.Entries) {
+				if !r.since.IsZero() && !c.published.IsZero() && c.published.Before(r.since) {
+					r.stats.do(func(s *RunStats) { s.Filtered++ })
+					continue
+				}
+				queue = append(queue, c.url)
+			}
+			continue
+		}
+		all = append(all, entryCandidates(res.URL, doc.Entries)...)
+	}
+	r.fetchArticles(ctx, r.take(all))
+	return nil
+}
+
+func (r *run) discoverSitemaps(ctx context.Context, site *url.URL) []string {
+	root := site.Scheme + "://" + site.Host
+	res, err := r.client.Get(ctx, root+"/robots.txt", nil)
+	if err == nil {
+		if maps := robots.Parse(res.Body).Sitemaps(); len(maps) > 0 {
+			return maps
+		}
+	}
+	return []string{root + "/sitemap.xml"}
+}
+
+// listing walks HTML listing pages with colly: article links by the
+// source's link selector, the next page by its next selector.
+func (r *run) listing(ctx context.Context) error {
+	col := r.collector(ctx, false)
+	var found []candidate
+	pages := 0
+	col.OnHTML(r.src.LinkSelector, func(e *colly.HTMLElement) {
+		href := e.Attr("href")
+		if href == "" {
+			href = e.ChildAttr("a[href]", "href")
+		}
+		if u := e.Request.AbsoluteURL(href); u != "" {
+			found = append(found, candidate{url: u, title: strings.TrimSpace(e.Text)})
+		}
+	})
+	var next []string
+	if r.src.NextSelector != "" {
+		col.OnHTML(r.src.NextSelector, func(e *colly.HTMLElement) {
+			href := e.Attr("href")
+			if href == "" {
+				href = e.ChildAttr("a[href]", "href")
+			}
+			if u := e.Request.AbsoluteURL(href); u != "" {
+				next = append(next, u)
+			}
+		})
+	}
+	col.OnResponse(func(*colly.Response) {
+		pages++
+		r.stats.do(func(s *RunStats) { s.Pages++ })
+	})
+	col.OnError(func(res *colly.Response, err error) {
+		r.failed("", err, res.StatusCode)
+	})
+	seen := map[string]bool{}
+	queue := append([]string(nil), r.src.URLs...)
+	for len(queue) > 0 && pages < r.maxPages && ctx.Err() == nil {
+		u := queue[0]
+		queue = queue[1:]
+		if cu, err := canon.URL(u); err == nil {
+			if seen[cu] {
+				continue
+			}
+			seen[cu] = true
+		}
+		next = next[:0]
+		_ = col.Visit(u)
+		if len(next) > 0 {
+			queue = append(queue, next[0])
+		}
+		// Fetch each page's articles before the next page, so a long
+		// listing delivers items early and an interruption loses little.
+		r.fetchArticles(ctx, r.take(found))
+		found = found[:0]
+	}
+	return nil
+}
