@@ -21,12 +21,10 @@ func (n *normalizer) termTokens(term string) []Token {
 }
 
 // analyze runs the second stage over text and appends hits. field is ""
-// for the item's text and "title" for its title.
+// for the item's text and "title" for its title. Every rule needs an actor
+// and an act in one sentence, so only sentences that pass the first stage
+// on their own are tokenised: in a long article that is a handful.
 func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
-	toks := c.norm.tokens(text)
-	if len(toks) == 0 {
-		return hits
-	}
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -34,24 +32,18 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 		sents = sentences(text)
 	}
 	var occ []occurrence
-	ti := 0
 	for _, s := range sents {
-		for ti < len(toks) && toks[ti].Start < s.start {
-			ti++
-		}
-		tj := ti
-		for tj < len(toks) && toks[tj].Start < s.end {
-			tj++
-		}
-		if tj == ti {
+		if c.first.scan(text[s.start:s.end], 0, maskAll)&maskAll != maskAll {
 			continue
 		}
-		ts := toks[ti:tj]
+		ts := c.norm.tokensIn(text, s.start, s.end)
+		if len(ts) == 0 {
+			continue
+		}
 		occ = c.dict.find(ts, occ[:0])
 		if len(occ) > 0 {
 			hits = c.evalSentence(text, field, s, ts, occ, hits)
 		}
-		ti = tj
 	}
 	return hits
 }

@@ -115,10 +115,15 @@ func (n *normalizer) tokens(text string) []Token {
 	if len(text) > maxTextBytes {
 		text = text[:maxTextBytes]
 	}
-	raw := proseTokens(text)
+	return n.tokensIn(text, 0, len(text))
+}
+
+// tokensIn normalises text[start:end]; offsets point into text.
+func (n *normalizer) tokensIn(text string, start, end int) []Token {
+	raw := proseTokens(text[start:end])
 	out := make([]Token, 0, len(raw)+8)
 	for _, rt := range raw {
-		out = n.appendToken(out, text, rt.start, rt.end)
+		out = n.appendToken(out, text, start+rt.start, start+rt.end)
 	}
 	out = canonicalize(out)
 	for i := range out {
