@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,7 @@ type scoreFlags struct {
 	batchSize    int
 	maxRecord    int
 	progress     string
+	cpuProfile   string
 }
 
 // maxShownBadRecords bounds how many bad records are printed one by one; the
@@ -67,7 +69,7 @@ output.`,
   zcat posts.jsonl.gz | netra score --index -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScore(cmd.Context(), g, f, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runScore(cmd.Context(), g, f, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
@@ -88,6 +90,8 @@ output.`,
 	fl.IntVar(&f.batchSize, "batch-size", pipeline.DefaultBatchSize, "records per store batch with --index")
 	fl.IntVar(&f.maxRecord, "max-record", corpus.DefaultMaxRecord, "largest record (line, row, text file) in bytes; larger ones are reported and skipped")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for bench/score)")
+	_ = fl.MarkHidden("cpuprofile")
 	return cmd
 }
 
@@ -103,7 +107,7 @@ func (e *exitError) Unwrap() error { return e.err }
 // ExitCode is the status main exits with.
 func (e *exitError) ExitCode() int { return e.code }
 
-func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, stdout, stderr io.Writer) (err error) {
+func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	format, err := corpus.ParseFormat(f.format)
 	if err != nil {
 		return err
@@ -119,6 +123,18 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	}
 	if f.workers <= 0 {
 		return fmt.Errorf("--workers must be positive, got %d", f.workers)
+	}
+
+	if f.cpuProfile != "" {
+		pf, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 
 	cls, err := loadClassifier(g)
@@ -183,7 +199,7 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		corpus.WithFields(f.fields),
 		corpus.WithSource(f.source),
 		corpus.WithMaxRecord(f.maxRecord),
-		corpus.WithStdin(os.Stdin),
+		corpus.WithStdin(stdin),
 		corpus.WithBytesRead(&bytesRead),
 		corpus.OnNotice(func(msg string) {
 			skippedFiles.Add(1)
