@@ -1,0 +1,191 @@
+package bleve
+
+import (
+	"strings"
+	"unicode"
+
+	blevesearch "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// mappingVersion changes whenever the fields below change; a store whose
+// search index was built with another version must be rebuilt.
+const mappingVersion = "1"
+
+// Field names in the search index. Facet fields use the index.Facet* names
+// so a facet request maps to a field directly.
+const (
+	fieldTerms    = "terms" // analyser output of title + text, for words and phrases
+	fieldWords    = "words" // lower-cased unstemmed words, for prefix*
+	fieldSource   = index.FacetSource
+	fieldRegion   = index.FacetRegion
+	fieldCategory = index.FacetCategory
+	fieldRule     = index.FacetRule
+	fieldStatus   = index.FacetStatus
+	fieldKind     = "kind"
+	fieldAssignee = "assignee"
+	fieldReviewer = "reviewer"
+	fieldFlagged  = "flagged"
+	fieldScore    = "score"
+	fieldTime     = "time"
+)
+
+// analyzerSpaces splits the pre-analysed term string on spaces and does
+// nothing else: all language work happens in the configured index.Analyzer
+// before bleve sees the text, exactly as the Elasticsearch backend does.
+const analyzerSpaces = "netra_spaces"
+
+// maxTermBytes drops terms no one searches for (hashes, base64 blobs) that
+// would bloat the term dictionary.
+const maxTermBytes = 64
+
+func newMapping() (mapping.IndexMapping, error) {
+	im := blevesearch.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(analyzerSpaces, map[string]interface{}{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
+	}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = keyword.Name
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+
+	text := func(vectors bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzerSpaces
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = vectors // positions, needed by phrase queries
+		f.DocValues = false
+		f.SkipFreqNorm = !vectors
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true // facets
+		return f
+	}
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldTerms, text(true))
+	doc.AddFieldMappingsAt(fieldWords, text(false))
+	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus, fieldKind, fieldAssignee, fieldReviewer} {
+		doc.AddFieldMappingsAt(name, kw())
+	}
+	flagged := mapping.NewBooleanFieldMapping()
+	flagged.Store, flagged.IncludeInAll, flagged.DocValues = false, false, false
+	doc.AddFieldMappingsAt(fieldFlagged, flagged)
+	score := mapping.NewNumericFieldMapping()
+	score.Store, score.IncludeInAll, score.DocValues = false, false, true
+	doc.AddFieldMappingsAt(fieldScore, score)
+	tm := mapping.NewDateTimeFieldMapping()
+	tm.Store, tm.IncludeInAll, tm.DocValues = false, false, true
+	doc.AddFieldMappingsAt(fieldTime, tm)
+	im.DefaultMapping = doc
+	return im, nil
+}
+
+// analysed is the expensive, review-independent part of a search document,
+// computed outside the write lock.
+type analysed struct {
+	terms string
+	words string
+}
+
+func analyse(analyze index.Analyzer, it netra.Item, maxBytes int) analysed {
+	text := it.Text
+	if len(text) > maxBytes {
+		text = text[:maxBytes]
+	}
+	var tb, wb strings.Builder
+	for _, src := range []string{it.Title, text} {
+		for _, t := range analyze(src) {
+			writeTerm(&tb, t)
+		}
+		for _, w := range index.Words(src) {
+			writeTerm(&wb, w)
+		}
+	}
+	return analysed{terms: tb.String(), words: wb.String()}
+}
+
+// writeTerm appends one term, with inner spaces turned into underscores so
+// the space tokenizer keeps it whole (query terms get the same treatment).
+func writeTerm(b *strings.Builder, t string) {
+	t = cleanTerm(t)
+	if t == "" {
+		return
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.WriteString(t)
+}
+
+func cleanTerm(t string) string {
+	if len(t) > maxTermBytes || t == "" {
+		return ""
+	}
+	if strings.IndexFunc(t, unicode.IsSpace) < 0 {
+		return t
+	}
+	return strings.Join(strings.Fields(t), "_")
+}
+
+// searchDoc is what bleve indexes for one record.
+func searchDoc(r netra.Record, a analysed) map[string]interface{} {
+	d := map[string]interface{}{
+		fieldTerms:   a.terms,
+		fieldWords:   a.words,
+		fieldFlagged: r.Verdict.Flagged,
+		fieldScore:   r.Verdict.Score,
+		fieldTime:    index.ItemTime(r).UTC(),
+		fieldStatus:  string(statusOf(r)),
+	}
+	put := func(k, v string) {
+		if v != "" {
+			d[k] = v
+		}
+	}
+	put(fieldSource, r.Item.Source)
+	put(fieldRegion, r.Item.Region)
+	put(fieldKind, r.Item.Kind)
+	put(fieldAssignee, r.Review.Assignee)
+	put(fieldReviewer, r.Review.Reviewer)
+	if cats := distinct(r.Verdict.Categories); len(cats) > 0 {
+		d[fieldCategory] = cats
+	}
+	if rules := index.RecordRules(r); len(rules) > 0 {
+		d[fieldRule] = rules
+	}
+	return d
+}
+
+func statusOf(r netra.Record) netra.Status {
+	if r.Review.Status == "" {
+		return netra.StatusNew
+	}
+	return r.Review.Status
+}
+
+func distinct(vals []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range vals {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}

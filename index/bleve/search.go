@@ -1,0 +1,277 @@
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	blevesearch "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// backendName marks cursors made by this store.
+const backendName = "bleve"
+
+// maxFacetValues is how many values of one facet a search returns.
+const maxFacetValues = 50
+
+// buildQuery turns a Query's text and filters into one bleve query.
+func (s *Store) buildQuery(q index.Query) (query.Query, error) {
+	var must []query.Query
+	tq, err := index.ParseText(q.Text, s.analyze)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range tq.Clauses {
+		var alts []query.Query
+		for _, a := range c.Alts {
+			if aq := altQuery(a); aq != nil {
+				alts = append(alts, aq)
+			}
+		}
+		switch len(alts) {
+		case 0:
+			// Every alternative was unindexable (e.g. an overlong term): the
+			// clause cannot match.
+			return blevesearch.NewMatchNoneQuery(), nil
+		case 1:
+			must = append(must, alts[0])
+		default:
+			must = append(must, blevesearch.NewDisjunctionQuery(alts...))
+		}
+	}
+	if q.Flagged != nil {
+		bq := blevesearch.NewBoolFieldQuery(*q.Flagged)
+		bq.SetField(fieldFlagged)
+		must = append(must, bq)
+	}
+	if q.MinScore != nil || q.MaxScore != nil {
+		incl := true
+		nq := blevesearch.NewNumericRangeInclusiveQuery(q.MinScore, q.MaxScore, &incl, &incl)
+		nq.SetField(fieldScore)
+		must = append(must, nq)
+	}
+	for _, f := range []struct {
+		field string
+		vals  []string
+	}{
+		{fieldCategory, q.Categories},
+		{fieldRule, q.Rules},
+		{fieldSource, q.Sources},
+		{fieldRegion, q.Regions},
+		{fieldStatus, statusStrings(q.Statuses)},
+		{fieldAssignee, q.Assignees},
+		{fieldReviewer, q.Reviewers},
+	} {
+		if len(f.vals) > 0 {
+			must = append(must, anyTerm(f.field, f.vals))
+		}
+	}
+	if len(q.IDs) > 0 {
+		must = append(must, blevesearch.NewDocIDQuery(q.IDs))
+	}
+	if !q.Since.IsZero() || !q.Until.IsZero() {
+		t, f := true, false
+		dq := blevesearch.NewDateRangeInclusiveQuery(q.Since.UTC(), q.Until.UTC(), &t, &f)
+		dq.SetField(fieldTime)
+		must = append(must, dq)
+	}
+	switch len(must) {
+	case 0:
+		return blevesearch.NewMatchAllQuery(), nil
+	case 1:
+		return must[0], nil
+	}
+	return blevesearch.NewConjunctionQuery(must...), nil
+}
+
+func altQuery(a index.Alt) query.Query {
+	switch a.Kind {
+	case index.KindPrefix:
+		p := cleanTerm(a.Prefix)
+		if p == "" {
+			return nil
+		}
+		w := blevesearch.NewPrefixQuery(p)
+		w.SetField(fieldWords)
+		t := blevesearch.NewPrefixQuery(p)
+		t.SetField(fieldTerms)
+		return blevesearch.NewDisjunctionQuery(w, t)
+	case index.KindPhrase:
+		terms := make([]string, 0, len(a.Terms))
+		for _, t := range a.Terms {
+			if t = cleanTerm(t); t != "" {
+				terms = append(terms, t)
+			}
+		}
+		if len(terms) == 0 {
+			return nil
+		}
+		return blevesearch.NewPhraseQuery(terms, fieldTerms)
+	default:
+		t := cleanTerm(a.Terms[0])
+		if t == "" {
+			return nil
+		}
+		tq := blevesearch.NewTermQuery(t)
+		tq.SetField(fieldTerms)
+		return tq
+	}
+}
+
+func anyTerm(field string, vals []string) query.Query {
+	qs := make([]query.Query, 0, len(vals))
+	for _, v := range vals {
+		tq := blevesearch.NewTermQuery(v)
+		tq.SetField(field)
+		qs = append(qs, tq)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return blevesearch.NewDisjunctionQuery(qs...)
+}
+
+func statusStrings(ss []netra.Status) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// sortOrder is the bleve sort of each Sort, always ending in _id so equal
+// keys have one order and cursors can continue after any record.
+func sortOrder(so index.Sort) ([]string, error) {
+	switch so {
+	case index.SortRelevance:
+		return []string{"-_score", "_id"}, nil
+	case index.SortScoreDesc:
+		return []string{"-" + fieldScore, "-" + fieldTime, "_id"}, nil
+	case index.SortTimeDesc:
+		return []string{"-" + fieldTime, "_id"}, nil
+	case index.SortTimeAsc:
+		return []string{fieldTime, "_id"}, nil
+	}
+	return nil, fmt.Errorf("unknown sort %q (want relevance, score, time or -time)", so)
+}
+
+var knownFacets = map[string]bool{
+	index.FacetCategory: true, index.FacetRule: true, index.FacetSource: true,
+	index.FacetRegion: true, index.FacetStatus: true,
+}
+
+// Search runs a reviewer's query: the search index finds and orders IDs,
+// netra.db supplies the records.
+func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
+	s.cmu.RLock()
+	defer s.cmu.RUnlock()
+	if err := s.checkOpen(ctx); err != nil {
+		return index.Result{}, err
+	}
+	bq, err := s.buildQuery(q)
+	if err != nil {
+		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	so := q.EffectiveSort()
+	order, err := sortOrder(so)
+	if err != nil {
+		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	limit := q.EffectiveLimit()
+	// One extra hit tells whether another page exists.
+	req := blevesearch.NewSearchRequestOptions(bq, limit+1, 0, false)
+	req.SortBy(order)
+	if so != index.SortRelevance {
+		req.Score = "none"
+	}
+	if q.Cursor != "" {
+		c, err := index.DecodeCursor(q.Cursor, backendName, so)
+		if err != nil {
+			return index.Result{}, fmt.Errorf("search: %w", err)
+		}
+		var after []string
+		if err := json.Unmarshal(c.After, &after); err != nil || len(after) != len(order) {
+			return index.Result{}, fmt.Errorf("search: %w: bad sort key", index.ErrBadCursor)
+		}
+		req.SearchAfter = after
+	}
+	for _, name := range q.Facets {
+		if !knownFacets[name] {
+			return index.Result{}, fmt.Errorf("search: unknown facet %q (want category, rule, source, region or status)", name)
+		}
+		req.AddFacet(name, blevesearch.NewFacetRequest(name, maxFacetValues))
+	}
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+
+	hits := res.Hits
+	out := index.Result{Total: int(res.Total), Matches: []index.Match{}}
+	if len(hits) > limit {
+		hits = hits[:limit]
+		after, err := json.Marshal(hits[len(hits)-1].Sort)
+		if err != nil {
+			return index.Result{}, fmt.Errorf("search: %w", err)
+		}
+		if out.NextCursor, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
+			return index.Result{}, fmt.Errorf("search: %w", err)
+		}
+	}
+	var tq index.TextQuery
+	if q.Highlight {
+		tq, _ = index.ParseText(q.Text, s.analyze) // parsed fine above
+	}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		rb := tx.Bucket(bucketRecords)
+		for _, h := range hits {
+			v := rb.Get([]byte(h.ID))
+			if v == nil {
+				continue // deleted since the search index answered
+			}
+			var m index.Match
+			if err := json.Unmarshal(v, &m.Record); err != nil {
+				return fmt.Errorf("record %s: %w", h.ID, err)
+			}
+			if so == index.SortRelevance {
+				m.Relevance = h.Score
+			}
+			if q.Highlight {
+				m.Snippets = index.Highlight(m.Record.Item.Text, s.analyze, tq, 0, 0)
+				if len(m.Snippets) == 0 && m.Record.Item.Title != "" {
+					m.Snippets = index.Highlight(m.Record.Item.Title, s.analyze, tq, 1, 0)
+				}
+			}
+			out.Matches = append(out.Matches, m)
+		}
+		return nil
+	})
+	if err != nil {
+		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	if len(q.Facets) > 0 {
+		out.Facets = map[string][]index.FacetCount{}
+		for _, name := range q.Facets {
+			fc := []index.FacetCount{}
+			if f := res.Facets[name]; f != nil && f.Terms != nil {
+				for _, t := range f.Terms.Terms() {
+					fc = append(fc, index.FacetCount{Value: t.Term, Count: t.Count})
+				}
+			}
+			sort.SliceStable(fc, func(i, j int) bool {
+				if fc[i].Count != fc[j].Count {
+					return fc[i].Count > fc[j].Count
+				}
+				return fc[i].Value < fc[j].Value
+			})
+			out.Facets[name] = fc
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,594 @@
+// Package bleve is Netra's embedded store: records, review state and audit
+// trail in a bbolt file (netra.db, the source of truth, written
+// transactionally and fsynced before a call returns), with a bleve index
+// beside it (search/) for text search, filters, facets and sorting. The
+// search index is derived data: writes to it are journalled in netra.db and
+// replayed on open after a crash, and a missing search/ directory is rebuilt
+// from netra.db.
+//
+// One process opens a store directory at a time (a file lock enforces it);
+// within that process the Store is safe for concurrent use.
+package bleve
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	blevesearch "github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+var _ index.Store = (*Store)(nil)
+
+// File and bucket names inside a store directory.
+const (
+	dbFile    = "netra.db"
+	searchDir = "search"
+	format    = "netra-store/1"
+)
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketRecords = []byte("records")
+	bucketAudit   = []byte("audit")
+	bucketPending = []byte("pending") // IDs whose search document may lag netra.db
+	keyFormat     = []byte("format")
+	keyMapping    = []byte("mapping")
+)
+
+// Store is the embedded index.Store.
+type Store struct {
+	dir     string
+	db      *bolt.DB
+	idx     blevesearch.Index
+	analyze index.Analyzer
+	opt     options
+
+	// wmu serialises writers so netra.db and the search index change in the
+	// same order; readers do not take it.
+	wmu sync.Mutex
+	// settled are IDs whose search documents are durable; their pending
+	// marks are removed in the next write transaction (saving an fsync).
+	settled []string
+
+	// cmu guards closed; every call holds it for reading.
+	cmu    sync.RWMutex
+	closed bool
+}
+
+type options struct {
+	analyze       index.Analyzer
+	lockTimeout   time.Duration
+	maxIndexBytes int
+}
+
+// Option configures Open.
+type Option func(*options)
+
+// WithAnalyzer sets the analyser applied to record text at index time and
+// to query words at search time (normally the classifier's Analyze, so that
+// "mendukung" finds "dukungan"). The default lower-cases and splits words.
+// A store must be opened with the same analyser it was built with.
+func WithAnalyzer(a index.Analyzer) Option {
+	return func(o *options) {
+		if a != nil {
+			o.analyze = a
+		}
+	}
+}
+
+// WithLockTimeout sets how long Open waits for another process to release
+// the store before failing (default 200ms).
+func WithLockTimeout(d time.Duration) Option { return func(o *options) { o.lockTimeout = d } }
+
+// WithMaxIndexBytes caps how much of an item's text is indexed for search
+// (default 1 MiB); the whole text is still stored.
+func WithMaxIndexBytes(n int) Option {
+	return func(o *options) {
+		if n > 0 {
+			o.maxIndexBytes = n
+		}
+	}
+}
+
+// Open opens the store in dir, creating it when dir does not exist or is
+// empty. A directory holding anything else, or a damaged netra.db, gives an
+// error and is left untouched.
+func Open(dir string, opts ...Option) (*Store, error) {
+	o := options{analyze: index.Words, lockTimeout: 200 * time.Millisecond, maxIndexBytes: 1 << 20}
+	for _, fn := range opts {
+		fn(&o)
+	}
+	if dir == "" {
+		return nil, errors.New("open store: empty directory name")
+	}
+	fresh, err := checkDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openDB(dir, fresh, o.lockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{dir: dir, db: db, analyze: o.analyze, opt: o}
+	if err := s.openSearch(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.replayPending(); err != nil {
+		s.idx.Close()
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkDir decides whether dir is a new store (missing or empty) or an
+// existing one, and refuses anything else before a byte is written.
+func checkDir(dir string) (fresh bool, err error) {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return false, fmt.Errorf("create store %s: %w", dir, err)
+		}
+		return true, nil
+	case err != nil:
+		return false, fmt.Errorf("open store %s: %w", dir, err)
+	case !fi.IsDir():
+		return false, netra.WithHint(fmt.Errorf("open store %s: not a directory", dir),
+			"--data must name a directory for the embedded store")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	if len(entries) == 0 {
+		return true, nil
+	}
+	for _, e := range entries {
+		if e.Name() == dbFile {
+			if err := checkDBFile(filepath.Join(dir, dbFile)); err != nil {
+				return false, err
+			}
+			return false, nil
+		}
+	}
+	var names []string
+	for i, e := range entries {
+		if i == 3 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, e.Name())
+	}
+	return false, netra.WithHint(
+		fmt.Errorf("open store %s: not a netra store (no %s; it holds %s)", dir, dbFile, strings.Join(names, ", ")),
+		"point --data at an empty or new directory, or at a directory netra created")
+}
+
+// damaged builds the error for a netra.db that cannot be read.
+func damaged(path string, why string) error {
+	return netra.WithHint(fmt.Errorf("open store: %s is damaged or not a netra database: %s", path, why),
+		"restore it from a backup, or move the directory away to start an empty store; netra did not change it")
+}
+
+// checkDBFile looks at the bbolt meta pages before bbolt maps the file, so a
+// truncated or foreign file is reported instead of crashing the process.
+func checkDBFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	size := fi.Size()
+	var hdr [64]byte
+	if size < int64(len(hdr)) {
+		return damaged(path, fmt.Sprintf("only %d bytes", size))
+	}
+	if _, err := f.ReadAt(hdr[:], 0); err != nil {
+		return fmt.Errorf("open store: read %s: %w", path, err)
+	}
+	// Page header (16 bytes), then meta: magic, version, page size.
+	const boltMagic = 0xED0CDAED
+	le := binary.LittleEndian
+	if le.Uint32(hdr[16:]) != boltMagic {
+		return damaged(path, "no database header")
+	}
+	pageSize := int64(le.Uint32(hdr[24:]))
+	if pageSize < 512 || pageSize > 1<<16 {
+		return damaged(path, fmt.Sprintf("page size %d", pageSize))
+	}
+	// The high-water page id (meta offset 40, after magic, version, page
+	// size, flags, root bucket and freelist) tells how long the file must be.
+	pgid := int64(le.Uint64(hdr[16+40:]))
+	if size < 4*pageSize || size%pageSize != 0 || pgid*pageSize > size {
+		return damaged(path, fmt.Sprintf("truncated (%d bytes, page size %d, %d pages in use)", size, pageSize, pgid))
+	}
+	return nil
+}
+
+// openDB opens netra.db, turning a held lock and unreadable content into
+// clear errors, and initialises the buckets of a fresh store.
+func openDB(dir string, fresh bool, lockTimeout time.Duration) (db *bolt.DB, err error) {
+	path := filepath.Join(dir, dbFile)
+	defer guard(path, &err)
+	bo := &bolt.Options{
+		Timeout:        lockTimeout,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			if !fresh {
+				flag &^= os.O_CREATE // never create a file in an existing store
+			}
+			return os.OpenFile(name, flag, mode)
+		},
+	}
+	db, err = bolt.Open(path, 0o600, bo)
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, netra.WithHint(fmt.Errorf("open store %s: in use by another process (lock on %s)", dir, path),
+			"stop the other netra process using this directory, or use another --data directory")
+	}
+	if err != nil {
+		return nil, damaged(path, err.Error())
+	}
+	if fresh {
+		err = db.Update(func(tx *bolt.Tx) error {
+			for _, b := range [][]byte{bucketMeta, bucketRecords, bucketAudit, bucketPending} {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+			m := tx.Bucket(bucketMeta)
+			if err := m.Put(keyFormat, []byte(format)); err != nil {
+				return err
+			}
+			return m.Put(keyMapping, []byte(mappingVersion))
+		})
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("create store %s: %w", path, err)
+		}
+		return db, nil
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		if m == nil || string(m.Get(keyFormat)) != format {
+			return damaged(path, "no netra format marker")
+		}
+		for _, b := range [][]byte{bucketRecords, bucketAudit, bucketPending} {
+			if tx.Bucket(b) == nil {
+				return damaged(path, "bucket "+string(b)+" missing")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// guard turns a panic inside bbolt or bleve (they trust their files) into
+// an error naming the file.
+func guard(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = damaged(path, fmt.Sprint(r))
+	}
+}
+
+// openSearch opens the search index, or builds it from netra.db when it is
+// missing.
+func (s *Store) openSearch() (err error) {
+	path := filepath.Join(s.dir, searchDir)
+	defer func() {
+		if r := recover(); r != nil {
+			err = netra.WithHint(fmt.Errorf("open search index %s: %v", path, r),
+				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
+		}
+	}()
+	var built string
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		built = string(tx.Bucket(bucketMeta).Get(keyMapping))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		if built != mappingVersion {
+			return netra.WithHint(fmt.Errorf("search index %s was built by another netra version (mapping %q, want %q)", path, built, mappingVersion),
+				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
+		}
+		idx, err := blevesearch.OpenUsing(path, nil)
+		if err != nil {
+			return netra.WithHint(fmt.Errorf("open search index %s: %w", path, err),
+				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
+		}
+		s.idx = idx
+		return nil
+	}
+	m, err := newMapping()
+	if err != nil {
+		return fmt.Errorf("search mapping: %w", err)
+	}
+	idx, err := blevesearch.NewUsing(path, m, "scorch", "scorch", nil)
+	if err != nil {
+		return fmt.Errorf("create search index %s: %w", path, err)
+	}
+	s.idx = idx
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyMapping, []byte(mappingVersion))
+	}); err != nil {
+		return fmt.Errorf("store %s: %w", s.dir, err)
+	}
+	return s.rebuild()
+}
+
+// rebuild indexes every record of netra.db (a new or removed search index).
+func (s *Store) rebuild() error {
+	const chunk = 1000
+	var after []byte
+	for {
+		var recs []netra.Record
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketRecords).Cursor()
+			k, v := c.First()
+			if after != nil {
+				k, v = c.Seek(after)
+				if k != nil && string(k) == string(after) {
+					k, v = c.Next()
+				}
+			}
+			for ; k != nil && len(recs) < chunk; k, v = c.Next() {
+				var r netra.Record
+				if err := json.Unmarshal(v, &r); err != nil {
+					return fmt.Errorf("record %q: %w", k, err)
+				}
+				recs = append(recs, r)
+				after = append(after[:0], k...)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("rebuild search index of %s: %w", s.dir, err)
+		}
+		if len(recs) == 0 {
+			return nil
+		}
+		if err := s.indexRecords(recs, nil); err != nil {
+			return fmt.Errorf("rebuild search index of %s: %w", s.dir, err)
+		}
+	}
+}
+
+// replayPending re-indexes records whose search document may not have
+// reached the search index before the last process ended.
+func (s *Store) replayPending() error {
+	var ids []string
+	var recs []netra.Record
+	err := s.db.View(func(tx *bolt.Tx) error {
+		rb := tx.Bucket(bucketRecords)
+		return tx.Bucket(bucketPending).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			if v := rb.Get(k); v != nil {
+				var r netra.Record
+				if err := json.Unmarshal(v, &r); err != nil {
+					return fmt.Errorf("record %q: %w", k, err)
+				}
+				recs = append(recs, r)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("replay journal of %s: %w", s.dir, err)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	present := map[string]bool{}
+	for _, r := range recs {
+		present[r.Item.ID] = true
+	}
+	var gone []string
+	for _, id := range ids {
+		if !present[id] {
+			gone = append(gone, id)
+		}
+	}
+	if err := s.indexRecords(recs, gone); err != nil {
+		return fmt.Errorf("replay journal of %s: %w", s.dir, err)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		p := tx.Bucket(bucketPending)
+		for _, id := range ids {
+			if err := p.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// indexRecords writes search documents for recs and removes those of
+// deleted IDs, in one bleve batch that is durable when it returns.
+func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
+	pre := s.analyseAll(recs)
+	b := s.idx.NewBatch()
+	for i, r := range recs {
+		if err := b.Index(r.Item.ID, searchDoc(r, pre[i])); err != nil {
+			return fmt.Errorf("index %s: %w", r.Item.ID, err)
+		}
+	}
+	for _, id := range deleted {
+		b.Delete(id)
+	}
+	return s.idx.Batch(b)
+}
+
+// open returns an error once the store is closed; callers hold cmu.RLock.
+func (s *Store) checkOpen(ctx context.Context) error {
+	if s.closed {
+		return errors.New("store is closed")
+	}
+	return ctx.Err()
+}
+
+// Close flushes and releases the store. It is safe to call twice.
+func (s *Store) Close() error {
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	err := s.idx.Close()
+	if err == nil {
+		err = s.clearSettled()
+	}
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("close store %s: %w", s.dir, err)
+	}
+	return nil
+}
+
+func (s *Store) clearSettled() error {
+	if len(s.settled) == 0 {
+		return nil
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.clearSettledTx(tx) })
+	return err
+}
+
+// clearSettledTx removes the pending marks of IDs whose search documents
+// are durable; called inside the next write transaction.
+func (s *Store) clearSettledTx(tx *bolt.Tx) error {
+	p := tx.Bucket(bucketPending)
+	for _, id := range s.settled {
+		if err := p.Delete([]byte(id)); err != nil {
+			return err
+		}
+	}
+	s.settled = s.settled[:0]
+	return nil
+}
+
+// Get returns one record.
+func (s *Store) Get(ctx context.Context, id string) (netra.Record, error) {
+	s.cmu.RLock()
+	defer s.cmu.RUnlock()
+	if err := s.checkOpen(ctx); err != nil {
+		return netra.Record{}, err
+	}
+	var r netra.Record
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketRecords).Get([]byte(id))
+		if v == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(v, &r)
+	})
+	if err != nil {
+		return netra.Record{}, fmt.Errorf("get %s: %w", id, err)
+	}
+	if !found {
+		return netra.Record{}, fmt.Errorf("record %s: %w", id, netra.ErrNotFound)
+	}
+	return r, nil
+}
+
+// Audit returns the review history of one item, oldest first. An item that
+// exists but was never reviewed has an empty history.
+func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error) {
+	s.cmu.RLock()
+	defer s.cmu.RUnlock()
+	if err := s.checkOpen(ctx); err != nil {
+		return nil, err
+	}
+	out := []netra.AuditEntry{}
+	exists := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		exists = tx.Bucket(bucketRecords).Get([]byte(id)) != nil
+		prefix := auditPrefix(id)
+		c := tx.Bucket(bucketAudit).Cursor()
+		for k, v := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = c.Next() {
+			var e netra.AuditEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("audit entry %q: %w", k, err)
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit %s: %w", id, err)
+	}
+	if !exists && len(out) == 0 {
+		return nil, fmt.Errorf("record %s: %w", id, netra.ErrNotFound)
+	}
+	return out, nil
+}
+
+// auditPrefix is the key prefix of an item's audit entries; the suffix is
+// the big-endian record version, so keys sort oldest first.
+func auditPrefix(id string) []byte { return append([]byte(id), 0) }
+
+func auditKey(id string, version int64) []byte {
+	return binary.BigEndian.AppendUint64(auditPrefix(id), uint64(version))
+}
+
+// Stats counts records, flagged records and records per review status.
+func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
+	s.cmu.RLock()
+	defer s.cmu.RUnlock()
+	if err := s.checkOpen(ctx); err != nil {
+		return index.Stats{}, err
+	}
+	st := index.Stats{Backend: "bleve", ByStatus: map[netra.Status]int{}, Extra: map[string]string{"dir": s.dir}}
+	req := blevesearch.NewSearchRequestOptions(blevesearch.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet(fieldStatus, blevesearch.NewFacetRequest(fieldStatus, 10))
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Records = int(res.Total)
+	if f := res.Facets[fieldStatus]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			st.ByStatus[netra.Status(t.Term)] = t.Count
+		}
+	}
+	fq := blevesearch.NewBoolFieldQuery(true)
+	fq.SetField(fieldFlagged)
+	res, err = s.idx.SearchInContext(ctx, blevesearch.NewSearchRequestOptions(fq, 0, 0, false))
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Flagged = int(res.Total)
+	if fi, err := os.Stat(filepath.Join(s.dir, dbFile)); err == nil {
+		st.Extra["db_bytes"] = fmt.Sprint(fi.Size())
+	}
+	return st, nil
+}
