@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/corpus"
+)
+
+const corpusDir = "../../testdata/corpus"
+
+// runNetra runs the netra command line in-process.
+func runNetra(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	cmd := newRootCmd()
+	var out, errOut bytes.Buffer
+	cmd.SetArgs(args)
+	cmd.SetIn(strings.NewReader(stdin))
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	err = cmd.ExecuteContext(context.Background())
+	return out.String(), errOut.String(), err
+}
+
+// scoreLine is one output line as a consumer reads it.
+type scoreLine struct {
+	netra.Verdict
+	InputID string `json:"input_id"`
+	Pos     string `json:"pos"`
+	Source  string `json:"source"`
+}
+
+func parseLines(t *testing.T, out string) []scoreLine {
+	t.Helper()
+	var lines []scoreLine
+	for i, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		var s scoreLine
+		if err := json.Unmarshal([]byte(l), &s); err != nil {
+			t.Fatalf("output line %d is not JSON: %v: %s", i+1, err, l)
+		}
+		lines = append(lines, s)
+	}
+	return lines
+}
+
+func TestScoreEveryInputKind(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		docs  int
+		first string // pos of the first document
+	}{
+		{"jsonl posts", []string{"posts-sample.jsonl"}, "", 35, "posts-sample.jsonl:1"},
+		{"jsonl news", []string{"news-sample.jsonl"}, "", 8, "news-sample.jsonl:1"},
+		{"tweet-harvest csv", []string{"Prabowo-Gibran_01122023-sample.csv"}, "", 15, "Prabowo-Gibran_01122023-sample.csv:2"},
+		{"csv with BOM", []string{"positif_1_14_des-sample.csv"}, "", 6, "positif_1_14_des-sample.csv:2"},
+		{"youtube csv", []string{"youtube-shape.csv"}, "", 5, "youtube-shape.csv:2"},
+		{"tsv", []string{"falsenews-shape.tsv"}, "", 3, "falsenews-shape.tsv:2"},
+		{"txt per line", []string{"--per-line", "per-line.txt"}, "", 3, "per-line.txt:1"},
+		{"directory with gzip", []string{"texts"}, "", 3, "texts/berita-1.txt:1"},
+		{"stdin", []string{"-"}, "{\"text\":\"Lurah ajak warga pilih nomor 2\"}\n", 1, "stdin:1"},
+		{"stdin txt", []string{"--format", "txt", "-"}, "Camat ikut kampanye\n", 1, "stdin:1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"score"}
+			for _, a := range tc.args {
+				if !strings.HasPrefix(a, "-") && a != "txt" {
+					a = filepath.Join(corpusDir, a)
+				}
+				args = append(args, a)
+			}
+			out, stderr, err := runNetra(t, tc.stdin, args...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			lines := parseLines(t, out)
+			if len(lines) != tc.docs {
+				t.Fatalf("%d verdicts, want %d\n%s", len(lines), tc.docs, stderr)
+			}
+			want := tc.first
+			if want != "stdin:1" {
+				want = filepath.Join(corpusDir, want)
+			}
+			if lines[0].Pos != want {
+				t.Errorf("first pos %q, want %q", lines[0].Pos, want)
+			}
+			for _, l := range lines {
+				if l.ID == "" || l.RulesVersion == "" || l.Categories == nil || l.Hits == nil {
+					t.Errorf("incomplete verdict %+v", l)
+				}
+			}
+			if !strings.Contains(stderr, "netra score: "+strconv.Itoa(tc.docs)+" documents") {
+				t.Errorf("summary missing: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestScoreIsDeterministicAndOrdered(t *testing.T) {
+	args := func(workers string) []string {
+		return []string{"score", "--per-line", "--workers", workers, corpusDir}
+	}
+	a, _, err := runNetra(t, "", args("1")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := runNetra(t, "", args("4")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Fatal("output differs between --workers 1 and --workers 4")
+	}
+	c, _, _ := runNetra(t, "", args("4")...)
+	if b != c {
+		t.Fatal("output differs between two identical runs")
+	}
+	lines := parseLines(t, a)
+	if len(lines) < 70 {
+		t.Fatalf("only %d verdicts from the whole sample directory", len(lines))
+	}
+	flagged := 0
+	for _, l := range lines {
+		if l.Flagged {
+			flagged++
+		}
+	}
+	if flagged == 0 || flagged == len(lines) {
+		t.Errorf("%d of %d flagged: the samples hold both kinds", flagged, len(lines))
+	}
+}
+
+func TestScoreBadRecordsAndStrict(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "campur.jsonl")
+	os.WriteFile(path, []byte(strings.Join([]string{
+		`{"id":"a","text":"Camat mengajak warga memilih paslon nomor 1"}`,
+		`{"id":"b","text":"Harga beras naik"}`,
+		`{"id":"c","text":`,
+		"{\"id\":\"d\",\"text\":\"rusak \xc3\x28\"}",
+		`{"id":"e","judul":"tanpa teks"}`,
+		`{"id":"f","text":"Pemilu berjalan damai"}`,
+	}, "\n")+"\n"), 0o644)
+
+	out, stderr, err := runNetra(t, "", "score", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, l := range parseLines(t, out) {
+		ids = append(ids, l.InputID)
+	}
+	if strings.Join(ids, "") != "abf" {
+		t.Errorf("scored %v, want a, b, f", ids)
+	}
+	for _, want := range []string{path + ":3: malformed JSON", path + ":4: invalid UTF-8", path + ":5: no text", "3 skipped"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+
+	outFile := filepath.Join(dir, "out.jsonl")
+	_, stderr, err = runNetra(t, "", "score", "--strict", "--out", outFile, path)
+	var ec exitCoder
+	if err == nil || !errors.As(err, &ec) || ec.ExitCode() != 1 || !strings.Contains(err.Error(), path+":3") {
+		t.Fatalf("strict: error %v, want exit status 1 naming %s:3", err, path)
+	}
+	written, _ := os.ReadFile(outFile)
+	ids = nil
+	for _, l := range parseLines(t, string(written)) {
+		ids = append(ids, l.InputID)
+	}
+	if strings.Join(ids, "") != "ab" {
+		t.Errorf("strict run wrote %v before stopping, want a, b", ids)
+	}
+	if !strings.Contains(stderr, "2 documents") {
+		t.Errorf("strict summary: %s", stderr)
+	}
+}
+
+func TestScoreUnreadableFileKeepsEarlierOutput(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "tidak-ada.jsonl")
+	out, _, err := runNetra(t, "", "score", filepath.Join(corpusDir, "posts-sample.jsonl"), missing)
+	if err == nil || !strings.Contains(err.Error(), missing) {
+		t.Fatalf("error %v does not name %s", err, missing)
+	}
+	if n := len(parseLines(t, out)); n != 35 {
+		t.Errorf("%d verdicts written before the error, want all 35", n)
+	}
+}
+
+func TestScoreOnlyFlaggedCSV(t *testing.T) {
+	all, _, err := runNetra(t, "", "score", "--per-line", corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flagged []scoreLine
+	for _, l := range parseLines(t, all) {
+		if l.Flagged {
+			flagged = append(flagged, l)
+		}
+	}
+	out, _, err := runNetra(t, "", "score", "--per-line", "--only-flagged", "--output-format", "csv", corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(flagged)+1 || strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+		t.Fatalf("%d csv rows for %d flagged verdicts; header %v", len(rows), len(flagged), rows[0])
+	}
+	for i, f := range flagged {
+		r := rows[i+1]
+		if r[0] != f.ID || r[2] != f.Pos || r[4] != "true" || r[6] != strings.Join(f.Categories, "|") || r[8] != f.Hits[0].Sentence {
+			t.Errorf("csv row %v for verdict %+v", r, f)
+		}
+	}
+}
+
+func TestScoreRejectsBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"score", "--format", "xml", "x"},
+		{"score", "--output-format", "parquet", "x"},
+		{"score", "--workers", "0", "x"},
+		{"score", "--text-field", "a..b", filepath.Join(corpusDir, "posts-sample.jsonl")},
+	} {
+		if _, _, err := runNetra(t, "", args...); err == nil {
+			t.Errorf("%v accepted", args)
+		}
+	}
+}
+
+// TestVerdictLineMatchesEncodingJSON checks the hand-rolled writer byte for
+// byte against encoding/json on awkward strings and numbers.
+func TestVerdictLineMatchesEncodingJSON(t *testing.T) {
+	awkward := []string{"", "polos", "kutip \" dan \\ garis", "<script>&</script>", "tab\tbaris\nCR\r\b\f\x00\x1f",
+		"emoji 🤣 é", "rusak \xff\xfe akhir", "\u2028\u2029", "\x7f"}
+	scores := []float64{0, 1, 0.971, 1e-7, 123456789, 1e21, -0.5, 3.0e-10}
+	for i, s := range awkward {
+		v := netra.Verdict{
+			ID: s, Flagged: i%2 == 0, Score: scores[i%len(scores)], Categories: []string{s, "asn_support"},
+			RulesVersion: s,
+			Hits: []netra.Hit{{Rule: s, Category: "c", Sentence: s, Start: i, End: i + 10, Terms: []string{s}},
+				{Rule: "r", Terms: []string{}, Title: s, Regulation: s, Weight: scores[(i+1)%len(scores)],
+					Spans: []netra.Span{{Start: 1, End: 2, Role: s}, {Start: 3, End: 4}}}},
+		}
+		rec := netra.Record{Item: netra.Item{Source: s, Meta: map[string]string{corpus.MetaInputID: s, corpus.MetaPos: "f.jsonl:" + strconv.Itoa(i+1)}}, Verdict: v}
+		got := appendVerdictLine(nil, &rec)
+
+		type line struct {
+			ID           string      `json:"id"`
+			InputID      string      `json:"input_id,omitempty"`
+			Pos          string      `json:"pos,omitempty"`
+			Source       string      `json:"source"`
+			Flagged      bool        `json:"flagged"`
+			Score        float64     `json:"score"`
+			Categories   []string    `json:"categories"`
+			Hits         []netra.Hit `json:"hits"`
+			RulesVersion string      `json:"rules_version"`
+		}
+		want, err := json.Marshal(line{v.ID, s, rec.Item.Meta[corpus.MetaPos], s, v.Flagged, v.Score, v.Categories, v.Hits, v.RulesVersion})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want)+"\n" {
+			t.Errorf("case %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+	// Nil lists are written as [], never null.
+	empty := appendVerdictLine(nil, &netra.Record{})
+	if want := `{"id":"","source":"","flagged":false,"score":0,"categories":[],"hits":[],"rules_version":""}` + "\n"; string(empty) != want {
+		t.Errorf("empty verdict: %s", empty)
+	}
+	if got := string(appendJSONFloat(nil, math.NaN())); got != "0" {
+		t.Errorf("NaN written as %s", got)
+	}
+}
