@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const goodPack = `name: test
+version: "1"
+threshold: 0.5
+`
+
+const goodGaz = `gazetteers:
+  - name: asn
+    role: actor
+    mode: exact
+    keywords: true
+    terms: [asn, pns]
+`
+
+const goodRule = `rules:
+  - id: r1
+    title: t
+    category: c
+    regulation: "PP 94/2021 Pasal 5 huruf n"
+    weight: 0.6
+    flag: true
+    require:
+      act: [kampanye]
+      actor: ["@asn"]
+    match: [a, b, c]
+    no_match: [d, e, f]
+`
+
+func packFS(files map[string]string) fstest.MapFS {
+	fs := fstest.MapFS{}
+	for name, body := range files {
+		fs[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	return fs
+}
+
+func TestDefaultPackLoads(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	if len(p.Rules) == 0 || len(p.Lexicon) == 0 {
+		t.Fatalf("default pack is empty: %d rules, %d lexicon entries", len(p.Rules), len(p.Lexicon))
+	}
+	for _, r := range p.Rules {
+		if len(r.Match) < MinExamples || len(r.NoMatch) < MinExamples {
+			t.Errorf("%s: rule %s has too few examples", r.Where(), r.ID)
+		}
+	}
+	if p.Lexicon["gak"][0] != "tidak" || p.Lexicon["yg"][0] != "yang" {
+		t.Errorf("lexicon misses basic colloquial forms: gak=%v yg=%v", p.Lexicon["gak"], p.Lexicon["yg"])
+	}
+}
+
+func TestLoadErrorsNameFileAndLine(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string // substring of the error, incl. file:line
+	}{
+		{"malformed yaml", map[string]string{"rules/a.yaml": "rules:\n  - id: r1\n   title: [oops\n"}, "rules/a.yaml:1: did not find expected"},
+		{"unknown rule field", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "    weight: 0.6\n", "    weight: 0.6\n    wieght: 1\n", 1)}, `rules/a.yaml:7: unknown field "wieght"`},
+		{"unknown top field", map[string]string{"rules/a.yaml": goodRule + "extra: 1\n"}, `rules/a.yaml:13: unknown field "extra"`},
+		{"bad regexp", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "act: [kampanye]", `act: ["re:kampanye("]`, 1)}, "rules/a.yaml:2: rule \"r1\": require.act: bad regular expression"},
+		{"missing regulation", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "    regulation: \"PP 94/2021 Pasal 5 huruf n\"\n", "", 1)}, "rules/a.yaml:2: rule \"r1\": missing field regulation"},
+		{"unknown gazetteer", map[string]string{"rules/a.yaml": strings.Replace(goodRule, `"@asn"`, `"@nope"`, 1)}, `unknown gazetteer "nope"`},
+		{"too few examples", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "match: [a, b, c]", "match: [a]", 1)}, "needs at least 3 match examples"},
+		{"duplicate id", map[string]string{"rules/a.yaml": goodRule, "rules/b.yaml": goodRule}, `rules/b.yaml:2: rule id "r1" already used at rules/a.yaml:2`},
+		{"wrong type", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "weight: 0.6", "weight: heavy", 1)}, "rules/a.yaml:6: cannot unmarshal"},
+		{"bad gazetteer role", map[string]string{"gazetteers/g.yaml": strings.Replace(goodGaz, "role: actor", "role: boss", 1)}, `gazetteers/g.yaml:2: gazetteer "asn": role "boss"`},
+		{"lexicon without standard form", map[string]string{"lexicon.txt": "gak tidak\nyg\n"}, "lexicon.txt:2"},
+		{"bad threshold", map[string]string{"pack.yaml": "name: x\nversion: \"1\"\nthreshold: 2\n"}, "pack.yaml:1: threshold 2"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"pack.yaml": goodPack, "gazetteers/g.yaml": goodGaz, "rules/a.yaml": goodRule}
+			for k, v := range tc.files {
+				files[k] = v
+			}
+			_, err := Load(packFS(files), ".")
+			if err == nil {
+				t.Fatal("want an error, got none")
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %q does not contain %q", err, tc.want)
+			}
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("error is %T, want rules.Errors", err)
+			}
+		})
+	}
+}
+
+func TestLoadGoodPack(t *testing.T) {
+	p, err := Load(packFS(map[string]string{"pack.yaml": goodPack, "gazetteers/g.yaml": goodGaz, "rules/a.yaml": goodRule, "lexicon.txt": "# c\ngak tidak\ngpp tidak apa apa\n"}), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rules) != 1 || p.Rules[0].Line != 2 || p.Rules[0].File != "rules/a.yaml" {
+		t.Fatalf("rule position: %+v", p.Rules[0])
+	}
+	if got := strings.Join(p.Lexicon["gpp"], " "); got != "tidak apa apa" {
+		t.Fatalf("lexicon gpp = %q", got)
+	}
+}
+
+func TestReadCandidatesSample(t *testing.T) {
+	cands, err := ReadCandidatesFile("testdata/candidates/caleg-2024-sample.csv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 2000 {
+		t.Fatalf("got %d candidates, want 2000", len(cands))
+	}
+	for i, c := range cands {
+		if c.Name == "" || c.Number == "" || c.Election == "" || c.Region == "" {
+			t.Fatalf("row %d incomplete: %+v", i+2, c)
+		}
+	}
+}
+
+func TestReadCandidatesErrors(t *testing.T) {
+	_, err := ReadCandidates(strings.NewReader("nomor,partai\n1,X\n"), "c.csv")
+	if err == nil || !strings.Contains(err.Error(), "c.csv:1: no name column") {
+		t.Fatalf("missing name column: %v", err)
+	}
+	_, err = ReadCandidates(strings.NewReader("nama,nomor_urut\nAdi Putra,1\nBudi \"x,2\n"), "c.csv")
+	if err == nil || !strings.Contains(err.Error(), "c.csv:3") {
+		t.Fatalf("broken quote: %v", err)
+	}
+}
+
+// TestReadCandidatesFull loads the whole 2024 legislative list when
+// $NETRA_CANDIDATES_CSV points at it.
+func TestReadCandidatesFull(t *testing.T) {
+	name := os.Getenv("NETRA_CANDIDATES_CSV")
+	if name == "" {
+		t.Skip("NETRA_CANDIDATES_CSV not set")
+	}
+	cands, err := ReadCandidatesFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) < 258000 {
+		t.Fatalf("loaded %d candidates, want all 258k", len(cands))
+	}
+	t.Logf("loaded %d candidates", len(cands))
+}
+
+func FuzzLoadRules(f *testing.F) {
+	f.Add(goodRule)
+	f.Add("rules:\n  - id: x\n")
+	f.Add("rules: 3\n")
+	f.Add("rules:\n  - [1, 2]\n")
+	f.Add("rules:\n  - id: r\n    require: {act: [\"re:(\"]}\n")
+	f.Add("\t\x00: :")
+	f.Fuzz(func(t *testing.T, body string) {
+		p, err := Load(packFS(map[string]string{"pack.yaml": goodPack, "gazetteers/g.yaml": goodGaz, "rules/a.yaml": body}), ".")
+		if err == nil && p == nil {
+			t.Fatal("nil pack without error")
+		}
+		if err != nil {
+			var es Errors
+			if !errors.As(err, &es) || len(es) == 0 {
+				t.Fatalf("error without positions: %v", err)
+			}
+			for _, e := range es {
+				if e.File == "" {
+					t.Fatalf("error without file: %v", e)
+				}
+			}
+		}
+	})
+}
