@@ -54,13 +54,28 @@ func fixRange(text string, start, end int) (int, int, bool) {
 	return start, end, true
 }
 
-// Segments splits text at the evidence offsets of hits (and their term
-// spans). Invalid offsets are clamped or skipped; overlapping hits are fine.
-func Segments(text string, hits []netra.Hit) []Segment {
+// FieldTitle is netra.Hit.Field for evidence found in the item's title.
+const FieldTitle = "title"
+
+// hitField is the field a hit's offsets point into: "title" or "" (the text).
+func hitField(h netra.Hit) string {
+	if h.Field == FieldTitle {
+		return FieldTitle
+	}
+	return ""
+}
+
+// Segments splits text at the evidence offsets of those hits whose Field is
+// field ("" for the item's text, "title" for its title), and of their term
+// spans. Invalid offsets are clamped or skipped; overlapping hits are fine.
+func Segments(text string, hits []netra.Hit, field string) []Segment {
 	var rs []hlRange
 	for i, h := range hits {
 		if len(rs) >= maxRanges {
 			break
+		}
+		if hitField(h) != field {
+			continue
 		}
 		if s, e, ok := fixRange(text, h.Start, h.End); ok {
 			rs = append(rs, hlRange{start: s, end: e, rule: h.Rule, hit: i + 1})

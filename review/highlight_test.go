@@ -31,7 +31,7 @@ func TestSegments(t *testing.T) {
 	s := strings.Index(text, "Pak camat")
 	e := strings.Index(text, " Warga")
 	hits := []netra.Hit{{Rule: "r1", Start: s, End: e, Spans: []netra.Span{{Start: 4, End: 9}}}}
-	segs := Segments(text, hits)
+	segs := Segments(text, hits, "")
 	if joinSegs(segs) != text {
 		t.Fatalf("segments lose text: %q", joinSegs(segs))
 	}
@@ -56,7 +56,7 @@ func TestSegmentsBadOffsets(t *testing.T) {
 		{Start: 0, End: 0},         // empty: skipped
 		{Start: 2, End: 4, Spans: []netra.Span{{Start: -1, End: 99999}}},
 	} {
-		segs := Segments(text, []netra.Hit{h})
+		segs := Segments(text, []netra.Hit{h}, "")
 		if joinSegs(segs) != text {
 			t.Errorf("%+v: text changed to %q", h, joinSegs(segs))
 		}
@@ -66,8 +66,20 @@ func TestSegmentsBadOffsets(t *testing.T) {
 			}
 		}
 	}
-	if segs := Segments(text, []netra.Hit{{Start: é + 1, End: é + 2}}); len(marked(segs)) != 1 || marked(segs)[0] != "é" {
+	if segs := Segments(text, []netra.Hit{{Start: é + 1, End: é + 2}}, ""); len(marked(segs)) != 1 || marked(segs)[0] != "é" {
 		t.Errorf("mid-rune hit marks %q", marked(segs))
+	}
+}
+
+func TestSegmentsByField(t *testing.T) {
+	title, text := "Camat dukung paslon", "Isi berita tanpa bukti."
+	hits := []netra.Hit{{Rule: "t", Field: "title", Start: 0, End: 5}, {Rule: "x", Start: 0, End: 3}}
+	if m := marked(Segments(title, hits, FieldTitle)); len(m) != 1 || m[0] != "Camat" {
+		t.Errorf("title marks %q", m)
+	}
+	segs := Segments(text, hits, "")
+	if m := marked(segs); len(m) != 1 || m[0] != "Isi" || segs[0].First != 2 {
+		t.Errorf("text marks %q (first %d)", m, segs[0].First)
 	}
 }
 
@@ -85,7 +97,7 @@ func FuzzSegments(f *testing.F) {
 	f.Add("Pak camat mendukung paslon", 4, 9, 0, 3)
 	f.Add("é€😀", 1, 5, -3, 100)
 	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int) {
-		segs := Segments(text, []netra.Hit{{Start: s1, End: e1, Spans: []netra.Span{{Start: s2, End: e2}}}, {Start: s2, End: e1}})
+		segs := Segments(text, []netra.Hit{{Start: s1, End: e1, Spans: []netra.Span{{Start: s2, End: e2}}}, {Start: s2, End: e1}}, "")
 		if joinSegs(segs) != text {
 			t.Fatalf("text changed: %q -> %q", text, joinSegs(segs))
 		}

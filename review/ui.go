@@ -324,7 +324,8 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request, p principal) {
 	accts, _ := s.accounts.List()
 	s.render(w, r, http.StatusOK, "item", p, map[string]any{
 		"Rec":      rec,
-		"Segments": Segments(rec.Item.Text, rec.Verdict.Hits),
+		"Segments": Segments(rec.Item.Text, rec.Verdict.Hits, ""),
+		"TitleSeg": Segments(rec.Item.Title, rec.Verdict.Hits, FieldTitle),
 		"Href":     safeHref(rec.Item.URL),
 		"Meta":     meta,
 		"Audit":    trail,
