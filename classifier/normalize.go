@@ -32,14 +32,24 @@ type rawToken struct {
 // proseTokens splits text with prose's tokenizer and maps every token back
 // to its byte range in text. prose rewrites curly quotes to ASCII ones, so
 // the mapping accepts either.
-func proseTokens(text string) []rawToken {
+func proseTokens(text string) (out []rawToken) {
+	// prose mis-slices some invalid UTF-8 (its lower-casing changes byte
+	// lengths) and panics; hostile text takes the plain path instead.
+	if !utf8.ValidString(text) {
+		return spaceTokens(text)
+	}
+	defer func() {
+		if recover() != nil {
+			out = spaceTokens(text)
+		}
+	}()
 	doc, err := prose.NewDocument(text,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil
 	}
 	toks := doc.Tokens()
-	out := make([]rawToken, 0, len(toks))
+	out = make([]rawToken, 0, len(toks))
 	pos := 0
 	for _, t := range toks {
 		s, e, ok := findToken(text, pos, t.Text)
@@ -48,6 +58,26 @@ func proseTokens(text string) []rawToken {
 		}
 		out = append(out, rawToken{s, e})
 		pos = e
+	}
+	return out
+}
+
+// spaceTokens splits text at white space; appendToken splits further.
+func spaceTokens(text string) []rawToken {
+	var out []rawToken
+	start := -1
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, rawToken{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, rawToken{start, len(text)})
 	}
 	return out
 }

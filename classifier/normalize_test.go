@@ -1,0 +1,156 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/netra-id/netra"
+)
+
+func norms(ts []Token) string {
+	var b []string
+	for _, t := range ts {
+		b = append(b, t.Norm)
+	}
+	return strings.Join(b, " ")
+}
+
+func TestNormalize(t *testing.T) {
+	c := mustDefault(t)
+	cases := []struct{ in, want string }{
+		{"Pilihhh paslon no. urut 2 yaaa", "pilih paslon nourut2 ya"},
+		{"nomor urut dua", "nourut2"},
+		{"Paslon 02 gak bakal kalah", "paslon nourut2 tidak bakal kalah"},
+		{"nomer 1 dgn bgt", "nourut1 dengan banget"},
+		{`dukung "01"`, "dukung nourut1"},
+		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
+		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
+		{"salam dua jari", "jari2"},
+		{"cek https://contoh.id/x @akun_ku yg ini", "cek yang ini"},
+		{"ＡＳＮ ｆｕｌｌｗｉｄｔｈ", "asn fullwidth"},
+		{"Sdh milih tdk?", "sudah memilih tidak"},
+	}
+	for _, tc := range cases {
+		if got := norms(c.Tokens(tc.in)); got != tc.want {
+			t.Errorf("normalise %q = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestNormalizeOffsets(t *testing.T) {
+	c := mustDefault(t)
+	text := "Kata “ASN” itu dukungannya, #NetralitasASN dan pilihhh no. urut 2 ✌️."
+	for _, tk := range c.Tokens(text) {
+		src := text[tk.Start:tk.End]
+		if tk.Norm == "nourut2" {
+			if src != "no. urut 2" {
+				t.Errorf("ballot number covers %q", src)
+			}
+			continue
+		}
+		if tk.Norm == "jari2" {
+			if !strings.HasPrefix(src, "✌") {
+				t.Errorf("gesture covers %q", src)
+			}
+			continue
+		}
+		if squeeze(strings.ToLower(src)) != tk.Norm {
+			t.Errorf("token %q has offsets of %q", tk.Norm, src)
+		}
+	}
+}
+
+// TestStemmedMatching checks that one rule term reaches the inflected
+// forms through the stemmer.
+func TestStemmedMatching(t *testing.T) {
+	c := mustDefault(t)
+	for _, form := range []string{"mendukung", "didukung", "dukungannya", "mendukungnya"} {
+		text := "Seorang camat terang-terangan " + form + " paslon nomor urut 1."
+		if !c.RuleFires("asn-support", text) {
+			t.Errorf("asn-support did not fire on %q", text)
+		}
+	}
+	for _, form := range []string{"berkampanye", "mengkampanyekan", "kampanyenya"} {
+		text := "Kepala sekolah itu " + form + " untuk calon bupati."
+		if !c.RuleFires("asn-campaign", text) {
+			t.Errorf("asn-campaign did not fire on %q", text)
+		}
+	}
+}
+
+func TestTitleEvidence(t *testing.T) {
+	c := mustDefault(t)
+	it := netra.Item{Title: "Camat di Sukamaju kampanyekan paslon bupati", Text: "Bawaslu menerima laporan warga pada Senin."}
+	v := c.Classify(it)
+	if !v.Flagged || len(v.Hits) == 0 || v.Hits[0].Field != "title" {
+		t.Fatalf("want a flag from title evidence, got %+v", v)
+	}
+	h := v.Hits[0]
+	if it.Title[h.Start:h.End] != h.Sentence {
+		t.Fatalf("title offsets wrong: %+v", h)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "Camat H. Ahmad hadir. Ia berkata: \"Saya netral!\" Lalu pulang.\nBaris baru no. 2 tetap satu"
+	var got []string
+	for _, s := range sentences(text) {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{"Camat H. Ahmad hadir.", "Ia berkata: \"Saya netral!\"", "Lalu pulang.", "Baris baru no. 2 tetap satu"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestFirstStageRejects(t *testing.T) {
+	c := mustDefault(t)
+	if c.Candidate("", "Harga cabai naik di pasar induk menjelang akhir tahun.") {
+		t.Error("unrelated text passed the first stage")
+	}
+	if c.Candidate("", "Warga pASN-nya itu") {
+		t.Error("short keyword inside a longer word passed")
+	}
+	if !c.Candidate("", "Para PNS   ikut\n KAMPANYE") {
+		t.Error("ASN + kampanye did not pass the first stage")
+	}
+	if len(c.Keywords()) == 0 {
+		t.Error("no keywords")
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"Pilihhh paslon no. urut 2 yaaa #NetralitasASN ✌️",
+		"Seorang camat kedapatan berkampanye untuk pasangan calon bupati.",
+		"“ASN” ‘dukung’ &rsquo; nomor urut",
+		"\xff\xfe invalid utf8 ASN kampanye",
+		"#", "@", "no.", "salam dua", "01 02 03",
+	} {
+		f.Add(s)
+	}
+	c := mustDefault(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, tk := range c.Tokens(text) {
+			if tk.Start < 0 || tk.End > len(text) || tk.Start > tk.End {
+				t.Fatalf("token %+v out of range for %d bytes", tk, len(text))
+			}
+			if tk.Start < prev {
+				t.Fatalf("tokens out of order at %+v", tk)
+			}
+			prev = tk.Start
+		}
+		v := c.Classify(netra.Item{Title: text, Text: text})
+		for _, h := range v.Hits {
+			if h.Start < 0 || h.End > len(text) || text[h.Start:h.End] != h.Sentence {
+				t.Fatalf("hit offsets wrong: %+v", h)
+			}
+		}
+		if v.Score < 0 || v.Score > 1 {
+			t.Fatalf("score %v", v.Score)
+		}
+		_ = utf8.ValidString(text)
+	})
+}
