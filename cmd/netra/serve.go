@@ -1,17 +1,331 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/crawler"
+	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/pipeline"
+	"github.com/netra-id/netra/review"
+	"github.com/netra-id/netra/review/config"
+	"github.com/netra-id/netra/review/demo"
+	"github.com/netra-id/netra/review/metrics"
+	"github.com/netra-id/netra/review/schedule"
+	"github.com/netra-id/netra/review/users"
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 )
 
+// version is shown by the review app; release builds set it with -ldflags.
+var version = "dev"
+
+type serveFlags struct {
+	config string
+	addr   string
+	demo   bool
+}
+
 func newServeCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	f := &serveFlags{}
+	cmd := &cobra.Command{
 		Use:   "serve [--config FILE] [--addr HOST:PORT] [--demo]",
 		Short: "Serve the review UI and API and run scheduled crawls",
+		Long: `Serve the review web UI, the JSON API under /api/v1/, /healthz and /metrics,
+and run the crawls of the sources file on their cron schedules.
+
+Settings come from --config (YAML), then NETRA_* environment variables, then
+flags; see README "Review app". --demo imports the bundled sample texts into
+a fresh embedded store (a temporary directory unless --data is given),
+creates an admin account and prints its one-time password. It needs no
+network.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("serve: not implemented yet")
+			cfg, err := config.Load(f.config, os.Getenv)
+			if err != nil {
+				return err
+			}
+			if f.addr != "" {
+				cfg.Addr = f.addr
+			}
+			if f.demo && !cmd.Flags().Changed("data") {
+				dir, err := os.MkdirTemp("", "netra-demo-")
+				if err != nil {
+					return fmt.Errorf("demo: %w", err)
+				}
+				g.dataDir = dir
+			}
+			return runServe(cmd.Context(), g, cfg, f.demo, cmd.OutOrStdout(), nil)
 		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.config, "config", os.Getenv("NETRA_CONFIG"), "YAML config file ($NETRA_CONFIG)")
+	fl.StringVar(&f.addr, "addr", "", "listen address HOST:PORT (overrides config and $NETRA_ADDR; default 127.0.0.1:8080)")
+	fl.BoolVar(&f.demo, "demo", false, "import the bundled sample texts, create an admin account and serve them (no network)")
+	return cmd
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// runServe runs the app until ctx ends. ready, when not nil, receives the
+// listening address once the server accepts connections (tests use it).
+func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool, stdout io.Writer, ready chan<- string) (err error) {
+	log := newLogger(cfg, os.Stderr)
+	cl, err := classifierFor(g)
+	if err != nil {
+		return err
+	}
+	if demoMode {
+		g.esURLs = nil // the demo always runs on the embedded store
+	}
+	store, err := openStore(ctx, g, cl.Analyze)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := store.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close store: %w", cerr)
+		}
+	}()
+	accounts, err := users.Open(filepath.Join(g.dataDir, "users.json"))
+	if err != nil {
+		return err
+	}
+	m := metrics.New()
+
+	var adminPW string
+	if demoMode {
+		if adminPW, err = setupDemo(ctx, log, cl, store, accounts, m); err != nil {
+			return err
+		}
+	}
+
+	opts := []review.Option{
+		review.WithLogger(log), review.WithMetrics(m), review.WithVersion(version),
+		review.WithSessionTTL(cfg.SessionTTL.Duration), review.WithSecureCookies(cfg.SecureCookies),
+		review.WithLoginLimit(cfg.LoginAttempts, cfg.LoginWindow.Duration), review.WithExportLimit(cfg.ExportLimit),
+	}
+	var sched *schedule.Scheduler
+	if cfg.Sources != "" {
+		stateDir := cfg.CrawlState
+		if stateDir == "" {
+			stateDir = filepath.Join(g.dataDir, "crawl")
+		}
+		sched, err = newScheduler(cfg, stateDir, cl, store, m, log)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, review.WithSources(sched))
+	}
+	app, err := review.New(store, accounts, opts...)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return netra.WithHint(fmt.Errorf("listen on %s: %w", cfg.Addr, err), "choose another address with --addr or $NETRA_ADDR")
+	}
+	srv := &http.Server{
+		Handler:           app.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      15 * time.Minute, // exports stream for a while
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	tlsOn := cfg.TLSCert != ""
+	scheme := "http"
+	if tlsOn {
+		scheme = "https"
+	}
+	url := fmt.Sprintf("%s://%s/", scheme, displayAddr(ln.Addr()))
+	if sched != nil {
+		sched.Start()
+	}
+	log.Info("serving", "url", url, "data", g.dataDir, "sources", cfg.Sources, "demo", demoMode)
+	if demoMode {
+		fmt.Fprintf(stdout, "\nNetra demo is ready: %s\n  user:     admin\n  password: %s   (one-time: change it with `netra --data %s users passwd admin`)\n  data:     %s\n\n",
+			url, adminPW, g.dataDir, g.dataDir)
+	}
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+
+	grp, gctx := errgroup.WithContext(ctx)
+	grp.Go(func() error {
+		var err error
+		if tlsOn {
+			err = srv.ServeTLS(ln, cfg.TLSCert, cfg.TLSKey)
+		} else {
+			err = srv.Serve(ln)
+		}
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	})
+	grp.Go(func() error {
+		<-gctx.Done()
+		log.Info("shutting down", "timeout", cfg.ShutdownTimeout.Duration)
+		sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout.Duration)
+		defer cancel()
+		var errs []error
+		if sched != nil {
+			// Crawls get the whole timeout to finish, then are cancelled
+			// so they checkpoint, with crawl_grace to do so.
+			if err := sched.Stop(sctx, cfg.CrawlGrace.Duration); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if err := srv.Shutdown(sctx); err != nil {
+			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
+		}
+		return errors.Join(errs...)
+	})
+	err = grp.Wait()
+	log.Info("stopped")
+	return err
+}
+
+func displayAddr(a net.Addr) string {
+	s := a.String()
+	if strings.HasPrefix(s, "0.0.0.0:") || strings.HasPrefix(s, "[::]:") {
+		return "localhost" + s[strings.LastIndex(s, ":"):]
+	}
+	return s
+}
+
+// setupDemo imports the bundled texts and makes sure an admin account with
+// a fresh password exists; it returns that password.
+func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier, store index.Store, accounts *users.Store, m *metrics.Metrics) (string, error) {
+	items, err := demo.Items()
+	if err != nil {
+		return "", err
+	}
+	now := time.Now().UTC()
+	in := make(chan netra.Item)
+	var st pipeline.Stats
+	grp, gctx := errgroup.WithContext(ctx)
+	grp.Go(func() error {
+		defer close(in)
+		for _, it := range items {
+			if it.Fetched.IsZero() {
+				it.Fetched = now
+			}
+			select {
+			case in <- it:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	grp.Go(func() error {
+		var err error
+		st, err = pipeline.Run(gctx, cl, in, pipeline.Options{Sink: store}, nil)
+		return err
+	})
+	if err := grp.Wait(); err != nil {
+		return "", fmt.Errorf("demo import: %w", err)
+	}
+	m.Classified.Add(float64(st.Items))
+	m.Flagged.Add(float64(st.Flagged))
+	m.Indexed.Add(float64(st.Stored))
+	log.Info("demo imported", "items", st.Items, "flagged", st.Flagged, "stored", st.Stored, "elapsed", st.Elapsed)
+
+	pw, err := users.GeneratePassword()
+	if err != nil {
+		return "", err
+	}
+	if err := accounts.Add("admin", users.RoleAdmin, pw); errors.Is(err, users.ErrExists) {
+		err = accounts.SetPassword("admin", pw)
+	} else if err != nil {
+		return "", err
+	}
+	return pw, err
+}
+
+// newScheduler wires the sources file to the crawler → pipeline → store job.
+func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, copts ...crawler.Option) (*schedule.Scheduler, error) {
+	srcs, err := crawler.LoadSources(cfg.Sources)
+	if err != nil {
+		return nil, err
+	}
+	byName := make(map[string]crawler.Source, len(srcs))
+	entries := make([]schedule.Entry, 0, len(srcs))
+	for _, s := range srcs {
+		byName[s.Name] = s
+		entries = append(entries, schedule.Entry{Name: s.Name, Kind: s.Kind, Region: s.Region, Schedule: s.Schedule})
+	}
+	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log)}, copts...)
+	c := crawler.New(copts...)
+	job := crawlJob(c, byName, cl, store, m, cfg.Workers)
+	sched, err := schedule.New(entries, job, schedule.WithLogger(log), schedule.WithMetrics(m))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.Sources, err)
+	}
+	return sched, nil
+}
+
+// crawlJob crawls one source and sends its items through the one pipeline
+// into the store. On cancellation the crawler saves its resume state and
+// the pipeline stores what it already classified.
+func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, workers int) schedule.Job {
+	return func(ctx context.Context, name string) (schedule.Result, error) {
+		src, ok := srcs[name]
+		if !ok {
+			return schedule.Result{}, fmt.Errorf("%q: %w", name, review.ErrUnknownSource)
+		}
+		in := make(chan netra.Item, 64)
+		var rs crawler.RunStats
+		var st pipeline.Stats
+		grp, gctx := errgroup.WithContext(ctx)
+		grp.Go(func() error {
+			defer close(in)
+			var err error
+			rs, err = c.Run(gctx, src, func(it netra.Item) error {
+				select {
+				case in <- it:
+					return nil
+				case <-gctx.Done():
+					return gctx.Err()
+				}
+			})
+			return err
+		})
+		grp.Go(func() error {
+			var err error
+			st, err = pipeline.Run(gctx, cl, in, pipeline.Options{Sink: store, Workers: workers}, nil)
+			if err != nil && gctx.Err() == nil {
+				m.IndexErrors.Inc()
+			}
+			return err
+		})
+		err := grp.Wait()
+		m.Classified.Add(float64(st.Items))
+		m.Flagged.Add(float64(st.Flagged))
+		m.Indexed.Add(float64(st.Stored))
+		return schedule.Result{Items: rs.New, Flagged: int(st.Flagged), Errors: rs.ErrorCount()}, err
 	}
 }

@@ -1,0 +1,205 @@
+// Package config reads the settings of `netra serve`: a YAML file, then
+// environment variables over it, then command-line flags over both (the
+// command applies those). Every error names the file and line or the
+// variable, so a mistyped setting is found at once.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is everything `netra serve` can be told. The YAML keys are the
+// yaml tags; each has an environment variable (see Env).
+type Config struct {
+	Addr            string   `yaml:"addr"`             // listen address, default 127.0.0.1:8080
+	Sources         string   `yaml:"sources"`          // sources file with cron schedules; empty = no scheduled crawls
+	CrawlState      string   `yaml:"crawl_state"`      // crawler state directory; default DATA/crawl
+	TLSCert         string   `yaml:"tls_cert"`         // PEM certificate; with tls_key serves HTTPS
+	TLSKey          string   `yaml:"tls_key"`          // PEM key
+	SecureCookies   bool     `yaml:"secure_cookies"`   // Secure cookies on plain HTTP (behind a TLS proxy)
+	SessionTTL      Duration `yaml:"session_ttl"`      // login lifetime, default 12h
+	LoginAttempts   int      `yaml:"login_attempts"`   // failed logins per client or user per window, default 10
+	LoginWindow     Duration `yaml:"login_window"`     // default 15m
+	ExportLimit     int      `yaml:"export_limit"`     // max rows per export, default 100000
+	LogLevel        string   `yaml:"log_level"`        // debug, info, warn, error; default info
+	LogFormat       string   `yaml:"log_format"`       // text or json; default text
+	ShutdownTimeout Duration `yaml:"shutdown_timeout"` // wait for requests and crawls on SIGTERM, default 30s
+	CrawlGrace      Duration `yaml:"crawl_grace"`      // after that, wait this long for cancelled crawls to checkpoint, default 10s
+	Workers         int      `yaml:"workers"`          // classifier workers per crawl, default 2
+}
+
+// Duration is a time.Duration written as "30s", "12h" in YAML.
+type Duration struct{ time.Duration }
+
+// UnmarshalYAML reads a Go duration string.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a duration (e.g. 30s, 15m, 12h)", n.Line, s)
+	}
+	d.Duration = v
+	return nil
+}
+
+// Defaults are the settings with nothing configured.
+func Defaults() Config {
+	return Config{
+		Addr:            "127.0.0.1:8080",
+		SessionTTL:      Duration{12 * time.Hour},
+		LoginAttempts:   10,
+		LoginWindow:     Duration{15 * time.Minute},
+		ExportLimit:     100000,
+		LogLevel:        "info",
+		LogFormat:       "text",
+		ShutdownTimeout: Duration{30 * time.Second},
+		CrawlGrace:      Duration{10 * time.Second},
+		Workers:         2,
+	}
+}
+
+// Env lists the environment variable of each setting.
+var Env = []struct{ Var, Key string }{
+	{"NETRA_ADDR", "addr"},
+	{"NETRA_SOURCES", "sources"},
+	{"NETRA_CRAWL_STATE", "crawl_state"},
+	{"NETRA_TLS_CERT", "tls_cert"},
+	{"NETRA_TLS_KEY", "tls_key"},
+	{"NETRA_SECURE_COOKIES", "secure_cookies"},
+	{"NETRA_SESSION_TTL", "session_ttl"},
+	{"NETRA_LOGIN_ATTEMPTS", "login_attempts"},
+	{"NETRA_LOGIN_WINDOW", "login_window"},
+	{"NETRA_EXPORT_LIMIT", "export_limit"},
+	{"NETRA_LOG_LEVEL", "log_level"},
+	{"NETRA_LOG_FORMAT", "log_format"},
+	{"NETRA_SHUTDOWN_TIMEOUT", "shutdown_timeout"},
+	{"NETRA_CRAWL_GRACE", "crawl_grace"},
+	{"NETRA_WORKERS", "workers"},
+}
+
+// Load reads path (when not empty) over the defaults, then the environment
+// (getenv, usually os.Getenv) over that, and checks the result.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Defaults()
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("config: %w", err)
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+			return c, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	if getenv != nil {
+		if err := c.applyEnv(getenv); err != nil {
+			return c, err
+		}
+	}
+	if err := c.Validate(); err != nil {
+		if path != "" {
+			return c, fmt.Errorf("config %s: %w", path, err)
+		}
+		return c, fmt.Errorf("config: %w", err)
+	}
+	return c, nil
+}
+
+func (c *Config) applyEnv(getenv func(string) string) error {
+	for _, e := range Env {
+		v := getenv(e.Var)
+		if v == "" {
+			continue
+		}
+		var err error
+		switch e.Key {
+		case "addr":
+			c.Addr = v
+		case "sources":
+			c.Sources = v
+		case "crawl_state":
+			c.CrawlState = v
+		case "tls_cert":
+			c.TLSCert = v
+		case "tls_key":
+			c.TLSKey = v
+		case "log_level":
+			c.LogLevel = v
+		case "log_format":
+			c.LogFormat = v
+		case "secure_cookies":
+			c.SecureCookies, err = strconv.ParseBool(v)
+		case "login_attempts":
+			c.LoginAttempts, err = strconv.Atoi(v)
+		case "export_limit":
+			c.ExportLimit, err = strconv.Atoi(v)
+		case "workers":
+			c.Workers, err = strconv.Atoi(v)
+		case "session_ttl":
+			c.SessionTTL.Duration, err = time.ParseDuration(v)
+		case "login_window":
+			c.LoginWindow.Duration, err = time.ParseDuration(v)
+		case "shutdown_timeout":
+			c.ShutdownTimeout.Duration, err = time.ParseDuration(v)
+		case "crawl_grace":
+			c.CrawlGrace.Duration, err = time.ParseDuration(v)
+		}
+		if err != nil {
+			return fmt.Errorf("config: $%s=%q: %w", e.Var, v, err)
+		}
+	}
+	return nil
+}
+
+// Validate checks values that parse but make no sense.
+func (c Config) Validate() error {
+	var errs []string
+	if c.Addr == "" {
+		errs = append(errs, "addr: empty")
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, "tls_cert and tls_key: give both or neither")
+	}
+	if c.SessionTTL.Duration < time.Minute {
+		errs = append(errs, "session_ttl: must be at least 1m")
+	}
+	if c.LoginAttempts < 1 {
+		errs = append(errs, "login_attempts: must be at least 1")
+	}
+	if c.LoginWindow.Duration < time.Second {
+		errs = append(errs, "login_window: must be at least 1s")
+	}
+	if c.ExportLimit < 1 {
+		errs = append(errs, "export_limit: must be at least 1")
+	}
+	if c.Workers < 1 {
+		errs = append(errs, "workers: must be at least 1")
+	}
+	switch strings.ToLower(c.LogLevel) {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Sprintf("log_level: %q is not debug, info, warn or error", c.LogLevel))
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Sprintf("log_format: %q is not text or json", c.LogFormat))
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "; "))
+	}
+	return nil
+}
