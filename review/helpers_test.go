@@ -13,6 +13,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/index/bleve"
 	"github.com/netra-id/netra/review/users"
 	"golang.org/x/crypto/bcrypt"
 )
@@ -27,7 +28,10 @@ const (
 // openTestStore opens the store the tests run against.
 func openTestStore(t *testing.T) index.Store {
 	t.Helper()
-	s := newMemStore()
+	s, err := bleve.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { s.Close() })
 	return s
 }
