@@ -1,0 +1,75 @@
+package bleve
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+// TestJournalReplay simulates a crash between the netra.db commit and the
+// search-index batch: records and pending marks are in netra.db, the search
+// index has never seen them. Open must index them.
+func TestJournalReplay(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	seed := netra.Record{Item: netra.Item{ID: "lama", Source: "uji", Text: "catatan lama tentang pemilu"}}
+	if err := s.Upsert(ctx, []netra.Record{seed}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err := bolt.Open(filepath.Join(dir, dbFile), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		rb, pb := tx.Bucket(bucketRecords), tx.Bucket(bucketPending)
+		r := netra.Record{Item: netra.Item{ID: "baru", Source: "uji", Text: "camat ikut kampanye"}, Review: netra.Review{Status: netra.StatusNew}, Version: 1}
+		v, _ := json.Marshal(r)
+		if err := rb.Put([]byte("baru"), v); err != nil {
+			return err
+		}
+		if err := pb.Put([]byte("baru"), nil); err != nil {
+			return err
+		}
+		// "lama" was deleted in netra.db but not yet in the search index.
+		if err := rb.Delete([]byte("lama")); err != nil {
+			return err
+		}
+		return pb.Put([]byte("lama"), nil)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Search(ctx, index.Query{Text: "kampanye"})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("replayed record not searchable: %d, %v", res.Total, err)
+	}
+	res, err = s.Search(ctx, index.Query{Text: "pemilu"})
+	if err != nil || res.Total != 0 {
+		t.Fatalf("deleted record still in the search index: %d, %v", res.Total, err)
+	}
+	var pending int
+	s.db.View(func(tx *bolt.Tx) error { pending = tx.Bucket(bucketPending).Stats().KeyN; return nil })
+	if pending != 0 {
+		t.Errorf("%d pending marks left after replay", pending)
+	}
+}
