@@ -172,6 +172,9 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err != nil {
 			return nil, &Error{Reason: ReasonOf(err), URL: u.String(), Err: err}
 		}
+		if cause := r.Cause(); cause != nil && ReasonOf(cause) == ReasonBlocked {
+			return nil, &Error{Reason: ReasonBlocked, URL: u.String(), Err: cause}
+		}
 		if !r.Allowed(c.agent, u.String()) {
 			why := "disallowed by robots.txt"
 			if r.Unreachable() {

@@ -162,5 +162,9 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 		// Never speed up on errors: a failing server is no reason to go faster.
 		d = s.delay
 	}
+	if d < s.delay*9/10 {
+		// Recover slowly: one quick answer after a 429 is no all-clear.
+		d = s.delay * 9 / 10
+	}
 	s.delay = min(max(d, s.minDelay), h.max)
 }

@@ -102,6 +102,7 @@ func (c *Cache) Get(ctx context.Context, rawURL string, fetch FetchFunc) (*Robot
 		return nil, ctx.Err()
 	case err != nil || status >= 500 || status == 429:
 		e.robots = DisallowAll()
+		e.robots.cause = err
 	case status >= 400:
 		e.robots = AllowAll()
 	case status >= 200 && status < 300:
@@ -116,3 +117,6 @@ func (c *Cache) Get(ctx context.Context, rawURL string, fetch FetchFunc) (*Robot
 
 // Unreachable reports whether r is the answer for an unreachable server.
 func (r *Robots) Unreachable() bool { return r.none }
+
+// Cause is the error that made robots.txt unreachable, if any.
+func (r *Robots) Cause() error { return r.cause }

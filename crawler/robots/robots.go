@@ -35,6 +35,7 @@ type Robots struct {
 	// all is set when the whole site is open (missing or 4xx robots.txt),
 	// none when it is closed (5xx or unreachable robots.txt).
 	all, none bool
+	cause     error // why the file could not be fetched
 }
 
 // AllowAll is the answer for a missing robots.txt.
