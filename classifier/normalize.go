@@ -492,14 +492,22 @@ func canonicalize(ts []Token) []Token {
 				continue
 			}
 		}
-		// a lone zero-padded "01".."09"
-		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '9' {
+		// a lone zero-padded "01".."05", unless it numbers an address,
+		// a school or a time
+		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '5' && (i == 0 || !notBallotBefore[ts[i-1].Norm]) && (i+1 >= len(ts) || !isDigits(ts[i+1].Norm)) {
 			out = append(out, Token{Norm: "nourut" + w[1:], Start: t.Start, End: t.End})
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// notBallotBefore lists words after which "01" is not a ballot number.
+var notBallotBefore = map[string]bool{
+	"rt": true, "rw": true, "sdn": true, "sd": true, "smp": true, "smpn": true, "sma": true, "sman": true,
+	"smk": true, "smkn": true, "blok": true, "gang": true, "kav": true, "lantai": true, "jam": true,
+	"pukul": true, "kelas": true, "tanggal": true, "tgl": true, "no": true, "nomor": true,
 }
 
 func isDigits(w string) bool {
