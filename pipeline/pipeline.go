@@ -37,6 +37,7 @@ type Sink interface {
 const (
 	DefaultBatchSize        = 256
 	DefaultProgressInterval = 200 * time.Millisecond
+	DefaultFlushInterval    = time.Second
 	// chunkSize bounds how many ready items travel together between the
 	// stages; grouping keeps per-item channel and scheduling costs small
 	// when input is fast, and a slow source (a crawler) still sends
@@ -60,6 +61,10 @@ type Options struct {
 	// Keep decides which records go to Sink; nil keeps all. Emit sees
 	// every record regardless.
 	Keep func(*netra.Record) bool
+	// FlushInterval bounds how long a record waits in a partial batch
+	// when input trickles in (a crawl); zero means
+	// DefaultFlushInterval.
+	FlushInterval time.Duration
 	// Progress, when set, is called from a single goroutine at most every
 	// ProgressInterval and once more at the end.
 	Progress func(Stats)
@@ -96,6 +101,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = DefaultBatchSize
+	}
+	if o.FlushInterval <= 0 {
+		o.FlushInterval = DefaultFlushInterval
 	}
 	if o.ProgressInterval <= 0 {
 		o.ProgressInterval = DefaultProgressInterval
@@ -209,7 +217,11 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 		defer close(batches)
 		var batch []netra.Record
 		nextProgress := start.Add(opt.ProgressInterval)
+		flush := time.NewTimer(opt.FlushInterval)
+		flush.Stop()
+		defer flush.Stop()
 		sendBatch := func() error {
+			flush.Stop()
 			select {
 			case batches <- batch:
 				batch = nil
@@ -218,7 +230,24 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 				return gctx.Err()
 			}
 		}
-		for ch := range order {
+		for {
+			var ch *chunk
+			var ok bool
+			select {
+			case ch, ok = <-order:
+			case <-flush.C:
+				if len(batch) > 0 {
+					if err := sendBatch(); err != nil {
+						return err
+					}
+				}
+				continue
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if !ok {
+				break
+			}
 			select {
 			case <-ch.done:
 			case <-gctx.Done():
@@ -246,6 +275,7 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 				if opt.Sink != nil && (opt.Keep == nil || opt.Keep(&rec)) {
 					if batch == nil {
 						batch = make([]netra.Record, 0, opt.BatchSize)
+						flush.Reset(opt.FlushInterval)
 					}
 					batch = append(batch, rec)
 					if len(batch) >= opt.BatchSize {

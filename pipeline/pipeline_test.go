@@ -250,3 +250,44 @@ func BenchmarkRun(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(in)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+func (s *memSink) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, b := range s.batches {
+		n += len(b)
+	}
+	return n
+}
+
+// A slow source (a crawl) must not keep records out of the store until a
+// batch fills up.
+func TestRunFlushesPartialBatchesOfATrickle(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	in := make(chan netra.Item)
+	sink := &memSink{}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(ctx, wordClassifier{word: "mendukung"}, in, Options{Sink: sink, BatchSize: 100, FlushInterval: 10 * time.Millisecond}, nil)
+		done <- err
+	}()
+	for i, it := range items(3) {
+		in <- it
+		deadline := time.Now().Add(10 * time.Second)
+		for sink.count() < i+1 {
+			if time.Now().After(deadline) {
+				t.Fatalf("item %d not stored while the input stays open", i)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	close(in)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if sink.count() != 3 {
+		t.Errorf("stored %d records, want 3", sink.count())
+	}
+}
