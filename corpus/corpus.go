@@ -333,7 +333,7 @@ func isStop(err error) bool {
 
 // formatOf guesses a format from a file name, ignoring a .gz suffix.
 func formatOf(path string) Format {
-	name := strings.ToLower(strings.TrimSuffix(strings.ToLower(path), ".gz"))
+	name := strings.TrimSuffix(strings.ToLower(path), ".gz")
 	switch filepath.Ext(name) {
 	case ".jsonl", ".ndjson":
 		return FormatJSONL

@@ -15,7 +15,7 @@ type Fields struct {
 	Text, ID, Title, URL, Time, Source string
 }
 
-// DefaultFields are tried in order when a Fields entry is empty.
+// defaultFields are tried in order when a Fields entry is empty.
 var defaultFields = [numRoles][]string{
 	roleText:   {"text", "full_text", "content", "tweet", "tweets", "comment_text", "body", "message"},
 	roleID:     {"id", "id_str", "tweet_id", "comment_id"},
@@ -23,16 +23,6 @@ var defaultFields = [numRoles][]string{
 	roleURL:    {"url", "tweet_url", "link"},
 	roleTime:   {"created_at", "published_at", "published", "date", "time", "timestamp", "tanggal", "tanggal_publikasi"},
 	roleSource: {"source"},
-}
-
-// DefaultFieldNames lists the field names tried for each role, for help
-// texts.
-func DefaultFieldNames() map[string][]string {
-	out := map[string][]string{}
-	for r := range numRoles {
-		out[roleNames[r]] = append([]string(nil), defaultFields[r]...)
-	}
-	return out
 }
 
 type role int
