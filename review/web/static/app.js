@@ -63,6 +63,14 @@
     }
   });
 
+  // Keep shared search URLs short: leave empty filters out.
+  var ff = document.getElementById("filter-form");
+  if (ff) {
+    ff.addEventListener("submit", function () {
+      ff.querySelectorAll("input, select").forEach(function (el) { if (!el.value) el.disabled = true; });
+    });
+  }
+
   var all = document.getElementById("select-all");
   if (all) {
     all.addEventListener("change", function () {
