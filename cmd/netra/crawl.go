@@ -1,17 +1,213 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/crawler"
+	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/pipeline"
+	"github.com/robfig/cron/v3"
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 )
 
+type crawlFlags struct {
+	sources   string
+	once      bool
+	only      []string
+	contact   string
+	userAgent string
+	workers   int
+	polite    bool
+	allow     []string
+	verbose   bool
+}
+
 func newCrawlCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "crawl --sources FILE [--once]",
+	f := &crawlFlags{}
+	cmd := &cobra.Command{
+		Use:   "crawl --sources FILE [--once] [--source NAME]",
 		Short: "Crawl sources, classify and index new items",
+		Long: `Crawl the sources listed in a YAML sources file, classify every new item and
+store it. With --once each source is crawled once; otherwise each source is
+crawled now and then again on its cron schedule until interrupted (Ctrl-C
+stops cleanly: the next run resumes where this one stopped).`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("crawl: not implemented yet")
+			return runCrawl(cmd.Context(), g, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.sources, "sources", os.Getenv("NETRA_SOURCES"), "YAML sources file ($NETRA_SOURCES)")
+	fl.BoolVar(&f.once, "once", false, "crawl each source once and exit")
+	fl.StringSliceVar(&f.only, "source", nil, "crawl only the named source(s)")
+	fl.StringVar(&f.contact, "contact", os.Getenv("NETRA_CRAWL_CONTACT"), "contact URL for the User-Agent (overrides the sources file)")
+	fl.StringVar(&f.userAgent, "user-agent", "", "User-Agent product/version (default NetraBot/1.0)")
+	fl.IntVar(&f.workers, "workers", 0, "concurrent article fetches per source")
+	fl.BoolVar(&f.polite, "polite", true, "obey robots.txt and per-host delays (turn off only against your own servers)")
+	fl.StringSliceVar(&f.allow, "allow-addr", nil, "ip:port reachable although private (e.g. a local test site)")
+	fl.BoolVar(&f.verbose, "verbose", false, "log every fetch failure")
+	return cmd
+}
+
+func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.Writer) error {
+	if f.sources == "" {
+		return netra.WithHint(errors.New("crawl: no sources file"), "pass --sources FILE (see docs: sources file format)")
+	}
+	srcs, err := crawler.LoadSources(f.sources)
+	if err != nil {
+		return err
+	}
+	if len(f.only) > 0 {
+		want := map[string]bool{}
+		for _, n := range f.only {
+			want[n] = true
+		}
+		var keep []crawler.Source
+		for _, s := range srcs {
+			if want[s.Name] {
+				keep = append(keep, s)
+				delete(want, s.Name)
+			}
+		}
+		if len(want) > 0 {
+			var missing []string
+			for n := range want {
+				missing = append(missing, n)
+			}
+			sort.Strings(missing)
+			return fmt.Errorf("crawl: no source named %s in %s", strings.Join(missing, ", "), f.sources)
+		}
+		srcs = keep
+	}
+	cls, err := loadClassifier(g)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, g, cls.Analyze)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	opts := []crawler.Option{crawler.WithStateDir(filepath.Join(g.dataDir, "crawl")), crawler.WithPoliteness(f.polite)}
+	if f.contact != "" {
+		opts = append(opts, crawler.WithContact(f.contact))
+	}
+	if f.userAgent != "" {
+		opts = append(opts, crawler.WithUserAgent(f.userAgent))
+	}
+	if f.workers > 0 {
+		opts = append(opts, crawler.WithWorkers(f.workers))
+	}
+	if len(f.allow) > 0 {
+		opts = append(opts, crawler.WithAllowedAddrs(f.allow...))
+	}
+	if f.verbose {
+		opts = append(opts, crawler.WithLogger(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+	}
+	c := crawler.New(opts...)
+	defer c.Close()
+
+	crawlOne := func(src crawler.Source) error {
+		rs, ps, err := crawlSource(ctx, c, src, cls, store)
+		printCrawlSummary(stdout, src, rs, ps)
+		if err != nil && ctx.Err() == nil {
+			return fmt.Errorf("crawl %s: %w", src.Name, err)
+		}
+		return nil
+	}
+	var errs []error
+	for _, s := range srcs {
+		if ctx.Err() != nil {
+			break
+		}
+		if err := crawlOne(s); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if f.once || ctx.Err() != nil {
+		return errors.Join(errs...)
+	}
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "netra crawl:", err)
+	}
+	// Scheduled mode: each source again on its own cron schedule.
+	sched := cron.New(cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger)))
+	for _, s := range srcs {
+		spec := s.Schedule
+		if spec == "" {
+			spec = "@hourly"
+		}
+		if _, err := sched.AddFunc(spec, func() {
+			if err := crawlOne(s); err != nil {
+				fmt.Fprintln(stderr, "netra crawl:", err)
+			}
+		}); err != nil {
+			return fmt.Errorf("%s:%d: schedule: %w", s.File, s.Line, err)
+		}
+	}
+	fmt.Fprintf(stderr, "netra crawl: %d sources scheduled; Ctrl-C to stop\n", len(srcs))
+	sched.Start()
+	<-ctx.Done()
+	<-sched.Stop().Done()
+	return nil
+}
+
+// crawlSource runs the crawler into the one pipeline stage and the store.
+func crawlSource(ctx context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
+	in := make(chan netra.Item, 64)
+	var rs crawler.RunStats
+	var ps pipeline.Stats
+	grp, gctx := errgroup.WithContext(ctx)
+	grp.Go(func() error {
+		defer close(in)
+		var err error
+		rs, err = c.Run(gctx, src, func(it netra.Item) error {
+			select {
+			case in <- it:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		})
+		return err
+	})
+	grp.Go(func() error {
+		var err error
+		ps, err = pipeline.Run(gctx, cls, in, pipeline.Options{Sink: store}, nil)
+		return err
+	})
+	err := grp.Wait()
+	return rs, ps, err
+}
+
+func printCrawlSummary(w io.Writer, src crawler.Source, rs crawler.RunStats, ps pipeline.Stats) {
+	fmt.Fprintf(w, "%-24s fetched %d, new %d, flagged %d, stored %d, seen before %d, robots %d, filtered %d, errors %d",
+		src.Name, rs.Fetched, rs.New, ps.Flagged, ps.Stored, rs.Seen, rs.Robots, rs.Filtered, rs.ErrorCount())
+	if len(rs.Errors) > 0 {
+		var parts []string
+		for _, r := range rs.ErrorReasons() {
+			parts = append(parts, fmt.Sprintf("%s=%d", r, rs.Errors[r]))
+		}
+		fmt.Fprintf(w, " (%s)", strings.Join(parts, " "))
+	}
+	if rs.Resumed > 0 {
+		fmt.Fprintf(w, ", resumed %d", rs.Resumed)
+	}
+	if rs.Stopped != "" {
+		fmt.Fprintf(w, ", stopped: %s", rs.Stopped)
+	}
+	fmt.Fprintf(w, " in %s\n", rs.Duration.Round(time.Millisecond))
 }
