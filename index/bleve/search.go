@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -216,7 +217,14 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	out := index.Result{Total: int(res.Total), Matches: []index.Match{}}
 	if len(hits) > limit {
 		hits = hits[:limit]
-		after, err := json.Marshal(hits[len(hits)-1].Sort)
+		last := hits[len(hits)-1]
+		key := append([]string(nil), last.Sort...)
+		if so == index.SortRelevance {
+			// bleve reports the score's sort value as a placeholder;
+			// search_after wants the number itself.
+			key[0] = strconv.FormatFloat(last.Score, 'g', -1, 64)
+		}
+		after, err := json.Marshal(key)
 		if err != nil {
 			return index.Result{}, fmt.Errorf("search: %w", err)
 		}

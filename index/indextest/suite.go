@@ -678,6 +678,39 @@ func testCursor(t *testing.T, s index.Store) {
 			}
 		})
 	}
+	t.Run("relevance", func(t *testing.T) {
+		// No writes between pages: relevance may shift when the corpus
+		// changes, but a stable corpus must page without gaps or repeats.
+		q := index.Query{Text: "kampanye OR kecamatan", Sources: []string{"laporan"}, Limit: 4}
+		seen := map[string]int{}
+		last := 0.0
+		for page := 0; ; page++ {
+			if page > 20 {
+				t.Fatalf("relevance cursor does not advance")
+			}
+			res := search(t, s, q)
+			for i, m := range res.Matches {
+				seen[m.Record.Item.ID]++
+				if (page > 0 || i > 0) && m.Relevance > last {
+					t.Errorf("relevance rises across pages: %v after %v", m.Relevance, last)
+				}
+				last = m.Relevance
+			}
+			if res.NextCursor == "" || len(res.Matches) == 0 {
+				break
+			}
+			q.Cursor = res.NextCursor
+		}
+		total := search(t, s, index.Query{Text: q.Text, Sources: q.Sources, Limit: 1}).Total
+		if len(seen) != total {
+			t.Errorf("relevance paging returned %d distinct records, the query matches %d", len(seen), total)
+		}
+		for id, n := range seen {
+			if n != 1 {
+				t.Errorf("%s returned %d times", id, n)
+			}
+		}
+	})
 	t.Run("bad cursor", func(t *testing.T) {
 		if _, err := s.Search(t.Context(), index.Query{Cursor: "bukan-kursor!"}); err == nil {
 			t.Errorf("Search with a garbage cursor succeeded, want an error")
