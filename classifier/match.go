@@ -3,6 +3,7 @@ package classifier
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/netra-id/netra/rules"
@@ -82,12 +83,18 @@ func (d *dictionary) addTerm(n *normalizer, g int32, term, mode string) error {
 			words[i] = t.Stem
 		}
 	}
-	p := phrase{words: words, group: g}
+	m := d.stemmed
 	if mode == rules.ModeExact {
-		d.exact[words[0]] = append(d.exact[words[0]], p)
-	} else {
-		d.stemmed[words[0]] = append(d.stemmed[words[0]], p)
+		m = d.exact
 	}
+	// Inflected forms of one term ("dukung", "mendukung") often share a
+	// stem; keep one phrase so an occurrence is reported once.
+	for _, q := range m[words[0]] {
+		if q.group == g && slices.Equal(q.words, words) {
+			return nil
+		}
+	}
+	m[words[0]] = append(m[words[0]], phrase{words: words, group: g})
 	return nil
 }
 

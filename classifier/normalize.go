@@ -281,13 +281,14 @@ func isASCII(s string) bool {
 
 // squeeze collapses runs of three or more equal letters to one
 // ("pilihhh" → "pilih", "dukunggg" → "dukung") and keeps double letters,
-// which Indonesian has ("saat", "taat").
+// which Indonesian has ("saat", "taat"). A run at the start of a word is an
+// acronym ("PPPK"), not an elongation, and is kept.
 func squeeze(w string) string {
 	run, need := 1, false
 	for i := 1; i < len(w); i++ {
 		if w[i] == w[i-1] {
 			run++
-			if run >= 3 && w[i] >= 'a' && w[i] <= 'z' {
+			if run >= 3 && w[i] >= 'a' && w[i] <= 'z' && i+1 > run {
 				need = true
 				break
 			}
@@ -304,7 +305,7 @@ func squeeze(w string) string {
 		for j < len(w) && w[j] == w[i] {
 			j++
 		}
-		if j-i >= 3 && w[i] >= 'a' && w[i] <= 'z' {
+		if j-i >= 3 && w[i] >= 'a' && w[i] <= 'z' && i > 0 {
 			b = append(b, w[i])
 		} else {
 			b = append(b, w[i:j]...)

@@ -154,3 +154,11 @@ func FuzzNormalize(f *testing.F) {
 		_ = utf8.ValidString(text)
 	})
 }
+
+func TestSqueezeKeepsAcronyms(t *testing.T) {
+	for in, want := range map[string]string{"pppk": "pppk", "pilihhh": "pilih", "yaaa": "ya", "saat": "saat", "mantaaap": "mantap"} {
+		if got := squeeze(in); got != want {
+			t.Errorf("squeeze(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
