@@ -18,6 +18,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
@@ -112,6 +113,9 @@ type Store struct {
 	itemsAlias, auditAlias string
 
 	spoolMu sync.Mutex
+	// down is set when records were spooled because the cluster could not
+	// be reached, so the next Upserts check quickly before retrying.
+	down atomic.Bool
 }
 
 var _ index.Store = (*Store)(nil)

@@ -32,7 +32,16 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 			return fmt.Errorf("upsert: record %d has no item id", i)
 		}
 	}
-	failed, err := s.upsert(ctx, recs)
+	var failed []netra.Record
+	var err error
+	if s.down.Load() && !s.reachable(ctx) {
+		// The cluster was unreachable a moment ago and still is: keep
+		// the records at once instead of waiting out every retry again.
+		failed = dedupe(recs)
+		err = fmt.Errorf("upsert: elasticsearch at %s is still unreachable", s.url)
+	} else {
+		failed, err = s.upsert(ctx, recs)
+	}
 	if err == nil {
 		return nil
 	}
@@ -85,6 +94,12 @@ func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record
 			break
 		}
 	}
+	if len(failed) > 0 && isOutage(lastErr) {
+		s.down.Store(true)
+	}
+	if len(failed) == len(recs) {
+		return failed, fmt.Errorf("upsert: no record acknowledged by elasticsearch at %s after %d attempts: %w", s.url, s.opt.attempts, lastErr)
+	}
 	if _, err := s.do(context.WithoutCancel(ctx), http.MethodPost, "/"+s.itemsAlias+"/_refresh", nil, nil); err != nil && lastErr == nil {
 		// Everything was written but may not be visible yet: report it,
 		// nothing needs spooling.
@@ -95,6 +110,17 @@ func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record
 			len(failed), len(recs), s.url, s.opt.attempts, lastErr)
 	}
 	return nil, nil
+}
+
+// reachable makes one quick health check after an outage.
+func (s *Store) reachable(ctx context.Context) bool {
+	ctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
+	defer cancel()
+	if _, err := s.do(ctx, http.MethodGet, "/_cluster/health", nil, nil); err != nil {
+		return false
+	}
+	s.down.Store(false)
+	return true
 }
 
 // isOutage reports whether err means the cluster could not be reached.
