@@ -320,6 +320,9 @@ func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 		for _, fc := range res.Facets[name] {
 			parts = append(parts, fmt.Sprintf("%s %d", render(fc.Value, m), fc.Count))
 		}
+		if len(parts) == 0 {
+			parts = []string{"-"}
+		}
 		bw.printf("%-9s %s\n", name+":", strings.Join(parts, ", "))
 	}
 	return bw.err

@@ -16,7 +16,7 @@ import (
 
 // mappingVersion changes whenever the fields below change; a store whose
 // search index was built with another version must be rebuilt.
-const mappingVersion = "1"
+const mappingVersion = "2"
 
 // Field names in the search index. Facet fields use the index.Facet* names
 // so a facet request maps to a field directly.
@@ -65,7 +65,6 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.IncludeInAll = false
 		f.IncludeTermVectors = vectors // positions, needed by phrase queries
 		f.DocValues = false
-		f.SkipFreqNorm = !vectors
 		return f
 	}
 	kw := func() *mapping.FieldMapping {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -247,7 +248,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 			if err := json.Unmarshal(v, &m.Record); err != nil {
 				return fmt.Errorf("record %s: %w", h.ID, err)
 			}
-			if so == index.SortRelevance {
+			if so == index.SortRelevance && !math.IsNaN(h.Score) && !math.IsInf(h.Score, 0) {
 				m.Relevance = h.Score
 			}
 			if q.Highlight {

@@ -29,6 +29,7 @@ package indextest
 import (
 	"context"
 	"errors"
+	"math"
 	"reflect"
 	"slices"
 	"sort"
@@ -428,6 +429,14 @@ func testSort(t *testing.T, s index.Store) {
 		}
 		if res.Matches[0].Relevance <= 0 {
 			t.Errorf("top match relevance = %v, want > 0", res.Matches[0].Relevance)
+		}
+		// Prefix and phrase alternatives score like words do.
+		res = search(t, s, index.Query{Text: `kampa* OR "salam dua jari" OR beras`, Limit: 50})
+		wantIDs(t, "mixed alternatives", res, "r3", "r5", "r6", "r7")
+		for _, m := range res.Matches {
+			if !(m.Relevance > 0) || math.IsInf(m.Relevance, 0) {
+				t.Errorf("%s: relevance %v, want a positive number", m.Record.Item.ID, m.Relevance)
+			}
 		}
 	})
 }
