@@ -13,10 +13,11 @@ import (
 type automaton struct {
 	classOf    [256]uint8
 	numClasses int
-	delta      []int32 // state*numClasses + class -> next state
+	delta      []int32 // row offset (state*numClasses) + class -> next row offset
 	out        []uint32
 	bounded    [][]boundedOut // keywords that must stand as whole words
-	hasOut     []bool
+	start      int32          // row offset of the root
+	outStart   int32          // rows from here on have outputs
 	keywords   []string
 }
 
@@ -159,15 +160,52 @@ func newAutomaton(kws []keyword) *automaton {
 			queue = append(queue, n)
 		}
 	}
+	// Collapse runs of separators inside the DFA: a state entered by a
+	// space stays put on further spaces, so the scan loop needs no branch
+	// for it. (Every DFA transition into a state consumes that state's
+	// trie label, so "entered by a space" is a property of the state.)
+	label := make([]uint8, len(nodes))
+	for s := range nodes {
+		for c := 0; c < nc; c++ {
+			if n := nodes[s].next[c]; n != 0 && nodes[n].fail != -1 {
+				label[n] = uint8(c)
+			}
+		}
+	}
+	for s := range nodes {
+		if s == 0 || label[s] == spaceClass {
+			nodes[s].next[spaceClass] = int32(s)
+		}
+	}
+	// Renumber: states without output first, so "has output" is one
+	// comparison; transitions store the target's row offset (state*nc).
+	order := make([]int32, 0, len(nodes))
+	for s, n := range nodes {
+		if n.out == 0 && len(n.bounded) == 0 {
+			order = append(order, int32(s))
+		}
+	}
+	a.outStart = int32(len(order) * nc)
+	for s, n := range nodes {
+		if n.out != 0 || len(n.bounded) > 0 {
+			order = append(order, int32(s))
+		}
+	}
+	newID := make([]int32, len(nodes))
+	for i, s := range order {
+		newID[s] = int32(i)
+	}
+	a.start = newID[0] * int32(nc)
 	a.delta = make([]int32, len(nodes)*nc)
 	a.out = make([]uint32, len(nodes))
 	a.bounded = make([][]boundedOut, len(nodes))
-	a.hasOut = make([]bool, len(nodes))
-	for i, n := range nodes {
-		copy(a.delta[i*nc:], n.next)
+	for i, s := range order {
+		n := nodes[s]
+		for c := 0; c < nc; c++ {
+			a.delta[i*nc+c] = newID[n.next[c]] * int32(nc)
+		}
 		a.out[i] = n.out
 		a.bounded[i] = n.bounded
-		a.hasOut[i] = n.out != 0 || len(n.bounded) > 0
 	}
 	return a
 }
@@ -179,25 +217,16 @@ func (a *automaton) scan(s string, found, want uint32) uint32 {
 		return found
 	}
 	nc := int32(a.numClasses)
-	state := int32(0)
-	prevSpace := true
-	delta, hasOut := a.delta, a.hasOut
+	off := a.start
+	delta, classOf, outStart := a.delta, &a.classOf, a.outStart
 	for i := 0; i < len(s); i++ {
-		c := a.classOf[s[i]]
-		if c == spaceClass {
-			if prevSpace {
-				continue
-			}
-			prevSpace = true
-		} else {
-			prevSpace = false
-		}
-		state = delta[state*nc+int32(c)]
-		if !hasOut[state] {
+		off = delta[off+int32(classOf[s[i]])]
+		if off < outStart {
 			continue
 		}
-		found |= a.out[state]
-		for _, b := range a.bounded[state] {
+		st := off / nc
+		found |= a.out[st]
+		for _, b := range a.bounded[st] {
 			start := i - b.length + 1
 			if (start == 0 || !isAlnumByte(s[start-1])) && (i+1 == len(s) || !isAlnumByte(s[i+1])) {
 				found |= b.mask
