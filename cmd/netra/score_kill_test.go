@@ -42,15 +42,6 @@ func TestScoreIndexSurvivesKill(t *testing.T) {
 	}
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	if st, err := openStore(context.Background(), &globals{dataDir: data}, nil); err != nil {
-		if strings.Contains(err.Error(), "not implemented") {
-			t.Skipf("embedded store not wired into the command yet: %v", err)
-		}
-		t.Fatal(err)
-	} else {
-		st.Close()
-		os.RemoveAll(data)
-	}
 
 	// Real texts made unique by a number, without URLs so that ids come
 	// from source + text.
