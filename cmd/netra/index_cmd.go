@@ -1,17 +1,215 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
 
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index/elastic"
 	"github.com/spf13/cobra"
 )
 
 func newIndexCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "index init|migrate|replay|stats",
-		Short: "Manage the store",
+		Short: "Manage the store (embedded, or Elasticsearch with --es)",
+		Long: `Manage the store that --data (embedded) or --es (Elasticsearch) selects.
+
+  init     create the store: for Elasticsearch the index templates, the first
+           indices and their aliases (PREFIX-items, PREFIX-audit)
+  migrate  Elasticsearch: copy the records into a new index with the current
+           mapping and move the alias to it, without downtime.
+           Embedded: rebuild the search index from the record database.
+  replay   Elasticsearch: deliver the records spooled in --data during an
+           outage. Embedded: replay the search-index journal after a crash.
+  stats    counts of records, flagged records and review states`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("index: not implemented yet")
+			return errors.New("index: say init, migrate, replay or stats")
 		},
 	}
+	var asJSON bool
+	stats := &cobra.Command{
+		Use:   "stats",
+		Short: "Print counts of records, flagged records and review states",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runIndexStats(cmd.Context(), g, asJSON, cmd.OutOrStdout())
+		},
+	}
+	stats.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.AddCommand(
+		&cobra.Command{
+			Use:   "init",
+			Short: "Create the store (templates, indices and aliases on Elasticsearch)",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return runIndexInit(cmd.Context(), g, cmd.OutOrStdout())
+			},
+		},
+		&cobra.Command{
+			Use:   "migrate",
+			Short: "Move the records to the current mapping without downtime",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return runIndexMigrate(cmd.Context(), g, cmd.OutOrStdout())
+			},
+		},
+		&cobra.Command{
+			Use:   "replay",
+			Short: "Deliver records spooled during an Elasticsearch outage",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return runIndexReplay(cmd.Context(), g, cmd.OutOrStdout())
+			},
+		},
+		stats,
+	)
+	return cmd
+}
+
+func runIndexInit(ctx context.Context, g *globals, w io.Writer) error {
+	if len(g.esURLs) > 0 {
+		s, err := openElastic(ctx, g, nil, elastic.WithoutReplay())
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		st, err := s.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "elasticsearch %s at %s: alias %s → %s, %d records\n",
+			s.Version(), st.Extra["url"], s.ItemsAlias(), st.Extra["index"], st.Records)
+		if n, _ := s.Spooled(); n > 0 {
+			fmt.Fprintf(w, "%d records wait in the spool %s: run `netra index replay`\n", n, s.SpoolPath())
+		}
+		return nil
+	}
+	s, err := openBleveStore(ctx, g, nil)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "embedded store at %s: %d records\n", g.dataDir, st.Records)
+	return nil
+}
+
+func runIndexMigrate(ctx context.Context, g *globals, w io.Writer) error {
+	if len(g.esURLs) > 0 {
+		s, err := openElastic(ctx, g, nil)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		start := time.Now()
+		res, err := s.Migrate(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "migrated %d records from %s to %s in %s; alias %s now points to %s (the old index is kept: delete it when satisfied)\n",
+			res.Copied, res.From, res.To, time.Since(start).Round(time.Millisecond), s.ItemsAlias(), res.To)
+		return nil
+	}
+	// The embedded store's search index is derived from its record
+	// database and rebuilt when missing: move it aside, let Open rebuild
+	// it, and delete the old one only when that worked.
+	search := filepath.Join(g.dataDir, "search")
+	if _, err := os.Stat(search); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("migrate: no embedded store at %s", g.dataDir)
+	}
+	old := search + ".old-" + time.Now().UTC().Format("20060102T150405")
+	if err := os.Rename(search, old); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	start := time.Now()
+	s, err := openBleveStore(ctx, g, nil)
+	if err != nil {
+		if rerr := os.Rename(old, search); rerr != nil {
+			return fmt.Errorf("migrate: rebuild failed (%w) and restoring %s failed: %v", err, old, rerr)
+		}
+		return fmt.Errorf("migrate: rebuild: %w", err)
+	}
+	st, err := s.Stats(ctx)
+	cerr := s.Close()
+	if err != nil {
+		return err
+	}
+	if cerr != nil {
+		return cerr
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("migrate: remove %s: %w", old, err)
+	}
+	fmt.Fprintf(w, "rebuilt the search index of %s (%d records) in %s\n", g.dataDir, st.Records, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func runIndexReplay(ctx context.Context, g *globals, w io.Writer) error {
+	if len(g.esURLs) > 0 {
+		s, err := openElastic(ctx, g, nil, elastic.WithoutReplay())
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		n, err := s.Replay(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "delivered %d spooled records to %s\n", n, s.ItemsAlias())
+		return nil
+	}
+	// Opening the embedded store replays its journal.
+	s, err := openBleveStore(ctx, g, nil)
+	if err != nil {
+		return err
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "embedded store at %s is consistent (its journal is replayed on open)\n", g.dataDir)
+	return nil
+}
+
+func runIndexStats(ctx context.Context, g *globals, asJSON bool, w io.Writer) error {
+	s, err := openStore(ctx, g, nil)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
+	}
+	fmt.Fprintf(w, "backend   %s\nrecords   %d\nflagged   %d\n", st.Backend, st.Records, st.Flagged)
+	statuses := []netra.Status{netra.StatusNew, netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated}
+	for _, k := range statuses {
+		fmt.Fprintf(w, "%-9s %d\n", k, st.ByStatus[k])
+	}
+	keys := make([]string, 0, len(st.Extra))
+	for k := range st.Extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "%-9s %s\n", k, st.Extra[k])
+	}
+	return nil
 }

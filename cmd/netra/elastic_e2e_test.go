@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra/index"
+)
+
+// esTestURL is the Elasticsearch of scripts/test.sh (NETRA_ES_URL). Without
+// it the test skips, except under CI=true, where it must run.
+func esTestURL(t *testing.T) string {
+	t.Helper()
+	u := os.Getenv("NETRA_ES_URL")
+	if u == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("NETRA_ES_URL is empty but CI=true: the Elasticsearch tests must run (scripts/test.sh starts Elasticsearch)")
+		}
+		t.Skip("NETRA_ES_URL not set (scripts/elasticsearch.sh start)")
+	}
+	return u
+}
+
+// execNetra runs the command line in-process.
+func execNetra(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	cmd := newRootCmd()
+	var out, errOut bytes.Buffer
+	cmd.SetArgs(args)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	err := cmd.ExecuteContext(context.Background())
+	return out.String(), errOut.String(), err
+}
+
+// e2eTexts are what a reviewer would expect to find or not find.
+var e2eTexts = []string{
+	"Seorang camat di Kabupaten Magelang terekam video mendukung pasangan calon nomor urut 2 saat acara warga.",
+	"Seorang guru PPPK di Bandung hadir dalam kampanye terbuka calon legislatif dan menyatakan dukungannya di depan peserta.",
+	"Harga beras medium di pasar tradisional Jakarta naik dua ribu rupiah per kilogram menjelang akhir bulan.",
+	"Bawaslu mengingatkan bahwa ASN dilarang memberikan dukungan kepada peserta pemilu melalui media sosial.",
+	"Lurah di Jakarta Timur terlihat hadir dalam kampanye akbar salah satu partai politik di lapangan kota.",
+}
+
+// TestElasticScoreAndSearch scores a corpus into Elasticsearch with
+// `netra score --index --es URL`, searches it with `netra search --es URL`,
+// and checks that the answers are those of the embedded store for the same
+// corpus and queries.
+func TestElasticScoreAndSearch(t *testing.T) {
+	url := esTestURL(t)
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	prefix := "t-e2e-" + hex.EncodeToString(b)
+	t.Cleanup(func() {
+		for _, p := range []string{"/" + prefix + "-*", "/_index_template/" + prefix + "-items", "/_index_template/" + prefix + "-audit"} {
+			req, _ := http.NewRequest(http.MethodDelete, url+p, nil)
+			if res, err := http.DefaultClient.Do(req); err == nil {
+				res.Body.Close()
+			}
+		}
+	})
+	dir := t.TempDir()
+	input := filepath.Join(dir, "posts.jsonl")
+	var lines []string
+	for i, txt := range e2eTexts {
+		l, _ := json.Marshal(map[string]string{"id": "p" + string(rune('1'+i)), "source": "uji", "text": txt})
+		lines = append(lines, string(l))
+	}
+	if err := os.WriteFile(input, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := []string{"--es", url, "--es-index-prefix", prefix, "--data", filepath.Join(dir, "es-spool")}
+	embedded := []string{"--es", "", "--data", filepath.Join(dir, "embedded")}
+
+	for _, backend := range [][]string{es, embedded} {
+		_, stderr, err := execNetra(t, append(slices.Clone(backend), "score", "--index", "--progress", "never", "-o", filepath.Join(dir, "verdicts.jsonl"), input)...)
+		if err != nil {
+			if strings.Contains(err.Error(), "not implemented") {
+				t.Skipf("score --index not implemented yet: %v", err)
+			}
+			t.Fatalf("netra %v score --index: %v\n%s", backend, err, stderr)
+		}
+	}
+
+	stats, _, err := execNetra(t, append(slices.Clone(es), "index", "stats", "--json")...)
+	if err != nil {
+		t.Fatalf("netra index stats: %v", err)
+	}
+	var st index.Stats
+	if err := json.Unmarshal([]byte(stats), &st); err != nil {
+		t.Fatalf("index stats --json printed %q: %v", stats, err)
+	}
+	if st.Backend != "elasticsearch" || st.Records != len(e2eTexts) {
+		t.Errorf("index stats: backend %q, %d records; want elasticsearch, %d", st.Backend, st.Records, len(e2eTexts))
+	}
+
+	search := func(backend []string, args ...string) []string {
+		t.Helper()
+		out, _, err := execNetra(t, append(append(slices.Clone(backend), "search", "--json"), args...)...)
+		if err != nil {
+			if strings.Contains(err.Error(), "not implemented") {
+				t.Skipf("search not implemented yet: %v", err)
+			}
+			t.Fatalf("netra search %v: %v", args, err)
+		}
+		var res index.Result
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("netra search --json printed %q: %v", out, err)
+		}
+		var texts []string
+		for _, m := range res.Matches {
+			texts = append(texts, m.Record.Item.Text)
+		}
+		slices.Sort(texts)
+		return texts
+	}
+	queries := [][]string{
+		{"mendukung"},
+		{"kampanye"},
+		{"kampanye", "--flagged"},
+		{"--flagged=false"},
+		{"\"kampanye akbar\""},
+		{"dukung*"},
+		{"beras", "--status", "new"},
+	}
+	for _, q := range queries {
+		got, want := search(es, q...), search(embedded, q...)
+		if !slices.Equal(got, want) {
+			t.Errorf("search %q: elasticsearch found %q, the embedded store %q", q, got, want)
+		}
+	}
+	// The answers are not empty by accident: the words are in the texts.
+	if got := search(es, "beras"); len(got) != 1 || got[0] != e2eTexts[2] {
+		t.Errorf("search beras = %q, want the one text about rice", got)
+	}
+	if got := search(es, "kampanye"); len(got) != 2 {
+		t.Errorf("search kampanye = %q, want the two campaign texts", got)
+	}
+}
