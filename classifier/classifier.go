@@ -148,7 +148,8 @@ func (c *Classifier) addCandidate(gid int32, name string) {
 	for i, t := range toks {
 		words[i] = t.Norm
 	}
-	c.dict.exact[words[0]] = append(c.dict.exact[words[0]], phrase{words: words, group: gid})
+	key := [2]string{words[0], words[1]}
+	c.dict.names[key] = append(c.dict.names[key], phrase{words: words, group: gid})
 }
 
 // termKeywords derives first-stage keywords from a gazetteer term. Stem

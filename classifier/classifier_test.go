@@ -1,10 +1,12 @@
 package classifier
 
 import (
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
 )
 
 func mustDefault(t testing.TB) *Classifier {
@@ -91,5 +93,39 @@ func TestDefaultPackExamples(t *testing.T) {
 			kind = "match example missed"
 		}
 		t.Errorf("%s: rule %s: %s: %q", f.Where, f.Rule, kind, f.Example)
+	}
+}
+
+func TestCandidateNamesAreTargets(t *testing.T) {
+	csv := "lembaga,nama_dapil,nama_partai,nomor_urut,nama\n" +
+		"DPRD KABUPATEN/KOTA,SUKAMAJU 1,Partai Contoh,3,\"H. BUDI SANTOSO WIRYO, S.E.\"\n" +
+		"DPRD KABUPATEN/KOTA,SUKAMAJU 1,Partai Contoh,4,ADI\n"
+	cands, err := rules.ReadCandidates(strings.NewReader(csv), "inline.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Seorang guru PNS mengunggah foto Budi Santoso Wiryo di akun Facebook miliknya."
+	without, err := New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if without.Classify(netra.Item{Text: text}).Flagged {
+		t.Fatal("flagged without knowing the candidate")
+	}
+	p.AddCandidates(rules.CandidatesGazetteer, cands)
+	with, err := New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := with.Classify(netra.Item{Text: text})
+	if !v.Flagged {
+		t.Fatalf("candidate name not used as a target: %+v", v)
+	}
+	if got := v.Hits[0].Terms[len(v.Hits[0].Terms)-1]; got != "Budi Santoso Wiryo" {
+		t.Errorf("target term = %q", got)
 	}
 }

@@ -34,6 +34,10 @@ type dictionary struct {
 	byName  map[string]int32
 	exact   map[string][]phrase // keyed by the first word's Norm
 	stemmed map[string][]phrase // keyed by the first word's Stem
+	// names holds long lists of multi-word names (candidates), keyed by
+	// their first two words: thousands of names share a first word
+	// ("muhammad"), few share two.
+	names   map[[2]string][]phrase
 	regexes []regexTerm
 }
 
@@ -44,7 +48,7 @@ type occurrence struct {
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}}
+	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}}
 }
 
 func (d *dictionary) addGroup(name, role string) int32 {
@@ -112,6 +116,13 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 		for _, p := range d.stemmed[ts[i].Stem] {
 			if j, ok := matchWords(ts, i, p.words, true); ok {
 				out = append(out, occurrence{p.group, i, j})
+			}
+		}
+		if i+1 < len(ts) && len(d.names) > 0 {
+			for _, p := range d.names[[2]string{ts[i].Norm, ts[i+1].Norm}] {
+				if j, ok := matchWords(ts, i, p.words, false); ok {
+					out = append(out, occurrence{p.group, i, j})
+				}
 			}
 		}
 		for _, r := range d.regexes {
