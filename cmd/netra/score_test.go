@@ -292,3 +292,43 @@ func TestVerdictLineMatchesEncodingJSON(t *testing.T) {
 		t.Errorf("NaN written as %s", got)
 	}
 }
+
+func TestScoreIndexStoresOnlyWhenAsked(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if _, _, err := runNetra(t, "", "--data", data, "score", "--per-line", corpusDir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Fatalf("without --index the store directory was touched: %v", err)
+	}
+
+	out, stderr, err := runNetra(t, "", "--data", data, "score", "--per-line", "--index", "--only-flagged", corpusDir)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	lines := parseLines(t, out)
+	st, err := openStore(context.Background(), &globals{dataDir: data}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) == 0 || s.Records != len(lines) || s.Flagged != len(lines) {
+		t.Fatalf("store holds %d records (%d flagged) for %d flagged verdicts", s.Records, s.Flagged, len(lines))
+	}
+	for _, l := range lines {
+		rec, err := st.Get(context.Background(), l.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", l.ID, err)
+		}
+		if rec.Item.Meta[corpus.MetaPos] != l.Pos || rec.Verdict.Score != l.Score || rec.Item.Kind != corpus.Kind {
+			t.Errorf("stored %+v for verdict %+v", rec, l)
+		}
+	}
+	if !strings.Contains(stderr, strconv.Itoa(len(lines))+" stored") {
+		t.Errorf("summary does not count the stored records: %s", stderr)
+	}
+}
