@@ -130,3 +130,23 @@ func BenchmarkClassifyCandidates(b *testing.B) {
 		b.Run("with/"+name, func(b *testing.B) { benchClassify(b, with, name) })
 	}
 }
+
+// BenchmarkAnalyze measures the indexing analyser over the news articles.
+func BenchmarkAnalyze(b *testing.B) {
+	c := mustDefault(b)
+	items, size := loadBench(b, "news.jsonl")
+	if len(items) > 3000 {
+		items = items[:3000]
+		size = 0
+		for _, it := range items {
+			size += int64(len(it.Text) + len(it.Title))
+		}
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, it := range items {
+			c.Analyze(it.Text)
+		}
+	}
+}

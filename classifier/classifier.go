@@ -316,8 +316,13 @@ func (c *Classifier) Candidate(title, text string) bool {
 
 // Analyze returns the normalised, stemmed terms of text, in order: the
 // same analysis the rules see, for indexing and for query words.
+//
+// Indexing runs over every item, not just candidates, so Analyze splits at
+// white space itself instead of calling prose (several times faster); the
+// per-token normalisation is the same, and query words go through this
+// same function, so index and query always agree.
 func (c *Classifier) Analyze(text string) []string {
-	ts := c.norm.tokens(text)
+	ts := c.norm.plainTokens(text)
 	out := make([]string, 0, len(ts))
 	for _, t := range ts {
 		if t.Stem != "" {

@@ -148,6 +148,24 @@ func (n *normalizer) tokens(text string) []Token {
 	return n.tokensIn(text, 0, len(text))
 }
 
+// plainTokens normalises text like tokens, splitting at white space
+// instead of with prose.
+func (n *normalizer) plainTokens(text string) []Token {
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	raw := spaceTokens(text)
+	out := make([]Token, 0, len(raw)+8)
+	for _, rt := range raw {
+		out = n.appendToken(out, text, rt.start, rt.end)
+	}
+	out = canonicalize(out)
+	for i := range out {
+		out[i].Stem = n.stemOf(out[i].Norm)
+	}
+	return out
+}
+
 // tokensIn normalises text[start:end]; offsets point into text.
 func (n *normalizer) tokensIn(text string, start, end int) []Token {
 	raw := proseTokens(text[start:end])

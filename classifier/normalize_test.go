@@ -162,3 +162,26 @@ func TestSqueezeKeepsAcronyms(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyzeAgreesForQueryWords(t *testing.T) {
+	c := mustDefault(t)
+	idx := c.Analyze("ASN itu mendukung paslon 02, dukungannya viral di #KampanyeDamai")
+	q := c.Analyze("dukung")
+	if len(q) != 1 {
+		t.Fatalf("query analysed to %v", q)
+	}
+	n := 0
+	for _, w := range idx {
+		if w == q[0] {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Fatalf("stem %q found %d times in %v, want 2 (mendukung, dukungannya)", q[0], n, idx)
+	}
+	for _, w := range append([]string{"nourut2"}, c.Analyze("kampanye damai")...) {
+		if !strings.Contains(strings.Join(idx, " "), w) {
+			t.Errorf("%q missing from %v", w, idx)
+		}
+	}
+}
