@@ -88,7 +88,8 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 
 // runServe runs the app until ctx ends. ready, when not nil, receives the
 // listening address once the server accepts connections (tests use it).
-func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool, stdout io.Writer, ready chan<- string) (err error) {
+// copts are extra crawler options (tests allow their local fixture server).
+func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool, stdout io.Writer, ready chan<- string, copts ...crawler.Option) (err error) {
 	log := newLogger(cfg, os.Stderr)
 	cl, err := classifierFor(g)
 	if err != nil {
@@ -130,10 +131,12 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		if stateDir == "" {
 			stateDir = filepath.Join(g.dataDir, "crawl")
 		}
-		sched, err = newScheduler(cfg, stateDir, cl, store, m, log)
+		var c *crawler.Crawler
+		sched, c, err = newScheduler(cfg, stateDir, cl, store, m, log, copts...)
 		if err != nil {
 			return err
 		}
+		defer c.Close()
 		opts = append(opts, review.WithSources(sched))
 	}
 	app, err := review.New(store, accounts, opts...)
@@ -267,10 +270,11 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 }
 
 // newScheduler wires the sources file to the crawler → pipeline → store job.
-func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, copts ...crawler.Option) (*schedule.Scheduler, error) {
+// The caller closes the returned crawler after stopping the scheduler.
+func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, copts ...crawler.Option) (*schedule.Scheduler, *crawler.Crawler, error) {
 	srcs, err := crawler.LoadSources(cfg.Sources)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byName := make(map[string]crawler.Source, len(srcs))
 	entries := make([]schedule.Entry, 0, len(srcs))
@@ -280,52 +284,31 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 	}
 	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log)}, copts...)
 	c := crawler.New(copts...)
-	job := crawlJob(c, byName, cl, store, m, cfg.Workers)
+	job := crawlJob(c, byName, cl, store, m)
 	sched, err := schedule.New(entries, job, schedule.WithLogger(log), schedule.WithMetrics(m))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cfg.Sources, err)
+		c.Close()
+		return nil, nil, fmt.Errorf("%s: %w", cfg.Sources, err)
 	}
-	return sched, nil
+	return sched, c, nil
 }
 
-// crawlJob crawls one source and sends its items through the one pipeline
-// into the store. On cancellation the crawler saves its resume state and
-// the pipeline stores what it already classified.
-func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, workers int) schedule.Job {
+// crawlJob crawls one source through crawlSource, the same crawler →
+// pipeline → store join `netra crawl` uses. On cancellation the crawler saves
+// its resume state and the pipeline stores what it already classified.
+func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics) schedule.Job {
 	return func(ctx context.Context, name string) (schedule.Result, error) {
 		src, ok := srcs[name]
 		if !ok {
 			return schedule.Result{}, fmt.Errorf("%q: %w", name, review.ErrUnknownSource)
 		}
-		in := make(chan netra.Item, 64)
-		var rs crawler.RunStats
-		var st pipeline.Stats
-		grp, gctx := errgroup.WithContext(ctx)
-		grp.Go(func() error {
-			defer close(in)
-			var err error
-			rs, err = c.Run(gctx, src, func(it netra.Item) error {
-				select {
-				case in <- it:
-					return nil
-				case <-gctx.Done():
-					return gctx.Err()
-				}
-			})
-			return err
-		})
-		grp.Go(func() error {
-			var err error
-			st, err = pipeline.Run(gctx, cl, in, pipeline.Options{Sink: store, Workers: workers}, nil)
-			if err != nil && gctx.Err() == nil {
-				m.IndexErrors.Inc()
-			}
-			return err
-		})
-		err := grp.Wait()
+		rs, st, err := crawlSource(ctx, c, src, cl, store)
 		m.Classified.Add(float64(st.Items))
 		m.Flagged.Add(float64(st.Flagged))
 		m.Indexed.Add(float64(st.Stored))
+		if err != nil && ctx.Err() == nil {
+			m.IndexErrors.Inc()
+		}
 		return schedule.Result{Items: rs.New, Flagged: int(st.Flagged), Errors: rs.ErrorCount()}, err
 	}
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -15,6 +18,25 @@ import (
 
 // usersFile is where the review app's accounts live.
 func usersFile(g *globals) string { return filepath.Join(g.dataDir, "users.json") }
+
+// openAccounts opens the account file. The embedded store refuses to create
+// itself in a directory that already holds other files, so on a data
+// directory that has no store yet the store is created first (and closed
+// again: a running server keeps its own lock).
+func openAccounts(ctx context.Context, g *globals) (*users.Store, error) {
+	if len(g.esURLs) == 0 {
+		if _, err := os.Stat(filepath.Join(g.dataDir, "netra.db")); errors.Is(err, os.ErrNotExist) {
+			st, err := openStore(ctx, g, nil)
+			if err != nil {
+				return nil, err
+			}
+			if err := st.Close(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return users.Open(usersFile(g))
+}
 
 // readPassword reads one line from r (for --password-stdin).
 func readPassword(r io.Reader) (string, error) {
@@ -49,7 +71,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := users.Open(usersFile(g))
+			s, err := openAccounts(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
@@ -75,7 +97,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "Set a new password; prints a generated one unless --password-stdin (running servers pick it up at once)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := users.Open(usersFile(g))
+			s, err := openAccounts(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
@@ -104,7 +126,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := users.Open(usersFile(g))
+			s, err := openAccounts(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
@@ -121,7 +143,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "List users and roles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := users.Open(usersFile(g))
+			s, err := openAccounts(cmd.Context(), g)
 			if err != nil {
 				return err
 			}

@@ -34,7 +34,6 @@ type Config struct {
 	LogFormat       string   `yaml:"log_format"`       // text or json; default text
 	ShutdownTimeout Duration `yaml:"shutdown_timeout"` // wait for requests and crawls on SIGTERM, default 30s
 	CrawlGrace      Duration `yaml:"crawl_grace"`      // after that, wait this long for cancelled crawls to checkpoint, default 10s
-	Workers         int      `yaml:"workers"`          // classifier workers per crawl, default 2
 }
 
 // Duration is a time.Duration written as "30s", "12h" in YAML.
@@ -66,7 +65,6 @@ func Defaults() Config {
 		LogFormat:       "text",
 		ShutdownTimeout: Duration{30 * time.Second},
 		CrawlGrace:      Duration{10 * time.Second},
-		Workers:         2,
 	}
 }
 
@@ -86,7 +84,6 @@ var Env = []struct{ Var, Key string }{
 	{"NETRA_LOG_FORMAT", "log_format"},
 	{"NETRA_SHUTDOWN_TIMEOUT", "shutdown_timeout"},
 	{"NETRA_CRAWL_GRACE", "crawl_grace"},
-	{"NETRA_WORKERS", "workers"},
 }
 
 // Load reads path (when not empty) over the defaults, then the environment
@@ -146,8 +143,6 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 			c.LoginAttempts, err = strconv.Atoi(v)
 		case "export_limit":
 			c.ExportLimit, err = strconv.Atoi(v)
-		case "workers":
-			c.Workers, err = strconv.Atoi(v)
 		case "session_ttl":
 			c.SessionTTL.Duration, err = time.ParseDuration(v)
 		case "login_window":
@@ -184,9 +179,6 @@ func (c Config) Validate() error {
 	}
 	if c.ExportLimit < 1 {
 		errs = append(errs, "export_limit: must be at least 1")
-	}
-	if c.Workers < 1 {
-		errs = append(errs, "workers: must be at least 1")
 	}
 	switch strings.ToLower(c.LogLevel) {
 	case "debug", "info", "warn", "error":

@@ -35,7 +35,7 @@ func TestLoadErrorsNamePlace(t *testing.T) {
 		{"session_ttl: forever\n", "line 1"},
 		{"log_level: loud\n", "log_level"},
 		{"tls_cert: a.pem\n", "tls_key"},
-		{"workers: many\n", "line 1"},
+		{"login_attempts: many\n", "line 1"},
 	} {
 		p := write(t, c.yaml)
 		_, err := Load(p, nil)
