@@ -114,7 +114,9 @@ type run struct {
 	cancel context.CancelCauseFunc
 
 	mu       sync.Mutex
-	queued   map[string]bool // URLs taken into this run
+	queued   map[string]bool // URLs seen in this run
+	taken    int             // article URLs taken for fetching in this run
+	claimed  map[string]bool // canonical URLs and "#"+content hashes emitted in this run
 	maxItems int
 	maxPages int
 }
@@ -185,7 +187,7 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 	defer client.Close()
 	r := &run{
 		c: c, src: src, client: client, st: st, stats: stats, emit: emit, cancel: cancel,
-		queued: map[string]bool{}, maxItems: c.cfg.maxItems, maxPages: c.cfg.maxPages,
+		queued: map[string]bool{}, claimed: map[string]bool{}, maxItems: c.cfg.maxItems, maxPages: c.cfg.maxPages,
 	}
 	if src.MaxItems > 0 {
 		r.maxItems = src.MaxItems
@@ -273,7 +275,7 @@ func (r *run) take(cands []candidate) []candidate {
 			r.stats.do(func(s *RunStats) { s.Filtered++ })
 			continue
 		}
-		if len(r.queued) >= r.maxItems*4 || r.countNew() >= r.maxItems {
+		if r.taken >= r.maxItems {
 			r.stats.do(func(s *RunStats) {
 				s.Filtered++
 				s.Stopped = "max_items"
@@ -281,13 +283,11 @@ func (r *run) take(cands []candidate) []candidate {
 			continue
 		}
 		r.queued[u] = true
+		r.taken++
 		out = append(out, cd)
 		urls = append(urls, u)
 	}
 	r.mu.Unlock()
-	if len(out) > r.maxItems {
-		out = out[:r.maxItems]
-	}
 	if err := r.st.AddPending(r.src.Name, urls); err != nil {
 		r.cancel(fmt.Errorf("crawl state: %w", err))
 	}
@@ -403,14 +403,14 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 	if err != nil {
 		cu = hint.url
 	}
-	if cu != hint.url && r.st.Done(cu) {
+	hash := contentHash(a.Text)
+	switch r.claim(hint.url, cu, hash) {
+	case claimSeen:
 		// Reached under another name (redirect, AMP, tracking): already taken.
 		r.stats.do(func(s *RunStats) { s.Seen++ })
 		_ = r.st.Finish(r.src.Name, hint.url, "")
 		return
-	}
-	hash := contentHash(a.Text)
-	if r.st.HashSeen(hash) {
+	case claimDup:
 		r.stats.do(func(s *RunStats) { s.Dup++ })
 		_ = r.st.Finish(r.src.Name, hint.url, "")
 		return
@@ -449,6 +449,31 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 	if cu != hint.url {
 		_ = r.st.Finish(r.src.Name, cu, hash)
 	}
+}
+
+type claimResult int
+
+const (
+	claimOK   claimResult = iota
+	claimSeen             // the canonical URL was taken before
+	claimDup              // the same text was taken before
+)
+
+// claim atomically reserves an article's canonical URL and content hash,
+// so two workers extracting the same article under different URLs at the
+// same moment emit it once.
+func (r *run) claim(requested, canonical, hash string) claimResult {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if canonical != requested && (r.claimed[canonical] || r.st.Done(canonical)) {
+		return claimSeen
+	}
+	if r.claimed["#"+hash] || r.st.HashSeen(hash) {
+		return claimDup
+	}
+	r.claimed[canonical] = true
+	r.claimed["#"+hash] = true
+	return claimOK
 }
 
 // deliver calls emit under the run's lock; an emit error cancels the run.

@@ -408,3 +408,47 @@ func TestUserAgentHasContact(t *testing.T) {
 }
 
 var _ = url.Parse
+
+func TestCanonicalAndContentDedup(t *testing.T) {
+	s := newSite(t)
+	page := article("Bupati Lantik Pejabat", "Bupati melantik sejumlah pejabat eselon dua di pendopo kabupaten pada Senin pagi.")
+	s.mux.HandleFunc("/amp/berita/1", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, strings.Replace(page, "<head>", `<head><link rel="canonical" href="/berita/1">`, 1))
+	})
+	s.mux.HandleFunc("/berita/1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page) })
+	s.mux.HandleFunc("/salinan/1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page) })
+	c := testCrawler(s, t.TempDir(), WithWorkers(1))
+	defer c.Close()
+	items, st := collect(t, c, Source{Name: "dedup", Kind: KindURL, Workers: 1, URLs: []string{
+		s.URL + "/amp/berita/1?utm_source=wa", s.URL + "/berita/1#komentar", s.URL + "/berita/1?fbclid=x", s.URL + "/salinan/1"}})
+	if len(items) != 1 {
+		t.Fatalf("%d items from one article under four URLs: %+v", len(items), st)
+	}
+	// /salinan/1 is a verbatim copy under its own name; which of the two
+	// is fetched first is up to the scheduler, but never the AMP URL.
+	if u := items[0].URL; u != s.URL+"/berita/1" && u != s.URL+"/salinan/1" {
+		t.Errorf("item URL %s, want a canonical URL", u)
+	}
+	if st.Seen+st.Dup != 2 {
+		t.Errorf("seen %d + duplicate content %d, want 2", st.Seen, st.Dup)
+	}
+}
+
+func TestMaxItems(t *testing.T) {
+	fx := loadFixtures(t)
+	s := newSite(t)
+	serveFixtures(t, s, fx)
+	dir := t.TempDir()
+	c := testCrawler(s, dir)
+	src := Source{Name: "limit", Kind: KindFeed, URLs: []string{s.URL + "/feed.xml"}, MaxItems: 10}
+	items, st := collect(t, c, src)
+	if len(items) != 10 || st.Stopped != "max_items" {
+		t.Errorf("max_items 10: %d items, stopped %q", len(items), st.Stopped)
+	}
+	// The next run takes the next ten.
+	more, _ := collect(t, c, src)
+	if len(more) != 10 {
+		t.Errorf("second run: %d items", len(more))
+	}
+	c.Close()
+}

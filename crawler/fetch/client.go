@@ -244,13 +244,15 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // attempt makes one request under the host's slot and reads the body.
 func (c *Client) attempt(orig *http.Request) (*http.Response, time.Duration, error) {
-	ctx, cancel := context.WithTimeout(orig.Context(), c.cfg.Timeout)
-	defer cancel()
-	release, err := c.hosts.Acquire(ctx, orig.URL.Host)
+	// Waiting for the host's turn is our politeness, not the server's
+	// slowness: it happens before the attempt's clock starts.
+	release, err := c.hosts.Acquire(orig.Context(), orig.URL.Host)
 	if err != nil {
 		return nil, 0, &Error{Reason: ReasonOf(err), URL: orig.URL.String(), Err: err}
 	}
 	defer release()
+	ctx, cancel := context.WithTimeout(orig.Context(), c.cfg.Timeout)
+	defer cancel()
 	req := orig.Clone(ctx)
 	if c.cfg.UserAgent != "" {
 		req.Header.Set("User-Agent", c.cfg.UserAgent)

@@ -144,7 +144,9 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 			d = retryAfter
 		}
 		s.delay = min(d, h.max)
-		if next := time.Now().Add(max(retryAfter, s.delay)); next.After(s.next) {
+		// The pause is capped so one hostile Retry-After cannot park the
+		// crawl; requests it refused have already failed as rate_limited.
+		if next := time.Now().Add(min(max(retryAfter, s.delay), h.max)); next.After(s.next) {
 			s.next = next
 		}
 		return
