@@ -496,3 +496,23 @@ func TestHealthzMetricsOpenAPI(t *testing.T) {
 }
 
 var _ = errors.New
+
+func TestAPIBasicAuthCacheForgetsOldPassword(t *testing.T) {
+	f := newFixture(t)
+	if code, _, _ := f.do("GET", "/api/v1/me", "rina", reviewerPW, nil); code != 200 {
+		t.Fatalf("first: %d", code)
+	}
+	if code, _, _ := f.do("GET", "/api/v1/me", "rina", reviewerPW, nil); code != 200 {
+		t.Fatalf("cached: %d", code)
+	}
+	time.Sleep(20 * time.Millisecond) // a distinct file mtime for the reload
+	if err := f.accts.SetPassword("rina", "a-new-password-1"); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := f.do("GET", "/api/v1/me", "rina", reviewerPW, nil); code != 401 {
+		t.Errorf("old password after a change: %d, want 401", code)
+	}
+	if code, _, _ := f.do("GET", "/api/v1/me", "rina", "a-new-password-1", nil); code != 200 {
+		t.Errorf("new password: %d", code)
+	}
+}

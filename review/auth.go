@@ -1,6 +1,7 @@
 package review
 
 import (
+	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
 	"net"
@@ -108,6 +109,64 @@ func clientIP(r *http.Request) string {
 
 var errRateLimited = errors.New("too many failed logins")
 
+// authCache remembers recently verified basic-auth credentials for a
+// minute, so API clients that send them with every request do not pay a
+// bcrypt comparison (tens of milliseconds by design) each time. Entries
+// hold only a SHA-256 of name and password, and die when the password
+// changes.
+type authCache struct {
+	mu sync.Mutex
+	m  map[[32]byte]authEntry
+}
+
+type authEntry struct {
+	user    string
+	changed time.Time
+	expires time.Time
+}
+
+const authCacheTTL = time.Minute
+
+func credKey(name, password string) [32]byte {
+	return sha256.Sum256([]byte(name + "\x00" + password))
+}
+
+func (c *authCache) get(k [32]byte, now time.Time) (authEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || now.After(e.expires) {
+		delete(c.m, k)
+		return authEntry{}, false
+	}
+	return e, true
+}
+
+func (c *authCache) put(k [32]byte, e authEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) > 10000 {
+		clear(c.m)
+	}
+	c.m[k] = e
+}
+
+// basicAuth checks API credentials, from the cache when it can.
+func (s *Server) basicAuth(r *http.Request, name, password string) (users.User, time.Duration, error) {
+	k := credKey(name, password)
+	now := time.Now()
+	if e, ok := s.auths.get(k, now); ok {
+		if u, err := s.accounts.Get(e.user); err == nil && u.Changed.Equal(e.changed) {
+			return u, 0, nil
+		}
+	}
+	u, retry, err := s.checkPassword(r, name, password)
+	if err == nil {
+		s.auths.put(k, authEntry{user: u.Name, changed: u.Changed, expires: now.Add(authCacheTTL)})
+	}
+	return u, retry, err
+}
+
 // checkPassword authenticates with rate limiting by client address and by
 // user name.
 func (s *Server) checkPassword(r *http.Request, name, password string) (users.User, time.Duration, error) {
@@ -172,7 +231,7 @@ func (s *Server) api(need users.Role, h handlerFunc) http.Handler {
 				return
 			}
 		} else if name, pw, has := r.BasicAuth(); has {
-			u, retry, err := s.checkPassword(r, name, pw)
+			u, retry, err := s.basicAuth(r, name, pw)
 			if errors.Is(err, errRateLimited) {
 				w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
 				writeError(w, http.StatusTooManyRequests, "too many failed logins; try again later", nil)

@@ -68,6 +68,7 @@ type Server struct {
 	metrics  *metrics.Metrics
 	log      *slog.Logger
 	limiter  *limiter
+	auths    authCache
 	secure   bool // Secure cookies even without TLS on this hop (behind a TLS proxy)
 	maxRows  int  // export cap
 	tmpl     map[string]*template.Template
@@ -121,6 +122,7 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 		sessions: users.NewSessions(12 * time.Hour),
 		log:      slog.New(slog.DiscardHandler),
 		limiter:  newLimiter(10, 15*time.Minute),
+		auths:    authCache{m: map[[32]byte]authEntry{}},
 		maxRows:  100000,
 		version:  "dev",
 	}

@@ -3,6 +3,7 @@ package review
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -239,5 +240,61 @@ func TestUISourcesPage(t *testing.T) {
 	code, loc, _ := f.post(ac, "/sources/kompas-pemilu/run", url.Values{"csrf": {acsrf}})
 	if code != http.StatusSeeOther || len(src.started) != 1 {
 		t.Errorf("run now: %d %s %v", code, loc, src.started)
+	}
+}
+
+func TestUISecureCookieOverTLS(t *testing.T) {
+	f := newFixture(t)
+	ts := httptest.NewTLSServer(f.srv.Handler())
+	defer ts.Close()
+	c := ts.Client()
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := c.Get(ts.URL + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var tok string
+	for _, ck := range resp.Cookies() {
+		if ck.Name == loginCSRFCookie {
+			tok = ck.Value
+		}
+	}
+	req, _ := http.NewRequest("POST", ts.URL+"/login", strings.NewReader(url.Values{"user": {"rina"}, "password": {reviewerPW}, "csrf": {tok}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: loginCSRFCookie, Value: tok})
+	resp, err = c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	found := false
+	for _, ck := range resp.Cookies() {
+		if ck.Name == sessionCookie {
+			found = true
+			if !ck.Secure || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode {
+				t.Errorf("session cookie over TLS: %+v", ck)
+			}
+		}
+	}
+	if !found || resp.Header.Get("Strict-Transport-Security") == "" {
+		t.Errorf("TLS login: cookie %v, HSTS %q", found, resp.Header.Get("Strict-Transport-Security"))
+	}
+}
+
+func TestUIItemLinkKeepsQueue(t *testing.T) {
+	f := newFixture(t)
+	c, _ := f.login("budi", viewerPW)
+	_, body := f.page(c, "/?q=camat&sort=score")
+	if !strings.Contains(body, `href="/items/`+f.id(0)+`?back=%2f%3fq%3dcamat%26sort%3dscore"`) {
+		t.Errorf("item link does not carry the queue URL:\n%s", grep(body, "item-link"))
+	}
+	_, body = f.page(c, "/items/"+f.id(0)+"?back=%2F%3Fq%3Dcamat%26sort%3Dscore")
+	if !strings.Contains(body, `id="back"`) || !strings.Contains(body, `href="/?q=camat&amp;sort=score"`) {
+		t.Errorf("back link:\n%s", grep(body, `id="back"`))
+	}
+	_, body = f.page(c, "/items/"+f.id(0)+"?back=https://evil.example/")
+	if !strings.Contains(body, `<a href="/" id="back">`) {
+		t.Errorf("back link leaves the site:\n%s", grep(body, `id="back"`))
 	}
 }
