@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+// netraCmd runs the CLI in-process and returns stdout and stderr.
+func netraCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	cmd := newRootCmd()
+	var out, errb bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&errb)
+	cmd.SetIn(strings.NewReader(stdin))
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), errb.String(), err
+}
+
+func TestClassifyCommand(t *testing.T) {
+	out, stderr, err := netraCmd(t, "", "classify", "--explain", "Seorang camat kedapatan berkampanye untuk pasangan calon bupati.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v netra.Verdict
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("verdict JSON: %v\n%s", err, out)
+	}
+	if !v.Flagged || v.RulesVersion == "" || len(v.Hits) == 0 {
+		t.Fatalf("verdict: %+v", v)
+	}
+	if !strings.Contains(stderr, "FLAGGED") || !strings.Contains(stderr, "asn-campaign") {
+		t.Fatalf("explanation: %s", stderr)
+	}
+	out, _, err = netraCmd(t, "Bawaslu mengimbau ASN agar tidak berkampanye.", "classify", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, `"flagged": true`) {
+		t.Fatalf("appeal flagged: %s", out)
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	file := filepath.Join("testdata", "classifier", "labelled.jsonl")
+	out, _, err := netraCmd(t, "", "eval", "--json", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		TP, FP, FN, TN        int
+		Precision, Recall, F1 float64
+		FalseNegatives        []string `json:"false_negatives"`
+		Categories            map[string]int
+		Rules                 []ruleStats
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval JSON: %v\n%s", err, out)
+	}
+	// a6 is labelled partisan but is not: the one false negative.
+	if rep.TP != 2 || rep.FP != 0 || rep.FN != 1 || rep.TN != 3 {
+		t.Fatalf("confusion tp=%d fp=%d fn=%d tn=%d", rep.TP, rep.FP, rep.FN, rep.TN)
+	}
+	if rep.Precision != 1 || rep.Recall != 0.6667 || len(rep.FalseNegatives) != 1 || rep.FalseNegatives[0] != "a6" {
+		t.Fatalf("report: %+v", rep)
+	}
+	if rep.Categories["official_non_asn"] != 1 || len(rep.Rules) == 0 {
+		t.Fatalf("categories %v, %d rules", rep.Categories, len(rep.Rules))
+	}
+	out, _, err = netraCmd(t, "", "eval", "-v", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"precision 1.0000", "recall 0.6667", "false negatives:", "- a6 [partisan]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, []byte("{\"text\":\"x\",\"label\":\"a\"}\n{broken\n"), 0o644)
+	if _, _, err := netraCmd(t, "", "eval", bad); err == nil || !strings.Contains(err.Error(), "bad.jsonl:2") {
+		t.Fatalf("broken line: %v", err)
+	}
+}
+
+func TestRulesCommands(t *testing.T) {
+	out, _, err := netraCmd(t, "", "rules", "lint")
+	if err != nil || !strings.HasPrefix(out, "ok: ") {
+		t.Fatalf("lint: %v %s", err, out)
+	}
+	out, _, err = netraCmd(t, "", "rules", "test")
+	if err != nil || !strings.Contains(out, " 0 failed") {
+		t.Fatalf("test: %v %s", err, out)
+	}
+	out, _, err = netraCmd(t, "", "rules", "keywords")
+	if err != nil || !strings.Contains(out, "\nasn\n") {
+		t.Fatalf("keywords: %v", err)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "rules"), 0o755)
+	os.WriteFile(filepath.Join(dir, "pack.yaml"), []byte("name: x\nversion: \"1\"\nthreshold: 0.5\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "rules", "r.yaml"), []byte("rules:\n  - id: r\n    wieght: 1\n"), 0o644)
+	_, stderr, err := netraCmd(t, "", "rules", "lint", dir)
+	if err == nil || !strings.Contains(stderr, "r.yaml:3: unknown field \"wieght\"") {
+		t.Fatalf("lint of a broken pack: %v\n%s", err, stderr)
+	}
+}
