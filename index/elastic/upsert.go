@@ -61,9 +61,9 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record, error) {
 	var failed []netra.Record
 	var lastErr error
+	recs = dedupe(recs) // across chunks too: the later record of an ID wins
 	for start := 0; start < len(recs); start += chunkSize {
-		chunk := dedupe(recs[start:min(start+chunkSize, len(recs))])
-		pending := chunk
+		pending := recs[start:min(start+chunkSize, len(recs))]
 		backoff := s.opt.backoff
 		for attempt := 1; len(pending) > 0; attempt++ {
 			retry, err := s.writeChunk(ctx, pending)
@@ -89,7 +89,7 @@ func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record
 			// The cluster is gone: do not wait out the retries for every
 			// remaining chunk, keep them for later straight away.
 			for rest := start + chunkSize; rest < len(recs); rest += chunkSize {
-				failed = append(failed, dedupe(recs[rest:min(rest+chunkSize, len(recs))])...)
+				failed = append(failed, recs[rest:min(rest+chunkSize, len(recs))]...)
 			}
 			break
 		}

@@ -1,0 +1,126 @@
+package elastic
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/elastic/go-elasticsearch/v8"
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/index/indextest"
+)
+
+// closedPort returns a loopback URL nothing listens on.
+func closedPort(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return "http://" + addr
+}
+
+// unreachableStore is a Store whose cluster went away after Open: built by
+// hand, since Open itself refuses an unreachable cluster.
+func unreachableStore(t *testing.T) *Store {
+	url := closedPort(t)
+	es, err := elasticsearch.NewClient(elasticsearch.Config{Addresses: []string{url}, MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Store{
+		es:  es,
+		cfg: Config{URLs: []string{url}, IndexPrefix: "netra", SpoolDir: t.TempDir()},
+		opt: options{analyze: indextest.Analyze, attempts: 2, backoff: time.Millisecond, flushBytes: 1 << 20, workers: 1},
+		url: url, itemsAlias: "netra-items", auditAlias: "netra-audit",
+	}
+}
+
+func TestUpsertSpoolsWhenUnreachable(t *testing.T) {
+	s := unreachableStore(t)
+	ctx := context.Background()
+	var recs []netra.Record
+	for i := range 2500 { // more than one chunk
+		recs = append(recs, rec(i, fmt.Sprintf("teks nomor %d", i)))
+	}
+	recs = append(recs, rec(3, "teks nomor 3, versi kedua")) // a duplicate ID: the later wins
+	err := s.Upsert(ctx, recs)
+	var se *index.SpooledError
+	if !errors.As(err, &se) {
+		t.Fatalf("Upsert to an unreachable cluster: %v, want *index.SpooledError", err)
+	}
+	if se.Count != 2500 || se.Path != s.SpoolPath() {
+		t.Errorf("spooled %d records to %s, want 2500 to %s", se.Count, se.Path, s.SpoolPath())
+	}
+	if !strings.Contains(err.Error(), "2500 records") || !strings.Contains(err.Error(), s.SpoolPath()) {
+		t.Errorf("error %q does not say how many records were spooled where", err)
+	}
+	// A second failing batch appends, quickly (the store knows it is down).
+	start := time.Now()
+	if err := s.Upsert(ctx, recs[:10]); !errors.As(err, &se) || se.Count != 10 {
+		t.Fatalf("second Upsert: %v, want 10 spooled", err)
+	}
+	t.Logf("second batch spooled in %v", time.Since(start))
+	got, err := s.readSpool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2510 {
+		t.Fatalf("spool holds %d records, want 2510", len(got))
+	}
+	if got[3].Item.Text != "teks nomor 3, versi kedua" {
+		t.Errorf("spooled rec-00003 has text %q, want the later duplicate", got[3].Item.Text)
+	}
+	// Replay against the still unreachable cluster keeps everything.
+	if n, err := s.Replay(ctx); err == nil || n != 0 {
+		t.Errorf("Replay while unreachable = %d, %v; want 0 and an error", n, err)
+	}
+	// It compacts the spool to the last record of each ID: the 10 records
+	// of the second batch replace their earlier versions.
+	got, err = s.readSpool()
+	if err != nil || len(got) != 2500 {
+		t.Fatalf("after a failed replay the spool has %d records (%v), want 2500", len(got), err)
+	}
+	if got[3].Item.Text != "teks nomor 3" {
+		t.Errorf("rec-00003 in the compacted spool has text %q, want the one of the later batch", got[3].Item.Text)
+	}
+}
+
+func TestSpoolTornAndCorruptLines(t *testing.T) {
+	s := unreachableStore(t)
+	if _, err := s.spool([]netra.Record{rec(1, "satu"), rec(2, "dua")}); err != nil {
+		t.Fatal(err)
+	}
+	path := s.SpoolPath()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A crash in the middle of an append leaves a torn last line.
+	if _, err := f.WriteString(`{"item":{"id":"rec-0000`); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got, err := s.readSpool()
+	if err != nil || len(got) != 2 {
+		t.Fatalf("spool with a torn last line: %d records, %v; want the 2 whole ones", len(got), err)
+	}
+	// Damage in the middle is an error naming file and line, never a
+	// silent skip.
+	b, _ := os.ReadFile(path)
+	lines := strings.SplitN(string(b), "\n", 2)
+	if err := os.WriteFile(path, []byte(lines[0]+"\n{kacau\n"+lines[1]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.readSpool()
+	if err == nil || !strings.Contains(err.Error(), path+":2") {
+		t.Errorf("corrupt spool line: error %v, want one naming %s:2", err, path)
+	}
+}
