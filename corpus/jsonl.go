@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -317,53 +318,84 @@ func (s *jsonScanner) number() error {
 
 // str reads a string starting at '"' and returns its decoded bytes: a
 // slice of the line when it has no escapes, else of the scratch buffer
-// (valid until the next call).
+// (valid until the next call). Runs of plain bytes are found with
+// bytes.IndexByte and checked for control characters eight at a time: this
+// is the reader's hot loop.
 func (s *jsonScanner) str() ([]byte, error) {
 	s.i++ // opening quote
 	start := s.i
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		if c == '"' {
-			out := s.b[start:s.i]
-			s.i++
-			return out, nil
-		}
-		if c == '\\' {
-			return s.unescape(start)
-		}
-		if c < 0x20 {
-			return nil, s.errf("control character in a string")
-		}
-		s.i++
+	q := bytes.IndexByte(s.b[start:], '"')
+	if q < 0 {
+		return nil, s.errf("unterminated string")
 	}
-	return nil, s.errf("unterminated string")
+	seg := s.b[start : start+q]
+	end := len(seg)
+	bs := bytes.IndexByte(seg, '\\')
+	if bs >= 0 {
+		end = bs
+	}
+	if c := controlAt(seg[:end]); c >= 0 {
+		s.i = start + c
+		return nil, s.errf("control character in a string")
+	}
+	if bs >= 0 {
+		s.i = start + bs
+		return s.unescape(start)
+	}
+	s.i = start + q + 1
+	return seg, nil
 }
 
-// unescape continues str from the first backslash.
+// controlAt is the index of the first byte below 0x20 in b, or -1.
+func controlAt(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		// Some byte is below 0x20 (exact for existence, not position).
+		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < 0x20 {
+			return i
+		}
+	}
+	return -1
+}
+
+// unescape continues str from the first backslash at s.i.
 func (s *jsonScanner) unescape(start int) ([]byte, error) {
 	out := append(s.scratch[:0], s.b[start:s.i]...)
 	defer func() { s.scratch = out[:0] }()
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case c == '"':
-			s.i++
-			return out, nil
-		case c < 0x20:
-			return nil, s.errf("control character in a string")
-		case c != '\\':
-			// Copy the run up to the next quote or backslash at once.
-			j := s.i + 1
-			for j < len(s.b) && s.b[j] != '"' && s.b[j] != '\\' && s.b[j] >= 0x20 {
-				j++
+	q := -1 // index of the next '"' at or after s.i
+	for {
+		if q < s.i {
+			k := bytes.IndexByte(s.b[s.i:], '"')
+			if k < 0 {
+				return nil, s.errf("unterminated string")
 			}
-			out = append(out, s.b[s.i:j]...)
-			s.i = j
-			continue
+			q = s.i + k
+		}
+		seg := s.b[s.i:q]
+		end := len(seg)
+		bs := bytes.IndexByte(seg, '\\')
+		if bs >= 0 {
+			end = bs
+		}
+		if c := controlAt(seg[:end]); c >= 0 {
+			s.i += c
+			return nil, s.errf("control character in a string")
+		}
+		out = append(out, seg[:end]...)
+		s.i += end
+		if bs < 0 {
+			s.i++ // closing quote
+			return out, nil
 		}
 		s.i++ // backslash
 		if s.i >= len(s.b) {
-			break
+			return nil, s.errf("unterminated string")
 		}
 		e := s.b[s.i]
 		s.i++
@@ -406,7 +438,6 @@ func (s *jsonScanner) unescape(start int) ([]byte, error) {
 			return nil, s.errf("invalid escape \\%c", e)
 		}
 	}
-	return nil, s.errf("unterminated string")
 }
 
 func (s *jsonScanner) hex4() (rune, bool) {
