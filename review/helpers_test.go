@@ -26,7 +26,7 @@ const (
 )
 
 // openTestStore opens the store the tests run against.
-func openTestStore(t *testing.T) index.Store {
+func openTestStore(t testing.TB) index.Store {
 	t.Helper()
 	s, err := bleve.Open(t.TempDir())
 	if err != nil {
@@ -38,7 +38,7 @@ func openTestStore(t *testing.T) index.Store {
 
 // evidence builds a hit whose offsets point at sentence inside text, the way
 // the classifier reports them.
-func evidence(t *testing.T, text, rule, category, sentence string, terms ...string) netra.Hit {
+func evidence(t testing.TB, text, rule, category, sentence string, terms ...string) netra.Hit {
 	t.Helper()
 	i := strings.Index(text, sentence)
 	if i < 0 {
@@ -57,7 +57,7 @@ func evidence(t *testing.T, text, rule, category, sentence string, terms ...stri
 
 // fixtureRecords are short Indonesian texts in the style of the bundled
 // demo data, with hand-placed evidence.
-func fixtureRecords(t *testing.T) []netra.Record {
+func fixtureRecords(t testing.TB) []netra.Record {
 	t.Helper()
 	day := time.Date(2024, 1, 10, 8, 0, 0, 0, time.UTC)
 	mk := func(src, region, url, title, text string, flagged bool, score float64, age int, hits ...netra.Hit) netra.Record {
@@ -88,7 +88,7 @@ func fixtureRecords(t *testing.T) []netra.Record {
 }
 
 type fixture struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *Server
 	ts     *httptest.Server
 	store  index.Store
@@ -107,7 +107,7 @@ func withRecords(recs ...netra.Record) fixtureOpt {
 	return func(f *fixture, _ *[]Option) { f.extras = append(f.extras, recs...) }
 }
 
-func newFixture(t *testing.T, fopts ...fixtureOpt) *fixture {
+func newFixture(t testing.TB, fopts ...fixtureOpt) *fixture {
 	t.Helper()
 	f := &fixture{t: t}
 	var opts []Option
