@@ -217,7 +217,7 @@ type reader struct {
 
 func (r *reader) input(ctx context.Context, in string) error {
 	if in == "-" {
-		return r.stream(ctx, "stdin", r.o.stdin, r.o.format)
+		return r.stream(ctx, "stdin", r.o.stdin, r.o.format, 1<<20)
 	}
 	fi, err := os.Stat(in)
 	if err != nil {
@@ -268,15 +268,20 @@ func (r *reader) file(ctx context.Context, path string, f Format) error {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
 	defer fh.Close()
-	return r.stream(ctx, path, fh, f)
+	// Small files (a folder of articles) get small buffers.
+	bufSize := 1 << 20
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < int64(bufSize) {
+		bufSize = max(int(fi.Size())+1, 4096)
+	}
+	return r.stream(ctx, path, fh, f, bufSize)
 }
 
 // stream reads one input, transparently gunzipping it.
-func (r *reader) stream(ctx context.Context, name string, raw io.Reader, f Format) error {
+func (r *reader) stream(ctx context.Context, name string, raw io.Reader, f Format, bufSize int) error {
 	if r.o.bytesRead != nil {
 		raw = &countingReader{r: raw, n: r.o.bytesRead}
 	}
-	br := bufio.NewReaderSize(raw, 1<<20)
+	br := bufio.NewReaderSize(raw, bufSize)
 	var src io.Reader = br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)

@@ -23,7 +23,7 @@ type lineReader struct {
 
 func newLineReader(r io.Reader, max int) *lineReader {
 	br, ok := r.(*bufio.Reader)
-	if !ok || br.Size() < 64<<10 {
+	if !ok {
 		br = bufio.NewReaderSize(r, 1<<20)
 	}
 	return &lineReader{r: br, max: max}
