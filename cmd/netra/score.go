@@ -287,7 +287,7 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		fmt.Fprintf(stderr, ", %d stored", st.Stored)
 	}
 	if n := skippedFiles.Load(); n > 0 {
-		fmt.Fprintf(stderr, ", %d files of unknown format skipped", n)
+		fmt.Fprintf(stderr, ", %d file(s) of unknown format skipped", n)
 	}
 	fmt.Fprintln(stderr)
 	return runErr
