@@ -1,6 +1,8 @@
 package crawler
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -494,5 +496,53 @@ func TestCanceledRunResumes(t *testing.T) {
 	}
 	if len(seen) != len(fx) {
 		t.Errorf("%d distinct items over both runs, want %d", len(seen), len(fx))
+	}
+}
+
+func TestSitemapIndexNewsAndGzip(t *testing.T) {
+	fx := loadFixtures(t)[:4]
+	s := newSite(t)
+	serveFixtures(t, s, fx)
+	s.mux.HandleFunc("/sitemap-index.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>%[1]s/sitemap-lama.xml</loc><lastmod>2015-01-01</lastmod></sitemap>
+<sitemap><loc><![CDATA[%[1]s/sitemap-news.xml.gz]]></loc><lastmod>2024-02-02T00:00:00+07:00</lastmod></sitemap>
+</sitemapindex>`, s.URL)
+	})
+	s.mux.HandleFunc("/sitemap-lama.xml", func(w http.ResponseWriter, r *http.Request) {
+		t.Error("child sitemap older than since was fetched")
+	})
+	s.mux.HandleFunc("/sitemap-news.xml.gz", func(w http.ResponseWriter, r *http.Request) {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		fmt.Fprint(zw, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`)
+		for i, f := range fx {
+			date := "2024-02-01T08:00:00+07:00"
+			if i == 0 {
+				date = "2023-12-01T08:00:00+07:00" // too old
+			}
+			fmt.Fprintf(zw, `<url><loc>%s%s</loc><news:news><news:publication_date>%s</news:publication_date><news:title>%s</news:title></news:news></url>`, s.URL, f.path, date, xmlEscape(f.title))
+		}
+		fmt.Fprint(zw, `</urlset>`)
+		zw.Close()
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(buf.Bytes())
+	})
+	now := time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC)
+	c := testCrawler(s, t.TempDir(), WithClock(func() time.Time { return now }))
+	defer c.Close()
+	// The fixture pages carry their own (2015-16) dates; the filter applies
+	// to sitemap dates before fetching, so only the old entry is dropped there.
+	items, st := collect(t, c, Source{Name: "uji-index", Kind: KindSitemap, URLs: []string{s.URL + "/sitemap-index.xml"}, Since: 7 * 24 * time.Hour})
+	if s.hit("/sitemap-news.xml.gz") != 1 || s.hit(fx[0].path) != 0 {
+		t.Errorf("news sitemap hits %d, old article hits %d", s.hit("/sitemap-news.xml.gz"), s.hit(fx[0].path))
+	}
+	if st.Pages != 2 {
+		t.Errorf("%d sitemap documents read, want index + news sitemap", st.Pages)
+	}
+	// Filtered: the old child sitemap, the old entry, and the three fetched
+	// pages whose own dates (2015-16) are older than since.
+	if st.Filtered != 5 || len(items) != 0 || st.Fetched != 5 {
+		t.Errorf("filtered %d, items %d, fetched %d; want 5, 0, 5", st.Filtered, len(items), st.Fetched)
 	}
 }
