@@ -546,3 +546,31 @@ func TestSitemapIndexNewsAndGzip(t *testing.T) {
 		t.Errorf("filtered %d, items %d, fetched %d; want 5, 0, 5", st.Filtered, len(items), st.Fetched)
 	}
 }
+
+func TestMastodonAccount(t *testing.T) {
+	s := newSite(t)
+	body, _ := os.ReadFile("testdata/mastodon-tag.json")
+	s.mux.HandleFunc("/api/v1/accounts/lookup", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("acct") != "pemantau@pemilu.contoh.id" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, `{"id":"2","username":"pemantau","acct":"pemantau@pemilu.contoh.id"}`)
+	})
+	s.mux.HandleFunc("/api/v1/accounts/2/statuses", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("max_id") != "" {
+			fmt.Fprint(w, "[]")
+			return
+		}
+		w.Write(body)
+	})
+	c := testCrawler(s, t.TempDir())
+	defer c.Close()
+	items, st := collect(t, c, Source{Name: "uji-akun", Kind: KindMastodon, Instance: s.URL, Account: "@pemantau@pemilu.contoh.id"})
+	if len(items) != 2 || st.Pages != 3 {
+		t.Errorf("account timeline: %d items over %d pages (lookup + 2)", len(items), st.Pages)
+	}
+	if len(items) == 2 && items[1].Text != "Rekap laporan pemantauan minggu ini sudah terbit.\nTerima kasih relawan." {
+		t.Errorf("second status text %q", items[1].Text)
+	}
+}

@@ -31,6 +31,7 @@ type Error struct {
 	Err    error
 }
 
+// Error describes the failure with its reason first, as RunStats counts it.
 func (e *Error) Error() string {
 	msg := e.Reason
 	if e.Status != 0 {
