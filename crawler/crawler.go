@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -349,7 +350,9 @@ func (r *run) collector(ctx context.Context, async bool) *colly.Collector {
 		colly.MaxBodySize(int(r.c.cfg.maxBody)+1),
 		colly.UserAgent(r.c.userAgent(r.src)),
 	)
-	col.SetClient(r.client.HTTPClient())
+	// A client of colly's own (colly sets its timeout and redirect policy
+	// on it) over the shared polite, guarded transport.
+	col.SetClient(&http.Client{Transport: r.client, CheckRedirect: r.client.CheckRedirect})
 	col.SetRedirectHandler(r.client.CheckRedirect)
 	// The client bounds each attempt; this bounds attempts plus waits.
 	col.SetRequestTimeout(time.Duration(r.c.cfg.retries+2)*r.c.cfg.timeout + r.c.cfg.maxRetryAfter)
