@@ -16,7 +16,7 @@ import (
 
 // mappingVersion changes whenever the fields below change; a store whose
 // search index was built with another version must be rebuilt.
-const mappingVersion = "2"
+const mappingVersion = "4"
 
 // Field names in the search index. Facet fields use the index.Facet* names
 // so a facet request maps to a field directly.
@@ -67,19 +67,22 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.DocValues = false
 		return f
 	}
-	kw := func() *mapping.FieldMapping {
+	kw := func(facet bool) *mapping.FieldMapping {
 		f := mapping.NewKeywordFieldMapping()
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.DocValues = true // facets
+		f.DocValues = facet // facets read doc values; plain filters do not
 		return f
 	}
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTerms, text(true))
 	doc.AddFieldMappingsAt(fieldWords, text(false))
-	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus, fieldKind, fieldAssignee, fieldReviewer} {
-		doc.AddFieldMappingsAt(name, kw())
+	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus} {
+		doc.AddFieldMappingsAt(name, kw(true))
+	}
+	for _, name := range []string{fieldKind, fieldAssignee, fieldReviewer} {
+		doc.AddFieldMappingsAt(name, kw(false))
 	}
 	flagged := mapping.NewBooleanFieldMapping()
 	flagged.Store, flagged.IncludeInAll, flagged.DocValues = false, false, false
@@ -90,6 +93,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	tm := mapping.NewDateTimeFieldMapping()
 	tm.Store, tm.IncludeInAll, tm.DocValues = false, false, true
 	doc.AddFieldMappingsAt(fieldTime, tm)
+	// No catch-all "_all" field: every query names its field, and building
+	// it costs a pass over every token.
+	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	im.DefaultMapping = doc
 	return im, nil
 }
@@ -97,8 +103,8 @@ func newMapping() (mapping.IndexMapping, error) {
 // analysed is the expensive, review-independent part of a search document,
 // computed outside the write lock.
 type analysed struct {
-	terms string
-	words string
+	terms string // analyser output, in order (positions matter for phrases)
+	words string // distinct unstemmed words that are not also terms
 }
 
 func analyse(analyze index.Analyzer, it netra.Item, maxBytes int) analysed {
@@ -107,11 +113,23 @@ func analyse(analyze index.Analyzer, it netra.Item, maxBytes int) analysed {
 		text = text[:maxBytes]
 	}
 	var tb, wb strings.Builder
+	tb.Grow(len(text))
+	seen := make(map[string]struct{}, 256)
 	for _, src := range []string{it.Title, text} {
 		for _, t := range analyze(src) {
 			writeTerm(&tb, t)
+			seen[t] = struct{}{}
 		}
+	}
+	// Prefix queries look in both fields, so a word only needs to be here
+	// when the analyser changed it ("mendukung" → "dukung"): "menduk*"
+	// still finds it, at a fraction of the cost of indexing every word.
+	for _, src := range []string{it.Title, text} {
 		for _, w := range index.Words(src) {
+			if _, ok := seen[w]; ok {
+				continue
+			}
+			seen[w] = struct{}{}
 			writeTerm(&wb, w)
 		}
 	}
