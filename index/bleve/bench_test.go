@@ -46,7 +46,7 @@ func benchItems(b *testing.B) []netra.Item {
 		for sc.Scan() {
 			var row struct {
 				ID, Source, URL, Title, Text, Published string
-				CreatedAt                              string `json:"created_at"`
+				CreatedAt                               string `json:"created_at"`
 			}
 			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
 				b.Fatalf("%s: %v", name, err)
