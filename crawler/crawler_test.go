@@ -574,3 +574,33 @@ func TestMastodonAccount(t *testing.T) {
 		t.Errorf("second status text %q", items[1].Text)
 	}
 }
+
+func TestPerHostParallelism(t *testing.T) {
+	s := newSite(t)
+	var mu sync.Mutex
+	inflight, peak := 0, 0
+	s.mux.HandleFunc("/p/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inflight++
+		peak = max(peak, inflight)
+		mu.Unlock()
+		time.Sleep(30 * time.Millisecond)
+		mu.Lock()
+		inflight--
+		mu.Unlock()
+		fmt.Fprint(w, article("Halaman "+r.URL.Path, "Rapat kerja pemerintah daerah membahas anggaran pendidikan dan kesehatan tahun depan nomor "+r.URL.Path+"."))
+	})
+	var urls []string
+	for i := 0; i < 12; i++ {
+		urls = append(urls, fmt.Sprintf("%s/p/%d", s.URL, i))
+	}
+	c := New(WithAllowedAddrs(s.addr()), WithHostLimits(2, 0), WithWorkers(8))
+	defer c.Close()
+	items, _ := collect(t, c, Source{Name: "par", Kind: KindURL, URLs: urls})
+	if len(items) != 12 {
+		t.Errorf("%d items", len(items))
+	}
+	if peak > 2 {
+		t.Errorf("%d requests in flight to one host, limit 2", peak)
+	}
+}
