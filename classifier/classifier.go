@@ -34,6 +34,8 @@ type Classifier struct {
 	first    *automaton
 	version  string
 	maxTitle int
+	// anaphora is the group of the pack's "anaphora" gazetteer, or -1.
+	anaphora int32
 }
 
 // Option configures a Classifier.
@@ -107,6 +109,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 	}
 	kws = append(kws, lexiconKeywords(p.Lexicon, kws)...)
+	c.anaphora = -1
+	if g, ok := c.dict.byName["@"+AnaphoraGazetteer]; ok {
+		c.anaphora = g
+	}
 	c.first = newAutomaton(kws)
 
 	for _, r := range p.Rules {
@@ -121,6 +127,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	}
 	return c, nil
 }
+
+// AnaphoraGazetteer names the gazetteer of words that refer back to the
+// previous sentence's actor ("ia", "mereka", "yang bersangkutan").
+const AnaphoraGazetteer = "anaphora"
 
 // honorifics are dropped from candidate names before matching, as ballots
 // print them ("H. IRMAWAN, S.Sos., M.M." is matched as "irmawan").

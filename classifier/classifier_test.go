@@ -129,3 +129,30 @@ func TestCandidateNamesAreTargets(t *testing.T) {
 		t.Errorf("target term = %q", got)
 	}
 }
+
+func TestAnaphorCarriesActor(t *testing.T) {
+	c := mustDefault(t)
+	text := "Panwaslu memeriksa dua camat di Sukamaju. Foto itu diambil di rumah warga. Keduanya mengacungkan dua jari di depan baliho paslon."
+	v := c.Classify(netra.Item{Text: text})
+	if !v.Flagged {
+		t.Fatalf("anaphor did not carry the actor: %+v", v)
+	}
+	var actor netra.Span
+	for _, s := range v.Hits[0].Spans {
+		if s.Role == "actor" {
+			actor = s
+		}
+	}
+	if text[actor.Start:actor.End] != "camat" {
+		t.Fatalf("carried actor span %q", text[actor.Start:actor.End])
+	}
+	// Without an anaphor, or too far back, nothing is carried.
+	for _, text := range []string{
+		"Panwaslu memeriksa dua camat di Sukamaju. Warga mengacungkan dua jari di depan baliho paslon.",
+		"Panwaslu memeriksa dua camat. Hujan turun. Angin kencang. Keduanya mengacungkan dua jari di depan baliho paslon.",
+	} {
+		if v := c.Classify(netra.Item{Text: text}); v.Flagged {
+			t.Errorf("flagged %q: %+v", text, v.Hits)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
 )
 
 // termTokens normalises a rule or gazetteer term the way text is
@@ -23,7 +24,11 @@ func (n *normalizer) termTokens(term string) []Token {
 // analyze runs the second stage over text and appends hits. field is ""
 // for the item's text and "title" for its title. Every rule needs an actor
 // and an act in one sentence, so only sentences that pass the first stage
-// on their own are tokenised: in a long article that is a handful.
+// on their own are tokenised: in a long article that is a handful. The one
+// exception is a sentence with an act that opens with an anaphor ("Ia …",
+// "Mereka …", "Yang bersangkutan …") within two sentences after one with an
+// actor: news often names the civil servant first and the act next, and
+// the actor is carried over.
 func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 	var sents []span
 	if field == "title" {
@@ -32,20 +37,67 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 		sents = sentences(text)
 	}
 	var occ []occurrence
+	// The last sentence with an actor, and how many sentences ago it was.
+	actorSent, actorAgo := span{}, maxCarry+1
 	for _, s := range sents {
-		if c.first.scan(text[s.start:s.end], 0, maskAll)&maskAll != maskAll {
-			continue
+		actorAgo++
+		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
+		switch {
+		case mask&maskAll == maskAll:
+			ts := c.norm.tokensIn(text, s.start, s.end)
+			occ = c.dict.find(ts, occ[:0])
+			if len(occ) > 0 {
+				hits = c.evalSentence(text, field, s, ts, occ, hits)
+			}
+		case mask == maskAct && actorAgo <= maxCarry && c.anaphora >= 0:
+			ts := c.norm.tokensIn(text, s.start, s.end)
+			occ = c.dict.find(ts, occ[:0])
+			if !opensWithAnaphor(occ, c.anaphora) {
+				break
+			}
+			if a, ok := c.lastActor(text, actorSent); ok {
+				occ = append(occ, a)
+				hits = c.evalSentence(text, field, s, ts, occ, hits)
+			}
 		}
-		ts := c.norm.tokensIn(text, s.start, s.end)
-		if len(ts) == 0 {
-			continue
-		}
-		occ = c.dict.find(ts, occ[:0])
-		if len(occ) > 0 {
-			hits = c.evalSentence(text, field, s, ts, occ, hits)
+		if mask&maskActor != 0 {
+			actorSent, actorAgo = s, 0
 		}
 	}
 	return hits
+}
+
+// maxCarry is how many sentences back an anaphor may refer.
+const maxCarry = 2
+
+// opensWithAnaphor reports whether an anaphor stands among the first three
+// tokens of the sentence.
+func opensWithAnaphor(occ []occurrence, anaphora int32) bool {
+	for _, o := range occ {
+		if o.group == anaphora && o.i < 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// lastActor returns the last actor of sentence s as a carried occurrence.
+func (c *Classifier) lastActor(text string, s span) (occurrence, bool) {
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	var best occurrence
+	found := false
+	for _, o := range c.dict.find(ts, nil) {
+		if c.dict.groups[o.group].role == rules.RoleActor && (!found || o.i >= best.i) {
+			best = occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
+			best.i = o.i
+			found = true
+		}
+	}
+	if !found {
+		return occurrence{}, false
+	}
+	best.i, best.j = 0, 0
+	return best, true
 }
 
 // evalSentence applies every rule to one sentence.
@@ -147,7 +199,12 @@ func (cr *compiledRule) hit(text string, s span, ts []Token, chosen []occurrence
 		Weight:     r.Weight,
 	}
 	for k, o := range chosen {
-		st, en := ts[o.i].Start, ts[o.j-1].End
+		var st, en int
+		if o.carried {
+			st, en = o.start, o.end
+		} else {
+			st, en = ts[o.i].Start, ts[o.j-1].End
+		}
 		h.Terms = append(h.Terms, text[st:en])
 		h.Spans = append(h.Spans, netra.Span{Start: st, End: en, Role: cr.roles[k].role})
 	}

@@ -45,6 +45,10 @@ type dictionary struct {
 type occurrence struct {
 	group int32
 	i, j  int
+	// carried marks an actor carried over from the previous sentence
+	// through an anaphor ("Ia", "Mereka"); start and end are its bytes.
+	carried    bool
+	start, end int
 }
 
 func newDictionary() *dictionary {
@@ -110,24 +114,24 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 	for i := range ts {
 		for _, p := range d.exact[ts[i].Norm] {
 			if j, ok := matchWords(ts, i, p.words, false); ok {
-				out = append(out, occurrence{p.group, i, j})
+				out = append(out, occurrence{group: p.group, i: i, j: j})
 			}
 		}
 		for _, p := range d.stemmed[ts[i].Stem] {
 			if j, ok := matchWords(ts, i, p.words, true); ok {
-				out = append(out, occurrence{p.group, i, j})
+				out = append(out, occurrence{group: p.group, i: i, j: j})
 			}
 		}
 		if i+1 < len(ts) && len(d.names) > 0 {
 			for _, p := range d.names[[2]string{ts[i].Norm, ts[i+1].Norm}] {
 				if j, ok := matchWords(ts, i, p.words, false); ok {
-					out = append(out, occurrence{p.group, i, j})
+					out = append(out, occurrence{group: p.group, i: i, j: j})
 				}
 			}
 		}
 		for _, r := range d.regexes {
 			if r.re.MatchString(ts[i].Norm) {
-				out = append(out, occurrence{r.group, i, i + 1})
+				out = append(out, occurrence{group: r.group, i: i, j: i + 1})
 			}
 		}
 	}
