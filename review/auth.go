@@ -204,7 +204,9 @@ func (s *Server) sessionFrom(r *http.Request) (principal, bool) {
 		return principal{}, false
 	}
 	u, err := s.accounts.Get(ss.User)
-	if err != nil {
+	if err != nil || !u.Changed.Equal(ss.Changed) {
+		// The account is gone or its password changed (perhaps with
+		// `netra users passwd` in another process): log out everywhere.
 		s.sessions.Delete(ss.ID)
 		return principal{}, false
 	}
@@ -350,7 +352,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusUnauthorized, "err_bad_login")
 		return
 	}
-	ss, err := s.sessions.Create(u.Name)
+	ss, err := s.sessions.Create(u.Name, u.Changed)
 	if err != nil {
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

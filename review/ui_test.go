@@ -1,12 +1,14 @@
 package review
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netra-id/netra"
 )
@@ -297,4 +299,72 @@ func TestUIItemLinkKeepsQueue(t *testing.T) {
 	if !strings.Contains(body, `<a href="/" id="back">`) {
 		t.Errorf("back link leaves the site:\n%s", grep(body, `id="back"`))
 	}
+}
+
+func TestUIPasswordChangeEndsSessions(t *testing.T) {
+	f := newFixture(t)
+	c, _ := f.login("rina", reviewerPW)
+	if code, _ := f.page(c, "/"); code != 200 {
+		t.Fatalf("queue: %d", code)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if err := f.accts.SetPassword("rina", "another-pass-456"); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := f.page(c, "/"); code != http.StatusSeeOther {
+		t.Errorf("session survived a password change: %d", code)
+	}
+}
+
+func TestUILoginRateLimit(t *testing.T) {
+	f := newFixture(t, withOptions(WithLoginLimit(2, time.Hour)))
+	c := f.client()
+	try := func(pw string) int {
+		resp, err := c.Get(f.ts.URL + "/login")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		var tok string
+		for _, ck := range resp.Cookies() {
+			if ck.Name == loginCSRFCookie {
+				tok = ck.Value
+			}
+		}
+		code, _, _ := f.post(c, "/login", url.Values{"user": {"rina"}, "password": {pw}, "csrf": {tok}})
+		return code
+	}
+	if a, b := try("salah-1"), try("salah-2"); a != 401 || b != 401 {
+		t.Fatalf("failures: %d %d", a, b)
+	}
+	if code := try(reviewerPW); code != http.StatusTooManyRequests {
+		t.Errorf("right password after the limit: %d, want 429", code)
+	}
+}
+
+func FuzzParseQuery(f *testing.F) {
+	f.Add("q=camat&status=new,confirmed&min_score=0.5&since=2024-01-01&sort=score&limit=10&facets=rule")
+	f.Add("until=2024-02-30&flagged=maybe&limit=-1")
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		q, err := parseQuery(v)
+		if err != nil {
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field == "" {
+				t.Fatalf("error without a field: %v", err)
+			}
+			return
+		}
+		if q.Limit < 1 || q.Limit > maxLimit {
+			t.Fatalf("limit %d accepted", q.Limit)
+		}
+		for _, s := range q.Statuses {
+			if !s.Valid() {
+				t.Fatalf("status %q accepted", s)
+			}
+		}
+	})
 }

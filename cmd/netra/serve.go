@@ -167,6 +167,9 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		sched.Start()
 	}
 	log.Info("serving", "url", url, "data", g.dataDir, "sources", cfg.Sources, "demo", demoMode)
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() && !tlsOn && !cfg.SecureCookies {
+		log.Warn("serving plain HTTP beyond localhost: passwords and session cookies travel unencrypted; set tls_cert/tls_key or put a TLS proxy in front (secure_cookies: true)")
+	}
 	if demoMode {
 		fmt.Fprintf(stdout, "\nNetra demo is ready: %s\n  user:     admin\n  password: %s   (one-time: change it with `netra --data %s users passwd admin`)\n  data:     %s\n\n",
 			url, adminPW, g.dataDir, g.dataDir)

@@ -15,6 +15,9 @@ type Session struct {
 	User    string
 	CSRF    string
 	Expires time.Time
+	// Changed is the user's password-change time when the session began;
+	// a session from before a password change is no longer valid.
+	Changed time.Time
 }
 
 // Sessions keeps login sessions in memory.
@@ -45,8 +48,8 @@ func token() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
-// Create starts a session for user.
-func (s *Sessions) Create(user string) (Session, error) {
+// Create starts a session for user, whose password last changed at changed.
+func (s *Sessions) Create(user string, changed time.Time) (Session, error) {
 	id, err := token()
 	if err != nil {
 		return Session{}, err
@@ -55,7 +58,7 @@ func (s *Sessions) Create(user string) (Session, error) {
 	if err != nil {
 		return Session{}, err
 	}
-	ss := Session{ID: id, User: user, CSRF: csrf, Expires: s.now().Add(s.ttl)}
+	ss := Session{ID: id, User: user, CSRF: csrf, Expires: s.now().Add(s.ttl), Changed: changed}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// Drop expired sessions here so the table cannot grow without bound.

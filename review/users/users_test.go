@@ -91,7 +91,7 @@ func TestSessions(t *testing.T) {
 	s := NewSessions(time.Hour)
 	now := time.Now()
 	s.now = func() time.Time { return now }
-	a, err := s.Create("rina")
+	a, err := s.Create("rina", time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestSessions(t *testing.T) {
 	if _, ok := s.Get(a.ID); ok {
 		t.Error("expired session still valid")
 	}
-	b, _ := s.Create("budi")
+	b, _ := s.Create("budi", time.Time{})
 	s.DeleteUser("budi")
 	if _, ok := s.Get(b.ID); ok {
 		t.Error("session of deleted user still valid")
