@@ -323,7 +323,7 @@ func (r *run) fetchArticles(ctx context.Context, cands []candidate) {
 	})
 	col.OnError(func(res *colly.Response, err error) {
 		orig := res.Ctx.Get("url")
-		r.failed(orig, err, res.StatusCode)
+		r.failed(orig, err, res.StatusCode, true)
 	})
 	for _, cd := range cands {
 		if ctx.Err() != nil {
@@ -332,7 +332,7 @@ func (r *run) fetchArticles(ctx context.Context, cands []candidate) {
 		cctx := colly.NewContext()
 		cctx.Put("url", cd.url)
 		if err := col.Request("GET", cd.url, nil, cctx, nil); err != nil {
-			r.failed(cd.url, err, 0)
+			r.failed(cd.url, err, 0, true)
 		}
 	}
 	col.Wait()
@@ -359,9 +359,10 @@ func (r *run) collector(ctx context.Context, async bool) *colly.Collector {
 	return col
 }
 
-// failed records a failed URL. Permanent failures are finished so the
-// next run does not try again; transient ones stay pending.
-func (r *run) failed(u string, err error, status int) {
+// failed records a failed URL. For articles (article=true) permanent
+// failures are finished so the next run does not try again; transient ones
+// stay pending. Listing pages (feeds, sitemaps, timelines) are only counted.
+func (r *run) failed(u string, err error, status int, article bool) {
 	reason := fetch.ReasonOf(err)
 	var fe *fetch.Error
 	if !errors.As(err, &fe) && status >= 300 {
@@ -382,7 +383,7 @@ func (r *run) failed(u string, err error, status int) {
 	case fetch.ReasonTimeout, fetch.ReasonNetwork, fetch.ReasonRateLimited, fetch.ReasonCanceled:
 		return
 	}
-	if u != "" {
+	if article && u != "" {
 		_ = r.st.Finish(r.src.Name, u, "")
 	}
 }

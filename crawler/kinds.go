@@ -28,7 +28,7 @@ func (r *run) page(ctx context.Context, u string, accept string) *fetch.Response
 		if res != nil {
 			status = res.Status
 		}
-		r.failed("", err, status)
+		r.failed(u, err, status, false)
 		return nil
 	}
 	r.stats.do(func(s *RunStats) { s.Pages++ })
@@ -168,7 +168,7 @@ func (r *run) listing(ctx context.Context) error {
 		r.stats.do(func(s *RunStats) { s.Pages++ })
 	})
 	col.OnError(func(res *colly.Response, err error) {
-		r.failed("", err, res.StatusCode)
+		r.failed(res.Request.URL.String(), err, res.StatusCode, false)
 	})
 	seen := map[string]bool{}
 	queue := append([]string(nil), r.src.URLs...)
