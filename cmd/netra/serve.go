@@ -59,11 +59,22 @@ network.`,
 			if f.addr != "" {
 				cfg.Addr = f.addr
 			}
+			addrGiven := f.addr != "" || os.Getenv("NETRA_ADDR") != "" || cfg.Addr != config.Defaults().Addr
+			if f.demo && !addrGiven {
+				// A first run should not fail because something else
+				// holds port 8080: fall back to any free local port.
+				if ln, err := net.Listen("tcp", cfg.Addr); err != nil {
+					cfg.Addr = "127.0.0.1:0"
+				} else {
+					ln.Close()
+				}
+			}
 			if f.demo && !cmd.Flags().Changed("data") {
 				dir, err := os.MkdirTemp("", "netra-demo-")
 				if err != nil {
 					return fmt.Errorf("demo: %w", err)
 				}
+				defer os.RemoveAll(dir) // a throw-away demo; --data keeps one
 				g.dataDir = dir
 			}
 			return runServe(cmd.Context(), g, cfg, f.demo, cmd.OutOrStdout(), nil)
@@ -171,7 +182,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		log.Warn("serving plain HTTP beyond localhost: passwords and session cookies travel unencrypted; set tls_cert/tls_key or put a TLS proxy in front (secure_cookies: true)")
 	}
 	if demoMode {
-		fmt.Fprintf(stdout, "\nNetra demo is ready: %s\n  user:     admin\n  password: %s   (one-time: change it with `netra --data %s users passwd admin`)\n  data:     %s\n\n",
+		fmt.Fprintf(stdout, "\nNetra demo is ready: %s\n  user:     admin\n  password: %s   (one-time: a new one each start; `netra --data %s users passwd admin` sets another)\n  data:     %s (a temporary directory is removed on exit; --data DIR keeps the demo)\n\n",
 			url, adminPW, g.dataDir, g.dataDir)
 	}
 	if ready != nil {

@@ -18,7 +18,7 @@ import (
 )
 
 // Config is everything `netra serve` can be told. The YAML keys are the
-// yaml tags; each has an environment variable (see Env).
+// yaml tags; each has an environment variable (see envVars and the README).
 type Config struct {
 	Addr            string   `yaml:"addr"`             // listen address, default 127.0.0.1:8080
 	Sources         string   `yaml:"sources"`          // sources file with cron schedules; empty = no scheduled crawls
@@ -68,8 +68,8 @@ func Defaults() Config {
 	}
 }
 
-// Env lists the environment variable of each setting.
-var Env = []struct{ Var, Key string }{
+// envVars lists the environment variable of each setting.
+var envVars = []struct{ Var, Key string }{
 	{"NETRA_ADDR", "addr"},
 	{"NETRA_SOURCES", "sources"},
 	{"NETRA_CRAWL_STATE", "crawl_state"},
@@ -116,7 +116,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 }
 
 func (c *Config) applyEnv(getenv func(string) string) error {
-	for _, e := range Env {
+	for _, e := range envVars {
 		v := getenv(e.Var)
 		if v == "" {
 			continue
