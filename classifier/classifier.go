@@ -34,8 +34,10 @@ type Classifier struct {
 	first    *automaton
 	version  string
 	maxTitle int
-	// anaphora is the group of the pack's "anaphora" gazetteer, or -1.
-	anaphora int32
+	// anaphora is the group of the pack's "anaphora" gazetteer, or -1;
+	// anaphorWords holds the first words of its terms.
+	anaphora     int32
+	anaphorWords map[string]bool
 }
 
 // Option configures a Classifier.
@@ -112,6 +114,12 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	c.anaphora = -1
 	if g, ok := c.dict.byName["@"+AnaphoraGazetteer]; ok {
 		c.anaphora = g
+		c.anaphorWords = map[string]bool{}
+		for _, t := range p.Gazetteers[AnaphoraGazetteer].Terms {
+			if f := strings.Fields(strings.ToLower(strings.TrimPrefix(t, "="))); len(f) > 0 {
+				c.anaphorWords[f[0]] = true
+			}
+		}
 	}
 	c.first = newAutomaton(kws)
 

@@ -49,7 +49,7 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 			if len(occ) > 0 {
 				hits = c.evalSentence(text, field, s, ts, occ, hits)
 			}
-		case mask == maskAct && actorAgo <= maxCarry && c.anaphora >= 0:
+		case mask == maskAct && actorAgo <= maxCarry && c.anaphora >= 0 && c.mayOpenWithAnaphor(text[s.start:s.end]):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			if !opensWithAnaphor(occ, c.anaphora) {
@@ -69,6 +69,26 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 
 // maxCarry is how many sentences back an anaphor may refer.
 const maxCarry = 2
+
+// mayOpenWithAnaphor is a cheap check on the raw sentence: does one of its
+// first three words start an anaphor? Only then is the sentence tokenised.
+func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
+	for k := 0; k < 3 && sent != ""; k++ {
+		i := 0
+		for i < len(sent) && !isAlnumByte(sent[i]) {
+			i++
+		}
+		j := i
+		for j < len(sent) && isAlnumByte(sent[j]) {
+			j++
+		}
+		if j > i && j-i <= 16 && c.anaphorWords[strings.ToLower(sent[i:j])] {
+			return true
+		}
+		sent = sent[j:]
+	}
+	return false
+}
 
 // opensWithAnaphor reports whether an anaphor stands among the first three
 // tokens of the sentence.
