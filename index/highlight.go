@@ -33,8 +33,10 @@ func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []str
 		return nil
 	}
 	want := make(map[string]bool, len(terms))
+	var tails []string
 	for _, t := range terms {
 		want[t] = true
+		tails = append(tails, termTail(t))
 	}
 	seen := map[string]bool{}
 	matches := func(word string) bool {
@@ -49,7 +51,7 @@ func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []str
 				break
 			}
 		}
-		if !m {
+		if !m && mayStemTo(lw, tails) {
 			for _, t := range analyze(word) {
 				if want[t] {
 					m = true
@@ -170,4 +172,33 @@ func writeClean(b *strings.Builder, s string) {
 			b.WriteRune(r)
 		}
 	}
+}
+
+// termTail is what of a stem must survive in any inflected form: Indonesian
+// affixes attach at the edges, and a nasal prefix may replace the stem's
+// first letter (menyapu → sapu, mendukung → dukung), so every form of a stem
+// of three or more letters contains the stem without its first letter.
+// Short stems give "" (any word may reach them).
+func termTail(t string) string {
+	if utf8.RuneCountInString(t) < 3 {
+		return ""
+	}
+	_, n := utf8.DecodeRuneInString(t)
+	return t[n:]
+}
+
+// mayStemTo is a cheap filter in front of the analyser, which costs far more
+// per word: a long word that contains no stem's tail cannot analyse to any
+// of the stems. Short words are always analysed, since slang spellings
+// ("tdk", "dgn") normalise to words they do not contain.
+func mayStemTo(lw string, tails []string) bool {
+	if len(lw) <= 5 {
+		return true
+	}
+	for _, tail := range tails {
+		if tail == "" || strings.Contains(lw, tail) {
+			return true
+		}
+	}
+	return false
 }

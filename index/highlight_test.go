@@ -89,3 +89,25 @@ func FuzzHighlight(f *testing.F) {
 		}
 	})
 }
+
+// TestHighlightFilterKeepsForms checks that the cheap filter in front of the
+// analyser lets through the forms Indonesian morphology and slang produce.
+func TestHighlightFilterKeepsForms(t *testing.T) {
+	lex := map[string]string{"menyapu": "sapu", "disapu": "sapu", "tdk": "tidak", "gak": "tidak", "penyapuan": "sapu"}
+	analyze := func(s string) []string {
+		var out []string
+		for _, w := range Words(s) {
+			if r, ok := lex[w]; ok {
+				w = r
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	q, _ := ParseText("sapu tidak", analyze)
+	got := mark(strings.Join(Highlight("Warga menyapu jalan, tdk ada yg disapu petugas; penyapuan gak jalan.", analyze, q, 1, 500), ""))
+	want := "Warga [[menyapu]] jalan, [[tdk]] ada yg [[disapu]] petugas; [[penyapuan]] [[gak]] jalan."
+	if got != want {
+		t.Errorf("Highlight = %q, want %q", got, want)
+	}
+}

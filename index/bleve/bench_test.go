@@ -234,6 +234,7 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	b.ResetTimer()
 	var lat []time.Duration
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, q := range queries {
 			start := time.Now()
@@ -246,6 +247,7 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	cpu := cpuTime() - cpu0
 	slices.Sort(lat)
 	pct := func(p float64) float64 {
 		return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000
@@ -254,5 +256,8 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(pct(0.95), "p95_ms")
 	b.ReportMetric(pct(0.99), "p99_ms")
 	b.ReportMetric(float64(len(lat))/float64(b.N), "queries/op")
+	// CPU per query (including background merging) does not depend on
+	// what else the machine runs; latency does.
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(lat)), "cpu_ms/query")
 	b.Logf("%d queries; p50 %.1f ms, p95 %.1f ms, max %.1f ms", len(lat), pct(0.5), pct(0.95), float64(lat[len(lat)-1].Microseconds())/1000)
 }
