@@ -156,3 +156,21 @@ func TestAnaphorCarriesActor(t *testing.T) {
 		}
 	}
 }
+
+func TestHitsAreCapped(t *testing.T) {
+	c := mustDefault(t)
+	text := strings.Repeat("Seorang camat kedapatan berkampanye untuk pasangan calon bupati. ", 200)
+	v := c.Classify(netra.Item{Text: text})
+	per := map[string]int{}
+	for _, h := range v.Hits {
+		per[h.Rule]++
+	}
+	if len(v.Hits) > maxHits || len(v.Hits) == 0 {
+		t.Fatalf("%d hits", len(v.Hits))
+	}
+	for r, n := range per {
+		if n > maxHitsPerRule {
+			t.Errorf("rule %s: %d hits", r, n)
+		}
+	}
+}

@@ -67,6 +67,23 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 	return hits
 }
 
+// Evidence caps: a reviewer needs a few sentences per rule, and hostile
+// text must not make a verdict of megabytes.
+const (
+	maxHits        = 50
+	maxHitsPerRule = 5
+)
+
+func countRule(hits []netra.Hit, id string) int {
+	n := 0
+	for i := range hits {
+		if hits[i].Rule == id {
+			n++
+		}
+	}
+	return n
+}
+
 // maxCarry is how many sentences back an anaphor may refer.
 const maxCarry = 2
 
@@ -123,6 +140,9 @@ func (c *Classifier) lastActor(text string, s span) (occurrence, bool) {
 // evalSentence applies every rule to one sentence.
 func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits []netra.Hit) []netra.Hit {
 	for _, cr := range c.rules {
+		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule {
+			continue
+		}
 		if h, ok := cr.eval(text, s, ts, occ); ok {
 			h.Field = field
 			hits = append(hits, h)

@@ -185,3 +185,18 @@ func TestAnalyzeAgreesForQueryWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLongSentenceIsCut(t *testing.T) {
+	text := strings.Repeat("asn kampanye paslon ", 2000)
+	prev := 0
+	for _, s := range sentences(text) {
+		if s.end-s.start > maxSentence || s.start < prev {
+			t.Fatalf("span %+v", s)
+		}
+		prev = s.end
+	}
+	c := mustDefault(t)
+	if v := c.Classify(netra.Item{Text: text}); !v.Flagged {
+		t.Fatalf("not flagged: %+v", v.Categories)
+	}
+}

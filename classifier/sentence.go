@@ -22,6 +22,9 @@ var abbreviations = map[string]bool{
 	"mrs": true, "ust": true, "kp": true, "rt": true, "rw": true, "sd": true,
 }
 
+// maxSentence caps a sentence's length in bytes.
+const maxSentence = 2000
+
 // sentences splits text into sentences: at line breaks, and after '.',
 // '!' or '?' (and closing quotes) followed by white space and an upper-case
 // letter, digit or opening quote — unless the word before the full stop is
@@ -32,6 +35,19 @@ func sentences(text string) []span {
 	start := 0
 	emit := func(end int) {
 		s, e := trimSpan(text, start, end)
+		// Text without punctuation (hostile, or a scraped list) must not
+		// make one huge sentence: cut it at white space.
+		for e-s > maxSentence {
+			cut := s + maxSentence
+			for cut > s+maxSentence/2 && text[cut] != ' ' && text[cut] != '\t' {
+				cut--
+			}
+			for cut > s && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			out = append(out, span{s, cut})
+			s, e = trimSpan(text, cut, e)
+		}
 		if e > s {
 			out = append(out, span{s, e})
 		}
