@@ -46,6 +46,7 @@ func run() error {
 	queries := flag.Int("queries", 200, "timed runs of the reviewer query per store")
 	text := flag.String("q", "kampanye calon", "text of the reviewer query")
 	keep := flag.Bool("keep", false, "keep the Elasticsearch indices and the bleve directory")
+	stores := flag.String("stores", "bleve,elasticsearch", "which stores to measure")
 	flag.Parse()
 	if flag.NArg() != 1 || *esURL == "" {
 		return errors.New("usage: elastic-bench [-n N] -es URL DATA_DIR (or NETRA_ES_URL)")
@@ -80,21 +81,26 @@ func run() error {
 	fmt.Printf("reviewer query: text %q, status new, facets category/rule/source/status, highlights, 20 per page\n\n", q.Text)
 	fmt.Printf("%-14s %10s %12s %9s %9s %9s %8s\n", "store", "write s", "records/s", "p50 ms", "p95 ms", "p99 ms", "total")
 
-	dir, err := os.MkdirTemp("", "netra-bench-bleve-")
-	if err != nil {
-		return err
+	if strings.Contains(*stores, "bleve") {
+		dir, err := os.MkdirTemp("", "netra-bench-bleve-")
+		if err != nil {
+			return err
+		}
+		if !*keep {
+			defer os.RemoveAll(dir)
+		}
+		bs, err := bleve.Open(dir, bleve.WithAnalyzer(cls.Analyze))
+		if err != nil {
+			return err
+		}
+		if err := measure(ctx, "bleve", bs, recs, *batch, q, *queries); err != nil {
+			return err
+		}
+		bs.Close()
 	}
-	if !*keep {
-		defer os.RemoveAll(dir)
+	if !strings.Contains(*stores, "elasticsearch") {
+		return nil
 	}
-	bs, err := bleve.Open(dir, bleve.WithAnalyzer(cls.Analyze))
-	if err != nil {
-		return err
-	}
-	if err := measure(ctx, "bleve", bs, recs, *batch, q, *queries); err != nil {
-		return err
-	}
-	bs.Close()
 
 	prefix := fmt.Sprintf("bench-%d", time.Now().Unix())
 	es, err := elastic.Open(ctx, elastic.Config{URLs: strings.Split(*esURL, ","), IndexPrefix: prefix},

@@ -80,10 +80,13 @@ func sameContent(a, b netra.Record) bool {
 // itemsMapping is the mapping of the items indices. Keyword fields are what
 // filters, facets (terms aggregations) and Kibana visualisations use; text
 // fields use the standard analyser (the integ-test distribution has no
-// language analysers); "terms" holds Netra's own analysis of the text.
+// language analysers); "terms" holds Netra's own analysis of the text. It is
+// indexed but left out of _source: it is derived, as long as the text, and
+// recomputed when `netra index migrate` copies the records.
 const itemsMapping = `{
   "dynamic": false,
   "_meta": {"netra_mapping_version": 1},
+  "_source": {"excludes": ["terms"]},
   "properties": {
     "id":      {"type": "keyword"},
     "version": {"type": "long"},

@@ -188,6 +188,15 @@ func TestMigrateKeepsRecordsAndReviews(t *testing.T) {
 	if stats.Records != 50 || stats.ByStatus[netra.StatusEscalated] != 1 {
 		t.Errorf("after migrate: %d records, %d escalated; want 50 and 1", stats.Records, stats.ByStatus[netra.StatusEscalated])
 	}
+	// Text search works on the new index (its analysed terms are rebuilt
+	// from the records, since _source does not keep them).
+	found, err := s.Search(ctx, index.Query{Text: "kampanye desa", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found.Total != 50 {
+		t.Errorf("after migrate a text search finds %d records, want 50", found.Total)
+	}
 	got, err := s.Get(ctx, "rec-00007")
 	if err != nil {
 		t.Fatal(err)

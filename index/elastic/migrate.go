@@ -93,16 +93,20 @@ func (s *Store) copyIndex(ctx context.Context, from, to string) (int, error) {
 		}
 		var body []byte
 		for _, h := range res.Hits.Hits {
-			var v struct {
-				Version int64 `json:"version"`
+			var d document
+			if err := json.Unmarshal(h.Source, &d); err != nil {
+				return copied, fmt.Errorf("migrate: record %s: %w", h.ID, err)
 			}
-			if err := json.Unmarshal(h.Source, &v); err != nil {
+			// _source lacks the derived fields' latest form (terms is
+			// not kept in it): rebuild the document from the record.
+			src, err := json.Marshal(newDocument(d.record(), s.opt.analyze))
+			if err != nil {
 				return copied, fmt.Errorf("migrate: record %s: %w", h.ID, err)
 			}
 			meta, _ := json.Marshal(map[string]any{"index": map[string]any{
-				"_index": to, "_id": h.ID, "version": max(v.Version, 1), "version_type": "external",
+				"_index": to, "_id": h.ID, "version": max(d.Version, 1), "version_type": "external",
 			}})
-			body = append(append(append(append(body, meta...), '\n'), h.Source...), '\n')
+			body = append(append(append(append(body, meta...), '\n'), src...), '\n')
 		}
 		var br struct {
 			Items []map[string]struct {

@@ -124,7 +124,7 @@ var _ index.Store = (*Store)(nil)
 // the index templates, indices and aliases when missing, and delivers
 // records left in the spool by an earlier run.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
-	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 4 << 20, workers: 2, replayOnOpen: true}
+	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 1 << 20, workers: 2, replayOnOpen: true}
 	for _, f := range opts {
 		f(&o)
 	}
