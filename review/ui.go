@@ -235,7 +235,9 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 			}
 			row.Snippets = append(row.Snippets, SnippetSegments(sn))
 		}
-		if len(row.Snippets) == 0 {
+		// A post has no title: its text is the link already, so only
+		// articles get a preview line.
+		if len(row.Snippets) == 0 && m.Record.Item.Title != "" {
 			if len(m.Record.Verdict.Hits) > 0 {
 				row.Preview = m.Record.Verdict.Hits[0].Sentence
 			} else {
