@@ -1,10 +1,12 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	"net/url"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/gocolly/colly/v2"
 	"github.com/netra-id/netra/crawler/canon"
 	"github.com/netra-id/netra/crawler/feeds"
@@ -136,36 +138,23 @@ func (r *run) discoverSitemaps(ctx context.Context, site *url.URL) []string {
 	return []string{root + "/sitemap.xml"}
 }
 
-// listing walks HTML listing pages with colly: article links by the
-// source's link selector, the next page by its next selector.
+// listing walks HTML listing pages: colly fetches them through the
+// polite client, article links come from the source's link selector and
+// the next page from its next selector.
 func (r *run) listing(ctx context.Context) error {
 	col := r.collector(ctx, false)
 	var found []candidate
+	var next string
 	pages := 0
-	col.OnHTML(r.src.LinkSelector, func(e *colly.HTMLElement) {
-		href := e.Attr("href")
-		if href == "" {
-			href = e.ChildAttr("a[href]", "href")
-		}
-		if u := e.Request.AbsoluteURL(href); u != "" {
-			found = append(found, candidate{url: u, title: strings.TrimSpace(e.Text)})
-		}
-	})
-	var next []string
-	if r.src.NextSelector != "" {
-		col.OnHTML(r.src.NextSelector, func(e *colly.HTMLElement) {
-			href := e.Attr("href")
-			if href == "" {
-				href = e.ChildAttr("a[href]", "href")
-			}
-			if u := e.Request.AbsoluteURL(href); u != "" {
-				next = append(next, u)
-			}
-		})
-	}
-	col.OnResponse(func(*colly.Response) {
+	col.OnResponse(func(res *colly.Response) {
 		pages++
 		r.stats.do(func(s *RunStats) { s.Pages++ })
+		links, nxt, err := listingLinks(res.Body, res.Request.URL, r.src.LinkSelector, r.src.NextSelector)
+		if err != nil {
+			r.stats.fail(fetch.ReasonParse, res.Request.URL.String())
+			return
+		}
+		found, next = links, nxt
 	})
 	col.OnError(func(res *colly.Response, err error) {
 		r.failed(res.Request.URL.String(), err, res.StatusCode, false)
@@ -181,15 +170,59 @@ func (r *run) listing(ctx context.Context) error {
 			}
 			seen[cu] = true
 		}
-		next = next[:0]
+		found, next = nil, ""
 		_ = col.Visit(u)
-		if len(next) > 0 {
-			queue = append(queue, next[0])
+		if next != "" {
+			queue = append(queue, next)
 		}
 		// Fetch each page's articles before the next page, so a long
 		// listing delivers items early and an interruption loses little.
 		r.fetchArticles(ctx, r.take(found))
-		found = found[:0]
 	}
 	return nil
+}
+
+// listingLinks finds the article links (in page order) and the next-page
+// link of a listing page. A selector may match the <a> itself or an
+// element containing it.
+func listingLinks(body []byte, page *url.URL, linkSel, nextSel string) ([]candidate, string, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, "", err
+	}
+	base := page
+	if href, ok := doc.Find("base[href]").Attr("href"); ok {
+		if b, err := page.Parse(strings.TrimSpace(href)); err == nil {
+			base = b
+		}
+	}
+	hrefOf := func(s *goquery.Selection) (string, string) {
+		a := s
+		if goquery.NodeName(s) != "a" {
+			a = s.Find("a[href]").First()
+		}
+		href, _ := a.Attr("href")
+		title, _ := a.Attr("title")
+		if title == "" {
+			title = strings.Join(strings.Fields(a.Text()), " ")
+		}
+		return href, title
+	}
+	var links []candidate
+	doc.Find(linkSel).Each(func(_ int, s *goquery.Selection) {
+		href, title := hrefOf(s)
+		if u, err := canon.Resolve(base, href); err == nil {
+			links = append(links, candidate{url: u, title: title})
+		}
+	})
+	next := ""
+	if nextSel != "" {
+		if s := doc.Find(nextSel).First(); s.Length() > 0 {
+			href, _ := hrefOf(s)
+			if u, err := canon.Resolve(base, href); err == nil {
+				next = u
+			}
+		}
+	}
+	return links, next, nil
 }
