@@ -6,6 +6,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/netra-id/netra"
@@ -148,5 +151,37 @@ func BenchmarkAnalyze(b *testing.B) {
 		for _, it := range items {
 			c.Analyze(it.Text)
 		}
+	}
+}
+
+// BenchmarkClassifyParallel runs Classify from GOMAXPROCS goroutines over
+// the same corpus, as a batch scorer does.
+func BenchmarkClassifyParallel(b *testing.B) {
+	c := mustDefault(b)
+	for _, name := range []string{"posts.jsonl", "news.jsonl"} {
+		b.Run(name, func(b *testing.B) {
+			items, size := loadBench(b, name)
+			b.SetBytes(size)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				var next atomic.Int64
+				var wg sync.WaitGroup
+				for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for {
+							k := int(next.Add(1)) - 1
+							if k >= len(items) {
+								return
+							}
+							c.Classify(items[k])
+						}
+					}()
+				}
+				wg.Wait()
+			}
+			b.ReportMetric(float64(len(items)*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
 	}
 }
