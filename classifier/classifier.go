@@ -212,12 +212,13 @@ func termKeywords(term string, g *rules.Gazetteer, n *normalizer) []keyword {
 }
 
 // canonicalSurface lists raw spellings of canonical tokens, so the first
-// stage sees them before normalisation has run.
+// stage sees them before normalisation has run; emoji spellings come from
+// the lexicon ("✌ jari2") through lexiconKeywords.
 var canonicalSurface = map[string][]string{
-	"jari1": {"jari", "☝", "👆"},
-	"jari2": {"jari", "✌"},
-	"jari3": {"jari", "🤟", "👌"},
-	"jari5": {"jari", "🖐", "✋"},
+	"jari1": {"jari", "jari1"},
+	"jari2": {"jari", "jari2"},
+	"jari3": {"jari", "jari3"},
+	"jari5": {"jari", "jari5"},
 	"jari":  {"jari"},
 }
 
@@ -232,7 +233,7 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 	for slang, std := range lex {
 		for _, w := range std {
 			if m, ok := byText[w]; ok {
-				out = append(out, keyword{text: slang, mask: m, bounded: len(slang) <= 3})
+				out = append(out, keyword{text: slang, mask: m, bounded: len(slang) <= 3 && isASCII(slang)})
 			}
 		}
 	}

@@ -235,7 +235,9 @@ func (n *normalizer) appendToken(out []Token, text string, s, e int) []Token {
 				}
 				j += w2
 			}
-			if g := gestureToken(r); g != "" {
+			// Which emoji mean a gesture is data: the pack's lexicon
+			// ("✌ jari2"); other symbols are dropped.
+			for _, g := range n.lexicon[string(r)] {
 				out = append(out, Token{Norm: g, Start: i, End: j})
 			}
 			i = j
@@ -252,24 +254,6 @@ func isWordRune(r rune) bool {
 
 func isGestureRune(r rune) bool {
 	return r >= 0x2600 && r <= 0x27BF || r >= 0x1F300 && r <= 0x1FAFF
-}
-
-// gestureToken maps hand emoji to canonical gesture tokens; other emoji
-// are dropped.
-func gestureToken(r rune) string {
-	switch r {
-	case '☝', '👆', '🖕':
-		return "jari1"
-	case '✌':
-		return "jari2"
-	case '🤟', '👌':
-		return "jari3"
-	case '🖐', '✋', '🤚':
-		return "jari5"
-	case '👍':
-		return "jempol"
-	}
-	return ""
 }
 
 // appendWord normalises one word: NFKC, lower case, elongations, lexicon.
