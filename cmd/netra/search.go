@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -63,6 +64,13 @@ page.`,
 				return err
 			}
 			ctx := cmd.Context()
+			if len(g.esURLs) == 0 {
+				// Searching must not create an empty store as a side effect.
+				if _, err := os.Stat(g.dataDir); errors.Is(err, os.ErrNotExist) {
+					return netra.WithHint(fmt.Errorf("no store at %s", g.dataDir),
+						"store records first (netra score --index FILE, netra crawl), or point --data / $NETRA_DATA at an existing store")
+				}
+			}
 			store, err := openStore(ctx, g, nil)
 			if err != nil {
 				return err
@@ -108,6 +116,11 @@ func (f *searchFlags) query(cmd *cobra.Command, text string) (index.Query, error
 		Text: text, Categories: f.categories, Rules: f.rules, Sources: f.sources,
 		Regions: f.regions, Assignees: f.assignees, Limit: f.limit, Cursor: f.cursor,
 		Highlight: true,
+	}
+	// Syntax errors (an unclosed quote) do not depend on the analyser:
+	// report them before opening anything.
+	if _, err := index.ParseText(text, nil); err != nil {
+		return q, err
 	}
 	if f.limit < 1 || f.limit > index.MaxLimit {
 		return q, fmt.Errorf("--limit %d: want 1 to %d", f.limit, index.MaxLimit)

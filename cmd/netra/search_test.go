@@ -288,6 +288,13 @@ func TestSearchBadFlags(t *testing.T) {
 			t.Errorf("netra search %q: error %v, want one mentioning %s", c.args, err, c.want)
 		}
 	}
+	// Searching a store that does not exist does not create one.
+	if _, err := runCLI(t, "--data", data, "search", "camat"); err == nil || !strings.Contains(err.Error(), "no store at") {
+		t.Errorf("search without a store: %v", err)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("search created %s", data)
+	}
 	// A directory that is not a store is refused, not taken over.
 	foreign := t.TempDir()
 	os.WriteFile(filepath.Join(foreign, "skripsi.docx"), []byte("x"), 0o600)
