@@ -347,3 +347,20 @@ func TestAllowPrivateSource(t *testing.T) {
 		t.Errorf("allow_private source: %d items, %v", n, err)
 	}
 }
+
+func TestHostileHugeRobots(t *testing.T) {
+	s := newSite(t)
+	// 2 MB of comments, then a rule Google would never read (beyond 500 KiB).
+	robots := "User-agent: *\nDisallow: /awal/\n" + strings.Repeat("# isi\n", 350000) + "Disallow: /akhir/\n"
+	s.mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, robots) })
+	for _, p := range []string{"/awal/1", "/akhir/1"} {
+		s.mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, article("Berita "+r.URL.Path, "Kepala daerah meninjau pasar tradisional dan berbincang dengan para pedagang sayur."))
+		})
+	}
+	c := hostileCrawler(s)
+	items, st, _ := runURLs(t, c, s.URL+"/awal/1", s.URL+"/akhir/1")
+	if st.Robots != 1 || len(items) != 1 || s.hit("/awal/1") != 0 {
+		t.Errorf("oversized robots.txt: %d robots skips, %d items, /awal hit %d (want the first 500 KiB obeyed)", st.Robots, len(items), s.hit("/awal/1"))
+	}
+}

@@ -26,7 +26,10 @@ type Config struct {
 	Backoff       time.Duration // first backoff, doubled per attempt
 	MaxRetryAfter time.Duration // longest Retry-After waited for
 	Robots        bool          // obey robots.txt (and its Crawl-delay)
-	Guard         Guard
+	// Truncate keeps the first MaxBody bytes of a longer body instead of
+	// failing (robots.txt: Google reads the first 500 KiB).
+	Truncate bool
+	Guard    Guard
 	// Observe, when set, hears about every attempt (for statistics).
 	Observe func(Event)
 }
@@ -299,7 +302,7 @@ func (c *Client) attempt(orig *http.Request) (*http.Response, time.Duration, err
 // fails the request, so a 2 GB body or a gzip bomb costs MaxBody of memory.
 func (c *Client) readBody(res *http.Response) ([]byte, error) {
 	u := res.Request.URL.String()
-	if res.ContentLength > c.cfg.MaxBody {
+	if res.ContentLength > c.cfg.MaxBody && !c.cfg.Truncate {
 		return nil, &Error{Reason: ReasonTooLarge, URL: u, Err: fmt.Errorf("Content-Length %d over the %d byte limit", res.ContentLength, c.cfg.MaxBody)}
 	}
 	var r io.Reader = res.Body
@@ -314,6 +317,9 @@ func (c *Client) readBody(res *http.Response) ([]byte, error) {
 		return nil, &Error{Reason: ReasonBadBody, URL: u, Err: fmt.Errorf("unsupported Content-Encoding %q", enc)}
 	}
 	body, err := io.ReadAll(io.LimitReader(r, c.cfg.MaxBody+1))
+	if int64(len(body)) > c.cfg.MaxBody && c.cfg.Truncate {
+		return body[:c.cfg.MaxBody], nil
+	}
 	if int64(len(body)) > c.cfg.MaxBody {
 		return nil, &Error{Reason: ReasonTooLarge, URL: u, Err: fmt.Errorf("body over the %d byte limit", c.cfg.MaxBody)}
 	}
@@ -334,7 +340,8 @@ func (c *Client) fetchRobots(ctx context.Context, robotsURL string) (int, []byte
 	rc.cfg.Robots = false
 	rc.cfg.Retries = 0
 	rc.cfg.Observe = nil
-	rc.cfg.MaxBody = min(c.cfg.MaxBody, 500<<10)
+	rc.cfg.MaxBody = 500 << 10
+	rc.cfg.Truncate = true
 	rc.cfg.MaxRedirects = min(c.cfg.MaxRedirects, 5)
 	rc.http = &http.Client{Transport: &rc, CheckRedirect: rc.CheckRedirect}
 	res, err := rc.Get(ctx, robotsURL, nil)
@@ -342,11 +349,6 @@ func (c *Client) fetchRobots(ctx context.Context, robotsURL string) (int, []byte
 		return res.Status, res.Body, nil
 	}
 	var fe *Error
-	if errors.As(err, &fe) && fe.Reason == ReasonTooLarge {
-		// Google reads the first 500 KiB; an oversized file is not an
-		// open invitation, so treat it like an unreadable one.
-		return 0, nil, err
-	}
 	if errors.As(err, &fe) && (fe.Reason == ReasonRateLimited) {
 		return fe.Status, nil, nil
 	}
