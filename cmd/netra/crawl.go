@@ -91,6 +91,15 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 		}
 		srcs = keep
 	}
+	// Flags beat the file, which copies its top-level values into every source.
+	for i := range srcs {
+		if f.contact != "" {
+			srcs[i].Contact = f.contact
+		}
+		if f.userAgent != "" {
+			srcs[i].UserAgent = f.userAgent
+		}
+	}
 	cls, err := loadClassifier(g)
 	if err != nil {
 		return err
