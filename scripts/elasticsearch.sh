@@ -23,6 +23,8 @@
 #                     the list below)
 #   NETRA_ES_HEAP     heap size (default 512m)
 #   NETRA_ES_TIMEOUT  seconds to wait for the cluster to become healthy (180)
+#   NETRA_ES_OS_USER  the unprivileged user Elasticsearch runs as when this
+#                     script runs as root (default netra-es)
 #
 # The distribution is org.elasticsearch.distribution.integ-test-zip, the
 # smallest one: it has no bundled JDK (we use the machine's Java 17+) and no
@@ -36,7 +38,7 @@ heap="${NETRA_ES_HEAP:-512m}"
 timeout="${NETRA_ES_TIMEOUT:-180}"
 name="${NETRA_ES_NAME:-default}"
 cache="${NETRA_CACHE:-${HOME:-/root}/.cache/netra}/elasticsearch"
-es_user=netra-es
+es_user="${NETRA_ES_OS_USER:-netra-es}"
 
 die() { echo "elasticsearch.sh: $*" >&2; exit 1; }
 log() { echo "elasticsearch.sh: $*" >&2; }
