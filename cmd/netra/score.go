@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -186,7 +187,12 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	var badRecords, skippedFiles atomic.Int64
 	total := corpus.TotalSize(inputs, format)
 	bar := newScoreBar(f.progress, stderr, total)
+	// The bar is drawn from the pipeline's goroutine and cleared for
+	// messages from the reader's; it does not lock Clear itself.
+	var barMu sync.Mutex
 	say := func(msg string) {
+		barMu.Lock()
+		defer barMu.Unlock()
 		if bar != nil {
 			_ = bar.Clear()
 		}
@@ -251,6 +257,8 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 			},
 			Progress: func(s pipeline.Stats) {
 				if bar != nil {
+					barMu.Lock()
+					defer barMu.Unlock()
 					bar.Describe(fmt.Sprintf("%d docs, %d flagged, %.0f docs/s", s.Items, s.Flagged, float64(s.Items)/max(s.Elapsed.Seconds(), 1e-9)))
 					_ = bar.Set64(bytesRead.Load())
 				}

@@ -332,3 +332,22 @@ func TestScoreIndexStoresOnlyWhenAsked(t *testing.T) {
 		t.Errorf("summary does not count the stored records: %s", stderr)
 	}
 }
+
+func TestScoreProgressBarOnlyWhenAsked(t *testing.T) {
+	_, stderr, err := runNetra(t, "", "score", "--per-line", corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stderr, "%") {
+		t.Errorf("progress drawn on a stderr that is not a terminal:\n%s", stderr)
+	}
+	_, stderr, err = runNetra(t, "", "score", "--per-line", "--progress", "always", corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"100%", "docs,", "flagged", "README.md: skipped", "netra score: "} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
