@@ -174,3 +174,25 @@ func TestHitsAreCapped(t *testing.T) {
 		}
 	}
 }
+
+func TestCandidateNameMustEndThere(t *testing.T) {
+	cands, err := rules.ReadCandidates(strings.NewReader("nama\nIRVAN SAPUTRA\n"), "inline.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.AddCandidates(rules.CandidatesGazetteer, cands)
+	c, err := New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Classify(netra.Item{Text: "Guru PNS itu mengunggah foto Irvan Saputra di Facebook."}).Flagged {
+		t.Error("name not matched")
+	}
+	if c.Classify(netra.Item{Text: "Guru PNS itu mengunggah foto Irvan Saputra Wijaya di Facebook."}).Flagged {
+		t.Error("prefix of a longer name matched")
+	}
+}

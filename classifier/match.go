@@ -124,7 +124,8 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 		}
 		if i+1 < len(ts) && len(d.names) > 0 {
 			for _, p := range d.names[[2]string{ts[i].Norm, ts[i+1].Norm}] {
-				if j, ok := matchWords(ts, i, p.words, false); ok {
+				// A capitalised word right after means a longer name.
+				if j, ok := matchWords(ts, i, p.words, false); ok && (j >= len(ts) || !ts[j].Upper) {
 					out = append(out, occurrence{group: p.group, i: i, j: j})
 				}
 			}

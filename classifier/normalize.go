@@ -18,6 +18,9 @@ type Token struct {
 	Stem  string // stem of Norm (Norm itself for numbers and canonical tokens)
 	Start int    // byte offset into the original text
 	End   int
+	// Upper is set when the word starts with a capital letter in the text,
+	// so a name match can tell "Irvan" from "Irvan Rivai".
+	Upper bool
 }
 
 // maxTextBytes caps the text the second stage looks at; crawled text is
@@ -258,6 +261,18 @@ func isGestureRune(r rune) bool {
 
 // appendWord normalises one word: NFKC, lower case, elongations, lexicon.
 func (n *normalizer) appendWord(out []Token, w string, s, e int) []Token {
+	r, _ := utf8.DecodeRuneInString(w)
+	upper := unicode.IsUpper(r)
+	out = n.appendNorm(out, w, s, e)
+	if upper {
+		for k := len(out) - 1; k >= 0 && out[k].Start == s; k-- {
+			out[k].Upper = true
+		}
+	}
+	return out
+}
+
+func (n *normalizer) appendNorm(out []Token, w string, s, e int) []Token {
 	if !isASCII(w) {
 		w = norm.NFKC.String(w)
 	}
