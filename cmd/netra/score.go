@@ -159,6 +159,9 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 
 	var out io.Writer = stdout
 	if f.out != "" {
+		if err := notAnInput(f.out, inputs); err != nil {
+			return err
+		}
 		fh, err := os.Create(f.out)
 		if err != nil {
 			return fmt.Errorf("create output: %w", err)
@@ -299,6 +302,21 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	}
 	fmt.Fprintln(stderr)
 	return runErr
+}
+
+// notAnInput refuses an output file that is also an input: creating it would
+// truncate what is about to be read.
+func notAnInput(out string, inputs []string) error {
+	ofi, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file cannot be an input
+	}
+	for _, in := range inputs {
+		if ifi, err := os.Stat(in); err == nil && os.SameFile(ofi, ifi) {
+			return fmt.Errorf("--out %s is also an input; refusing to overwrite it", out)
+		}
+	}
+	return nil
 }
 
 // loadClassifier builds the classifier from --rules or the built-in packs.

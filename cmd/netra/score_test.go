@@ -351,3 +351,18 @@ func TestScoreProgressBarOnlyWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreRefusesToOverwriteItsInput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "posts.jsonl")
+	copyInput, err := os.ReadFile(filepath.Join(corpusDir, "posts-sample.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, copyInput, 0o644)
+	if _, _, err := runNetra(t, "", "score", "--out", path, path); err == nil || !strings.Contains(err.Error(), "also an input") {
+		t.Fatalf("error %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, copyInput) {
+		t.Error("the input was overwritten")
+	}
+}
