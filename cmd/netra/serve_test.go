@@ -361,3 +361,68 @@ func TestUsersCommand(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// hangingFeed never answers until the client gives up.
+type hangingFeed struct {
+	started, canceled chan struct{}
+}
+
+func (h *hangingFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/feed.xml" {
+		http.NotFound(w, r)
+		return
+	}
+	select {
+	case h.started <- struct{}{}:
+	default:
+	}
+	<-r.Context().Done()
+	select {
+	case h.canceled <- struct{}{}:
+	default:
+	}
+}
+
+func TestServeShutdownCancelsRunningCrawl(t *testing.T) {
+	site := &hangingFeed{started: make(chan struct{}, 1), canceled: make(chan struct{}, 1)}
+	ts := newLocalServer(t, site)
+	sources := filepath.Join(t.TempDir(), "sources.yaml")
+	os.WriteFile(sources, []byte(fmt.Sprintf("sources:\n  - name: lambat\n    kind: feed\n    urls: [%s/feed.xml]\n    schedule: \"@every 1s\"\n", ts)), 0o600)
+	cfg := config.Defaults()
+	cfg.Addr, cfg.LogLevel, cfg.Sources = "127.0.0.1:0", "warn", sources
+	cfg.ShutdownTimeout.Duration = 500 * time.Millisecond
+	cfg.CrawlGrace.Duration = 20 * time.Second
+	u, _ := url.Parse(ts)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, &globals{dataDir: t.TempDir()}, cfg, false, io.Discard, ready,
+			crawler.WithAllowedAddrs(u.Host), crawler.WithPoliteness(false), crawler.WithTimeout(time.Hour))
+	}()
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	select {
+	case <-site.started:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the scheduled crawl never started")
+	}
+	cancel() // what SIGTERM does in main
+	select {
+	case <-site.canceled:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the running crawl was not cancelled after shutdown_timeout")
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve after cancelling a crawl: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not return after the crawl was cancelled")
+	}
+}

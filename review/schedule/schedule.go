@@ -199,6 +199,10 @@ func (s *Scheduler) run(ctx context.Context, st *state, why string) {
 		s.metrics.CrawlErrors.WithLabelValues(name).Add(float64(res.Errors))
 		s.metrics.CrawlDuration.WithLabelValues(name).Observe(d.Seconds())
 	}
+	if result == "canceled" {
+		s.log.Warn("crawl cancelled", "source", name, "items", res.Items, "flagged", res.Flagged, "errors", res.Errors, "duration", d, "err", err)
+		return
+	}
 	if err != nil {
 		s.log.Error("crawl finished", "source", name, "result", result, "items", res.Items, "flagged", res.Flagged, "errors", res.Errors, "duration", d, "err", err)
 		return
