@@ -182,3 +182,26 @@ func FuzzLoadRules(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadCandidates(f *testing.F) {
+	f.Add("nama,nomor_urut\nAdi Putra,1\n")
+	f.Add("name\n\"a,b\"\n")
+	f.Add("nomor\n1\n")
+	f.Add("nama\n\"unterminated\n")
+	f.Add("\ufeffNAMA;partai\nX;Y\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		cands, err := ReadCandidates(strings.NewReader(body), "f.csv")
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.File != "f.csv" {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		for _, c := range cands {
+			if c.Name == "" {
+				t.Fatal("empty name accepted")
+			}
+		}
+	})
+}
