@@ -360,17 +360,18 @@ func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal)
 		return
 	}
 	_, err = s.applyReview(r.Context(), id, u, action)
-	back := "/items/" + url.PathEscape(id)
+	// Back to the item, remembering the queue the reviewer came from.
+	back := "/items/" + url.PathEscape(id) + "?back=" + url.QueryEscape(localNext(r.PostFormValue("back"))) + "&"
 	switch {
 	case errors.Is(err, netra.ErrConflict):
-		http.Redirect(w, r, back+"?flash=conflict", http.StatusSeeOther)
+		http.Redirect(w, r, back+"flash=conflict", http.StatusSeeOther)
 	case errors.Is(err, netra.ErrNotFound):
 		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
 	case err != nil:
 		s.log.Error("review", "id", id, "err", err)
 		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
 	default:
-		http.Redirect(w, r, back+"?flash=saved", http.StatusSeeOther)
+		http.Redirect(w, r, back+"flash=saved", http.StatusSeeOther)
 	}
 }
 

@@ -368,3 +368,16 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+func TestUIReviewReturnsToItemWithQueue(t *testing.T) {
+	f := newFixture(t)
+	c, csrf := f.login("rina", reviewerPW)
+	code, loc, _ := f.post(c, "/items/"+f.id(0)+"/review", url.Values{"status": {"escalated"}, "version": {"1"}, "csrf": {csrf}, "back": {"/?q=camat"}})
+	if code != http.StatusSeeOther || loc != "/items/"+f.id(0)+"?back=%2F%3Fq%3Dcamat&flash=saved" {
+		t.Errorf("redirect %d %q", code, loc)
+	}
+	_, body := f.page(c, loc)
+	if !strings.Contains(body, `href="/?q=camat" id="back"`) || !strings.Contains(body, `id="flash"`) {
+		t.Errorf("item page after review:\n%s", grep(body, `id="back"`))
+	}
+}
