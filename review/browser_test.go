@@ -271,6 +271,16 @@ func TestBrowserReviewFlow(t *testing.T) {
 		t.Errorf("CSV export: %v %q", err, recs)
 	}
 
+	// Queue shortcuts act on the current row: j then e escalates the newest
+	// flagged item (item 0, published after item 3).
+	b.navigate("/", chromedp.Navigate(base+"/?flagged=true&sort=time"))
+	first := run(b, chromedp.Evaluate[string](`document.querySelector("#queue tr.row").dataset.id`))
+	b.do(chromedp.KeyEvent("j"))
+	b.navigate("/", chromedp.KeyEvent("e"))
+	if rec, _ := f.store.Get(t.Context(), first); rec.Review.Status != netra.StatusEscalated || rec.Review.Reviewer != "rina" {
+		t.Errorf("j e on the queue: %s is %+v", first, rec.Review)
+	}
+
 	// Bulk: select everything on the flagged queue and escalate.
 	b.navigate("/", chromedp.Navigate(base+"/"))
 	b.do(chromedp.Click(chromedp.ID("select-all")), chromedp.SetValue(chromedp.ID("bulk-action"), "escalated"))

@@ -142,7 +142,7 @@ var messages = map[string][2]string{
 	"date_range":          {"Rentang tanggal", "Date range"},
 	"review_actions":      {"Tindakan tinjauan", "Review actions"},
 	"shortcut_hint_item":  {"Pintasan: c konfirmasi, d tolak, e eskalasi, j/k bukti berikutnya/sebelumnya", "Shortcuts: c confirm, d dismiss, e escalate, j/k next/previous evidence"},
-	"shortcut_hint_queue": {"Pintasan: j/k pindah, Enter buka, x pilih, / cari", "Shortcuts: j/k move, Enter open, x select, / search"},
+	"shortcut_hint_queue": {"Pintasan: j/k pindah, Enter buka, x pilih, / cari, c/d/e konfirmasi/tolak/eskalasi baris ini", "Shortcuts: j/k move, Enter open, x select, / search, c/d/e confirm/dismiss/escalate this row"},
 }
 
 // tr translates key into lang; an unknown key shows itself so a missing

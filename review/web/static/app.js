@@ -30,6 +30,25 @@
     marks[hm].scrollIntoView({ block: "center" });
   }
 
+  // Queue actions go through the bulk form with just the current row.
+  function selectOnly() {
+    if (cur < 0 || !document.getElementById("bulk")) return false;
+    document.querySelectorAll("input[name=ids]").forEach(function (cb) { cb.checked = false; });
+    var cb = rows[cur].querySelector("input[name=ids]");
+    if (!cb) return false;
+    cb.checked = true;
+    return true;
+  }
+  function setAction(a) {
+    var sel = document.getElementById("bulk-action");
+    if (!sel) return false;
+    sel.value = a;
+    return true;
+  }
+  function actOnCurrent(a) {
+    if (selectOnly() && setAction(a)) submit("bulk");
+  }
+
   function submit(id) {
     var f = document.getElementById(id);
     if (f) f.requestSubmit ? f.requestSubmit() : f.submit();
@@ -54,9 +73,21 @@
       case "x":
         if (cur >= 0) { var cb = rows[cur].querySelector("input[type=checkbox]"); if (cb) cb.checked = !cb.checked; }
         break;
-      case "c": submit("f-confirm"); break;
-      case "e": submit("f-escalate"); break;
+      case "c":
+        if (rows.length) { actOnCurrent("confirmed"); } else { submit("f-confirm"); }
+        break;
+      case "e":
+        if (rows.length) { actOnCurrent("escalated"); } else { submit("f-escalate"); }
+        break;
       case "d":
+        if (rows.length) {
+          // Dismissing needs a reason: select the row and go to the note.
+          if (selectOnly() && setAction("dismissed")) {
+            e.preventDefault();
+            document.getElementById("bulk-note").focus();
+          }
+          break;
+        }
         var r = document.getElementById("dismiss-reason");
         if (r) { e.preventDefault(); r.focus(); }
         break;
