@@ -20,7 +20,7 @@ import (
 // it the test skips, except under CI=true, where it must run.
 func esTestURL(t *testing.T) string {
 	t.Helper()
-	u := os.Getenv("NETRA_ES_URL")
+	u := testEnv["NETRA_ES_URL"] // moved out of the environment by TestMain
 	if u == "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("NETRA_ES_URL is empty but CI=true: the Elasticsearch tests must run (scripts/test.sh starts Elasticsearch)")
