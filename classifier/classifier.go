@@ -140,12 +140,15 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 // previous sentence's actor ("ia", "mereka", "yang bersangkutan").
 const AnaphoraGazetteer = "anaphora"
 
-// honorifics are dropped from candidate names before matching, as ballots
-// print them ("H. IRMAWAN, S.Sos., M.M." is matched as "irmawan").
-var honorifics = map[string]bool{
-	"h": true, "hj": true, "dr": true, "drs": true, "dra": true, "ir": true, "prof": true,
-	"kh": true, "tgk": true, "teungku": true, "haji": true, "hajjah": true, "ust": true, "ustadz": true,
-	"rm": true, "raden": true, "gusti": true, "andi": false,
+// isHonorific reports titles dropped from candidate names before matching,
+// as ballots print them ("H. IRMAWAN, S.Sos., M.M." is matched as
+// "irmawan …").
+func isHonorific(w string) bool {
+	switch w {
+	case "h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgk", "teungku", "haji", "hajjah", "ust", "ustadz", "rm", "raden", "gusti":
+		return true
+	}
+	return false
 }
 
 // addCandidate adds a candidate's name as an exact phrase. Academic
@@ -156,7 +159,7 @@ func (c *Classifier) addCandidate(gid int32, name string) {
 		name = name[:i]
 	}
 	toks := c.norm.termTokens(name)
-	for len(toks) > 0 && honorifics[toks[0].Norm] {
+	for len(toks) > 0 && isHonorific(toks[0].Norm) {
 		toks = toks[1:]
 	}
 	if len(toks) < 2 {
@@ -190,7 +193,7 @@ func termKeywords(term string, g *rules.Gazetteer, n *normalizer) []keyword {
 	if t, ok := strings.CutPrefix(term, "="); ok {
 		term, mode = t, rules.ModeExact
 	}
-	if alts, ok := canonicalSurface[strings.ToLower(term)]; ok {
+	if alts, ok := canonicalSurface(strings.ToLower(term)); ok {
 		out := make([]keyword, 0, len(alts))
 		for _, a := range alts {
 			out = append(out, keyword{text: a, mask: mask, bounded: len(a) <= 3 && isASCII(a)})
@@ -211,15 +214,17 @@ func termKeywords(term string, g *rules.Gazetteer, n *normalizer) []keyword {
 	return []keyword{{text: text, mask: mask, bounded: len(text) <= 3}}
 }
 
-// canonicalSurface lists raw spellings of canonical tokens, so the first
-// stage sees them before normalisation has run; emoji spellings come from
-// the lexicon ("✌ jari2") through lexiconKeywords.
-var canonicalSurface = map[string][]string{
-	"jari1": {"jari", "jari1"},
-	"jari2": {"jari", "jari2"},
-	"jari3": {"jari", "jari3"},
-	"jari5": {"jari", "jari5"},
-	"jari":  {"jari"},
+// canonicalSurface lists raw spellings of a canonical gesture token, so the
+// first stage sees them before normalisation has run; emoji spellings come
+// from the lexicon ("✌ jari2") through lexiconKeywords.
+func canonicalSurface(term string) ([]string, bool) {
+	switch term {
+	case "jari1", "jari2", "jari3", "jari5":
+		return []string{"jari", term}, true
+	case "jari":
+		return []string{"jari"}, true
+	}
+	return nil, false
 }
 
 // lexiconKeywords adds colloquial spellings of keywords ("dkung" for
@@ -266,7 +271,7 @@ func (c *Classifier) compileRule(r *rules.Rule) (*compiledRule, error) {
 		return out, nil
 	}
 	var reqGroups [][]int32
-	for _, role := range roleOrder {
+	for _, role := range roleOrder() {
 		terms, ok := r.Require[role]
 		if !ok {
 			continue

@@ -202,4 +202,6 @@ type roleReq struct {
 }
 
 // roleOrder fixes the order roles are checked in; the act anchors a hit.
-var roleOrder = []string{rules.RoleAct, rules.RoleActor, rules.RoleTarget, rules.RoleCue}
+func roleOrder() [4]string {
+	return [4]string{rules.RoleAct, rules.RoleActor, rules.RoleTarget, rules.RoleCue}
+}

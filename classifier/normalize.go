@@ -421,15 +421,37 @@ func (n *normalizer) splitKnown(w string) []string {
 	return segs
 }
 
-var numberWords = map[string]string{
-	"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
-	"enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10",
+// numberWord returns the digits of an Indonesian number word ("dua" → "2").
+func numberWord(w string) (string, bool) {
+	switch w {
+	case "satu":
+		return "1", true
+	case "dua":
+		return "2", true
+	case "tiga":
+		return "3", true
+	case "empat":
+		return "4", true
+	case "lima":
+		return "5", true
+	case "enam":
+		return "6", true
+	case "tujuh":
+		return "7", true
+	case "delapan":
+		return "8", true
+	case "sembilan":
+		return "9", true
+	case "sepuluh":
+		return "10", true
+	}
+	return "", false
 }
 
 // ballotNumber returns the canonical number of a ballot-number word: "2",
 // "02", "dua" → "2".
 func ballotNumber(w string) (string, bool) {
-	if v, ok := numberWords[w]; ok {
+	if v, ok := numberWord(w); ok {
 		return v, true
 	}
 	if len(w) == 0 || len(w) > 2 {
@@ -447,8 +469,24 @@ func ballotNumber(w string) (string, bool) {
 	return w, true
 }
 
-var ballotHeads = map[string]bool{"no": true, "nomor": true, "nomer": true, "nmr": true, "nomber": true, "number": true}
-var ballotOwners = map[string]bool{"paslon": true, "capres": true, "cawapres": true, "cagub": true, "cabup": true, "cawalkot": true, "calon": true, "pasangan": true, "kandidat": true, "caleg": true, "partai": true}
+// isBallotHead reports whether w introduces a number ("nomor urut 2").
+func isBallotHead(w string) bool {
+	switch w {
+	case "no", "nomor", "nomer", "nmr", "nomber", "number":
+		return true
+	}
+	return false
+}
+
+// isBallotOwner reports whether a number right after w is a ballot number
+// ("paslon 02").
+func isBallotOwner(w string) bool {
+	switch w {
+	case "paslon", "capres", "cawapres", "cagub", "cabup", "cawalkot", "calon", "pasangan", "kandidat", "caleg", "partai":
+		return true
+	}
+	return false
+}
 
 // canonicalize rewrites multi-word forms to single canonical tokens:
 // ballot numbers ("no. urut 2", "nomor urut dua", "paslon 02", "01") become
@@ -461,7 +499,7 @@ func canonicalize(ts []Token) []Token {
 		t := ts[i]
 		w := t.Norm
 		// nomor [urut] N
-		if ballotHeads[w] {
+		if isBallotHead(w) {
 			j := i + 1
 			if j < len(ts) && ts[j].Norm == "urut" {
 				j++
@@ -483,7 +521,7 @@ func canonicalize(ts []Token) []Token {
 			}
 		}
 		// paslon 02 → paslon nourut2
-		if ballotOwners[w] && i+1 < len(ts) && isDigits(ts[i+1].Norm) {
+		if isBallotOwner(w) && i+1 < len(ts) && isDigits(ts[i+1].Norm) {
 			if num, ok := ballotNumber(ts[i+1].Norm); ok {
 				out = append(out, t, Token{Norm: "nourut" + num, Start: ts[i+1].Start, End: ts[i+1].End})
 				i++
@@ -492,14 +530,14 @@ func canonicalize(ts []Token) []Token {
 		}
 		// salam N jari, N jari
 		if w == "salam" && i+2 < len(ts) && ts[i+2].Norm == "jari" {
-			if num, ok := numberWords[ts[i+1].Norm]; ok {
+			if num, ok := numberWord(ts[i+1].Norm); ok {
 				out = append(out, Token{Norm: "jari" + num, Start: t.Start, End: ts[i+2].End})
 				i += 2
 				continue
 			}
 		}
 		if i+1 < len(ts) && ts[i+1].Norm == "jari" {
-			if num, ok := numberWords[w]; ok {
+			if num, ok := numberWord(w); ok {
 				out = append(out, Token{Norm: "jari" + num, Start: t.Start, End: ts[i+1].End})
 				i++
 				continue
@@ -512,7 +550,7 @@ func canonicalize(ts []Token) []Token {
 		}
 		// a lone zero-padded "01".."05", unless it numbers an address,
 		// a school or a time
-		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '5' && (i == 0 || !notBallotBefore[ts[i-1].Norm]) && (i+1 >= len(ts) || !isDigits(ts[i+1].Norm)) {
+		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '5' && (i == 0 || !notBallotBefore(ts[i-1].Norm)) && (i+1 >= len(ts) || !isDigits(ts[i+1].Norm)) {
 			out = append(out, Token{Norm: "nourut" + w[1:], Start: t.Start, End: t.End})
 			continue
 		}
@@ -521,11 +559,14 @@ func canonicalize(ts []Token) []Token {
 	return out
 }
 
-// notBallotBefore lists words after which "01" is not a ballot number.
-var notBallotBefore = map[string]bool{
-	"rt": true, "rw": true, "sdn": true, "sd": true, "smp": true, "smpn": true, "sma": true, "sman": true,
-	"smk": true, "smkn": true, "blok": true, "gang": true, "kav": true, "lantai": true, "jam": true,
-	"pukul": true, "kelas": true, "tanggal": true, "tgl": true, "no": true, "nomor": true,
+// notBallotBefore reports words after which "01" is not a ballot number
+// (addresses, schools, times).
+func notBallotBefore(w string) bool {
+	switch w {
+	case "rt", "rw", "sdn", "sd", "smp", "smpn", "sma", "sman", "smk", "smkn", "blok", "gang", "kav", "lantai", "jam", "pukul", "kelas", "tanggal", "tgl", "no", "nomor":
+		return true
+	}
+	return false
 }
 
 func isDigits(w string) bool {

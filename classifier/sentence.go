@@ -9,17 +9,14 @@ import (
 // span is a byte range of the original text.
 type span struct{ start, end int }
 
-// abbreviations that end in a full stop without ending a sentence. Lower
-// case, without the dot.
-var abbreviations = map[string]bool{
-	"no": true, "nmr": true, "dr": true, "drs": true, "dra": true, "ir": true, "h": true, "hj": true,
-	"prof": true, "kab": true, "kec": true, "kel": true, "prov": true, "jl": true, "jln": true,
-	"st": true, "sh": true, "se": true, "mm": true, "dll": true, "dsb": true, "dkk": true, "tgl": true,
-	"kol": true, "brigjen": true, "kompol": true, "akbp": true, "ipda": true, "iptu": true, "aiptu": true,
-	"bpk": true, "bp": true, "sdr": true, "yth": true, "pt": true, "cv": true, "tbk": true, "vs": true,
-	"pj": true, "plt": true, "plh": true, "wib": false, "ds": true, "ttd": true, "purn": true,
-	"spd": true, "pd": true, "sos": true, "ag": true, "ip": true, "kh": true, "tgk": true, "mr": true,
-	"mrs": true, "ust": true, "kp": true, "rt": true, "rw": true, "sd": true,
+// isAbbreviationWord reports whether a lower-case word, without its dot,
+// is an abbreviation that ends in a full stop without ending a sentence.
+func isAbbreviationWord(w string) bool {
+	switch w {
+	case "no", "nmr", "dr", "drs", "dra", "ir", "h", "hj", "prof", "kab", "kec", "kel", "prov", "jl", "jln", "st", "sh", "se", "mm", "dll", "dsb", "dkk", "tgl", "kol", "brigjen", "kompol", "akbp", "ipda", "iptu", "aiptu", "bpk", "bp", "sdr", "yth", "pt", "cv", "tbk", "vs", "pj", "plt", "plh", "ds", "ttd", "purn", "spd", "pd", "sos", "ag", "ip", "kh", "tgk", "mr", "mrs", "ust", "kp", "rt", "rw", "sd":
+		return true
+	}
+	return false
 }
 
 // maxSentence caps a sentence's length in bytes.
@@ -114,7 +111,7 @@ func isAbbreviation(text string, dot int) bool {
 	if n := utf8.RuneCountInString(word); n == 1 || n == 2 && strings.ToUpper(word) == word {
 		return true
 	}
-	return abbreviations[strings.ToLower(word)]
+	return isAbbreviationWord(strings.ToLower(word))
 }
 
 func trimSpan(text string, s, e int) (int, int) {

@@ -9,16 +9,24 @@ import (
 	"strings"
 )
 
-// columnAliases maps the header names a candidate CSV may use to the
+// columnField maps the header names a candidate CSV may use to the
 // Candidate field they fill. Both Netra's own columns and those of the
 // official KPU candidate lists (lembaga, nama_dapil, nama_partai,
 // nomor_urut, nama) are understood, so a list can be dropped in unchanged.
-var columnAliases = map[string]string{
-	"name": "name", "nama": "name", "nama_calon": "name",
-	"number": "number", "nomor_urut": "number", "no_urut": "number", "nomor": "number",
-	"party": "party", "partai": "party", "nama_partai": "party",
-	"election": "election", "lembaga": "election", "pemilihan": "election", "pemilu": "election",
-	"region": "region", "dapil": "region", "nama_dapil": "region", "wilayah": "region", "daerah": "region",
+func columnField(header string) (string, bool) {
+	switch header {
+	case "name", "nama", "nama_calon":
+		return "name", true
+	case "number", "nomor_urut", "no_urut", "nomor":
+		return "number", true
+	case "party", "partai", "nama_partai":
+		return "party", true
+	case "election", "lembaga", "pemilihan", "pemilu":
+		return "election", true
+	case "region", "dapil", "nama_dapil", "wilayah", "daerah":
+		return "region", true
+	}
+	return "", false
 }
 
 // ReadCandidatesFile reads a candidate CSV (or .csv.gz) from disk.
@@ -52,7 +60,7 @@ func ReadCandidates(r io.Reader, file string) ([]Candidate, error) {
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if f, ok := columnAliases[h]; ok {
+		if f, ok := columnField(h); ok {
 			if _, dup := col[f]; !dup {
 				col[f] = i
 			}

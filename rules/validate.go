@@ -11,7 +11,13 @@ const MinExamples = 3
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 
-var knownRoles = map[string]bool{RoleActor: true, RoleAct: true, RoleTarget: true, RoleCue: true, RoleCancel: true}
+func isKnownRole(r string) bool {
+	switch r {
+	case RoleActor, RoleAct, RoleTarget, RoleCue, RoleCancel:
+		return true
+	}
+	return false
+}
 
 // validate checks the cross-references and required fields of a parsed pack.
 func (p *Pack) validate() Errors {
@@ -25,7 +31,7 @@ func (p *Pack) validate() Errors {
 		} else if !idRE.MatchString(g.Name) {
 			at("name must be lower-case letters, digits, '_', '-' or '.'")
 		}
-		if !knownRoles[g.Role] {
+		if !isKnownRole(g.Role) {
 			at("role %q must be one of actor, act, target, cue, cancel", g.Role)
 		}
 		if g.Mode != ModeStem && g.Mode != ModeExact {
@@ -72,7 +78,7 @@ func (p *Pack) validate() Errors {
 			at("missing field require (actor, act, target, cue)")
 		}
 		for role, terms := range r.Require {
-			if !knownRoles[role] || role == RoleCancel {
+			if !isKnownRole(role) || role == RoleCancel {
 				at("require: unknown role %q (use actor, act, target, cue)", role)
 			}
 			if len(terms) == 0 {
