@@ -91,6 +91,9 @@ free_port() { # [preferred]
 import socket, sys
 def try_bind(p):
     s = socket.socket()
+    # Elasticsearch binds with SO_REUSEADDR, so a port whose old
+    # connections linger in TIME_WAIT is still good for a restart.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         s.bind(("127.0.0.1", p))
         return s.getsockname()[1]
@@ -196,7 +199,7 @@ EOF
     cd "$home/logs"
     as_es env ES_JAVA_HOME="$jh" JAVA_HOME="$jh" ES_PATH_CONF="$home/config" \
       ES_TMPDIR="$home/tmp" ES_JAVA_OPTS="-Xms$heap -Xmx$heap ${NETRA_ES_JAVA_OPTS:-}" \
-      "$dist/bin/elasticsearch" -d -p "$pidfile" >"$home/logs/stdout.log" 2>&1
+      "$dist/bin/elasticsearch" -d -p "$pidfile" >"$home/logs/stdout.log" 2>&1 9>&-
   ) || { tail_logs; die "Elasticsearch failed to start"; }
   p="$(cat "$pidfile" 2>/dev/null || true)"
   wait_healthy "$url" "$p" || { tail_logs; die "Elasticsearch at $url did not become healthy within ${timeout}s"; }
@@ -240,6 +243,18 @@ cmd_stop() {
   fi
   rm -f "$pidfile"
 }
+
+# One command at a time per instance: two concurrent starts would both
+# launch a node on the same data directory.
+lock_instance() {
+  mkdir -p "$home"
+  exec 9>"$home/.lock"
+  if ! flock -w "$timeout" 9; then die "instance '$name' is busy (another start/stop holds $home/.lock)"; fi
+}
+
+case "${1:-}" in
+start | stop | clean) lock_instance ;;
+esac
 
 case "${1:-}" in
 start) cmd_start ;;
