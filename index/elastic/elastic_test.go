@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +214,59 @@ func TestMigrateKeepsRecordsAndReviews(t *testing.T) {
 	}
 	if after.Version != got.Version+1 {
 		t.Errorf("version after review = %d, want %d", after.Version, got.Version+1)
+	}
+}
+
+// TestCursorOutlivesItsPointInTime pages on after the point in time a
+// cursor carries has gone (expired, or the node restarted): the cursor
+// still continues where it was, without repeats or gaps.
+func TestCursorOutlivesItsPointInTime(t *testing.T) {
+	s := openTest(t, esURL(t))
+	ctx := context.Background()
+	var recs []netra.Record
+	for i := range 30 {
+		recs = append(recs, rec(i, fmt.Sprintf("laporan kampanye nomor %d", i)))
+	}
+	if err := s.Upsert(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	q := index.Query{Sort: index.SortTimeAsc, Limit: 7}
+	var got []string
+	var pits []string
+	for page := 0; page < 10; page++ {
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("page %d: %v", page, err)
+		}
+		for _, m := range res.Matches {
+			got = append(got, m.Record.Item.ID)
+		}
+		if res.NextCursor == "" {
+			break
+		}
+		c, err := index.DecodeCursor(res.NextCursor, Backend, index.SortTimeAsc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a cursorAfter
+		if err := json.Unmarshal(c.After, &a); err != nil {
+			t.Fatal(err)
+		}
+		if a.PIT != "" {
+			// Close it under the cursor's feet.
+			s.closePIT(ctx, a.PIT)
+			pits = append(pits, a.PIT)
+		}
+		q.Cursor = res.NextCursor
+	}
+	if len(pits) == 0 {
+		t.Fatal("no page carried a point in time")
+	}
+	var want []string
+	for _, r := range recs {
+		want = append(want, r.Item.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("paging with closed points in time returned %v, want %v", got, want)
 	}
 }

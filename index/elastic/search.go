@@ -37,7 +37,7 @@ type cursorAfter struct {
 // Search runs a reviewer's query: filters as a bool filter, the text on the
 // analysed "terms" field (and the raw words for prefixes), facets as terms
 // aggregations, pages with search_after on a sort ending in the record ID,
-// inside a point in time from the second page on.
+// inside a point in time opened by the second page.
 func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
 	tq, err := index.ParseText(q.Text, s.opt.analyze)
 	if err != nil {
@@ -82,12 +82,23 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 		req["aggs"] = aggs
 	}
+	if q.Cursor != "" && after.PIT == "" {
+		// The second page opens the point in time the rest read from, so
+		// a first page (most searches end there) costs one request. Not
+		// getting one only costs that snapshot.
+		after.PIT, _ = s.openPIT(ctx)
+	}
 	res, err := s.search(ctx, req, after.PIT)
 	var ee *esError
 	if after.PIT != "" && errors.As(err, &ee) && ee.Status == http.StatusNotFound {
 		// The point in time expired: go on from the same position on the
 		// live index; search_after keeps pages from repeating.
 		after.PIT = ""
+		if n := len(sortClause(sortKind)); len(after.Values) > n {
+			// Pages read in a point in time carry its implicit
+			// _shard_doc tiebreaker; the live index takes ours only.
+			req["search_after"] = after.Values[:n]
+		}
 		res, err = s.search(ctx, req, "")
 	}
 	if err != nil {
@@ -124,13 +135,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 	}
 	if more && len(hits) > 0 {
-		pit := after.PIT
-		if pit == "" {
-			// Later pages read one snapshot; failing to open one only
-			// costs that consistency.
-			pit, _ = s.openPIT(ctx)
-		}
-		na, err := json.Marshal(cursorAfter{PIT: pit, Values: hits[len(hits)-1].Sort})
+		na, err := json.Marshal(cursorAfter{PIT: after.PIT, Values: hits[len(hits)-1].Sort})
 		if err != nil {
 			return index.Result{}, err
 		}
