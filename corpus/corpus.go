@@ -282,7 +282,7 @@ func (r *reader) stream(ctx context.Context, name string, raw io.Reader, f Forma
 		raw = &countingReader{r: raw, n: r.o.bytesRead}
 	}
 	br := bufio.NewReaderSize(raw, bufSize)
-	var src io.Reader = br
+	src := br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
@@ -301,6 +301,11 @@ func (r *reader) stream(ctx context.Context, name string, raw io.Reader, f Forma
 		source = "stdin"
 	}
 	fr := &fileReader{reader: r, ctx: ctx, name: name, source: source}
+	if bom, _ := src.Peek(2); len(bom) == 2 && (bom[0] == 0xff && bom[1] == 0xfe || bom[0] == 0xfe && bom[1] == 0xff) {
+		// Spreadsheets save "Unicode text" as UTF-16; every row would
+		// otherwise be reported as invalid UTF-8.
+		return fr.bad(1, "the file is UTF-16, not UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8); file skipped")
+	}
 	var err error
 	switch f {
 	case FormatJSONL:

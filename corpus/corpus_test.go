@@ -420,3 +420,13 @@ func TestLineReaderLongLines(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 }
+
+func TestUTF16FileIsNamedAsSuch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ekspor.csv")
+	// "text\n" in UTF-16LE with a byte-order mark, as spreadsheets save it.
+	os.WriteFile(path, []byte{0xff, 0xfe, 't', 0, 'e', 0, 'x', 0, 't', 0, '\n', 0}, 0o644)
+	items, bad := readAll(t, []string{path})
+	if len(items) != 0 || len(bad) != 1 || !strings.Contains(bad[0].Reason, "UTF-16") || bad[0].Pos.Line != 1 {
+		t.Errorf("items %v, bad %v", items, bad)
+	}
+}
