@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,10 +13,34 @@ import (
 const (
 	MaxQueryBytes   = 4096 // longer Query.Text is rejected
 	MaxQueryClauses = 64   // more words/phrases are rejected
-	MinPrefixRunes  = 2    // "a*" would expand to most of the dictionary
+	MinPrefixRunes  = 3    // "ka*" would expand to thousands of words
 	DefaultLimit    = 20   // Query.Limit when zero
 	MaxLimit        = 1000 // Query.Limit above this is capped
+	MaxFilterValues = 1000 // values in one list filter (IDs, Sources, ...)
 )
+
+// Check rejects queries no reviewer would send and a backend should not
+// run: oversized filter lists and scores that are not numbers.
+func (q Query) Check() error {
+	for _, f := range []struct {
+		name string
+		n    int
+	}{
+		{"ids", len(q.IDs)}, {"categories", len(q.Categories)}, {"rules", len(q.Rules)},
+		{"sources", len(q.Sources)}, {"regions", len(q.Regions)}, {"statuses", len(q.Statuses)},
+		{"assignees", len(q.Assignees)}, {"reviewers", len(q.Reviewers)}, {"facets", len(q.Facets)},
+	} {
+		if f.n > MaxFilterValues {
+			return fmt.Errorf("query: %d %s, the limit is %d", f.n, f.name, MaxFilterValues)
+		}
+	}
+	for _, v := range []*float64{q.MinScore, q.MaxScore} {
+		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+			return fmt.Errorf("query: score bound %v is not a number", *v)
+		}
+	}
+	return nil
+}
 
 // Words is the default analyser: it lower-cases text and splits it into runs
 // of letters and digits. Backends use it when no analyser is configured and
@@ -97,7 +122,7 @@ func (q TextQuery) Terms() (terms, prefixes []string) {
 //	a OR b      either may occur; OR binds tighter than the implicit AND, so
 //	            "asn kampanye OR deklarasi" is asn AND (kampanye OR deklarasi)
 //	"a b c"     the analysed words next to each other, in order
-//	prefix*     any word starting with prefix (at least two letters)
+//	prefix*     any word starting with prefix (at least three letters)
 //
 // Query words go through the same analyser as indexed text, so "mendukung"
 // finds "dukungan" when the analyser stems. Backends share this parser so

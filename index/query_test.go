@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -53,8 +54,10 @@ func TestParseText(t *testing.T) {
 		{`"salam dua jari" asn`, [][]Alt{{{Kind: KindPhrase, Terms: []string{"salam", "dua", "jari"}}}, {term("asn")}}},
 		{`"mendukung"`, [][]Alt{{term("dukung")}}},
 		{"kampa*", [][]Alt{{{Kind: KindPrefix, Prefix: "kampa"}}}},
+		{"kam*", [][]Alt{{{Kind: KindPrefix, Prefix: "kam"}}}},
 		{"Menduk*", [][]Alt{{{Kind: KindPrefix, Prefix: "menduk"}}}},
 		{"k*", [][]Alt{{term("k")}}},
+		{"ka*", [][]Alt{{term("ka")}}},
 		{"yang", nil},
 		{"yang OR camat", [][]Alt{{term("camat")}}},
 		{"pemilu-2024", [][]Alt{{{Kind: KindPhrase, Terms: []string{"pemilu", "2024"}}}}},
@@ -121,4 +124,19 @@ func FuzzParseText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestQueryCheck(t *testing.T) {
+	nan := math.NaN()
+	for name, q := range map[string]Query{
+		"too many ids": {IDs: make([]string, MaxFilterValues+1)},
+		"NaN score":    {MinScore: &nan},
+	} {
+		if q.Check() == nil {
+			t.Errorf("%s: Check passed", name)
+		}
+	}
+	if err := (Query{IDs: []string{"a"}, Sources: []string{"x"}}).Check(); err != nil {
+		t.Errorf("ordinary query: %v", err)
+	}
 }

@@ -24,6 +24,9 @@ const maxFacetValues = 50
 
 // buildQuery turns a Query's text and filters into one bleve query.
 func (s *Store) buildQuery(q index.Query) (query.Query, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
 	var must []query.Query
 	tq, err := index.ParseText(q.Text, s.analyze)
 	if err != nil {
