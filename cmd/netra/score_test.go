@@ -366,3 +366,24 @@ func TestScoreRefusesToOverwriteItsInput(t *testing.T) {
 		t.Error("the input was overwritten")
 	}
 }
+
+func BenchmarkVerdictLine(b *testing.B) {
+	plain := netra.Record{
+		Item:    netra.Item{Source: "posts.jsonl", Meta: map[string]string{corpus.MetaInputID: "pilpres2024:1730738486834307384", corpus.MetaPos: "posts.jsonl:123456"}},
+		Verdict: netra.Verdict{ID: "dab0cd069ba19d1af567702b", RulesVersion: "netra-id@2026.11.1"},
+	}
+	flagged := plain
+	flagged.Verdict.Flagged, flagged.Verdict.Score, flagged.Verdict.Categories = true, 0.82, []string{"asn_event", "asn_support"}
+	flagged.Verdict.Hits = []netra.Hit{{Rule: "asn-support", Category: "asn_support", Sentence: "Kepala dinas PNS mendukung paslon nomor 2 dan ikut kampanye", Start: 0, End: 59,
+		Terms: []string{"mendukung", "PNS", "paslon"}, Title: "ASN menyatakan dukungan", Regulation: "PP 94/2021 Pasal 5 huruf n angka 5", Weight: 0.6,
+		Spans: []netra.Span{{Start: 17, End: 26, Role: "act"}, {Start: 13, End: 16, Role: "actor"}}}}
+	for name, rec := range map[string]*netra.Record{"unflagged": &plain, "flagged": &flagged} {
+		b.Run(name, func(b *testing.B) {
+			buf := make([]byte, 0, 4096)
+			for b.Loop() {
+				buf = appendVerdictLine(buf[:0], rec)
+			}
+			b.SetBytes(int64(len(buf)))
+		})
+	}
+}
