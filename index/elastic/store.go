@@ -330,9 +330,9 @@ func (s *Store) do(ctx context.Context, method, path string, body io.Reader, out
 		if err := json.NewDecoder(res.Body).Decode(out); err != nil {
 			return res.StatusCode, fmt.Errorf("decode answer of %s %s: %w", method, path, err)
 		}
-	} else {
-		_, _ = io.Copy(io.Discard, res.Body)
 	}
+	// Read to the end so the connection goes back to the pool.
+	_, _ = io.Copy(io.Discard, res.Body)
 	return res.StatusCode, nil
 }
 
