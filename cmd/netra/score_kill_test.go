@@ -93,7 +93,7 @@ func TestScoreIndexSurvivesKill(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	time.Sleep(200 * time.Millisecond) // let some batches reach the store
+	time.Sleep(50 * time.Millisecond)
 	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("kill: %v (did the run finish before it could be killed?)", err)
 	}
@@ -104,8 +104,11 @@ func TestScoreIndexSurvivesKill(t *testing.T) {
 
 	stored := countStored(t, data)
 	t.Logf("killed after %d of %d documents were stored", stored, docs)
-	if stored >= docs {
-		t.Fatalf("everything was stored before the kill; make the input larger")
+	// Output is written before a record is stored and the store holds
+	// back the output by at most three batches, so output on disk means
+	// records in the store.
+	if stored == 0 || stored >= docs {
+		t.Fatalf("%d of %d documents stored at the kill: not part-way", stored, docs)
 	}
 
 	// Second run, to the end.
