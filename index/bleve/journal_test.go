@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -71,5 +72,33 @@ func TestJournalReplay(t *testing.T) {
 	s.db.View(func(tx *bolt.Tx) error { pending = tx.Bucket(bucketPending).Stats().KeyN; return nil })
 	if pending != 0 {
 		t.Errorf("%d pending marks left after replay", pending)
+	}
+}
+
+func TestHostileIDsAndDates(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := t.Context()
+	bad := netra.Record{Item: netra.Item{ID: "a\x00b", Text: "x"}}
+	if err := s.Upsert(ctx, []netra.Record{bad}); err == nil {
+		t.Errorf("an ID with a NUL byte was accepted")
+	}
+	far := []netra.Record{
+		{Item: netra.Item{ID: "jauh", Text: "kampanye", Published: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}},
+		{Item: netra.Item{ID: "kuno", Text: "kampanye", Published: time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)}},
+		{Item: netra.Item{ID: "biasa", Text: "kampanye", Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}},
+	}
+	if err := s.Upsert(ctx, far); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, index.Query{Text: "kampanye", Sort: index.SortTimeAsc})
+	if err != nil || res.Total != 3 {
+		t.Fatalf("search: %d, %v", res.Total, err)
+	}
+	if res.Matches[0].Record.Item.ID != "biasa" {
+		t.Errorf("oldest first = %s; out-of-range dates must sort as their storage time (now)", res.Matches[0].Record.Item.ID)
 	}
 }

@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"strings"
+	"time"
 	"unicode"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
@@ -166,7 +167,7 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		fieldWords:   a.words,
 		fieldFlagged: r.Verdict.Flagged,
 		fieldScore:   r.Verdict.Score,
-		fieldTime:    index.ItemTime(r).UTC(),
+		fieldTime:    sortTime(r),
 		fieldStatus:  string(statusOf(r)),
 	}
 	put := func(k, v string) {
@@ -186,6 +187,17 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		d[fieldRule] = rules
 	}
 	return d
+}
+
+// sortTime is index.ItemTime, except that dates outside what the index can
+// represent (hostile or broken feeds: year 1 or 9999) fall back to when the
+// record was stored.
+func sortTime(r netra.Record) time.Time {
+	t := index.ItemTime(r).UTC()
+	if t.Year() < 1900 || t.Year() > 2200 {
+		return r.Indexed.UTC()
+	}
+	return t
 }
 
 func statusOf(r netra.Record) netra.Status {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -65,6 +66,9 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 		id := r.Item.ID
 		if id == "" {
 			return fmt.Errorf("upsert: record %d has no item ID", i)
+		}
+		if strings.IndexByte(id, 0) >= 0 {
+			return fmt.Errorf("upsert: record %d: item ID contains a NUL byte", i)
 		}
 		if len(id) > maxIDBytes {
 			return fmt.Errorf("upsert: record %d: item ID is %d bytes, the limit is %d", i, len(id), maxIDBytes)
