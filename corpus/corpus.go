@@ -13,6 +13,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -292,7 +293,15 @@ func (r *reader) stream(ctx context.Context, name string, raw io.Reader, f Forma
 		src = bufio.NewReaderSize(zr, 1<<20)
 	}
 	if f == FormatAuto {
-		f = FormatJSONL // standard input without --format
+		// Only standard input gets here: JSON lines unless it plainly is
+		// not, in which case one clear error beats an error per line.
+		head, _ := src.Peek(4096)
+		head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+		if len(head) > 0 && head[0] != '{' {
+			return netra.WithHint(fmt.Errorf("read %s: not JSON lines and no --format given", name),
+				"pass --format csv, tsv or txt")
+		}
+		f = FormatJSONL
 	}
 	source := r.o.source
 	if source == "" && name != "stdin" {

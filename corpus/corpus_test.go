@@ -430,3 +430,16 @@ func TestUTF16FileIsNamedAsSuch(t *testing.T) {
 		t.Errorf("items %v, bad %v", items, bad)
 	}
 }
+
+func TestStdinThatIsNotJSONLinesNeedsAFormat(t *testing.T) {
+	err := Read(context.Background(), []string{"-"}, func(netra.Item) error { return nil },
+		WithStdin(strings.NewReader("text;id\nhalo;1\n")))
+	var h *netra.Hint
+	if err == nil || !errors.As(err, &h) || !strings.Contains(h.Hint, "--format") {
+		t.Fatalf("error %v, want one with a --format hint", err)
+	}
+	items, bad := readAll(t, []string{"-"}, WithStdin(strings.NewReader("text;id\nhalo;1\n")), WithFormat(FormatCSV))
+	if len(items) != 1 || len(bad) != 0 || items[0].Text != "halo" {
+		t.Errorf("with --format csv: %v %v", items, bad)
+	}
+}
