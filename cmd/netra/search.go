@@ -18,10 +18,11 @@ import (
 
 // searchFlags are the reviewer's filters of `netra search`.
 type searchFlags struct {
-	statuses, categories, rules, sources, regions, assignees []string
+	statuses, categories, rules, sources, regions, assignees, reviewers []string
 
 	since, until string
 	minScore     float64
+	maxScore     float64
 	flagged      bool
 	sort         string
 	limit        int
@@ -96,9 +97,11 @@ page.`,
 	fl.StringSliceVar(&f.sources, "source", nil, "source name")
 	fl.StringSliceVar(&f.regions, "region", nil, "region tag")
 	fl.StringSliceVar(&f.assignees, "assignee", nil, "assigned reviewer")
+	fl.StringSliceVar(&f.reviewers, "reviewer", nil, "who made the last review change")
 	fl.StringVar(&f.since, "since", "", "items from this date or time on")
 	fl.StringVar(&f.until, "until", "", "items up to this date (inclusive) or before this time")
-	fl.Float64Var(&f.minScore, "min-score", 0, "lowest verdict score")
+	fl.Float64Var(&f.minScore, "min-score", 0, "lowest verdict score (inclusive)")
+	fl.Float64Var(&f.maxScore, "max-score", 0, "highest verdict score (inclusive)")
 	fl.BoolVar(&f.flagged, "flagged", false, "only flagged items (--flagged=false: only unflagged)")
 	fl.StringVar(&f.sort, "sort", "", "score, time (newest first), oldest, or relevance (default: relevance with QUERY, else time)")
 	fl.IntVar(&f.limit, "limit", index.DefaultLimit, "records per page (at most 1000)")
@@ -114,7 +117,7 @@ page.`,
 func (f *searchFlags) query(cmd *cobra.Command, text string) (index.Query, error) {
 	q := index.Query{
 		Text: text, Categories: f.categories, Rules: f.rules, Sources: f.sources,
-		Regions: f.regions, Assignees: f.assignees, Limit: f.limit, Cursor: f.cursor,
+		Regions: f.regions, Assignees: f.assignees, Reviewers: f.reviewers, Limit: f.limit, Cursor: f.cursor,
 		Highlight: true,
 	}
 	// Syntax errors (an unclosed quote) do not depend on the analyser:
@@ -137,6 +140,9 @@ func (f *searchFlags) query(cmd *cobra.Command, text string) (index.Query, error
 	}
 	if cmd.Flags().Changed("min-score") {
 		q.MinScore = &f.minScore
+	}
+	if cmd.Flags().Changed("max-score") {
+		q.MaxScore = &f.maxScore
 	}
 	var err error
 	if q.Since, err = parseWhen(f.since, false); err != nil {

@@ -108,6 +108,17 @@ func inputIDs(t *testing.T, res index.Result, byText map[string]string) []string
 	return out
 }
 
+// scoreAtMost returns those of ids whose verdict score is at most max.
+func scoreAtMost(verdicts map[string]netra.Verdict, max float64, ids ...string) []string {
+	var out []string
+	for _, id := range ids {
+		if verdicts[id].Score <= max {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func TestSearchScoredTexts(t *testing.T) {
 	data, verdicts := scoredIndex(t)
 	byText := fixtureIDs(t)
@@ -145,6 +156,7 @@ func TestSearchScoredTexts(t *testing.T) {
 		{"date range, --until inclusive day", []string{"--since", "2024-01-12", "--until", "2024-01-20"}, []string{"s2", "s3", "s5"}},
 		{"text and filter", []string{"mendukung", "--until", "2024-01-09"}, []string{"s4", "s7"}},
 		{"status", []string{"--status", "new", "--source", "twitter"}, []string{"s3", "s6"}},
+		{"max score", []string{"--max-score", "0", "--source", "kompas"}, scoreAtMost(verdicts, 0, "s2", "s5", "s7")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -213,6 +225,9 @@ func TestSearchScoredTexts(t *testing.T) {
 		}
 		if got := inputIDs(t, searchJSON(t, data, "--status", "confirmed,escalated"), byText); !slices.Equal(got, []string{"s1"}) {
 			t.Errorf("confirmed = %v, want [s1]", got)
+		}
+		if got := inputIDs(t, searchJSON(t, data, "--reviewer", "siti"), byText); !slices.Equal(got, []string{"s1"}) {
+			t.Errorf("--reviewer siti = %v, want [s1]", got)
 		}
 	})
 }
