@@ -123,6 +123,7 @@ func TestClassifierWords(t *testing.T) {
 		"kena":        {"kena", "mengenakan", "dikenakan"},
 		"kibar":       {"kibar", "mengibarkan", "dikibarkan"},
 		"tempel":      {"tempel", "menempelkan", "ditempel"},
+		"tertib":      {"tertib", "menertibkan", "ditertibkan", "penertiban"},
 		"bagi":        {"bagi", "membagikan", "dibagikan", "pembagian"},
 		"ikut":        {"ikut", "mengikuti", "diikuti", "pengikut"},
 		"suka":        {"suka", "menyukai", "disukai"},
