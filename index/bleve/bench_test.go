@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"hash/fnv"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -127,6 +128,20 @@ func benchAnalyzer(b *testing.B) index.Analyzer {
 	return c.Analyze
 }
 
+// dirSize is the total size of the files under path.
+func dirSize(path string) int64 {
+	var n int64
+	filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
 // cpuTime is the user+system CPU time of this process so far.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -200,12 +215,14 @@ func BenchmarkSearch(b *testing.B) {
 	n := envInt("NETRA_BENCH_RECORDS", 100000)
 	recs := benchRecords(items, n)
 	analyze := benchAnalyzer(b)
-	s, err := bleve.Open(filepath.Join(b.TempDir(), "s"), bleve.WithAnalyzer(analyze))
+	dir := filepath.Join(b.TempDir(), "s")
+	s, err := bleve.Open(dir, bleve.WithAnalyzer(analyze))
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
 	took := fill(b, s, recs, envInt("NETRA_BENCH_BATCH", 1000))
+	b.Logf("store size on disk: %d MB (netra.db %d MB)", dirSize(dir)>>20, dirSize(filepath.Join(dir, "netra.db"))>>20)
 	b.Logf("built a store of %d records in %v (%.0f records/s)", n, took.Round(time.Millisecond), float64(n)/took.Seconds())
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
