@@ -141,40 +141,32 @@ func (r *Robots) Allowed(agent, rawURL string) bool {
 	path := pathParamsQuery(rawURL)
 	allow := match{-1, -1}
 	disallow := match{-1, -1}
-	var seenGlobal, seenSpecific, everSpecific, separator bool
+	g := groups{agent: agent}
 	for _, d := range r.lines {
 		switch d.kind {
 		case kindUserAgent:
-			if separator {
-				seenGlobal, seenSpecific, separator = false, false, false
-			}
-			if isGlobalAgent(d.value) {
-				seenGlobal = true
-			} else if strings.EqualFold(productToken(d.value), agent) && agent != "" {
-				seenSpecific, everSpecific = true, true
-			}
+			g.userAgent(d.value)
 		case kindAllow, kindDisallow:
-			if !seenGlobal && !seenSpecific {
+			if !g.rule() {
 				continue
 			}
-			separator = true
 			prio := matchPriority(path, d.value)
 			if d.kind == kindAllow {
-				update(&allow, prio, seenSpecific, seenGlobal)
+				update(&allow, prio, g.specific, g.global)
 				// "index.htm(l)" also allows its directory.
 				if slash := strings.LastIndexByte(d.value, '/'); slash >= 0 && strings.HasPrefix(d.value[slash:], "/index.htm") {
 					p := matchPriority(path, d.value[:slash+1]+"$")
-					update(&allow, p, seenSpecific, seenGlobal)
+					update(&allow, p, g.specific, g.global)
 				}
 			} else {
-				update(&disallow, prio, seenSpecific, seenGlobal)
+				update(&disallow, prio, g.specific, g.global)
 			}
 		}
 	}
 	if allow.specific > 0 || disallow.specific > 0 {
 		return disallow.specific <= allow.specific
 	}
-	if everSpecific {
+	if g.everSpecific {
 		return true
 	}
 	if allow.global > 0 || disallow.global > 0 {
@@ -199,40 +191,64 @@ func update(m *match, prio int, specific, global bool) {
 // agent's own groups, else the * groups), zero when none is given.
 func (r *Robots) CrawlDelay(agent string) time.Duration {
 	var specific, global time.Duration
-	var seenGlobal, seenSpecific, separator, everSpecific bool
+	g := groups{agent: agent}
 	for _, d := range r.lines {
 		switch d.kind {
 		case kindUserAgent:
-			if separator {
-				seenGlobal, seenSpecific, separator = false, false, false
-			}
-			if isGlobalAgent(d.value) {
-				seenGlobal = true
-			} else if strings.EqualFold(productToken(d.value), agent) && agent != "" {
-				seenSpecific, everSpecific = true, true
-			}
+			g.userAgent(d.value)
 		case kindAllow, kindDisallow:
-			if seenGlobal || seenSpecific {
-				separator = true
-			}
+			g.rule()
 		case kindCrawlDelay:
 			v, err := strconv.ParseFloat(d.value, 64)
 			if err != nil || v < 0 || v > 86400 {
 				continue
 			}
 			dur := time.Duration(v * float64(time.Second))
-			if seenSpecific {
+			if g.specific {
 				specific = max(specific, dur)
 			}
-			if seenGlobal {
+			if g.global {
 				global = max(global, dur)
 			}
 		}
 	}
-	if everSpecific {
+	if g.everSpecific {
 		return specific
 	}
 	return global
+}
+
+// groups follows which groups the current robots.txt line belongs to, as
+// Allowed and CrawlDelay walk the file: consecutive user-agent lines open
+// one group, and the first rule line after them ends the run, so the next
+// user-agent line starts a new group.
+type groups struct {
+	agent string
+	// global and specific: the current group names * or the agent;
+	// everSpecific: some group named the agent, so * groups do not apply.
+	global, specific, everSpecific bool
+	inRules                        bool
+}
+
+func (g *groups) userAgent(value string) {
+	if g.inRules {
+		g.global, g.specific, g.inRules = false, false, false
+	}
+	if isGlobalAgent(value) {
+		g.global = true
+	} else if g.agent != "" && strings.EqualFold(productToken(value), g.agent) {
+		g.specific, g.everSpecific = true, true
+	}
+}
+
+// rule records an allow or disallow line and reports whether it applies
+// to the agent (its group names the agent or *).
+func (g *groups) rule() bool {
+	if !g.global && !g.specific {
+		return false
+	}
+	g.inRules = true
+	return true
 }
 
 func isGlobalAgent(v string) bool {
