@@ -217,6 +217,19 @@ func ValidPassword(pw string) error {
 	return nil
 }
 
+// hash validates a new password and hashes it before the store is
+// locked: bcrypt is slow on purpose and must not hold up other requests.
+func (s *Store) hash(password string) ([]byte, error) {
+	if err := ValidPassword(password); err != nil {
+		return nil, err
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(password), s.cost)
+	if err != nil {
+		return nil, fmt.Errorf("users: hash password: %w", err)
+	}
+	return h, nil
+}
+
 // Add creates an account.
 func (s *Store) Add(name string, role Role, password string) error {
 	if err := ValidName(name); err != nil {
@@ -225,12 +238,9 @@ func (s *Store) Add(name string, role Role, password string) error {
 	if !role.Valid() {
 		return fmt.Errorf("unknown role %q", role)
 	}
-	if err := ValidPassword(password); err != nil {
-		return err
-	}
-	h, err := bcrypt.GenerateFromPassword([]byte(password), s.cost)
+	h, err := s.hash(password)
 	if err != nil {
-		return fmt.Errorf("users: %w", err)
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -247,12 +257,9 @@ func (s *Store) Add(name string, role Role, password string) error {
 
 // SetPassword replaces a user's password.
 func (s *Store) SetPassword(name, password string) error {
-	if err := ValidPassword(password); err != nil {
-		return err
-	}
-	h, err := bcrypt.GenerateFromPassword([]byte(password), s.cost)
+	h, err := s.hash(password)
 	if err != nil {
-		return fmt.Errorf("users: %w", err)
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
