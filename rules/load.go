@@ -100,18 +100,20 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 	} else {
 		var pf packFile
 		if e := decodeStrict(data, "pack.yaml", &pf); e != nil {
+			// The fields are unknown, not missing: say only what is wrong.
 			errs = append(errs, e...)
+		} else {
+			if pf.Name == "" {
+				errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "missing field name"})
+			}
+			if pf.Version == "" {
+				errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "missing field version"})
+			}
+			if pf.Threshold <= 0 || pf.Threshold > 1 {
+				errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: fmt.Sprintf("threshold %v must be in (0, 1]", pf.Threshold)})
+			}
 		}
 		p.Name, p.Version, p.Description, p.Threshold = pf.Name, pf.Version, pf.Description, pf.Threshold
-		if p.Name == "" {
-			errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "missing field name"})
-		}
-		if p.Version == "" {
-			errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "missing field version"})
-		}
-		if p.Threshold <= 0 || p.Threshold > 1 {
-			errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: fmt.Sprintf("threshold %v must be in (0, 1]", p.Threshold)})
-		}
 		p.Files = append(p.Files, "pack.yaml")
 	}
 
@@ -135,7 +137,7 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		errs = append(errs, es...)
 		for _, g := range gs {
 			if old, dup := p.Gazetteers[g.Name]; dup {
-				errs = append(errs, &Error{File: file, Line: g.Line, Msg: fmt.Sprintf("gazetteer %q already defined at %s:%d", g.Name, old.File, old.Line)})
+				errs = append(errs, &Error{File: file, Line: g.Line, Msg: fmt.Sprintf("gazetteer %q already defined %s", g.Name, placeFrom(file, old.File, old.Line))})
 				continue
 			}
 			p.Gazetteers[g.Name] = g
@@ -174,7 +176,7 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		errs = append(errs, es...)
 		for _, r := range rs {
 			if old, dup := ids[r.ID]; dup && r.ID != "" {
-				errs = append(errs, &Error{File: file, Line: r.Line, Msg: fmt.Sprintf("rule id %q already used at %s", r.ID, old.Where())})
+				errs = append(errs, &Error{File: file, Line: r.Line, Msg: fmt.Sprintf("rule id %q already used %s", r.ID, placeFrom(file, old.File, old.Line))})
 				continue
 			}
 			ids[r.ID] = r
@@ -190,6 +192,16 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		return nil, errs
 	}
 	return p, nil
+}
+
+// placeFrom names an earlier definition as seen from file: "on line 6"
+// in the same file, else "in rules/asn.yaml:6" (relative to the pack, like
+// every file name in a load error).
+func placeFrom(file, otherFile string, otherLine int) string {
+	if otherFile == file {
+		return fmt.Sprintf("on line %d", otherLine)
+	}
+	return fmt.Sprintf("in %s:%d", otherFile, otherLine)
 }
 
 // CandidatesGazetteer is the gazetteer that candidate CSV files feed.
@@ -267,8 +279,29 @@ func lineError(msg, file string) *Error {
 		if rest != "" {
 			e.Msg = rest
 		}
+		if isParserProblem(e.Msg) {
+			e.Line++
+		}
 	}
 	return e
+}
+
+// isParserProblem reports whether msg is one of yaml.v3's parser (not
+// scanner) errors. yaml.v3 reports those with a zero-based line, the one
+// before the list or mapping that is left open or badly indented; scanner
+// errors already carry the right line.
+func isParserProblem(msg string) bool {
+	switch msg {
+	case "did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+		"did not find expected '-' indicator",
+		"did not find expected <document start>",
+		"did not find expected key",
+		"did not find expected node content",
+		"found undefined tag handle":
+		return true
+	}
+	return false
 }
 
 // decodeStrict decodes one YAML document into v, refusing unknown fields.

@@ -67,14 +67,17 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		files map[string]string
 		want  string // substring of the error, incl. file:line
 	}{
-		{"malformed yaml", map[string]string{"rules/a.yaml": "rules:\n  - id: r1\n   title: [oops\n"}, "rules/a.yaml:1: did not find expected"},
+		{"malformed yaml", map[string]string{"rules/a.yaml": "rules:\n  - id: r1\n   title: [oops\n"}, "rules/a.yaml:2: did not find expected"},
 		{"unknown rule field", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "    weight: 0.6\n", "    weight: 0.6\n    wieght: 1\n", 1)}, `rules/a.yaml:7: unknown field "wieght"`},
 		{"unknown top field", map[string]string{"rules/a.yaml": goodRule + "extra: 1\n"}, `rules/a.yaml:13: unknown field "extra"`},
 		{"bad regexp", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "act: [kampanye]", `act: ["re:kampanye("]`, 1)}, "rules/a.yaml:2: rule \"r1\": require.act: bad regular expression"},
 		{"missing regulation", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "    regulation: \"PP 94/2021 Pasal 5 huruf n\"\n", "", 1)}, "rules/a.yaml:2: rule \"r1\": missing field regulation"},
 		{"unknown gazetteer", map[string]string{"rules/a.yaml": strings.Replace(goodRule, `"@asn"`, `"@nope"`, 1)}, `unknown gazetteer "nope"`},
 		{"too few examples", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "match: [a, b, c]", "match: [a]", 1)}, "needs at least 3 match examples"},
-		{"duplicate id", map[string]string{"rules/a.yaml": goodRule, "rules/b.yaml": goodRule}, `rules/b.yaml:2: rule id "r1" already used at rules/a.yaml:2`},
+		{"duplicate id", map[string]string{"rules/a.yaml": goodRule, "rules/b.yaml": goodRule}, `rules/b.yaml:2: rule id "r1" already used in rules/a.yaml:2`},
+		{"duplicate id in one file", map[string]string{"rules/a.yaml": goodRule + strings.TrimPrefix(goodRule, "rules:\n")}, `rules/a.yaml:13: rule id "r1" already used on line 2`},
+		{"unclosed list", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "weight: 0.6", "weight: [0.6", 1)}, "rules/a.yaml:6: did not find expected ',' or ']'"},
+		{"threshold not a number", map[string]string{"pack.yaml": "name: x\nversion: \"1\"\nthreshold: high\n"}, "pack.yaml:3: cannot unmarshal"},
 		{"wrong type", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "weight: 0.6", "weight: heavy", 1)}, "rules/a.yaml:6: cannot unmarshal"},
 		{"bad gazetteer role", map[string]string{"gazetteers/g.yaml": strings.Replace(goodGaz, "role: actor", "role: boss", 1)}, `gazetteers/g.yaml:2: gazetteer "asn": role "boss"`},
 		{"lexicon without standard form", map[string]string{"lexicon.txt": "gak tidak\nyg\n"}, "lexicon.txt:2"},
@@ -204,4 +207,19 @@ func FuzzReadCandidates(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPackFileErrorStandsAlone checks that a pack.yaml that does not
+// decode yields its own error only, not follow-on "missing field" or
+// "threshold 0" errors about fields that were merely unreadable.
+func TestPackFileErrorStandsAlone(t *testing.T) {
+	files := map[string]string{"pack.yaml": "name: x\nversion: \"1\"\nthreshold: high\n", "gazetteers/g.yaml": goodGaz, "rules/a.yaml": goodRule}
+	_, err := Load(packFS(files), ".")
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("error %v is not rules.Errors", err)
+	}
+	if len(es) != 1 || es[0].File != "pack.yaml" || es[0].Line != 3 {
+		t.Fatalf("want one error at pack.yaml:3, got %d: %v", len(es), err)
+	}
 }

@@ -119,6 +119,8 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the problem as "file:line: message", the form editors
+// and terminals turn into a link to the place.
 func (e *Error) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
@@ -129,6 +131,7 @@ func (e *Error) Error() string {
 // Errors is every problem found while loading a pack.
 type Errors []*Error
 
+// Error lists every problem, one per line.
 func (es Errors) Error() string {
 	var b strings.Builder
 	for i, e := range es {
