@@ -62,6 +62,19 @@ func TestLoadSourcesErrorsNameLines(t *testing.T) {
 	}
 }
 
+// TestSourcesSyntaxErrorLine checks that a YAML syntax error is reported
+// as file:line with the line of the mapping left open.
+func TestSourcesSyntaxErrorLine(t *testing.T) {
+	in := "contact: https://netra.example/about\nsources: [\n  {name: a, kind: url\n"
+	_, err := ParseSources("srcs.yaml", []byte(in))
+	if err == nil {
+		t.Fatal("bad file accepted")
+	}
+	if want := "srcs.yaml:3: did not find expected ',' or '}'"; !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("error %q, want prefix %q", err, want)
+	}
+}
+
 func FuzzParseSources(f *testing.F) {
 	f.Add([]byte("sources:\n  - name: a\n    kind: url\n    urls: [https://a.id/x]\n"))
 	f.Add([]byte("sources: [1, {name: x}]"))

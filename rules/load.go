@@ -12,11 +12,10 @@ import (
 	"os"
 	"path"
 	"reflect"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
+	"github.com/netra-id/netra/internal/yamlerr"
 	"gopkg.in/yaml.v3"
 )
 
@@ -255,53 +254,13 @@ func globSorted(fsys fs.FS, dir string, exts ...string) []string {
 	return out
 }
 
-var lineRE = regexp.MustCompile(`line (\d+)`)
-
 // yamlErr turns a yaml.v3 error into file:line errors.
 func yamlErr(err error, file string) Errors {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		var out Errors
-		for _, m := range te.Errors {
-			out = append(out, lineError(m, file))
-		}
-		return out
+	var out Errors
+	for _, p := range yamlerr.Problems(err) {
+		out = append(out, &Error{File: file, Line: p.Line, Msg: p.Msg})
 	}
-	return Errors{lineError(err.Error(), file)}
-}
-
-func lineError(msg, file string) *Error {
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	e := &Error{File: file, Msg: msg}
-	if m := lineRE.FindStringSubmatchIndex(msg); m != nil {
-		e.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
-		rest := strings.TrimLeft(msg[m[1]:], ": ")
-		if rest != "" {
-			e.Msg = rest
-		}
-		if isParserProblem(e.Msg) {
-			e.Line++
-		}
-	}
-	return e
-}
-
-// isParserProblem reports whether msg is one of yaml.v3's parser (not
-// scanner) errors. yaml.v3 reports those with a zero-based line, the one
-// before the list or mapping that is left open or badly indented; scanner
-// errors already carry the right line.
-func isParserProblem(msg string) bool {
-	switch msg {
-	case "did not find expected ',' or ']'",
-		"did not find expected ',' or '}'",
-		"did not find expected '-' indicator",
-		"did not find expected <document start>",
-		"did not find expected key",
-		"did not find expected node content",
-		"found undefined tag handle":
-		return true
-	}
-	return false
+	return out
 }
 
 // decodeStrict decodes one YAML document into v, refusing unknown fields.
