@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-
 	"strings"
 
 	"github.com/netra-id/netra"
@@ -66,7 +65,7 @@ evidence in plain words: which rule fired on which sentence and why.`,
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
 			if err := enc.Encode(v); err != nil {
-				return err
+				return fmt.Errorf("classify: write verdict: %w", err)
 			}
 			if explain {
 				writeExplanation(cmd.ErrOrStderr(), v, c.Candidate(title, text))

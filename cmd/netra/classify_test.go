@@ -112,3 +112,39 @@ func TestRulesCommands(t *testing.T) {
 		t.Fatalf("lint of a broken pack: %v\n%s", err, stderr)
 	}
 }
+
+// TestRulesTestNamesPackFile checks that a failing example of a pack on
+// disk is reported with the file's path inside that pack directory.
+func TestRulesTestNamesPackFile(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"pack.yaml":         "name: x\nversion: \"1\"\nthreshold: 0.5\n",
+		"gazetteers/g.yaml": "gazetteers:\n  - name: asn\n    role: actor\n    mode: exact\n    keywords: true\n    terms: [asn, pns]\n  - name: act\n    role: act\n    mode: stem\n    keywords: true\n    terms: [kampanye]\n",
+		"rules/r.yaml": `rules:
+  - id: r
+    title: t
+    category: c
+    regulation: "PP 94/2021 Pasal 5 huruf n"
+    weight: 0.6
+    flag: true
+    require:
+      act: ["@act"]
+      actor: ["@asn"]
+    match: [ASN ikut kampanye., PNS ikut kampanye., Petani ikut kampanye.]
+    no_match: [ASN bekerja., PNS bekerja., Petani bekerja.]
+`,
+	}
+	for name, body := range files {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := netraCmd(t, "", "rules", "test", dir)
+	want := "FAIL " + filepath.Join(dir, "rules", "r.yaml") + ":2: rule r: match example was not matched: \"Petani ikut kampanye.\""
+	if err == nil || !strings.Contains(out, want) || !strings.Contains(out, "1 failed") {
+		t.Fatalf("rules test: %v\n%s\nwant a line %q", err, out, want)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 
 	"github.com/netra-id/netra/classifier"
@@ -61,7 +62,12 @@ the built-in pack.
 					if f.WantMatch {
 						kind = "match example was not matched"
 					}
-					fmt.Fprintf(cmd.OutOrStdout(), "FAIL %s: rule %s: %s: %q\n", f.Where, f.Rule, kind, f.Example)
+					// Name the file as lint does: inside DIR when the pack came from disk.
+					where := f.Where
+					if dir := packDir(g, args); dir != "" {
+						where = filepath.Join(dir, where)
+					}
+					fmt.Fprintf(cmd.OutOrStdout(), "FAIL %s: rule %s: %s: %q\n", where, f.Rule, kind, f.Example)
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%d rules, %d examples, %d failed\n", res.Rules, res.Examples, len(res.Failures))
 				if len(res.Failures) > 0 {
@@ -91,12 +97,18 @@ the built-in pack.
 	return cmd
 }
 
+// packDir is the pack directory the rules subcommands work on: DIR, else
+// --rules; "" means the built-in pack.
+func packDir(g *globals, args []string) string {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return g.rulesDir
+}
+
 // loadPack loads DIR, else --rules, else the built-in pack.
 func loadPack(g *globals, args []string) (*rules.Pack, error) {
-	dir := g.rulesDir
-	if len(args) > 0 {
-		dir = args[0]
-	}
+	dir := packDir(g, args)
 	if dir == "" {
 		return rules.Default()
 	}
