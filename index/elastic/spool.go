@@ -128,6 +128,9 @@ func (s *Store) readSpool() ([]netra.Record, error) {
 			}
 			return nil, fmt.Errorf("spool %s:%d: %w", path, line, err)
 		}
+		if r.Item.ID == "" {
+			return nil, fmt.Errorf("spool %s:%d: record without item id", path, line)
+		}
 		recs = append(recs, r)
 	}
 	if err := sc.Err(); err != nil {

@@ -124,3 +124,40 @@ func TestSpoolTornAndCorruptLines(t *testing.T) {
 		t.Errorf("corrupt spool line: error %v, want one naming %s:2", err, path)
 	}
 }
+
+// FuzzReadSpool feeds arbitrary spool files to the reader: it must never
+// panic, and whatever it accepts must be records with IDs it can store.
+func FuzzReadSpool(f *testing.F) {
+	f.Add([]byte(`{"item":{"id":"a","text":"satu"},"verdict":{"id":"a"}}` + "\n"))
+	f.Add([]byte(`{"item":{"id":"a"}}` + "\n" + `{"item":{"id":"b"`))
+	f.Add([]byte("\n\n{kacau}\n{}\n"))
+	f.Add([]byte("{}\n{}\n"))
+	f.Add([]byte(`{"item":{"id":"a","published":"bukan tanggal"}}` + "\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		s := &Store{cfg: Config{IndexPrefix: "netra", SpoolDir: dir}}
+		if err := os.WriteFile(s.SpoolPath(), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := s.readSpool()
+		if err != nil {
+			if !strings.Contains(err.Error(), s.SpoolPath()) {
+				t.Errorf("error %v does not name the spool file", err)
+			}
+			return
+		}
+		for i, r := range recs {
+			if r.Item.ID == "" {
+				t.Errorf("record %d accepted without an item id", i)
+			}
+		}
+		// What was read can be written back and read again unchanged.
+		if err := s.rewriteSpool(recs); err != nil {
+			t.Fatal(err)
+		}
+		again, err := s.readSpool()
+		if err != nil || len(again) != len(recs) {
+			t.Errorf("rewritten spool reads back %d records (%v), want %d", len(again), err, len(recs))
+		}
+	})
+}
