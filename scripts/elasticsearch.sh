@@ -25,6 +25,10 @@
 #   NETRA_ES_TIMEOUT  seconds to wait for the cluster to become healthy (180)
 #   NETRA_ES_OS_USER  the unprivileged user Elasticsearch runs as when this
 #                     script runs as root (default netra-es)
+#   NETRA_ES_SECURE_USER, NETRA_ES_SECURE_PASSWORD
+#                     when both are set, security is on (basic auth and API
+#                     keys, over plain http) with this superuser, as on a
+#                     real cluster; the tests of authentication use it
 #
 # The distribution is org.elasticsearch.distribution.integ-test-zip, the
 # smallest one: it has no bundled JDK (we use the machine's Java 17+) and no
@@ -79,9 +83,13 @@ running_pid() {
   echo "$p"
 }
 
+secure_user="${NETRA_ES_SECURE_USER:-}"
+secure_password="${NETRA_ES_SECURE_PASSWORD:-}"
+
 healthy() { # url
-  local body
-  body="$(curl -fsS --max-time 5 "$1/_cluster/health" 2>/dev/null)" || return 1
+  local body auth=()
+  if [ -n "$secure_user" ]; then auth=(-u "$secure_user:$secure_password"); fi
+  body="$(curl -fsS --max-time 5 "${auth[@]}" "$1/_cluster/health" 2>/dev/null)" || return 1
   case "$body" in *'"status":"green"'* | *'"status":"yellow"'*) return 0;; esac
   return 1
 }
@@ -174,11 +182,18 @@ network.host: 127.0.0.1
 http.port: $port
 transport.port: $tport
 discovery.type: single-node
-xpack.security.enabled: false
+xpack.security.enabled: $([ -n "$secure_user" ] && echo true || echo false)
 xpack.ml.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 EOF
+  if [ -n "$secure_user" ]; then
+    # A file-realm superuser: no bootstrap password dance needed.
+    rm -f "$home/config/users" "$home/config/users_roles"
+    touch "$home/config/users" "$home/config/users_roles"
+    ES_JAVA_HOME="$jh" ES_PATH_CONF="$home/config" "$dist/bin/elasticsearch-users" useradd "$secure_user" \
+      -p "$secure_password" -r superuser >/dev/null || die "cannot add user $secure_user"
+  fi
   echo "$port" >"$portfile"
   url="http://127.0.0.1:$port"
   echo "$url" >"$urlfile"
