@@ -270,3 +270,26 @@ func TestCursorOutlivesItsPointInTime(t *testing.T) {
 		t.Errorf("paging with closed points in time returned %v, want %v", got, want)
 	}
 }
+
+// TestSeveralURLs: with one node of the list down, the client goes on with
+// the others.
+func TestSeveralURLs(t *testing.T) {
+	live := esURL(t)
+	dead := closedPort(t)
+	ctx := context.Background()
+	cfg := Config{URLs: []string{dead, live}, IndexPrefix: testPrefix(t), SpoolDir: t.TempDir()}
+	s, err := Open(ctx, cfg, WithAnalyzer(indextest.Analyze))
+	if err != nil {
+		t.Fatalf("Open with %v: %v", cfg.URLs, err)
+	}
+	t.Cleanup(func() { drop(t, s); s.Close() })
+	for i := range 5 {
+		if err := s.Upsert(ctx, []netra.Record{rec(i, "laporan kampanye")}); err != nil {
+			t.Fatalf("upsert %d: %v", i, err)
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Records != 5 {
+		t.Errorf("Stats = %d records, %v; want 5", st.Records, err)
+	}
+}
