@@ -19,7 +19,7 @@ import (
 // usersFile is where the review app's accounts live.
 func usersFile(g *globals) string { return filepath.Join(g.dataDir, "users.json") }
 
-// openAccounts opens the account file. The embedded store refuses to create
+// openAccounts opens the account file for `users add`. The embedded store refuses to create
 // itself in a directory that already holds other files, so on a data
 // directory that has no store yet the store is created first (and closed
 // again: a running server keeps its own lock).
@@ -36,6 +36,14 @@ func openAccounts(ctx context.Context, g *globals) (*users.Store, error) {
 		}
 	}
 	return users.Open(usersFile(g))
+}
+
+// noUserHint points at `users list` and `users add` when NAME is unknown.
+func noUserHint(err error, g *globals) error {
+	if errors.Is(err, users.ErrNoUser) {
+		return netra.WithHint(err, "`netra --data "+g.dataDir+" users list` shows the users, `netra users add NAME` creates one")
+	}
+	return err
 }
 
 // readPassword reads one line from r (for --password-stdin).
@@ -80,6 +88,9 @@ func newUsersCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if err := s.Add(args[0], r, pw); err != nil {
+				if errors.Is(err, users.ErrExists) {
+					return netra.WithHint(err, "`netra users passwd "+args[0]+"` sets a new password, `netra users role "+args[0]+" ROLE` changes the role")
+				}
 				return netra.WithHint(err, "names are a-z, 0-9, '.', '_', '-'; passwords need at least 10 characters")
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s) to %s\n", args[0], r, s.Path())
@@ -97,7 +108,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "Set a new password; prints a generated one unless --password-stdin (running servers pick it up at once)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := openAccounts(cmd.Context(), g)
+			s, err := users.Open(usersFile(g))
 			if err != nil {
 				return err
 			}
@@ -106,7 +117,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if err := s.SetPassword(args[0], pw); err != nil {
-				return err
+				return noUserHint(err, g)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "password of %s changed\n", args[0])
 			if generated {
@@ -126,12 +137,12 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := openAccounts(cmd.Context(), g)
+			s, err := users.Open(usersFile(g))
 			if err != nil {
 				return err
 			}
 			if err := s.SetRole(args[0], r); err != nil {
-				return err
+				return noUserHint(err, g)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s is now %s\n", args[0], r)
 			return nil
@@ -143,13 +154,17 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "List users and roles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := openAccounts(cmd.Context(), g)
+			s, err := users.Open(usersFile(g))
 			if err != nil {
 				return err
 			}
 			us, err := s.List()
 			if err != nil {
 				return err
+			}
+			if len(us) == 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "no users in %s; `netra users add NAME --role admin` creates one\n", s.Path())
+				return nil
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tROLE\tCREATED\tPASSWORD CHANGED")
