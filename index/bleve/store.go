@@ -45,7 +45,15 @@ var (
 	bucketPending = []byte("pending") // IDs whose search document may lag netra.db
 	keyFormat     = []byte("format")
 	keyMapping    = []byte("mapping")
+	keyRebuild    = []byte("rebuilding") // set while search/ is being rebuilt
 )
+
+// bleveConfig is the scorch runtime configuration. unsafe_batch makes a
+// batch return when it is searchable rather than when it is on disk; see
+// Store.smu for why that is safe here.
+func bleveConfig() map[string]interface{} {
+	return map[string]interface{}{"unsafe_batch": true}
+}
 
 // Store is the embedded index.Store.
 type Store struct {
@@ -58,9 +66,15 @@ type Store struct {
 	// wmu serialises writers so netra.db and the search index change in the
 	// same order; readers do not take it.
 	wmu sync.Mutex
-	// settled are IDs whose search documents are durable; their pending
-	// marks are removed in the next write transaction (saving an fsync).
-	settled []string
+
+	// Search-index batches return once visible, without waiting for bleve
+	// to persist them: netra.db already holds the records and a pending
+	// mark per ID, and the marks are removed only when bleve reports the
+	// batch persisted (settled, cleared in the next write transaction), so
+	// a crash in between is repaired by replayPending on the next open.
+	smu      sync.Mutex
+	settled  []string
+	inflight sync.WaitGroup // batches not yet persisted
 
 	// cmu guards closed; every call holds it for reading.
 	cmu    sync.RWMutex
@@ -294,7 +308,7 @@ func guard(path string, err *error) {
 }
 
 // openSearch opens the search index, or builds it from netra.db when it is
-// missing.
+// missing or an earlier rebuild did not finish.
 func (s *Store) openSearch() (err error) {
 	path := filepath.Join(s.dir, searchDir)
 	defer func() {
@@ -304,18 +318,29 @@ func (s *Store) openSearch() (err error) {
 		}
 	}()
 	var built string
+	var unfinished bool
 	if err := s.db.View(func(tx *bolt.Tx) error {
-		built = string(tx.Bucket(bucketMeta).Get(keyMapping))
+		m := tx.Bucket(bucketMeta)
+		built = string(m.Get(keyMapping))
+		unfinished = m.Get(keyRebuild) != nil
 		return nil
 	}); err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err == nil {
+	_, statErr := os.Stat(path)
+	if statErr == nil && unfinished {
+		// Our own half-built index from a rebuild that was interrupted.
+		if err := os.RemoveAll(path); err != nil {
+			return fmt.Errorf("remove unfinished search index %s: %w", path, err)
+		}
+		statErr = os.ErrNotExist
+	}
+	if statErr == nil {
 		if built != mappingVersion {
 			return netra.WithHint(fmt.Errorf("search index %s was built by another netra version (mapping %q, want %q)", path, built, mappingVersion),
 				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
 		}
-		idx, err := blevesearch.OpenUsing(path, nil)
+		idx, err := blevesearch.OpenUsing(path, bleveConfig())
 		if err != nil {
 			return netra.WithHint(fmt.Errorf("open search index %s: %w", path, err),
 				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
@@ -327,17 +352,25 @@ func (s *Store) openSearch() (err error) {
 	if err != nil {
 		return fmt.Errorf("search mapping: %w", err)
 	}
-	idx, err := blevesearch.NewUsing(path, m, "scorch", "scorch", nil)
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		mb := tx.Bucket(bucketMeta)
+		if err := mb.Put(keyMapping, []byte(mappingVersion)); err != nil {
+			return err
+		}
+		return mb.Put(keyRebuild, []byte("1"))
+	}); err != nil {
+		return fmt.Errorf("store %s: %w", s.dir, err)
+	}
+	idx, err := blevesearch.NewUsing(path, m, "scorch", "scorch", bleveConfig())
 	if err != nil {
 		return fmt.Errorf("create search index %s: %w", path, err)
 	}
 	s.idx = idx
-	if err := s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(keyMapping, []byte(mappingVersion))
-	}); err != nil {
-		return fmt.Errorf("store %s: %w", s.dir, err)
+	if err := s.rebuild(); err != nil {
+		idx.Close()
+		return err
 	}
-	return s.rebuild()
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyRebuild) })
 }
 
 // rebuild indexes every record of netra.db (a new or removed search index).
@@ -427,7 +460,8 @@ func (s *Store) replayPending() error {
 }
 
 // indexRecords writes search documents for recs and removes those of
-// deleted IDs, in one bleve batch that is durable when it returns.
+// deleted IDs, in one bleve batch, and waits until it is persisted (used
+// when opening, where nothing else journals the work).
 func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 	pre := s.analyseAll(recs)
 	b := s.idx.NewBatch()
@@ -439,7 +473,33 @@ func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 	for _, id := range deleted {
 		b.Delete(id)
 	}
-	return s.idx.Batch(b)
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := s.idx.Batch(b); err != nil {
+		return err
+	}
+	return <-persisted
+}
+
+// apply runs a search-index batch for ids without waiting for it to be
+// persisted; when bleve reports it persisted, the ids' pending marks become
+// removable.
+func (s *Store) apply(b *blevesearch.Batch, ids []string) error {
+	s.inflight.Add(1)
+	done := sync.OnceFunc(s.inflight.Done)
+	b.SetPersistedCallback(func(err error) {
+		defer done()
+		if err == nil {
+			s.smu.Lock()
+			s.settled = append(s.settled, ids...)
+			s.smu.Unlock()
+		}
+	})
+	err := s.idx.Batch(b)
+	if err != nil {
+		done() // the callback may never come
+	}
+	return err
 }
 
 // open returns an error once the store is closed; callers hold cmu.RLock.
@@ -449,6 +509,10 @@ func (s *Store) checkOpen(ctx context.Context) error {
 	}
 	return ctx.Err()
 }
+
+// closeWait bounds how long Close waits for bleve to persist the last
+// batches; whatever is not persisted by then is replayed on the next open.
+const closeWait = 30 * time.Second
 
 // Close flushes and releases the store. It is safe to call twice.
 func (s *Store) Close() error {
@@ -460,9 +524,15 @@ func (s *Store) Close() error {
 	s.closed = true
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	persisted := make(chan struct{})
+	go func() { s.inflight.Wait(); close(persisted) }()
+	select {
+	case <-persisted:
+	case <-time.After(closeWait):
+	}
 	err := s.idx.Close()
 	if err == nil {
-		err = s.clearSettled()
+		err = s.db.Update(func(tx *bolt.Tx) error { return s.clearSettledTx(tx) })
 	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
@@ -473,24 +543,19 @@ func (s *Store) Close() error {
 	return nil
 }
 
-func (s *Store) clearSettled() error {
-	if len(s.settled) == 0 {
-		return nil
-	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return s.clearSettledTx(tx) })
-	return err
-}
-
 // clearSettledTx removes the pending marks of IDs whose search documents
-// are durable; called inside the next write transaction.
+// are persisted; called inside the next write transaction.
 func (s *Store) clearSettledTx(tx *bolt.Tx) error {
+	s.smu.Lock()
+	ids := s.settled
+	s.settled = nil
+	s.smu.Unlock()
 	p := tx.Bucket(bucketPending)
-	for _, id := range s.settled {
+	for _, id := range ids {
 		if err := p.Delete([]byte(id)); err != nil {
 			return err
 		}
 	}
-	s.settled = s.settled[:0]
 	return nil
 }
 

@@ -148,12 +148,13 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 			return fmt.Errorf("upsert: index %s: %w", batch[i].Item.ID, err)
 		}
 	}
-	if err := s.idx.Batch(b); err != nil {
+	ids := make([]string, len(changed))
+	for k, i := range changed {
+		ids[k] = batch[i].Item.ID
+	}
+	if err := s.apply(b, ids); err != nil {
 		// netra.db has the records and the journal; the next Open indexes them.
 		return fmt.Errorf("upsert: search index of %s: %w", s.dir, err)
-	}
-	for _, i := range changed {
-		s.settled = append(s.settled, batch[i].Item.ID)
 	}
 	return nil
 }
@@ -262,10 +263,13 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 		return netra.Record{}, fmt.Errorf("review %s: %w", id, err)
 	}
 	a := analyse(s.analyze, r.Item, s.opt.maxIndexBytes)
-	if err := s.idx.Index(id, searchDoc(r, a)); err != nil {
+	b := s.idx.NewBatch()
+	if err := b.Index(id, searchDoc(r, a)); err != nil {
 		return netra.Record{}, fmt.Errorf("review %s: search index: %w", id, err)
 	}
-	s.settled = append(s.settled, id)
+	if err := s.apply(b, []string{id}); err != nil {
+		return netra.Record{}, fmt.Errorf("review %s: search index: %w", id, err)
+	}
 	return r, nil
 }
 
@@ -344,10 +348,9 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	if err := s.idx.Batch(b); err != nil {
+	if err := s.apply(b, ids); err != nil {
 		return n, fmt.Errorf("delete: search index of %s: %w", s.dir, err)
 	}
-	s.settled = append(s.settled, ids...)
 	return n, nil
 }
 
