@@ -148,7 +148,13 @@ fetch_dist() {
     mkdir -p "$runbase/dist"
     rm -rf "$runbase/dist/.unpack"
     mkdir -p "$runbase/dist/.unpack"
-    unzip -q "$zip" -d "$runbase/dist/.unpack" || die "cannot unpack $zip"
+    if command -v unzip >/dev/null; then
+      unzip -q "$zip" -d "$runbase/dist/.unpack" || die "cannot unpack $zip"
+    else
+      # Python's zipfile drops the executable bits: restore them on bin/.
+      python3 -m zipfile -e "$zip" "$runbase/dist/.unpack" || die "cannot unpack $zip"
+      chmod -R a+x "$runbase/dist/.unpack/elasticsearch-$v/bin"
+    fi
     rm -rf "$runbase/dist/elasticsearch-$v"
     mv "$runbase/dist/.unpack/elasticsearch-$v" "$runbase/dist/elasticsearch-$v"
     rm -rf "$runbase/dist/.unpack"
