@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,5 +147,16 @@ func TestRulesTestNamesPackFile(t *testing.T) {
 	want := "FAIL " + filepath.Join(dir, "rules", "r.yaml") + ":2: rule r: match example was not matched: \"Petani ikut kampanye.\""
 	if err == nil || !strings.Contains(out, want) || !strings.Contains(out, "1 failed") {
 		t.Fatalf("rules test: %v\n%s\nwant a line %q", err, out, want)
+	}
+}
+
+// TestEvalUnknownPositiveLabel checks that a --positive label no record
+// carries is refused with the labels that are there, instead of printing
+// precision and recall of 0.
+func TestEvalUnknownPositiveLabel(t *testing.T) {
+	_, _, err := netraCmd(t, "", "eval", "--positive", "partisn", "testdata/classifier/labelled.jsonl")
+	var h *netra.Hint
+	if err == nil || !errors.As(err, &h) || !strings.Contains(err.Error(), `"partisn"`) || !strings.Contains(h.Hint, "partisan") {
+		t.Fatalf("eval with an unknown positive label: %v", err)
 	}
 }

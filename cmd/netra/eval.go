@@ -87,6 +87,9 @@ overlap and conflict. --explain (or -v) lists false positives and negatives.`,
 			if err != nil {
 				return err
 			}
+			if err := checkPositive(recs, positive, args[0]); err != nil {
+				return err
+			}
 			rep, details := evaluate(c, recs, positive)
 			rep.File = args[0]
 			if asJSON {
@@ -105,6 +108,25 @@ overlap and conflict. --explain (or -v) lists false positives and negatives.`,
 	cmd.Flags().StringVar(&positive, "positive", "partisan", "the label that counts as positive")
 	cmd.Flags().BoolVarP(&verbose, "explain", "v", false, "list false positives and false negatives with their evidence")
 	return cmd
+}
+
+// checkPositive refuses a --positive label no record carries: a typo
+// there would otherwise print precision and recall of 0 as if measured.
+func checkPositive(recs []labelled, positive, file string) error {
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if r.Label == positive {
+			return nil
+		}
+		seen[r.Label] = true
+	}
+	labels := make([]string, 0, len(seen))
+	for l := range seen {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	return netra.WithHint(fmt.Errorf("eval: %s: no record has the positive label %q", file, positive),
+		"labels in the file: "+strings.Join(labels, ", ")+"; choose one with --positive")
 }
 
 func readLabelled(name string) ([]labelled, error) {
