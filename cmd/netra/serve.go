@@ -185,6 +185,13 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		fmt.Fprintf(stdout, "\nNetra demo is ready: %s\n  user:     admin\n  password: %s   (one-time: a new one each start; `netra --data %s users passwd admin` sets another)\n  data:     %s (a temporary directory is removed on exit; --data DIR keeps the demo)\n\n",
 			url, adminPW, g.dataDir, g.dataDir)
 	}
+	if !demoMode {
+		// A fresh data directory has no accounts: say how to make one
+		// rather than leave the first visitor at a login nobody passes.
+		if us, err := accounts.List(); err == nil && len(us) == 0 {
+			fmt.Fprintf(stdout, "\nNo users yet, so nobody can sign in. Create an admin (the running server picks it up at once):\n  netra --data %s users add NAME --role admin\n\n", g.dataDir)
+		}
+	}
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

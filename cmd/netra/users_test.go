@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/review/config"
 )
 
 // TestUsersReadOnlyCommandsCreateNothing checks that list, passwd and role
@@ -43,5 +44,19 @@ func TestUsersAddExistingHint(t *testing.T) {
 	var h *netra.Hint
 	if err == nil || !errors.As(err, &h) || !strings.Contains(h.Hint, "users passwd rina") {
 		t.Fatalf("second add: %v", err)
+	}
+}
+
+// TestServeWithoutUsersSaysHowToAddOne checks that serve on a fresh data
+// directory tells how to create the first account, and stays quiet once
+// there is one.
+func TestServeWithoutUsersSaysHowToAddOne(t *testing.T) {
+	_, out := startServe(t, config.Defaults(), false)
+	if !strings.Contains(out.String(), "users add NAME --role admin") {
+		t.Fatalf("no advice on the first account:\n%s", out.String())
+	}
+	_, out = startServeWithAdmin(t, config.Defaults())
+	if strings.Contains(out.String(), "No users yet") {
+		t.Fatalf("advice printed although an admin exists:\n%s", out.String())
 	}
 }
