@@ -3,6 +3,7 @@ package bleve
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,5 +141,35 @@ func TestUnfinishedRebuild(t *testing.T) {
 	res, err := s.Search(t.Context(), index.Query{Text: "kampanye"})
 	if err != nil || res.Total != 3 {
 		t.Fatalf("after an unfinished rebuild: %d records found, %v; want 3", res.Total, err)
+	}
+}
+
+// TestAnalyzerChangeReindexes: a store built with one analyser and opened
+// with another re-indexes, so stemmed queries keep finding what they should.
+func TestAnalyzerChangeReindexes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	s, err := Open(dir) // default: words only, no stemming
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Upsert(t.Context(), []netra.Record{{Item: netra.Item{ID: "a", Text: "camat memberikan dukungannya"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	stem := func(text string) []string {
+		var out []string
+		for _, w := range index.Words(text) {
+			out = append(out, strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(w, "nya"), "men"), "an"))
+		}
+		return out
+	}
+	s, err = Open(dir, WithAnalyzer(stem))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Search(t.Context(), index.Query{Text: "mendukung"})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("after changing the analyser: %d found, %v; want the record re-indexed and found", res.Total, err)
 	}
 }

@@ -12,7 +12,9 @@ package bleve
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,7 +48,26 @@ var (
 	keyFormat     = []byte("format")
 	keyMapping    = []byte("mapping")
 	keyRebuild    = []byte("rebuilding") // set while search/ is being rebuilt
+	keyAnalyzer   = []byte("analyzer")   // fingerprint of the analyser search/ was built with
 )
+
+// analyzerProbe exercises what an Indonesian analyser normalises: slang,
+// elongation, affixes, hashtags, ballot numbers, gestures, case.
+const analyzerProbe = "Camat gak netral, dgn bangga mendukung paslon no. urut 02 & pilihhh dia! " +
+	"#NetralitasASN Kepala Desa didukung warga; dukungannya salam dua jari ✌️ di kecamatan. " +
+	"PNS dilarang berkampanye, tdk boleh memberikan dukungan kepada peserta pemilu."
+
+// fingerprint identifies an analyser by what it makes of analyzerProbe, so
+// a store notices when it is opened with different analysis (another rule
+// pack's lexicon, a new stemmer) and re-indexes instead of missing words.
+func fingerprint(a index.Analyzer) string {
+	h := sha256.New()
+	for _, t := range a(analyzerProbe) {
+		h.Write([]byte(t))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
 
 // bleveConfig is the scorch runtime configuration. unsafe_batch makes a
 // batch return when it is searchable rather than when it is on disk; see
@@ -93,7 +114,8 @@ type Option func(*options)
 // WithAnalyzer sets the analyser applied to record text at index time and
 // to query words at search time (normally the classifier's Analyze, so that
 // "mendukung" finds "dukungan"). The default lower-cases and splits words.
-// A store must be opened with the same analyser it was built with.
+// Opening a store with an analyser that analyses differently from the one
+// it was built with re-indexes it (a minute per ~100,000 records).
 func WithAnalyzer(a index.Analyzer) Option {
 	return func(o *options) {
 		if a != nil {
@@ -317,21 +339,24 @@ func (s *Store) openSearch() (err error) {
 				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
 		}
 	}()
-	var built string
+	var built, analyzer string
 	var unfinished bool
 	if err := s.db.View(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		built = string(m.Get(keyMapping))
+		analyzer = string(m.Get(keyAnalyzer))
 		unfinished = m.Get(keyRebuild) != nil
 		return nil
 	}); err != nil {
 		return err
 	}
+	fp := fingerprint(s.analyze)
 	_, statErr := os.Stat(path)
-	if statErr == nil && unfinished {
-		// Our own half-built index from a rebuild that was interrupted.
+	if statErr == nil && (unfinished || (analyzer != "" && analyzer != fp)) {
+		// Our own index, half-built by an interrupted rebuild or built with
+		// other analysis: build it again from netra.db.
 		if err := os.RemoveAll(path); err != nil {
-			return fmt.Errorf("remove unfinished search index %s: %w", path, err)
+			return fmt.Errorf("remove outdated search index %s: %w", path, err)
 		}
 		statErr = os.ErrNotExist
 	}
@@ -346,6 +371,9 @@ func (s *Store) openSearch() (err error) {
 				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
 		}
 		s.idx = idx
+		if analyzer == "" {
+			return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyAnalyzer, []byte(fp)) })
+		}
 		return nil
 	}
 	m, err := newMapping()
@@ -355,6 +383,9 @@ func (s *Store) openSearch() (err error) {
 	if err := s.db.Update(func(tx *bolt.Tx) error {
 		mb := tx.Bucket(bucketMeta)
 		if err := mb.Put(keyMapping, []byte(mappingVersion)); err != nil {
+			return err
+		}
+		if err := mb.Put(keyAnalyzer, []byte(fp)); err != nil {
 			return err
 		}
 		return mb.Put(keyRebuild, []byte("1"))
