@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,7 +24,10 @@ const (
 	KindMastodon = "mastodon" // public timeline of a tag or an account, via the public JSON API
 )
 
-var kinds = []string{KindFeed, KindSitemap, KindHTML, KindURL, KindTelegram, KindMastodon}
+// sourceKinds lists the kinds a sources file may use, in the order errors name them.
+func sourceKinds() []string {
+	return []string{KindFeed, KindSitemap, KindHTML, KindURL, KindTelegram, KindMastodon}
+}
 
 // Source is one entry of a sources file: what to crawl, how often and how
 // hard. Zero limits mean the crawler's defaults.
@@ -147,7 +151,7 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 			continue
 		}
 		for j := 0; j+1 < len(n.Content); j += 2 {
-			if k := n.Content[j]; !sourceFields[k.Value] {
+			if k := n.Content[j]; !isSourceField(k.Value) {
 				fail(k.Line, "unknown field %q", k.Value)
 			}
 		}
@@ -189,12 +193,17 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 	return out, nil
 }
 
-var sourceFields = map[string]bool{
-	"name": true, "kind": true, "schedule": true, "region": true, "language": true,
-	"urls": true, "allow_private": true, "max_pages": true, "max_items": true,
-	"since": true, "delay": true, "parallelism": true, "link_selector": true,
-	"next_selector": true, "channel": true, "instance": true, "tag": true,
-	"account": true, "user_agent": true, "contact": true,
+// isSourceField reports whether key may appear in a source entry.
+func isSourceField(key string) bool {
+	switch key {
+	case "name", "kind", "schedule", "region", "language",
+		"urls", "allow_private", "max_pages", "max_items",
+		"since", "delay", "parallelism", "link_selector",
+		"next_selector", "channel", "instance", "tag",
+		"account", "user_agent", "contact":
+		return true
+	}
+	return false
 }
 
 type fieldError struct{ field, msg string }
@@ -217,7 +226,7 @@ func validate(s *Source) []fieldError {
 	if strings.TrimSpace(s.Name) == "" {
 		add("name", "required")
 	}
-	if !contains(kinds, s.Kind) {
+	if kinds := sourceKinds(); !slices.Contains(kinds, s.Kind) {
 		add("kind", "%q is not one of %s", s.Kind, strings.Join(kinds, ", "))
 	}
 	if s.Schedule != "" {
@@ -316,13 +325,4 @@ func fieldLine(m *yaml.Node, key string) int {
 		}
 	}
 	return m.Line
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,10 @@ type FieldError struct {
 	Err   error
 }
 
+// Error names the field, then what was wrong with it.
 func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (e *FieldError) Unwrap() error { return e.Err }
 
 // Limits of one page of results and of the query text.
@@ -59,8 +63,11 @@ func parseFloat(field, s string) (*float64, error) {
 	return &f, nil
 }
 
-// knownFacets are the facets a caller may ask for.
-var knownFacets = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+// facetNames are the facets a caller may ask for, in the order the queue
+// shows their boxes.
+func facetNames() []string {
+	return []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+}
 
 // parseQuery turns URL query parameters into an index.Query. The parameter
 // names mirror index.Query (see openapi.json).
@@ -136,12 +143,8 @@ func parseQuery(v url.Values) (index.Query, error) {
 	}
 	q.Cursor = v.Get("cursor")
 	for _, f := range list(v, "facets") {
-		ok := false
-		for _, k := range knownFacets {
-			ok = ok || f == k
-		}
-		if !ok {
-			return q, &FieldError{"facets", fmt.Errorf("unknown facet %q (want %s)", f, strings.Join(knownFacets, ", "))}
+		if known := facetNames(); !slices.Contains(known, f) {
+			return q, &FieldError{"facets", fmt.Errorf("unknown facet %q (want %s)", f, strings.Join(known, ", "))}
 		}
 		q.Facets = append(q.Facets, f)
 	}

@@ -13,41 +13,39 @@ import (
 	"time"
 
 	"github.com/netra-id/netra"
-	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/review/users"
 )
 
-// pages are the templates under web/templates that render a whole page
-// inside base.html.
-var pages = []string{"login", "queue", "item", "sources", "error"}
-
-var funcs = template.FuncMap{
-	"fmtTime": func(t time.Time) string {
-		if t.IsZero() {
-			return "–"
-		}
-		return t.UTC().Format("2006-01-02 15:04 UTC")
-	},
-	"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
-	"short": func(s string, n int) string {
-		if len(s) <= n {
-			return s
-		}
-		// Cut on a rune boundary.
-		for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
-			n--
-		}
-		return s[:n] + "…"
-	},
-	"join": strings.Join,
-	"inc":  func(i int) int { return i + 1 },
-	// st shows a record without a review state as new.
-	"st": func(s netra.Status) string {
-		if s == "" {
-			return string(netra.StatusNew)
-		}
-		return string(s)
-	},
+// templateFuncs are the helpers the templates call.
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"fmtTime": func(t time.Time) string {
+			if t.IsZero() {
+				return "–"
+			}
+			return t.UTC().Format("2006-01-02 15:04 UTC")
+		},
+		"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+		"short": func(s string, n int) string {
+			if len(s) <= n {
+				return s
+			}
+			// Cut on a rune boundary.
+			for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+				n--
+			}
+			return s[:n] + "…"
+		},
+		"join": strings.Join,
+		"inc":  func(i int) int { return i + 1 },
+		// st shows a record without a review state as new.
+		"st": func(s netra.Status) string {
+			if s == "" {
+				return string(netra.StatusNew)
+			}
+			return string(s)
+		},
+	}
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
@@ -56,12 +54,14 @@ func parseTemplates() (map[string]*template.Template, error) {
 		return nil, fmt.Errorf("review: templates: %w", err)
 	}
 	out := map[string]*template.Template{}
-	for _, p := range pages {
+	// The templates under web/templates that render a whole page inside
+	// base.html.
+	for _, p := range []string{"login", "queue", "item", "sources", "error"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)
 		}
-		t, err := template.New("base").Funcs(funcs).Parse(string(base))
+		t, err := template.New("base").Funcs(templateFuncs()).Parse(string(base))
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: base.html: %w", err)
 		}
@@ -153,9 +153,6 @@ func safeHref(u string) string {
 	return p.String()
 }
 
-// facetOrder is the order of facet boxes in the queue.
-var facetOrder = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
-
 type facetLink struct {
 	Value  string
 	Count  int
@@ -203,7 +200,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		pv.Set("cursor", c)
 	}
 	pv.Set("highlight", "true")
-	pv.Set("facets", strings.Join(facetOrder, ","))
+	pv.Set("facets", strings.Join(facetNames(), ","))
 	if l := r.URL.Query().Get("limit"); l != "" {
 		pv.Set("limit", l)
 	} else {
@@ -247,7 +244,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		rows = append(rows, row)
 	}
 	var boxes []facetBox
-	for _, name := range facetOrder {
+	for _, name := range facetNames() {
 		fc := res.Facets[name]
 		if len(fc) == 0 {
 			continue

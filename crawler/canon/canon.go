@@ -11,12 +11,17 @@ import (
 	"strings"
 )
 
-// trackingParams are query parameters that never change the content.
-var trackingParams = map[string]bool{
-	"fbclid": true, "gclid": true, "dclid": true, "gbraid": true, "wbraid": true, "msclkid": true,
-	"yclid": true, "igshid": true, "mc_cid": true, "mc_eid": true, "_ga": true, "_gl": true,
-	"ref_src": true, "ref_url": true, "spm": true, "cmpid": true, "__twitter_impression": true,
-	"amp": true, "outputtype": true, "amp_js_v": true, "usqp": true,
+// isTrackingParam reports whether a (lower-case) query parameter is one
+// that never changes the content.
+func isTrackingParam(k string) bool {
+	switch k {
+	case "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
+		"yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
+		"ref_src", "ref_url", "spm", "cmpid", "__twitter_impression",
+		"amp", "outputtype", "amp_js_v", "usqp":
+		return true
+	}
+	return false
 }
 
 // URL canonicalises raw: lower-case scheme and host, no default port, no
@@ -64,7 +69,7 @@ func URL(raw string) (string, error) {
 		q := u.Query()
 		for k := range q {
 			lk := strings.ToLower(k)
-			if strings.HasPrefix(lk, "utm_") || trackingParams[lk] {
+			if strings.HasPrefix(lk, "utm_") || isTrackingParam(lk) {
 				delete(q, k)
 			}
 		}
