@@ -1,6 +1,7 @@
 package yamlerr
 
 import (
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -39,4 +40,34 @@ func TestProblemsNameTheLine(t *testing.T) {
 	if len(ps) != 2 || ps[0].Line != 1 || ps[1].Line != 2 {
 		t.Fatalf("type errors: got %+v, want lines 1 and 2", ps)
 	}
+}
+
+// FuzzProblems checks that any error yaml.v3 gives for any input turns
+// into at least one problem with a sane line and a message.
+func FuzzProblems(f *testing.F) {
+	f.Add("a: [1, 2\n")
+	f.Add("a:\n  b: 1\n c: 2\n")
+	f.Add("a: 1\n\tb: 2\n")
+	f.Add("a: x\nb: y\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		var v struct {
+			A int            `yaml:"a"`
+			B map[string]int `yaml:"b"`
+		}
+		err := yaml.Unmarshal([]byte(in), &v)
+		if err == nil {
+			return
+		}
+		ps := Problems(err)
+		if len(ps) == 0 {
+			t.Fatalf("%q: no problems from %v", in, err)
+		}
+		// YAML breaks lines at \n, \r and \r\n alike.
+		lines := strings.Count(in, "\n") + strings.Count(in, "\r") + 2
+		for _, p := range ps {
+			if p.Msg == "" || p.Line < 0 || p.Line > lines {
+				t.Fatalf("%q: problem %+v from %v", in, p, err)
+			}
+		}
+	})
 }
