@@ -125,6 +125,7 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 	}
 
 	// gazetteers
+	before := len(errs)
 	for _, name := range globSorted(fsys, rel("gazetteers"), ".yaml", ".yml") {
 		file := path.Join("gazetteers", path.Base(name))
 		data, err := readFile(fsys, name)
@@ -162,6 +163,10 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		p.Files = append(p.Files, file)
 	}
 
+	// A gazetteer or candidates file that did not load leaves its lists
+	// undefined: rules naming them are not wrong, so say nothing of them.
+	listsComplete := len(errs) == before
+
 	// rules
 	ids := map[string]*Rule{}
 	for _, name := range globSorted(fsys, rel("rules"), ".yaml", ".yml") {
@@ -186,7 +191,7 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 	if len(p.Rules) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{File: "rules", Msg: "no rules found (expected rules/*.yaml)"})
 	}
-	errs = append(errs, p.validate()...)
+	errs = append(errs, p.validate(listsComplete)...)
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -223,3 +223,18 @@ func TestPackFileErrorStandsAlone(t *testing.T) {
 		t.Fatalf("want one error at pack.yaml:3, got %d: %v", len(es), err)
 	}
 }
+
+// TestBrokenGazetteerFileStandsAlone checks that a gazetteer file that does
+// not parse gives its own error only, not one "unknown gazetteer" per rule
+// that names a list from it.
+func TestBrokenGazetteerFileStandsAlone(t *testing.T) {
+	files := map[string]string{"pack.yaml": goodPack, "gazetteers/g.yaml": goodGaz + "\tbad: [\n", "rules/a.yaml": goodRule}
+	_, err := Load(packFS(files), ".")
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("error %v is not rules.Errors", err)
+	}
+	if len(es) != 1 || es[0].File != "gazetteers/g.yaml" {
+		t.Fatalf("want one error in gazetteers/g.yaml, got %d:\n%v", len(es), err)
+	}
+}

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -19,8 +21,10 @@ func isKnownRole(r string) bool {
 	return false
 }
 
-// validate checks the cross-references and required fields of a parsed pack.
-func (p *Pack) validate() Errors {
+// validate checks the cross-references and required fields of a parsed
+// pack. refs is false when some gazetteer file did not load: references
+// to gazetteers are then not checked, as they would only repeat that error.
+func (p *Pack) validate(refs bool) Errors {
 	var errs Errors
 	for _, g := range p.Gazetteers {
 		at := func(msg string, a ...any) {
@@ -77,7 +81,9 @@ func (p *Pack) validate() Errors {
 		if len(r.Require) == 0 {
 			at("missing field require (actor, act, target, cue)")
 		}
-		for role, terms := range r.Require {
+		// Sorted, so the same pack gives its errors in the same order.
+		for _, role := range slices.Sorted(maps.Keys(r.Require)) {
+			terms := r.Require[role]
 			if !isKnownRole(role) || role == RoleCancel {
 				at("require: unknown role %q (use actor, act, target, cue)", role)
 			}
@@ -85,17 +91,17 @@ func (p *Pack) validate() Errors {
 				at("require.%s: no terms", role)
 			}
 			for _, t := range terms {
-				errs = append(errs, p.checkRef(t, r, "require."+role)...)
+				errs = append(errs, p.checkRef(t, r, refs, "require."+role)...)
 			}
 		}
 		for _, t := range r.Cancel {
-			errs = append(errs, p.checkRef(t, r, "cancel")...)
+			errs = append(errs, p.checkRef(t, r, refs, "cancel")...)
 		}
 		for _, t := range r.Negate {
-			errs = append(errs, p.checkRef(t, r, "negate")...)
+			errs = append(errs, p.checkRef(t, r, refs, "negate")...)
 		}
 		for _, t := range r.Exclude {
-			errs = append(errs, p.checkRef(t, r, "exclude")...)
+			errs = append(errs, p.checkRef(t, r, refs, "exclude")...)
 		}
 		if len(r.Match) < MinExamples {
 			at("needs at least %d match examples, has %d", MinExamples, len(r.Match))
@@ -112,9 +118,9 @@ func (p *Pack) validate() Errors {
 	return errs
 }
 
-func (p *Pack) checkRef(t string, r *Rule, field string) Errors {
+func (p *Pack) checkRef(t string, r *Rule, refs bool, field string) Errors {
 	if name, ok := strings.CutPrefix(t, "@"); ok {
-		if _, found := p.Gazetteers[name]; !found {
+		if _, found := p.Gazetteers[name]; !found && refs {
 			return Errors{{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %q: %s: unknown gazetteer %q", r.ID, field, name)}}
 		}
 		return nil
