@@ -157,6 +157,33 @@ func TestAnaphorCarriesActor(t *testing.T) {
 	}
 }
 
+// TestAnaphorPastLookalikeActor checks that a sentence whose only "actor"
+// is a keyword inside a longer word ("camat" in "kecamatan") still takes
+// the actor an anaphor refers to, and is not itself taken as the actor.
+func TestAnaphorPastLookalikeActor(t *testing.T) {
+	c := mustDefault(t)
+	for _, text := range []string{
+		"Warga melaporkan seorang camat ke Bawaslu. Ia diduga mengajak staf di kantor kecamatan memilih paslon nomor urut 1.",
+		"Warga melaporkan seorang camat ke Bawaslu. Rapat digelar di aula kecamatan. Ia mengajak peserta memilih paslon nomor urut 1.",
+	} {
+		v := c.Classify(netra.Item{Text: text})
+		if !v.Flagged {
+			t.Errorf("not flagged: %q", text)
+			continue
+		}
+		for _, s := range v.Hits[0].Spans {
+			if s.Role == "actor" && text[s.Start:s.End] != "camat" {
+				t.Errorf("%q: actor span %q", text, text[s.Start:s.End])
+			}
+		}
+	}
+	// A lookalike alone is no actor.
+	text := "Rapat digelar di aula kecamatan. Ia mengajak peserta memilih paslon nomor urut 1."
+	if v := c.Classify(netra.Item{Text: text}); v.Flagged {
+		t.Errorf("flagged without an actor: %+v", v.Hits)
+	}
+}
+
 func TestHitsAreCapped(t *testing.T) {
 	c := mustDefault(t)
 	text := strings.Repeat("Seorang camat kedapatan berkampanye untuk pasangan calon bupati. ", 200)

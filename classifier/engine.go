@@ -37,34 +37,76 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 		sents = sentences(text)
 	}
 	var occ []occurrence
-	// The last sentence with an actor, and how many sentences ago it was.
-	actorSent, actorAgo := span{}, maxCarry+1
-	for _, s := range sents {
-		actorAgo++
+	// Recent sentences the first stage saw an actor keyword in, newest
+	// last, for an anaphor to look back to.
+	var back []actorSentence
+	for i, s := range sents {
 		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
+		actorSeen := mask&maskActor != 0
 		switch {
 		case mask&maskAll == maskAll:
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
+			if !c.hasActor(occ) {
+				// The first stage saw an actor keyword inside a longer word
+				// ("camat" in "kecamatan"): there is no actor here, and an
+				// anaphor may still bring one from before.
+				actorSeen = false
+				occ = c.carry(text, back, i, occ)
+			}
 			if len(occ) > 0 {
 				hits = c.evalSentence(text, field, s, ts, occ, hits)
 			}
-		case mask == maskAct && actorAgo <= maxCarry && c.anaphora >= 0 && c.mayOpenWithAnaphor(text[s.start:s.end]):
+		case mask == maskAct && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.anaphora >= 0 && c.mayOpenWithAnaphor(text[s.start:s.end]):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
-			if !opensWithAnaphor(occ, c.anaphora) {
-				break
-			}
-			if a, ok := c.lastActor(text, actorSent); ok {
-				occ = append(occ, a)
+			n := len(occ)
+			occ = c.carry(text, back, i, occ)
+			if len(occ) > n {
 				hits = c.evalSentence(text, field, s, ts, occ, hits)
 			}
 		}
-		if mask&maskActor != 0 {
-			actorSent, actorAgo = s, 0
+		if actorSeen {
+			if len(back) == maxCarry {
+				back = append(back[:0], back[1:]...)
+			}
+			back = append(back, actorSentence{s, i})
 		}
 	}
 	return hits
+}
+
+// actorSentence is a sentence with an actor keyword and its index.
+type actorSentence struct {
+	span
+	at int
+}
+
+// hasActor reports whether an actor term occurs among occ.
+func (c *Classifier) hasActor(occ []occurrence) bool {
+	for _, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleActor {
+			return true
+		}
+	}
+	return false
+}
+
+// carry appends to occ the last actor of the newest sentence in back, at
+// most maxCarry sentences before sentence at, that has one, when the
+// current sentence opens with an anaphor; otherwise occ comes back
+// unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
+// so an older one is tried next.
+func (c *Classifier) carry(text string, back []actorSentence, at int, occ []occurrence) []occurrence {
+	if c.anaphora < 0 || !opensWithAnaphor(occ, c.anaphora) {
+		return occ
+	}
+	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+		if a, ok := c.lastActor(text, back[j].span); ok {
+			return append(occ, a)
+		}
+	}
+	return occ
 }
 
 // Evidence caps: a reviewer needs a few sentences per rule, and hostile
