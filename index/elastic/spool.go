@@ -35,6 +35,11 @@ func (s *Store) spool(recs []netra.Record) (string, error) {
 	if err := os.MkdirAll(s.cfg.SpoolDir, 0o755); err != nil {
 		return path, fmt.Errorf("spool: %w", err)
 	}
+	unlock, err := lockFile(path + ".lock")
+	if err != nil {
+		return path, err
+	}
+	defer unlock()
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return path, fmt.Errorf("spool: %w", err)
@@ -79,6 +84,16 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 	}
 	s.spoolMu.Lock()
 	defer s.spoolMu.Unlock()
+	if _, err := os.Stat(s.SpoolPath()); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil // the common case: nothing spooled, no lock file made
+	}
+	// Another process sharing the data directory may append meanwhile:
+	// hold the lock from reading to rewriting.
+	unlock, err := lockFile(s.SpoolPath() + ".lock")
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	recs, err := s.readSpool()
 	if err != nil || len(recs) == 0 {
 		return 0, err
