@@ -80,6 +80,11 @@ running_pid() {
   local p
   p="$(cat "$pidfile" 2>/dev/null || true)"
   [ -n "$p" ] && kill -0 "$p" 2>/dev/null || return 1
+  # After a reboot the PID may belong to another program: it is ours only
+  # if its command line names this instance's directory.
+  if [ -r "/proc/$p/cmdline" ] && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -qF "$home/"; then
+    return 1
+  fi
   echo "$p"
 }
 
