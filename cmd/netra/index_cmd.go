@@ -89,6 +89,9 @@ func runIndexInit(ctx context.Context, g *globals, w io.Writer) error {
 		}
 		fmt.Fprintf(w, "elasticsearch %s at %s: alias %s → %s, %d records\n",
 			s.Version(), st.Extra["url"], s.ItemsAlias(), st.Extra["index"], st.Records)
+		if v, err := s.IndexMappingVersion(ctx); err == nil && v < elastic.MappingVersion {
+			fmt.Fprintf(w, "%s has mapping version %d, the current is %d: run `netra index migrate`\n", st.Extra["index"], v, elastic.MappingVersion)
+		}
 		if n, _ := s.Spooled(); n > 0 {
 			fmt.Fprintf(w, "%d records wait in the spool %s: run `netra index replay`\n", n, s.SpoolPath())
 		}

@@ -9,9 +9,10 @@ import (
 	"github.com/netra-id/netra/index"
 )
 
-// MappingVersion is the version of the items mapping below. Raise it when the
-// mapping changes; `netra index migrate` then copies the records into a new
-// index with the new mapping and moves the alias, without downtime.
+// MappingVersion is the version of the items mapping below. Raise it (and
+// the _meta in itemsMapping; a test checks they agree) when the mapping
+// changes; `netra index migrate` then copies the records into a new index
+// with the new mapping and moves the alias, without downtime.
 const MappingVersion = 1
 
 // document is what one record looks like in Elasticsearch. Field names are

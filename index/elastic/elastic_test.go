@@ -135,6 +135,9 @@ func TestAliasAndMapping(t *testing.T) {
 	if props["time"].Type != "date" || props["terms"].Type != "text" || props["rules"].Type != "keyword" {
 		t.Errorf("mapping of %s: time %q terms %q rules %q", idx, props["time"].Type, props["terms"].Type, props["rules"].Type)
 	}
+	if v, err := s.IndexMappingVersion(context.Background()); err != nil || v != MappingVersion {
+		t.Errorf("IndexMappingVersion = %d, %v; want %d", v, err, MappingVersion)
+	}
 	// Opening again is idempotent.
 	s2, err := Open(context.Background(), s.cfg, WithAnalyzer(indextest.Analyze))
 	if err != nil {

@@ -199,6 +199,9 @@ func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
 	}
 	if idx, err := s.aliasIndex(ctx, s.itemsAlias); err == nil {
 		st.Extra["index"] = idx
+		if v, err := s.IndexMappingVersion(ctx); err == nil {
+			st.Extra["mapping_version"] = fmt.Sprint(v)
+		}
 	}
 	if n, err := s.Spooled(); err == nil && s.cfg.SpoolDir != "" {
 		st.Extra["spooled"] = fmt.Sprint(n)
@@ -227,4 +230,25 @@ func (s *Store) aliasIndex(ctx context.Context, alias string) (string, error) {
 		return "", fmt.Errorf("alias %s points to no index", alias)
 	}
 	return any, nil
+}
+
+// IndexMappingVersion is the mapping version of the index the items alias
+// points to; when it is below MappingVersion, `netra index migrate` moves
+// the records to the current mapping.
+func (s *Store) IndexMappingVersion(ctx context.Context) (int, error) {
+	idx, err := s.aliasIndex(ctx, s.itemsAlias)
+	if err != nil {
+		return 0, err
+	}
+	var res map[string]struct {
+		Mappings struct {
+			Meta struct {
+				Version int `json:"netra_mapping_version"`
+			} `json:"_meta"`
+		} `json:"mappings"`
+	}
+	if _, err := s.do(ctx, http.MethodGet, "/"+idx+"/_mapping", nil, &res); err != nil {
+		return 0, fmt.Errorf("mapping of %s: %w", idx, err)
+	}
+	return res[idx].Mappings.Meta.Version, nil
 }
