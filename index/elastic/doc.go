@@ -83,56 +83,58 @@ func sameContent(a, b netra.Record) bool {
 // fields use the standard analyser (the integ-test distribution has no
 // language analysers); "terms" holds Netra's own analysis of the text. It is
 // indexed but left out of _source: it is derived, as long as the text, and
-// recomputed when `netra index migrate` copies the records.
+// recomputed when `netra index migrate` copies the records. Keyword values
+// longer than 1,024 bytes (hostile or broken input) are kept in _source but
+// not indexed, instead of failing the record.
 const itemsMapping = `{
   "dynamic": false,
   "_meta": {"netra_mapping_version": 1},
   "_source": {"excludes": ["terms"]},
   "properties": {
-    "id":      {"type": "keyword"},
+    "id":      {"type": "keyword", "ignore_above": 1024},
     "version": {"type": "long"},
     "indexed": {"type": "date"},
     "time":    {"type": "date"},
-    "rules":   {"type": "keyword"},
+    "rules":   {"type": "keyword", "ignore_above": 1024},
     "terms":   {"type": "text", "analyzer": "standard"},
     "item": {"properties": {
-      "id":        {"type": "keyword"},
-      "source":    {"type": "keyword"},
-      "kind":      {"type": "keyword"},
+      "id":        {"type": "keyword", "ignore_above": 1024},
+      "source":    {"type": "keyword", "ignore_above": 1024},
+      "kind":      {"type": "keyword", "ignore_above": 1024},
       "url":       {"type": "keyword", "ignore_above": 2048},
       "title":     {"type": "text", "analyzer": "standard"},
       "text":      {"type": "text", "analyzer": "standard"},
-      "author":    {"type": "keyword"},
-      "region":    {"type": "keyword"},
-      "language":  {"type": "keyword"},
+      "author":    {"type": "keyword", "ignore_above": 1024},
+      "region":    {"type": "keyword", "ignore_above": 1024},
+      "language":  {"type": "keyword", "ignore_above": 1024},
       "published": {"type": "date"},
       "fetched":   {"type": "date"},
       "meta":      {"type": "flattened"}
     }},
     "verdict": {"properties": {
-      "id":            {"type": "keyword"},
+      "id":            {"type": "keyword", "ignore_above": 1024},
       "flagged":       {"type": "boolean"},
       "score":         {"type": "double"},
-      "categories":    {"type": "keyword"},
-      "rules_version": {"type": "keyword"},
+      "categories":    {"type": "keyword", "ignore_above": 1024},
+      "rules_version": {"type": "keyword", "ignore_above": 1024},
       "hits": {"properties": {
-        "rule":       {"type": "keyword"},
-        "category":   {"type": "keyword"},
+        "rule":       {"type": "keyword", "ignore_above": 1024},
+        "category":   {"type": "keyword", "ignore_above": 1024},
         "sentence":   {"type": "text", "analyzer": "standard"},
         "start":      {"type": "integer"},
         "end":        {"type": "integer"},
-        "terms":      {"type": "keyword"},
+        "terms":      {"type": "keyword", "ignore_above": 1024},
         "title":      {"type": "text"},
-        "regulation": {"type": "keyword"},
+        "regulation": {"type": "keyword", "ignore_above": 1024},
         "weight":     {"type": "double"},
         "spans":      {"type": "object", "enabled": false}
       }}
     }},
     "review": {"properties": {
-      "status":     {"type": "keyword"},
+      "status":     {"type": "keyword", "ignore_above": 1024},
       "note":       {"type": "text"},
-      "assignee":   {"type": "keyword"},
-      "reviewer":   {"type": "keyword"},
+      "assignee":   {"type": "keyword", "ignore_above": 1024},
+      "reviewer":   {"type": "keyword", "ignore_above": 1024},
       "updated_at": {"type": "date"}
     }}
   }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/netra-id/netra"
 )
@@ -95,12 +96,15 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 	}
 	defer unlock()
 	recs, err := s.readSpool()
-	if err != nil || len(recs) == 0 {
-		return 0, err
+	if err != nil {
+		return 0, s.setAside(err)
+	}
+	if len(recs) == 0 {
+		return 0, nil
 	}
 	failed, uerr := s.upsert(ctx, recs)
 	if uerr != nil && len(failed) == 0 {
-		return 0, fmt.Errorf("replay %s: %w", s.SpoolPath(), uerr)
+		return 0, s.setAside(fmt.Errorf("replay %s: %w", s.SpoolPath(), uerr))
 	}
 	if err := s.rewriteSpool(failed); err != nil {
 		return 0, err
@@ -109,6 +113,17 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 		return len(dedupe(recs)) - len(failed), fmt.Errorf("replay %s: %d records still waiting: %w", s.SpoolPath(), len(failed), uerr)
 	}
 	return len(dedupe(recs)), nil
+}
+
+// setAside moves a spool that cannot be delivered (damaged, or content the
+// cluster refuses) out of the way, so it does not block every later
+// command, and keeps it for a person to look at; the error says where.
+func (s *Store) setAside(cause error) error {
+	aside := fmt.Sprintf("%s.rejected-%s", s.SpoolPath(), time.Now().UTC().Format("20060102T150405.000"))
+	if err := os.Rename(s.SpoolPath(), aside); err != nil {
+		return fmt.Errorf("%w; and moving the spool aside failed: %v", cause, err)
+	}
+	return fmt.Errorf("%w; the spooled records were moved to %s", cause, aside)
 }
 
 // readSpool reads every spooled record; callers hold spoolMu.
@@ -143,8 +158,8 @@ func (s *Store) readSpool() ([]netra.Record, error) {
 			}
 			return nil, fmt.Errorf("spool %s:%d: %w", path, line, err)
 		}
-		if r.Item.ID == "" {
-			return nil, fmt.Errorf("spool %s:%d: record without item id", path, line)
+		if err := checkID(r.Item.ID); err != nil {
+			return nil, fmt.Errorf("spool %s:%d: %w", path, line, err)
 		}
 		recs = append(recs, r)
 	}

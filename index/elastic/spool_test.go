@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +203,35 @@ func TestSpoolSharedByTwoStores(t *testing.T) {
 	if len(ids) != 1000 {
 		t.Errorf("spool holds %d distinct records after concurrent spooling and replays, want 1000", len(ids))
 	}
+}
+
+// TestReplaySetsBadSpoolAside: a spool that cannot be delivered (damaged,
+// or holding a record the cluster would refuse) must not block every later
+// command; it is moved aside (not lost) and the error says where.
+func TestReplaySetsBadSpoolAside(t *testing.T) {
+	url := esURL(t)
+	s := openTest(t, url)
+	long := rec(3, "teks")
+	long.Item.ID = strings.Repeat("y", 513)
+	if err := s.Upsert(context.Background(), []netra.Record{rec(4, "teks"), long}); err == nil || !strings.Contains(err.Error(), "513 bytes") {
+		t.Errorf("Upsert with a 513-byte ID: %v, want an error naming its length", err)
+	}
+	bad := rec(1, "teks")
+	bad.Item.ID = strings.Repeat("x", 600) // longer than Elasticsearch allows an _id
+	if _, err := s.spool([]netra.Record{bad, rec(2, "teks")}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), s.cfg, WithAnalyzer(indextest.Analyze))
+	if err == nil || !strings.Contains(err.Error(), ".rejected-") {
+		t.Fatalf("Open with a spool the cluster rejects: %v, want an error naming where the records went", err)
+	}
+	matches, _ := filepath.Glob(s.SpoolPath() + ".rejected-*")
+	if len(matches) != 1 {
+		t.Fatalf("set-aside files: %v, want one", matches)
+	}
+	s2, err := Open(context.Background(), s.cfg, WithAnalyzer(indextest.Analyze))
+	if err != nil {
+		t.Fatalf("the next Open: %v, want it to work", err)
+	}
+	s2.Close()
 }

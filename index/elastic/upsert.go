@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strconv"
 	"sync"
 	"time"
 
@@ -28,8 +30,8 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 		return nil
 	}
 	for i, r := range recs {
-		if r.Item.ID == "" {
-			return fmt.Errorf("upsert: record %d has no item id", i)
+		if err := checkID(r.Item.ID); err != nil {
+			return fmt.Errorf("upsert: record %d: %w", i, err)
 		}
 	}
 	var failed []netra.Record
@@ -121,6 +123,36 @@ func (s *Store) reachable(ctx context.Context) bool {
 	}
 	s.down.Store(false)
 	return true
+}
+
+// maxIDBytes is the longest document ID Elasticsearch accepts.
+const maxIDBytes = 512
+
+// checkID rejects IDs Elasticsearch would refuse: one such record would
+// fail its whole bulk request.
+func checkID(id string) error {
+	switch {
+	case id == "":
+		return errors.New("no item id")
+	case len(id) > maxIDBytes:
+		return fmt.Errorf("item id is %d bytes, longer than the %d Elasticsearch allows", len(id), maxIDBytes)
+	}
+	return nil
+}
+
+// flushStatus matches the error esutil reports when a whole bulk request
+// was answered with an error status.
+var flushStatus = regexp.MustCompile(`^flush: \[(\d{3}) `)
+
+// requestRejected reports whether err is a whole bulk request refused for
+// its content (4xx other than 429): retrying cannot help.
+func requestRejected(err error) bool {
+	m := flushStatus.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	code, _ := strconv.Atoi(m[1])
+	return code >= 400 && code < 500 && code != http.StatusTooManyRequests
 }
 
 // isOutage reports whether err means the cluster could not be reached.
@@ -245,6 +277,8 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Re
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
+			case err != nil && requestRejected(err):
+				rejected = append(rejected, fmt.Sprintf("%s: %v", orig.Item.ID, err))
 			case err != nil:
 				retry, retryErr = append(retry, orig), err
 			case res.Status == http.StatusConflict || res.Status == http.StatusTooManyRequests || res.Status >= 500:
