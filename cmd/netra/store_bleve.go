@@ -22,9 +22,17 @@ func openBleveStore(ctx context.Context, g *globals, analyzer index.Analyzer) (i
 		}
 		analyzer = c.Analyze
 	}
-	s, err := bleve.Open(g.dataDir, bleve.WithAnalyzer(analyzer))
+	s, err := bleve.Open(g.dataDir, bleve.WithAnalyzer(analyzer), bleve.WithSiblings(dataDirSiblings()...))
 	if err != nil {
 		return nil, fmt.Errorf("embedded store: %w", err)
 	}
 	return s, nil
+}
+
+// dataDirSiblings are the entries other commands keep in the data directory
+// beside the embedded store: accounts (users), crawl state (crawl) and the
+// Elasticsearch spool (index/elastic). A directory holding only these is
+// still a Netra data directory, not a foreign one.
+func dataDirSiblings() []string {
+	return []string{"users.json", ".users-*.json", "crawl", "elastic-spool-*"}
 }

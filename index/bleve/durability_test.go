@@ -417,3 +417,34 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// A data directory where other commands wrote first (accounts, crawl state)
+// is not foreign: the store is created beside those files and leaves them be.
+func TestOpenBesideSiblings(t *testing.T) {
+	dir := t.TempDir()
+	users := filepath.Join(dir, "users.json")
+	if err := os.WriteFile(users, []byte(`{"users":[]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "crawl"), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	s, err := bleve.Open(dir, bleve.WithSiblings("users.json", "crawl"))
+	if err != nil {
+		t.Fatalf("Open beside siblings: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(users); err != nil || string(b) != `{"users":[]}` {
+		t.Fatalf("users.json changed: %q, %v", b, err)
+	}
+	// Without the sibling list the same kind of directory stays foreign.
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "users.json"), []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bleve.Open(other); err == nil || !strings.Contains(err.Error(), "not a netra store") {
+		t.Fatalf("Open(dir with an unknown file) = %v, want a foreign-directory error", err)
+	}
+}

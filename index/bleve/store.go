@@ -106,6 +106,7 @@ type options struct {
 	analyze       index.Analyzer
 	lockTimeout   time.Duration
 	maxIndexBytes int
+	siblings      []string
 }
 
 // Option configures Open.
@@ -128,6 +129,16 @@ func WithAnalyzer(a index.Analyzer) Option {
 // the store before failing (default 200ms).
 func WithLockTimeout(d time.Duration) Option { return func(o *options) { o.lockTimeout = d } }
 
+// WithSiblings names (as filepath.Match patterns) entries that other parts of Netra keep in the same
+// data directory (account file, crawl state, spool). They do not make a
+// directory without a store count as foreign, so a store can be created in
+// a data directory where, say, `netra users add` ran first.
+func WithSiblings(names ...string) Option {
+	return func(o *options) {
+		o.siblings = append(o.siblings, names...)
+	}
+}
+
 // WithMaxIndexBytes caps how much of an item's text is indexed for search
 // (default 1 MiB); the whole text is still stored.
 func WithMaxIndexBytes(n int) Option {
@@ -149,7 +160,7 @@ func Open(dir string, opts ...Option) (*Store, error) {
 	if dir == "" {
 		return nil, errors.New("open store: empty directory name")
 	}
-	fresh, err := checkDir(dir)
+	fresh, err := checkDir(dir, o.siblings)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +183,7 @@ func Open(dir string, opts ...Option) (*Store, error) {
 
 // checkDir decides whether dir is a new store (missing or empty) or an
 // existing one, and refuses anything else before a byte is written.
-func checkDir(dir string) (fresh bool, err error) {
+func checkDir(dir string, siblings []string) (fresh bool, err error) {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -201,6 +212,16 @@ func checkDir(dir string) (fresh bool, err error) {
 			return false, nil
 		}
 	}
+	foreign := false
+	for _, e := range entries {
+		if !isSibling(e.Name(), siblings) {
+			foreign = true
+			break
+		}
+	}
+	if !foreign {
+		return true, nil
+	}
 	var names []string
 	for i, e := range entries {
 		if i == 3 {
@@ -212,6 +233,16 @@ func checkDir(dir string) (fresh bool, err error) {
 	return false, netra.WithHint(
 		fmt.Errorf("open store %s: not a netra store (no %s; it holds %s)", dir, dbFile, strings.Join(names, ", ")),
 		"point --data at an empty or new directory, or at a directory netra created")
+}
+
+// isSibling reports whether name matches one of the sibling patterns.
+func isSibling(name string, patterns []string) bool {
+	for _, p := range patterns {
+		if ok, _ := filepath.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // damaged builds the error for a netra.db that cannot be read.
