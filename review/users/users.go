@@ -242,17 +242,42 @@ func (s *Store) Add(name string, role Role, password string) error {
 	if err != nil {
 		return err
 	}
+	return s.update(func(users map[string]User) error {
+		if _, ok := users[name]; ok {
+			return fmt.Errorf("%q: %w", name, ErrExists)
+		}
+		now := time.Now().UTC()
+		users[name] = User{Name: name, Role: role, Hash: string(h), Created: now, Changed: now}
+		return nil
+	})
+}
+
+// update applies change to the accounts as they are on disk now (another
+// process may have changed the file) and saves the result; nothing is
+// saved when change fails.
+func (s *Store) update(change func(users map[string]User) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.reloadLocked(); err != nil {
 		return err
 	}
-	if _, ok := s.users[name]; ok {
-		return fmt.Errorf("%q: %w", name, ErrExists)
+	if err := change(s.users); err != nil {
+		return err
 	}
-	now := time.Now().UTC()
-	s.users[name] = User{Name: name, Role: role, Hash: string(h), Created: now, Changed: now}
 	return s.saveLocked()
+}
+
+// modify applies edit to the existing account name.
+func (s *Store) modify(name string, edit func(u *User)) error {
+	return s.update(func(users map[string]User) error {
+		u, ok := users[name]
+		if !ok {
+			return fmt.Errorf("%q: %w", name, ErrNoUser)
+		}
+		edit(&u)
+		users[name] = u
+		return nil
+	})
 }
 
 // SetPassword replaces a user's password.
@@ -261,19 +286,10 @@ func (s *Store) SetPassword(name, password string) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.reloadLocked(); err != nil {
-		return err
-	}
-	u, ok := s.users[name]
-	if !ok {
-		return fmt.Errorf("%q: %w", name, ErrNoUser)
-	}
-	u.Hash = string(h)
-	u.Changed = time.Now().UTC()
-	s.users[name] = u
-	return s.saveLocked()
+	return s.modify(name, func(u *User) {
+		u.Hash = string(h)
+		u.Changed = time.Now().UTC()
+	})
 }
 
 // SetRole changes a user's role.
@@ -281,18 +297,7 @@ func (s *Store) SetRole(name string, role Role) error {
 	if !role.Valid() {
 		return fmt.Errorf("unknown role %q", role)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.reloadLocked(); err != nil {
-		return err
-	}
-	u, ok := s.users[name]
-	if !ok {
-		return fmt.Errorf("%q: %w", name, ErrNoUser)
-	}
-	u.Role = role
-	s.users[name] = u
-	return s.saveLocked()
+	return s.modify(name, func(u *User) { u.Role = role })
 }
 
 // List returns all accounts sorted by name, without password hashes.
