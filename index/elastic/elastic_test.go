@@ -296,3 +296,29 @@ func TestSeveralURLs(t *testing.T) {
 		t.Errorf("Stats = %d records, %v; want 5", st.Records, err)
 	}
 }
+
+// TestReviewedRecordsStayFindableByText: a review rewrites the document;
+// its text must still be searchable afterwards (the analysed terms are not
+// in _source, so the store must rebuild them).
+func TestReviewedRecordsStayFindableByText(t *testing.T) {
+	s := openTest(t, esURL(t))
+	ctx := context.Background()
+	if err := s.Upsert(ctx, []netra.Record{rec(1, "Camat terekam mendukung pasangan calon")}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Get(ctx, "rec-00001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := netra.StatusConfirmed
+	if _, err := s.Review(ctx, "rec-00001", index.ReviewUpdate{Status: &st, Who: "siti", BaseVersion: r.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, index.Query{Text: "dukungan", Statuses: []netra.Status{netra.StatusConfirmed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 {
+		t.Errorf("text search after a review finds %d records, want 1", res.Total)
+	}
+}

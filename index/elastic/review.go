@@ -84,7 +84,9 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	d.Review.Reviewer = u.Who
 	d.Review.UpdatedAt = time.Now().UTC()
 	d.Version++
-	body, err := jsonBody(d)
+	// _source does not keep the analysed terms: rebuild the document so
+	// the rewrite keeps the record findable by its text.
+	body, err := jsonBody(newDocument(d.record(), s.opt.analyze))
 	if err != nil {
 		return netra.Record{}, err
 	}
