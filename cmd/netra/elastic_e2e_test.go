@@ -6,12 +6,16 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netra-id/netra/index"
 )
@@ -144,5 +148,131 @@ func TestElasticScoreAndSearch(t *testing.T) {
 	}
 	if got := search(es, "kampanye"); len(got) != 2 {
 		t.Errorf("search kampanye = %q, want the two campaign texts", got)
+	}
+}
+
+// TestElasticReviewAPI serves records stored in Elasticsearch with `netra
+// serve --es URL` and reviews one through the JSON API: the review is
+// stored, a stale one is refused with 409, the record stays findable by its
+// text and the audit trail has the change.
+func TestElasticReviewAPI(t *testing.T) {
+	url := esTestURL(t)
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	prefix := "t-api-" + hex.EncodeToString(b)
+	t.Cleanup(func() {
+		for _, p := range []string{"/" + prefix + "-*", "/_index_template/" + prefix + "-items", "/_index_template/" + prefix + "-audit"} {
+			req, _ := http.NewRequest(http.MethodDelete, url+p, nil)
+			if res, err := http.DefaultClient.Do(req); err == nil {
+				res.Body.Close()
+			}
+		}
+	})
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	input := filepath.Join(dir, "posts.jsonl")
+	l, _ := json.Marshal(map[string]string{"id": "p1", "source": "uji", "text": e2eTexts[0]})
+	if err := os.WriteFile(input, append(l, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	es := []string{"--es", url, "--es-index-prefix", prefix, "--data", data}
+	const pw = "rahasia-panjang-123"
+	users := newRootCmd()
+	users.SetArgs([]string{"--data", data, "users", "add", "siti", "--role", "reviewer", "--password-stdin"})
+	users.SetIn(strings.NewReader(pw + "\n"))
+	users.SetOut(io.Discard)
+	users.SetErr(io.Discard)
+	if err := users.Execute(); err != nil {
+		t.Fatalf("users add: %v", err)
+	}
+	if _, stderr, err := execNetra(t, append(slices.Clone(es), "score", "--index", "--progress", "never", "-o", filepath.Join(dir, "v.jsonl"), input)...); err != nil {
+		t.Fatalf("score --index: %v\n%s", err, stderr)
+	}
+
+	l2, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l2.Addr().String()
+	l2.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		cmd := newRootCmd()
+		cmd.SetArgs(append(slices.Clone(es), "serve", "--addr", addr))
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		done <- cmd.ExecuteContext(ctx)
+	}()
+	defer func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second):
+			t.Error("serve did not stop")
+		}
+	}()
+	base := "http://" + addr
+	for i := 0; ; i++ {
+		res, err := http.Get(base + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve stopped: %v", err)
+		default:
+		}
+		if i > 600 {
+			t.Fatal("serve did not answer /healthz within 60s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+
+	call := func(method, path, body string) (int, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.SetBasicAuth("siti", pw)
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, b
+	}
+	items := func(query string) index.Result {
+		t.Helper()
+		code, b := call(http.MethodGet, "/api/v1/items?"+query, "")
+		var res index.Result
+		if code != http.StatusOK || json.Unmarshal(b, &res) != nil {
+			t.Fatalf("GET items?%s: %d %s", query, code, b)
+		}
+		return res
+	}
+	res := items("q=mendukung")
+	if len(res.Matches) != 1 {
+		t.Fatalf("items?q=mendukung: %d matches, want 1", len(res.Matches))
+	}
+	rec := res.Matches[0].Record
+	review := fmt.Sprintf(`{"status":"confirmed","note":"video asli","version":%d}`, rec.Version)
+	if code, b := call(http.MethodPost, "/api/v1/items/"+rec.Item.ID+"/review", review); code != http.StatusOK {
+		t.Fatalf("review: %d %s", code, b)
+	}
+	if code, b := call(http.MethodPost, "/api/v1/items/"+rec.Item.ID+"/review", review); code != http.StatusConflict {
+		t.Errorf("review based on a stale version: %d %s, want 409", code, b)
+	}
+	if got := items("q=mendukung&status=confirmed"); len(got.Matches) != 1 {
+		t.Errorf("after the review, items?q=mendukung&status=confirmed has %d matches, want 1", len(got.Matches))
+	}
+	code, b2 := call(http.MethodGet, "/api/v1/items/"+rec.Item.ID+"/audit", "")
+	if code != http.StatusOK || !strings.Contains(string(b2), `"to":"confirmed"`) || !strings.Contains(string(b2), `"who":"siti"`) {
+		t.Errorf("audit: %d %s, want siti's confirm", code, b2)
 	}
 }
