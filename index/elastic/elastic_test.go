@@ -322,3 +322,27 @@ func TestReviewedRecordsStayFindableByText(t *testing.T) {
 		t.Errorf("text search after a review finds %d records, want 1", res.Total)
 	}
 }
+
+// TestForgedCursor: a cursor that decodes but holds a position or point in
+// time the cluster cannot use is reported as a bad cursor, not a failure of
+// the store.
+func TestForgedCursor(t *testing.T) {
+	s := openTest(t, esURL(t))
+	ctx := context.Background()
+	if err := s.Upsert(ctx, []netra.Record{rec(1, "satu"), rec(2, "dua")}); err != nil {
+		t.Fatal(err)
+	}
+	for name, after := range map[string]string{
+		"position of the wrong type": `{"v":["bukan-waktu","x"]}`,
+		"garbage point in time":      `{"pit":"!!!","v":[1,"x"]}`,
+	} {
+		c, err := index.EncodeCursor(index.Cursor{Backend: Backend, Sort: index.SortTimeDesc, After: json.RawMessage(after)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Search(ctx, index.Query{Cursor: c})
+		if !errors.Is(err, index.ErrBadCursor) {
+			t.Errorf("%s: error %v, want index.ErrBadCursor", name, err)
+		}
+	}
+}

@@ -101,6 +101,11 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 		res, err = s.search(ctx, req, "")
 	}
+	if err != nil && q.Cursor != "" && errors.As(err, &ee) && ee.Status == http.StatusBadRequest {
+		// A cursor that decodes but that the cluster cannot use (forged
+		// or damaged position or point in time) is the client's error.
+		return index.Result{}, fmt.Errorf("%w: %v", index.ErrBadCursor, err)
+	}
 	if err != nil {
 		return index.Result{}, fmt.Errorf("search: %w", err)
 	}
