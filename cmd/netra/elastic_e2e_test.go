@@ -276,3 +276,82 @@ func TestElasticReviewAPI(t *testing.T) {
 		t.Errorf("audit: %d %s, want siti's confirm", code, b2)
 	}
 }
+
+// TestIndexCommands runs `netra index init|migrate|replay|stats` on
+// Elasticsearch and the ones that apply on the embedded store.
+func TestIndexCommands(t *testing.T) {
+	url := esTestURL(t)
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	prefix := "t-idx-" + hex.EncodeToString(b)
+	t.Cleanup(func() {
+		for _, p := range []string{"/" + prefix + "-*", "/_index_template/" + prefix + "-items", "/_index_template/" + prefix + "-audit"} {
+			req, _ := http.NewRequest(http.MethodDelete, url+p, nil)
+			if res, err := http.DefaultClient.Do(req); err == nil {
+				res.Body.Close()
+			}
+		}
+	})
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	es := []string{"--es", url, "--es-index-prefix", prefix, "--data", data}
+	run := func(args ...string) string {
+		t.Helper()
+		out, stderr, err := execNetra(t, args...)
+		if err != nil {
+			t.Fatalf("netra %v: %v\n%s", args, err, stderr)
+		}
+		return out
+	}
+	if out := run(append(slices.Clone(es), "index", "init")...); !strings.Contains(out, prefix+"-items → "+prefix+"-items-000001") {
+		t.Errorf("index init printed %q, want the alias and its index", out)
+	}
+	input := filepath.Join(dir, "posts.jsonl")
+	var lines []string
+	for i, txt := range e2eTexts {
+		l, _ := json.Marshal(map[string]string{"id": fmt.Sprint("p", i), "source": "uji", "text": txt})
+		lines = append(lines, string(l))
+	}
+	if err := os.WriteFile(input, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(append(slices.Clone(es), "score", "--index", "--progress", "never", "-o", filepath.Join(dir, "v.jsonl"), input)...)
+	if out := run(append(slices.Clone(es), "index", "migrate")...); !strings.Contains(out, fmt.Sprintf("migrated %d records", len(e2eTexts))) || !strings.Contains(out, prefix+"-items-000002") {
+		t.Errorf("index migrate printed %q", out)
+	}
+	// A record left in the spool by an earlier outage.
+	spooled, _ := json.Marshal(map[string]any{
+		"item":    map[string]any{"id": "dari-spool", "source": "uji", "text": "Lurah hadir dalam deklarasi dukungan calon bupati."},
+		"verdict": map[string]any{"id": "dari-spool", "flagged": false, "score": 0, "categories": []string{}, "hits": []any{}},
+	})
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(data, "elastic-spool-"+prefix+".jsonl"), append(spooled, '\n'), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out := run(append(slices.Clone(es), "index", "replay")...); !strings.Contains(out, "delivered 1 spooled records") {
+		t.Errorf("index replay printed %q", out)
+	}
+	var st index.Stats
+	if err := json.Unmarshal([]byte(run(append(slices.Clone(es), "index", "stats", "--json")...)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Records != len(e2eTexts)+1 || st.Extra["index"] != prefix+"-items-000002" || st.Extra["spooled"] != "0" {
+		t.Errorf("index stats = %+v, want %d records in %s-items-000002 and an empty spool", st, len(e2eTexts)+1, prefix)
+	}
+
+	// The embedded store: migrate rebuilds its search index.
+	emb := []string{"--es", "", "--data", filepath.Join(dir, "embedded")}
+	run(append(slices.Clone(emb), "score", "--index", "--progress", "never", "-o", filepath.Join(dir, "v2.jsonl"), input)...)
+	if out := run(append(slices.Clone(emb), "index", "migrate")...); !strings.Contains(out, fmt.Sprintf("(%d records)", len(e2eTexts))) {
+		t.Errorf("embedded index migrate printed %q", out)
+	}
+	var res index.Result
+	if err := json.Unmarshal([]byte(run(append(slices.Clone(emb), "search", "--json", "kampanye")...)), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 {
+		t.Errorf("search after rebuilding the embedded index: %d records, want 2", res.Total)
+	}
+}
