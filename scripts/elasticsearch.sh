@@ -22,7 +22,7 @@
 #   NETRA_ES_VERSION  distribution version (default: newest that resolves from
 #                     the list below)
 #   NETRA_ES_HEAP     heap size (default 512m)
-#   NETRA_ES_TIMEOUT  seconds to wait for the cluster to become healthy (180)
+#   NETRA_ES_TIMEOUT  seconds to wait for the cluster to become healthy (300)
 #   NETRA_ES_OS_USER  the unprivileged user Elasticsearch runs as when this
 #                     script runs as root (default netra-es)
 #   NETRA_ES_SECURE_USER, NETRA_ES_SECURE_PASSWORD
@@ -39,7 +39,7 @@ set -euo pipefail
 
 versions="${NETRA_ES_VERSION:-8.19.9 8.19.7}"
 heap="${NETRA_ES_HEAP:-512m}"
-timeout="${NETRA_ES_TIMEOUT:-180}"
+timeout="${NETRA_ES_TIMEOUT:-300}"
 name="${NETRA_ES_NAME:-default}"
 cache="${NETRA_CACHE:-${HOME:-/root}/.cache/netra}/elasticsearch"
 es_user="${NETRA_ES_OS_USER:-netra-es}"

@@ -53,7 +53,7 @@ func startInstance(t *testing.T) *instance {
 }
 
 func (in *instance) run(args ...string) (string, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, in.script, args...)
 	cmd.Env = in.env
