@@ -61,6 +61,9 @@ func testReview(t *testing.T, s index.Store) {
 			t.Errorf("step %d: Get after Review = version %d status %q, want %d %q", i, stored.Version, stored.Review.Status, got.Version, to)
 		}
 		wantIDs(t, "search by the new status", search(t, s, index.Query{IDs: []string{"r1"}, Statuses: []netra.Status{to}}), "r1")
+		// A review must not drop the record's searchable text (a backend
+		// that rewrites the document on review can lose derived fields).
+		wantIDs(t, "text search after a review", search(t, s, index.Query{Text: "Magelang", Statuses: []netra.Status{to}}), "r1")
 		e := netra.AuditEntry{ItemID: "r1", Who: st.who, From: from, To: to, Version: got.Version}
 		if st.note != nil {
 			e.Note = *st.note
