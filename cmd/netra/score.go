@@ -278,6 +278,12 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		return err
 	})
 	runErr := eg.Wait()
+	// Output first, so that on a terminal the summary comes last.
+	if ferr := w.Flush(); ferr != nil && runErr == nil {
+		runErr = fmt.Errorf("write output: %w", ferr)
+	} else if ferr := bw.Flush(); ferr != nil && runErr == nil {
+		runErr = fmt.Errorf("write output: %w", ferr)
+	}
 	if bar != nil {
 		_ = bar.Finish()
 		fmt.Fprintln(stderr)
