@@ -20,28 +20,12 @@ func (fr *fileReader) jsonl(src io.Reader) error {
 	var sc jsonScanner
 	var v values
 	for {
-		line, err := lr.next()
+		line, err := fr.nextLine(lr)
 		if err == io.EOF {
 			return nil
 		}
-		if errors.Is(err, errTooLong) {
-			if err := fr.bad(lr.line, "line longer than %d bytes; skipped", fr.o.maxRecord); err != nil {
-				return err
-			}
-			continue
-		}
 		if err != nil {
-			return fmt.Errorf("line %d: %w", lr.line, err)
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		if !utf8.Valid(line) {
-			if err := fr.bad(lr.line, "invalid UTF-8 at byte %d", invalidUTF8At(line)); err != nil {
-				return err
-			}
-			continue
+			return err
 		}
 		v.reset()
 		if err := sc.extract(line, fr.fields.root, &v); err != nil {

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // errTooLong marks a line over the record limit; the line was consumed and
@@ -68,5 +70,38 @@ func (lr *lineReader) next() ([]byte, error) {
 		default:
 			return nil, err
 		}
+	}
+}
+
+// nextLine returns the next non-empty line of a line-per-record file,
+// trimmed of surrounding space. Over-long and undecodable lines are reported
+// with their line number and skipped (or end the read under --strict, when
+// fr.bad returns an error); io.EOF marks the end.
+func (fr *fileReader) nextLine(lr *lineReader) ([]byte, error) {
+	for {
+		line, err := lr.next()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		if errors.Is(err, errTooLong) {
+			if err := fr.bad(lr.line, "line longer than %d bytes; skipped", fr.o.maxRecord); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", lr.line, err)
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if !utf8.Valid(line) {
+			if err := fr.bad(lr.line, "invalid UTF-8 at byte %d", invalidUTF8At(line)); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		return line, nil
 	}
 }

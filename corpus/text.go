@@ -2,8 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"unicode/utf8"
 )
@@ -37,28 +35,12 @@ func (fr *fileReader) textLines(src io.Reader) error {
 	lr := newLineReader(src, fr.o.maxRecord)
 	var v values
 	for {
-		line, err := lr.next()
+		line, err := fr.nextLine(lr)
 		if err == io.EOF {
 			return nil
 		}
-		if errors.Is(err, errTooLong) {
-			if err := fr.bad(lr.line, "line longer than %d bytes; skipped", fr.o.maxRecord); err != nil {
-				return err
-			}
-			continue
-		}
 		if err != nil {
-			return fmt.Errorf("line %d: %w", lr.line, err)
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		if !utf8.Valid(line) {
-			if err := fr.bad(lr.line, "invalid UTF-8 at byte %d", invalidUTF8At(line)); err != nil {
-				return err
-			}
-			continue
+			return err
 		}
 		v.reset()
 		v.text = string(line)
