@@ -19,7 +19,6 @@ import (
 	"github.com/netra-id/netra/pipeline"
 	"github.com/robfig/cron/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/sync/errgroup"
 )
 
 type crawlFlags struct {
@@ -176,29 +175,12 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 
 // crawlSource runs the crawler into the one pipeline stage and the store.
 func crawlSource(ctx context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
-	in := make(chan netra.Item, 64)
 	var rs crawler.RunStats
-	var ps pipeline.Stats
-	grp, gctx := errgroup.WithContext(ctx)
-	grp.Go(func() error {
-		defer close(in)
+	ps, err := pipeline.RunFrom(ctx, cls, func(ctx context.Context, send func(netra.Item) error) error {
 		var err error
-		rs, err = c.Run(gctx, src, func(it netra.Item) error {
-			select {
-			case in <- it:
-				return nil
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-		})
+		rs, err = c.Run(ctx, src, send)
 		return err
-	})
-	grp.Go(func() error {
-		var err error
-		ps, err = pipeline.Run(gctx, cls, in, pipeline.Options{Sink: store}, nil)
-		return err
-	})
-	err := grp.Wait()
+	}, pipeline.Options{Sink: store}, nil)
 	return rs, ps, err
 }
 

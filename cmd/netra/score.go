@@ -19,7 +19,6 @@ import (
 	"github.com/netra-id/netra/pipeline"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/sync/errgroup"
 )
 
 // scoreFlags are the options of `netra score`.
@@ -229,55 +228,37 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	}
 
 	start := time.Now()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	in := make(chan netra.Item, 1024)
 	var readErr error
-	eg, ectx := errgroup.WithContext(ctx)
-	eg.Go(func() error {
-		defer close(in)
-		// A read error ends the input but not the scoring of what was
-		// read before it; it is returned after the pipeline drained.
-		readErr = corpus.Read(ectx, inputs, func(it netra.Item) error {
-			select {
-			case in <- it:
-				return nil
-			case <-ectx.Done():
-				return ectx.Err()
+	// A read error ends the input but not the scoring of what was read
+	// before it; it is returned after the pipeline drained.
+	read := func(ctx context.Context, send func(netra.Item) error) error {
+		readErr = corpus.Read(ctx, inputs, send, opts...)
+		return nil
+	}
+	st, runErr := pipeline.RunFrom(ctx, cls, read, pipeline.Options{
+		Workers:   f.workers,
+		BatchSize: f.batchSize,
+		Sink:      sink,
+		Keep: func(r *netra.Record) bool {
+			return !f.onlyFlagged || r.Verdict.Flagged
+		},
+		Progress: func(s pipeline.Stats) {
+			if bar != nil {
+				barMu.Lock()
+				defer barMu.Unlock()
+				bar.Describe(fmt.Sprintf("%d docs, %d flagged, %.0f docs/s", s.Items, s.Flagged, float64(s.Items)/max(s.Elapsed.Seconds(), 1e-9)))
+				_ = bar.Set64(bytesRead.Load())
 			}
-		}, opts...)
+		},
+	}, func(rec netra.Record) error {
+		if f.onlyFlagged && !rec.Verdict.Flagged {
+			return nil
+		}
+		if err := w.Write(&rec); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
 		return nil
 	})
-	var st pipeline.Stats
-	eg.Go(func() error {
-		var err error
-		st, err = pipeline.Run(ectx, cls, in, pipeline.Options{
-			Workers:   f.workers,
-			BatchSize: f.batchSize,
-			Sink:      sink,
-			Keep: func(r *netra.Record) bool {
-				return !f.onlyFlagged || r.Verdict.Flagged
-			},
-			Progress: func(s pipeline.Stats) {
-				if bar != nil {
-					barMu.Lock()
-					defer barMu.Unlock()
-					bar.Describe(fmt.Sprintf("%d docs, %d flagged, %.0f docs/s", s.Items, s.Flagged, float64(s.Items)/max(s.Elapsed.Seconds(), 1e-9)))
-					_ = bar.Set64(bytesRead.Load())
-				}
-			},
-		}, func(rec netra.Record) error {
-			if f.onlyFlagged && !rec.Verdict.Flagged {
-				return nil
-			}
-			if err := w.Write(&rec); err != nil {
-				return fmt.Errorf("write output: %w", err)
-			}
-			return nil
-		})
-		return err
-	})
-	runErr := eg.Wait()
 	// Output first, so that on a terminal the summary comes last.
 	if ferr := w.Flush(); ferr != nil && runErr == nil {
 		runErr = fmt.Errorf("write output: %w", ferr)

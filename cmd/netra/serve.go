@@ -248,29 +248,18 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 		return "", err
 	}
 	now := time.Now().UTC()
-	in := make(chan netra.Item)
-	var st pipeline.Stats
-	grp, gctx := errgroup.WithContext(ctx)
-	grp.Go(func() error {
-		defer close(in)
+	st, err := pipeline.RunFrom(ctx, cl, func(ctx context.Context, send func(netra.Item) error) error {
 		for _, it := range items {
 			if it.Fetched.IsZero() {
 				it.Fetched = now
 			}
-			select {
-			case in <- it:
-			case <-gctx.Done():
-				return gctx.Err()
+			if err := send(it); err != nil {
+				return err
 			}
 		}
 		return nil
-	})
-	grp.Go(func() error {
-		var err error
-		st, err = pipeline.Run(gctx, cl, in, pipeline.Options{Sink: store}, nil)
-		return err
-	})
-	if err := grp.Wait(); err != nil {
+	}, pipeline.Options{Sink: store}, nil)
+	if err != nil {
 		return "", fmt.Errorf("demo import: %w", err)
 	}
 	m.Classified.Add(float64(st.Items))

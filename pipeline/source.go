@@ -1,0 +1,49 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/netra-id/netra"
+	"golang.org/x/sync/errgroup"
+)
+
+// Producer sends items into a pipeline through send, which blocks while the
+// pipeline is busy (back-pressure) and fails once the pipeline has stopped,
+// so a producer never blocks forever. A crawler run, a corpus reader and the
+// demo import are producers.
+type Producer func(ctx context.Context, send func(netra.Item) error) error
+
+// sendBuffer is how many items may wait between a producer and the
+// classifier workers: enough to keep the workers busy while a producer
+// blocks on I/O, small enough to keep memory flat.
+const sendBuffer = 1024
+
+// RunFrom runs produce and the pipeline side by side and returns when both
+// are done: the pipeline's stats, and the first error of either side (the
+// other side is then cancelled). It is Run for callers that do not want to
+// manage the channel and goroutines themselves.
+func RunFrom(ctx context.Context, c Classifier, produce Producer, opt Options, emit func(netra.Record) error) (Stats, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan netra.Item, sendBuffer)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(in)
+		return produce(gctx, func(it netra.Item) error {
+			select {
+			case in <- it:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		})
+	})
+	var st Stats
+	g.Go(func() error {
+		var err error
+		st, err = Run(gctx, c, in, opt, emit)
+		return err
+	})
+	err := g.Wait()
+	return st, err
+}
