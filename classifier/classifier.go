@@ -398,6 +398,11 @@ func titleRepeated(title, text string) bool {
 // weight; the score is 1 − Π(1 − w). Only rules that flag (ASN rules)
 // decide Flagged; the others add hits and categories.
 func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit) {
+	if hits == nil {
+		// The verdict contract has a list, never null, even when a
+		// candidate text produced no evidence.
+		hits = []netra.Hit{}
+	}
 	v.Hits = hits
 	best := map[string]float64{}
 	flagging := map[string]bool{}

@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -221,5 +222,25 @@ func TestCandidateNameMustEndThere(t *testing.T) {
 	}
 	if c.Classify(netra.Item{Text: "Guru PNS itu mengunggah foto Irvan Saputra Wijaya di Facebook."}).Flagged {
 		t.Error("prefix of a longer name matched")
+	}
+}
+
+// Verdict JSON always carries lists, never null: consumers iterate
+// "hits" and "categories" without a null check, whichever stage rejected
+// the text (first stage, or a candidate whose cues cancelled every rule).
+func TestVerdictListsNeverNull(t *testing.T) {
+	c := mustDefault(t)
+	for _, text := range []string{
+		"",
+		"Harga cabai naik menjelang akhir tahun.",
+		"Bawaslu mengimbau ASN tidak boleh mendukung paslon manapun.",
+	} {
+		b, err := json.Marshal(c.Classify(netra.Item{ID: "n", Text: text}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "null") {
+			t.Errorf("verdict of %q has a null list: %s", text, b)
+		}
 	}
 }
