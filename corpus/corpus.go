@@ -75,10 +75,11 @@ const DefaultMaxRecord = 4 << 20
 
 // Pos is where a record starts: a file and a 1-based line number.
 type Pos struct {
-	File string
-	Line int
+	File string // the path read; "stdin" for standard input
+	Line int    // 1-based; 0 when no single line is to blame
 }
 
+// String formats p as file:line, the form editors and terminals jump to.
 func (p Pos) String() string {
 	if p.Line <= 0 {
 		return p.File
@@ -90,9 +91,10 @@ func (p Pos) String() string {
 // not.
 type RecordError struct {
 	Pos    Pos
-	Reason string
+	Reason string // what was wrong, for a person fixing the input
 }
 
+// Error leads with file:line so the message alone locates the bad record.
 func (e *RecordError) Error() string { return e.Pos.String() + ": " + e.Reason }
 
 // options are set with Option values.

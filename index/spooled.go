@@ -13,6 +13,8 @@ type SpooledError struct {
 	Err   error  // why they could not be stored
 }
 
+// Error says where the records went and how they will be delivered, so an
+// operator reading only the log knows nothing was lost.
 func (e *SpooledError) Error() string {
 	return fmt.Sprintf("%d records could not be stored and were spooled to %s (delivered on the next run or by `netra index replay`): %v", e.Count, e.Path, e.Err)
 }
