@@ -101,8 +101,9 @@ func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []str
 	return out
 }
 
-// forEachWord calls fn with the byte range of every run of word runes, the
-// same segmentation as Words.
+// forEachWord calls fn with the byte range of every run of word runes. Words
+// and the highlighter both use it, so a highlighted span is always a word the
+// analyser saw.
 func forEachWord(text string, fn func(start, end int)) {
 	start := -1
 	for i, r := range text {

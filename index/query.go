@@ -47,22 +47,9 @@ func (q Query) Check() error {
 // to index the unstemmed words that prefix queries match against.
 func Words(text string) []string {
 	var out []string
-	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, strings.ToLower(text[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(text[start:]))
-	}
+	forEachWord(text, func(start, end int) {
+		out = append(out, strings.ToLower(text[start:end]))
+	})
 	return out
 }
 
