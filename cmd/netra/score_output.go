@@ -18,6 +18,12 @@ type recordWriter interface {
 	Flush() error
 }
 
+// Both output formats must stay interchangeable behind --format.
+var (
+	_ recordWriter = (*jsonlWriter)(nil)
+	_ recordWriter = (*csvWriter)(nil)
+)
+
 // jsonlWriter writes the DESIGN.md verdict plus where the record came from,
 // one object per line. It is hand-rolled because reflection-based encoding
 // would cost about as much as classifying a post; the test checks it

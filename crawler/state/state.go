@@ -34,6 +34,13 @@ type Store interface {
 	Close() error
 }
 
+// Both implementations must keep satisfying Store: the crawler picks one at
+// run time, so a missing method would otherwise surface only there.
+var (
+	_ Store = (*Memory)(nil)
+	_ Store = (*Bolt)(nil)
+)
+
 // Memory keeps state for one process only.
 type Memory struct {
 	mu      sync.Mutex

@@ -63,6 +63,10 @@ type state struct {
 	st      review.SourceStatus
 }
 
+// The review server takes the scheduler as its Sources; this keeps the two
+// in step at compile time rather than in the command that wires them.
+var _ review.Sources = (*Scheduler)(nil)
+
 // Scheduler runs the entries. Create with New, then Start and Stop.
 type Scheduler struct {
 	job     Job
