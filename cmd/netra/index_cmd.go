@@ -47,33 +47,25 @@ func newIndexCmd(g *globals) *cobra.Command {
 	}
 	stats.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.AddCommand(
-		&cobra.Command{
-			Use:   "init",
-			Short: "Create the store (templates, indices and aliases on Elasticsearch)",
-			Args:  cobra.NoArgs,
-			RunE: func(cmd *cobra.Command, args []string) error {
-				return runIndexInit(cmd.Context(), g, cmd.OutOrStdout())
-			},
-		},
-		&cobra.Command{
-			Use:   "migrate",
-			Short: "Move the records to the current mapping without downtime",
-			Args:  cobra.NoArgs,
-			RunE: func(cmd *cobra.Command, args []string) error {
-				return runIndexMigrate(cmd.Context(), g, cmd.OutOrStdout())
-			},
-		},
-		&cobra.Command{
-			Use:   "replay",
-			Short: "Deliver records spooled during an Elasticsearch outage",
-			Args:  cobra.NoArgs,
-			RunE: func(cmd *cobra.Command, args []string) error {
-				return runIndexReplay(cmd.Context(), g, cmd.OutOrStdout())
-			},
-		},
+		storeCmd("init", "Create the store (templates, indices and aliases on Elasticsearch)", g, runIndexInit),
+		storeCmd("migrate", "Move the records to the current mapping without downtime", g, runIndexMigrate),
+		storeCmd("replay", "Deliver records spooled during an Elasticsearch outage", g, runIndexReplay),
 		stats,
 	)
 	return cmd
+}
+
+// storeCmd makes an argument-less index subcommand; init, migrate and replay
+// differ only in what they run against the selected store.
+func storeCmd(use, short string, g *globals, run func(context.Context, *globals, io.Writer) error) *cobra.Command {
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return run(cmd.Context(), g, cmd.OutOrStdout())
+		},
+	}
 }
 
 func runIndexInit(ctx context.Context, g *globals, w io.Writer) error {
