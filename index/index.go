@@ -69,29 +69,29 @@ type Query struct {
 	// normalised and stemmed with the same analyser used at index time, so
 	// "mendukung" finds "dukungan".
 	Text       string
-	Flagged    *bool
-	MinScore   *float64
-	MaxScore   *float64
+	Flagged    *bool    // a pointer so "any" (nil) differs from "not flagged"
+	MinScore   *float64 // inclusive; nil for no lower bound
+	MaxScore   *float64 // inclusive; nil for no upper bound
 	Categories []string
-	Rules      []string
+	Rules      []string // rule IDs with a hit in the verdict
 	Sources    []string
 	Regions    []string
 	Statuses   []netra.Status
 	Assignees  []string
-	Reviewers  []string
+	Reviewers  []string // Review.Reviewer: who made the last review change
 	IDs        []string
 	Since      time.Time // item time >= Since
 	Until      time.Time // item time < Until
 	Sort       Sort
-	Limit      int    // default 20
-	Cursor     string // from Result.NextCursor; opaque
-	Facets     []string
-	Highlight  bool
+	Limit      int      // default 20
+	Cursor     string   // from Result.NextCursor; opaque
+	Facets     []string // Facet* names to count over all matches, not just this page
+	Highlight  bool     // fill Match.Snippets; off by default because it costs a re-analysis per match
 }
 
 // Result is one page of search results.
 type Result struct {
-	Total      int                     `json:"total"`
+	Total      int                     `json:"total"` // all matches, not just this page
 	Matches    []Match                 `json:"matches"`
 	Facets     map[string][]FacetCount `json:"facets,omitempty"`
 	NextCursor string                  `json:"next_cursor,omitempty"`
@@ -137,7 +137,9 @@ type Stats struct {
 	Flagged  int                  `json:"flagged"`
 	ByStatus map[netra.Status]int `json:"by_status"`
 	Backend  string               `json:"backend"`
-	Extra    map[string]string    `json:"extra,omitempty"`
+	// Extra holds backend-specific facts (index name, file sizes, spooled
+	// records) for operators; callers must not depend on its keys.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // Analyzer turns text into the normalised, stemmed terms that are indexed

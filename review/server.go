@@ -47,6 +47,8 @@ type SourceStatus struct {
 
 // Sources is the crawl scheduler as the review app sees it.
 type Sources interface {
+	// Sources lists every configured source in configuration order, for
+	// the sources page and GET /api/v1/sources.
 	Sources() []SourceStatus
 	// RunNow starts a run of one source in the background. It returns an
 	// error matching ErrSourceRunning or ErrUnknownSource when it cannot.

@@ -31,6 +31,7 @@ type Store interface {
 	AddPending(source string, urls []string) error
 	// Pending lists the URLs an earlier run discovered but did not finish.
 	Pending(source string) ([]string, error)
+	// Close releases the store; for Bolt it frees the file for the next run.
 	Close() error
 }
 
