@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,8 +20,15 @@ const (
 	MaxFilterValues = 1000 // values in one list filter (IDs, Sources, ...)
 )
 
+// FacetNames lists the facets every backend supports. It is a func rather
+// than a package variable so no caller can change the list for the others.
+func FacetNames() []string {
+	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus}
+}
+
 // Check rejects queries no reviewer would send and a backend should not
-// run: oversized filter lists and scores that are not numbers.
+// run: oversized filter lists, scores that are not numbers and unknown
+// facets. Backends call it first, so they reject the same queries alike.
 func (q Query) Check() error {
 	for _, f := range []struct {
 		name string
@@ -37,6 +45,11 @@ func (q Query) Check() error {
 	for _, v := range []*float64{q.MinScore, q.MaxScore} {
 		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
 			return fmt.Errorf("query: score bound %v is not a number", *v)
+		}
+	}
+	for _, f := range q.Facets {
+		if !slices.Contains(FacetNames(), f) {
+			return fmt.Errorf("query: unknown facet %q (want %s)", f, strings.Join(FacetNames(), ", "))
 		}
 	}
 	return nil

@@ -131,12 +131,13 @@ func TestQueryCheck(t *testing.T) {
 	for name, q := range map[string]Query{
 		"too many ids": {IDs: make([]string, MaxFilterValues+1)},
 		"NaN score":    {MinScore: &nan},
+		"bad facet":    {Facets: []string{FacetCategory, "text"}},
 	} {
 		if q.Check() == nil {
 			t.Errorf("%s: Check passed", name)
 		}
 	}
-	if err := (Query{IDs: []string{"a"}, Sources: []string{"x"}}).Check(); err != nil {
+	if err := (Query{IDs: []string{"a"}, Sources: []string{"x"}, Facets: FacetNames()}).Check(); err != nil {
 		t.Errorf("ordinary query: %v", err)
 	}
 }

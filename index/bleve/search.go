@@ -166,11 +166,6 @@ func sortOrder(so index.Sort) ([]string, error) {
 	return nil, fmt.Errorf("unknown sort %q (want relevance, score, time or -time)", so)
 }
 
-var knownFacets = map[string]bool{
-	index.FacetCategory: true, index.FacetRule: true, index.FacetSource: true,
-	index.FacetRegion: true, index.FacetStatus: true,
-}
-
 // Search runs a reviewer's query: the search index finds and orders IDs,
 // netra.db supplies the records.
 func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
@@ -206,10 +201,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 		req.SearchAfter = after
 	}
-	for _, name := range q.Facets {
-		if !knownFacets[name] {
-			return index.Result{}, fmt.Errorf("search: unknown facet %q (want category, rule, source, region or status)", name)
-		}
+	for _, name := range q.Facets { // q.Check accepted only known names
 		req.AddFacet(name, blevesearch.NewFacetRequest(name, maxFacetValues))
 	}
 	res, err := s.idx.SearchInContext(ctx, req)

@@ -19,13 +19,22 @@ const pitKeepAlive = "5m"
 // maxFacetValues caps the buckets of one facet.
 const maxFacetValues = 100
 
-// facetFields maps the facet names of index.Query to document fields.
-var facetFields = map[string]string{
-	index.FacetCategory: "verdict.categories",
-	index.FacetRule:     "rules",
-	index.FacetSource:   "item.source",
-	index.FacetRegion:   "item.region",
-	index.FacetStatus:   "review.status",
+// facetField maps a facet name of index.Query to the document field it
+// counts, or "" for a name this backend does not know.
+func facetField(name string) string {
+	switch name {
+	case index.FacetCategory:
+		return "verdict.categories"
+	case index.FacetRule:
+		return "rules"
+	case index.FacetSource:
+		return "item.source"
+	case index.FacetRegion:
+		return "item.region"
+	case index.FacetStatus:
+		return "review.status"
+	}
+	return ""
 }
 
 // cursorAfter is what this backend keeps in index.Cursor.After.
@@ -39,6 +48,9 @@ type cursorAfter struct {
 // aggregations, pages with search_after on a sort ending in the record ID,
 // inside a point in time opened by the second page.
 func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
+	if err := q.Check(); err != nil {
+		return index.Result{}, err
+	}
 	tq, err := index.ParseText(q.Text, s.opt.analyze)
 	if err != nil {
 		return index.Result{}, err
@@ -71,8 +83,8 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	if len(q.Facets) > 0 {
 		aggs := map[string]any{}
 		for _, f := range q.Facets {
-			field, ok := facetFields[f]
-			if !ok {
+			field := facetField(f)
+			if field == "" {
 				return index.Result{}, fmt.Errorf("search: unknown facet %q", f)
 			}
 			aggs[f] = map[string]any{"terms": map[string]any{

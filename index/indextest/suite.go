@@ -471,7 +471,7 @@ func facetWant(recs []netra.Record, keep func(netra.Record) bool, name string) m
 
 func testFacets(t *testing.T, s index.Store) {
 	recs := seed(t, s)
-	all := []string{index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion, index.FacetStatus}
+	all := index.FacetNames()
 	cases := []struct {
 		name string
 		q    index.Query
@@ -515,6 +515,11 @@ func testFacets(t *testing.T, s index.Store) {
 	t.Run("no facets unless asked", func(t *testing.T) {
 		if res := search(t, s, index.Query{}); len(res.Facets) != 0 {
 			t.Errorf("facets without asking: %v", res.Facets)
+		}
+	})
+	t.Run("unknown facet is an error", func(t *testing.T) {
+		if _, err := s.Search(context.Background(), index.Query{Facets: []string{index.FacetSource, "item.text"}}); err == nil {
+			t.Error("Search accepted an unknown facet")
 		}
 	})
 }
