@@ -351,6 +351,9 @@ func joinTerms(t []string) string {
 // so matching IDs are collected page by page and deleted in bulk; this also
 // works on full clusters.
 func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
+	if err := q.Check(); err != nil {
+		return 0, fmt.Errorf("delete: %w", err)
+	}
 	tq, err := index.ParseText(q.Text, s.opt.analyze)
 	if err != nil {
 		return 0, err
