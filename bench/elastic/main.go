@@ -109,7 +109,7 @@ func run() error {
 		return err
 	}
 	if !*keep {
-		defer dropES(*esURL, prefix)
+		defer dropES(ctx, *esURL, prefix)
 	}
 	if err := measure(ctx, "elasticsearch", es, recs, *batch, q, *queries); err != nil {
 		return err
@@ -218,10 +218,10 @@ func load(dir string, n int, cls *classifier.Classifier) ([]netra.Record, int64,
 	return recs, total, nil
 }
 
-func dropES(url, prefix string) {
+func dropES(ctx context.Context, url, prefix string) {
 	base := strings.Split(url, ",")[0]
 	for _, p := range []string{"/" + prefix + "-*", "/_index_template/" + prefix + "-items", "/_index_template/" + prefix + "-audit"} {
-		req, err := http.NewRequest(http.MethodDelete, base+p, nil)
+		req, err := http.NewRequestWithContext(ctx, http.MethodDelete, base+p, nil)
 		if err != nil {
 			continue
 		}
