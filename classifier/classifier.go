@@ -130,8 +130,13 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 		c.rules = append(c.rules, cr)
 	}
+	acts := make([]bool, len(c.dict.groups))
+	for g, grp := range c.dict.groups {
+		acts[g] = grp.role == rules.RoleAct
+	}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
+		cr.acts = acts
 	}
 	return c, nil
 }

@@ -244,3 +244,22 @@ func TestVerdictListsNeverNull(t *testing.T) {
 		}
 	}
 }
+
+// A negation reaches through a chain of acts in one clause, but not past a
+// gap into a later, separate act.
+func TestNegationReachesThroughActChain(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Camat itu tidak pernah mengarahkan warga untuk memilih paslon nomor urut 2.", false},
+		{"Kepala sekolah itu menolak permintaan tim kampanye caleg untuk membagikan kalender di sekolah.", false},
+		{"Kepala dinas itu mengarahkan pegawainya memilih paslon nomor urut 2.", true},
+		{"Lurah yang tidak ragu lagi dan sudah lama menjabat itu mengarahkan warga memilih paslon nomor urut 2.", true},
+	} {
+		if got := c.Classify(netra.Item{ID: "n", Text: tc.text}).Flagged; got != tc.want {
+			t.Errorf("%q: flagged %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -245,7 +245,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence) 
 // ikut kampanye") or right after it ("kampanye tidak dibenarkan").
 func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) bool {
 	for _, o := range occ {
-		if cr.negate[o.group] && o.j <= a.i && a.i-o.j <= 3 {
+		if cr.negate[o.group] && o.j <= a.i && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
 			return true
 		}
 		if !cr.cancel[o.group] {
@@ -253,6 +253,42 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) bool {
 		}
 		if o.j <= a.i || o.i == a.j {
 			return true
+		}
+	}
+	return false
+}
+
+// negationReach is how many tokens may stand between a negation and the
+// act it negates ("tidak pernah lagi ikut").
+const negationReach = 3
+
+// chainStart is how many tokens may stand between a negation and the act
+// that starts a negated chain.
+const chainStart = 2
+
+// chainGap is how many tokens may separate a negated act from a later act
+// that continues the same clause ("mengarahkan warga untuk memilih").
+const chainGap = 4
+
+// negatedChain reports whether negation n negates an act that leads, act by
+// act with at most chainGap tokens between them, up to the anchor a.
+func (cr *compiledRule) negatedChain(n, a occurrence, occ []occurrence) bool {
+	// The first act of a chain must stand close to the negation ("tidak
+	// pernah mengarahkan"); one further away ("tak pernah absen itu
+	// mengarahkan") is negated on its own, but starts no chain.
+	reach := n.j + chainStart
+	for _, o := range occ {
+		if o.carried || o.i < n.j || o.j > a.i || !cr.acts[o.group] {
+			continue
+		}
+		if o.i > reach {
+			return false
+		}
+		if o.j+chainGap >= a.i {
+			return true
+		}
+		if e := o.j + chainGap; e > reach {
+			reach = e
 		}
 	}
 	return false

@@ -182,6 +182,10 @@ type compiledRule struct {
 	cancel  []bool // by group
 	exclude []bool // by group
 	negate  []bool // by group
+	// acts marks the act groups of the whole pack (by group): a negation
+	// reaches through a chain of acts ("tidak pernah mengarahkan warga
+	// memilih", "tidak membuat unggahan yang menunjukkan keberpihakan").
+	acts    []bool
 	pending pendingGroups
 }
 
