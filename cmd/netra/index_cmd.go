@@ -133,7 +133,7 @@ func runIndexMigrate(ctx context.Context, g *globals, w io.Writer) error {
 	s, err := openBleveStore(ctx, g, nil)
 	if err != nil {
 		if rerr := os.Rename(old, search); rerr != nil {
-			return fmt.Errorf("migrate: rebuild failed (%w) and restoring %s failed: %v", err, old, rerr)
+			return fmt.Errorf("migrate: rebuild failed (%w) and restoring %s failed: %w", err, old, rerr)
 		}
 		return fmt.Errorf("migrate: rebuild: %w", err)
 	}
