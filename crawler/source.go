@@ -44,11 +44,11 @@ type Source struct {
 	// addresses. Off by default: crawled links are hostile.
 	AllowPrivate bool `yaml:"allow_private"`
 
-	MaxPages int           `yaml:"max_pages"` // listing/feed/timeline pages per run
-	MaxItems int           `yaml:"max_items"` // articles or posts per run
-	Since    time.Duration `yaml:"-"`         // only entries newer than this (sitemap lastmod, feed dates); 0 = all
-	Delay    time.Duration `yaml:"-"`         // minimum delay between requests to one host
-	Workers  int           `yaml:"parallelism"`
+	MaxPages int           `yaml:"max_pages"`   // listing/feed/timeline pages per run
+	MaxItems int           `yaml:"max_items"`   // articles or posts per run
+	Since    time.Duration `yaml:"-"`           // only entries newer than this (sitemap lastmod, feed dates); 0 = all
+	Delay    time.Duration `yaml:"-"`           // minimum delay between requests to one host
+	Workers  int           `yaml:"parallelism"` // concurrent article fetches; per-host limits still apply
 
 	// LinkSelector picks article links on listing pages (kind html).
 	LinkSelector string `yaml:"link_selector"`

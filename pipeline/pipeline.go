@@ -82,7 +82,7 @@ type Stats struct {
 	Bytes   int64         `json:"bytes"`   // bytes of item text classified
 	Stored  int64         `json:"stored"`  // records upserted to the Sink
 	Batches int64         `json:"batches"` // Sink.Upsert calls
-	Elapsed time.Duration `json:"elapsed"`
+	Elapsed time.Duration `json:"elapsed"` // wall time since Run began, for docs/s and MB/s
 }
 
 // chunk is a group of consecutive input items and their verdicts. done has

@@ -21,7 +21,7 @@ type Config struct {
 	UserAgent     string        // full header value, e.g. "NetraBot/1.0 (+https://...)"
 	Timeout       time.Duration // one attempt including its body
 	MaxBody       int64         // bytes after decompression
-	MaxRedirects  int
+	MaxRedirects  int           // a redirect chain longer than this is an error, not a loop
 	Retries       int           // extra attempts for transient failures
 	Backoff       time.Duration // first backoff, doubled per attempt
 	MaxRetryAfter time.Duration // longest Retry-After waited for
@@ -29,7 +29,9 @@ type Config struct {
 	// Truncate keeps the first MaxBody bytes of a longer body instead of
 	// failing (robots.txt: Google reads the first 500 KiB).
 	Truncate bool
-	Guard    Guard
+	// Guard vets every dialled address after DNS resolution, so a crawled
+	// link or redirect cannot reach the operator's internal network.
+	Guard Guard
 	// Observe, when set, hears about every attempt (for statistics).
 	Observe func(Event)
 }
@@ -39,9 +41,9 @@ type Event struct {
 	URL     string
 	Status  int
 	Latency time.Duration
-	Retry   bool // the attempt will be retried
-	Limited bool // the server asked us to slow down (429/503)
-	Bytes   int64
+	Retry   bool  // the attempt will be retried
+	Limited bool  // the server asked us to slow down (429/503)
+	Bytes   int64 // the Content-Length the server declared; -1 when it sent none
 }
 
 // Client fetches with politeness and limits. Its Transport can be handed
