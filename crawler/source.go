@@ -93,25 +93,12 @@ func LoadSources(path string) ([]Source, error) {
 	return ParseSources(path, data)
 }
 
-// yamlError reports a YAML error of the sources file as file:line lines.
-func yamlError(name string, err error) error {
-	var errs []error
-	for _, p := range yamlerr.Problems(err) {
-		if p.Line > 0 {
-			errs = append(errs, fmt.Errorf("%s:%d: %s", name, p.Line, p.Msg))
-		} else {
-			errs = append(errs, fmt.Errorf("%s: %s", name, p.Msg))
-		}
-	}
-	return errors.Join(errs...)
-}
-
 // ParseSources parses the contents of a sources file; name is used in
 // messages only.
 func ParseSources(name string, data []byte) ([]Source, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlerr.Error(name, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty sources file", name)
@@ -132,7 +119,7 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 	}
 	var top sourcesFile
 	if err := doc.Decode(&top); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlerr.Error(name, err)
 	}
 	if top.Contact != "" {
 		if err := checkHTTPURL(top.Contact); err != nil {

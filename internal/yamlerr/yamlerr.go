@@ -5,6 +5,7 @@ package yamlerr
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -33,6 +34,21 @@ func Problems(err error) []Problem {
 		return out
 	}
 	return []Problem{parse(err.Error())}
+}
+
+// Error reports err, a YAML error of the file called name, as one
+// "name:line: message" error per problem (joined), the form editors and
+// terminals jump to. Callers that keep problems as data use Problems.
+func Error(name string, err error) error {
+	var errs []error
+	for _, p := range Problems(err) {
+		if p.Line > 0 {
+			errs = append(errs, fmt.Errorf("%s:%d: %s", name, p.Line, p.Msg))
+		} else {
+			errs = append(errs, fmt.Errorf("%s: %s", name, p.Msg))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func parse(msg string) Problem {

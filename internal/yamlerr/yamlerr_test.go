@@ -71,3 +71,17 @@ func FuzzProblems(f *testing.F) {
 		}
 	})
 }
+
+// TestErrorOneLinePerProblem checks that every field problem of a type
+// error becomes its own file:line line.
+func TestErrorOneLinePerProblem(t *testing.T) {
+	var v struct{ A, B int }
+	err := yaml.Unmarshal([]byte("a: satu\nb: dua\n"), &v)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(Error("x.yaml", err).Error(), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "x.yaml:1: ") || !strings.HasPrefix(lines[1], "x.yaml:2: ") {
+		t.Errorf("Error = %q, want one x.yaml:N: line per field", lines)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/netra-id/netra/internal/yamlerr"
 	"gopkg.in/yaml.v3"
 )
 
@@ -98,7 +99,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)
 		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-			return c, fmt.Errorf("config %s: %w", path, err)
+			return c, fmt.Errorf("config: %w", yamlerr.Error(path, err))
 		}
 	}
 	if getenv != nil {

@@ -31,13 +31,16 @@ func TestLoadFileThenEnv(t *testing.T) {
 
 func TestLoadErrorsNamePlace(t *testing.T) {
 	for _, c := range []struct{ yaml, want string }{
-		{"addr: x\nsesion_ttl: 2h\n", "line 2"},
-		{"session_ttl: forever\n", "line 1"},
+		{"addr: x\nsesion_ttl: 2h\n", ":2: "},
+		{"session_ttl: forever\n", ":1: "},
 		{"log_level: loud\n", "log_level"},
 		{"tls_cert: a.pem\n", "tls_key"},
-		{"login_attempts: many\n", "line 1"},
+		{"login_attempts: many\n", ":1: "},
 	} {
 		p := write(t, c.yaml)
+		if strings.HasPrefix(c.want, ":") {
+			c.want = p + c.want // a YAML problem is reported as file:line
+		}
 		_, err := Load(p, nil)
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), p) {
 			t.Errorf("%q: %v, want error naming %s and %q", c.yaml, err, p, c.want)
