@@ -130,6 +130,13 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 		c.rules = append(c.rules, cr)
 	}
+	realis, purpose := int32(-1), int32(-1)
+	if g, ok := c.dict.byName["@"+RealisGazetteer]; ok {
+		realis = g
+	}
+	if g, ok := c.dict.byName["@"+PurposeGazetteer]; ok {
+		purpose = g
+	}
 	acts := make([]bool, len(c.dict.groups))
 	for g, grp := range c.dict.groups {
 		acts[g] = grp.role == rules.RoleAct
@@ -137,6 +144,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
+		cr.realis, cr.purpose = realis, purpose
 	}
 	return c, nil
 }
@@ -144,6 +152,18 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 // AnaphoraGazetteer names the gazetteer of words that refer back to the
 // previous sentence's actor ("ia", "mereka", "yang bersangkutan").
 const AnaphoraGazetteer = "anaphora"
+
+// RealisGazetteer names the gazetteer of relative clauses that state a
+// finding about a person ("yang terbukti", "yang kedapatan"). A purpose cue
+// before such a clause is about what to do with the finding, not the act
+// ("meminta KASN agar menjatuhkan sanksi kepada camat yang terbukti hadir di
+// kampanye"), so it does not cancel the act.
+const RealisGazetteer = "realis"
+
+// PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
+// realis clause shields an act from. Prohibitions, threats and hypotheses
+// keep cancelling ("mengancam mencopot kadis yang kedapatan mendukung").
+const PurposeGazetteer = "purpose"
 
 // isHonorific reports titles dropped from candidate names before matching,
 // as ballots print them ("H. IRMAWAN, S.Sos., M.M." is matched as

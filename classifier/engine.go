@@ -251,7 +251,22 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) bool {
 		if !cr.cancel[o.group] {
 			continue
 		}
-		if o.j <= a.i || o.i == a.j {
+		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ)) {
+			return true
+		}
+	}
+	return false
+}
+
+// shielded reports whether a realis clause ("yang terbukti") stands between
+// the purpose cue o and the anchor a, so that o is about the finding and
+// not the act; other cancel cues are never shielded.
+func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence) bool {
+	if cr.realis < 0 || o.group != cr.purpose {
+		return false
+	}
+	for _, r := range occ {
+		if r.group == cr.realis && !r.carried && r.i >= o.j && r.j <= a.i {
 			return true
 		}
 	}

@@ -185,8 +185,11 @@ type compiledRule struct {
 	// acts marks the act groups of the whole pack (by group): a negation
 	// reaches through a chain of acts ("tidak pernah mengarahkan warga
 	// memilih", "tidak membuat unggahan yang menunjukkan keberpihakan").
-	acts    []bool
-	pending pendingGroups
+	acts []bool
+	// realis and purpose are the groups of RealisGazetteer and
+	// PurposeGazetteer, or -1.
+	realis, purpose int32
+	pending         pendingGroups
 }
 
 // finish builds the group bitmaps once the number of groups is final.
