@@ -72,8 +72,12 @@ func fingerprint(a index.Analyzer) string {
 // bleveConfig is the scorch runtime configuration. unsafe_batch makes a
 // batch return when it is searchable rather than when it is on disk; see
 // Store.smu for why that is safe here.
-func bleveConfig() map[string]interface{} {
-	return map[string]interface{}{"unsafe_batch": true}
+func bleveConfig(extra map[string]any) map[string]interface{} {
+	c := map[string]interface{}{"unsafe_batch": true}
+	for k, v := range extra {
+		c[k] = v
+	}
+	return c
 }
 
 // Store is the embedded index.Store.
@@ -107,6 +111,7 @@ type options struct {
 	lockTimeout   time.Duration
 	maxIndexBytes int
 	siblings      []string
+	scorch        map[string]any // extra index settings; tests slow the persister with it
 }
 
 // Option configures Open.
@@ -396,7 +401,7 @@ func (s *Store) openSearch() (err error) {
 			return netra.WithHint(fmt.Errorf("search index %s was built by another netra version (mapping %q, want %q)", path, built, mappingVersion),
 				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
 		}
-		idx, err := blevesearch.OpenUsing(path, bleveConfig())
+		idx, err := blevesearch.OpenUsing(path, bleveConfig(s.opt.scorch))
 		if err != nil {
 			return netra.WithHint(fmt.Errorf("open search index %s: %w", path, err),
 				"remove that directory; it is rebuilt from "+dbFile+" on the next open")
@@ -423,7 +428,7 @@ func (s *Store) openSearch() (err error) {
 	}); err != nil {
 		return fmt.Errorf("store %s: %w", s.dir, err)
 	}
-	idx, err := blevesearch.NewUsing(path, m, "scorch", "scorch", bleveConfig())
+	idx, err := blevesearch.NewUsing(path, m, "scorch", "scorch", bleveConfig(s.opt.scorch))
 	if err != nil {
 		return fmt.Errorf("create search index %s: %w", path, err)
 	}
@@ -432,7 +437,27 @@ func (s *Store) openSearch() (err error) {
 		idx.Close()
 		return err
 	}
+	if err := s.persistSearch(); err != nil {
+		idx.Close()
+		return fmt.Errorf("create search index %s: %w", path, err)
+	}
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyRebuild) })
+}
+
+// persistSearch waits until everything introduced into the search index so
+// far, including the mapping bleve stores when it creates an index, is on
+// disk. Without it a store closed at once (as `netra users add` does on a
+// new data directory) can lose the race with bleve's persister and leave a
+// search index no later Open can read.
+func (s *Store) persistSearch() error {
+	b := s.idx.NewBatch()
+	b.SetInternal([]byte("netra_created"), []byte(mappingVersion))
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := s.idx.Batch(b); err != nil {
+		return err
+	}
+	return <-persisted
 }
 
 // rebuild indexes every record of netra.db (a new or removed search index).
