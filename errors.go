@@ -19,6 +19,7 @@ type ConflictError struct {
 	Current int64 // the version in the store now
 }
 
+// Error says which record changed and from which version to which.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("record %s changed meanwhile: update based on version %d, current is %d", e.ID, e.Based, e.Current)
 }
@@ -32,6 +33,7 @@ type Hint struct {
 	Hint string
 }
 
+// Error is the wrapped error's message; the hint is printed separately.
 func (e *Hint) Error() string { return e.Err.Error() }
 
 // Unwrap returns the underlying error.
