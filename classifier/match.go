@@ -177,7 +177,6 @@ func matchWords(ts []Token, i int, words []string, stem bool) (int, bool) {
 // compiledRule is a rule with its terms resolved to groups.
 type compiledRule struct {
 	rule    *rules.Rule
-	anchor  int // index into roles: the role whose occurrence anchors the window
 	roles   []roleReq
 	cancel  []bool // by group
 	exclude []bool // by group
