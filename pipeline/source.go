@@ -23,8 +23,8 @@ const sendBuffer = 1024
 // other side is then cancelled). It is Run for callers that do not want to
 // manage the channel and goroutines themselves.
 func RunFrom(ctx context.Context, c Classifier, produce Producer, opt Options, emit func(netra.Record) error) (Stats, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// The errgroup's context is cancelled at the first error and when Wait
+	// returns, which is all the cancelling either side needs.
 	in := make(chan netra.Item, sendBuffer)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
