@@ -14,11 +14,7 @@ func (n *normalizer) termTokens(term string) []Token {
 	for _, f := range strings.Fields(term) {
 		out = n.appendToken(out, f, 0, len(f))
 	}
-	out = canonicalize(out)
-	for i := range out {
-		out[i].Stem = n.stemOf(out[i].Norm)
-	}
-	return out
+	return n.finish(out)
 }
 
 // analyze runs the second stage over text and appends hits. field is ""

@@ -162,11 +162,7 @@ func (n *normalizer) plainTokens(text string) []Token {
 	for _, rt := range raw {
 		out = n.appendToken(out, text, rt.start, rt.end)
 	}
-	out = canonicalize(out)
-	for i := range out {
-		out[i].Stem = n.stemOf(out[i].Norm)
-	}
-	return out
+	return n.finish(out)
 }
 
 // tokensIn normalises text[start:end]; offsets point into text.
@@ -176,6 +172,12 @@ func (n *normalizer) tokensIn(text string, start, end int) []Token {
 	for _, rt := range raw {
 		out = n.appendToken(out, text, start+rt.start, start+rt.end)
 	}
+	return n.finish(out)
+}
+
+// finish is the last step every tokeniser shares: multi-word canonical
+// forms, then stems.
+func (n *normalizer) finish(out []Token) []Token {
 	out = canonicalize(out)
 	for i := range out {
 		out[i].Stem = n.stemOf(out[i].Norm)
