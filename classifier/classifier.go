@@ -38,6 +38,8 @@ type Classifier struct {
 	// anaphorWords holds the first words of its terms.
 	anaphora     int32
 	anaphorWords map[string]bool
+	// flagging holds the IDs of the rules that decide Flagged.
+	flagging map[string]bool
 }
 
 // Option configures a Classifier.
@@ -141,10 +143,14 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for g, grp := range c.dict.groups {
 		acts[g] = grp.role == rules.RoleAct
 	}
+	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
 		cr.realis, cr.purpose = realis, purpose
+		if cr.rule.Flag {
+			c.flagging[cr.rule.ID] = true
+		}
 	}
 	return c, nil
 }
@@ -430,7 +436,6 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit) {
 	}
 	v.Hits = hits
 	best := map[string]float64{}
-	flagging := map[string]bool{}
 	cats := map[string]bool{}
 	for _, h := range hits {
 		if h.Weight > best[h.Rule] {
@@ -438,15 +443,10 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit) {
 		}
 		cats[h.Category] = true
 	}
-	for _, cr := range c.rules {
-		if cr.rule.Flag {
-			flagging[cr.rule.ID] = true
-		}
-	}
 	all, asn := 1.0, 1.0
 	for id, w := range best {
 		all *= 1 - w
-		if flagging[id] {
+		if c.flagging[id] {
 			asn *= 1 - w
 		}
 	}
