@@ -77,7 +77,7 @@ func csvRow(rec netra.Record) []string {
 		ev = append(ev, h.Sentence)
 	}
 	published := ""
-	if t := itemTime(rec); !t.IsZero() {
+	if t := index.ItemTime(rec); !t.IsZero() {
 		published = t.UTC().Format(time.RFC3339)
 	}
 	row := []string{
@@ -91,17 +91,6 @@ func csvRow(rec netra.Record) []string {
 		row[i] = cell(row[i])
 	}
 	return row
-}
-
-// itemTime is the time a record is sorted by: published, else fetched, else indexed.
-func itemTime(rec netra.Record) time.Time {
-	switch {
-	case !rec.Item.Published.IsZero():
-		return rec.Item.Published
-	case !rec.Item.Fetched.IsZero():
-		return rec.Item.Fetched
-	}
-	return rec.Indexed
 }
 
 // export streams every record matching the request's query as CSV or JSONL.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/review/users"
 )
 
@@ -220,7 +221,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 	}
 	rows := make([]queueRow, 0, len(res.Matches))
 	for _, m := range res.Matches {
-		row := queueRow{Rec: m.Record, Time: itemTime(m.Record)}
+		row := queueRow{Rec: m.Record, Time: index.ItemTime(m.Record)}
 		for _, h := range m.Record.Verdict.Hits {
 			if !contains(row.Rules, h.Rule) {
 				row.Rules = append(row.Rules, h.Rule)
