@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -66,12 +67,9 @@ func cell(s string) string {
 }
 
 func csvRow(rec netra.Record) []string {
-	var rules, regs, ev []string
+	var regs, ev []string
 	for _, h := range rec.Verdict.Hits {
-		if !contains(rules, h.Rule) {
-			rules = append(rules, h.Rule)
-		}
-		if h.Regulation != "" && !contains(regs, h.Regulation) {
+		if h.Regulation != "" && !slices.Contains(regs, h.Regulation) {
 			regs = append(regs, h.Regulation)
 		}
 		ev = append(ev, h.Sentence)
@@ -83,7 +81,7 @@ func csvRow(rec netra.Record) []string {
 	row := []string{
 		rec.Item.ID, published, rec.Item.Source, rec.Item.Region, rec.Item.URL, rec.Item.Title,
 		strconv.FormatBool(rec.Verdict.Flagged), strconv.FormatFloat(rec.Verdict.Score, 'f', 3, 64),
-		strings.Join(rec.Verdict.Categories, ";"), strings.Join(rules, ";"), strings.Join(regs, ";"),
+		strings.Join(rec.Verdict.Categories, ";"), strings.Join(hitRules(rec.Verdict.Hits), ";"), strings.Join(regs, ";"),
 		string(rec.Review.Status), rec.Review.Assignee, rec.Review.Reviewer, rec.Review.Note,
 		strings.Join(ev, " | "), rec.Item.Text,
 	}

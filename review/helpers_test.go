@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func fixtureRecords(t testing.TB) []netra.Record {
 		it.ID = netra.ItemID(url, src, text)
 		cats := []string{}
 		for _, h := range hits {
-			if !contains(cats, h.Category) {
+			if !slices.Contains(cats, h.Category) {
 				cats = append(cats, h.Category)
 			}
 		}

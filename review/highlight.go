@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -117,13 +118,13 @@ func Segments(text string, hits []netra.Hit, field string) []Segment {
 						seg.First = r.hit
 					}
 				}
-				if !contains(seg.Rules, r.rule) {
+				if !slices.Contains(seg.Rules, r.rule) {
 					seg.Rules = append(seg.Rules, r.rule)
 				}
 			}
 		}
 		// Merge with the previous segment when nothing changes at the cut.
-		if n := len(out); n > 0 && seg.First == 0 && out[n-1].Hit == seg.Hit && out[n-1].Term == seg.Term && sameRules(out[n-1].Rules, seg.Rules) {
+		if n := len(out); n > 0 && seg.First == 0 && out[n-1].Hit == seg.Hit && out[n-1].Term == seg.Term && slices.Equal(out[n-1].Rules, seg.Rules) {
 			out[n-1].Text += seg.Text
 			continue
 		}
@@ -132,25 +133,17 @@ func Segments(text string, hits []netra.Hit, field string) []Segment {
 	return out
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
+// hitRules lists the distinct rules of hits in the order they first
+// appear, the order the queue and the CSV export show them in (unlike
+// index.RecordRules, which sorts them and drops empty ones).
+func hitRules(hits []netra.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		if !slices.Contains(out, h.Rule) {
+			out = append(out, h.Rule)
 		}
 	}
-	return false
-}
-
-func sameRules(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return out
 }
 
 // SnippetSegments splits a search snippet at the store's highlight markers

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -221,12 +222,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 	}
 	rows := make([]queueRow, 0, len(res.Matches))
 	for _, m := range res.Matches {
-		row := queueRow{Rec: m.Record, Time: index.ItemTime(m.Record)}
-		for _, h := range m.Record.Verdict.Hits {
-			if !contains(row.Rules, h.Rule) {
-				row.Rules = append(row.Rules, h.Rule)
-			}
-		}
+		row := queueRow{Rec: m.Record, Time: index.ItemTime(m.Record), Rules: hitRules(m.Record.Verdict.Hits)}
 		for i, sn := range m.Snippets {
 			if i == 2 {
 				break
@@ -256,7 +252,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 			for k, x := range vals {
 				lv[k] = x
 			}
-			active := contains(vals[name], c.Value)
+			active := slices.Contains(vals[name], c.Value)
 			if active {
 				lv.Del(name)
 			} else {
