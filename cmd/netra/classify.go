@@ -97,17 +97,12 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
 		}
 		fmt.Fprintf(w, "- %s (%s, weight %.2f) %s\n  %s\n  sentence: %q\n", h.Rule, h.Category, h.Weight, where, h.Regulation, h.Sentence)
-		for _, s := range h.Spans {
-			fmt.Fprintf(w, "  %s: %q\n", s.Role, termAt(h, s))
+		for i, s := range h.Spans {
+			term := ""
+			if i < len(h.Terms) {
+				term = h.Terms[i]
+			}
+			fmt.Fprintf(w, "  %s: %q\n", s.Role, term)
 		}
 	}
-}
-
-func termAt(h netra.Hit, s netra.Span) string {
-	for i, sp := range h.Spans {
-		if sp == s && i < len(h.Terms) {
-			return h.Terms[i]
-		}
-	}
-	return ""
 }
