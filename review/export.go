@@ -91,8 +91,11 @@ func csvRow(rec netra.Record) []string {
 	return row
 }
 
-// export streams every record matching the request's query as CSV or JSONL.
-func (s *Server) export(w http.ResponseWriter, r *http.Request, p principal, format string) {
+// export streams every record matching the request's query as CSV or JSONL
+// (?format=). The UI's /export and the API's /api/v1/export both serve it;
+// only their authentication differs.
+func (s *Server) export(w http.ResponseWriter, r *http.Request, p principal) {
+	format := r.URL.Query().Get("format")
 	q, err := parseQuery(r.URL.Query())
 	if err != nil {
 		s.storeError(w, r, err)
@@ -133,12 +136,4 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, p principal, for
 		// so log loudly.
 		s.log.Error("export failed", "user", p.User, "records", n, "err", err)
 	}
-}
-
-func (s *Server) apiExport(w http.ResponseWriter, r *http.Request, p principal) {
-	s.export(w, r, p, r.URL.Query().Get("format"))
-}
-
-func (s *Server) uiExport(w http.ResponseWriter, r *http.Request, p principal) {
-	s.export(w, r, p, r.URL.Query().Get("format"))
 }

@@ -162,7 +162,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/items/{id}/review", s.api(users.RoleReviewer, s.apiReview))
 	mux.Handle("GET /api/v1/items/{id}/audit", s.api(users.RoleViewer, s.apiAudit))
 	mux.Handle("POST /api/v1/review", s.api(users.RoleReviewer, s.apiBulkReview))
-	mux.Handle("GET /api/v1/export", s.api(users.RoleViewer, s.apiExport))
+	mux.Handle("GET /api/v1/export", s.api(users.RoleViewer, s.export))
 	mux.Handle("GET /api/v1/sources", s.api(users.RoleViewer, s.apiSources))
 	mux.Handle("POST /api/v1/sources/{name}/run", s.api(users.RoleAdmin, s.apiRunSource))
 	mux.Handle("GET /api/v1/stats", s.api(users.RoleViewer, s.apiStats))
@@ -180,7 +180,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /items/{id}", s.ui(users.RoleViewer, s.itemPage))
 	mux.Handle("POST /items/{id}/review", s.ui(users.RoleReviewer, s.itemReview))
 	mux.Handle("POST /bulk", s.ui(users.RoleReviewer, s.bulkReview))
-	mux.Handle("GET /export", s.ui(users.RoleViewer, s.uiExport))
+	mux.Handle("GET /export", s.ui(users.RoleViewer, s.export))
 	mux.Handle("GET /sources", s.ui(users.RoleViewer, s.sourcesPage))
 	mux.Handle("POST /sources/{name}/run", s.ui(users.RoleAdmin, s.uiRunSource))
 
