@@ -94,9 +94,6 @@ func New(cfg Config, hosts *Hosts, robotsCache *robots.Cache) *Client {
 	return c
 }
 
-// HTTPClient is an http.Client using this transport and redirect policy.
-func (c *Client) HTTPClient() *http.Client { return c.http }
-
 // Close drops idle connections.
 func (c *Client) Close() { c.base.CloseIdleConnections() }
 
@@ -113,12 +110,9 @@ func (c *Client) CheckRedirect(req *http.Request, via []*http.Request) error {
 
 // Response is a complete, decoded response.
 type Response struct {
-	URL         string // after redirects
-	Status      int
-	Header      http.Header
-	Body        []byte // UTF-8 for text types
-	ContentType string // media type without parameters
-	Charset     string // the charset the body was decoded from
+	URL    string // after redirects
+	Status int
+	Body   []byte // UTF-8 for text types
 }
 
 // Get fetches rawURL following redirects. A status other than 2xx is
@@ -138,12 +132,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, header http.Header) (*R
 	defer res.Body.Close()
 	body, _ := io.ReadAll(res.Body) // already in memory
 	out := &Response{
-		URL:         res.Request.URL.String(),
-		Status:      res.StatusCode,
-		Header:      res.Header,
-		Body:        body,
-		ContentType: mediaType(res.Header.Get("Content-Type")),
-		Charset:     res.Header.Get(hdrCharset),
+		URL:    res.Request.URL.String(),
+		Status: res.StatusCode,
+		Body:   body,
 	}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
 		return out, &Error{Reason: HTTPReason(res.StatusCode), URL: out.URL, Status: res.StatusCode}
@@ -158,9 +149,6 @@ func unwrapURLError(err error, rawURL string) error {
 	}
 	return &Error{Reason: ReasonOf(err), URL: rawURL, Err: err}
 }
-
-// hdrCharset carries the charset a body was decoded from to the caller.
-const hdrCharset = "X-Netra-Decoded-From"
 
 // RoundTrip performs one hop with robots.txt, throttling, retries and
 // limits, and returns the body fully read, decompressed and decoded to
@@ -286,11 +274,9 @@ func (c *Client) attempt(orig *http.Request) (*http.Response, time.Duration, err
 		}
 		return nil, latency, err
 	}
-	charset := ""
 	if isText(res.Header.Get("Content-Type"), body) {
-		body, charset = Decode(body, res.Header.Get("Content-Type"))
+		body, _ = Decode(body, res.Header.Get("Content-Type"))
 		res.Header.Set("Content-Type", withUTF8(res.Header.Get("Content-Type")))
-		res.Header.Set(hdrCharset, charset)
 	}
 	res.Header.Del("Content-Encoding")
 	res.Header.Del("Content-Length")
@@ -376,6 +362,3 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	}
 	return 0
 }
-
-// ParseRetryAfter is exported for tests and callers that see headers.
-func ParseRetryAfter(v string, now time.Time) time.Duration { return parseRetryAfter(v, now) }

@@ -73,13 +73,13 @@ func TestBlocked(t *testing.T) {
 
 func TestRetryAfter(t *testing.T) {
 	now := time.Date(2024, 2, 14, 7, 0, 0, 0, time.UTC)
-	if d := ParseRetryAfter("120", now); d != 2*time.Minute {
+	if d := parseRetryAfter("120", now); d != 2*time.Minute {
 		t.Errorf("seconds: %v", d)
 	}
-	if d := ParseRetryAfter("Wed, 14 Feb 2024 07:01:30 GMT", now); d != 90*time.Second {
+	if d := parseRetryAfter("Wed, 14 Feb 2024 07:01:30 GMT", now); d != 90*time.Second {
 		t.Errorf("date: %v", d)
 	}
-	if d := ParseRetryAfter("besok", now); d != 0 {
+	if d := parseRetryAfter("besok", now); d != 0 {
 		t.Errorf("junk: %v", d)
 	}
 }

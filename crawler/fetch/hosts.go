@@ -27,7 +27,6 @@ type hostState struct {
 	delay    time.Duration // current delay between starts
 	minDelay time.Duration // base raised by Crawl-delay
 	inflight int
-	latency  time.Duration // smoothed latency of successful responses
 }
 
 // NewHosts makes a host table. adaptive=false keeps the delay fixed at base
@@ -150,13 +149,6 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 			s.next = next
 		}
 		return
-	}
-	if status != 0 {
-		if s.latency == 0 {
-			s.latency = latency
-		} else {
-			s.latency = (3*s.latency + latency) / 4
-		}
 	}
 	target := latency / time.Duration(h.parallel)
 	d := (s.delay + target) / 2

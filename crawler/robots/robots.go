@@ -236,7 +236,7 @@ func (g *groups) userAgent(value string) {
 	}
 	if isGlobalAgent(value) {
 		g.global = true
-	} else if g.agent != "" && strings.EqualFold(productToken(value), g.agent) {
+	} else if g.agent != "" && strings.EqualFold(ProductToken(value), g.agent) {
 		g.specific, g.everSpecific = true, true
 	}
 }
@@ -258,9 +258,7 @@ func isGlobalAgent(v string) bool {
 // ProductToken is the name robots.txt groups match: the leading
 // [A-Za-z_-] run of a User-Agent value ("NetraBot/1.0 (+url)" gives
 // "NetraBot").
-func ProductToken(ua string) string { return productToken(ua) }
-
-func productToken(ua string) string {
+func ProductToken(ua string) string {
 	for i := 0; i < len(ua); i++ {
 		c := ua[i]
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_') {
