@@ -177,10 +177,6 @@ type evalDetail struct {
 
 func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalReport, []evalDetail) {
 	rep := evalReport{Positive: positive, Items: len(recs), ByLabel: map[string]labelCount{}, Categories: map[string]int{}, RuleVersion: c.RulesVersion()}
-	flags := map[string]bool{}
-	for _, r := range c.Pack().Rules {
-		flags[r.ID] = r.Flag
-	}
 	stats := map[string]*ruleStats{}
 	for _, r := range c.Pack().Rules {
 		stats[r.ID] = &ruleStats{Rule: r.ID, Flags: r.Flag}
@@ -231,7 +227,7 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 					continue
 				}
 				other = true
-				if flags[id2] != flags[id] {
+				if s2 := stats[id2]; (s2 != nil && s2.Flags) != s.Flags {
 					conflict = true
 				}
 			}
