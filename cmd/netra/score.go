@@ -174,14 +174,19 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	}
 	bw := bufio.NewWriterSize(out, 1<<20)
 	w := newWriter(bw)
+	flush := func() error {
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
+	}
 	// Whatever happens later, what was scored reaches the output.
 	defer func() {
-		ferr := w.Flush()
-		if ferr == nil {
-			ferr = bw.Flush()
-		}
-		if ferr != nil && err == nil {
-			err = fmt.Errorf("write output: %w", ferr)
+		if ferr := flush(); ferr != nil && err == nil {
+			err = ferr
 		}
 	}()
 
@@ -260,10 +265,8 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		return nil
 	})
 	// Output first, so that on a terminal the summary comes last.
-	if ferr := w.Flush(); ferr != nil && runErr == nil {
-		runErr = fmt.Errorf("write output: %w", ferr)
-	} else if ferr := bw.Flush(); ferr != nil && runErr == nil {
-		runErr = fmt.Errorf("write output: %w", ferr)
+	if ferr := flush(); ferr != nil && runErr == nil {
+		runErr = ferr
 	}
 	if bar != nil {
 		_ = bar.Finish()
