@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -273,14 +275,14 @@ func printEval(w io.Writer, rep evalReport) {
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n\n", "other", rep.FP, rep.TN)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "label\titems\tflagged\t")
-	for _, l := range sortedKeys(rep.ByLabel) {
+	for _, l := range slices.Sorted(maps.Keys(rep.ByLabel)) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t\n", l, rep.ByLabel[l].Items, rep.ByLabel[l].Flagged)
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "category\titems\t")
-	for _, cat := range sortedKeys(rep.Categories) {
+	for _, cat := range slices.Sorted(maps.Keys(rep.Categories)) {
 		fmt.Fprintf(tw, "%s\t%d\t\n", cat, rep.Categories[cat])
 	}
 	tw.Flush()
@@ -318,13 +320,4 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
