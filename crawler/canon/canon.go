@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -67,31 +67,16 @@ func URL(raw string) (string, error) {
 	u.RawPath = ""
 	if u.RawQuery != "" {
 		q := u.Query()
-		for k := range q {
+		for k, vs := range q {
 			lk := strings.ToLower(k)
 			if strings.HasPrefix(lk, "utm_") || isTrackingParam(lk) {
 				delete(q, k)
+				continue
 			}
+			slices.Sort(vs)
 		}
-		keys := make([]string, 0, len(q))
-		for k := range q {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var b strings.Builder
-		for _, k := range keys {
-			vs := q[k]
-			sort.Strings(vs)
-			for _, v := range vs {
-				if b.Len() > 0 {
-					b.WriteByte('&')
-				}
-				b.WriteString(url.QueryEscape(k))
-				b.WriteByte('=')
-				b.WriteString(url.QueryEscape(v))
-			}
-		}
-		u.RawQuery = b.String()
+		// Encode sorts the keys; the values were sorted above.
+		u.RawQuery = q.Encode()
 	}
 	u.ForceQuery = false
 	return u.String(), nil
