@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -177,10 +178,10 @@ type queueRow struct {
 
 // queueValues are the URL parameters the queue understands, read once so
 // the filter form shows what is applied.
-func queueValues(r *http.Request) url.Values {
+func queueValues(rq url.Values) url.Values {
 	v := url.Values{}
 	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "since", "until", "min_score", "max_score", "assignee", "sort", "flagged"} {
-		for _, x := range r.URL.Query()[k] {
+		for _, x := range rq[k] {
 			if x != "" {
 				v.Add(k, x)
 			}
@@ -193,17 +194,15 @@ func queueValues(r *http.Request) url.Values {
 }
 
 func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) {
-	vals := queueValues(r)
-	pv := url.Values{}
-	for k, x := range vals {
-		pv[k] = x
-	}
-	if c := r.URL.Query().Get("cursor"); c != "" {
+	rq := r.URL.Query()
+	vals := queueValues(rq)
+	pv := maps.Clone(vals)
+	if c := rq.Get("cursor"); c != "" {
 		pv.Set("cursor", c)
 	}
 	pv.Set("highlight", "true")
 	pv.Set("facets", strings.Join(facetNames(), ","))
-	if l := r.URL.Query().Get("limit"); l != "" {
+	if l := rq.Get("limit"); l != "" {
 		pv.Set("limit", l)
 	} else {
 		pv.Set("limit", "50")
@@ -248,10 +247,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		}
 		box := facetBox{Name: name}
 		for _, c := range fc {
-			lv := url.Values{}
-			for k, x := range vals {
-				lv[k] = x
-			}
+			lv := maps.Clone(vals)
 			active := slices.Contains(vals[name], c.Value)
 			if active {
 				lv.Del(name)
@@ -264,10 +260,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 	}
 	next := ""
 	if res.NextCursor != "" {
-		nv := url.Values{}
-		for k, x := range vals {
-			nv[k] = x
-		}
+		nv := maps.Clone(vals)
 		nv.Set("cursor", res.NextCursor)
 		next = "/?" + nv.Encode()
 	}
