@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -117,6 +118,10 @@ func TestFirstStageRejects(t *testing.T) {
 	}
 	if len(c.Keywords()) == 0 {
 		t.Error("no keywords")
+	}
+	// `netra rules keywords` prints them as they come.
+	if !slices.IsSorted(c.Keywords()) {
+		t.Error("Keywords is not sorted")
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
 
 	"github.com/netra-id/netra/classifier"
 	"github.com/netra-id/netra/rules"
@@ -85,9 +84,8 @@ the built-in pack.
 				if err != nil {
 					return err
 				}
-				kws := c.Keywords()
-				sort.Strings(kws)
-				for _, k := range kws {
+				// Keywords comes sorted.
+				for _, k := range c.Keywords() {
 					fmt.Fprintln(cmd.OutOrStdout(), k)
 				}
 				return nil
