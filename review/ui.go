@@ -146,6 +146,12 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p principal, 
 	s.render(w, r, code, "error", p, map[string]any{"Code": code, "Message": key})
 }
 
+// requestError is the error page for a request the app refused, with the
+// reason under the title (the template escapes it).
+func (s *Server) requestError(w http.ResponseWriter, r *http.Request, p principal, code int, detail string) {
+	s.render(w, r, code, "error", p, map[string]any{"Code": code, "Message": "err_bad_request", "Detail": detail})
+}
+
 // safeHref returns u when it is an absolute http(s) URL, else "". Crawled
 // links are hostile: javascript:, data: and the like must never be hrefs.
 func safeHref(u string) string {
@@ -210,7 +216,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 	q, err := parseQuery(pv)
 	var fe *FieldError
 	if errors.As(err, &fe) {
-		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": err.Error()})
+		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
 		return
 	}
 	res, err := s.store.Search(r.Context(), q)
@@ -328,7 +334,7 @@ func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal)
 	id := r.PathValue("id")
 	ver, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	if err != nil {
-		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": "version: missing or not a number"})
+		s.requestError(w, r, p, http.StatusBadRequest, "version: missing or not a number")
 		return
 	}
 	req := reviewRequest{Version: &ver}
@@ -343,7 +349,7 @@ func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal)
 	}
 	u, action, err := s.update(req, p.User, true)
 	if err != nil {
-		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": err.Error()})
+		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
 		return
 	}
 	_, err = s.applyReview(r.Context(), id, u, action)
@@ -372,7 +378,7 @@ func (s *Server) bulkReview(w http.ResponseWriter, r *http.Request, p principal)
 		as := r.PostFormValue("assignee")
 		req.Assignee = &as
 	default:
-		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": "action: choose an action"})
+		s.requestError(w, r, p, http.StatusBadRequest, "action: choose an action")
 		return
 	}
 	if n := r.PostFormValue("note"); n != "" {
@@ -380,7 +386,7 @@ func (s *Server) bulkReview(w http.ResponseWriter, r *http.Request, p principal)
 	}
 	res, err := s.bulk(r.Context(), req, p.User)
 	if err != nil {
-		s.render(w, r, http.StatusBadRequest, "error", p, map[string]any{"Code": 400, "Message": "err_bad_request", "Detail": err.Error()})
+		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
 		return
 	}
 	ok := 0
@@ -404,7 +410,7 @@ func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request, p principal
 func (s *Server) uiRunSource(w http.ResponseWriter, r *http.Request, p principal) {
 	code, msg := s.runSource(r.PathValue("name"))
 	if code != http.StatusAccepted {
-		s.render(w, r, code, "error", p, map[string]any{"Code": code, "Message": "err_bad_request", "Detail": msg})
+		s.requestError(w, r, p, code, msg)
 		return
 	}
 	s.log.Info("run now", "source", r.PathValue("name"), "user", p.User)
