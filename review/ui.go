@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -56,17 +57,21 @@ func parseTemplates() (map[string]*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("review: templates: %w", err)
 	}
+	baseT, err := template.New("base").Funcs(templateFuncs()).Parse(string(base))
+	if err != nil {
+		return nil, fmt.Errorf("review: templates: base.html: %w", err)
+	}
 	out := map[string]*template.Template{}
 	// The templates under web/templates that render a whole page inside
-	// base.html.
+	// base.html; each page gets its own copy of base to define blocks in.
 	for _, p := range []string{"login", "queue", "item", "sources", "error"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)
 		}
-		t, err := template.New("base").Funcs(templateFuncs()).Parse(string(base))
+		t, err := baseT.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("review: templates: base.html: %w", err)
+			return nil, fmt.Errorf("review: templates: %w", err)
 		}
 		if _, err := t.Parse(string(b)); err != nil {
 			return nil, fmt.Errorf("review: templates: %s.html: %w", p, err)
@@ -131,7 +136,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 			v.Flash = f
 		}
 	}
-	var buf strings.Builder
+	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", v); err != nil {
 		s.log.Error("render", "page", page, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -139,7 +144,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
-	_, _ = w.Write([]byte(buf.String()))
+	_, _ = buf.WriteTo(w)
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p principal, code int, key string) {
