@@ -349,53 +349,49 @@ func checkKeys(n *yaml.Node, known map[string]bool, file, what string) Errors {
 	return errs
 }
 
-func parseRules(data []byte, file string) ([]*Rule, Errors) {
-	seq, errs := parseDoc(data, file, "rules")
+// parseList decodes the list under key in a rules or gazetteers file,
+// reporting unknown and duplicate fields of each item (what names one),
+// and hands every item that decoded to add with its line.
+func parseList[T any](data []byte, file, key, what string, add func(v *T, line int)) Errors {
+	seq, errs := parseDoc(data, file, key)
 	if seq == nil {
-		return nil, errs
+		return errs
 	}
-	known := knownKeys(Rule{})
-	var out []*Rule
+	var zero T
+	known := knownKeys(zero)
 	for _, item := range seq.Content {
-		es := checkKeys(item, known, file, "rule")
-		errs = append(errs, es...)
+		errs = append(errs, checkKeys(item, known, file, what)...)
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		r := &Rule{}
-		if err := item.Decode(r); err != nil {
+		v := new(T)
+		if err := item.Decode(v); err != nil {
 			errs = append(errs, yamlErr(err, file)...)
 			continue
 		}
-		r.File, r.Line = file, item.Line
-		out = append(out, r)
+		add(v, item.Line)
 	}
+	return errs
+}
+
+func parseRules(data []byte, file string) ([]*Rule, Errors) {
+	var out []*Rule
+	errs := parseList(data, file, "rules", "rule", func(r *Rule, line int) {
+		r.File, r.Line = file, line
+		out = append(out, r)
+	})
 	return out, errs
 }
 
 func parseGazetteers(data []byte, file string) ([]*Gazetteer, Errors) {
-	seq, errs := parseDoc(data, file, "gazetteers")
-	if seq == nil {
-		return nil, errs
-	}
-	known := knownKeys(Gazetteer{})
 	var out []*Gazetteer
-	for _, item := range seq.Content {
-		errs = append(errs, checkKeys(item, known, file, "gazetteer")...)
-		if item.Kind != yaml.MappingNode {
-			continue
-		}
-		g := &Gazetteer{}
-		if err := item.Decode(g); err != nil {
-			errs = append(errs, yamlErr(err, file)...)
-			continue
-		}
-		g.File, g.Line = file, item.Line
+	errs := parseList(data, file, "gazetteers", "gazetteer", func(g *Gazetteer, line int) {
+		g.File, g.Line = file, line
 		if g.Mode == "" {
 			g.Mode = ModeStem
 		}
 		out = append(out, g)
-	}
+	})
 	return out, errs
 }
 
