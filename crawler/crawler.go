@@ -31,9 +31,10 @@ const StateFile = "crawl-state.db"
 // other or concurrently; it shares robots.txt knowledge, per-host
 // throttling and the dedup state between them.
 type Crawler struct {
-	cfg    config
-	hosts  *fetch.Hosts
-	robots *robots.Cache
+	cfg     config
+	hosts   *fetch.Hosts
+	robots  *robots.Cache
+	allowed map[string]bool // cfg.allowedAddrs as a set, read-only after New
 
 	mu sync.Mutex
 	st state.Store
@@ -51,6 +52,10 @@ func New(opts ...Option) *Crawler {
 	}
 	c.hosts = fetch.NewHosts(c.cfg.hostParallel, delay, c.cfg.adaptive)
 	c.robots = robots.NewCache(c.cfg.robotsCache, 12*time.Hour)
+	c.allowed = map[string]bool{}
+	for _, a := range c.cfg.allowedAddrs {
+		c.allowed[a] = true
+	}
 	return c
 }
 
@@ -109,7 +114,8 @@ type run struct {
 	client *fetch.Client
 	st     state.Store
 	stats  *statsRec
-	since  time.Time
+	ua     string    // User-Agent header value for this source
+	since  time.Time // entries published before it are skipped; zero: no limit
 	emitMu sync.Mutex
 	emit   func(netra.Item) error
 	cancel context.CancelCauseFunc
@@ -126,7 +132,6 @@ type run struct {
 type candidate struct {
 	url       string
 	title     string
-	summary   string
 	published time.Time
 }
 
@@ -155,10 +160,6 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	allowed := map[string]bool{}
-	for _, a := range c.cfg.allowedAddrs {
-		allowed[a] = true
-	}
 	ua := c.userAgent(src)
 	client := fetch.New(fetch.Config{
 		UserAgent:     ua,
@@ -169,7 +170,7 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 		Backoff:       c.cfg.backoff,
 		MaxRetryAfter: c.cfg.maxRetryAfter,
 		Robots:        c.cfg.polite,
-		Guard:         fetch.Guard{AllowPrivate: src.AllowPrivate, Allowed: allowed},
+		Guard:         fetch.Guard{AllowPrivate: src.AllowPrivate, Allowed: c.allowed},
 		Observe: func(e fetch.Event) {
 			stats.do(func(s *RunStats) {
 				if e.Status != 0 && !e.Retry {
@@ -187,7 +188,7 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 	}, c.hosts, c.robots)
 	defer client.Close()
 	r := &run{
-		c: c, src: src, client: client, st: st, stats: stats, emit: emit, cancel: cancel,
+		c: c, src: src, client: client, st: st, stats: stats, ua: ua, emit: emit, cancel: cancel,
 		queued: map[string]bool{}, claimed: map[string]bool{}, maxItems: c.cfg.maxItems, maxPages: c.cfg.maxPages,
 	}
 	if src.MaxItems > 0 {
@@ -348,7 +349,7 @@ func (r *run) collector(ctx context.Context, async bool) *colly.Collector {
 		colly.AllowURLRevisit(),
 		colly.IgnoreRobotsTxt(),
 		colly.MaxBodySize(int(r.c.cfg.maxBody)+1),
-		colly.UserAgent(r.c.userAgent(r.src)),
+		colly.UserAgent(r.ua),
 	)
 	// A client of colly's own (colly sets its timeout and redirect policy
 	// on it) over the shared polite, guarded transport.

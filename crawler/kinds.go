@@ -45,7 +45,7 @@ func entryCandidates(base string, entries []feeds.Entry) []candidate {
 		if err != nil {
 			continue
 		}
-		out = append(out, candidate{url: u, title: e.Title, summary: e.Summary, published: e.Date()})
+		out = append(out, candidate{url: u, title: e.Title, published: e.Date()})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -31,7 +32,7 @@ func (r *run) telegram(ctx context.Context) error {
 		if res == nil {
 			return nil
 		}
-		doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(res.Body)))
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(res.Body))
 		if err != nil {
 			r.stats.fail(fetch.ReasonParse, next)
 			return nil
