@@ -273,7 +273,7 @@ func (r *run) take(cands []candidate) []candidate {
 			r.stats.do(func(s *RunStats) { s.Seen++ })
 			continue
 		}
-		if !r.since.IsZero() && !cd.published.IsZero() && cd.published.Before(r.since) {
+		if r.tooOld(cd.published) {
 			r.stats.do(func(s *RunStats) { s.Filtered++ })
 			continue
 		}
@@ -294,6 +294,12 @@ func (r *run) take(cands []candidate) []candidate {
 		r.cancel(fmt.Errorf("crawl state: %w", err))
 	}
 	return out
+}
+
+// tooOld reports whether a known publication date falls before the
+// source's since; an unknown date is never too old.
+func (r *run) tooOld(published time.Time) bool {
+	return !r.since.IsZero() && !published.IsZero() && published.Before(r.since)
 }
 
 func (r *run) countNew() int {
@@ -442,7 +448,7 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 	if it.Language == "" {
 		it.Language = r.src.Language
 	}
-	if !r.since.IsZero() && !it.Published.IsZero() && it.Published.Before(r.since) {
+	if r.tooOld(it.Published) {
 		r.stats.do(func(s *RunStats) { s.Filtered++ })
 		_ = r.st.Finish(r.src.Name, hint.url, "")
 		return

@@ -113,7 +113,7 @@ func (r *run) sitemaps(ctx context.Context) error {
 		}
 		if doc.Kind == feeds.SitemapIndex {
 			for _, c := range entryCandidates(res.URL, doc.Entries) {
-				if !r.since.IsZero() && !c.published.IsZero() && c.published.Before(r.since) {
+				if r.tooOld(c.published) {
 					r.stats.do(func(s *RunStats) { s.Filtered++ })
 					continue
 				}

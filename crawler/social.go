@@ -46,7 +46,7 @@ func (r *run) telegram(ctx context.Context) error {
 			if !ok {
 				return
 			}
-			if r.since.IsZero() || it.Published.IsZero() || !it.Published.Before(r.since) {
+			if !r.tooOld(it.Published) {
 				allOld = false
 			}
 			r.post(it)
@@ -136,7 +136,7 @@ func (r *run) post(it netra.Item) {
 		r.stats.do(func(s *RunStats) { s.Seen++ })
 		return
 	}
-	if !r.since.IsZero() && !it.Published.IsZero() && it.Published.Before(r.since) {
+	if r.tooOld(it.Published) {
 		r.stats.do(func(s *RunStats) { s.Filtered++ })
 		return
 	}
