@@ -205,9 +205,8 @@ func isWordish(w string) bool {
 // appendToken normalises the raw token text[s:e] and appends the result.
 func (n *normalizer) appendToken(out []Token, text string, s, e int) []Token {
 	t := text[s:e]
-	lower := strings.ToLower(t)
 	switch {
-	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
+	case hasPrefixFold(t, "http://") || hasPrefixFold(t, "https://") || hasPrefixFold(t, "www."):
 		return out
 	case t[0] == '@' && len(t) > 1:
 		return out
@@ -251,6 +250,25 @@ func (n *normalizer) appendToken(out []Token, text string, s, e int) []Token {
 		}
 	}
 	return out
+}
+
+// hasPrefixFold reports whether s starts with p, a lower-case ASCII
+// prefix, in any ASCII case. It replaces lower-casing every raw token just
+// to spot a URL: that allocated for each capitalised word.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordRune(r rune) bool {

@@ -29,6 +29,7 @@ func TestNormalize(t *testing.T) {
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},
 		{"cek https://contoh.id/x @akun_ku yg ini", "cek yang ini"},
+		{"Cek HTTPS://Contoh.id/X Www.Contoh.id Http://a.id yg ini", "cek yang ini"},
 		{"ＡＳＮ ｆｕｌｌｗｉｄｔｈ", "asn fullwidth"},
 		{"Sdh milih tdk?", "sudah memilih tidak"},
 	}
