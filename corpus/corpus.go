@@ -400,31 +400,31 @@ func (fr *fileReader) bad(line int, format string, args ...any) error {
 
 // item finishes and emits one item built from a record's fields.
 func (fr *fileReader) item(line int, v *values) error {
-	if v.text == "" {
+	if v.f[roleText] == "" {
 		return fr.bad(line, "no text: none of the fields %s is present or non-empty", fr.fields.describe(roleText))
 	}
-	source := v.source
+	source := v.f[roleSource]
 	if fr.o.source != "" || source == "" {
 		source = fr.source
 	}
 	it := netra.Item{
 		Source: source,
 		Kind:   Kind,
-		URL:    v.url,
-		Title:  v.title,
-		Text:   v.text,
+		URL:    v.f[roleURL],
+		Title:  v.f[roleTitle],
+		Text:   v.f[roleText],
 		Meta:   make(map[string]string, 3),
 	}
 	it.ID = netra.ItemID(it.URL, it.Source, it.Text)
 	it.Meta[MetaPos] = fr.name + ":" + strconv.Itoa(line)
-	if v.id != "" {
-		it.Meta[MetaInputID] = v.id
+	if v.f[roleID] != "" {
+		it.Meta[MetaInputID] = v.f[roleID]
 	}
-	if v.time != "" {
-		if t, ok := parseTime(v.time, &fr.timeLayout); ok {
+	if v.f[roleTime] != "" {
+		if t, ok := parseTime(v.f[roleTime], &fr.timeLayout); ok {
 			it.Published = t
 		} else {
-			it.Meta[MetaTime] = v.time
+			it.Meta[MetaTime] = v.f[roleTime]
 		}
 	}
 	fr.items++

@@ -58,11 +58,11 @@ func (f Fields) validate() error {
 	return nil
 }
 
-// values are the fields found in one record. prio tells which candidate
-// set each one (lower wins; -1 means unset).
+// values are the fields found in one record, indexed by role. prio tells
+// which candidate set each one (lower wins; -1 means unset).
 type values struct {
-	text, id, title, url, time, source string
-	prio                               [numRoles]int
+	f    [numRoles]string
+	prio [numRoles]int
 }
 
 func (v *values) reset() {
@@ -77,20 +77,7 @@ func (v *values) set(r role, prio int, s string) {
 		return
 	}
 	v.prio[r] = prio
-	switch r {
-	case roleText:
-		v.text = s
-	case roleID:
-		v.id = s
-	case roleTitle:
-		v.title = s
-	case roleURL:
-		v.url = s
-	case roleTime:
-		v.time = s
-	case roleSource:
-		v.source = s
-	}
+	v.f[r] = s
 }
 
 // fieldSet is the compiled mapping: a trie over lower-cased path segments

@@ -56,17 +56,17 @@ func FuzzJSONScanner(f *testing.F) {
 				return
 			}
 		}
-		if s, ok := m["text"].(string); ok && v.text != s {
-			t.Fatalf("text %q, encoding/json %q, for %q", v.text, s, b)
+		if s, ok := m["text"].(string); ok && v.f[roleText] != s {
+			t.Fatalf("text %q, encoding/json %q, for %q", v.f[roleText], s, b)
 		}
 		switch id := m["id"].(type) {
 		case string:
-			if v.id != id {
-				t.Fatalf("id %q, encoding/json %q", v.id, id)
+			if v.f[roleID] != id {
+				t.Fatalf("id %q, encoding/json %q", v.f[roleID], id)
 			}
 		case json.Number:
-			if v.id != string(id) {
-				t.Fatalf("id %q, encoding/json %q", v.id, id)
+			if v.f[roleID] != string(id) {
+				t.Fatalf("id %q, encoding/json %q", v.f[roleID], id)
 			}
 		}
 	})

@@ -21,7 +21,7 @@ func (fr *fileReader) textFile(src io.Reader) error {
 	}
 	var v values
 	v.reset()
-	v.text = string(bytes.TrimSpace(b))
+	v.f[roleText] = string(bytes.TrimSpace(b))
 	return fr.item(1, &v)
 }
 
@@ -43,7 +43,7 @@ func (fr *fileReader) textLines(src io.Reader) error {
 			return err
 		}
 		v.reset()
-		v.text = string(line)
+		v.f[roleText] = string(line)
 		if err := fr.item(lr.line, &v); err != nil {
 			return err
 		}
