@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bytes"
+	"encoding/json"
 	"sort"
 	"time"
 
@@ -33,4 +35,33 @@ func RecordRules(r netra.Record) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// RecordStatus is the record's review status, with the empty status of a
+// record nobody has looked at yet read as StatusNew.
+func RecordStatus(r netra.Record) netra.Status {
+	if r.Review.Status == "" {
+		return netra.StatusNew
+	}
+	return r.Review.Status
+}
+
+// SameContent reports whether two records carry the same item and verdict,
+// so re-upserting an unchanged record does not bump its version (and
+// invalidate reviews in progress) for nothing. It fails only when a record
+// cannot be encoded as JSON.
+func SameContent(a, b netra.Record) (bool, error) {
+	type content struct {
+		I netra.Item
+		V netra.Verdict
+	}
+	ja, err := json.Marshal(content{a.Item, a.Verdict})
+	if err != nil {
+		return false, err
+	}
+	jb, err := json.Marshal(content{b.Item, b.Verdict})
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(ja, jb), nil
 }

@@ -105,7 +105,7 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 				if err := json.Unmarshal(old, &prev); err != nil {
 					return fmt.Errorf("record %s: %w", r.Item.ID, err)
 				}
-				same, err := sameContent(prev, *r)
+				same, err := index.SameContent(prev, *r)
 				if err != nil {
 					return err
 				}
@@ -157,27 +157,6 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 		return fmt.Errorf("upsert: search index of %s: %w", s.dir, err)
 	}
 	return nil
-}
-
-// sameContent reports whether a re-upsert changes nothing a reader sees, so
-// re-running an import does not bump versions (and invalidate reviews in
-// progress) for nothing.
-func sameContent(prev, next netra.Record) (bool, error) {
-	a, err := json.Marshal(struct {
-		I netra.Item
-		V netra.Verdict
-	}{prev.Item, prev.Verdict})
-	if err != nil {
-		return false, err
-	}
-	b, err := json.Marshal(struct {
-		I netra.Item
-		V netra.Verdict
-	}{next.Item, next.Verdict})
-	if err != nil {
-		return false, err
-	}
-	return bytes.Equal(a, b), nil
 }
 
 // Review applies one review change if u.BaseVersion is still the record's

@@ -1,7 +1,6 @@
 package elastic
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -62,20 +61,6 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 		Rules:   rules,
 		Terms:   strings.Join(terms, " "),
 	}
-}
-
-// sameContent reports whether two records carry the same item and verdict,
-// so re-upserting an unchanged record does not bump its version.
-func sameContent(a, b netra.Record) bool {
-	ja, err1 := json.Marshal(struct {
-		I netra.Item
-		V netra.Verdict
-	}{a.Item, a.Verdict})
-	jb, err2 := json.Marshal(struct {
-		I netra.Item
-		V netra.Verdict
-	}{b.Item, b.Verdict})
-	return err1 == nil && err2 == nil && string(ja) == string(jb)
 }
 
 // itemsMapping is the mapping of the items indices. Keyword fields are what

@@ -252,7 +252,7 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Re
 		r := r
 		item := esutil.BulkIndexerItem{DocumentID: r.Item.ID}
 		if c, ok := cur[r.Item.ID]; ok {
-			if sameContent(c.doc.record(), r) {
+			if same, err := index.SameContent(c.doc.record(), r); err == nil && same {
 				continue // unchanged: nothing to write, version stays
 			}
 			r.Review = c.doc.Review
