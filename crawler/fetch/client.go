@@ -160,20 +160,21 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	ctx := req.Context()
 	host := u.Host
+	raw := u.String()
 	if c.cfg.Robots && u.Path != "/robots.txt" {
-		r, err := c.robots.Get(ctx, u.String(), c.fetchRobots)
+		r, err := c.robots.Get(ctx, raw, c.fetchRobots)
 		if err != nil {
-			return nil, &Error{Reason: ReasonOf(err), URL: u.String(), Err: err}
+			return nil, &Error{Reason: ReasonOf(err), URL: raw, Err: err}
 		}
 		if cause := r.Cause(); cause != nil && ReasonOf(cause) == ReasonBlocked {
-			return nil, &Error{Reason: ReasonBlocked, URL: u.String(), Err: cause}
+			return nil, &Error{Reason: ReasonBlocked, URL: raw, Err: cause}
 		}
-		if !r.Allowed(c.agent, u.String()) {
+		if !r.Allowed(c.agent, raw) {
 			why := "disallowed by robots.txt"
 			if r.Unreachable() {
 				why = "robots.txt unreachable: site treated as closed"
 			}
-			return nil, &Error{Reason: ReasonRobots, URL: u.String(), Err: errors.New(why)}
+			return nil, &Error{Reason: ReasonRobots, URL: raw, Err: errors.New(why)}
 		}
 		if d := r.CrawlDelay(c.agent); d > 0 {
 			c.hosts.SetMinDelay(host, d)
@@ -211,12 +212,12 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 			if res != nil {
 				n = res.ContentLength
 			}
-			c.cfg.Observe(Event{URL: u.String(), Status: status, Latency: latency, Retry: retry && !last, Limited: status == 429 || status == 503, Bytes: n})
+			c.cfg.Observe(Event{URL: raw, Status: status, Latency: latency, Retry: retry && !last, Limited: status == 429 || status == 503, Bytes: n})
 		}
 		if !retry || last {
 			if err == nil && (status == 429 || status == 503) {
 				res.Body.Close()
-				return nil, &Error{Reason: ReasonRateLimited, URL: u.String(), Status: status,
+				return nil, &Error{Reason: ReasonRateLimited, URL: raw, Status: status,
 					Err: fmt.Errorf("server asked to slow down (Retry-After %v)", retryAfter)}
 			}
 			return res, err
@@ -229,7 +230,7 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			return nil, &Error{Reason: ReasonCanceled, URL: u.String(), Err: ctx.Err()}
+			return nil, &Error{Reason: ReasonCanceled, URL: raw, Err: ctx.Err()}
 		}
 		backoff *= 2
 	}
