@@ -118,7 +118,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 			err = fmt.Errorf("close store: %w", cerr)
 		}
 	}()
-	accounts, err := users.Open(filepath.Join(g.dataDir, "users.json"))
+	accounts, err := users.Open(usersFile(g))
 	if err != nil {
 		return err
 	}
