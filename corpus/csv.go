@@ -172,18 +172,14 @@ func (c *csvReader) read() ([]string, error) {
 		// A quoted field goes on over the line break.
 		c.buf = append(c.buf, '\n')
 		if len(c.buf) > c.max {
-			c.lost = true
-			c.drain()
-			return nil, c.recErr(c.start, "record longer than %d bytes (an unbalanced quote?); rest of the file skipped", c.max)
+			return nil, c.runaway()
 		}
 		line, err = c.lr.next()
 		if err == io.EOF {
 			return nil, c.recErr(c.start, "quoted field not closed before the end of the file")
 		}
 		if errors.Is(err, errTooLong) {
-			c.lost = true
-			c.drain()
-			return nil, c.recErr(c.start, "record longer than %d bytes (an unbalanced quote?); rest of the file skipped", c.max)
+			return nil, c.runaway()
 		}
 		if err != nil {
 			return nil, err
@@ -200,14 +196,17 @@ func (c *csvReader) read() ([]string, error) {
 	return c.fields, nil
 }
 
-// drain consumes the rest of the input after a runaway record so read
-// reports io.EOF next.
-func (c *csvReader) drain() {
+// runaway gives up on a quoted record that outgrew the limit: there is no
+// telling where the next record starts, so the rest of the input is drained
+// (read reports io.EOF next) and the record's error says so.
+func (c *csvReader) runaway() error {
+	c.lost = true
 	for {
 		if _, err := c.lr.next(); err != nil && !errors.Is(err, errTooLong) {
-			return
+			break
 		}
 	}
+	return c.recErr(c.start, "record longer than %d bytes (an unbalanced quote?); rest of the file skipped", c.max)
 }
 
 func (c *csvReader) recErr(line int, format string, args ...any) error {
