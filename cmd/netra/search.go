@@ -305,7 +305,7 @@ func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 		if r.Verdict.Flagged {
 			flag = "!"
 		}
-		bw.printf("%s %.2f  %-9s  %s  %s  %s\n", flag, r.Verdict.Score, statusOr(r.Review.Status), date,
+		bw.printf("%s %.2f  %-9s  %s  %s  %s\n", flag, r.Verdict.Score, index.RecordStatus(r), date,
 			render(r.Item.Source, m), render(title, m))
 		meta := []string{"id " + r.Item.ID}
 		if len(r.Verdict.Categories) > 0 {
@@ -345,13 +345,6 @@ func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 		bw.printf("%-9s %s\n", name+":", strings.Join(parts, ", "))
 	}
 	return bw.err
-}
-
-func statusOr(s netra.Status) netra.Status {
-	if s == "" {
-		return netra.StatusNew
-	}
-	return s
 }
 
 func firstWords(s string, n int) string {

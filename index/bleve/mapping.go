@@ -168,7 +168,7 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		fieldFlagged: r.Verdict.Flagged,
 		fieldScore:   r.Verdict.Score,
 		fieldTime:    sortTime(r),
-		fieldStatus:  string(statusOf(r)),
+		fieldStatus:  string(index.RecordStatus(r)),
 	}
 	put := func(k, v string) {
 		if v != "" {
@@ -198,13 +198,6 @@ func sortTime(r netra.Record) time.Time {
 		return r.Indexed.UTC()
 	}
 	return t
-}
-
-func statusOf(r netra.Record) netra.Status {
-	if r.Review.Status == "" {
-		return netra.StatusNew
-	}
-	return r.Review.Status
 }
 
 func distinct(vals []string) []string {

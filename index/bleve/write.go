@@ -201,8 +201,8 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 			return &netra.ConflictError{ID: id, Based: u.BaseVersion, Current: r.Version}
 		}
 		now := time.Now().UTC()
-		e := netra.AuditEntry{ItemID: id, Who: u.Who, When: now, From: statusOf(r)}
-		r.Review.Status = statusOf(r)
+		e := netra.AuditEntry{ItemID: id, Who: u.Who, When: now, From: index.RecordStatus(r)}
+		r.Review.Status = index.RecordStatus(r)
 		if u.Status != nil {
 			r.Review.Status = *u.Status
 		}
