@@ -43,7 +43,7 @@ type Event struct {
 	Latency time.Duration
 	Retry   bool  // the attempt will be retried
 	Limited bool  // the server asked us to slow down (429/503)
-	Bytes   int64 // the Content-Length the server declared; -1 when it sent none
+	Bytes   int64 // body bytes after decompression and decoding; 0 when no body was read (transport error, redirect, 429 or 5xx)
 }
 
 // Client fetches with politeness and limits. Its Transport can be handed
@@ -188,8 +188,9 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 		if res != nil {
 			status = res.StatusCode
 		}
+		limited := status == 429 || status == 503 // the server asks us to slow down
 		var retryAfter time.Duration
-		if status == 429 || status == 503 {
+		if limited {
 			retryAfter = parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
 		}
 		c.hosts.Observe(host, latency, status, retryAfter)
@@ -198,7 +199,7 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 		switch {
 		case err != nil:
 			retry = transient(err) && ctx.Err() == nil
-		case status == 429 || status == 503:
+		case limited:
 			retry = true
 			if retryAfter > c.cfg.MaxRetryAfter {
 				retry, last = false, true
@@ -212,10 +213,10 @@ func (c *Client) RoundTrip(req *http.Request) (*http.Response, error) {
 			if res != nil {
 				n = res.ContentLength
 			}
-			c.cfg.Observe(Event{URL: raw, Status: status, Latency: latency, Retry: retry && !last, Limited: status == 429 || status == 503, Bytes: n})
+			c.cfg.Observe(Event{URL: raw, Status: status, Latency: latency, Retry: retry && !last, Limited: limited, Bytes: n})
 		}
 		if !retry || last {
-			if err == nil && (status == 429 || status == 503) {
+			if err == nil && limited {
 				res.Body.Close()
 				return nil, &Error{Reason: ReasonRateLimited, URL: raw, Status: status,
 					Err: fmt.Errorf("server asked to slow down (Retry-After %v)", retryAfter)}
