@@ -262,9 +262,7 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 	if err != nil {
 		return "", fmt.Errorf("demo import: %w", err)
 	}
-	m.Classified.Add(float64(st.Items))
-	m.Flagged.Add(float64(st.Flagged))
-	m.Indexed.Add(float64(st.Stored))
+	countPipeline(m, st)
 	log.Info("demo imported", "items", st.Items, "flagged", st.Flagged, "stored", st.Stored, "elapsed", st.Elapsed)
 
 	pw, err := users.GeneratePassword()
@@ -277,6 +275,14 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 		return "", err
 	}
 	return pw, err
+}
+
+// countPipeline adds one pipeline run (the demo import or a crawl) to the
+// item counters /metrics shows.
+func countPipeline(m *metrics.Metrics, st pipeline.Stats) {
+	m.Classified.Add(float64(st.Items))
+	m.Flagged.Add(float64(st.Flagged))
+	m.Indexed.Add(float64(st.Stored))
 }
 
 // newScheduler wires the sources file to the crawler → pipeline → store job.
@@ -313,9 +319,7 @@ func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier
 			return schedule.Result{}, fmt.Errorf("%q: %w", name, review.ErrUnknownSource)
 		}
 		rs, st, err := crawlSource(ctx, c, src, cl, store)
-		m.Classified.Add(float64(st.Items))
-		m.Flagged.Add(float64(st.Flagged))
-		m.Indexed.Add(float64(st.Stored))
+		countPipeline(m, st)
 		if err != nil && ctx.Err() == nil {
 			m.IndexErrors.Inc()
 		}
