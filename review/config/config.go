@@ -69,22 +69,26 @@ func Defaults() Config {
 	}
 }
 
-// envVars lists the environment variable of each setting.
-var envVars = []struct{ Var, Key string }{
-	{"NETRA_ADDR", "addr"},
-	{"NETRA_SOURCES", "sources"},
-	{"NETRA_CRAWL_STATE", "crawl_state"},
-	{"NETRA_TLS_CERT", "tls_cert"},
-	{"NETRA_TLS_KEY", "tls_key"},
-	{"NETRA_SECURE_COOKIES", "secure_cookies"},
-	{"NETRA_SESSION_TTL", "session_ttl"},
-	{"NETRA_LOGIN_ATTEMPTS", "login_attempts"},
-	{"NETRA_LOGIN_WINDOW", "login_window"},
-	{"NETRA_EXPORT_LIMIT", "export_limit"},
-	{"NETRA_LOG_LEVEL", "log_level"},
-	{"NETRA_LOG_FORMAT", "log_format"},
-	{"NETRA_SHUTDOWN_TIMEOUT", "shutdown_timeout"},
-	{"NETRA_CRAWL_GRACE", "crawl_grace"},
+// envVars lists the environment variable of each setting (named after its
+// YAML key) and how to read it into a Config.
+var envVars = []struct {
+	Var string
+	set func(c *Config, v string) error
+}{
+	{"NETRA_ADDR", func(c *Config, v string) error { c.Addr = v; return nil }},
+	{"NETRA_SOURCES", func(c *Config, v string) error { c.Sources = v; return nil }},
+	{"NETRA_CRAWL_STATE", func(c *Config, v string) error { c.CrawlState = v; return nil }},
+	{"NETRA_TLS_CERT", func(c *Config, v string) error { c.TLSCert = v; return nil }},
+	{"NETRA_TLS_KEY", func(c *Config, v string) error { c.TLSKey = v; return nil }},
+	{"NETRA_SECURE_COOKIES", func(c *Config, v string) (err error) { c.SecureCookies, err = strconv.ParseBool(v); return }},
+	{"NETRA_SESSION_TTL", func(c *Config, v string) (err error) { c.SessionTTL.Duration, err = time.ParseDuration(v); return }},
+	{"NETRA_LOGIN_ATTEMPTS", func(c *Config, v string) (err error) { c.LoginAttempts, err = strconv.Atoi(v); return }},
+	{"NETRA_LOGIN_WINDOW", func(c *Config, v string) (err error) { c.LoginWindow.Duration, err = time.ParseDuration(v); return }},
+	{"NETRA_EXPORT_LIMIT", func(c *Config, v string) (err error) { c.ExportLimit, err = strconv.Atoi(v); return }},
+	{"NETRA_LOG_LEVEL", func(c *Config, v string) error { c.LogLevel = v; return nil }},
+	{"NETRA_LOG_FORMAT", func(c *Config, v string) error { c.LogFormat = v; return nil }},
+	{"NETRA_SHUTDOWN_TIMEOUT", func(c *Config, v string) (err error) { c.ShutdownTimeout.Duration, err = time.ParseDuration(v); return }},
+	{"NETRA_CRAWL_GRACE", func(c *Config, v string) (err error) { c.CrawlGrace.Duration, err = time.ParseDuration(v); return }},
 }
 
 // Load reads path (when not empty) over the defaults, then the environment
@@ -122,38 +126,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		if v == "" {
 			continue
 		}
-		var err error
-		switch e.Key {
-		case "addr":
-			c.Addr = v
-		case "sources":
-			c.Sources = v
-		case "crawl_state":
-			c.CrawlState = v
-		case "tls_cert":
-			c.TLSCert = v
-		case "tls_key":
-			c.TLSKey = v
-		case "log_level":
-			c.LogLevel = v
-		case "log_format":
-			c.LogFormat = v
-		case "secure_cookies":
-			c.SecureCookies, err = strconv.ParseBool(v)
-		case "login_attempts":
-			c.LoginAttempts, err = strconv.Atoi(v)
-		case "export_limit":
-			c.ExportLimit, err = strconv.Atoi(v)
-		case "session_ttl":
-			c.SessionTTL.Duration, err = time.ParseDuration(v)
-		case "login_window":
-			c.LoginWindow.Duration, err = time.ParseDuration(v)
-		case "shutdown_timeout":
-			c.ShutdownTimeout.Duration, err = time.ParseDuration(v)
-		case "crawl_grace":
-			c.CrawlGrace.Duration, err = time.ParseDuration(v)
-		}
-		if err != nil {
+		if err := e.set(c, v); err != nil {
 			return fmt.Errorf("config: $%s=%q: %w", e.Var, v, err)
 		}
 	}
