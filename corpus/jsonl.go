@@ -16,28 +16,13 @@ import (
 // decoding of every field would cost more than the classification of most
 // posts).
 func (fr *fileReader) jsonl(src io.Reader) error {
-	lr := newLineReader(src, fr.o.maxRecord)
 	var sc jsonScanner
-	var v values
-	for {
-		line, err := fr.nextLine(lr)
-		if err == io.EOF {
-			return nil
+	return fr.eachLine(src, func(line []byte, v *values) error {
+		if err := sc.extract(line, fr.fields.root, v); err != nil {
+			return fmt.Errorf("malformed JSON: %w", err)
 		}
-		if err != nil {
-			return err
-		}
-		v.reset()
-		if err := sc.extract(line, fr.fields.root, &v); err != nil {
-			if err := fr.bad(lr.line, "malformed JSON: %v", err); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := fr.item(lr.line, &v); err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 // invalidUTF8At is the byte offset of the first invalid sequence in b.

@@ -105,3 +105,30 @@ func (fr *fileReader) nextLine(lr *lineReader) ([]byte, error) {
 		return line, nil
 	}
 }
+
+// eachLine makes an item of every non-empty line of a line-per-record file:
+// fill reads the line's fields into v (reset for each line); an error from
+// fill is the reason the line is a bad record, and reading goes on.
+func (fr *fileReader) eachLine(src io.Reader, fill func(line []byte, v *values) error) error {
+	lr := newLineReader(src, fr.o.maxRecord)
+	var v values
+	for {
+		line, err := fr.nextLine(lr)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		v.reset()
+		if err := fill(line, &v); err != nil {
+			if err := fr.bad(lr.line, "%v", err); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := fr.item(lr.line, &v); err != nil {
+			return err
+		}
+	}
+}

@@ -32,20 +32,8 @@ func lineAt(b []byte, off int) int {
 
 // textLines makes each non-empty line a document.
 func (fr *fileReader) textLines(src io.Reader) error {
-	lr := newLineReader(src, fr.o.maxRecord)
-	var v values
-	for {
-		line, err := fr.nextLine(lr)
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		v.reset()
+	return fr.eachLine(src, func(line []byte, v *values) error {
 		v.f[roleText] = string(line)
-		if err := fr.item(lr.line, &v); err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
