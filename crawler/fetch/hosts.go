@@ -133,16 +133,8 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s := h.get(host)
-	failed := status == 0 || status >= 500 || status == 429
 	if status == 429 || status == 503 {
-		d := 2 * s.delay
-		if d < time.Second {
-			d = time.Second
-		}
-		if retryAfter > d {
-			d = retryAfter
-		}
-		s.delay = min(d, h.max)
+		s.delay = min(max(2*s.delay, time.Second, retryAfter), h.max)
 		// The pause is capped so one hostile Retry-After cannot park the
 		// crawl; requests it refused have already failed as rate_limited.
 		if next := time.Now().Add(min(max(retryAfter, s.delay), h.max)); next.After(s.next) {
@@ -150,6 +142,7 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 		}
 		return
 	}
+	failed := status == 0 || status >= 500 // 429 returned above
 	target := latency / time.Duration(h.parallel)
 	d := (s.delay + target) / 2
 	if failed && d < s.delay {
