@@ -152,6 +152,18 @@ func (f *fixture) client() *http.Client {
 
 func (f *fixture) id(i int) string { return f.recs[i].Item.ID }
 
+// cookieValue is the value of the last cookie called name in cs, "" when
+// there is none.
+func cookieValue(cs []*http.Cookie, name string) string {
+	v := ""
+	for _, ck := range cs {
+		if ck.Name == name {
+			v = ck.Value
+		}
+	}
+	return v
+}
+
 // login logs in through the form and returns the client and its CSRF token.
 func (f *fixture) login(user, pw string) (*http.Client, string) {
 	f.t.Helper()
@@ -162,12 +174,7 @@ func (f *fixture) login(user, pw string) (*http.Client, string) {
 	}
 	resp.Body.Close()
 	u, _ := url.Parse(f.ts.URL)
-	var tok string
-	for _, ck := range c.Jar.Cookies(u) {
-		if ck.Name == loginCSRFCookie {
-			tok = ck.Value
-		}
-	}
+	tok := cookieValue(c.Jar.Cookies(u), loginCSRFCookie)
 	resp, err = c.PostForm(f.ts.URL+"/login", url.Values{"user": {user}, "password": {pw}, "csrf": {tok}})
 	if err != nil {
 		f.t.Fatal(err)

@@ -74,12 +74,7 @@ func TestUILogin(t *testing.T) {
 		t.Errorf("login without CSRF: %d", code)
 	}
 	u, _ := url.Parse(f.ts.URL)
-	var tok string
-	for _, ck := range c.Jar.Cookies(u) {
-		if ck.Name == loginCSRFCookie {
-			tok = ck.Value
-		}
-	}
+	tok := cookieValue(c.Jar.Cookies(u), loginCSRFCookie)
 	code, _, body := f.post(c, "/login", url.Values{"user": {"rina"}, "password": {"salah"}, "csrf": {tok}})
 	if code != http.StatusUnauthorized || !strings.Contains(body, tr(langID, "err_bad_login")) {
 		t.Errorf("wrong password: %d", code)
@@ -256,12 +251,7 @@ func TestUISecureCookieOverTLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	var tok string
-	for _, ck := range resp.Cookies() {
-		if ck.Name == loginCSRFCookie {
-			tok = ck.Value
-		}
-	}
+	tok := cookieValue(resp.Cookies(), loginCSRFCookie)
 	req, _ := http.NewRequest("POST", ts.URL+"/login", strings.NewReader(url.Values{"user": {"rina"}, "password": {reviewerPW}, "csrf": {tok}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(&http.Cookie{Name: loginCSRFCookie, Value: tok})
@@ -325,12 +315,7 @@ func TestUILoginRateLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		var tok string
-		for _, ck := range resp.Cookies() {
-			if ck.Name == loginCSRFCookie {
-				tok = ck.Value
-			}
-		}
+		tok := cookieValue(resp.Cookies(), loginCSRFCookie)
 		code, _, _ := f.post(c, "/login", url.Values{"user": {"rina"}, "password": {pw}, "csrf": {tok}})
 		return code
 	}
