@@ -3,6 +3,8 @@ package index
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/netra-id/netra"
 )
 
 // Snippet sizes used by Highlight.
@@ -99,6 +101,17 @@ func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []str
 		out = append(out, strings.TrimSpace(b.String()))
 	}
 	return out
+}
+
+// RecordSnippets is what a search Match carries when Query.Highlight is set:
+// snippets of the record's text, or one of its title when the text has no
+// match.
+func RecordSnippets(r netra.Record, analyze Analyzer, q TextQuery) []string {
+	sn := Highlight(r.Item.Text, analyze, q, 0, 0)
+	if len(sn) == 0 && r.Item.Title != "" {
+		sn = Highlight(r.Item.Title, analyze, q, 1, 0)
+	}
+	return sn
 }
 
 // forEachWord calls fn with the byte range of every run of word runes. Words

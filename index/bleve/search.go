@@ -247,10 +247,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 				m.Relevance = h.Score
 			}
 			if q.Highlight {
-				m.Snippets = index.Highlight(m.Record.Item.Text, s.analyze, tq, 0, 0)
-				if len(m.Snippets) == 0 && m.Record.Item.Title != "" {
-					m.Snippets = index.Highlight(m.Record.Item.Title, s.analyze, tq, 1, 0)
-				}
+				m.Snippets = index.RecordSnippets(m.Record, s.analyze, tq)
 			}
 			out.Matches = append(out.Matches, m)
 		}

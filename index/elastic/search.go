@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
 )
 
@@ -137,7 +136,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 			m.Relevance = *h.Score
 		}
 		if q.Highlight {
-			m.Snippets = snippets(d.record(), s.opt.analyze, tq)
+			m.Snippets = index.RecordSnippets(m.Record, s.opt.analyze, tq)
 		}
 		out.Matches = append(out.Matches, m)
 	}
@@ -164,14 +163,6 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		s.closePIT(ctx, after.PIT)
 	}
 	return out, nil
-}
-
-func snippets(r netra.Record, analyze index.Analyzer, tq index.TextQuery) []string {
-	sn := index.Highlight(r.Item.Text, analyze, tq, 0, 0)
-	if len(sn) == 0 && r.Item.Title != "" {
-		sn = index.Highlight(r.Item.Title, analyze, tq, 1, 0)
-	}
-	return sn
 }
 
 func sortClause(k index.Sort) []any {
