@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -249,11 +250,7 @@ func (c *csvWriter) Write(rec *netra.Record) error {
 	v := &rec.Verdict
 	var rules []string
 	for _, h := range v.Hits {
-		seen := false
-		for _, r := range rules {
-			seen = seen || r == h.Rule
-		}
-		if !seen {
+		if !slices.Contains(rules, h.Rule) {
 			rules = append(rules, h.Rule)
 		}
 	}
