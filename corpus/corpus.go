@@ -416,7 +416,7 @@ func (fr *fileReader) item(line int, v *values) error {
 		Meta:   make(map[string]string, 3),
 	}
 	it.ID = netra.ItemID(it.URL, it.Source, it.Text)
-	it.Meta[MetaPos] = fr.name + ":" + strconv.Itoa(line)
+	it.Meta[MetaPos] = Pos{File: fr.name, Line: line}.String()
 	if v.f[roleID] != "" {
 		it.Meta[MetaInputID] = v.f[roleID]
 	}
