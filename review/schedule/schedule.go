@@ -54,13 +54,13 @@ func ParseSchedule(spec string) error {
 	return err
 }
 
+// state is one source's schedule and what the sources page shows of it;
+// st.Running is true while a run is going.
 type state struct {
-	entry   Entry
-	id      cron.EntryID
-	sched   cron.Schedule
-	running bool
-	cancel  context.CancelFunc
-	st      review.SourceStatus
+	id     cron.EntryID
+	sched  cron.Schedule
+	cancel context.CancelFunc
+	st     review.SourceStatus
 }
 
 // The review server takes the scheduler as its Sources; this keeps the two
@@ -114,7 +114,7 @@ func New(entries []Entry, job Job, opts ...Option) (*Scheduler, error) {
 		if _, dup := s.states[e.Name]; dup {
 			return nil, fmt.Errorf("schedule: source %q appears twice", e.Name)
 		}
-		st := &state{entry: e, st: review.SourceStatus{Name: e.Name, Kind: e.Kind, Region: e.Region, Schedule: e.Schedule}}
+		st := &state{st: review.SourceStatus{Name: e.Name, Kind: e.Kind, Region: e.Region, Schedule: e.Schedule}}
 		if e.Schedule != "" {
 			sc, err := parser.Parse(e.Schedule)
 			if err != nil {
@@ -154,7 +154,7 @@ func (s *Scheduler) trigger(name, why string) error {
 	if s.stopped {
 		return fmt.Errorf("%q: scheduler is shutting down", name)
 	}
-	if st.running {
+	if st.st.Running {
 		st.st.Skipped++
 		if s.metrics != nil {
 			s.metrics.CrawlSkipped.WithLabelValues(name).Inc()
@@ -163,7 +163,7 @@ func (s *Scheduler) trigger(name, why string) error {
 		return fmt.Errorf("%q: %w", name, ErrRunning)
 	}
 	ctx, cancel := context.WithCancel(s.base)
-	st.running, st.cancel = true, cancel
+	st.st.Running, st.cancel = true, cancel
 	st.st.LastStart = s.now().UTC()
 	s.wg.Add(1)
 	go s.run(ctx, st, why)
@@ -172,14 +172,14 @@ func (s *Scheduler) trigger(name, why string) error {
 
 func (s *Scheduler) run(ctx context.Context, st *state, why string) {
 	defer s.wg.Done()
-	name := st.entry.Name
+	name := st.st.Name
 	start := s.now()
 	s.log.Info("crawl started", "source", name, "trigger", why)
 	res, err := s.safeJob(ctx, name)
 	d := s.now().Sub(start)
 
 	s.mu.Lock()
-	st.running = false
+	st.st.Running = false
 	st.cancel()
 	st.cancel = nil
 	st.st.LastEnd = s.now().UTC()
@@ -232,7 +232,6 @@ func (s *Scheduler) Sources() []review.SourceStatus {
 	for _, name := range s.order {
 		st := s.states[name]
 		v := st.st
-		v.Running = st.running
 		if st.sched != nil && !s.stopped {
 			if s.started {
 				v.NextRun = s.cron.Entry(st.id).Next
