@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -14,6 +15,7 @@ import (
 // possible ASN partisan act) through classifier and embedded store, then
 // again to show nothing is fetched twice.
 func TestCrawlCommand(t *testing.T) {
+	var mu sync.Mutex // the server answers on many goroutines
 	hits := map[string]int{}
 	mux := http.NewServeMux()
 	page := func(title, body string) string {
@@ -30,19 +32,24 @@ func TestCrawlCommand(t *testing.T) {
 				"<p>Perbaikan dikerjakan selama tiga minggu dengan dana tanggap darurat dari pemerintah provinsi.</p>"))
 	})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
 		hits[r.URL.Path]++
+		mu.Unlock()
 		mux.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
 	dir := t.TempDir()
 	sources := filepath.Join(dir, "sources.yaml")
-	os.WriteFile(sources, []byte(fmt.Sprintf(`contact: https://netra.example/crawler
+	err := os.WriteFile(sources, []byte(fmt.Sprintf(`contact: https://netra.example/crawler
 sources:
   - name: lokal
     kind: url
     region: jawa-tengah
     urls: [%[1]s/berita/camat, %[1]s/berita/jembatan, %[1]s/berita/hilang]
 `, srv.URL)), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
 	args := []string{"--data", filepath.Join(dir, "data"), "crawl", "--sources", sources, "--once", "--allow-addr", strings.TrimPrefix(srv.URL, "http://")}
 	out, errOut, err := runNetra(t, "", args...)
 	if err != nil {
@@ -60,9 +67,11 @@ sources:
 	if !strings.Contains(out, "new 0,") || !strings.Contains(out, "seen before 3") {
 		t.Errorf("second run summary:\n%s", out)
 	}
+	mu.Lock()
 	if hits["/berita/camat"] != 1 || hits["/berita/jembatan"] != 1 {
 		t.Errorf("articles fetched again: %v", hits)
 	}
+	mu.Unlock()
 	if _, _, err := runNetra(t, "", "--data", filepath.Join(dir, "data"), "crawl", "--sources", sources, "--once", "--source", "tidak-ada"); err == nil || !strings.Contains(err.Error(), "tidak-ada") {
 		t.Errorf("unknown --source: %v", err)
 	}
