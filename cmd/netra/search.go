@@ -283,10 +283,11 @@ func evidence(r netra.Record, max int) []string {
 	return out
 }
 
+// markerStripper drops the highlight marker bytes; built once, not per span.
+var markerStripper = strings.NewReplacer(index.HighlightPre, "", index.HighlightPost, "")
+
 // strip removes highlight marker bytes that crawled text might carry.
-func strip(s string) string {
-	return strings.NewReplacer(index.HighlightPre, "", index.HighlightPost, "").Replace(s)
-}
+func strip(s string) string { return markerStripper.Replace(s) }
 
 func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 	bw := &errWriter{w: w}
