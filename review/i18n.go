@@ -162,10 +162,8 @@ func tr(lang, key string) string {
 // cookie, else Indonesian.
 func (s *Server) langOf(w http.ResponseWriter, r *http.Request) string {
 	if l := r.URL.Query().Get("lang"); l == langID || l == langEN {
-		if w != nil {
-			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
-				HttpOnly: true, Secure: s.secureRequest(r), SameSite: http.SameSiteLaxMode})
-		}
+		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, Secure: s.secureRequest(r), SameSite: http.SameSiteLaxMode})
 		return l
 	}
 	if c, err := r.Cookie(langCookie); err == nil && (c.Value == langID || c.Value == langEN) {
