@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
@@ -35,7 +36,7 @@ func templateFuncs() template.FuncMap {
 				return s
 			}
 			// Cut on a rune boundary.
-			for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+			for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
 				n--
 			}
 			return s[:n] + "…"
