@@ -144,8 +144,9 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 	return s, nil
 }
 
-// Sessions exposes the session table (the command ends sessions of a user
-// whose password changed; tests log in without the form).
+// Sessions exposes the session table (tests read a session's CSRF token).
+// A password change needs no call here: sessionFrom ends sessions whose
+// password-changed time no longer matches the account.
 func (s *Server) Sessions() *users.Sessions { return s.sessions }
 
 // Handler is the whole app: UI, API, /healthz, /metrics and static files.
