@@ -21,7 +21,6 @@ import (
 func Decode(body []byte, contentType string) ([]byte, string) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	validUTF8 := utf8.Valid(body)
-	hasHigh := bytes.ContainsFunc(body, func(r rune) bool { return r >= 0x80 })
 	name := declared(body, contentType)
 	if name == "" || name == "utf-8" {
 		if validUTF8 {
@@ -33,7 +32,9 @@ func Decode(body []byte, contentType string) ([]byte, string) {
 		if name == "utf-8" {
 			name = "windows-1252"
 		}
-	} else if validUTF8 && hasHigh && !isMultiByte(name) {
+	} else if validUTF8 && !isMultiByte(name) && bytes.ContainsFunc(body, func(r rune) bool { return r >= 0x80 }) {
+		// Valid multi-byte UTF-8 under a single-byte label: the label is
+		// wrong. (The scan for non-ASCII runs only on this path.)
 		return body, "utf-8"
 	}
 	enc, err := htmlindex.Get(name)
