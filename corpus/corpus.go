@@ -195,8 +195,11 @@ func TotalSize(inputs []string, format Format) int64 {
 			continue
 		}
 		_ = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || skipEntry(path, in, d) {
-				if d != nil && d.IsDir() && err == nil {
+			if err != nil {
+				return nil // Read reports it
+			}
+			if skipEntry(path, in, d) {
+				if d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil

@@ -443,3 +443,33 @@ func TestStdinThatIsNotJSONLinesNeedsAFormat(t *testing.T) {
 		t.Errorf("with --format csv: %v %v", items, bad)
 	}
 }
+
+// TotalSize counts what Read will read: known formats only, hidden entries
+// skipped, and -1 once standard input is among the inputs.
+func TestTotalSizeCountsWhatReadReads(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Camat hadir di acara kampanye.")                     // 30 bytes
+	write("sub/b.jsonl", `{"text":"Lurah memasang baliho calon."}`+"\n") // 40 bytes
+	write("notes.md", "tidak dibaca")
+	write(".hidden/c.txt", "tidak dibaca")
+	write("sub/.d.txt", "tidak dibaca")
+	if got := TotalSize([]string{dir}, FormatAuto); got != 70 {
+		t.Errorf("TotalSize(dir) = %d, want 70", got)
+	}
+	if got := TotalSize([]string{dir, filepath.Join(dir, "missing.txt")}, FormatAuto); got != 70 {
+		t.Errorf("TotalSize with a missing input = %d, want 70 (Read reports it)", got)
+	}
+	if got := TotalSize([]string{dir, "-"}, FormatAuto); got != -1 {
+		t.Errorf("TotalSize with stdin = %d, want -1", got)
+	}
+}
