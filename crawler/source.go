@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -289,8 +290,7 @@ func parseDuration(s string) (time.Duration, error) {
 	}
 	// Days are the natural unit for "only the last N days".
 	if d, ok := strings.CutSuffix(s, "d"); ok {
-		var n int
-		if _, err := fmt.Sscanf(d, "%d", &n); err == nil && n >= 0 && fmt.Sprint(n) == d {
+		if n, err := strconv.Atoi(d); err == nil && n >= 0 && strconv.Itoa(n) == d {
 			return time.Duration(n) * 24 * time.Hour, nil
 		}
 	}
