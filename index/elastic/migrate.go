@@ -1,6 +1,7 @@
 package elastic
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -108,17 +109,8 @@ func (s *Store) copyIndex(ctx context.Context, from, to string) (int, error) {
 			}})
 			body = append(append(append(append(body, meta...), '\n'), src...), '\n')
 		}
-		var br struct {
-			Items []map[string]struct {
-				Status int    `json:"status"`
-				Result string `json:"result"`
-				Error  *struct {
-					Type   string `json:"type"`
-					Reason string `json:"reason"`
-				} `json:"error"`
-			} `json:"items"`
-		}
-		if _, err := s.do(ctx, http.MethodPost, "/_bulk", bytesReader(body), &br); err != nil {
+		var br bulkResponse
+		if _, err := s.do(ctx, http.MethodPost, "/_bulk", bytes.NewReader(body), &br); err != nil {
 			return copied, fmt.Errorf("migrate: write %s: %w", to, err)
 		}
 		for _, it := range br.Items {

@@ -1,6 +1,7 @@
 package elastic
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -368,17 +369,8 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 			meta, _ := json.Marshal(map[string]any{"delete": map[string]any{"_id": h.ID}})
 			body = append(append(body, meta...), '\n')
 		}
-		var br struct {
-			Errors bool `json:"errors"`
-			Items  []map[string]struct {
-				Status int `json:"status"`
-				Error  *struct {
-					Type   string `json:"type"`
-					Reason string `json:"reason"`
-				} `json:"error"`
-			} `json:"items"`
-		}
-		if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_bulk?refresh=wait_for", bytesReader(body), &br); err != nil {
+		var br bulkResponse
+		if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_bulk?refresh=wait_for", bytes.NewReader(body), &br); err != nil {
 			return deleted, fmt.Errorf("delete by query: %w", err)
 		}
 		for _, it := range br.Items {

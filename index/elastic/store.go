@@ -373,4 +373,15 @@ func jsonBody(v any) (io.Reader, error) {
 	return bytes.NewReader(b), nil
 }
 
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+// bulkResponse is the part of a _bulk answer the hand-built bulk requests
+// (migrate, delete by query) read: one result per action.
+type bulkResponse struct {
+	Items []map[string]struct {
+		Status int    `json:"status"`
+		Result string `json:"result"`
+		Error  *struct {
+			Type   string `json:"type"`
+			Reason string `json:"reason"`
+		} `json:"error"`
+	} `json:"items"`
+}
