@@ -250,22 +250,7 @@ func TestInterruptedRunResumes(t *testing.T) {
 	}
 	c.Close()
 
-	c2 := testCrawler(s, dir)
-	defer c2.Close()
-	rest, st := collect(t, c2, src)
-	if st.Resumed == 0 {
-		t.Errorf("second run resumed nothing: %+v", st)
-	}
-	seen := map[string]bool{}
-	for _, it := range append(first, rest...) {
-		if seen[it.URL] {
-			t.Errorf("%s emitted twice", it.URL)
-		}
-		seen[it.URL] = true
-	}
-	if len(seen) != len(fx) {
-		t.Errorf("two runs emitted %d distinct items, want %d", len(seen), len(fx))
-	}
+	checkResumed(t, s, dir, src, first, len(fx))
 	for _, f := range fx {
 		if n := s.hit(f.path); n > 2 {
 			t.Errorf("%s fetched %d times", f.path, n)
@@ -479,11 +464,20 @@ func TestCanceledRunResumes(t *testing.T) {
 	}
 	c.Close()
 
+	checkResumed(t, s, dir, src, first, len(fx))
+}
+
+// checkResumed runs src again on a fresh Crawler over the state in dir,
+// after a run that emitted first and was stopped early, and checks that
+// the second run resumed the pending URLs and that the two runs together
+// emitted want distinct items, each exactly once.
+func checkResumed(t *testing.T, s *site, dir string, src Source, first []netra.Item, want int) {
+	t.Helper()
 	c2 := testCrawler(s, dir)
 	defer c2.Close()
-	rest, st2 := collect(t, c2, src)
-	if st2.Resumed == 0 {
-		t.Errorf("nothing resumed: %+v", st2)
+	rest, st := collect(t, c2, src)
+	if st.Resumed == 0 {
+		t.Errorf("second run resumed nothing: %+v", st)
 	}
 	seen := map[string]int{}
 	for _, it := range append(first, rest...) {
@@ -494,8 +488,8 @@ func TestCanceledRunResumes(t *testing.T) {
 			t.Errorf("%s emitted %d times", u, n)
 		}
 	}
-	if len(seen) != len(fx) {
-		t.Errorf("%d distinct items over both runs, want %d", len(seen), len(fx))
+	if len(seen) != want {
+		t.Errorf("two runs emitted %d distinct items, want %d", len(seen), want)
 	}
 }
 
