@@ -8,19 +8,15 @@ import (
 	"github.com/netra-id/netra/index/bleve"
 )
 
-// openBleveStore opens the embedded store in g.dataDir. Text must be
-// analysed the same way at index and at search time, so a nil analyzer means
-// the classifier's (built-in pack, or --rules), not a plain word split.
+// openBleveStore opens the embedded store in g.dataDir. A nil analyzer means
+// the classifier's (storeAnalyzer).
 func openBleveStore(ctx context.Context, g *globals, analyzer index.Analyzer) (index.Store, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if analyzer == nil {
-		c, err := classifierFor(g)
-		if err != nil {
-			return nil, err
-		}
-		analyzer = c.Analyze
+	analyzer, err := storeAnalyzer(g, analyzer)
+	if err != nil {
+		return nil, err
 	}
 	s, err := bleve.Open(g.dataDir, bleve.WithAnalyzer(analyzer), bleve.WithSiblings(dataDirSiblings()...))
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 // first the next time a command opens the store. As with the embedded
 // store, a nil analyzer means the classifier's, so index and search time
 // analyse text alike.
-func openElasticStore(ctx context.Context, g *globals, analyzer index.Analyzer, opts ...elastic.Option) (index.Store, error) {
-	s, err := openElastic(ctx, g, analyzer, opts...)
+func openElasticStore(ctx context.Context, g *globals, analyzer index.Analyzer) (index.Store, error) {
+	s, err := openElastic(ctx, g, analyzer)
 	if err != nil {
 		return nil, err // not a typed nil in a non-nil interface
 	}
@@ -23,12 +23,9 @@ func openElasticStore(ctx context.Context, g *globals, analyzer index.Analyzer, 
 // openElastic is openElasticStore returning the concrete store, for the
 // `netra index` commands that go beyond index.Store.
 func openElastic(ctx context.Context, g *globals, analyzer index.Analyzer, opts ...elastic.Option) (*elastic.Store, error) {
-	if analyzer == nil {
-		c, err := classifierFor(g)
-		if err != nil {
-			return nil, err
-		}
-		analyzer = c.Analyze
+	analyzer, err := storeAnalyzer(g, analyzer)
+	if err != nil {
+		return nil, err
 	}
 	cfg := elastic.Config{
 		URLs:        g.esURLs,
