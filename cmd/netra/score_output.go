@@ -134,6 +134,10 @@ func appendHit(b []byte, h *netra.Hit) []byte {
 		}
 		b = append(b, ']')
 	}
+	if h.Field != "" {
+		b = append(b, `,"field":`...)
+		b = appendJSONString(b, h.Field)
+	}
 	return append(b, '}')
 }
 

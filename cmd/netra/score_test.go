@@ -259,7 +259,8 @@ func TestVerdictLineMatchesEncodingJSON(t *testing.T) {
 			RulesVersion: s,
 			Hits: []netra.Hit{{Rule: s, Category: "c", Sentence: s, Start: i, End: i + 10, Terms: []string{s}},
 				{Rule: "r", Terms: []string{}, Title: s, Regulation: s, Weight: scores[(i+1)%len(scores)],
-					Spans: []netra.Span{{Start: 1, End: 2, Role: s}, {Start: 3, End: 4}}}},
+					Spans: []netra.Span{{Start: 1, End: 2, Role: s}, {Start: 3, End: 4}}},
+				{Rule: "judul", Terms: []string{s}, Field: "title"}},
 		}
 		rec := netra.Record{Item: netra.Item{Source: s, Meta: map[string]string{corpus.MetaInputID: s, corpus.MetaPos: "f.jsonl:" + strconv.Itoa(i+1)}}, Verdict: v}
 		got := appendVerdictLine(nil, &rec)
