@@ -22,15 +22,16 @@ const backendName = "bleve"
 // maxFacetValues is how many values of one facet a search returns.
 const maxFacetValues = 50
 
-// buildQuery turns a Query's text and filters into one bleve query.
-func (s *Store) buildQuery(q index.Query) (query.Query, error) {
+// buildQuery turns a Query's text and filters into one bleve query. It also
+// returns the parsed text, which highlighting needs.
+func (s *Store) buildQuery(q index.Query) (query.Query, index.TextQuery, error) {
 	if err := q.Check(); err != nil {
-		return nil, err
+		return nil, index.TextQuery{}, err
 	}
 	var must []query.Query
 	tq, err := index.ParseText(q.Text, s.analyze)
 	if err != nil {
-		return nil, err
+		return nil, index.TextQuery{}, err
 	}
 	for _, c := range tq.Clauses {
 		var alts []query.Query
@@ -43,7 +44,7 @@ func (s *Store) buildQuery(q index.Query) (query.Query, error) {
 		case 0:
 			// Every alternative was unindexable (e.g. an overlong term): the
 			// clause cannot match.
-			return blevesearch.NewMatchNoneQuery(), nil
+			return blevesearch.NewMatchNoneQuery(), tq, nil
 		case 1:
 			must = append(must, alts[0])
 		default:
@@ -88,11 +89,11 @@ func (s *Store) buildQuery(q index.Query) (query.Query, error) {
 	}
 	switch len(must) {
 	case 0:
-		return blevesearch.NewMatchAllQuery(), nil
+		return blevesearch.NewMatchAllQuery(), tq, nil
 	case 1:
-		return must[0], nil
+		return must[0], tq, nil
 	}
-	return blevesearch.NewConjunctionQuery(must...), nil
+	return blevesearch.NewConjunctionQuery(must...), tq, nil
 }
 
 func altQuery(a index.Alt) query.Query {
@@ -174,7 +175,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	if err := s.checkOpen(ctx); err != nil {
 		return index.Result{}, err
 	}
-	bq, err := s.buildQuery(q)
+	bq, tq, err := s.buildQuery(q)
 	if err != nil {
 		return index.Result{}, fmt.Errorf("search: %w", err)
 	}
@@ -227,10 +228,6 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		if out.NextCursor, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
 			return index.Result{}, fmt.Errorf("search: %w", err)
 		}
-	}
-	var tq index.TextQuery
-	if q.Highlight {
-		tq, _ = index.ParseText(q.Text, s.analyze) // parsed fine above
 	}
 	err = s.db.View(func(tx *bolt.Tx) error {
 		rb := tx.Bucket(bucketRecords)

@@ -260,7 +260,7 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 	if err := s.checkOpen(ctx); err != nil {
 		return 0, err
 	}
-	bq, err := s.buildQuery(q)
+	bq, _, err := s.buildQuery(q)
 	if err != nil {
 		return 0, fmt.Errorf("delete: %w", err)
 	}
