@@ -11,6 +11,7 @@
 package bleve
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -686,7 +687,7 @@ func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error
 		exists = tx.Bucket(bucketRecords).Get([]byte(id)) != nil
 		prefix := auditPrefix(id)
 		c := tx.Bucket(bucketAudit).Cursor()
-		for k, v := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = c.Next() {
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			var e netra.AuditEntry
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("audit entry %q: %w", k, err)
