@@ -501,19 +501,22 @@ func (s *Store) rebuild() error {
 // replayPending re-indexes records whose search document may not have
 // reached the search index before the last process ended.
 func (s *Store) replayPending() error {
-	var ids []string
+	var ids, gone []string
 	var recs []netra.Record
 	err := s.db.View(func(tx *bolt.Tx) error {
 		rb := tx.Bucket(bucketRecords)
 		return tx.Bucket(bucketPending).ForEach(func(k, _ []byte) error {
 			ids = append(ids, string(k))
-			if v := rb.Get(k); v != nil {
-				var r netra.Record
-				if err := json.Unmarshal(v, &r); err != nil {
-					return fmt.Errorf("record %q: %w", k, err)
-				}
-				recs = append(recs, r)
+			v := rb.Get(k)
+			if v == nil {
+				gone = append(gone, string(k)) // deleted since it was journalled
+				return nil
 			}
+			var r netra.Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("record %q: %w", k, err)
+			}
+			recs = append(recs, r)
 			return nil
 		})
 	})
@@ -522,16 +525,6 @@ func (s *Store) replayPending() error {
 	}
 	if len(ids) == 0 {
 		return nil
-	}
-	present := map[string]bool{}
-	for _, r := range recs {
-		present[r.Item.ID] = true
-	}
-	var gone []string
-	for _, id := range ids {
-		if !present[id] {
-			gone = append(gone, id)
-		}
 	}
 	if err := s.indexRecords(recs, gone); err != nil {
 		return fmt.Errorf("replay journal of %s: %w", s.dir, err)
