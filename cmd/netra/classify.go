@@ -21,11 +21,15 @@ func classifierFor(g *globals) (*classifier.Classifier, error) {
 	if g.rulesDir != "" {
 		c, err := classifier.Load(g.rulesDir)
 		if err != nil {
-			return nil, netra.WithHint(fmt.Errorf("load rules: %w", err), "run `netra rules lint "+g.rulesDir+"` to see every problem")
+			return nil, netra.WithHint(fmt.Errorf("load rules %s: %w", g.rulesDir, err), "run `netra rules lint "+g.rulesDir+"` to see every problem")
 		}
 		return c, nil
 	}
-	return classifier.Default()
+	c, err := classifier.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return c, nil
 }
 
 func newClassifyCmd(g *globals) *cobra.Command {

@@ -99,7 +99,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 			srcs[i].UserAgent = f.userAgent
 		}
 	}
-	cls, err := loadClassifier(g)
+	cls, err := classifierFor(g)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/netra-id/netra"
-	"github.com/netra-id/netra/classifier"
 	"github.com/netra-id/netra/corpus"
 	"github.com/netra-id/netra/pipeline"
 	"github.com/schollz/progressbar/v3"
@@ -137,7 +136,7 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		defer pprof.StopCPUProfile()
 	}
 
-	cls, err := loadClassifier(g)
+	cls, err := classifierFor(g)
 	if err != nil {
 		return err
 	}
@@ -307,22 +306,6 @@ func notAnInput(out string, inputs []string) error {
 		}
 	}
 	return nil
-}
-
-// loadClassifier builds the classifier from --rules or the built-in packs.
-func loadClassifier(g *globals) (*classifier.Classifier, error) {
-	if g.rulesDir != "" {
-		c, err := classifier.Load(g.rulesDir)
-		if err != nil {
-			return nil, fmt.Errorf("load rules %s: %w", g.rulesDir, err)
-		}
-		return c, nil
-	}
-	c, err := classifier.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load built-in rules: %w", err)
-	}
-	return c, nil
 }
 
 // newScoreBar returns a progress bar on stderr when asked for, or nil.
