@@ -453,6 +453,11 @@ func (s *Store) openSearch() (err error) {
 func (s *Store) persistSearch() error {
 	b := s.idx.NewBatch()
 	b.SetInternal([]byte("netra_created"), []byte(mappingVersion))
+	return s.batchPersisted(b)
+}
+
+// batchPersisted runs b and waits until bleve reports it persisted.
+func (s *Store) batchPersisted(b *blevesearch.Batch) error {
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := s.idx.Batch(b); err != nil {
@@ -554,12 +559,7 @@ func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 	for _, id := range deleted {
 		b.Delete(id)
 	}
-	persisted := make(chan error, 1)
-	b.SetPersistedCallback(func(err error) { persisted <- err })
-	if err := s.idx.Batch(b); err != nil {
-		return err
-	}
-	return <-persisted
+	return s.batchPersisted(b)
 }
 
 // apply runs a search-index batch for ids without waiting for it to be
