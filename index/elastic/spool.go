@@ -45,23 +45,7 @@ func (s *Store) spool(recs []netra.Record) (string, error) {
 	if err != nil {
 		return path, fmt.Errorf("spool: %w", err)
 	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
-			f.Close()
-			return path, fmt.Errorf("spool %s: %w", path, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return path, fmt.Errorf("spool %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return path, fmt.Errorf("spool %s: sync: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
+	if err := writeRecords(f, recs); err != nil {
 		return path, fmt.Errorf("spool %s: %w", path, err)
 	}
 	return path, syncDir(s.cfg.SpoolDir)
@@ -184,29 +168,35 @@ func (s *Store) rewriteSpool(recs []netra.Record) error {
 	if err != nil {
 		return fmt.Errorf("spool: %w", err)
 	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
-			f.Close()
-			return fmt.Errorf("spool %s: %w", tmp, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("spool %s: %w", tmp, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("spool %s: %w", tmp, err)
-	}
-	if err := f.Close(); err != nil {
+	if err := writeRecords(f, recs); err != nil {
 		return fmt.Errorf("spool %s: %w", tmp, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("spool: %w", err)
 	}
 	return syncDir(s.cfg.SpoolDir)
+}
+
+// writeRecords writes recs to f one JSON record per line, syncs f to disk
+// and closes it (also when writing fails).
+func writeRecords(f *os.File, recs []netra.Record) error {
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, r := range recs {
+		if err := enc.Encode(r); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync: %w", err)
+	}
+	return f.Close()
 }
 
 func syncDir(dir string) error {
