@@ -93,10 +93,11 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 	if err := s.rewriteSpool(failed); err != nil {
 		return 0, err
 	}
+	delivered := len(dedupe(recs)) - len(failed)
 	if uerr != nil {
-		return len(dedupe(recs)) - len(failed), fmt.Errorf("replay %s: %d records still waiting: %w", s.SpoolPath(), len(failed), uerr)
+		return delivered, fmt.Errorf("replay %s: %d records still waiting: %w", s.SpoolPath(), len(failed), uerr)
 	}
-	return len(dedupe(recs)), nil
+	return delivered, nil
 }
 
 // setAside moves a spool that cannot be delivered (damaged, or content the
