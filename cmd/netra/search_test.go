@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -23,13 +21,8 @@ const searchFixture = "testdata/search/berita.jsonl"
 // runCLI runs the netra command line in-process and returns its stdout.
 func runCLI(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	cmd := newRootCmd()
-	var out, errOut bytes.Buffer
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	err := cmd.ExecuteContext(context.Background())
-	return out.String(), err
+	out, _, err := execNetra(t, args...)
+	return out, err
 }
 
 // fixtureIDs maps each fixture text to its input id ("s1"...), since
