@@ -201,7 +201,7 @@ func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
 	}
 	if idx, err := s.aliasIndex(ctx, s.itemsAlias); err == nil {
 		st.Extra["index"] = idx
-		if v, err := s.IndexMappingVersion(ctx); err == nil {
+		if v, err := s.mappingVersionOf(ctx, idx); err == nil {
 			st.Extra["mapping_version"] = fmt.Sprint(v)
 		}
 	}
@@ -242,6 +242,11 @@ func (s *Store) IndexMappingVersion(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	return s.mappingVersionOf(ctx, idx)
+}
+
+// mappingVersionOf is the mapping version of the index idx.
+func (s *Store) mappingVersionOf(ctx context.Context, idx string) (int, error) {
 	var res map[string]struct {
 		Mappings struct {
 			Meta struct {
