@@ -8,9 +8,13 @@ import "fmt"
 // `netra index replay`) delivers them first. Commands report it and exit
 // non-zero so schedulers notice.
 type SpooledError struct {
-	Count int    // records spooled by this call
-	Path  string // the spool file
-	Err   error  // why they could not be stored
+	Count int // records spooled by this call
+	// Stored is how many records of the same call were acknowledged
+	// before the outage: an Upsert can be cut off part-way, so its
+	// records are split between the store and the spool.
+	Stored int
+	Path   string // the spool file
+	Err    error  // why they could not be stored
 }
 
 // Error says where the records went and how they will be delivered, so an

@@ -54,7 +54,8 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 	if serr != nil {
 		return fmt.Errorf("upsert: %w; and spooling %d records failed: %v", err, len(failed), serr)
 	}
-	return &index.SpooledError{Count: len(failed), Path: path, Err: err}
+	stored := len(dedupe(recs)) - len(failed)
+	return &index.SpooledError{Count: len(failed), Stored: stored, Path: path, Err: err}
 }
 
 // upsert writes recs with retries and returns the records that could not be
