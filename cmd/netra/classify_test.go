@@ -61,6 +61,10 @@ func TestEvalCommand(t *testing.T) {
 		FalseNegatives        []string `json:"false_negatives"`
 		Categories            map[string]int
 		Rules                 []ruleStats
+		Aggregate             labelCount
+		ByLabel               map[string]labelCount `json:"by_label"`
+		Brier                 float64
+		Reliability           []reliabilityBin
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("eval JSON: %v\n%s", err, out)
@@ -71,6 +75,18 @@ func TestEvalCommand(t *testing.T) {
 	}
 	if rep.Precision != 1 || rep.Recall != 0.6667 || len(rep.FalseNegatives) != 1 || rep.FalseNegatives[0] != "a6" {
 		t.Fatalf("report: %+v", rep)
+	}
+	// The two aggregate records count in neither precision nor recall,
+	// whatever their verdict, and are reported apart.
+	if rep.Aggregate.Items != 2 || rep.Aggregate != rep.ByLabel["aggregate"] {
+		t.Fatalf("aggregate %+v, by label %+v", rep.Aggregate, rep.ByLabel)
+	}
+	binned := 0
+	for _, b := range rep.Reliability {
+		binned += b.Items
+	}
+	if binned != 6 || rep.Brier <= 0 || rep.Brier >= 1 {
+		t.Fatalf("reliability over %d items (want the 6 non-aggregate ones), Brier %v", binned, rep.Brier)
 	}
 	if rep.Categories["official_non_asn"] != 1 || len(rep.Rules) == 0 {
 		t.Fatalf("categories %v, %d rules", rep.Categories, len(rep.Rules))

@@ -42,9 +42,27 @@ type evalReport struct {
 	ByLabel     map[string]labelCount `json:"by_label"`
 	Categories  map[string]int        `json:"categories"`
 	Rules       []ruleStats           `json:"rules"`
+	Aggregate   labelCount            `json:"aggregate"`
+	Brier       float64               `json:"brier"`
+	Reliability []reliabilityBin      `json:"reliability"`
 	FalsePos    []string              `json:"false_positives"`
 	FalseNeg    []string              `json:"false_negatives"`
 	RuleVersion string                `json:"rules_version"`
+}
+
+// aggregateLabel marks news that reports totals of cases with no
+// identifiable incident (GUIDE.md): either verdict is accepted, so these
+// records are left out of precision and recall and reported apart.
+const aggregateLabel = "aggregate"
+
+// reliabilityBin is one row of the reliability table: of the records whose
+// score fell in [Lo, Hi), how many there were and what share was positive.
+type reliabilityBin struct {
+	Lo       float64 `json:"lo"`
+	Hi       float64 `json:"hi"`
+	Items    int     `json:"items"`
+	Positive int     `json:"positive"`
+	MeanProb float64 `json:"mean_score"`
 }
 
 type labelCount struct {
@@ -76,9 +94,13 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Long: `Classify every record of a labelled JSONL file (fields id, title, text,
 label) and compare: a record is a predicted positive when its verdict is
 flagged, and a true positive when its label is --positive (default
-"partisan"); every other label is a negative. Prints precision, recall, F1,
-the confusion matrix, flags per label, categories, and per-rule coverage,
-overlap and conflict. --explain (or -v) lists false positives and negatives.`,
+"partisan"); every other label is a negative, except "aggregate" (news of
+totals with no identifiable incident), where either verdict is accepted:
+those records are left out of precision, recall, F1, the Brier score and
+the rule statistics and reported apart. Prints precision, recall, F1, the
+confusion matrix, flags per label, categories, the Brier score and a
+reliability table of the verdict score, and per-rule coverage, overlap and
+conflict. --explain (or -v) lists false positives and negatives.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := classifierFor(g)
@@ -175,6 +197,7 @@ type evalDetail struct {
 	rec     labelled
 	verdict netra.Verdict
 	pos     bool
+	skip    bool // an aggregate record: either verdict is right
 }
 
 func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalReport, []evalDetail) {
@@ -184,6 +207,12 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 		stats[r.ID] = &ruleStats{Rule: r.ID, Flags: r.Flag}
 	}
 	var details []evalDetail
+	bins := make([]reliabilityBin, 10)
+	for i := range bins {
+		bins[i].Lo, bins[i].Hi = float64(i)/10, float64(i+1)/10
+	}
+	var sqErr float64
+	scored := 0
 	for _, r := range recs {
 		v := c.Classify(netra.Item{ID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text})
 		pos := r.Label == positive
@@ -193,6 +222,26 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 			lc.Flagged++
 		}
 		rep.ByLabel[r.Label] = lc
+		if r.Label == aggregateLabel && positive != aggregateLabel {
+			rep.Aggregate.Items++
+			if v.Flagged {
+				rep.Aggregate.Flagged++
+			}
+			details = append(details, evalDetail{rec: r, verdict: v, pos: pos, skip: true})
+			continue
+		}
+		scored++
+		y := 0.0
+		if pos {
+			y = 1
+		}
+		sqErr += (v.Score - y) * (v.Score - y)
+		b := &bins[min(int(v.Score*10), 9)]
+		b.Items++
+		b.MeanProb += v.Score
+		if pos {
+			b.Positive++
+		}
 		switch {
 		case v.Flagged && pos:
 			rep.TP++
@@ -242,12 +291,21 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 		}
 		details = append(details, evalDetail{rec: r, verdict: v, pos: pos})
 	}
+	if scored > 0 {
+		rep.Brier = round4(sqErr / float64(scored))
+	}
+	for _, b := range bins {
+		if b.Items > 0 {
+			b.MeanProb = round4(b.MeanProb / float64(b.Items))
+			rep.Reliability = append(rep.Reliability, b)
+		}
+	}
 	rep.Precision = ratio(rep.TP, rep.TP+rep.FP)
 	rep.Recall = ratio(rep.TP, rep.TP+rep.FN)
 	if rep.Precision+rep.Recall > 0 {
 		rep.F1 = round4(2 * rep.Precision * rep.Recall / (rep.Precision + rep.Recall))
 	}
-	n := float64(len(recs))
+	n := float64(max(scored, 1))
 	for _, r := range c.Pack().Rules {
 		s := stats[r.ID]
 		s.Coverage = round4(float64(s.Fired) / n)
@@ -273,7 +331,18 @@ func printEval(w io.Writer, rep evalReport) {
 	fmt.Fprintf(w, "                 flagged  not flagged\n")
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n", rep.Positive, rep.TP, rep.FN)
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n\n", "other", rep.FP, rep.TN)
+	if rep.Aggregate.Items > 0 {
+		fmt.Fprintf(w, "aggregate (either verdict accepted, left out above): %d items, %d flagged\n\n", rep.Aggregate.Items, rep.Aggregate.Flagged)
+	}
+	fmt.Fprintf(w, "Brier score %.4f over %d items\n", rep.Brier, rep.TP+rep.FP+rep.FN+rep.TN)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "score\titems\tmean score\tshare positive\t")
+	for _, b := range rep.Reliability {
+		fmt.Fprintf(tw, "%.1f–%.1f\t%d\t%.3f\t%.3f\t\n", b.Lo, b.Hi, b.Items, b.MeanProb, float64(b.Positive)/float64(b.Items))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "label\titems\tflagged\t")
 	for _, l := range slices.Sorted(maps.Keys(rep.ByLabel)) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t\n", l, rep.ByLabel[l].Items, rep.ByLabel[l].Flagged)
@@ -299,7 +368,7 @@ func printErrors(w io.Writer, details []evalDetail) {
 	for _, kind := range []string{"false positive", "false negative"} {
 		fmt.Fprintf(w, "\n%ss:\n", kind)
 		for _, d := range details {
-			fp := d.verdict.Flagged && !d.pos
+			fp := d.verdict.Flagged && !d.pos && !d.skip
 			fn := !d.verdict.Flagged && d.pos
 			if (kind == "false positive" && !fp) || (kind == "false negative" && !fn) {
 				continue
