@@ -47,6 +47,20 @@ type Hit struct {
 	// Field is "title" when the evidence was found in the item's Title
 	// rather than its Text; Start and End then point into Title.
 	Field string `json:"field,omitempty"`
+	// Mode is what the sentence does: "report" or "allegation" for a hit
+	// that counts; for a suppressed hit, the discourse that cancelled it
+	// ("rule", "permission", "appeal", "hypothetical", "denial", "totals"
+	// …), with Cue the words that did.
+	Mode string `json:"mode,omitempty"`
+	Cue  string `json:"cue,omitempty"`
+}
+
+// ScorePart is one term of a calibrated score: a feature of the verdict,
+// its value, and what it added to the log-odds.
+type ScorePart struct {
+	Feature      string  `json:"feature"`
+	Value        float64 `json:"value"`
+	Contribution float64 `json:"contribution"`
 }
 
 // Span is a byte range [Start, End) in an item's original text.
@@ -65,6 +79,13 @@ type Verdict struct {
 	Categories   []string `json:"categories"`
 	Hits         []Hit    `json:"hits"`
 	RulesVersion string   `json:"rules_version"`
+	// Suppressed are rules that matched a sentence but were cancelled by
+	// its discourse (a rule stated, a permission, an appeal, a denial …),
+	// capped; they never count towards Flagged.
+	Suppressed []Hit `json:"suppressed,omitempty"`
+	// ScoreParts explain a calibrated Score: bias plus each feature's
+	// contribution to the log-odds.
+	ScoreParts []ScorePart `json:"score_parts,omitempty"`
 }
 
 // Status is the review state of a record.

@@ -40,6 +40,15 @@ type Classifier struct {
 	anaphorWords map[string]bool
 	// flagging holds the IDs of the rules that decide Flagged.
 	flagging map[string]bool
+	// modes holds, by group, the discourse a cancel group stands for
+	// (from its gazetteer's discourse field, else its name).
+	modes []string
+	// incident is the group of the "incident" gazetteer, or -1: a hit in a
+	// sentence with one of its terms is an allegation, not a plain report.
+	incident int32
+	// titleNorm marks, by group, the cancel groups whose discourse makes a
+	// title a statement of norms (rule, permission, appeal …).
+	titleNorm []bool
 }
 
 // Option configures a Classifier.
@@ -143,6 +152,25 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for g, grp := range c.dict.groups {
 		acts[g] = grp.role == rules.RoleAct
 	}
+	c.incident = -1
+	if g, ok := c.dict.byName["@"+IncidentGazetteer]; ok {
+		c.incident = g
+	}
+	c.modes = make([]string, len(c.dict.groups))
+	c.titleNorm = make([]bool, len(c.dict.groups))
+	for g, grp := range c.dict.groups {
+		c.modes[g] = "cancel"
+		if name, ok := strings.CutPrefix(grp.name, "@"); ok {
+			c.modes[g] = name
+			if gz := p.Gazetteers[name]; gz != nil && gz.Discourse != "" {
+				c.modes[g] = gz.Discourse
+			}
+		}
+		switch c.modes[g] {
+		case "rule", "permission", "appeal", "hypothetical", "denial":
+			c.titleNorm[g] = grp.role == rules.RoleCancel
+		}
+	}
 	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
@@ -158,6 +186,11 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 // AnaphoraGazetteer names the gazetteer of words that refer back to the
 // previous sentence's actor ("ia", "mereka", "yang bersangkutan").
 const AnaphoraGazetteer = "anaphora"
+
+// IncidentGazetteer names the cue gazetteer of words of a reported case
+// ("diduga", "dilaporkan", "kedapatan"): hits in such sentences are
+// allegations.
+const IncidentGazetteer = "incident"
 
 // RealisGazetteer names the gazetteer of relative clauses that state a
 // finding about a person ("yang terbukti", "yang kedapatan"). A purpose cue
@@ -406,12 +439,13 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 	if len(text) > maxTextBytes {
 		text = text[:maxTextBytes]
 	}
-	var hits []netra.Hit
-	hits = c.analyze(text, "", hits)
+	var hits, sup []netra.Hit
+	hits, sup = c.analyze(text, "", hits, sup)
 	if title != "" && !titleRepeated(title, text) {
-		hits = c.analyze(title, "title", hits)
+		hits, sup = c.analyze(title, "title", hits, sup)
 	}
-	c.score(&v, hits)
+	v.Suppressed = sup
+	c.score(&v, hits, c.titleStatesNorm(title))
 	return v
 }
 
@@ -425,10 +459,28 @@ func titleRepeated(title, text string) bool {
 	return strings.Contains(foldKeyword(head), foldKeyword(title))
 }
 
-// score combines hits into the verdict: each rule counts once, with its
-// weight; the score is 1 − Π(1 − w). Only rules that flag (ASN rules)
-// decide Flagged; the others add hits and categories.
-func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit) {
+// titleStatesNorm reports whether the title (the headline says what the
+// news is) states a norm: a rule, permission, appeal, hypothesis or denial.
+func (c *Classifier) titleStatesNorm(title string) bool {
+	if title == "" {
+		return false
+	}
+	ts := c.norm.tokensIn(title, 0, len(title))
+	for _, o := range c.dict.find(ts, nil) {
+		if c.titleNorm[o.group] {
+			return true
+		}
+	}
+	return false
+}
+
+// score combines hits into the verdict. Without a calibration the score
+// is 1 − Π(1 − w), each rule counted once with its weight, and Flagged
+// needs the ASN rules' part of it to reach the pack's threshold. With one,
+// the score is the calibrated probability that a reviewer confirms the
+// item, Flagged needs an ASN hit and that probability to reach the
+// threshold, and ScoreParts say what each feature added.
+func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, titleNorm bool) {
 	if hits == nil {
 		// The verdict contract has a list, never null, even when a
 		// candidate text produced no evidence.
@@ -456,6 +508,21 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit) {
 		v.Categories = append(v.Categories, cat)
 	}
 	sort.Strings(v.Categories)
+	if cal := c.pack.Calibration; cal != nil {
+		f := c.features(v, best, 1-asn, titleNorm)
+		z := cal.Bias
+		v.ScoreParts = append(v.ScoreParts[:0], netra.ScorePart{Feature: "bias", Value: 1, Contribution: round3(cal.Bias)})
+		for _, name := range featureOrder {
+			w, ok := cal.Weights[name]
+			if !ok || f[name] == 0 {
+				continue
+			}
+			z += w * f[name]
+			v.ScoreParts = append(v.ScoreParts, netra.ScorePart{Feature: name, Value: round3(f[name]), Contribution: round3(w * f[name])})
+		}
+		v.Score = round3(1 / (1 + math.Exp(-z)))
+		v.Flagged = f["rules"] > 0 && v.Score >= c.pack.Threshold
+	}
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -25,7 +25,7 @@ func (n *normalizer) termTokens(term string) []Token {
 // "Mereka …", "Yang bersangkutan …") within two sentences after one with an
 // actor: news often names the civil servant first and the act next, and
 // the actor is carried over.
-func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
+func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -51,7 +51,7 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 				occ = c.carry(text, back, i, occ)
 			}
 			if len(occ) > 0 {
-				hits = c.evalSentence(text, field, s, ts, occ, hits)
+				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
 		case mask == maskAct && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.anaphora >= 0 && c.mayOpenWithAnaphor(text[s.start:s.end]):
 			ts := c.norm.tokensIn(text, s.start, s.end)
@@ -59,7 +59,7 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 			n := len(occ)
 			occ = c.carry(text, back, i, occ)
 			if len(occ) > n {
-				hits = c.evalSentence(text, field, s, ts, occ, hits)
+				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
 		}
 		if actorSeen {
@@ -69,7 +69,7 @@ func (c *Classifier) analyze(text, field string, hits []netra.Hit) []netra.Hit {
 			back = append(back, actorSentence{s, i})
 		}
 	}
-	return hits
+	return hits, sup
 }
 
 // actorSentence is a sentence with an actor keyword and its index.
@@ -175,83 +175,144 @@ func (c *Classifier) lastActor(text string, s span) (occurrence, bool) {
 	return best, true
 }
 
-// evalSentence applies every rule to one sentence.
-func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits []netra.Hit) []netra.Hit {
+// evalSentence applies every rule to one sentence. A rule whose roles all
+// match but whose discourse cancels it is kept apart in sup, with the mode
+// that cancelled it, so explanations can say why nothing fired.
+func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
 	for _, cr := range c.rules {
 		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule {
 			continue
 		}
-		if h, ok := cr.eval(text, s, ts, occ); ok {
-			h.Field = field
+		h, st := cr.eval(text, s, ts, occ, c.modes)
+		h.Field = field
+		switch {
+		case st == fired:
+			h.Mode = "report"
+			if c.hasGroup(occ, c.incident) {
+				h.Mode = "allegation"
+			}
 			hits = append(hits, h)
+		case st == suppressed && len(sup) < maxSuppressed:
+			sup = append(sup, h)
 		}
 	}
-	return hits
+	return hits, sup
 }
 
-// eval finds the first anchor occurrence with every other required role
-// within the window and no cancel cue in scope.
-func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence) (netra.Hit, bool) {
+// maxSuppressed caps the suppressed hits a verdict keeps.
+const maxSuppressed = 10
+
+// hasGroup reports whether group g occurs among occ (g < 0: never).
+func (c *Classifier) hasGroup(occ []occurrence, g int32) bool {
+	if g < 0 {
+		return false
+	}
 	for _, o := range occ {
-		if cr.exclude[o.group] {
-			return netra.Hit{}, false
+		if o.group == g {
+			return true
 		}
 	}
-	anchor := cr.roles[0]
-	win := cr.rule.Window
+	return false
+}
+
+// Outcomes of a rule on one sentence.
+const (
+	none = iota
+	fired
+	suppressed
+)
+
+// eval finds the first anchor occurrence with every other required role
+// within the window and no cancel cue in scope. When every anchor that
+// matched was cancelled, it returns the first of them as suppressed, with
+// the mode and words of the cue that cancelled it.
+func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
+	excl := -1
+	for k, o := range occ {
+		if cr.exclude[o.group] {
+			excl = k
+			break
+		}
+	}
+	var first netra.Hit
+	found := false
 	for _, a := range occ {
-		if !anchor.groups[a.group] {
+		if !cr.roles[0].groups[a.group] {
 			continue
 		}
-		if cr.cancelled(a, occ) {
-			continue
-		}
-		chosen := []occurrence{a}
-		ok := true
-		for _, rq := range cr.roles[1:] {
-			best, bestDist := -1, 1<<30
-			for k, o := range occ {
-				if !rq.groups[o.group] || (o.i == a.i && o.j == a.j) {
-					continue
-				}
-				d := distance(a, o)
-				if win > 0 && d > win {
-					continue
-				}
-				if d < bestDist {
-					best, bestDist = k, d
-				}
-			}
-			if best < 0 {
-				ok = false
-				break
-			}
-			chosen = append(chosen, occ[best])
-		}
+		chosen, ok := cr.complete(a, occ)
 		if !ok {
 			continue
 		}
-		return cr.hit(text, s, ts, chosen), true
+		cue, cancelled := -1, false
+		if excl >= 0 {
+			cue, cancelled = excl, true
+		} else {
+			cue, cancelled = cr.cancelled(a, occ)
+		}
+		if !cancelled {
+			return cr.hit(text, s, ts, chosen), fired
+		}
+		if !found {
+			found = true
+			first = cr.hit(text, s, ts, chosen)
+			o := occ[cue]
+			first.Mode = modes[o.group]
+			if !o.carried {
+				first.Cue = text[ts[o.i].Start:ts[o.j-1].End]
+			}
+		}
 	}
-	return netra.Hit{}, false
+	if found {
+		return first, suppressed
+	}
+	return netra.Hit{}, none
+}
+
+// complete picks, for anchor a, the nearest occurrence of every other
+// required role within the window.
+func (cr *compiledRule) complete(a occurrence, occ []occurrence) ([]occurrence, bool) {
+	win := cr.rule.Window
+	chosen := []occurrence{a}
+	for _, rq := range cr.roles[1:] {
+		best, bestDist := -1, 1<<30
+		for k, o := range occ {
+			if !rq.groups[o.group] || (o.i == a.i && o.j == a.j) {
+				continue
+			}
+			d := distance(a, o)
+			if win > 0 && d > win {
+				continue
+			}
+			if d < bestDist {
+				best, bestDist = k, d
+			}
+		}
+		if best < 0 {
+			return nil, false
+		}
+		chosen = append(chosen, occ[best])
+	}
+	return chosen, true
 }
 
 // cancelled reports whether a cancel cue stands before the anchor in the
 // sentence ("ASN dilarang berkampanye", "membantah mendukung", "jika ASN
-// ikut kampanye") or right after it ("kampanye tidak dibenarkan").
-func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) bool {
-	for _, o := range occ {
+// ikut kampanye") or right after it ("kampanye tidak dibenarkan"), and
+// which occurrence it is.
+func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) (int, bool) {
+	for k, o := range occ {
 		if cr.negate[o.group] && o.j <= a.i && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
-			return true
+			return k, true
 		}
 		if !cr.cancel[o.group] {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ)) {
-			return true
+			return k, true
 		}
 	}
-	return false
+	return -1, false
 }
 
 // shielded reports whether a realis clause ("yang terbukti") stands between

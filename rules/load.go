@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,10 +70,11 @@ func prefixFiles(err error, dir string) error {
 
 // packFile is pack.yaml.
 type packFile struct {
-	Name        string  `yaml:"name"`
-	Version     string  `yaml:"version"`
-	Description string  `yaml:"description"`
-	Threshold   float64 `yaml:"threshold"`
+	Name        string       `yaml:"name"`
+	Version     string       `yaml:"version"`
+	Description string       `yaml:"description"`
+	Threshold   float64      `yaml:"threshold"`
+	Calibration *Calibration `yaml:"calibration"`
 }
 
 // Load reads the pack in dir of fsys:
@@ -112,7 +115,14 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 				errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: fmt.Sprintf("threshold %v must be in (0, 1]", pf.Threshold)})
 			}
 		}
-		p.Name, p.Version, p.Description, p.Threshold = pf.Name, pf.Version, pf.Description, pf.Threshold
+		if c := pf.Calibration; c != nil {
+			for _, f := range slices.Sorted(maps.Keys(c.Weights)) {
+				if _, ok := CalibrationFeatures[f]; !ok {
+					errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: fmt.Sprintf("calibration: unknown feature %q (known: %s)", f, strings.Join(slices.Sorted(maps.Keys(CalibrationFeatures)), ", "))})
+				}
+			}
+		}
+		p.Name, p.Version, p.Description, p.Threshold, p.Calibration = pf.Name, pf.Version, pf.Description, pf.Threshold, pf.Calibration
 		p.Files = append(p.Files, "pack.yaml")
 	}
 

@@ -35,6 +35,9 @@ type Pack struct {
 	Description string
 	// Threshold is the score from which a verdict is flagged.
 	Threshold float64
+	// Calibration turns a verdict's evidence into the probability that a
+	// reviewer confirms it; nil keeps the uncalibrated 1 − Π(1 − weight).
+	Calibration *Calibration
 	// Lexicon maps colloquial spellings to standard words (one or more).
 	Lexicon map[string][]string
 	// Gazetteers by name.
@@ -57,11 +60,49 @@ type Gazetteer struct {
 	// role: a text is a candidate only when it has a keyword of every
 	// first-stage role (actor and act).
 	Keywords bool `yaml:"keywords"`
+	// Discourse names what a sentence does when a cancel term of this
+	// gazetteer cancels a rule in it (one of DiscourseModes): explanations
+	// and the verdict's suppressed hits carry it so a rule writer sees why.
+	Discourse string `yaml:"discourse"`
 
 	// Candidates loaded from CSV files (for target gazetteers).
 	Candidates []Candidate `yaml:"-"`
 	File       string      `yaml:"-"`
 	Line       int         `yaml:"-"`
+}
+
+// DiscourseModes are what a candidate sentence can do instead of reporting
+// conduct; a cancel gazetteer names one of them. "report" and "allegation"
+// are the modes of sentences that fire.
+var DiscourseModes = []string{
+	"rule", "permission", "appeal", "hypothetical", "denial", "totals",
+	"question", "dismissal", "duty", "example", "negated", "not_asn",
+	"official_event", "enforcement", "purpose",
+}
+
+// Calibration is a logistic model over a verdict's features: the score is
+// σ(Bias + Σ Weights[f]·x_f). Features are named in CalibrationFeatures;
+// the model is fitted on labelled data (bench/evalset calibrate) and kept
+// in pack.yaml so a rule writer can read and re-fit it.
+type Calibration struct {
+	Bias    float64            `yaml:"bias"`
+	Weights map[string]float64 `yaml:"weights"`
+	// Fitted says on what and how the weights were fitted, for the record.
+	Fitted string `yaml:"fitted"`
+}
+
+// CalibrationFeatures are the verdict features a calibration may weigh.
+var CalibrationFeatures = map[string]string{
+	"evidence":   "logit of the rule-weight score 1 − Π(1 − w) over the ASN rules that fired (0 when none fired)",
+	"rules":      "number of distinct ASN rules that fired",
+	"sentences":  "number of distinct sentences with an ASN hit, capped at 5",
+	"allegation": "1 when an ASN hit's sentence carries an incident cue (diduga, dilaporkan, kedapatan …)",
+	"title_hit":  "1 when an ASN rule fired on the title",
+	"title_norm": "1 when the title states a norm: a rule, permission, appeal, hypothesis or denial",
+	"suppressed": "number of candidate sentences a discourse cue cancelled, capped at 10",
+	"non_asn":    "1 when a non-ASN official's rule fired",
+	"totals":     "1 when a sentence with an ASN actor reports totals or is cancelled as totals",
+	"no_hit":     "1 when the text passed the first stage but no ASN rule fired",
 }
 
 // Candidate is one person on a ballot.

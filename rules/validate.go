@@ -41,6 +41,12 @@ func (p *Pack) validate(refs bool) Errors {
 		if g.Mode != ModeStem && g.Mode != ModeExact {
 			at("mode %q must be stem or exact", g.Mode)
 		}
+		if g.Discourse != "" && !slices.Contains(DiscourseModes, g.Discourse) {
+			at("discourse %q must be one of %s", g.Discourse, strings.Join(DiscourseModes, ", "))
+		}
+		if g.Discourse != "" && g.Role != RoleCancel {
+			at("discourse is only meaningful on a cancel gazetteer, not role %q", g.Role)
+		}
 		if len(g.Terms) == 0 && len(g.Candidates) == 0 {
 			at("missing field terms")
 		}

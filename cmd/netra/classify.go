@@ -92,15 +92,25 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 		state = "FLAGGED"
 	}
 	fmt.Fprintf(w, "%s (score %.3f, rules %s)\n", state, v.Score, v.RulesVersion)
-	if len(v.Hits) == 0 {
-		fmt.Fprintln(w, "candidate, but no rule matched a sentence (or every match was cancelled)")
+	if len(v.ScoreParts) > 0 {
+		fmt.Fprint(w, "score = σ(")
+		for i, p := range v.ScoreParts {
+			if i > 0 {
+				fmt.Fprint(w, " + ")
+			}
+			fmt.Fprintf(w, "%s %.2f", p.Feature, p.Contribution)
+		}
+		fmt.Fprintln(w, ")")
+	}
+	if len(v.Hits) == 0 && len(v.Suppressed) == 0 {
+		fmt.Fprintln(w, "candidate, but no rule matched a sentence")
 	}
 	for _, h := range v.Hits {
 		where := fmt.Sprintf("text[%d:%d]", h.Start, h.End)
 		if h.Field != "" {
 			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
 		}
-		fmt.Fprintf(w, "- %s (%s, weight %.2f) %s\n  %s\n  sentence: %q\n", h.Rule, h.Category, h.Weight, where, h.Regulation, h.Sentence)
+		fmt.Fprintf(w, "- %s (%s, weight %.2f, mode %s) %s\n  %s\n  sentence: %q\n", h.Rule, h.Category, h.Weight, h.Mode, where, h.Regulation, h.Sentence)
 		for i, s := range h.Spans {
 			term := ""
 			if i < len(h.Terms) {
@@ -108,5 +118,12 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			}
 			fmt.Fprintf(w, "  %s: %q\n", s.Role, term)
 		}
+	}
+	for _, h := range v.Suppressed {
+		where := fmt.Sprintf("text[%d:%d]", h.Start, h.End)
+		if h.Field != "" {
+			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
+		}
+		fmt.Fprintf(w, "- cancelled %s %s: the sentence is a %s (cue %q)\n  sentence: %q\n", h.Rule, where, h.Mode, h.Cue, h.Sentence)
 	}
 }

@@ -1,0 +1,84 @@
+package classifier
+
+import (
+	"math"
+
+	"github.com/netra-id/netra"
+)
+
+// featureOrder is the order ScoreParts list features in.
+var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit"}
+
+// Features returns the calibration features of a verdict (see
+// rules.CalibrationFeatures), for fitting a calibration on labelled data;
+// nil when the text does not pass the first stage (its score is always 0).
+func (c *Classifier) Features(it netra.Item) map[string]float64 {
+	v := c.Classify(it)
+	title := it.Title
+	if len(title) > c.maxTitle {
+		title = title[:c.maxTitle]
+	}
+	if !c.Candidate(title, it.Text) {
+		return nil
+	}
+	best := map[string]float64{}
+	asn := 1.0
+	for _, h := range v.Hits {
+		if h.Weight > best[h.Rule] {
+			best[h.Rule] = h.Weight
+		}
+	}
+	for id, w := range best {
+		if c.flagging[id] {
+			asn *= 1 - w
+		}
+	}
+	titleNorm := c.titleStatesNorm(title)
+	return c.features(&v, best, 1-asn, titleNorm)
+}
+
+// features computes the calibration features of a scored verdict; best
+// holds each fired rule's weight and asnScore 1 − Π(1 − w) over ASN rules.
+func (c *Classifier) features(v *netra.Verdict, best map[string]float64, asnScore float64, titleNorm bool) map[string]float64 {
+	f := map[string]float64{}
+	sents := map[[2]int]bool{}
+	for id := range best {
+		if c.flagging[id] {
+			f["rules"]++
+		} else {
+			f["non_asn"] = 1
+		}
+	}
+	for _, h := range v.Hits {
+		if !c.flagging[h.Rule] {
+			continue
+		}
+		key := [2]int{h.Start, h.End}
+		if h.Field == "title" {
+			f["title_hit"] = 1
+			key = [2]int{-h.Start - 1, -h.End - 1}
+		}
+		sents[key] = true
+		if h.Mode == "allegation" {
+			f["allegation"] = 1
+		}
+	}
+	f["sentences"] = math.Min(float64(len(sents)), 5)
+	if asnScore > 0 {
+		p := math.Min(asnScore, 0.999)
+		f["evidence"] = math.Log(p / (1 - p))
+	}
+	f["suppressed"] = math.Min(float64(len(v.Suppressed)), 10)
+	for _, h := range v.Suppressed {
+		if h.Mode == "totals" {
+			f["totals"] = 1
+		}
+	}
+	if titleNorm {
+		f["title_norm"] = 1
+	}
+	if f["rules"] == 0 {
+		f["no_hit"] = 1
+	}
+	return f
+}

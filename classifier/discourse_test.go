@@ -1,0 +1,51 @@
+package classifier
+
+import (
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+// TestDiscourseModes checks that a sentence whose rule is cancelled says
+// why (the discourse that cancelled it) and that hits that count say
+// whether they report or allege.
+func TestDiscourseModes(t *testing.T) {
+	c := mustDefault(t)
+	tests := []struct {
+		text       string
+		flagged    bool
+		hitMode    string // mode of every hit, when flagged
+		suppressed string // mode of the first suppressed hit, when not
+	}{
+		{"Seorang camat di Kabupaten Sukamaju berkampanye untuk pasangan calon bupati.", true, "report", ""},
+		{"Seorang camat di Kabupaten Sukamaju diduga berkampanye untuk pasangan calon bupati.", true, "allegation", ""},
+		{"Bawaslu mengizinkan ASN menghadiri kampanye calon kepala daerah asalkan pasif.", false, "", "permission"},
+		{"ASN dilarang berkampanye untuk pasangan calon mana pun.", false, "", "rule"},
+		{"Jika ada camat yang berkampanye untuk paslon, laporkan ke Bawaslu.", false, "", "hypothetical"},
+		{"Camat itu membantah berkampanye untuk pasangan calon nomor urut 2.", false, "", "denial"},
+		{"Bupati mengimbau kepala dinas agar tidak mendukung paslon mana pun.", false, "", "appeal"},
+	}
+	for _, tt := range tests {
+		v := c.Classify(netra.Item{Text: tt.text})
+		if v.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v (hits %+v, suppressed %+v)", tt.text, v.Flagged, tt.flagged, v.Hits, v.Suppressed)
+			continue
+		}
+		if tt.flagged {
+			for _, h := range v.Hits {
+				if h.Mode != tt.hitMode {
+					t.Errorf("%q: hit %s has mode %q, want %q", tt.text, h.Rule, h.Mode, tt.hitMode)
+				}
+			}
+			continue
+		}
+		if len(v.Suppressed) == 0 {
+			t.Errorf("%q: nothing suppressed, want a %s", tt.text, tt.suppressed)
+			continue
+		}
+		h := v.Suppressed[0]
+		if h.Mode != tt.suppressed || h.Cue == "" || tt.text[h.Start:h.End] != h.Sentence {
+			t.Errorf("%q: suppressed %s mode %q cue %q, want mode %q with its cue", tt.text, h.Rule, h.Mode, h.Cue, tt.suppressed)
+		}
+	}
+}
