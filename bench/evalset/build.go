@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 )
 
 // labelled is one record of the finished corpus: the sampled text, the
@@ -32,6 +33,12 @@ func runBuild(args []string) error {
 	b := fs.String("b", "", "annotator B's label files, comma-separated")
 	adj := fs.String("adjudicated", "", "decisions on the records A and B disagree on")
 	outDir := fs.String("out-dir", "testdata/eval", "where to write tune-*.jsonl and test-*.jsonl")
+	var incidents []*regexp.Regexp
+	fs.Func("test-incident", "a regular expression naming an incident found on both sides of the split after labelling; every record it matches goes to test, so no test incident is tuned on (repeatable)", func(s string) error {
+		re, err := regexp.Compile(s)
+		incidents = append(incidents, re)
+		return err
+	})
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -70,7 +77,12 @@ func runBuild(args []string) error {
 			final = d
 		}
 		out := labelled{record: r, Label: final.Label, Hard: final.Hard || x.Hard || y.Hard, Actor: final.Actor, Act: final.Act, Why: final.Why, LabelA: x.Label, LabelB: y.Label}
-		out.Stratum = r.Stratum
+		for _, re := range incidents {
+			if re.MatchString(r.Title + " " + r.Text) {
+				out.Split, out.Group = "test", "incident:"+re.String()
+			}
+		}
+		r.Split = out.Split
 		name := r.Split + "-" + map[string]string{"post": "posts", "news": "news"}[r.Kind] + ".jsonl"
 		enc, ok := files[name]
 		if !ok {
