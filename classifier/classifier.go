@@ -148,6 +148,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+PurposeGazetteer]; ok {
 		purpose = g
 	}
+	otherActor := int32(-1)
+	if g, ok := c.dict.byName["@"+OtherActorGazetteer]; ok {
+		otherActor = g
+	}
 	acts := make([]bool, len(c.dict.groups))
 	for g, grp := range c.dict.groups {
 		acts[g] = grp.role == rules.RoleAct
@@ -175,7 +179,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
-		cr.realis, cr.purpose = realis, purpose
+		cr.realis, cr.purpose, cr.otherActor = realis, purpose, otherActor
 		if cr.rule.Flag {
 			c.flagging[cr.rule.ID] = true
 		}
@@ -186,6 +190,12 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 // AnaphoraGazetteer names the gazetteer of words that refer back to the
 // previous sentence's actor ("ia", "mereka", "yang bersangkutan").
 const AnaphoraGazetteer = "anaphora"
+
+// OtherActorGazetteer names the actor gazetteer of people whose titles
+// read like ASN but who are not (honorary staff, religious teachers,
+// former officials): an act nearer to one of them than to a civil servant
+// is theirs.
+const OtherActorGazetteer = "actor_other"
 
 // IncidentGazetteer names the cue gazetteer of words of a reported case
 // ("diduga", "dilaporkan", "kedapatan"): hits in such sentences are

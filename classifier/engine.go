@@ -291,6 +291,18 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence) ([]occurrence, 
 		if best < 0 {
 			return nil, false
 		}
+		// The act belongs to the nearest person: when someone who is
+		// not ASN ("pegawai honorer", "guru ngaji", "mantan camat")
+		// stands closer to it than the civil servant, the civil servant
+		// is only mentioned ("Camat membenarkan ada pegawai honorer
+		// yang mendukung paslon").
+		if rq.role == rules.RoleActor && cr.otherActor >= 0 {
+			for _, o := range occ {
+				if o.group == cr.otherActor && distance(a, o) < bestDist {
+					return nil, false
+				}
+			}
+		}
 		chosen = append(chosen, occ[best])
 	}
 	return chosen, true

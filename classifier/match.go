@@ -188,7 +188,9 @@ type compiledRule struct {
 	// realis and purpose are the groups of RealisGazetteer and
 	// PurposeGazetteer, or -1.
 	realis, purpose int32
-	pending         pendingGroups
+	// otherActor is the group of OtherActorGazetteer, or -1.
+	otherActor int32
+	pending    pendingGroups
 }
 
 // finish builds the group bitmaps once the number of groups is final.
