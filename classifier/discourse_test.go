@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"math"
 	"testing"
 
 	"github.com/netra-id/netra"
@@ -47,5 +48,35 @@ func TestDiscourseModes(t *testing.T) {
 		if h.Mode != tt.suppressed || h.Cue == "" || tt.text[h.Start:h.End] != h.Sentence {
 			t.Errorf("%q: suppressed %s mode %q cue %q, want mode %q with its cue", tt.text, h.Rule, h.Mode, h.Cue, tt.suppressed)
 		}
+	}
+}
+
+// TestCalibratedScore checks that the built-in pack's score is the
+// logistic of its parts, so the explanation adds up, and that a text with
+// no ASN evidence is never flagged however the calibration is set.
+func TestCalibratedScore(t *testing.T) {
+	c := mustDefault(t)
+	if c.Pack().Calibration == nil {
+		t.Skip("pack has no calibration")
+	}
+	v := c.Classify(netra.Item{Text: "Seorang camat di Kabupaten Sukamaju diduga berkampanye untuk pasangan calon bupati."})
+	if !v.Flagged || len(v.ScoreParts) < 2 {
+		t.Fatalf("verdict %+v", v)
+	}
+	z := 0.0
+	for _, p := range v.ScoreParts {
+		z += p.Contribution
+	}
+	if got := 1 / (1 + math.Exp(-z)); math.Abs(got-v.Score) > 0.005 {
+		t.Errorf("σ(sum of parts) = %.4f, score %.4f; parts %+v", got, v.Score, v.ScoreParts)
+	}
+	// A candidate text with only a non-ASN official's act.
+	v = c.Classify(netra.Item{Text: "Kepala desa itu mengarahkan warganya memilih caleg dari partai tertentu."})
+	if v.Flagged {
+		t.Errorf("non-ASN act flagged: %+v", v)
+	}
+	f := c.Features(netra.Item{Text: "Harga cabai naik menjelang akhir tahun."})
+	if f != nil {
+		t.Errorf("features of a text the first stage rejects: %v", f)
 	}
 }

@@ -238,3 +238,15 @@ func TestBrokenGazetteerFileStandsAlone(t *testing.T) {
 		t.Fatalf("want one error in gazetteers/g.yaml, got %d:\n%v", len(es), err)
 	}
 }
+
+func TestCalibrationUnknownFeature(t *testing.T) {
+	fsys := fstest.MapFS{
+		"pack.yaml":         {Data: []byte("name: t\nversion: \"1\"\nthreshold: 0.5\ncalibration:\n  bias: -1\n  weights:\n    rulez: 1\n")},
+		"gazetteers/g.yaml": {Data: []byte("gazetteers:\n  - name: asn\n    role: actor\n    terms: [camat]\n  - name: act\n    role: act\n    terms: [kampanye]\n")},
+		"rules/r.yaml":      {Data: []byte("rules: []\n")},
+	}
+	_, err := Load(fsys, ".")
+	if err == nil || !strings.Contains(err.Error(), `pack.yaml`) || !strings.Contains(err.Error(), `unknown feature "rulez"`) {
+		t.Fatalf("want an error naming pack.yaml and the feature, got %v", err)
+	}
+}

@@ -6,7 +6,8 @@
 //
 //	go run ./bench/evalset sample -data ../shared/data -out testdata/eval/corpus.jsonl
 //	go run ./bench/evalset agree testdata/eval/labels-a.jsonl testdata/eval/labels-b.jsonl
-//	go run ./bench/evalset build -corpus … -final … -out-dir testdata/eval
+//	go run ./bench/evalset build -corpus … -a … -b … -adjudicated … -out-dir testdata/eval
+//	go run ./bench/evalset calibrate testdata/eval/tune-*.jsonl DEV.jsonl DEV3.jsonl
 package main
 
 import (
@@ -16,7 +17,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: evalset sample|agree|build [flags]")
+		fmt.Fprintln(os.Stderr, "usage: evalset sample|agree|build|calibrate [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -27,8 +28,10 @@ func main() {
 		err = runAgree(os.Args[2:])
 	case "build":
 		err = runBuild(os.Args[2:])
+	case "calibrate":
+		err = runCalibrate(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown command %q (want sample, agree or build)", os.Args[1])
+		err = fmt.Errorf("unknown command %q (want sample, agree, build or calibrate)", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "evalset:", err)

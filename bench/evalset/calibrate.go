@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
+)
+
+// example is one labelled text's features for fitting.
+type example struct {
+	x map[string]float64
+	y float64
+}
+
+// runCalibrate fits the pack's score calibration: an L2-regularised
+// logistic regression of "a reviewer confirms it" (label partisan) on the
+// verdict features (rules.CalibrationFeatures) of every labelled record
+// that passes the first stage; aggregate records are left out. It prints
+// the calibration block for pack.yaml and the threshold that maximises F1
+// on the same (tuning) data, preferring precision on ties.
+func runCalibrate(args []string) error {
+	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
+	rulesDir := fs.String("rules", "", "rule pack directory (default: the built-in pack)")
+	l2 := fs.Float64("l2", 1.0, "L2 penalty on the weights (not the bias)")
+	feats := fs.String("features", "evidence,rules,sentences,allegation,title_hit,title_norm,suppressed,non_asn,totals", "features to fit")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var c *classifier.Classifier
+	var err error
+	if *rulesDir != "" {
+		c, err = classifier.Load(*rulesDir)
+	} else {
+		c, err = classifier.Default()
+	}
+	if err != nil {
+		return err
+	}
+	names := strings.Split(*feats, ",")
+	var data []example
+	for _, file := range fs.Args() {
+		recs, err := readEvalFile(file)
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if r.Label == "aggregate" {
+				continue
+			}
+			x := c.Features(netra.Item{Title: r.Title, Text: r.Text})
+			if x == nil {
+				continue
+			}
+			y := 0.0
+			if r.Label == "partisan" {
+				y = 1
+			}
+			data = append(data, example{x: x, y: y})
+		}
+	}
+	if len(data) == 0 {
+		return fmt.Errorf("calibrate: no labelled record passed the first stage")
+	}
+	w, b := fitLogistic(data, names, *l2)
+	fmt.Printf("# fitted on %d candidate records of %s (l2 %.2f)\n", len(data), strings.Join(fs.Args(), ", "), *l2)
+	fmt.Println("calibration:")
+	fmt.Printf("  bias: %.3f\n  weights:\n", b)
+	for i, n := range names {
+		fmt.Printf("    %s: %.3f\n", n, w[i])
+	}
+	// Threshold: best F1 over the candidates, among texts with an ASN hit.
+	type scored struct{ p, y float64 }
+	var ps []scored
+	for _, e := range data {
+		if e.x["rules"] == 0 {
+			continue
+		}
+		ps = append(ps, scored{predict(e.x, names, w, b), e.y})
+	}
+	pos := 0.0
+	for _, e := range data {
+		pos += e.y
+	}
+	bestT, bestF, bestP := 0.5, -1.0, 0.0
+	for t := 0.05; t < 0.951; t += 0.025 {
+		tp, fp := 0.0, 0.0
+		for _, s := range ps {
+			if s.p >= t {
+				if s.y == 1 {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		if tp == 0 {
+			continue
+		}
+		p, r := tp/(tp+fp), tp/pos
+		f := 2 * p * r / (p + r)
+		if f > bestF+1e-9 || (math.Abs(f-bestF) < 1e-9 && p > bestP) {
+			bestT, bestF, bestP = t, f, p
+		}
+	}
+	fmt.Printf("# threshold with the best F1 on these records: %.3f (F1 %.3f, P %.3f)\n", bestT, bestF, bestP)
+	return nil
+}
+
+func predict(x map[string]float64, names []string, w []float64, b float64) float64 {
+	z := b
+	for i, n := range names {
+		z += w[i] * x[n]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// fitLogistic minimises the mean log loss plus l2/n·|w|² by Newton's method
+// (the problem is small: a dozen features, a few thousand records).
+func fitLogistic(data []example, names []string, l2 float64) ([]float64, float64) {
+	k := len(names) + 1 // weights, then bias
+	beta := make([]float64, k)
+	row := func(e example) []float64 {
+		r := make([]float64, k)
+		for i, n := range names {
+			r[i] = e.x[n]
+		}
+		r[k-1] = 1
+		return r
+	}
+	for iter := 0; iter < 50; iter++ {
+		grad := make([]float64, k)
+		hess := make([][]float64, k)
+		for i := range hess {
+			hess[i] = make([]float64, k)
+		}
+		for _, e := range data {
+			r := row(e)
+			z := 0.0
+			for i := range r {
+				z += beta[i] * r[i]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			for i := range r {
+				grad[i] += (p - e.y) * r[i]
+				for j := range r {
+					hess[i][j] += p * (1 - p) * r[i] * r[j]
+				}
+			}
+		}
+		for i := 0; i < k-1; i++ {
+			grad[i] += 2 * l2 * beta[i]
+			hess[i][i] += 2 * l2
+		}
+		hess[k-1][k-1] += 1e-9
+		step := solve(hess, grad)
+		maxStep := 0.0
+		for i := range beta {
+			beta[i] -= step[i]
+			maxStep = math.Max(maxStep, math.Abs(step[i]))
+		}
+		if maxStep < 1e-8 {
+			break
+		}
+	}
+	return slices.Clone(beta[:k-1]), beta[k-1]
+}
+
+// solve returns x with a·x = b by Gaussian elimination with pivoting.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range a {
+		m[i] = append(slices.Clone(a[i]), b[i])
+	}
+	for col := 0; col < n; col++ {
+		piv := col
+		for r := col + 1; r < n; r++ {
+			if math.Abs(m[r][col]) > math.Abs(m[piv][col]) {
+				piv = r
+			}
+		}
+		m[col], m[piv] = m[piv], m[col]
+		if math.Abs(m[col][col]) < 1e-12 {
+			continue
+		}
+		for r := 0; r < n; r++ {
+			if r == col {
+				continue
+			}
+			f := m[r][col] / m[col][col]
+			for c := col; c <= n; c++ {
+				m[r][c] -= f * m[col][c]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for i := range x {
+		if math.Abs(m[i][i]) > 1e-12 {
+			x[i] = m[i][n] / m[i][i]
+		}
+	}
+	return x
+}
+
+// evalRecord is the part of a labelled record calibration needs.
+type evalRecord struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
+	Label string `json:"label"`
+}
+
+func readEvalFile(name string) ([]evalRecord, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	var out []evalRecord
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var r evalRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		out = append(out, r)
+	}
+	return out, sc.Err()
+}
