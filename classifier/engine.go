@@ -247,8 +247,8 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else {
-			cue, cancelled = cr.cancelled(a, occ)
+		} else if cue, cancelled = cr.cancelled(a, occ); !cancelled {
+			cue, cancelled = cr.normSubject(chosen, occ, modes)
 		}
 		if !cancelled {
 			return cr.hit(text, s, ts, chosen), fired
@@ -325,6 +325,38 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// normSubject reports whether a chosen actor is the subject of a norm:
+// a rule or permission cue right after it ("ASN harus netral", "PNS
+// dilarang …", "ASN boleh hadir") makes the sentence state the rule for
+// that actor, even when an act stands elsewhere in it ("deklarasi kades
+// itu didukung, padahal ASN harus netral").
+func (cr *compiledRule) normSubject(chosen, occ []occurrence, modes []string) (int, bool) {
+	for _, c := range chosen {
+		if c.carried || !cr.roleIs(c, rules.RoleActor) {
+			continue
+		}
+		for k, o := range occ {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 {
+				continue
+			}
+			if m := modes[o.group]; m == "rule" || m == "permission" {
+				return k, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// roleIs reports whether occurrence o fills role in this rule.
+func (cr *compiledRule) roleIs(o occurrence, role string) bool {
+	for _, rq := range cr.roles {
+		if rq.role == role && rq.groups[o.group] {
+			return true
+		}
+	}
+	return false
 }
 
 // shielded reports whether a realis clause ("yang terbukti") stands between
