@@ -455,7 +455,12 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 		hits, sup = c.analyze(title, "title", hits, sup)
 	}
 	v.Suppressed = sup
-	c.score(&v, hits, c.titleStatesNorm(title))
+	titleNorm := false
+	if cal := c.pack.Calibration; cal != nil && cal.Weights["title_norm"] != 0 {
+		// Tokenising the title again costs; only when the model uses it.
+		titleNorm = c.titleStatesNorm(title)
+	}
+	c.score(&v, hits, titleNorm)
 	return v
 }
 

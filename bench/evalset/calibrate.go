@@ -30,7 +30,7 @@ func runCalibrate(args []string) error {
 	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
 	rulesDir := fs.String("rules", "", "rule pack directory (default: the built-in pack)")
 	l2 := fs.Float64("l2", 1.0, "L2 penalty on the weights (not the bias)")
-	feats := fs.String("features", "evidence,rules,sentences,allegation,title_hit,title_norm,suppressed,non_asn,totals", "features to fit")
+	feats := fs.String("features", "evidence,rules,sentences,allegation,title_hit,suppressed,non_asn,totals", "features to fit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
