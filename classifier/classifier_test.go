@@ -134,12 +134,24 @@ func TestCandidateNamesAreTargets(t *testing.T) {
 func TestAnaphorCarriesActor(t *testing.T) {
 	c := mustDefault(t)
 	text := "Panwaslu memeriksa dua camat di Sukamaju. Foto itu diambil di rumah warga. Keduanya mengacungkan dua jari di depan baliho paslon."
+	// The first sentence is a case report of its own (asn-case); what is
+	// checked here is the gesture sentence, which has no actor but the
+	// anaphor.
+	gesture := func(text string, v netra.Verdict) *netra.Hit {
+		for i, h := range v.Hits {
+			if strings.Contains(h.Sentence, "dua jari") {
+				return &v.Hits[i]
+			}
+		}
+		return nil
+	}
 	v := c.Classify(netra.Item{Text: text})
-	if !v.Flagged {
+	h := gesture(text, v)
+	if !v.Flagged || h == nil {
 		t.Fatalf("anaphor did not carry the actor: %+v", v)
 	}
 	var actor netra.Span
-	for _, s := range v.Hits[0].Spans {
+	for _, s := range h.Spans {
 		if s.Role == "actor" {
 			actor = s
 		}
@@ -152,8 +164,8 @@ func TestAnaphorCarriesActor(t *testing.T) {
 		"Panwaslu memeriksa dua camat di Sukamaju. Warga mengacungkan dua jari di depan baliho paslon.",
 		"Panwaslu memeriksa dua camat. Hujan turun. Angin kencang. Keduanya mengacungkan dua jari di depan baliho paslon.",
 	} {
-		if v := c.Classify(netra.Item{Text: text}); v.Flagged {
-			t.Errorf("flagged %q: %+v", text, v.Hits)
+		if h := gesture(text, c.Classify(netra.Item{Text: text})); h != nil {
+			t.Errorf("actor carried into %q: %+v", text, *h)
 		}
 	}
 }
