@@ -305,7 +305,36 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence) ([]occurrence, 
 		}
 		chosen = append(chosen, occ[best])
 	}
+	if !cr.inOrder(chosen) {
+		return nil, false
+	}
 	return chosen, true
+}
+
+// inOrder reports whether the chosen occurrences of the rule's ordered
+// roles stand in that order. A carried actor stood in an earlier
+// sentence, so it comes first.
+func (cr *compiledRule) inOrder(chosen []occurrence) bool {
+	if len(cr.rule.Order) < 2 {
+		return true
+	}
+	prev := -2
+	for _, role := range cr.rule.Order {
+		for k, rq := range cr.roles {
+			if rq.role != role {
+				continue
+			}
+			at := chosen[k].i
+			if chosen[k].carried {
+				at = -1
+			}
+			if at < prev {
+				return false
+			}
+			prev = at
+		}
+	}
+	return true
 }
 
 // cancelled reports whether a cancel cue stands before the anchor in the

@@ -250,3 +250,28 @@ func TestCalibrationUnknownFeature(t *testing.T) {
 		t.Fatalf("want an error naming pack.yaml and the feature, got %v", err)
 	}
 }
+
+func TestOrderNamesRequiredRoles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"pack.yaml":         {Data: []byte("name: t\nversion: \"1\"\nthreshold: 0.5\n")},
+		"gazetteers/g.yaml": {Data: []byte("gazetteers:\n  - name: asn\n    role: actor\n    terms: [camat]\n  - name: act\n    role: act\n    terms: [kampanye]\n")},
+		"rules/r.yaml": {Data: []byte(`rules:
+  - id: r1
+    title: t
+    category: c
+    regulation: PP 94/2021
+    weight: 0.5
+    flag: true
+    order: [actor, target]
+    require:
+      act: ["@act"]
+      actor: ["@asn"]
+    match: [a, b, c]
+    no_match: [d, e, f]
+`)},
+	}
+	_, err := Load(fsys, ".")
+	if err == nil || !strings.Contains(err.Error(), "rules/r.yaml") || !strings.Contains(err.Error(), `order names role "target"`) {
+		t.Fatalf("want an error naming the file and the role, got %v", err)
+	}
+}

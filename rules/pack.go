@@ -134,6 +134,10 @@ type Rule struct {
 	// gazetteer, "=word" for an exact (unstemmed) word, "re:EXPR" for a
 	// regular expression matched against one normalised token.
 	Require map[string][]string `yaml:"require"`
+	// Order lists required roles that must stand in this order in the
+	// sentence ("act, actor" for "Bawaslu memeriksa camat": the civil
+	// servant is examined, not examining).
+	Order []string `yaml:"order"`
 	// Cancel lists terms that cancel the rule when found in the same
 	// sentence before the act or within CancelAfter tokens after it.
 	Cancel []string `yaml:"cancel"`

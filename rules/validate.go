@@ -78,6 +78,11 @@ func (p *Pack) validate(refs bool) Errors {
 		if r.Regulation == "" {
 			at("missing field regulation (e.g. \"PP 94/2021 Pasal 5 huruf n\")")
 		}
+		for _, role := range r.Order {
+			if _, ok := r.Require[role]; !ok {
+				at("order names role %q, which require does not list", role)
+			}
+		}
 		if r.Weight <= 0 || r.Weight > 1 {
 			at("weight %v must be in (0, 1]", r.Weight)
 		}
