@@ -304,7 +304,31 @@ func (n *normalizer) appendNorm(out []Token, w string, s, e int) []Token {
 		}
 		return out
 	}
+	w = unreduplicate(w)
+	if exp, ok := n.lexicon[w]; ok {
+		for _, x := range exp {
+			out = append(out, Token{Norm: x, Start: s, End: e})
+		}
+		return out
+	}
 	return append(out, Token{Norm: w, Start: s, End: e})
+}
+
+// unreduplicate turns the informal plural "camat2" (for "camat-camat")
+// into its word, "camat", so that it matches like the written-out plural.
+// Words of fewer than three letters ("k2"), words with other digits and
+// the canonical tokens written in packs ("jari2", "nourut2") are left
+// alone.
+func unreduplicate(w string) string {
+	if len(w) < 4 || w[len(w)-1] != '2' || w == "jari2" || strings.HasPrefix(w, "nourut") {
+		return w
+	}
+	for i := 0; i < len(w)-1; i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return w
+		}
+	}
+	return w[:len(w)-1]
 }
 
 func isASCII(s string) bool {
