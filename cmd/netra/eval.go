@@ -86,10 +86,10 @@ type ruleStats struct {
 }
 
 func newEvalCmd(g *globals) *cobra.Command {
-	var asJSON, verbose bool
+	var asJSON, verbose, reviewed bool
 	var positive string
 	cmd := &cobra.Command{
-		Use:   "eval [--json] [--positive LABEL] LABELED.jsonl",
+		Use:   "eval [--json] [--positive LABEL] LABELED.jsonl | --reviewed",
 		Short: "Precision, recall and F1 against a labelled set",
 		Long: `Classify every record of a labelled JSONL file (fields id, title, text,
 label) and compare: a record is a predicted positive when its verdict is
@@ -100,22 +100,57 @@ those records are left out of precision, recall, F1, the Brier score and
 the rule statistics and reported apart. Prints precision, recall, F1, the
 confusion matrix, flags per label, categories, the Brier score and a
 reliability table of the verdict score, and per-rule coverage, overlap and
-conflict. --explain (or -v) lists false positives and negatives.`,
-		Args: cobra.ExactArgs(1),
+conflict.
+
+--reviewed measures against the store's reviewed records instead of a file:
+confirmed records are partisan, dismissed ones take the label of the
+reason that starts their note (not_asn → official_non_asn, norm →
+neutrality, not_election and other → unrelated; duplicate and wrong_place
+say nothing about the text and are left out; no reason → unrelated). It
+also lists what the classifier in use (--rules DIR for a new pack) would
+newly flag or stop flagging against the verdicts stored with them. --explain (or -v) lists false positives and negatives.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if reviewed {
+				return cobra.NoArgs(cmd, args)
+			}
+			return cobra.ExactArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := classifierFor(g)
 			if err != nil {
 				return err
 			}
-			recs, err := readLabelled(args[0])
-			if err != nil {
-				return err
+			var recs []labelled
+			var rev []reviewedLabel
+			name := ""
+			if reviewed {
+				st, err := openStore(cmd.Context(), g, nil)
+				if err != nil {
+					return err
+				}
+				rev, err = reviewedLabels(cmd.Context(), st)
+				st.Close()
+				if err != nil {
+					return err
+				}
+				if len(rev) == 0 {
+					return netra.WithHint(fmt.Errorf("eval: the store has no reviewed records"), "confirm or dismiss items in the review app (netra serve) first")
+				}
+				for _, r := range rev {
+					recs = append(recs, r.labelled)
+				}
+				name = "reviewed records"
+			} else {
+				name = args[0]
+				if recs, err = readLabelled(name); err != nil {
+					return err
+				}
 			}
-			if err := checkPositive(recs, positive, args[0]); err != nil {
+			if err := checkPositive(recs, positive, name); err != nil {
 				return err
 			}
 			rep, details := evaluate(c, recs, positive)
-			rep.File = args[0]
+			rep.File = name
 			if asJSON {
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetEscapeHTML(false)
@@ -125,12 +160,16 @@ conflict. --explain (or -v) lists false positives and negatives.`,
 			if verbose {
 				printErrors(cmd.OutOrStdout(), details)
 			}
+			if reviewed {
+				printChanges(cmd.OutOrStdout(), c, rev)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().StringVar(&positive, "positive", "partisan", "the label that counts as positive")
 	cmd.Flags().BoolVarP(&verbose, "explain", "v", false, "list false positives and false negatives with their evidence")
+	cmd.Flags().BoolVar(&reviewed, "reviewed", false, "measure against the store's confirmed and dismissed records instead of a file")
 	return cmd
 }
 

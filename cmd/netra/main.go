@@ -65,6 +65,7 @@ func newRootCmd() *cobra.Command {
 		newServeCmd(g),
 		newUsersCmd(g),
 		newIndexCmd(g),
+		newExportCmd(g),
 	)
 	return root
 }
