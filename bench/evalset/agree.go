@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -29,37 +26,19 @@ func readLabels(names string) (map[string]label, []string, error) {
 	out := map[string]label{}
 	var order []string
 	for _, name := range strings.Split(names, ",") {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, nil, err
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 16<<20)
-		line := 0
-		for sc.Scan() {
-			line++
-			if strings.TrimSpace(sc.Text()) == "" {
-				continue
-			}
-			var l label
-			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-				f.Close()
-				return nil, nil, fmt.Errorf("%s:%d: %w", name, line, err)
-			}
+		err := readJSONL(name, func(l label, _ int) error {
 			if !slices.Contains(guideLabels, l.Label) {
-				f.Close()
-				return nil, nil, fmt.Errorf("%s:%d: label %q is not one of %s", name, line, l.Label, strings.Join(guideLabels, ", "))
+				return fmt.Errorf("label %q is not one of %s", l.Label, strings.Join(guideLabels, ", "))
 			}
 			if _, dup := out[l.ID]; dup {
-				f.Close()
-				return nil, nil, fmt.Errorf("%s:%d: id %s labelled twice", name, line, l.ID)
+				return fmt.Errorf("id %s labelled twice", l.ID)
 			}
 			out[l.ID] = l
 			order = append(order, l.ID)
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
 		}
 	}
 	return out, order, nil

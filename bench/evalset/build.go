@@ -118,22 +118,10 @@ func runBuild(args []string) error {
 }
 
 func readCorpus(name string) ([]record, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	var out []record
-	line := 0
-	for sc.Scan() {
-		line++
-		var r record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	err := readJSONL(name, func(r record, _ int) error {
 		out = append(out, r)
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -236,25 +233,10 @@ type evalRecord struct {
 }
 
 func readEvalFile(name string) ([]evalRecord, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	var out []evalRecord
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var r evalRecord
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	err := readJSONL(name, func(r evalRecord, _ int) error {
 		out = append(out, r)
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -33,13 +34,13 @@ type record struct {
 // and independent of the rule pack: any word naming a public-sector role
 // (ASN or not, so that confusers are sampled too) and any election word.
 var (
-	roleRE     = regexp.MustCompile(`(?i)\b(asn|pns|pppk|aparatur|abdi negara|camat|lurah|guru|kepala sekolah|kepsek|dosen|kepala dinas|kadis|sekda|sekcam|penjabat|pj|satpol|pejabat|pegawai|birokrat|bidan|perawat|penyuluh|honorer|kades|kepala desa|perangkat desa)`)
+	roleRE = regexp.MustCompile(`(?i)\b(asn|pns|pppk|aparatur|abdi negara|camat|lurah|guru|kepala sekolah|kepsek|dosen|kepala dinas|kadis|sekda|sekcam|penjabat|pj|satpol|pejabat|pegawai|birokrat|bidan|perawat|penyuluh|honorer|kades|kepala desa|perangkat desa)`)
 	// strongRoleRE names ASN, or a role only ASN hold, unambiguously; its
 	// stratum takes every remaining match, so the corpus holds every
 	// licensed text that could be a case at all.
-	strongRoleRE = regexp.MustCompile(`(?i)\b(asn|pns|pppk|aparatur sipil|abdi negara|netralitas|pegawai negeri|camat|lurah|kepala dinas|sekda|kepala sekolah|guru honorer|guru pns|penjabat|pj gubernur|pj bupati)\b`)
+	strongRoleRE     = regexp.MustCompile(`(?i)\b(asn|pns|pppk|aparatur sipil|abdi negara|netralitas|pegawai negeri|camat|lurah|kepala dinas|sekda|kepala sekolah|guru honorer|guru pns|penjabat|pj gubernur|pj bupati)\b`)
 	strongElectionRE = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|nomor urut|netral|bawaslu|panwas|coblos|deklarasi|prabowo|jokowi|ganjar|anies|gibran)`)
-	electionRE = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|pilgub|pilbup|pilwalkot|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|tim pemenangan|nomor urut|no urut|netral|bawaslu|panwas|coblos|deklarasi|relawan)`)
+	electionRE       = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|pilgub|pilbup|pilwalkot|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|tim pemenangan|nomor urut|no urut|netral|bawaslu|panwas|coblos|deklarasi|relawan)`)
 )
 
 // testSites are the news sites whose articles form the test split: a news
@@ -243,30 +244,14 @@ func readHoldout(path string) (map[string]bool, error) {
 // readLicensed keeps the records whose licence allows copying and that the
 // holdout list does not reserve (by post id, page URL or whole repository).
 func readLicensed(path string, hold map[string]bool, licences ...string) ([]record, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	var out []record
-	line := 0
-	for sc.Scan() {
-		line++
-		var r record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		ok := false
-		for _, l := range licences {
-			ok = ok || r.Licence == l
-		}
-		if !ok || hold["post "+r.ID] || (r.URL != "" && hold["url "+r.URL]) || strings.TrimSpace(r.Text) == "" {
-			continue
+	err := readJSONL(path, func(r record, _ int) error {
+		if !slices.Contains(licences, r.Licence) || hold["post "+r.ID] || (r.URL != "" && hold["url "+r.URL]) || strings.TrimSpace(r.Text) == "" {
+			return nil
 		}
 		out = append(out, r)
-	}
+		return nil
+	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, sc.Err()
+	return out, err
 }
