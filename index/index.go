@@ -47,9 +47,12 @@ type Sort string
 // SortTimeDesc.
 const (
 	SortRelevance Sort = "relevance"
-	SortScoreDesc Sort = "score"
-	SortTimeDesc  Sort = "time"  // newest first (Item.Published, else Item.Fetched, else Record.Indexed)
-	SortTimeAsc   Sort = "-time" // oldest first
+	SortScoreDesc Sort = "score" // highest score first
+	// SortTimeDesc is newest first (Item.Published, else Item.Fetched,
+	// else Record.Indexed). The leading "-" means descending, as in most
+	// APIs; before 2026-12 "-time" meant oldest first and "time" newest.
+	SortTimeDesc Sort = "-time"
+	SortTimeAsc  Sort = "time" // oldest first
 )
 
 // Facet names that backends must support in Query.Facets.

@@ -208,8 +208,12 @@ func TestAPISearch(t *testing.T) {
 		t.Errorf("score range: %v", ids(r))
 	}
 	// Items 1 and 2 were published on 2024-01-11; until is inclusive for a bare date.
-	if r := get("since=2024-01-11&until=2024-01-11&sort=-time"); r.Total != 2 || ids(r)[0] != f.id(1) || ids(r)[1] != f.id(2) {
-		t.Errorf("date range: %v", ids(r))
+	// "-time" is newest first, "time" oldest first (item 2 is the newer).
+	if r := get("since=2024-01-11&until=2024-01-11&sort=-time"); r.Total != 2 || ids(r)[0] != f.id(2) || ids(r)[1] != f.id(1) {
+		t.Errorf("date range, newest first: %v", ids(r))
+	}
+	if r := get("since=2024-01-11&until=2024-01-11&sort=time"); r.Total != 2 || ids(r)[0] != f.id(1) || ids(r)[1] != f.id(2) {
+		t.Errorf("date range, oldest first: %v", ids(r))
 	}
 	if r := get("status=new&facets=status,source"); r.Total != len(f.recs) || len(r.Facets["source"]) == 0 {
 		t.Errorf("facets: total %d facets %v", r.Total, r.Facets)

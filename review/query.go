@@ -131,7 +131,7 @@ func parseQuery(v url.Values) (index.Query, error) {
 	case "", index.SortRelevance, index.SortScoreDesc, index.SortTimeDesc, index.SortTimeAsc:
 		q.Sort = s
 	default:
-		return q, &FieldError{"sort", fmt.Errorf("unknown sort %q (want relevance, score, time or -time)", s)}
+		return q, &FieldError{"sort", fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", s)}
 	}
 	q.Limit = defaultLimit
 	if s := v.Get("limit"); s != "" {

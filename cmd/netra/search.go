@@ -58,7 +58,7 @@ When more results exist, pass the printed cursor to --cursor for the next
 page.`,
 		Example: `  netra search mendukung --flagged --status new --sort score
   netra search '"salam dua jari" OR kampa*' --region jawa-timur --since 2024-01-01 --facets
-  netra search --category asn_kampanye --json --limit 100`,
+  netra search --category asn_campaign --json --limit 100`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q, err := f.query(cmd, strings.Join(args, " "))
 			if err != nil {
@@ -92,7 +92,7 @@ page.`,
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.statuses, "status", nil, "review status: new, confirmed, dismissed, escalated")
-	fl.StringSliceVar(&f.categories, "category", nil, "verdict category, e.g. asn_kampanye")
+	fl.StringSliceVar(&f.categories, "category", nil, "verdict category, e.g. asn_campaign")
 	fl.StringSliceVar(&f.rules, "rule", nil, "rule ID that fired")
 	fl.StringSliceVar(&f.sources, "source", nil, "source name")
 	fl.StringSliceVar(&f.regions, "region", nil, "region tag")
@@ -103,7 +103,7 @@ page.`,
 	fl.Float64Var(&f.minScore, "min-score", 0, "lowest verdict score (inclusive)")
 	fl.Float64Var(&f.maxScore, "max-score", 0, "highest verdict score (inclusive)")
 	fl.BoolVar(&f.flagged, "flagged", false, "only flagged items (--flagged=false: only unflagged)")
-	fl.StringVar(&f.sort, "sort", "", "score, time (newest first), oldest, or relevance (default: relevance with QUERY, else time)")
+	fl.StringVar(&f.sort, "sort", "", "score, newest (or -time), oldest (or time), or relevance (default: relevance with QUERY, else newest)")
 	fl.IntVar(&f.limit, "limit", index.DefaultLimit, "records per page (at most 1000)")
 	fl.StringVar(&f.cursor, "cursor", "", "continue after the previous page (printed at its end)")
 	fl.BoolVar(&f.json, "json", false, "print the result as one JSON object")
@@ -155,14 +155,14 @@ func (f *searchFlags) query(cmd *cobra.Command, text string) (index.Query, error
 	case "":
 	case "score":
 		q.Sort = index.SortScoreDesc
-	case "time", "newest":
+	case "-time", "newest":
 		q.Sort = index.SortTimeDesc
-	case "oldest", "-time":
+	case "time", "oldest":
 		q.Sort = index.SortTimeAsc
 	case "relevance":
 		q.Sort = index.SortRelevance
 	default:
-		return q, fmt.Errorf("--sort %q: want score, time, oldest or relevance", f.sort)
+		return q, fmt.Errorf("--sort %q: want score, newest, -time, oldest, time or relevance", f.sort)
 	}
 	if f.facets {
 		q.Facets = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}

@@ -12,7 +12,7 @@ import (
 // the _meta in itemsMapping; a test checks they agree) when the mapping
 // changes; `netra index migrate` then copies the records into a new index
 // with the new mapping and moves the alias, without downtime.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // document is what one record looks like in Elasticsearch. Field names are
 // those of the Go types' JSON (item.*, verdict.*, review.*) so a Kibana data
@@ -33,6 +33,10 @@ type document struct {
 	// stemmed), space-separated, indexed with the standard analyser: the
 	// field Netra's free-text search runs on.
 	Terms string `json:"terms"`
+	// Exact is title and text as lower-cased words (index.Words), not
+	// normalised or stemmed, space-separated, indexed with the whitespace
+	// analyser: exact-word search ("camat", =camat) runs on it.
+	Exact string `json:"exact"`
 }
 
 func (d document) record() netra.Record {
@@ -45,11 +49,13 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 	if rules == nil {
 		rules = []string{}
 	}
-	var terms []string
+	var terms, exact []string
 	if r.Item.Title != "" {
 		terms = append(terms, analyze(r.Item.Title)...)
+		exact = append(exact, index.Words(r.Item.Title)...)
 	}
 	terms = append(terms, analyze(r.Item.Text)...)
+	exact = append(exact, index.Words(r.Item.Text)...)
 	return document{
 		ID:      r.Item.ID,
 		Item:    r.Item,
@@ -60,21 +66,24 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 		Time:    index.ItemTime(r),
 		Rules:   rules,
 		Terms:   strings.Join(terms, " "),
+		Exact:   strings.Join(exact, " "),
 	}
 }
 
 // itemsMapping is the mapping of the items indices. Keyword fields are what
 // filters, facets (terms aggregations) and Kibana visualisations use; text
 // fields use the standard analyser (the integ-test distribution has no
-// language analysers); "terms" holds Netra's own analysis of the text. It is
+// language analysers); "terms" holds Netra's own analysis of the text and
+// "exact" its plain lower-cased words (the whitespace analyser keeps each
+// word whole, as the embedded store's tokenizer does). Both are
 // indexed but left out of _source: it is derived, as long as the text, and
 // recomputed when `netra index migrate` copies the records. Keyword values
 // longer than 1,024 bytes (hostile or broken input) are kept in _source but
 // not indexed, instead of failing the record.
 const itemsMapping = `{
   "dynamic": false,
-  "_meta": {"netra_mapping_version": 1},
-  "_source": {"excludes": ["terms"]},
+  "_meta": {"netra_mapping_version": 2},
+  "_source": {"excludes": ["terms", "exact"]},
   "properties": {
     "id":      {"type": "keyword", "ignore_above": 1024},
     "version": {"type": "long"},
@@ -82,6 +91,7 @@ const itemsMapping = `{
     "time":    {"type": "date"},
     "rules":   {"type": "keyword", "ignore_above": 1024},
     "terms":   {"type": "text", "analyzer": "standard"},
+    "exact":   {"type": "text", "analyzer": "whitespace"},
     "item": {"properties": {
       "id":        {"type": "keyword", "ignore_above": 1024},
       "source":    {"type": "keyword", "ignore_above": 1024},

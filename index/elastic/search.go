@@ -302,6 +302,8 @@ func (s *Store) buildQuery(q index.Query, tq index.TextQuery) (map[string]any, e
 				should = append(should, map[string]any{"match": map[string]any{"terms": map[string]any{"query": a.Terms[0], "operator": "and"}}})
 			case index.KindPhrase:
 				should = append(should, map[string]any{"match_phrase": map[string]any{"terms": joinTerms(a.Terms)}})
+			case index.KindExact:
+				should = append(should, map[string]any{"match_phrase": map[string]any{"exact": joinTerms(a.Terms)}})
 			case index.KindPrefix:
 				for _, f := range []string{"terms", "item.text", "item.title"} {
 					should = append(should, map[string]any{"prefix": map[string]any{f: map[string]any{"value": a.Prefix}}})

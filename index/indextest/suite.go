@@ -293,7 +293,18 @@ func testText(t *testing.T, s index.Store) {
 		{"OR binds tighter than AND", "calon kampanye OR jari", []string{"r3", "r6", "r7"}},
 		{"phrase", `"kampanye akbar"`, []string{"r7"}},
 		{"phrase words in other order", `"akbar kampanye"`, nil},
-		{"phrase with stemming", `"menyatakan dukungan"`, []string{"r6"}},
+		{"a quoted phrase is exact: dukungan is not dukungannya", `"menyatakan dukungan"`, nil},
+		{"exact phrase", `"Menyatakan dukungannya"`, []string{"r6"}},
+		{"unquoted words stem: camat finds kecamatan", "camat", []string{"r1", "r2"}},
+		{"quoted word is exact: camat is not kecamatan", `"camat"`, []string{"r1"}},
+		{"=word is exact", "=camat", []string{"r1"}},
+		{"=word is exact the other way", "=kecamatan", []string{"r2"}},
+		{"exact words are case-insensitive", "=CAMAT", []string{"r1"}},
+		{"exact word: mendukung is not dukungannya", "=mendukung", []string{"r1", "r8"}},
+		{"exact word OR stemmed word", "=kecamatan OR beras", []string{"r2", "r5"}},
+		{"exact word and stemmed word", "=camat mendukung", []string{"r1"}},
+		{"exact word in a title", "=netralitas", []string{"r4"}},
+		{"exact phrase words in other order", `"dua salam"`, nil},
 		{"prefix", "kampa*", []string{"r6", "r7"}},
 		{"prefix and word", "kampa* guru", []string{"r6"}},
 		{"title is searched", "netralitas", []string{"r4"}},
@@ -601,6 +612,31 @@ func testHighlight(t *testing.T, s index.Store) {
 		for _, w := range words {
 			if !strings.HasPrefix(strings.ToLower(w), "kampa") {
 				t.Errorf("%s: marked %q for prefix kampa* (forged markers must not survive)", m.Record.Item.ID, w)
+			}
+		}
+	}
+
+	// An exact word marks that word, not the words sharing its stem.
+	res = search(t, s, index.Query{Text: "=camat OR =kecamatan", Highlight: true})
+	wantIDs(t, "exact words", res, "r1", "r2")
+	for _, m := range res.Matches {
+		words, ok := marked(strings.Join(m.Snippets, " "))
+		want := map[string]string{"r1": "camat", "r2": "kecamatan"}[m.Record.Item.ID]
+		if !ok || len(words) == 0 {
+			t.Errorf("%s: snippets %q: want %q marked", m.Record.Item.ID, m.Snippets, want)
+		}
+		for _, w := range words {
+			if lw := strings.ToLower(w); lw != "camat" && lw != "kecamatan" {
+				t.Errorf("%s: marked %q for =camat OR =kecamatan", m.Record.Item.ID, w)
+			}
+		}
+	}
+	res = search(t, s, index.Query{Text: "=camat", Highlight: true})
+	for _, m := range res.Matches {
+		words, _ := marked(strings.Join(m.Snippets, " "))
+		for _, w := range words {
+			if strings.ToLower(w) != "camat" {
+				t.Errorf("%s: marked %q for =camat", m.Record.Item.ID, w)
 			}
 		}
 	}
