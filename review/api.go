@@ -313,7 +313,8 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, p principal) {
 	})
 }
 
-func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request, p principal) {
+// apiOpenAPI serves the API description; it needs no login.
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 	b, err := webFS.ReadFile("web/openapi.json")
 	if err != nil {
 		s.storeError(w, r, err)

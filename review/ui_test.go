@@ -308,6 +308,7 @@ func TestUIPasswordChangeEndsSessions(t *testing.T) {
 
 func TestUILoginRateLimit(t *testing.T) {
 	f := newFixture(t, withOptions(WithLoginLimit(2, time.Hour)))
+	setClock(f, newClock())
 	c := f.client()
 	try := func(pw string) int {
 		resp, err := c.Get(f.ts.URL + "/login")
