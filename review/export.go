@@ -96,7 +96,7 @@ func csvRow(rec netra.Record) []string {
 // only their authentication differs.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, p principal) {
 	format := r.URL.Query().Get("format")
-	q, err := parseQuery(r.URL.Query())
+	q, err := s.searchQuery(r.Context(), r.URL.Query())
 	if err != nil {
 		s.storeError(w, r, err)
 		return

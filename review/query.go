@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -150,4 +151,15 @@ func parseQuery(v url.Values) (index.Query, error) {
 	}
 	q.Highlight = v.Get("highlight") == "true"
 	return q, nil
+}
+
+// searchQuery parses a search request and checks that its category, rule,
+// source and region values name something (an *UnknownValueError when one
+// does not).
+func (s *Server) searchQuery(ctx context.Context, v url.Values) (index.Query, error) {
+	q, err := parseQuery(v)
+	if err != nil {
+		return q, err
+	}
+	return q, s.checkFilters(ctx, q)
 }

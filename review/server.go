@@ -67,15 +67,19 @@ type Server struct {
 	accounts *users.Store
 	sessions *users.Sessions
 	sources  Sources
-	metrics  *metrics.Metrics
-	log      *slog.Logger
-	limiter  *throttle
-	auths    authCache
-	secure   bool // Secure cookies even without TLS on this hop (behind a TLS proxy)
-	maxRows  int  // export cap
-	tmpl     map[string]*template.Template
-	static   fs.FS
-	version  string
+	catalog  *catalog
+	vocab    vocabulary
+	// bulkResults holds bulk results until the queue shows them.
+	bulkResults bulkStash
+	metrics     *metrics.Metrics
+	log         *slog.Logger
+	limiter     *throttle
+	auths       authCache
+	secure      bool // Secure cookies even without TLS on this hop (behind a TLS proxy)
+	maxRows     int  // export cap
+	tmpl        map[string]*template.Template
+	static      fs.FS
+	version     string
 }
 
 // Option configures a Server.
@@ -130,6 +134,7 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 		auths:    authCache{m: map[[32]byte]authEntry{}},
 		maxRows:  100000,
 		version:  "dev",
+		catalog:  newCatalog(nil),
 	}
 	for _, o := range opts {
 		o(s)
