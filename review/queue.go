@@ -83,9 +83,9 @@ func queueQuery(rq url.Values, limit string, facets, highlight bool) (url.Values
 // tabs are the queue's fixed views: ASN flags, non-ASN officials, all.
 func (s *Server) tabs(vals url.Values) []tab {
 	nonASN := strings.Join(s.catalog.nonASNCategories(), ",")
-	only := func(keys ...string) bool { // vals has no filter but flagged and these
+	only := func(keys ...string) bool { // vals has no filter but flagged, sort and these
 		for k := range vals {
-			if k != "flagged" && !slices.Contains(keys, k) {
+			if k != "flagged" && k != "sort" && !slices.Contains(keys, k) {
 				return false
 			}
 		}
