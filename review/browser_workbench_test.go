@@ -215,3 +215,28 @@ func slicesContainsPrefix(list []string, prefix string) bool {
 	}
 	return false
 }
+
+// The Indonesian pages name things; no snake_case id reaches the reader
+// (ids stay in URLs and data attributes).
+func TestBrowserNoSnakeCaseIDs(t *testing.T) {
+	imp := fixtureRecords(t)[1]
+	imp.Item.Kind, imp.Item.URL = "import", ""
+	imp.Item.Text = "Perangkat desa di Sidoarjo memasang spanduk dukungan untuk calon bupati."
+	imp.Item.Meta = map[string]string{"input_id": "42", "origin_id": "x9"}
+	imp.Item.ID = netra.ItemID("", imp.Item.Source, imp.Item.Text)
+	imp.Verdict.ID = imp.Item.ID
+	imp.Verdict.Hits = []netra.Hit{evidence(t, imp.Item.Text, "kades-dukung-calon", "kepala_desa", imp.Item.Text, "dukungan")}
+	f := newFixture(t, withRecords(imp), withOptions(workbenchRules()))
+	b := newBrowser(t)
+	b.login(f.ts.URL, "rina", reviewerPW)
+	for _, path := range []string{"/?flagged=all", "/?flagged=all&category=kepala_desa", "/items/" + imp.Item.ID, "/items/" + f.id(0)} {
+		b.navigate(path, chromedp.Navigate(f.ts.URL+path))
+		ids := run(b, chromedp.Evaluate[[]string](`document.body.innerText.match(/\b[a-z0-9]+_[a-z0-9_]+\b/g) || []`))
+		if len(ids) > 0 {
+			t.Errorf("%s shows snake_case ids %q", path, ids)
+		}
+	}
+	if role := run(b, chromedp.Text(chromedp.CSS("header .who"))); !strings.Contains(role, "(peninjau)") {
+		t.Errorf("header shows the role as %q", role)
+	}
+}

@@ -104,6 +104,19 @@ type view struct {
 	cat     *catalog
 }
 
+// Name translates a fixed value of one group (role, kind, meta) through the
+// message key group_value; values without a message show as they are, meta
+// keys with spaces for underscores (they come from import files).
+func (v view) Name(group, value string) string {
+	if _, ok := messages[group+"_"+value]; ok {
+		return tr(v.Lang, group+"_"+value)
+	}
+	if group == "meta" {
+		return strings.ReplaceAll(value, "_", " ")
+	}
+	return value
+}
+
 // Label names a facet value (category, rule, status, source, region) for
 // people in the page's language: never a snake_case id where a name exists.
 func (v view) Label(facet, value string) string { return v.cat.label(v.Lang, facet, value) }
