@@ -28,6 +28,7 @@ const (
 type principal struct {
 	User    string
 	Role    users.Role
+	Zone    string         // the user's time zone (WIB, WITA, WIT; "" is WIB)
 	Session *users.Session // nil when authenticated with HTTP basic auth
 }
 
@@ -141,7 +142,7 @@ func (s *Server) sessionFrom(r *http.Request) (principal, bool) {
 		s.sessions.Delete(ss.ID)
 		return principal{}, false
 	}
-	return principal{User: u.Name, Role: u.Role, Session: &ss}, true
+	return principal{User: u.Name, Role: u.Role, Zone: u.Zone, Session: &ss}, true
 }
 
 func csrfOK(ss *users.Session, token string) bool {
@@ -175,7 +176,7 @@ func (s *Server) api(need users.Role, h handlerFunc) http.Handler {
 				writeError(w, http.StatusUnauthorized, "wrong user name or password", nil)
 				return
 			}
-			p = principal{User: u.Name, Role: u.Role}
+			p = principal{User: u.Name, Role: u.Role, Zone: u.Zone}
 		} else {
 			w.Header().Set("WWW-Authenticate", `Basic realm="netra", charset="UTF-8"`)
 			writeError(w, http.StatusUnauthorized, "authentication required (session cookie or HTTP basic auth)", nil)

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
@@ -28,7 +27,6 @@ type facetBox struct {
 
 type queueRow struct {
 	Rec      netra.Record
-	Time     time.Time
 	Snippets [][]Segment
 	Rules    []string
 	Preview  string
@@ -161,7 +159,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 func queueRows(res index.Result) []queueRow {
 	rows := make([]queueRow, 0, len(res.Matches))
 	for _, m := range res.Matches {
-		row := queueRow{Rec: m.Record, Time: index.ItemTime(m.Record), Rules: hitRules(m.Record.Verdict.Hits)}
+		row := queueRow{Rec: m.Record, Rules: hitRules(m.Record.Verdict.Hits)}
 		for i, sn := range m.Snippets {
 			if i == 2 {
 				break

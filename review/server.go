@@ -191,6 +191,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /bulk", s.ui(users.RoleReviewer, s.bulkReview))
 	mux.Handle("GET /export", s.ui(users.RoleViewer, s.export))
 	mux.Handle("GET /sources", s.ui(users.RoleViewer, s.sourcesPage))
+	mux.Handle("GET /settings", s.ui(users.RoleViewer, s.settingsPage))
+	mux.Handle("POST /settings", s.ui(users.RoleViewer, s.saveSettings))
 	mux.Handle("POST /sources/{name}/run", s.ui(users.RoleAdmin, s.uiRunSource))
 
 	return s.recoverer(s.instrument(securityHeaders(mux)))

@@ -22,12 +22,6 @@ import (
 // templateFuncs are the helpers the templates call.
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"fmtTime": func(t time.Time) string {
-			if t.IsZero() {
-				return "–"
-			}
-			return t.UTC().Format("2006-01-02 15:04 UTC")
-		},
 		"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 		"short": func(s string, n int) string {
 			if len(s) <= n {
@@ -74,7 +68,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	// The templates under web/templates that render a whole page inside
 	// base.html; each page gets its own copy of base to define blocks in.
-	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "error"} {
+	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "error"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)
@@ -103,6 +97,18 @@ type view struct {
 	Data    map[string]any
 	cat     *catalog
 }
+
+// Time shows t in the viewer's time zone (WIB unless they chose WITA or
+// WIT); "–" for an unknown time.
+func (v view) Time(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.In(users.Location(v.User.Zone)).Format("2006-01-02 15:04 MST")
+}
+
+// Zone is the viewer's time zone name.
+func (v view) Zone() string { return users.Location(v.User.Zone).String() }
 
 // Name translates a fixed value of one group (role, kind, meta) through the
 // message key group_value; values without a message show as they are, meta
