@@ -48,11 +48,14 @@ type Sort string
 const (
 	SortRelevance Sort = "relevance"
 	SortScoreDesc Sort = "score" // highest score first
-	// SortTimeDesc is newest first (Item.Published, else Item.Fetched,
-	// else Record.Indexed). The leading "-" means descending, as in most
-	// APIs; before 2026-12 "-time" meant oldest first and "time" newest.
+	// SortTimeDesc is newest first: records with a publication date
+	// first, by it; then those without one, by ItemTime (fetch time, else
+	// when stored). The leading "-" means descending, as in most APIs;
+	// before 2026-12 "-time" meant oldest first and "time" newest.
 	SortTimeDesc Sort = "-time"
-	SortTimeAsc  Sort = "time" // oldest first
+	// SortTimeAsc is oldest first, records without a publication date
+	// still last.
+	SortTimeAsc Sort = "time"
 )
 
 // Facet names that backends must support in Query.Facets.

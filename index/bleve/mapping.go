@@ -35,6 +35,7 @@ const (
 	fieldFlagged  = "flagged"
 	fieldScore    = "score"
 	fieldTime     = "time"
+	fieldDated    = "dated" // 1 when the item has a publication date, else 0: time sorts put dated records first
 )
 
 // analyzerSpaces splits the pre-analysed term string on spaces and does
@@ -91,6 +92,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	score := mapping.NewNumericFieldMapping()
 	score.Store, score.IncludeInAll, score.DocValues = false, false, true
 	doc.AddFieldMappingsAt(fieldScore, score)
+	dated := mapping.NewNumericFieldMapping()
+	dated.Store, dated.IncludeInAll, dated.DocValues = false, false, true
+	doc.AddFieldMappingsAt(fieldDated, dated)
 	tm := mapping.NewDateTimeFieldMapping()
 	tm.Store, tm.IncludeInAll, tm.DocValues = false, false, true
 	doc.AddFieldMappingsAt(fieldTime, tm)
@@ -160,6 +164,7 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		fieldFlagged: r.Verdict.Flagged,
 		fieldScore:   r.Verdict.Score,
 		fieldTime:    sortTime(r),
+		fieldDated:   datedValue(r),
 		fieldStatus:  string(index.RecordStatus(r)),
 	}
 	put := func(k, v string) {
@@ -190,6 +195,13 @@ func sortTime(r netra.Record) time.Time {
 		return r.Indexed.UTC()
 	}
 	return t
+}
+
+func datedValue(r netra.Record) float64 {
+	if index.Dated(r) {
+		return 1
+	}
+	return 0
 }
 
 func distinct(vals []string) []string {

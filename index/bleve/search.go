@@ -169,9 +169,9 @@ func sortOrder(so index.Sort) ([]string, error) {
 	case index.SortScoreDesc:
 		return []string{"-" + fieldScore, "-" + fieldTime, "_id"}, nil
 	case index.SortTimeDesc:
-		return []string{"-" + fieldTime, "_id"}, nil
+		return []string{"-" + fieldDated, "-" + fieldTime, "_id"}, nil
 	case index.SortTimeAsc:
-		return []string{fieldTime, "_id"}, nil
+		return []string{"-" + fieldDated, fieldTime, "_id"}, nil
 	}
 	return nil, fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", so)
 }

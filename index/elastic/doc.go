@@ -27,6 +27,9 @@ type document struct {
 	Indexed time.Time     `json:"indexed"`
 	// Time is index.ItemTime: published, else fetched, else indexed.
 	Time time.Time `json:"time"`
+	// Dated is index.Dated: time sorts put records with a publication
+	// date first.
+	Dated bool `json:"dated"`
 	// Rules are the distinct rule IDs of the hits (the "rule" facet).
 	Rules []string `json:"rules"`
 	// Terms is title and text through Netra's analyser (normalised and
@@ -64,6 +67,7 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 		Version: r.Version,
 		Indexed: r.Indexed,
 		Time:    index.ItemTime(r),
+		Dated:   index.Dated(r),
 		Rules:   rules,
 		Terms:   strings.Join(terms, " "),
 		Exact:   strings.Join(exact, " "),
@@ -89,6 +93,7 @@ const itemsMapping = `{
     "version": {"type": "long"},
     "indexed": {"type": "date"},
     "time":    {"type": "date"},
+    "dated":   {"type": "boolean"},
     "rules":   {"type": "keyword", "ignore_above": 1024},
     "terms":   {"type": "text", "analyzer": "standard"},
     "exact":   {"type": "text", "analyzer": "whitespace"},

@@ -174,9 +174,9 @@ func sortClause(k index.Sort) []any {
 	case index.SortScoreDesc:
 		return []any{map[string]any{"verdict.score": "desc"}, map[string]any{"time": "desc"}, tie}
 	case index.SortTimeAsc:
-		return []any{map[string]any{"time": "asc"}, tie}
+		return []any{map[string]any{"dated": "desc"}, map[string]any{"time": "asc"}, tie}
 	}
-	return []any{map[string]any{"time": "desc"}, tie}
+	return []any{map[string]any{"dated": "desc"}, map[string]any{"time": "desc"}, tie}
 }
 
 type searchResponse struct {
