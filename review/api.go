@@ -315,7 +315,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request, p principal) {
 
 func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, p principal) {
 	writeJSON(w, http.StatusOK, map[string]any{
-		"user": p.User, "role": p.Role,
+		"user": p.User, "role": p.Role, "zone": users.Location(p.Zone).String(),
 		"can_review": p.can(users.RoleReviewer), "is_admin": p.can(users.RoleAdmin),
 	})
 }
