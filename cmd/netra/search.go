@@ -293,10 +293,11 @@ func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 	bw := &errWriter{w: w}
 	for _, match := range res.Matches {
 		r := match.Record
-		when := index.ItemTime(r)
-		date := "-"
-		if !when.IsZero() {
-			date = when.Format("2006-01-02")
+		// The publication date only: a fetch or import time is not when
+		// the item appeared, so an undated item says so.
+		date := "no date   "
+		if !r.Item.Published.IsZero() {
+			date = r.Item.Published.UTC().Format("2006-01-02")
 		}
 		title := r.Item.Title
 		if title == "" {
