@@ -80,7 +80,8 @@ func newCatalog(rs []RuleInfo) *catalog {
 }
 
 // categoryLabel names a category for people: the built-in label, else the
-// title of the pack's first rule in it, else the id.
+// title of the pack's first rule in it, else the id with spaces for
+// underscores (a category of an older pack that only stored records have).
 func (c *catalog) categoryLabel(lang, id string) string {
 	if l, ok := categoryNames[id]; ok {
 		if lang == langEN {
@@ -91,15 +92,18 @@ func (c *catalog) categoryLabel(lang, id string) string {
 	if t := c.catTitle[id]; t != "" {
 		return t
 	}
-	return id
+	return humanID(id)
 }
 
-// ruleLabel names a rule by its title, else its id.
+// humanID shows an id the app has no name for as words, not snake_case.
+func humanID(id string) string { return strings.NewReplacer("_", " ", "-", " ").Replace(id) }
+
+// ruleLabel names a rule by its title, else its id as words.
 func (c *catalog) ruleLabel(id string) string {
 	if r, ok := c.rules[id]; ok && r.Title != "" {
 		return r.Title
 	}
-	return id
+	return humanID(id)
 }
 
 // nonASNCategories are the categories of the "Pejabat non-ASN" tab.

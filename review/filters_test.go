@@ -58,3 +58,28 @@ func TestAPIUnknownFilterValues(t *testing.T) {
 		}
 	}
 }
+
+func TestCatalogLabels(t *testing.T) {
+	c := newCatalog([]RuleInfo{
+		{ID: "asn-support", Title: "ASN menyatakan dukungan", Category: "asn_support", Flag: true},
+		{ID: "lurah-baru", Title: "Lurah mengajak memilih", Category: "lurah_ajak", Flag: true},
+		{ID: "kades-x", Title: "Kepala desa berkampanye", Category: "official_non_asn", Flag: false},
+	})
+	for _, c2 := range []struct{ lang, facet, id, want string }{
+		{langID, "category", "asn_support", "ASN menyatakan dukungan"},
+		{langEN, "category", "asn_support", "ASN declaring support"},
+		{langID, "category", "lurah_ajak", "Lurah mengajak memilih"}, // a pack's own category: its first rule's title
+		{langID, "category", "kategori_lama", "kategori lama"},       // only in stored records
+		{langID, "rule", "lurah-baru", "Lurah mengajak memilih"},
+		{langID, "rule", "aturan_lama", "aturan lama"},
+		{langID, "status", "escalated", "dieskalasi"},
+		{langID, "source", "kompas_tv", "kompas_tv"}, // names of sources are the operator's own
+	} {
+		if got := c.label(c2.lang, c2.facet, c2.id); got != c2.want {
+			t.Errorf("label(%s, %s, %s) = %q, want %q", c2.lang, c2.facet, c2.id, got, c2.want)
+		}
+	}
+	if got := c.nonASNCategories(); len(got) != 1 || got[0] != "official_non_asn" {
+		t.Errorf("non-ASN categories %v", got)
+	}
+}
