@@ -39,11 +39,13 @@ func newSearchCmd(g *globals) *cobra.Command {
 		Short: "Search indexed records the way a reviewer would",
 		Long: `Search the store (embedded in --data, or Elasticsearch with --es).
 
-QUERY words must all occur; "OR" between words allows either; "quoted words"
-must occur together in order; prefix* matches word starts. Words are
-normalised and stemmed like the indexed text, so "mendukung" also finds
-"dukungan" and "didukung". Without QUERY every record matching the filters
-is listed, newest first.
+QUERY words must all occur; "OR" between words allows either; prefix*
+matches word starts. Words are normalised and stemmed like the indexed
+text, so "mendukung" also finds "dukungan" and "didukung", and "camat"
+finds "kecamatan". "Quoted words" must occur exactly as written (not
+stemmed), together and in order; =camat is the exact word camat alone.
+Without QUERY every record matching the filters is listed, newest first
+(records without a publication date after those with one).
 
 List filters take a comma-separated list or repeat the flag (values are
 ORed); different filters are ANDed. --since and --until take a date
@@ -58,6 +60,7 @@ When more results exist, pass the printed cursor to --cursor for the next
 page.`,
 		Example: `  netra search mendukung --flagged --status new --sort score
   netra search '"salam dua jari" OR kampa*' --region jawa-timur --since 2024-01-01 --facets
+  netra search =camat dukung --sort newest
   netra search --category asn_campaign --json --limit 100`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q, err := f.query(cmd, strings.Join(args, " "))
