@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,6 +84,11 @@ page.`,
 			res, err := store.Search(ctx, q)
 			if err != nil {
 				return err
+			}
+			if res.Total == 0 {
+				// A typo must not pass for "no cases": say which value
+				// names nothing stored.
+				noteUnknownValues(ctx, cmd.ErrOrStderr(), store, q)
 			}
 			out := cmd.OutOrStdout()
 			if f.json {
@@ -369,5 +375,36 @@ type errWriter struct {
 func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// noteUnknownValues writes a note for each category, rule, source or region
+// value of q that no stored record has, with the values that are stored.
+func noteUnknownValues(ctx context.Context, w io.Writer, store index.Store, q index.Query) {
+	for _, f := range []struct {
+		flag, facet string
+		vals        []string
+		only        func(v string) index.Query
+	}{
+		{"--category", index.FacetCategory, q.Categories, func(v string) index.Query { return index.Query{Categories: []string{v}, Limit: 1} }},
+		{"--rule", index.FacetRule, q.Rules, func(v string) index.Query { return index.Query{Rules: []string{v}, Limit: 1} }},
+		{"--source", index.FacetSource, q.Sources, func(v string) index.Query { return index.Query{Sources: []string{v}, Limit: 1} }},
+		{"--region", index.FacetRegion, q.Regions, func(v string) index.Query { return index.Query{Regions: []string{v}, Limit: 1} }},
+	} {
+		for _, v := range f.vals {
+			res, err := store.Search(ctx, f.only(v))
+			if err != nil || res.Total > 0 {
+				continue
+			}
+			all, err := store.Search(ctx, index.Query{Limit: 1, Facets: []string{f.facet}})
+			if err != nil {
+				continue
+			}
+			var known []string
+			for _, fc := range all.Facets[f.facet] {
+				known = append(known, fc.Value)
+			}
+			fmt.Fprintf(w, "note: no stored record has %s %q; stored values: %s\n", f.flag, v, strings.Join(known, ", "))
+		}
 	}
 }

@@ -333,3 +333,20 @@ func TestSearchUndatedItem(t *testing.T) {
 		t.Errorf("undated item in the terminal:\n%s", out)
 	}
 }
+
+// A category no stored record has still searches (it may be a new one),
+// but the terminal says it matched nothing stored and what is.
+func TestSearchNotesUnknownValues(t *testing.T) {
+	data, _ := scoredIndex(t)
+	_, errOut, err := execNetra(t, "--data", data, "search", "--category", "asn_kampanye")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, `note: no stored record has --category "asn_kampanye"; stored values: `) || !strings.Contains(errOut, "asn_support") {
+		t.Errorf("no note about the unknown category on stderr: %q", errOut)
+	}
+	_, errOut, _ = execNetra(t, "--data", data, "search", "--category", "asn_support")
+	if strings.Contains(errOut, "note:") {
+		t.Errorf("a note for a stored category: %q", errOut)
+	}
+}
