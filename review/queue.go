@@ -111,7 +111,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		"ExportCSV": "/export?format=csv&" + vals.Encode(),
 		"ExportJL":  "/export?format=jsonl&" + vals.Encode(),
 		"Statuses":  []netra.Status{netra.StatusNew, netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated},
-		"Back":      r.URL.RequestURI(),
+		"Back":      queueBack(r.URL),
 		// FilterNames are the filters offered as dropdowns, in this order.
 		"FilterNames": filterFacets(),
 	}
@@ -154,6 +154,19 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		data["Options"] = s.dropdowns(r.Context(), q, index.Result{})
 	}
 	s.render(w, r, code, "queue", p, data)
+}
+
+// queueBack is the queue's own URL for links that return to it, without
+// the one-off bulk report.
+func queueBack(u *url.URL) string {
+	q := u.Query()
+	if !q.Has("bulk") {
+		return u.RequestURI()
+	}
+	q.Del("bulk")
+	c := *u
+	c.RawQuery = q.Encode()
+	return c.RequestURI()
 }
 
 func queueRows(res index.Result) []queueRow {

@@ -208,6 +208,9 @@ func TestUIReviewActions(t *testing.T) {
 		!strings.Contains(body, `<li class="failed" data-id="tidak-ada">`) || !strings.Contains(body, "Item tidak ditemukan.") {
 		t.Errorf("queue after bulk does not report each item:\n%s", report)
 	}
+	if strings.Contains(body, "?back=%2f%3fbulk") || strings.Contains(body, `name="back" value="/?bulk=`) {
+		t.Errorf("links back to the queue carry the one-off bulk report:\n%s", grep(body, "back"))
+	}
 	for _, i := range []int{1, 3} {
 		if rec, _ := f.store.Get(t.Context(), f.id(i)); rec.Review.Status != netra.StatusDismissed || rec.Review.Note != "bukan ASN" {
 			t.Errorf("bulk did not dismiss %d: %+v", i, rec.Review)
