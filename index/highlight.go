@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,7 +17,8 @@ const (
 // Highlight returns up to max snippets of text (about width bytes each) in
 // which every word that the query matches is wrapped in HighlightPre and
 // HighlightPost. A word matches when one of its analysed terms is a term of
-// q, or its lower-cased form starts with one of q's prefixes. Backends share
+// q, its lower-cased form is one of q's exact words, or it starts with one of
+// q's prefixes. Backends share
 // this so highlighting follows the same analyser as search, whatever engine
 // is underneath; marker bytes already present in text are dropped so they
 // cannot be forged by crawled content.
@@ -31,7 +33,8 @@ func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []str
 		width = DefaultSnippetBytes
 	}
 	terms, prefixes := q.Terms()
-	if len(terms) == 0 && len(prefixes) == 0 {
+	exact := q.ExactWords()
+	if len(terms) == 0 && len(prefixes) == 0 && len(exact) == 0 {
 		return nil
 	}
 	want := make(map[string]bool, len(terms))
@@ -46,7 +49,7 @@ func Highlight(text string, analyze Analyzer, q TextQuery, max, width int) []str
 		if m, ok := seen[lw]; ok {
 			return m
 		}
-		m := false
+		m := slices.Contains(exact, lw)
 		for _, p := range prefixes {
 			if strings.HasPrefix(lw, p) {
 				m = true

@@ -111,3 +111,25 @@ func TestHighlightFilterKeepsForms(t *testing.T) {
 		t.Errorf("Highlight = %q, want %q", got, want)
 	}
 }
+
+// An exact word marks that word only, not the words sharing its stem.
+func TestHighlightExactWord(t *testing.T) {
+	stemKe := func(s string) []string { // "kecamatan" → "camat", as the real stemmer does
+		out := stemmy(s)
+		for i, w := range out {
+			if w == "kecamatan" {
+				out[i] = "camat"
+			}
+		}
+		return out
+	}
+	q, err := ParseText(`=camat`, stemKe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Highlight("Kantor kecamatan itu dipimpin Camat baru.", stemKe, q, 3, 400)
+	want := "Kantor kecamatan itu dipimpin [[Camat]] baru."
+	if len(got) != 1 || mark(got[0]) != want {
+		t.Errorf("Highlight(=camat) = %q, want %q", mapMark(got), want)
+	}
+}

@@ -47,9 +47,15 @@ type Sort string
 // SortTimeDesc.
 const (
 	SortRelevance Sort = "relevance"
-	SortScoreDesc Sort = "score"
-	SortTimeDesc  Sort = "time"  // newest first (Item.Published, else Item.Fetched, else Record.Indexed)
-	SortTimeAsc   Sort = "-time" // oldest first
+	SortScoreDesc Sort = "score" // highest score first
+	// SortTimeDesc is newest first: records with a publication date
+	// first, by it; then those without one, by ItemTime (fetch time, else
+	// when stored). The leading "-" means descending, as in most APIs;
+	// before 2026-12 "-time" meant oldest first and "time" newest.
+	SortTimeDesc Sort = "-time"
+	// SortTimeAsc is oldest first, records without a publication date
+	// still last.
+	SortTimeAsc Sort = "time"
 )
 
 // Facet names that backends must support in Query.Facets.

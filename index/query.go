@@ -83,12 +83,17 @@ const (
 	// KindPrefix matches records with an unstemmed word or an analysed term
 	// starting with Prefix.
 	KindPrefix
+	// KindExact matches records containing the words of Terms as written
+	// (lower-cased, not normalised or stemmed), next to each other in this
+	// order when there are several: "camat" then matches "camat" but not
+	// "kecamatan", whose stem is also camat.
+	KindExact
 )
 
 // Alt is one alternative of a clause.
 type Alt struct {
 	Kind   TermKind
-	Terms  []string // analysed terms: one for KindTerm, several for KindPhrase
+	Terms  []string // analysed terms: one for KindTerm, several for KindPhrase; lower-cased words for KindExact
 	Prefix string   // lower-cased prefix (KindPrefix)
 	Raw    string   // what the user typed, for messages
 }
@@ -102,17 +107,34 @@ type Clause struct{ Alts []Alt }
 type TextQuery struct{ Clauses []Clause }
 
 // Terms returns every analysed term and prefix of the query, for highlighting.
+// Exact words are not analysed terms: ExactWords has them.
 func (q TextQuery) Terms() (terms, prefixes []string) {
 	for _, c := range q.Clauses {
 		for _, a := range c.Alts {
-			if a.Kind == KindPrefix {
+			switch a.Kind {
+			case KindPrefix:
 				prefixes = append(prefixes, a.Prefix)
-				continue
+			case KindExact:
+			default:
+				terms = append(terms, a.Terms...)
 			}
-			terms = append(terms, a.Terms...)
 		}
 	}
 	return terms, prefixes
+}
+
+// ExactWords returns the words of the query's exact alternatives, for
+// highlighting.
+func (q TextQuery) ExactWords() []string {
+	var out []string
+	for _, c := range q.Clauses {
+		for _, a := range c.Alts {
+			if a.Kind == KindExact {
+				out = append(out, a.Terms...)
+			}
+		}
+	}
+	return out
 }
 
 // ParseText parses the free-text syntax of Query.Text with the analyser the
@@ -121,12 +143,14 @@ func (q TextQuery) Terms() (terms, prefixes []string) {
 //	words       all must occur (AND is the default; the word AND is ignored)
 //	a OR b      either may occur; OR binds tighter than the implicit AND, so
 //	            "asn kampanye OR deklarasi" is asn AND (kampanye OR deklarasi)
-//	"a b c"     the analysed words next to each other, in order
+//	"a b c"     exactly these words (lower-cased, not stemmed), next to each
+//	            other, in order: "camat" does not find "kecamatan"
+//	=word       exactly this word, as "word" does (the rule packs' syntax)
 //	prefix*     any word starting with prefix (at least three letters)
 //
-// Query words go through the same analyser as indexed text, so "mendukung"
-// finds "dukungan" when the analyser stems. Backends share this parser so
-// the same query means the same thing everywhere.
+// Other query words go through the same analyser as indexed text, so
+// "mendukung" finds "dukungan" when the analyser stems. Backends share this
+// parser so the same query means the same thing everywhere.
 func ParseText(text string, analyze Analyzer) (TextQuery, error) {
 	if analyze == nil {
 		analyze = Words
@@ -212,16 +236,16 @@ func lexQuery(s string) ([]queryToken, error) {
 }
 
 func makeAlt(tk queryToken, analyze Analyzer) (Alt, bool) {
-	if tk.quoted {
-		terms := analyze(tk.text)
-		if len(terms) == 0 {
+	exact, isExact := tk.text, tk.quoted
+	if !tk.quoted && len(tk.text) > 1 && tk.text[0] == '=' {
+		exact, isExact = tk.text[1:], true
+	}
+	if isExact {
+		words := Words(exact)
+		if len(words) == 0 {
 			return Alt{}, false
 		}
-		kind := KindPhrase
-		if len(terms) == 1 {
-			kind = KindTerm
-		}
-		return Alt{Kind: kind, Terms: terms, Raw: tk.text}, true
+		return Alt{Kind: KindExact, Terms: words, Raw: tk.text}, true
 	}
 	if strings.HasSuffix(tk.text, "*") {
 		words := Words(strings.TrimRight(tk.text, "*"))

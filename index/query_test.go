@@ -40,6 +40,7 @@ func stemmy(s string) []string {
 
 func TestParseText(t *testing.T) {
 	term := func(s string) Alt { return Alt{Kind: KindTerm, Terms: []string{s}} }
+	exact := func(s string) Alt { return Alt{Kind: KindExact, Terms: []string{s}} }
 	cases := []struct {
 		in   string
 		want [][]Alt
@@ -51,8 +52,14 @@ func TestParseText(t *testing.T) {
 		{"camat OR lurah kampanye", [][]Alt{{term("camat"), term("lurah")}, {term("kampanye")}}},
 		{"a OR b OR c", [][]Alt{{term("a"), term("b"), term("c")}}},
 		{"OR camat OR", [][]Alt{{term("camat")}}},
-		{`"salam dua jari" asn`, [][]Alt{{{Kind: KindPhrase, Terms: []string{"salam", "dua", "jari"}}}, {term("asn")}}},
-		{`"mendukung"`, [][]Alt{{term("dukung")}}},
+		// Quoted words and =word are exact: lower-cased, never stemmed.
+		{`"salam dua jari" asn`, [][]Alt{{{Kind: KindExact, Terms: []string{"salam", "dua", "jari"}}}, {term("asn")}}},
+		{`"Mendukung"`, [][]Alt{{exact("mendukung")}}},
+		{"=camat", [][]Alt{{exact("camat")}}},
+		{"=Camat OR lurah", [][]Alt{{exact("camat"), term("lurah")}}},
+		{"=kepala-desa", [][]Alt{{{Kind: KindExact, Terms: []string{"kepala", "desa"}}}}},
+		{"= camat", [][]Alt{{term("camat")}}},
+		{`"yang"`, [][]Alt{{exact("yang")}}},
 		{"kampa*", [][]Alt{{{Kind: KindPrefix, Prefix: "kampa"}}}},
 		{"kam*", [][]Alt{{{Kind: KindPrefix, Prefix: "kam"}}}},
 		{"Menduk*", [][]Alt{{{Kind: KindPrefix, Prefix: "menduk"}}}},

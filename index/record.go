@@ -22,6 +22,13 @@ func ItemTime(r netra.Record) time.Time {
 	return r.Indexed
 }
 
+// Dated reports whether the record's item has a publication date. Time
+// sorts put dated records first, in both directions: an item without one
+// (an import without a date column, a page without date metadata) would
+// otherwise sort by when it was fetched, and a 2019 story imported today
+// would top the "newest" queue.
+func Dated(r netra.Record) bool { return !r.Item.Published.IsZero() }
+
 // RecordRules returns the distinct rule IDs of a record's hits, sorted: the
 // values of the "rule" filter and facet.
 func RecordRules(r netra.Record) []string {

@@ -34,8 +34,15 @@ func writeError(w http.ResponseWriter, code int, msg string, extra map[string]an
 // storeError maps store and validation errors to HTTP answers.
 func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *FieldError
+	var ue *UnknownValueError
 	var ce *netra.ConflictError
 	switch {
+	case errors.As(err, &ue):
+		allowed := ue.Allowed
+		if allowed == nil {
+			allowed = []string{}
+		}
+		writeError(w, http.StatusBadRequest, err.Error(), map[string]any{"field": ue.Field, "value": ue.Value, "allowed": allowed})
 	case errors.As(err, &fe):
 		writeError(w, http.StatusBadRequest, err.Error(), map[string]any{"field": fe.Field})
 	case errors.As(err, &ce):
@@ -51,7 +58,7 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p principal) {
-	q, err := parseQuery(r.URL.Query())
+	q, err := s.searchQuery(r.Context(), r.URL.Query())
 	if err != nil {
 		s.storeError(w, r, err)
 		return
@@ -308,12 +315,13 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request, p principal) {
 
 func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, p principal) {
 	writeJSON(w, http.StatusOK, map[string]any{
-		"user": p.User, "role": p.Role,
+		"user": p.User, "role": p.Role, "zone": users.Location(p.Zone).String(),
 		"can_review": p.can(users.RoleReviewer), "is_admin": p.can(users.RoleAdmin),
 	})
 }
 
-func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request, p principal) {
+// apiOpenAPI serves the API description; it needs no login.
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 	b, err := webFS.ReadFile("web/openapi.json")
 	if err != nil {
 		s.storeError(w, r, err)

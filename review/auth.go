@@ -28,76 +28,13 @@ const (
 type principal struct {
 	User    string
 	Role    users.Role
+	Zone    string         // the user's time zone (WIB, WITA, WIT; "" is WIB)
 	Session *users.Session // nil when authenticated with HTTP basic auth
 }
 
 func (p principal) can(need users.Role) bool { return p.Role.Allows(need) }
 
 type handlerFunc func(w http.ResponseWriter, r *http.Request, p principal)
-
-// limiter counts failed logins per key in a fixed window. It is deliberately
-// simple: enough to make guessing passwords slow, no background goroutine.
-type limiter struct {
-	max    int
-	window time.Duration
-	now    func() time.Time
-
-	mu sync.Mutex
-	m  map[string]*failWindow
-}
-
-type failWindow struct {
-	start time.Time
-	n     int
-}
-
-func newLimiter(max int, window time.Duration) *limiter {
-	return &limiter{max: max, window: window, now: time.Now, m: map[string]*failWindow{}}
-}
-
-// blocked reports whether key used up its failures; retry is when it may try again.
-func (l *limiter) blocked(key string) (bool, time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	f, ok := l.m[key]
-	if !ok {
-		return false, 0
-	}
-	now := l.now()
-	if now.Sub(f.start) >= l.window {
-		delete(l.m, key)
-		return false, 0
-	}
-	if f.n >= l.max {
-		return true, f.start.Add(l.window).Sub(now)
-	}
-	return false, 0
-}
-
-func (l *limiter) fail(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	if len(l.m) > 100000 { // bound memory under a flood of distinct keys
-		for k, f := range l.m {
-			if now.Sub(f.start) >= l.window {
-				delete(l.m, k)
-			}
-		}
-	}
-	f, ok := l.m[key]
-	if !ok || now.Sub(f.start) >= l.window {
-		f = &failWindow{start: now}
-		l.m[key] = f
-	}
-	f.n++
-}
-
-func (l *limiter) reset(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.m, key)
-}
 
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -167,27 +104,22 @@ func (s *Server) basicAuth(r *http.Request, name, password string) (users.User, 
 	return u, retry, err
 }
 
-// checkPassword authenticates with rate limiting by client address and by
-// user name.
+// checkPassword authenticates with login throttling per (user name, client
+// address) and per client address (see throttle).
 func (s *Server) checkPassword(r *http.Request, name, password string) (users.User, time.Duration, error) {
-	ipKey, userKey := "ip:"+clientIP(r), "user:"+name
-	if b, retry := s.limiter.blocked(ipKey); b {
-		s.metrics.LoginFailures.Inc()
-		return users.User{}, retry, errRateLimited
-	}
-	if b, retry := s.limiter.blocked(userKey); b {
+	ip := clientIP(r)
+	if retry, blocked := s.limiter.blocked(name, ip); blocked {
 		s.metrics.LoginFailures.Inc()
 		return users.User{}, retry, errRateLimited
 	}
 	u, err := s.accounts.Authenticate(name, password)
 	if err != nil {
-		s.limiter.fail(ipKey)
-		s.limiter.fail(userKey)
+		s.limiter.fail(name, ip)
 		s.metrics.LoginFailures.Inc()
-		s.log.Warn("login failed", "user", name, "ip", clientIP(r))
+		s.log.Warn("login failed", "user", name, "ip", ip)
 		return users.User{}, 0, err
 	}
-	s.limiter.reset(userKey)
+	s.limiter.succeed(name, ip)
 	return u, 0, nil
 }
 
@@ -210,7 +142,7 @@ func (s *Server) sessionFrom(r *http.Request) (principal, bool) {
 		s.sessions.Delete(ss.ID)
 		return principal{}, false
 	}
-	return principal{User: u.Name, Role: u.Role, Session: &ss}, true
+	return principal{User: u.Name, Role: u.Role, Zone: u.Zone, Session: &ss}, true
 }
 
 func csrfOK(ss *users.Session, token string) bool {
@@ -244,7 +176,7 @@ func (s *Server) api(need users.Role, h handlerFunc) http.Handler {
 				writeError(w, http.StatusUnauthorized, "wrong user name or password", nil)
 				return
 			}
-			p = principal{User: u.Name, Role: u.Role}
+			p = principal{User: u.Name, Role: u.Role, Zone: u.Zone}
 		} else {
 			w.Header().Set("WWW-Authenticate", `Basic realm="netra", charset="UTF-8"`)
 			writeError(w, http.StatusUnauthorized, "authentication required (session cookie or HTTP basic auth)", nil)

@@ -273,7 +273,7 @@ func TestBrowserReviewFlow(t *testing.T) {
 
 	// Queue shortcuts act on the current row: j then e escalates the newest
 	// flagged item (item 0, published after item 3).
-	b.navigate("/", chromedp.Navigate(base+"/?flagged=true&sort=time"))
+	b.navigate("/", chromedp.Navigate(base+"/?flagged=true&sort=-time"))
 	first := run(b, chromedp.Evaluate[string](`document.querySelector("#queue tr.row").dataset.id`))
 	b.do(chromedp.KeyEvent("j"))
 	b.navigate("/", chromedp.KeyEvent("e"))
@@ -281,10 +281,12 @@ func TestBrowserReviewFlow(t *testing.T) {
 		t.Errorf("j e on the queue: %s is %+v", first, rec.Review)
 	}
 
-	// Bulk: select everything on the flagged queue and escalate.
+	// Bulk: select everything on the flagged queue and escalate; acting on
+	// all asks first (TestBrowserBulkAllAsksFirst checks that in detail).
 	b.navigate("/", chromedp.Navigate(base+"/"))
 	b.do(chromedp.Click(chromedp.ID("select-all")), chromedp.SetValue(chromedp.ID("bulk-action"), "escalated"))
-	b.navigate("/", chromedp.Click(chromedp.ID("bulk-submit")))
+	b.navigate("/bulk", chromedp.Click(chromedp.ID("bulk-submit")))
+	b.navigate("bulk=", chromedp.Click(chromedp.ID("bulk-confirm-yes")))
 	for _, i := range []int{0, 3} {
 		if rec, _ := f.store.Get(t.Context(), f.id(i)); rec.Review.Status != netra.StatusEscalated {
 			t.Errorf("bulk escalate: record %d is %s", i, rec.Review.Status)

@@ -49,11 +49,12 @@ func (s *Server) eachRecord(ctx context.Context, q index.Query, max int, fn func
 	}
 }
 
-// csvHeader is the column order of CSV exports.
+// csvHeader is the column order of CSV exports. Columns are only ever added
+// at the end, so scripts that read them by position keep working.
 var csvHeader = []string{
 	"id", "published", "source", "region", "url", "title", "flagged", "score",
 	"categories", "rules", "regulations", "status", "assignee", "reviewer", "note",
-	"evidence", "text",
+	"evidence", "text", "fetched",
 }
 
 // cell defuses spreadsheet formula injection: a crawled text starting with
@@ -74,16 +75,21 @@ func csvRow(rec netra.Record) []string {
 		}
 		ev = append(ev, h.Sentence)
 	}
-	published := ""
-	if t := index.ItemTime(rec); !t.IsZero() {
-		published = t.UTC().Format(time.RFC3339)
+	// published stays empty when the item has no publication date: the
+	// fetch time (its own column) is not when it was published.
+	rfc := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
 	}
+	published := rfc(rec.Item.Published)
 	row := []string{
 		rec.Item.ID, published, rec.Item.Source, rec.Item.Region, rec.Item.URL, rec.Item.Title,
 		strconv.FormatBool(rec.Verdict.Flagged), strconv.FormatFloat(rec.Verdict.Score, 'f', 3, 64),
 		strings.Join(rec.Verdict.Categories, ";"), strings.Join(hitRules(rec.Verdict.Hits), ";"), strings.Join(regs, ";"),
 		string(rec.Review.Status), rec.Review.Assignee, rec.Review.Reviewer, rec.Review.Note,
-		strings.Join(ev, " | "), rec.Item.Text,
+		strings.Join(ev, " | "), rec.Item.Text, rfc(rec.Item.Fetched),
 	}
 	for i := range row {
 		row[i] = cell(row[i])
@@ -96,7 +102,7 @@ func csvRow(rec netra.Record) []string {
 // only their authentication differs.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, p principal) {
 	format := r.URL.Query().Get("format")
-	q, err := parseQuery(r.URL.Query())
+	q, err := s.searchQuery(r.Context(), r.URL.Query())
 	if err != nil {
 		s.storeError(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -131,7 +132,7 @@ func parseQuery(v url.Values) (index.Query, error) {
 	case "", index.SortRelevance, index.SortScoreDesc, index.SortTimeDesc, index.SortTimeAsc:
 		q.Sort = s
 	default:
-		return q, &FieldError{"sort", fmt.Errorf("unknown sort %q (want relevance, score, time or -time)", s)}
+		return q, &FieldError{"sort", fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", s)}
 	}
 	q.Limit = defaultLimit
 	if s := v.Get("limit"); s != "" {
@@ -150,4 +151,15 @@ func parseQuery(v url.Values) (index.Query, error) {
 	}
 	q.Highlight = v.Get("highlight") == "true"
 	return q, nil
+}
+
+// searchQuery parses a search request and checks that its category, rule,
+// source and region values name something (an *UnknownValueError when one
+// does not).
+func (s *Server) searchQuery(ctx context.Context, v url.Values) (index.Query, error) {
+	q, err := parseQuery(v)
+	if err != nil {
+		return q, err
+	}
+	return q, s.checkFilters(ctx, q)
 }

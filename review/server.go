@@ -67,15 +67,19 @@ type Server struct {
 	accounts *users.Store
 	sessions *users.Sessions
 	sources  Sources
-	metrics  *metrics.Metrics
-	log      *slog.Logger
-	limiter  *limiter
-	auths    authCache
-	secure   bool // Secure cookies even without TLS on this hop (behind a TLS proxy)
-	maxRows  int  // export cap
-	tmpl     map[string]*template.Template
-	static   fs.FS
-	version  string
+	catalog  *catalog
+	vocab    vocabulary
+	// bulkResults holds bulk results until the queue shows them.
+	bulkResults bulkStash
+	metrics     *metrics.Metrics
+	log         *slog.Logger
+	limiter     *throttle
+	auths       authCache
+	secure      bool // Secure cookies even without TLS on this hop (behind a TLS proxy)
+	maxRows     int  // export cap
+	tmpl        map[string]*template.Template
+	static      fs.FS
+	version     string
 }
 
 // Option configures a Server.
@@ -101,10 +105,13 @@ func WithSessionTTL(d time.Duration) Option {
 // Secure cookies.
 func WithSecureCookies(on bool) Option { return func(s *Server) { s.secure = on } }
 
-// WithLoginLimit allows max failed logins per key (client address, user
-// name) within window before answering 429.
+// WithLoginLimit throttles failed logins: after max failures of one user
+// name from one client address, that pair waits a delay that doubles with
+// each further failure, up to window; one client address gets at most
+// addressFactor*max failures over all user names per window. Other
+// addresses are not slowed, so a stranger cannot lock a user out.
 func WithLoginLimit(max int, window time.Duration) Option {
-	return func(s *Server) { s.limiter = newLimiter(max, window) }
+	return func(s *Server) { s.limiter = newThrottle(max, window) }
 }
 
 // WithExportLimit caps the rows of one export.
@@ -123,10 +130,11 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 		accounts: accounts,
 		sessions: users.NewSessions(12 * time.Hour),
 		log:      slog.New(slog.DiscardHandler),
-		limiter:  newLimiter(10, 15*time.Minute),
+		limiter:  newThrottle(10, 15*time.Minute),
 		auths:    authCache{m: map[[32]byte]authEntry{}},
 		maxRows:  100000,
 		version:  "dev",
+		catalog:  newCatalog(nil),
 	}
 	for _, o := range opts {
 		o(s)
@@ -168,7 +176,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/sources/{name}/run", s.api(users.RoleAdmin, s.apiRunSource))
 	mux.Handle("GET /api/v1/stats", s.api(users.RoleViewer, s.apiStats))
 	mux.Handle("GET /api/v1/me", s.api(users.RoleViewer, s.apiMe))
-	mux.Handle("GET /api/v1/openapi.json", s.api(users.RoleViewer, s.apiOpenAPI))
+	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI) // public: clients read it before they log in
 	mux.Handle("/api/", s.api(users.RoleViewer, func(w http.ResponseWriter, r *http.Request, p principal) {
 		writeError(w, http.StatusNotFound, "no such endpoint", nil)
 	}))
@@ -183,6 +191,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /bulk", s.ui(users.RoleReviewer, s.bulkReview))
 	mux.Handle("GET /export", s.ui(users.RoleViewer, s.export))
 	mux.Handle("GET /sources", s.ui(users.RoleViewer, s.sourcesPage))
+	mux.Handle("GET /settings", s.ui(users.RoleViewer, s.settingsPage))
+	mux.Handle("POST /settings", s.ui(users.RoleViewer, s.saveSettings))
 	mux.Handle("POST /sources/{name}/run", s.ui(users.RoleAdmin, s.uiRunSource))
 
 	return s.recoverer(s.instrument(securityHeaders(mux)))

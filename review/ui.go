@@ -2,14 +2,13 @@ package review
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"net/http"
 	"net/url"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,19 +16,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/netra-id/netra"
-	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/review/users"
 )
 
 // templateFuncs are the helpers the templates call.
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"fmtTime": func(t time.Time) string {
-			if t.IsZero() {
-				return "–"
-			}
-			return t.UTC().Format("2006-01-02 15:04 UTC")
-		},
 		"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 		"short": func(s string, n int) string {
 			if len(s) <= n {
@@ -42,7 +34,18 @@ func templateFuncs() template.FuncMap {
 			return s[:n] + "…"
 		},
 		"join": strings.Join,
-		"inc":  func(i int) int { return i + 1 },
+		// countSelected counts the chosen options of a dropdown (more than
+		// one makes it a multiple select).
+		"countSelected": func(opts []option) int {
+			n := 0
+			for _, o := range opts {
+				if o.Selected {
+					n++
+				}
+			}
+			return n
+		},
+		"inc": func(i int) int { return i + 1 },
 		// st shows a record without a review state as new.
 		"st": func(s netra.Status) string {
 			if s == "" {
@@ -65,7 +68,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	// The templates under web/templates that render a whole page inside
 	// base.html; each page gets its own copy of base to define blocks in.
-	for _, p := range []string{"login", "queue", "item", "sources", "error"} {
+	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "error"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)
@@ -92,7 +95,37 @@ type view struct {
 	Flash   string
 	Version string
 	Data    map[string]any
+	cat     *catalog
 }
+
+// Time shows t in the viewer's time zone (WIB unless they chose WITA or
+// WIT); "–" for an unknown time.
+func (v view) Time(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.In(users.Location(v.User.Zone)).Format("2006-01-02 15:04 MST")
+}
+
+// Zone is the viewer's time zone name.
+func (v view) Zone() string { return users.Location(v.User.Zone).String() }
+
+// Name translates a fixed value of one group (role, kind, meta) through the
+// message key group_value; values without a message show as they are, meta
+// keys with spaces for underscores (they come from import files).
+func (v view) Name(group, value string) string {
+	if _, ok := messages[group+"_"+value]; ok {
+		return tr(v.Lang, group+"_"+value)
+	}
+	if group == "meta" {
+		return strings.ReplaceAll(value, "_", " ")
+	}
+	return value
+}
+
+// Label names a facet value (category, rule, status, source, region) for
+// people in the page's language: never a snake_case id where a name exists.
+func (v view) Label(facet, value string) string { return v.cat.label(v.Lang, facet, value) }
 
 // T translates a UI string.
 func (v view) T(key string) string { return tr(v.Lang, key) }
@@ -128,7 +161,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	v := view{Lang: s.langOf(w, r), User: p, Path: r.URL.RequestURI(), Version: s.version, Data: data}
+	v := view{Lang: s.langOf(w, r), User: p, Path: r.URL.RequestURI(), Version: s.version, Data: data, cat: s.catalog}
 	if p.Session != nil {
 		v.CSRF = p.Session.CSRF
 	}
@@ -166,129 +199,6 @@ func safeHref(u string) string {
 		return ""
 	}
 	return p.String()
-}
-
-type facetLink struct {
-	Value  string
-	Count  int
-	URL    string
-	Active bool
-}
-
-type facetBox struct {
-	Name  string
-	Links []facetLink
-}
-
-type queueRow struct {
-	Rec      netra.Record
-	Time     time.Time
-	Snippets [][]Segment
-	Rules    []string
-	Preview  string
-}
-
-// queueValues are the URL parameters the queue understands, read once so
-// the filter form shows what is applied.
-func queueValues(rq url.Values) url.Values {
-	v := url.Values{}
-	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "since", "until", "min_score", "max_score", "assignee", "sort", "flagged"} {
-		for _, x := range rq[k] {
-			if x != "" {
-				v.Add(k, x)
-			}
-		}
-	}
-	if v.Get("flagged") == "" {
-		v.Set("flagged", "true") // the queue is of flagged items unless asked otherwise
-	}
-	return v
-}
-
-func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) {
-	rq := r.URL.Query()
-	vals := queueValues(rq)
-	pv := maps.Clone(vals)
-	if c := rq.Get("cursor"); c != "" {
-		pv.Set("cursor", c)
-	}
-	pv.Set("highlight", "true")
-	pv.Set("facets", strings.Join(facetNames(), ","))
-	if l := rq.Get("limit"); l != "" {
-		pv.Set("limit", l)
-	} else {
-		pv.Set("limit", "50")
-	}
-	q, err := parseQuery(pv)
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
-		return
-	}
-	res, err := s.store.Search(r.Context(), q)
-	if err != nil {
-		s.log.Error("queue search", "err", err)
-		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
-		return
-	}
-	rows := make([]queueRow, 0, len(res.Matches))
-	for _, m := range res.Matches {
-		row := queueRow{Rec: m.Record, Time: index.ItemTime(m.Record), Rules: hitRules(m.Record.Verdict.Hits)}
-		for i, sn := range m.Snippets {
-			if i == 2 {
-				break
-			}
-			row.Snippets = append(row.Snippets, SnippetSegments(sn))
-		}
-		// A post has no title: its text is the link already, so only
-		// articles get a preview line.
-		if len(row.Snippets) == 0 && m.Record.Item.Title != "" {
-			if len(m.Record.Verdict.Hits) > 0 {
-				row.Preview = m.Record.Verdict.Hits[0].Sentence
-			} else {
-				row.Preview = m.Record.Item.Text
-			}
-		}
-		rows = append(rows, row)
-	}
-	var boxes []facetBox
-	for _, name := range facetNames() {
-		fc := res.Facets[name]
-		if len(fc) == 0 {
-			continue
-		}
-		box := facetBox{Name: name}
-		for _, c := range fc {
-			lv := maps.Clone(vals)
-			active := slices.Contains(vals[name], c.Value)
-			if active {
-				lv.Del(name)
-			} else {
-				lv.Set(name, c.Value)
-			}
-			box.Links = append(box.Links, facetLink{Value: c.Value, Count: c.Count, URL: "/?" + lv.Encode(), Active: active})
-		}
-		boxes = append(boxes, box)
-	}
-	next := ""
-	if res.NextCursor != "" {
-		nv := maps.Clone(vals)
-		nv.Set("cursor", res.NextCursor)
-		next = "/?" + nv.Encode()
-	}
-	assignees, _ := s.accounts.List()
-	s.render(w, r, http.StatusOK, "queue", p, map[string]any{
-		"Q":         vals,
-		"Rows":      rows,
-		"Total":     res.Total,
-		"Facets":    boxes,
-		"Next":      next,
-		"ExportCSV": "/export?format=csv&" + vals.Encode(),
-		"ExportJL":  "/export?format=jsonl&" + vals.Encode(),
-		"Users":     assignees,
-		"Statuses":  []netra.Status{netra.StatusNew, netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated},
-		"Back":      r.URL.RequestURI(),
-	})
 }
 
 type metaRow struct{ Key, Value string }
@@ -358,9 +268,21 @@ func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal)
 		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
 		return
 	}
+	queue := localNext(r.PostFormValue("back"))
+	next := ""
+	if u.Status != nil && *u.Status != netra.StatusNew {
+		// A decision: the next item of the reviewer's queue opens, found
+		// before the change moves this one out of a filtered queue.
+		next = s.nextItem(r.Context(), queue, id)
+	}
 	_, err = s.applyReview(r.Context(), id, u, action)
-	// Back to the item, remembering the queue the reviewer came from.
-	back := "/items/" + url.PathEscape(id) + "?back=" + url.QueryEscape(localNext(r.PostFormValue("back"))) + "&"
+	// Back to the item (or on to the next), remembering the queue the
+	// reviewer came from.
+	back := "/items/" + url.PathEscape(id) + "?back=" + url.QueryEscape(queue) + "&"
+	if next != "" && err == nil {
+		http.Redirect(w, r, "/items/"+url.PathEscape(next)+"?back="+url.QueryEscape(queue)+"&flash=saved_next", http.StatusSeeOther)
+		return
+	}
 	switch {
 	case errors.Is(err, netra.ErrConflict):
 		http.Redirect(w, r, back+"flash=conflict", http.StatusSeeOther)
@@ -374,35 +296,27 @@ func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal)
 	}
 }
 
-// bulkReview handles the queue's bulk form.
-func (s *Server) bulkReview(w http.ResponseWriter, r *http.Request, p principal) {
-	req := bulkRequest{IDs: r.PostForm["ids"]}
-	switch a := r.PostFormValue("action"); a {
-	case "confirmed", "dismissed", "escalated", "new":
-		req.Status = &a
-	case "assign":
-		as := r.PostFormValue("assignee")
-		req.Assignee = &as
-	default:
-		s.requestError(w, r, p, http.StatusBadRequest, "action: choose an action")
-		return
+// nextItem is the ID of the item after id in the queue at the local URL
+// queue, or "" when id is not on that page of it or is the last.
+func (s *Server) nextItem(ctx context.Context, queue, id string) string {
+	u, err := url.Parse(queue)
+	if err != nil || u.Path != "/" {
+		return ""
 	}
-	if n := r.PostFormValue("note"); n != "" {
-		req.Note = &n
-	}
-	res, err := s.bulk(r.Context(), req, p.User)
+	_, q, err := queueQuery(u.Query(), "50", false, false)
 	if err != nil {
-		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
-		return
+		return ""
 	}
-	ok := 0
-	for _, x := range res {
-		if x.OK {
-			ok++
+	res, err := s.store.Search(ctx, q)
+	if err != nil {
+		return ""
+	}
+	for i, m := range res.Matches {
+		if m.Record.Item.ID == id && i+1 < len(res.Matches) {
+			return res.Matches[i+1].Record.Item.ID
 		}
 	}
-	s.log.Info("bulk review", "user", p.User, "ok", ok, "failed", len(res)-ok)
-	http.Redirect(w, r, localNext(r.PostFormValue("back")), http.StatusSeeOther)
+	return ""
 }
 
 func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request, p principal) {

@@ -195,10 +195,21 @@ func TestUIReviewActions(t *testing.T) {
 	if !strings.Contains(body, `data-status="confirmed"`) || !strings.Contains(body, `<td class="audit-who">rina</td>`) {
 		t.Error("item page does not show the confirmed status and the audit entry")
 	}
-	// Bulk: dismiss two with a reason.
-	code, loc, _ = f.post(c, "/bulk", url.Values{"ids": {f.id(1), f.id(3)}, "action": {"dismissed"}, "note": {"bukan ASN"}, "csrf": {csrf}, "back": {"/?flagged=all"}})
-	if code != http.StatusSeeOther || loc != "/?flagged=all" {
+	// Bulk: dismiss two with a reason (and one that does not exist); the
+	// queue then reports each item.
+	code, loc, _ = f.post(c, "/bulk", url.Values{"ids": {f.id(1), f.id(3), "tidak-ada"}, "action": {"dismissed"}, "note": {"bukan ASN"}, "csrf": {csrf}, "back": {"/?flagged=all"}})
+	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/?bulk=") || !strings.HasSuffix(loc, "&flagged=all") {
 		t.Errorf("bulk: %d %s", code, loc)
+	}
+	_, body = f.page(c, loc)
+	report := grep(body, "data-id=")
+	if !strings.Contains(body, "Tindakan massal: 2 berhasil, 1 gagal.") ||
+		!strings.Contains(body, `<li class="ok" data-id="`+f.id(1)+`">`) || !strings.Contains(body, `<li class="ok" data-id="`+f.id(3)+`">`) ||
+		!strings.Contains(body, `<li class="failed" data-id="tidak-ada">`) || !strings.Contains(body, "Item tidak ditemukan.") {
+		t.Errorf("queue after bulk does not report each item:\n%s", report)
+	}
+	if strings.Contains(body, "?back=%2f%3fbulk") || strings.Contains(body, `name="back" value="/?bulk=`) {
+		t.Errorf("links back to the queue carry the one-off bulk report:\n%s", grep(body, "back"))
 	}
 	for _, i := range []int{1, 3} {
 		if rec, _ := f.store.Get(t.Context(), f.id(i)); rec.Review.Status != netra.StatusDismissed || rec.Review.Note != "bukan ASN" {
@@ -207,6 +218,9 @@ func TestUIReviewActions(t *testing.T) {
 	}
 	// A viewer with a valid session and token is still refused.
 	vc, vcsrf := f.login("budi", viewerPW)
+	if _, body := f.page(vc, loc); strings.Contains(body, `id="bulk-report"`) {
+		t.Error("another user sees rina's bulk report")
+	}
 	code, _, _ = f.post(vc, path, url.Values{"status": {"escalated"}, "version": {"2"}, "csrf": {vcsrf}})
 	if code != http.StatusForbidden {
 		t.Errorf("viewer confirm: %d, want 403", code)
@@ -308,6 +322,7 @@ func TestUIPasswordChangeEndsSessions(t *testing.T) {
 
 func TestUILoginRateLimit(t *testing.T) {
 	f := newFixture(t, withOptions(WithLoginLimit(2, time.Hour)))
+	setClock(f, newClock())
 	c := f.client()
 	try := func(pw string) int {
 		resp, err := c.Get(f.ts.URL + "/login")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,11 +40,13 @@ func newSearchCmd(g *globals) *cobra.Command {
 		Short: "Search indexed records the way a reviewer would",
 		Long: `Search the store (embedded in --data, or Elasticsearch with --es).
 
-QUERY words must all occur; "OR" between words allows either; "quoted words"
-must occur together in order; prefix* matches word starts. Words are
-normalised and stemmed like the indexed text, so "mendukung" also finds
-"dukungan" and "didukung". Without QUERY every record matching the filters
-is listed, newest first.
+QUERY words must all occur; "OR" between words allows either; prefix*
+matches word starts. Words are normalised and stemmed like the indexed
+text, so "mendukung" also finds "dukungan" and "didukung", and "camat"
+finds "kecamatan". "Quoted words" must occur exactly as written (not
+stemmed), together and in order; =camat is the exact word camat alone.
+Without QUERY every record matching the filters is listed, newest first
+(records without a publication date after those with one).
 
 List filters take a comma-separated list or repeat the flag (values are
 ORed); different filters are ANDed. --since and --until take a date
@@ -58,7 +61,8 @@ When more results exist, pass the printed cursor to --cursor for the next
 page.`,
 		Example: `  netra search mendukung --flagged --status new --sort score
   netra search '"salam dua jari" OR kampa*' --region jawa-timur --since 2024-01-01 --facets
-  netra search --category asn_kampanye --json --limit 100`,
+  netra search =camat dukung --sort newest
+  netra search --category asn_campaign --json --limit 100`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q, err := f.query(cmd, strings.Join(args, " "))
 			if err != nil {
@@ -81,6 +85,11 @@ page.`,
 			if err != nil {
 				return err
 			}
+			if res.Total == 0 {
+				// A typo must not pass for "no cases": say which value
+				// names nothing stored.
+				noteUnknownValues(ctx, cmd.ErrOrStderr(), store, q)
+			}
 			out := cmd.OutOrStdout()
 			if f.json {
 				enc := json.NewEncoder(out)
@@ -92,7 +101,7 @@ page.`,
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.statuses, "status", nil, "review status: new, confirmed, dismissed, escalated")
-	fl.StringSliceVar(&f.categories, "category", nil, "verdict category, e.g. asn_kampanye")
+	fl.StringSliceVar(&f.categories, "category", nil, "verdict category, e.g. asn_campaign")
 	fl.StringSliceVar(&f.rules, "rule", nil, "rule ID that fired")
 	fl.StringSliceVar(&f.sources, "source", nil, "source name")
 	fl.StringSliceVar(&f.regions, "region", nil, "region tag")
@@ -103,7 +112,7 @@ page.`,
 	fl.Float64Var(&f.minScore, "min-score", 0, "lowest verdict score (inclusive)")
 	fl.Float64Var(&f.maxScore, "max-score", 0, "highest verdict score (inclusive)")
 	fl.BoolVar(&f.flagged, "flagged", false, "only flagged items (--flagged=false: only unflagged)")
-	fl.StringVar(&f.sort, "sort", "", "score, time (newest first), oldest, or relevance (default: relevance with QUERY, else time)")
+	fl.StringVar(&f.sort, "sort", "", "score, newest (or -time), oldest (or time), or relevance (default: relevance with QUERY, else newest)")
 	fl.IntVar(&f.limit, "limit", index.DefaultLimit, "records per page (at most 1000)")
 	fl.StringVar(&f.cursor, "cursor", "", "continue after the previous page (printed at its end)")
 	fl.BoolVar(&f.json, "json", false, "print the result as one JSON object")
@@ -155,14 +164,14 @@ func (f *searchFlags) query(cmd *cobra.Command, text string) (index.Query, error
 	case "":
 	case "score":
 		q.Sort = index.SortScoreDesc
-	case "time", "newest":
+	case "-time", "newest":
 		q.Sort = index.SortTimeDesc
-	case "oldest", "-time":
+	case "time", "oldest":
 		q.Sort = index.SortTimeAsc
 	case "relevance":
 		q.Sort = index.SortRelevance
 	default:
-		return q, fmt.Errorf("--sort %q: want score, time, oldest or relevance", f.sort)
+		return q, fmt.Errorf("--sort %q: want score, newest, -time, oldest, time or relevance", f.sort)
 	}
 	if f.facets {
 		q.Facets = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
@@ -293,10 +302,11 @@ func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 	bw := &errWriter{w: w}
 	for _, match := range res.Matches {
 		r := match.Record
-		when := index.ItemTime(r)
-		date := "-"
-		if !when.IsZero() {
-			date = when.Format("2006-01-02")
+		// The publication date only: a fetch or import time is not when
+		// the item appeared, so an undated item says so.
+		date := "no date   "
+		if !r.Item.Published.IsZero() {
+			date = r.Item.Published.UTC().Format("2006-01-02")
 		}
 		title := r.Item.Title
 		if title == "" {
@@ -365,5 +375,36 @@ type errWriter struct {
 func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// noteUnknownValues writes a note for each category, rule, source or region
+// value of q that no stored record has, with the values that are stored.
+func noteUnknownValues(ctx context.Context, w io.Writer, store index.Store, q index.Query) {
+	for _, f := range []struct {
+		flag, facet string
+		vals        []string
+		only        func(v string) index.Query
+	}{
+		{"--category", index.FacetCategory, q.Categories, func(v string) index.Query { return index.Query{Categories: []string{v}, Limit: 1} }},
+		{"--rule", index.FacetRule, q.Rules, func(v string) index.Query { return index.Query{Rules: []string{v}, Limit: 1} }},
+		{"--source", index.FacetSource, q.Sources, func(v string) index.Query { return index.Query{Sources: []string{v}, Limit: 1} }},
+		{"--region", index.FacetRegion, q.Regions, func(v string) index.Query { return index.Query{Regions: []string{v}, Limit: 1} }},
+	} {
+		for _, v := range f.vals {
+			res, err := store.Search(ctx, f.only(v))
+			if err != nil || res.Total > 0 {
+				continue
+			}
+			all, err := store.Search(ctx, index.Query{Limit: 1, Facets: []string{f.facet}})
+			if err != nil {
+				continue
+			}
+			var known []string
+			for _, fc := range all.Facets[f.facet] {
+				known = append(known, fc.Value)
+			}
+			fmt.Fprintf(w, "note: no stored record has %s %q; stored values: %s\n", f.flag, v, strings.Join(known, ", "))
+		}
 	}
 }

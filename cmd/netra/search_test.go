@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
@@ -308,5 +309,44 @@ func TestSearchBadFlags(t *testing.T) {
 	os.WriteFile(filepath.Join(foreign, "skripsi.docx"), []byte("x"), 0o600)
 	if _, err := runCLI(t, "--data", foreign, "search", "camat"); err == nil || !strings.Contains(err.Error(), "not a netra store") {
 		t.Errorf("search on a foreign directory: %v", err)
+	}
+}
+
+// An imported item without a date column has no publication date: the
+// terminal says so instead of printing the import day.
+func TestSearchUndatedItem(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "tanpa-tanggal.jsonl")
+	line := `{"id":"u1","source":"arsip","title":"Camat dukung paslon","text":"Seorang camat terekam mendukung pasangan calon nomor urut 2 saat acara warga."}` + "\n"
+	if err := os.WriteFile(in, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	if _, err := runCLI(t, "--data", data, "score", "--index", "--progress", "never", "-o", filepath.Join(dir, "v.jsonl"), in); err != nil {
+		t.Fatalf("netra score --index: %v", err)
+	}
+	out, err := runCLI(t, "--data", data, "search", "--source", "arsip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "1 of 1 records") || !strings.Contains(out, "no date") || strings.Contains(out, time.Now().UTC().Format("2006-01-02")) {
+		t.Errorf("undated item in the terminal:\n%s", out)
+	}
+}
+
+// A category no stored record has still searches (it may be a new one),
+// but the terminal says it matched nothing stored and what is.
+func TestSearchNotesUnknownValues(t *testing.T) {
+	data, _ := scoredIndex(t)
+	_, errOut, err := execNetra(t, "--data", data, "search", "--category", "asn_kampanye")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, `note: no stored record has --category "asn_kampanye"; stored values: `) || !strings.Contains(errOut, "asn_support") {
+		t.Errorf("no note about the unknown category on stderr: %q", errOut)
+	}
+	_, errOut, _ = execNetra(t, "--data", data, "search", "--category", "asn_support")
+	if strings.Contains(errOut, "note:") {
+		t.Errorf("a note for a stored category: %q", errOut)
 	}
 }

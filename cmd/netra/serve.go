@@ -131,7 +131,12 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		}
 	}
 
+	var ruleInfo []review.RuleInfo
+	for _, r := range cl.Pack().Rules {
+		ruleInfo = append(ruleInfo, review.RuleInfo{ID: r.ID, Title: r.Title, Category: r.Category, Flag: r.Flag})
+	}
 	opts := []review.Option{
+		review.WithRules(ruleInfo),
 		review.WithLogger(log), review.WithMetrics(m), review.WithVersion(version),
 		review.WithSessionTTL(cfg.SessionTTL.Duration), review.WithSecureCookies(cfg.SecureCookies),
 		review.WithLoginLimit(cfg.LoginAttempts, cfg.LoginWindow.Duration), review.WithExportLimit(cfg.ExportLimit),

@@ -17,13 +17,13 @@ import (
 
 // mappingVersion changes whenever the fields below change; a store whose
 // search index was built with another version must be rebuilt.
-const mappingVersion = "4"
+const mappingVersion = "5"
 
 // Field names in the search index. Facet fields use the index.Facet* names
 // so a facet request maps to a field directly.
 const (
 	fieldTerms    = "terms" // analyser output of title + text, for words and phrases
-	fieldWords    = "words" // lower-cased unstemmed words, for prefix*
+	fieldExact    = "exact" // lower-cased unstemmed words of title + text, in order, for exact words and prefix*
 	fieldSource   = index.FacetSource
 	fieldRegion   = index.FacetRegion
 	fieldCategory = index.FacetCategory
@@ -35,6 +35,7 @@ const (
 	fieldFlagged  = "flagged"
 	fieldScore    = "score"
 	fieldTime     = "time"
+	fieldDated    = "dated" // 1 when the item has a publication date, else 0: time sorts put dated records first
 )
 
 // analyzerSpaces splits the pre-analysed term string on spaces and does
@@ -78,7 +79,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTerms, text(true))
-	doc.AddFieldMappingsAt(fieldWords, text(false))
+	doc.AddFieldMappingsAt(fieldExact, text(true))
 	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus} {
 		doc.AddFieldMappingsAt(name, kw(true))
 	}
@@ -91,6 +92,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	score := mapping.NewNumericFieldMapping()
 	score.Store, score.IncludeInAll, score.DocValues = false, false, true
 	doc.AddFieldMappingsAt(fieldScore, score)
+	dated := mapping.NewNumericFieldMapping()
+	dated.Store, dated.IncludeInAll, dated.DocValues = false, false, true
+	doc.AddFieldMappingsAt(fieldDated, dated)
 	tm := mapping.NewDateTimeFieldMapping()
 	tm.Store, tm.IncludeInAll, tm.DocValues = false, false, true
 	doc.AddFieldMappingsAt(fieldTime, tm)
@@ -105,7 +109,7 @@ func newMapping() (mapping.IndexMapping, error) {
 // computed outside the write lock.
 type analysed struct {
 	terms string // analyser output, in order (positions matter for phrases)
-	words string // distinct unstemmed words that are not also terms
+	exact string // lower-cased words as written, in order (exact words and phrases)
 }
 
 func analyse(analyze index.Analyzer, it netra.Item, maxBytes int) analysed {
@@ -113,28 +117,20 @@ func analyse(analyze index.Analyzer, it netra.Item, maxBytes int) analysed {
 	if len(text) > maxBytes {
 		text = text[:maxBytes]
 	}
-	var tb, wb strings.Builder
+	var tb, eb strings.Builder
 	tb.Grow(len(text))
-	seen := make(map[string]struct{}, 256)
+	eb.Grow(len(text))
 	for _, src := range []string{it.Title, text} {
 		for _, t := range analyze(src) {
 			writeTerm(&tb, t)
-			seen[t] = struct{}{}
 		}
-	}
-	// Prefix queries look in both fields, so a word only needs to be here
-	// when the analyser changed it ("mendukung" → "dukung"): "menduk*"
-	// still finds it, at a fraction of the cost of indexing every word.
-	for _, src := range []string{it.Title, text} {
+		// Prefix queries look in both fields, so "menduk*" finds
+		// "mendukung" here and "dukung*" finds its stem in terms.
 		for _, w := range index.Words(src) {
-			if _, ok := seen[w]; ok {
-				continue
-			}
-			seen[w] = struct{}{}
-			writeTerm(&wb, w)
+			writeTerm(&eb, w)
 		}
 	}
-	return analysed{terms: tb.String(), words: wb.String()}
+	return analysed{terms: tb.String(), exact: eb.String()}
 }
 
 // writeTerm appends one term, with inner spaces turned into underscores so
@@ -164,10 +160,11 @@ func cleanTerm(t string) string {
 func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 	d := map[string]interface{}{
 		fieldTerms:   a.terms,
-		fieldWords:   a.words,
+		fieldExact:   a.exact,
 		fieldFlagged: r.Verdict.Flagged,
 		fieldScore:   r.Verdict.Score,
 		fieldTime:    sortTime(r),
+		fieldDated:   datedValue(r),
 		fieldStatus:  string(index.RecordStatus(r)),
 	}
 	put := func(k, v string) {
@@ -198,6 +195,13 @@ func sortTime(r netra.Record) time.Time {
 		return r.Indexed.UTC()
 	}
 	return t
+}
+
+func datedValue(r netra.Record) float64 {
+	if index.Dated(r) {
+		return 1
+	}
+	return 0
 }
 
 func distinct(vals []string) []string {

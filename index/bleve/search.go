@@ -104,21 +104,30 @@ func altQuery(a index.Alt) query.Query {
 			return nil
 		}
 		w := blevesearch.NewPrefixQuery(p)
-		w.SetField(fieldWords)
+		w.SetField(fieldExact)
 		t := blevesearch.NewPrefixQuery(p)
 		t.SetField(fieldTerms)
 		return blevesearch.NewDisjunctionQuery(w, t)
-	case index.KindPhrase:
+	case index.KindPhrase, index.KindExact:
+		field := fieldTerms
+		if a.Kind == index.KindExact {
+			field = fieldExact
+		}
 		terms := make([]string, 0, len(a.Terms))
 		for _, t := range a.Terms {
 			if t = cleanTerm(t); t != "" {
 				terms = append(terms, t)
 			}
 		}
-		if len(terms) == 0 {
+		switch len(terms) {
+		case 0:
 			return nil
+		case 1:
+			tq := blevesearch.NewTermQuery(terms[0])
+			tq.SetField(field)
+			return tq
 		}
-		return blevesearch.NewPhraseQuery(terms, fieldTerms)
+		return blevesearch.NewPhraseQuery(terms, field)
 	default:
 		t := cleanTerm(a.Terms[0])
 		if t == "" {
@@ -160,11 +169,11 @@ func sortOrder(so index.Sort) ([]string, error) {
 	case index.SortScoreDesc:
 		return []string{"-" + fieldScore, "-" + fieldTime, "_id"}, nil
 	case index.SortTimeDesc:
-		return []string{"-" + fieldTime, "_id"}, nil
+		return []string{"-" + fieldDated, "-" + fieldTime, "_id"}, nil
 	case index.SortTimeAsc:
-		return []string{fieldTime, "_id"}, nil
+		return []string{"-" + fieldDated, fieldTime, "_id"}, nil
 	}
-	return nil, fmt.Errorf("unknown sort %q (want relevance, score, time or -time)", so)
+	return nil, fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", so)
 }
 
 // Search runs a reviewer's query: the search index finds and orders IDs,

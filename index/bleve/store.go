@@ -389,9 +389,10 @@ func (s *Store) openSearch() (err error) {
 	}
 	fp := fingerprint(s.analyze)
 	_, statErr := os.Stat(path)
-	if statErr == nil && (unfinished || (analyzer != "" && analyzer != fp)) {
-		// Our own index, half-built by an interrupted rebuild or built with
-		// other analysis: build it again from netra.db.
+	if statErr == nil && (unfinished || (analyzer != "" && analyzer != fp) || (built != "" && built != mappingVersion)) {
+		// Our own index, half-built by an interrupted rebuild, built with
+		// other analysis or by an older netra with other fields: build it
+		// again from netra.db.
 		if err := os.RemoveAll(path); err != nil {
 			return fmt.Errorf("remove outdated search index %s: %w", path, err)
 		}

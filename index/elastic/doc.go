@@ -12,7 +12,7 @@ import (
 // the _meta in itemsMapping; a test checks they agree) when the mapping
 // changes; `netra index migrate` then copies the records into a new index
 // with the new mapping and moves the alias, without downtime.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // document is what one record looks like in Elasticsearch. Field names are
 // those of the Go types' JSON (item.*, verdict.*, review.*) so a Kibana data
@@ -27,12 +27,19 @@ type document struct {
 	Indexed time.Time     `json:"indexed"`
 	// Time is index.ItemTime: published, else fetched, else indexed.
 	Time time.Time `json:"time"`
+	// Dated is index.Dated: time sorts put records with a publication
+	// date first.
+	Dated bool `json:"dated"`
 	// Rules are the distinct rule IDs of the hits (the "rule" facet).
 	Rules []string `json:"rules"`
 	// Terms is title and text through Netra's analyser (normalised and
 	// stemmed), space-separated, indexed with the standard analyser: the
 	// field Netra's free-text search runs on.
 	Terms string `json:"terms"`
+	// Exact is title and text as lower-cased words (index.Words), not
+	// normalised or stemmed, space-separated, indexed with the whitespace
+	// analyser: exact-word search ("camat", =camat) runs on it.
+	Exact string `json:"exact"`
 }
 
 func (d document) record() netra.Record {
@@ -45,11 +52,13 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 	if rules == nil {
 		rules = []string{}
 	}
-	var terms []string
+	var terms, exact []string
 	if r.Item.Title != "" {
 		terms = append(terms, analyze(r.Item.Title)...)
+		exact = append(exact, index.Words(r.Item.Title)...)
 	}
 	terms = append(terms, analyze(r.Item.Text)...)
+	exact = append(exact, index.Words(r.Item.Text)...)
 	return document{
 		ID:      r.Item.ID,
 		Item:    r.Item,
@@ -58,30 +67,36 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 		Version: r.Version,
 		Indexed: r.Indexed,
 		Time:    index.ItemTime(r),
+		Dated:   index.Dated(r),
 		Rules:   rules,
 		Terms:   strings.Join(terms, " "),
+		Exact:   strings.Join(exact, " "),
 	}
 }
 
 // itemsMapping is the mapping of the items indices. Keyword fields are what
 // filters, facets (terms aggregations) and Kibana visualisations use; text
 // fields use the standard analyser (the integ-test distribution has no
-// language analysers); "terms" holds Netra's own analysis of the text. It is
+// language analysers); "terms" holds Netra's own analysis of the text and
+// "exact" its plain lower-cased words (the whitespace analyser keeps each
+// word whole, as the embedded store's tokenizer does). Both are
 // indexed but left out of _source: it is derived, as long as the text, and
 // recomputed when `netra index migrate` copies the records. Keyword values
 // longer than 1,024 bytes (hostile or broken input) are kept in _source but
 // not indexed, instead of failing the record.
 const itemsMapping = `{
   "dynamic": false,
-  "_meta": {"netra_mapping_version": 1},
-  "_source": {"excludes": ["terms"]},
+  "_meta": {"netra_mapping_version": 2},
+  "_source": {"excludes": ["terms", "exact"]},
   "properties": {
     "id":      {"type": "keyword", "ignore_above": 1024},
     "version": {"type": "long"},
     "indexed": {"type": "date"},
     "time":    {"type": "date"},
+    "dated":   {"type": "boolean"},
     "rules":   {"type": "keyword", "ignore_above": 1024},
     "terms":   {"type": "text", "analyzer": "standard"},
+    "exact":   {"type": "text", "analyzer": "whitespace"},
     "item": {"properties": {
       "id":        {"type": "keyword", "ignore_above": 1024},
       "source":    {"type": "keyword", "ignore_above": 1024},

@@ -174,9 +174,9 @@ func sortClause(k index.Sort) []any {
 	case index.SortScoreDesc:
 		return []any{map[string]any{"verdict.score": "desc"}, map[string]any{"time": "desc"}, tie}
 	case index.SortTimeAsc:
-		return []any{map[string]any{"time": "asc"}, tie}
+		return []any{map[string]any{"dated": "desc"}, map[string]any{"time": "asc"}, tie}
 	}
-	return []any{map[string]any{"time": "desc"}, tie}
+	return []any{map[string]any{"dated": "desc"}, map[string]any{"time": "desc"}, tie}
 }
 
 type searchResponse struct {
@@ -302,6 +302,8 @@ func (s *Store) buildQuery(q index.Query, tq index.TextQuery) (map[string]any, e
 				should = append(should, map[string]any{"match": map[string]any{"terms": map[string]any{"query": a.Terms[0], "operator": "and"}}})
 			case index.KindPhrase:
 				should = append(should, map[string]any{"match_phrase": map[string]any{"terms": joinTerms(a.Terms)}})
+			case index.KindExact:
+				should = append(should, map[string]any{"match_phrase": map[string]any{"exact": joinTerms(a.Terms)}})
 			case index.KindPrefix:
 				for _, f := range []string{"terms", "item.text", "item.title"} {
 					should = append(should, map[string]any{"prefix": map[string]any{f: map[string]any{"value": a.Prefix}}})

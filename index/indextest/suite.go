@@ -29,7 +29,6 @@ package indextest
 import (
 	"context"
 	"errors"
-	"math"
 	"reflect"
 	"slices"
 	"sort"
@@ -293,7 +292,18 @@ func testText(t *testing.T, s index.Store) {
 		{"OR binds tighter than AND", "calon kampanye OR jari", []string{"r3", "r6", "r7"}},
 		{"phrase", `"kampanye akbar"`, []string{"r7"}},
 		{"phrase words in other order", `"akbar kampanye"`, nil},
-		{"phrase with stemming", `"menyatakan dukungan"`, []string{"r6"}},
+		{"a quoted phrase is exact: dukungan is not dukungannya", `"menyatakan dukungan"`, nil},
+		{"exact phrase", `"Menyatakan dukungannya"`, []string{"r6"}},
+		{"unquoted words stem: camat finds kecamatan", "camat", []string{"r1", "r2"}},
+		{"quoted word is exact: camat is not kecamatan", `"camat"`, []string{"r1"}},
+		{"=word is exact", "=camat", []string{"r1"}},
+		{"=word is exact the other way", "=kecamatan", []string{"r2"}},
+		{"exact words are case-insensitive", "=CAMAT", []string{"r1"}},
+		{"exact word: mendukung is not dukungannya", "=mendukung", []string{"r1", "r8"}},
+		{"exact word OR stemmed word", "=kecamatan OR beras", []string{"r2", "r5"}},
+		{"exact word and stemmed word", "=camat mendukung", []string{"r1"}},
+		{"exact word in a title", "=netralitas", []string{"r4"}},
+		{"exact phrase words in other order", `"dua salam"`, nil},
 		{"prefix", "kampa*", []string{"r6", "r7"}},
 		{"prefix and word", "kampa* guru", []string{"r6"}},
 		{"title is searched", "netralitas", []string{"r4"}},
@@ -384,61 +394,6 @@ func testFilters(t *testing.T, s index.Store) {
 			wantIDs(t, c.name, search(t, s, c.q), want...)
 		})
 	}
-}
-
-// --- sorts --------------------------------------------------------------
-
-func testSort(t *testing.T, s index.Store) {
-	recs := seed(t, s)
-	sorted := func(less func(a, b netra.Record) bool) []netra.Record {
-		rs := slices.Clone(recs)
-		sort.SliceStable(rs, func(i, j int) bool { return less(rs[i], rs[j]) })
-		return rs
-	}
-	order := func(less func(a, b netra.Record) bool) []string {
-		return where(sorted(less), func(netra.Record) bool { return true })
-	}
-	cases := []struct {
-		name string
-		q    index.Query
-		want []string
-	}{
-		{"score", index.Query{Sort: index.SortScoreDesc}, order(func(a, b netra.Record) bool { return a.Verdict.Score > b.Verdict.Score })},
-		{"time newest first", index.Query{Sort: index.SortTimeDesc}, order(func(a, b netra.Record) bool { return index.ItemTime(a).After(index.ItemTime(b)) })},
-		{"time oldest first", index.Query{Sort: index.SortTimeAsc}, order(func(a, b netra.Record) bool { return index.ItemTime(a).Before(index.ItemTime(b)) })},
-		{"default without text is newest first", index.Query{}, order(func(a, b netra.Record) bool { return index.ItemTime(a).After(index.ItemTime(b)) })},
-		{"score with filter", index.Query{Sort: index.SortScoreDesc, Flagged: ptr(true)}, where(sorted(func(a, b netra.Record) bool { return a.Verdict.Score > b.Verdict.Score }), func(r netra.Record) bool { return r.Verdict.Flagged })},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			c.q.Limit = 50
-			if got := idsOf(search(t, s, c.q)); !slices.Equal(got, c.want) {
-				t.Errorf("order = %v, want %v", got, c.want)
-			}
-		})
-	}
-	t.Run("relevance", func(t *testing.T) {
-		res := search(t, s, index.Query{Text: "calon OR kampanye", Limit: 50})
-		if len(res.Matches) < 3 {
-			t.Fatalf("relevance query found %d records, want several", len(res.Matches))
-		}
-		for i := 1; i < len(res.Matches); i++ {
-			if res.Matches[i].Relevance > res.Matches[i-1].Relevance {
-				t.Errorf("relevance not descending at %d: %v after %v", i, res.Matches[i].Relevance, res.Matches[i-1].Relevance)
-			}
-		}
-		if res.Matches[0].Relevance <= 0 {
-			t.Errorf("top match relevance = %v, want > 0", res.Matches[0].Relevance)
-		}
-		// Prefix and phrase alternatives score like words do.
-		res = search(t, s, index.Query{Text: `kampa* OR "salam dua jari" OR beras`, Limit: 50})
-		wantIDs(t, "mixed alternatives", res, "r3", "r5", "r6", "r7")
-		for _, m := range res.Matches {
-			if !(m.Relevance > 0) || math.IsInf(m.Relevance, 0) {
-				t.Errorf("%s: relevance %v, want a positive number", m.Record.Item.ID, m.Relevance)
-			}
-		}
-	})
 }
 
 // --- facets ---------------------------------------------------------------
@@ -604,6 +559,31 @@ func testHighlight(t *testing.T, s index.Store) {
 			}
 		}
 	}
+
+	// An exact word marks that word, not the words sharing its stem.
+	res = search(t, s, index.Query{Text: "=camat OR =kecamatan", Highlight: true})
+	wantIDs(t, "exact words", res, "r1", "r2")
+	for _, m := range res.Matches {
+		words, ok := marked(strings.Join(m.Snippets, " "))
+		want := map[string]string{"r1": "camat", "r2": "kecamatan"}[m.Record.Item.ID]
+		if !ok || len(words) == 0 {
+			t.Errorf("%s: snippets %q: want %q marked", m.Record.Item.ID, m.Snippets, want)
+		}
+		for _, w := range words {
+			if lw := strings.ToLower(w); lw != "camat" && lw != "kecamatan" {
+				t.Errorf("%s: marked %q for =camat OR =kecamatan", m.Record.Item.ID, w)
+			}
+		}
+	}
+	res = search(t, s, index.Query{Text: "=camat", Highlight: true})
+	for _, m := range res.Matches {
+		words, _ := marked(strings.Join(m.Snippets, " "))
+		for _, w := range words {
+			if strings.ToLower(w) != "camat" {
+				t.Errorf("%s: marked %q for =camat", m.Record.Item.ID, w)
+			}
+		}
+	}
 }
 
 // --- limit and cursor ----------------------------------------------------------
@@ -625,10 +605,18 @@ func testLimit(t *testing.T, s index.Store) {
 
 func testCursor(t *testing.T, s index.Store) {
 	originals := pagingRecords("p", 25, day(10))
+	for i := 4; i < len(originals); i += 6 {
+		// Some without a publication date, so pages cross from dated to
+		// undated records.
+		originals[i].Item.Fetched = originals[i].Item.Published.Add(30 * time.Second)
+		originals[i].Item.Published = time.Time{}
+	}
 	upsert(t, s, originals)
+	recOf := map[string]netra.Record{}
 	timeOf := map[string]time.Time{}
 	scoreOf := map[string]float64{}
 	for _, r := range originals {
+		recOf[r.Item.ID] = r
 		timeOf[r.Item.ID] = index.ItemTime(r)
 		scoreOf[r.Item.ID] = r.Verdict.Score
 	}
@@ -680,9 +668,9 @@ func testCursor(t *testing.T, s index.Store) {
 				bad := false
 				switch so {
 				case index.SortTimeDesc:
-					bad = timeOf[b].After(timeOf[a])
+					bad = timeOrder(true)(recOf[b], recOf[a])
 				case index.SortTimeAsc:
-					bad = timeOf[b].Before(timeOf[a])
+					bad = timeOrder(false)(recOf[b], recOf[a])
 				case index.SortScoreDesc:
 					bad = scoreOf[b] > scoreOf[a]
 				}

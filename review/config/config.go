@@ -28,7 +28,7 @@ type Config struct {
 	TLSKey          string   `yaml:"tls_key"`          // PEM key
 	SecureCookies   bool     `yaml:"secure_cookies"`   // Secure cookies on plain HTTP (behind a TLS proxy)
 	SessionTTL      Duration `yaml:"session_ttl"`      // login lifetime, default 12h
-	LoginAttempts   int      `yaml:"login_attempts"`   // failed logins per client or user per window, default 10
+	LoginAttempts   int      `yaml:"login_attempts"`   // failed logins of one user from one address before growing delays, default 10
 	LoginWindow     Duration `yaml:"login_window"`     // default 15m
 	ExportLimit     int      `yaml:"export_limit"`     // max rows per export, default 100000
 	LogLevel        string   `yaml:"log_level"`        // debug, info, warn, error; default info

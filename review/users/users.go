@@ -66,6 +66,39 @@ type User struct {
 	Hash    string    `json:"hash,omitempty"`
 	Created time.Time `json:"created"`
 	Changed time.Time `json:"password_changed"`
+	// Zone is the Indonesian time zone the user reads times in (WIB, WITA
+	// or WIT); empty means WIB. Times are stored in UTC whatever it is.
+	Zone string `json:"zone,omitempty"`
+}
+
+// The Indonesian time zones. They have no daylight saving time, so fixed
+// offsets are exact and need no time zone database.
+var zones = map[string]*time.Location{
+	"WIB":  time.FixedZone("WIB", 7*3600),  // Waktu Indonesia Barat: Sumatra, Java, West and Central Kalimantan
+	"WITA": time.FixedZone("WITA", 8*3600), // Waktu Indonesia Tengah: Bali, Nusa Tenggara, South, East and North Kalimantan, Sulawesi
+	"WIT":  time.FixedZone("WIT", 9*3600),  // Waktu Indonesia Timur: Maluku, Papua
+}
+
+// DefaultZone is the zone of a user who chose none.
+const DefaultZone = "WIB"
+
+// Zones lists the time zones a user may choose, west to east.
+func Zones() []string { return []string{"WIB", "WITA", "WIT"} }
+
+// Location returns the zone named name, or WIB for an empty or unknown name.
+func Location(name string) *time.Location {
+	if l, ok := zones[name]; ok {
+		return l
+	}
+	return zones[DefaultZone]
+}
+
+// SetZone sets the time zone a user reads times in.
+func (s *Store) SetZone(name, zone string) error {
+	if _, ok := zones[zone]; !ok {
+		return fmt.Errorf("unknown time zone %q: want WIB, WITA or WIT", zone)
+	}
+	return s.modify(name, func(u *User) { u.Zone = zone })
 }
 
 // Errors callers match with errors.Is.

@@ -111,3 +111,30 @@ func TestSessions(t *testing.T) {
 		t.Error("session of deleted user still valid")
 	}
 }
+
+func TestZone(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "users.json"), WithCost(bcrypt.MinCost))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add("rina", RoleReviewer, "a-long-password-1"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Get("rina")
+	if err := s.SetZone("rina", "WITA"); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := s.Get("rina")
+	if u.Zone != "WITA" || !u.Changed.Equal(before.Changed) {
+		t.Errorf("after SetZone: zone %q, password changed %v (was %v)", u.Zone, u.Changed, before.Changed)
+	}
+	if err := s.SetZone("rina", "Asia/Tokyo"); err == nil {
+		t.Error("SetZone accepted a zone outside Indonesia")
+	}
+	noon := time.Date(2024, 2, 14, 5, 0, 0, 0, time.UTC)
+	for zone, want := range map[string]string{"": "12:00 WIB", "WIB": "12:00 WIB", "WITA": "13:00 WITA", "WIT": "14:00 WIT", "bogus": "12:00 WIB"} {
+		if got := noon.In(Location(zone)).Format("15:04 MST"); got != want {
+			t.Errorf("Location(%q): %s, want %s", zone, got, want)
+		}
+	}
+}

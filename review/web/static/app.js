@@ -30,10 +30,13 @@
     marks[hm].scrollIntoView({ block: "center" });
   }
 
-  // Queue actions go through the bulk form with just the current row.
+  // Queue actions go through the bulk form with just the current row; the
+  // server reports the result on the queue.
   function selectOnly() {
     if (cur < 0 || !document.getElementById("bulk")) return false;
     document.querySelectorAll("input[name=ids]").forEach(function (cb) { cb.checked = false; });
+    var all = document.getElementById("select-all");
+    if (all) all.checked = false; // one row is not "all": no confirmation step
     var cb = rows[cur].querySelector("input[name=ids]");
     if (!cb) return false;
     cb.checked = true;
@@ -106,6 +109,10 @@
   if (all) {
     all.addEventListener("change", function () {
       document.querySelectorAll("input[name=ids]").forEach(function (cb) { cb.checked = all.checked; });
+    });
+    // Unticking a row means the selection is no longer "all".
+    document.querySelectorAll("input[name=ids]").forEach(function (cb) {
+      cb.addEventListener("change", function () { if (!cb.checked) all.checked = false; });
     });
   }
 })();
