@@ -41,6 +41,7 @@ var categoryNames = map[string][2]string{
 	"asn_gift":         {"Pemberian bantuan / barang", "Gifts or aid"},
 	"asn_party":        {"Partai / pencalonan", "Party or candidacy"},
 	"asn_violation":    {"Dugaan pelanggaran dilaporkan", "Reported violation"},
+	"asn_mobilisation": {"ASN ditekan / dimobilisasi", "ASN pressured or mobilised"},
 	"official_non_asn": {"Pejabat non-ASN", "Non-ASN officials"},
 }
 
