@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,6 +108,9 @@ type reviewRequest struct {
 	Note     *string `json:"note"`
 	Assignee *string `json:"assignee"`
 	Version  *int64  `json:"version"`
+	// Reason is one of netra.DismissReasons; with a dismissal it starts
+	// the note, so decisions can be counted and used as labels.
+	Reason *string `json:"reason"`
 }
 
 const maxNote = 4000
@@ -141,8 +145,22 @@ func (s *Server) update(req reviewRequest, who string, needVersion bool) (index.
 		if !st.Valid() {
 			return u, "", &FieldError{"status", fmt.Errorf("unknown status %q (want new, confirmed, dismissed or escalated)", *req.Status)}
 		}
+		if req.Reason != nil && *req.Reason != "" {
+			if st != netra.StatusDismissed {
+				return u, "", &FieldError{"reason", errors.New("a reason goes with a dismissal only")}
+			}
+			if !slices.Contains(netra.DismissReasons, *req.Reason) {
+				return u, "", &FieldError{"reason", fmt.Errorf("unknown reason %q (want one of %s)", *req.Reason, strings.Join(netra.DismissReasons, ", "))}
+			}
+			text := ""
+			if u.Note != nil {
+				text = *u.Note
+			}
+			n := netra.DismissNote(*req.Reason, text)
+			u.Note = &n
+		}
 		if st == netra.StatusDismissed && (u.Note == nil || *u.Note == "") {
-			return u, "", &FieldError{"note", errors.New("dismissing needs a reason in note")}
+			return u, "", &FieldError{"note", errors.New("dismissing needs a reason (reason, or a note)")}
 		}
 		u.Status = &st
 		action = string(st)

@@ -523,3 +523,31 @@ func TestAPIBasicAuthCacheForgetsOldPassword(t *testing.T) {
 		t.Errorf("new password: %d", code)
 	}
 }
+
+// TestDismissReasonAPI: a dismissal may name one of the fixed reasons,
+// which then starts the note; an unknown reason, or a reason with another
+// status, is a 400 naming the field.
+func TestDismissReasonAPI(t *testing.T) {
+	f := newFixture(t)
+	rec, err := f.store.Get(t.Context(), f.recs[0].Item.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/v1/items/" + rec.Item.ID + "/review"
+	code, body, _ := f.do("POST", path, "rina", reviewerPW, map[string]any{"status": "dismissed", "reason": "bogus", "version": rec.Version})
+	if code != 400 || !strings.Contains(string(body), "reason") {
+		t.Fatalf("unknown reason: %d %s", code, body)
+	}
+	code, body, _ = f.do("POST", path, "rina", reviewerPW, map[string]any{"status": "confirmed", "reason": "norm", "version": rec.Version})
+	if code != 400 || !strings.Contains(string(body), "reason") {
+		t.Fatalf("reason with a confirmation: %d %s", code, body)
+	}
+	code, body, _ = f.do("POST", path, "rina", reviewerPW, map[string]any{"status": "dismissed", "reason": "not_asn", "note": "kepala desa", "version": rec.Version})
+	if code != 200 {
+		t.Fatalf("dismiss with a reason: %d %s", code, body)
+	}
+	got, err := f.store.Get(t.Context(), rec.Item.ID)
+	if err != nil || got.Review.Note != "not_asn: kepala desa" || netra.DismissReasonOf(got.Review.Note) != "not_asn" {
+		t.Fatalf("stored note %q, %v", got.Review.Note, err)
+	}
+}

@@ -256,10 +256,10 @@ func TestBrowserReviewFlow(t *testing.T) {
 		t.Errorf("store after confirm: %+v %v", rec.Review, err)
 	}
 
-	// Dismiss needs a reason; give one through the form.
-	b.do(chromedp.SendKeys(chromedp.ID("dismiss-reason"), "foto lama, bukan kampanye"))
+	// Dismiss needs a reason from the fixed list; the note adds details.
+	b.do(chromedp.SetValue(chromedp.ID("dismiss-reason"), "not_election"), chromedp.SendKeys(chromedp.ID("dismiss-note"), "foto lama, bukan kampanye"))
 	b.navigate("flash=saved", chromedp.Click(chromedp.ID("btn-dismiss")))
-	if note := run(b, chromedp.Text(chromedp.CSS(`.audit-note`))); note != "foto lama, bukan kampanye" {
+	if note := run(b, chromedp.Text(chromedp.CSS(`.audit-note`))); note != "not_election: foto lama, bukan kampanye" {
 		t.Errorf("newest audit note %q", note)
 	}
 

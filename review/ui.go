@@ -242,6 +242,8 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request, p principal) {
 		"Audit":    trail,
 		"Users":    accts,
 		"Back":     localNext(r.URL.Query().Get("back")),
+
+		"DismissReasons": netra.DismissReasons,
 	})
 }
 
@@ -257,7 +259,7 @@ func (s *Server) itemReview(w http.ResponseWriter, r *http.Request, p principal)
 	for _, f := range []struct {
 		name string
 		dst  **string
-	}{{"status", &req.Status}, {"note", &req.Note}, {"assignee", &req.Assignee}} {
+	}{{"status", &req.Status}, {"note", &req.Note}, {"assignee", &req.Assignee}, {"reason", &req.Reason}} {
 		if _, ok := r.PostForm[f.name]; ok {
 			v := r.PostFormValue(f.name)
 			*f.dst = &v

@@ -4,16 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/classifier"
 	"github.com/netra-id/netra/index"
 )
 
-// dismissReasons are the reasons a reviewer gives for a dismissal, as the
-// first word of the review note ("not_asn: the actor is a village head"),
-// and the GUIDE.md label each one stands for. An empty label means the
+// dismissReasons maps each of netra.DismissReasons to the GUIDE.md label
+// it stands for. An empty label means the
 // dismissal says nothing about the text's label (a duplicate, another
 // region's case) and the record is left out of the labels.
 var dismissReasons = map[string]string{
@@ -34,21 +32,6 @@ type reviewedLabel struct {
 	Source       string `json:"source,omitempty"`
 	StoredFlag   bool   `json:"stored_flagged"`
 	RulesVersion string `json:"rules_version,omitempty"`
-}
-
-// dismissReason reads the reason from the start of a dismissal note: its
-// first word, with a trailing ':' or ',' dropped; "" when it is not one of
-// dismissReasons.
-func dismissReason(note string) string {
-	f := strings.Fields(strings.ToLower(note))
-	if len(f) == 0 {
-		return ""
-	}
-	w := strings.TrimRight(f[0], ":,.;")
-	if _, ok := dismissReasons[w]; ok {
-		return w
-	}
-	return ""
 }
 
 // reviewedLabels reads every confirmed and dismissed record of the store,
@@ -77,7 +60,7 @@ func reviewedLabels(ctx context.Context, st index.Store) ([]reviewedLabel, error
 			case netra.StatusConfirmed:
 				l.Label = "partisan"
 			case netra.StatusDismissed:
-				l.Reason = dismissReason(r.Review.Note)
+				l.Reason = netra.DismissReasonOf(r.Review.Note)
 				l.Label = "unrelated"
 				if l.Reason != "" {
 					l.Label = dismissReasons[l.Reason]

@@ -123,16 +123,3 @@ func TestEvalReviewed(t *testing.T) {
 	}
 }
 
-func TestDismissReason(t *testing.T) {
-	for note, want := range map[string]string{
-		"not_asn: kepala desa": "not_asn",
-		"Norm, an appeal":      "norm",
-		"duplicate":            "duplicate",
-		"bukan kasus":          "",
-		"":                     "",
-	} {
-		if got := dismissReason(note); got != want {
-			t.Errorf("dismissReason(%q) = %q, want %q", note, got, want)
-		}
-	}
-}
