@@ -107,6 +107,15 @@ func (c *catalog) ruleLabel(id string) string {
 	return humanID(id)
 }
 
+// list returns the pack's rules in pack order.
+func (c *catalog) list() []RuleInfo {
+	out := make([]RuleInfo, 0, len(c.ruleIDs))
+	for _, id := range c.ruleIDs {
+		out = append(out, c.rules[id])
+	}
+	return out
+}
+
 // nonASNCategories are the categories of the "Pejabat non-ASN" tab.
 func (c *catalog) nonASNCategories() []string {
 	if len(c.nonASN) == 0 {

@@ -115,6 +115,35 @@ func TestEvalReviewed(t *testing.T) {
 		t.Errorf("eval on the export = %+v, eval --reviewed = %+v", again, got)
 	}
 
+	// Rule health from the same decisions: asn-campaign fired on the
+	// confirmed camat text; the appeal was dismissed as a norm but no rule
+	// fired on it.
+	out, err = runCLI(t, "--data", data, "rules", "report", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var health struct {
+		Rules []struct {
+			Rule             string
+			Fired, Confirmed int
+			Dismissed        int
+			DismissedBy      map[string]int `json:"dismissed_by"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &health); err != nil {
+		t.Fatalf("rules report JSON: %v\n%s", err, out)
+	}
+	confirmedSomewhere := false
+	for _, h := range health.Rules {
+		if h.Rule == "asn-campaign" && (h.Fired < 1 || h.Confirmed < 1) {
+			t.Errorf("asn-campaign health: %+v", h)
+		}
+		confirmedSomewhere = confirmedSomewhere || h.Confirmed > 0
+	}
+	if !confirmedSomewhere {
+		t.Errorf("no rule has a confirmation: %s", out)
+	}
+
 	// A pack that flags nothing more shows no change against the stored
 	// verdicts.
 	out, err = runCLI(t, "--data", data, "eval", "--reviewed")
@@ -122,4 +151,3 @@ func TestEvalReviewed(t *testing.T) {
 		t.Errorf("changes against stored verdicts: %v\n%s", err, out)
 	}
 }
-

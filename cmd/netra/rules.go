@@ -12,16 +12,18 @@ import (
 
 func newRulesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "rules lint|test|keywords [DIR]",
+		Use:   "rules lint|test|keywords|report [DIR]",
 		Short: "Validate, test and inspect rule packs",
 		Long: `Work with a rule pack: the directory given, else --rules/$NETRA_RULES, else
 the built-in pack.
 
   lint      load and validate the pack; every problem is printed as file:line
   test      run every rule's inline match/no_match examples
-  keywords  print the first-stage keyword list, one per line`,
+  keywords  print the first-stage keyword list, one per line
+  report    rule health from reviewers' decisions in the store`,
 	}
 	cmd.AddCommand(
+		newRulesReportCmd(g),
 		&cobra.Command{
 			Use:   "lint [DIR]",
 			Short: "Validate a rule pack; problems are printed as file:line",
