@@ -99,6 +99,8 @@ var prefixWords = map[string]hint{
 	"provinsi": hintProv, "propinsi": hintProv, "prov": hintProv, "prop": hintProv,
 	"pemprov": hintProv, "gubernur": hintProv, "wagub": hintProv, "pilgub": hintProv,
 	"pemprop": hintProv, "provinsinya": hintProv,
+	"cabup": hintKab, "cawabup": hintKab, "cawalkot": hintKota, "cawawalkot": hintKota,
+	"cagub": hintProv, "cawagub": hintProv,
 }
 
 // cueWords anywhere in a text hint at the level of its ambiguous names.
@@ -240,6 +242,15 @@ func (m *Matcher) bareOK(s string, toks []token, i, n int, p *phrase, titleCase 
 	if !t.upper || titleCase || sentenceStart(s, t.start) {
 		return false
 	}
+	if end := toks[i+n-1].end; t.start > 0 && end < len(s) && (s[t.start-1] == '(' && s[end] == ')' || s[t.start-1] == '[' && s[end] == ']') {
+		return false // "Perwira Tinggi (Pati)", "Kepala Biro (Karo)": an abbreviation
+	}
+	if i > 0 && isNumber(toks[i-1].low) {
+		return false // "31 Pati TNI": a count of people
+	}
+	if i > 0 && m.properBefore(s, toks, i) {
+		return false // "Rustam Malang", "Semen Padang", "Mega Kuningan": part of another name
+	}
 	if j := i + n; j < len(toks) && toks[j].upper && gapIs(s[toks[i+n-1].end:toks[j].start], " ") {
 		if _, known := m.phrases[toks[j].low]; !known {
 			if _, pre := prefixWords[toks[j].low]; !pre {
@@ -250,12 +261,40 @@ func (m *Matcher) bareOK(s string, toks []token, i, n int, p *phrase, titleCase 
 	return true
 }
 
+// properBefore reports whether token i follows, after one space, a
+// capitalised word that is neither a prefix, a place, nor a sentence's first
+// word.
+func (m *Matcher) properBefore(s string, toks []token, i int) bool {
+	p := toks[i-1]
+	if !p.upper || s[p.end:toks[i].start] != " " || sentenceStart(s, p.start) {
+		return false
+	}
+	if _, pre := prefixWords[p.low]; pre {
+		return false
+	}
+	for _, ph := range m.phrases[p.low] {
+		if len(ph.toks) == 1 && !ph.block {
+			return false // "Surabaya Malang": a list of places
+		}
+	}
+	return true
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // sentenceStart reports whether offset i begins a sentence.
 func sentenceStart(s string, i int) bool {
 	for i > 0 {
 		c := s[i-1]
 		switch c {
-		case ' ', '\t', '"', '\'', '(', '[', '*', '-':
+		case ' ', '\t', '"', '\'', '(', '[', '*', '-', ',':
 			i--
 			continue
 		case '.', '!', '?', '\n', '\r', ':':
