@@ -251,7 +251,7 @@ func (m *Matcher) bareOK(s string, toks []token, i, n int, p *phrase, titleCase 
 	if i > 0 && m.properBefore(s, toks, i) {
 		return false // "Rustam Malang", "Semen Padang", "Mega Kuningan": part of another name
 	}
-	if j := i + n; j < len(toks) && toks[j].upper && gapIs(s[toks[i+n-1].end:toks[j].start], " ") {
+	if j := i + n; j < len(toks) && toks[j].upper && !toks[j].allUpper && gapIs(s[toks[i+n-1].end:toks[j].start], " ") {
 		if _, known := m.phrases[toks[j].low]; !known {
 			if _, pre := prefixWords[toks[j].low]; !pre {
 				return false // "Bima Arya", "Malang Raya", "Batu Akik"
