@@ -4,6 +4,7 @@ import (
 	"sort"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 const (
@@ -28,7 +29,8 @@ func scan(s string, buf []token) []token {
 			low[i] = c + 32
 		}
 	}
-	ls := string(low)
+	// low is never written again, so it can back a string without a copy.
+	ls := unsafe.String(unsafe.SliceData(low), len(low))
 	toks := buf[:0]
 	i := 0
 	for i < len(s) {
@@ -125,6 +127,10 @@ func (m *Matcher) mentions(ctx *docContext, s string, toks []token, field string
 	var out []mention
 	for i := 0; i < len(toks); {
 		t := toks[i]
+		if !m.mayStart(t.low) {
+			i++
+			continue
+		}
 		if ctx != nil {
 			if h, ok := cueWords[t.low]; ok {
 				ctx.cue[h]++
@@ -158,6 +164,28 @@ func (m *Matcher) mentions(ctx *docContext, s string, toks []token, field string
 		i += n
 	}
 	return out
+}
+
+// mayStart is a cheap filter on the first two bytes of a token: false means
+// the token starts no phrase and is no prefix or cue word.
+func (m *Matcher) mayStart(w string) bool {
+	k := bigram(w)
+	return m.start2[k>>6]&(1<<(k&63)) != 0
+}
+
+func bigram(w string) uint16 {
+	if len(w) == 1 {
+		return uint16(w[0]) << 8
+	}
+	return uint16(w[0])<<8 | uint16(w[1])
+}
+
+func (m *Matcher) addStart(w string) {
+	if w == "" {
+		return
+	}
+	k := bigram(w)
+	m.start2[k>>6] |= 1 << (k & 63)
 }
 
 func joinKey(toks []string) string {
@@ -442,9 +470,16 @@ func contains(us []int, u int) bool {
 // field named by Place.Field.
 func (m *Matcher) Find(title, text string, prior string) []Place {
 	ctx := &docContext{byKey: map[string]int{}, provs: map[int]int{}}
-	tt := scan(title, nil)
+	buf, _ := m.toks.Get().(*[]token)
+	if buf == nil {
+		buf = new([]token)
+	}
+	tt := scan(title, *buf)
 	ms := m.mentions(ctx, title, tt, fieldTitle, isTitleCase(tt))
-	ms = append(ms, m.mentions(ctx, text, scan(text, nil), fieldText, false)...)
+	tt = scan(text, tt)
+	ms = append(ms, m.mentions(ctx, text, tt, fieldText, false)...)
+	*buf = tt[:0]
+	m.toks.Put(buf)
 	if len(ms) == 0 {
 		return nil
 	}

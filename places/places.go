@@ -22,6 +22,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/wilayah.csv
@@ -97,6 +98,8 @@ type Matcher struct {
 	cancel   map[string]bool     // words that cancel a following bare name
 	minCaps  bool                // every bare name needs a capital letter
 	provOnly bool                // report provinces only
+	start2   [1 << 10]uint64     // bigrams that may start a phrase (see mayStart)
+	toks     sync.Pool           // *[]token buffers reused across calls
 }
 
 // phrase is a token sequence that names units or blocks a match.
@@ -201,7 +204,12 @@ func New(opts ...Option) (*Matcher, error) {
 		toks := strings.Split(k, " ")
 		m.phrases[toks[0]] = append(m.phrases[toks[0]], phrase{toks: toks, block: true})
 	}
+	for w := range cueWords {
+		m.addStart(w)
+	}
+	m.addStart("wali")
 	for k, ps := range m.phrases {
+		m.addStart(k)
 		sort.SliceStable(ps, func(a, b int) bool { return len(ps[a].toks) > len(ps[b].toks) })
 		m.phrases[k] = ps
 	}
