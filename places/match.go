@@ -375,13 +375,16 @@ func (m *Matcher) filter(us []int, h hint) []int {
 
 // docContext is what the whole text says about its ambiguous names.
 type docContext struct {
-	cue     [4]int
-	byKey   map[string]int // name settled by a prefix or uniquely elsewhere
-	provs   map[int]int    // provinces of settled mentions → count
-	settled []int          // unit per mention, -1 while open
+	cue   [4]int         // cue words per hint
+	byKey map[string]int // name settled by a prefix or uniquely elsewhere
+	provs map[int]int    // provinces of settled mentions → count
 }
 
-// pick settles a mention to one unit and gives the confidence.
+// pick settles a mention to one unit and gives the confidence: a single
+// candidate; else a province of that name; else the same name settled
+// elsewhere in the text; else the provinces of the text's other places; else
+// the text's cue words (bupati/pemkab vs wali kota/pemkot); else the prior;
+// else the kabupaten, guessed.
 func (m *Matcher) pick(x mention, prior int, ctx *docContext) (int, float64) {
 	us := x.units
 	if len(us) == 1 {
@@ -394,10 +397,6 @@ func (m *Matcher) pick(x mention, prior int, ctx *docContext) (int, float64) {
 		if m.units[u].level == LevelProvinsi {
 			return u, ConfidenceBare
 		}
-	}
-	conf := ConfidencePrefix
-	if !x.hinted {
-		conf = ConfidenceBare
 	}
 	if ctx != nil {
 		if u, ok := ctx.byKey[x.key]; ok && contains(us, u) {
@@ -445,7 +444,6 @@ func (m *Matcher) pick(x mention, prior int, ctx *docContext) (int, float64) {
 			us = in
 		}
 	}
-	_ = conf
 	for _, u := range us {
 		if m.units[u].level == LevelKabupaten {
 			return u, ConfidenceGuess
