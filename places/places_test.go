@@ -253,3 +253,23 @@ func TestLabelsFile(t *testing.T) {
 		t.Errorf("%d labelled items, want at least 200", n)
 	}
 }
+
+func TestConcurrentFind(t *testing.T) {
+	m := newMatcher(t)
+	done := make(chan []string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var got []string
+			for j := 0; j < 50; j++ {
+				got = codes(m.Find("Bupati Malang", "Warga Kota Bogor dan Sleman.", "jawa-timur"))
+			}
+			done <- got
+		}()
+	}
+	want := []string{"32", "32.71", "34", "34.04", "35", "35.07"}
+	for i := 0; i < 8; i++ {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	}
+}
