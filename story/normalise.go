@@ -1,0 +1,137 @@
+package story
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalise returns text in the form that signatures are computed from:
+// lower case; URLs (http://…, https://…, www.…, pic.twitter.com/…, t.co/…),
+// @mentions, the retweet marker "RT" (at the start or before an @mention), the
+// placeholders USER and URL of anonymised tweet corpora and HTML entities
+// (&amp; …) removed; every character that is not a letter or digit becomes a
+// space; runs of spaces collapse to one. Words keep their order.
+func Normalise(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	eachWord(text, func(w []byte) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(w)
+	})
+	return b.String()
+}
+
+// eachWord calls fn with every word of the normalised text, in order. The
+// slice passed to fn is only valid during the call.
+func eachWord(text string, fn func([]byte)) {
+	buf := make([]byte, 0, 64)
+	first := true
+	rest := text
+	for {
+		f, next, ok := nextField(rest)
+		if !ok {
+			return
+		}
+		rest = next
+		isFirst := first
+		first = false
+		if dropField(f, isFirst, rest) {
+			continue
+		}
+		buf = buf[:0]
+		for _, r := range f {
+			switch {
+			case r < utf8.RuneSelf:
+				c := byte(r)
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') {
+					buf = append(buf, c)
+					continue
+				}
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				continue
+			case unicode.Is(unicode.Mn, r) && len(buf) > 0:
+				continue // a combining mark stays with its letter
+			}
+			if len(buf) > 0 {
+				emit(buf, fn)
+				buf = buf[:0]
+			}
+		}
+		if len(buf) > 0 {
+			emit(buf, fn)
+		}
+	}
+}
+
+// nextField returns the first whitespace-separated field of s and what follows
+// it.
+func nextField(s string) (field, rest string, ok bool) {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return "", "", false
+	}
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	return s[i:j], s[j:], true
+}
+
+// emit passes one word on unless it is the remainder of an HTML entity.
+func emit(w []byte, fn func([]byte)) {
+	switch string(w) {
+	case "amp", "lt", "gt", "quot", "nbsp", "apos":
+		return
+	}
+	fn(w)
+}
+
+// dropField reports whether the field f is a URL, an @mention, a retweet
+// marker or a corpus placeholder; first says whether f opens the text and rest
+// is the text after it.
+func dropField(f string, first bool, rest string) bool {
+	if f[0] == '@' {
+		return true
+	}
+	switch f {
+	case "USER", "URL", "<USER>", "[USER]", "[URL]", "<URL>":
+		return true
+	}
+	if strings.EqualFold(f, "rt") || strings.EqualFold(f, "rt:") {
+		// "RT" at the start or before a mention is the retweet marker;
+		// elsewhere it may be the neighbourhood unit (Ketua RT 05).
+		if first {
+			return true
+		}
+		next, _, ok := nextField(rest)
+		return ok && next[0] == '@'
+	}
+	if strings.Contains(f, "://") {
+		return true
+	}
+	lf := f
+	if len(lf) > 16 {
+		lf = lf[:16]
+	}
+	lf = strings.ToLower(lf)
+	return strings.HasPrefix(lf, "www.") || strings.HasPrefix(lf, "pic.twitter.") ||
+		strings.HasPrefix(lf, "t.co/") || strings.HasPrefix(lf, "bit.ly/")
+}
