@@ -12,8 +12,8 @@ var ErrUnknown = errors.New("story: unknown item")
 // Default settings; see the options of the same names.
 const (
 	DefaultShingle   = 3
-	DefaultThreshold = 0.5
-	DefaultRows      = 4
+	DefaultThreshold = 22.0 / SigSize // 0.34375, the best F1 on the tuning half of testdata/pairs.jsonl
+	DefaultRows      = 2
 	DefaultProbe     = 32
 )
 
@@ -56,10 +56,16 @@ type Grouper struct {
 	rows      int
 	probe     int
 
-	mu      sync.RWMutex
-	items   []item           // in the order they were added
-	byID    map[string]int32 // item id → index in items
-	buckets map[uint64][]int32
+	bands     int // SigSize / rows
+
+	mu    sync.RWMutex
+	items []item           // in the order they were added
+	byID  map[string]int32 // item id → index in items
+	// heads maps an LSH bucket key to the latest item in that bucket; next
+	// chains each item's band entries to the previous item in the same
+	// bucket (next[i*bands+b], -1 at the end).
+	heads   map[uint32]int32
+	next    []int32
 	stories map[string][]int32 // story id → members, oldest first
 }
 
@@ -78,12 +84,13 @@ func New(opts ...Option) *Grouper {
 		rows:      DefaultRows,
 		probe:     DefaultProbe,
 		byID:      map[string]int32{},
-		buckets:   map[uint64][]int32{},
+		heads:     map[uint32]int32{},
 		stories:   map[string][]int32{},
 	}
 	for _, o := range opts {
 		o(g)
 	}
+	g.bands = SigSize / g.rows
 	return g
 }
 
@@ -97,15 +104,17 @@ func (g *Grouper) Signature(title, text string) Sig {
 	return signature(title, text, g.shingle)
 }
 
-// bandKeys returns the LSH bucket key of each band of s.
-func (g *Grouper) bandKeys(s Sig, keys []uint64) []uint64 {
+// bandKeys returns the LSH bucket key of each band of s: a 32-bit hash of the
+// band's index and values (a collision only adds a candidate that Similar
+// then rejects).
+func (g *Grouper) bandKeys(s Sig, keys []uint32) []uint32 {
 	keys = keys[:0]
 	for b := 0; b+g.rows <= SigSize; b += g.rows {
 		h := uint64(b) * 0x9e3779b97f4a7c15
 		for _, v := range s[b : b+g.rows] {
 			h = mix64(h ^ uint64(v))
 		}
-		keys = append(keys, h)
+		keys = append(keys, uint32(h>>32))
 	}
 	return keys
 }
@@ -117,7 +126,7 @@ func (g *Grouper) bandKeys(s Sig, keys []uint64) []uint64 {
 // its current story and ignores sig. An item with an empty signature always
 // starts its own story.
 func (g *Grouper) Add(id string, sig Sig) (storyID string) {
-	var kbuf [SigSize]uint64
+	var kbuf [SigSize]uint32
 	keys := g.bandKeys(sig, kbuf[:0])
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -128,21 +137,28 @@ func (g *Grouper) Add(id string, sig Sig) (storyID string) {
 	story := id
 	if !sig.Empty() {
 		best, bestSim := int32(-1), 0.0
-		for _, k := range keys {
-			bucket := g.buckets[k]
-			for j := len(bucket) - 1; j >= 0 && j >= len(bucket)-g.probe; j-- {
-				c := bucket[j]
+		for b, k := range keys {
+			c, ok := g.heads[k]
+			for n := 0; ok && c >= 0 && n < g.probe; n++ {
 				if s := Similar(sig, g.items[c].sig); s > bestSim || (s == bestSim && c < best) {
 					best, bestSim = c, s
 				}
+				c = g.next[int(c)*g.bands+b]
 			}
 		}
 		if best >= 0 && bestSim >= g.threshold {
 			story = g.items[best].story
 		}
-		for _, k := range keys {
-			g.buckets[k] = append(g.buckets[k], idx)
+	}
+	for _, k := range keys {
+		prev := int32(-1)
+		if !sig.Empty() {
+			if h, ok := g.heads[k]; ok {
+				prev = h
+			}
+			g.heads[k] = idx
 		}
+		g.next = append(g.next, prev)
 	}
 	g.items = append(g.items, item{id: id, story: story, sig: sig})
 	g.byID[id] = idx

@@ -75,6 +75,13 @@ func eachWord(text string, fn func([]byte)) {
 func nextField(s string) (field, rest string, ok bool) {
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			break
@@ -86,6 +93,13 @@ func nextField(s string) (field, rest string, ok bool) {
 	}
 	j := i
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				break
+			}
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsSpace(r) {
 			break
@@ -94,6 +108,9 @@ func nextField(s string) (field, rest string, ok bool) {
 	}
 	return s[i:j], s[j:], true
 }
+
+// asciiSpace marks the ASCII whitespace bytes.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // emit passes one word on unless it is the remainder of an HTML entity.
 func emit(w []byte, fn func([]byte)) {
@@ -108,30 +125,49 @@ func emit(w []byte, fn func([]byte)) {
 // marker or a corpus placeholder; first says whether f opens the text and rest
 // is the text after it.
 func dropField(f string, first bool, rest string) bool {
-	if f[0] == '@' {
+	switch f[0] {
+	case '@':
 		return true
-	}
-	switch f {
-	case "USER", "URL", "<USER>", "[USER]", "[URL]", "<URL>":
-		return true
-	}
-	if strings.EqualFold(f, "rt") || strings.EqualFold(f, "rt:") {
-		// "RT" at the start or before a mention is the retweet marker;
-		// elsewhere it may be the neighbourhood unit (Ketua RT 05).
-		if first {
+	case 'U', '<', '[':
+		switch f {
+		case "USER", "URL", "<USER>", "[USER]", "[URL]", "<URL>":
 			return true
 		}
-		next, _, ok := nextField(rest)
-		return ok && next[0] == '@'
+	case 'R', 'r':
+		if len(f) <= 3 && (f == "RT" || f == "rt" || f == "RT:" || f == "rt:" || f == "Rt") {
+			// "RT" at the start or before a mention is the retweet marker;
+			// elsewhere it may be the neighbourhood unit (Ketua RT 05).
+			if first {
+				return true
+			}
+			next, _, ok := nextField(rest)
+			return ok && next[0] == '@'
+		}
+	}
+	if len(f) < 5 {
+		return false
 	}
 	if strings.Contains(f, "://") {
 		return true
 	}
-	lf := f
-	if len(lf) > 16 {
-		lf = lf[:16]
+	return hasPrefixFold(f, "www.") || hasPrefixFold(f, "pic.twitter.") ||
+		hasPrefixFold(f, "t.co/") || hasPrefixFold(f, "bit.ly/")
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix p,
+// ignoring ASCII case.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
 	}
-	lf = strings.ToLower(lf)
-	return strings.HasPrefix(lf, "www.") || strings.HasPrefix(lf, "pic.twitter.") ||
-		strings.HasPrefix(lf, "t.co/") || strings.HasPrefix(lf, "bit.ly/")
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -69,39 +69,53 @@ func signature(title, text string, k int) Sig {
 	for i := range sig {
 		sig[i] = emptySlot
 	}
-	ring := make([]uint64, k) // hashes of the last k words
-	n := 0
-	add := func(x uint64) {
-		for i := range sig {
-			v := uint32((hashParams[i][0]*x + hashParams[i][1]) >> 32)
-			if v < sig[i] {
-				sig[i] = v
-			}
-		}
-	}
-	shingle := func() uint64 {
-		// combine the last k word hashes in order, oldest first
-		h := uint64(k)
-		m := min(n, k)
-		for j := m; j > 0; j-- {
-			h = (h ^ ring[(n-j)%k]) * 0x100000001b3
-			h = mix64(h)
-		}
-		return h
-	}
-	word := func(w []byte) {
-		ring[n%k] = fnv64(w)
-		n++
-		if n >= k {
-			add(shingle())
-		}
-	}
-	eachWord(title, word)
-	eachWord(text, word)
-	if n > 0 && n < k {
-		add(shingle())
+	sh := shingler{k: k, ring: make([]uint64, k), sig: &sig}
+	eachWord(title, sh.word)
+	eachWord(text, sh.word)
+	if sh.n > 0 && sh.n < k {
+		sh.add(sh.shingle())
 	}
 	return sig
+}
+
+// shingler turns a stream of words into shingle hashes and folds them into
+// a MinHash signature.
+type shingler struct {
+	k    int
+	n    int      // words seen
+	ring []uint64 // hashes of the last k words
+	sig  *Sig
+}
+
+// word takes the next word.
+func (s *shingler) word(w []byte) {
+	s.ring[s.n%s.k] = fnv64(w)
+	s.n++
+	if s.n >= s.k {
+		s.add(s.shingle())
+	}
+}
+
+// shingle combines the hashes of the last k (or, in a shorter text, all)
+// words, oldest first.
+func (s *shingler) shingle() uint64 {
+	h := uint64(s.k)
+	m := min(s.n, s.k)
+	for j := m; j > 0; j-- {
+		h = mix64((h ^ s.ring[(s.n-j)%s.k]) * 0x100000001b3)
+	}
+	return h
+}
+
+// add folds one shingle hash x into the signature.
+func (s *shingler) add(x uint64) {
+	sig := s.sig
+	for i := range sig {
+		v := uint32((hashParams[i][0]*x + hashParams[i][1]) >> 32)
+		if v < sig[i] {
+			sig[i] = v
+		}
+	}
 }
 
 // Empty reports whether s is the signature of a text without words (or the
