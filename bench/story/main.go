@@ -96,6 +96,13 @@ func run() error {
 		}
 	}
 	fmt.Printf("pairs: %d labelled (%d tune, %d test), shingle %d words, %d-row bands\n", len(ps), nTune, len(ps)-nTune, *shingle, *rows)
+	fmt.Print("tune curve (threshold: F1):")
+	for i := 8; i <= story.SigSize; i += 8 {
+		th := float64(i) / story.SigSize
+		_, _, f := scorePairs(ps, sigs, th, pair.tune).prf()
+		fmt.Printf(" %.3f: %.3f", th, f)
+	}
+	fmt.Println()
 	t, tc := bestThreshold(ps, sigs)
 	fmt.Printf("tune:  threshold %.3f (best F1)  %v\n", t, tc)
 	test := func(p pair) bool { return !p.tune() }
@@ -108,13 +115,14 @@ func run() error {
 	// Pass 2: group everything, timed.
 	g := story.New(append(opts, story.WithThreshold(t))...)
 	var docs, bytes int
+	size := map[string]int{}
 	var signT, addT time.Duration
 	start := time.Now()
 	if err := eachDoc(*dataDir, hold, func(d doc) error {
 		t0 := time.Now()
 		s := g.Signature(d.Title, d.Text)
 		t1 := time.Now()
-		g.Add(d.ID, s)
+		size[g.Add(d.ID, s)]++
 		signT += t1.Sub(t0)
 		addT += time.Since(t1)
 		docs++
@@ -133,11 +141,16 @@ func run() error {
 		}
 	}
 	fmt.Printf("test:  grouped by Add (all docs)  %v\n", grouped)
-	multi := 0
-	for _, p := range []string{} {
-		_ = p
+	multi, inMulti, largest := 0, 0, 0
+	for _, n := range size {
+		if n > 1 {
+			multi++
+			inMulti += n
+		}
+		largest = max(largest, n)
 	}
-	fmt.Printf("grouping: %d docs (%.1f MB) into %d stories%s\n", docs, float64(bytes)/1e6, g.Stories(), multi2(multi))
+	fmt.Printf("grouping: %d docs (%.1f MB) into %d stories; %d stories of 2 or more hold %d docs; largest %d\n",
+		docs, float64(bytes)/1e6, g.Stories(), multi, inMulti, largest)
 	work := signT + addT
 	fmt.Printf("throughput: %.0f docs/s signature+Add (%.0f docs/s signature, %.0f docs/s Add; %.1f MB/s); %.0f docs/s with JSON decoding (wall %.2fs)\n",
 		float64(docs)/work.Seconds(), float64(docs)/signT.Seconds(), float64(docs)/addT.Seconds(),
@@ -149,9 +162,6 @@ func run() error {
 	runtime.KeepAlive(g)
 	return nil
 }
-
-// multi2 is a placeholder for extra grouping detail.
-func multi2(int) string { return "" }
 
 // peakRSS returns the process's peak resident set size from /proc (Linux).
 func peakRSS() string {

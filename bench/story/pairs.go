@@ -20,16 +20,17 @@ type pair struct {
 }
 
 // tune reports whether the pair belongs to the tuning half: the split is by
-// an FNV-1a hash of the two ids in sorted order, so it does not depend on
-// the order of the file or of the pair.
+// bit 40 of the 64-bit FNV-1a hash of the two ids in sorted order (a high
+// bit: FNV's lowest bit only reflects the parity of the bytes), so it does
+// not depend on the order of the file or of the pair.
 func (p pair) tune() bool {
 	a, b := p.A, p.B
 	if b < a {
 		a, b = b, a
 	}
-	h := fnv.New32a()
+	h := fnv.New64a()
 	h.Write([]byte(a + "\x00" + b))
-	return h.Sum32()%2 == 0
+	return h.Sum64()>>40&1 == 0
 }
 
 // readPairs reads a pairs file.
