@@ -42,6 +42,11 @@ func eachWord(text string, fn func([]byte)) {
 			continue
 		}
 		buf = buf[:0]
+		if strings.IndexByte(f, '\\') >= 0 {
+			// Literal escapes left in some tweet corpora ("\xf0\x9f\x98\x82"
+			// for an emoji, "\n") are separators, not words.
+			f = blankEscapes(f)
+		}
 		for _, r := range f {
 			switch {
 			case r < utf8.RuneSelf:
@@ -68,6 +73,33 @@ func eachWord(text string, fn func([]byte)) {
 			emit(buf, fn)
 		}
 	}
+}
+
+// blankEscapes returns f with every literal escape sequence (\xNN, \n, \r,
+// \t) replaced by spaces.
+func blankEscapes(f string) string {
+	b := []byte(f)
+	for k := 0; k < len(b); k++ {
+		if b[k] != '\\' {
+			continue
+		}
+		n := 0
+		switch {
+		case k+3 < len(b) && b[k+1] == 'x' && isHex(b[k+2]) && isHex(b[k+3]):
+			n = 4
+		case k+1 < len(b) && (b[k+1] == 'n' || b[k+1] == 'r' || b[k+1] == 't'):
+			n = 2
+		}
+		for j := k; j < k+n; j++ {
+			b[j] = ' '
+		}
+	}
+	return string(b)
+}
+
+// isHex reports whether c is an ASCII hexadecimal digit.
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // nextField returns the first whitespace-separated field of s and what follows

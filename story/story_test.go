@@ -22,6 +22,7 @@ func TestNormalise(t *testing.T) {
 		{"   ", ""},
 		{"Kepala Dinas (Kadis) P&K: \"Saya netral\".", "kepala dinas kadis p k saya netral"},
 		{"ÇAMAT Élan", "çamat élan"},
+		{`mantap \xf0\x9f\x98\x82'\n\nsetuju \xzz`, "mantap setuju xzz"},
 	}
 	for _, tt := range tests {
 		if got := Normalise(tt.in); got != tt.want {
