@@ -6,9 +6,9 @@
 // URL. Detection is MinHash over word shingles of normalised text, with
 // locality-sensitive hashing (LSH) bands to find candidates quickly:
 //
-//   - [Normalise] lower-cases the text and strips URLs, @mentions, a leading
-//     "RT", HTML entities, punctuation and symbols (emoji), and collapses
-//     whitespace;
+//   - [Normalise] lower-cases the text and strips URLs, @mentions, the
+//     retweet marker "RT", HTML entities, punctuation and symbols (emoji), and
+//     collapses whitespace;
 //   - [Grouper.Signature] hashes every run of k consecutive words (a shingle)
 //     and keeps, for each of [SigSize] independent hash functions, the
 //     smallest value: a [Sig], 256 bytes that can be stored with a record;

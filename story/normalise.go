@@ -9,8 +9,8 @@ import (
 // Normalise returns text in the form that signatures are computed from:
 // lower case; URLs (http://…, https://…, www.…, pic.twitter.com/…, t.co/…),
 // @mentions, the retweet marker "RT" (at the start or before an @mention), the
-// placeholders USER and URL of anonymised tweet corpora and HTML entities
-// (&amp; …) removed; every character that is not a letter or digit becomes a
+// placeholders USER and URL of anonymised tweet corpora, HTML entities
+// (&amp; …) and literal escapes (\xNN, \n) removed; every character that is not a letter or digit becomes a
 // space; runs of spaces collapse to one. Words keep their order.
 func Normalise(text string) string {
 	var b strings.Builder
