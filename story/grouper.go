@@ -76,6 +76,10 @@ type Grouper struct {
 	heads   map[uint32]int32
 	next    []int32
 	stories map[string][]int32 // story id → members, oldest first
+	// seen[i] == epoch marks item i as already compared during the current
+	// Add, so a candidate found in several bands is compared once.
+	seen  []uint32
+	epoch uint32
 }
 
 // item is one added item.
@@ -146,11 +150,19 @@ func (g *Grouper) Add(id string, sig Sig) (storyID string) {
 	story := id
 	if !sig.Empty() {
 		best, bestSim := int32(-1), 0.0
+		g.epoch++
+		if g.epoch == 0 { // wrapped: forget the old marks
+			clear(g.seen)
+			g.epoch = 1
+		}
 		for b, k := range keys {
 			c, ok := g.heads[k]
 			for n := 0; ok && c >= 0 && n < g.probe; n++ {
-				if s := Similar(sig, g.items[c].sig); s > bestSim || (s == bestSim && c < best) {
-					best, bestSim = c, s
+				if g.seen[c] != g.epoch {
+					g.seen[c] = g.epoch
+					if s := Similar(sig, g.items[c].sig); s > bestSim || (s == bestSim && c < best) {
+						best, bestSim = c, s
+					}
 				}
 				c = g.next[int(c)*g.bands+b]
 			}
@@ -170,6 +182,7 @@ func (g *Grouper) Add(id string, sig Sig) (storyID string) {
 		g.next = append(g.next, prev)
 	}
 	g.items = append(g.items, item{id: id, story: story, sig: sig})
+	g.seen = append(g.seen, 0)
 	g.byID[id] = idx
 	g.stories[story] = append(g.stories[story], idx)
 	return story
