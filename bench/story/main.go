@@ -75,10 +75,12 @@ func run() error {
 		need[p.A], need[p.B] = true, true
 	}
 	sigs := map[string]story.Sig{}
+	isNews := map[string]bool{}
 	g0 := story.New(opts...)
 	if err := eachDoc(*dataDir, hold, func(d doc) error {
 		if need[d.ID] {
 			sigs[d.ID] = g0.Signature(d.Title, d.Text)
+			isNews[d.ID] = d.URL != ""
 		}
 		return nil
 	}); err != nil {
@@ -107,6 +109,8 @@ func run() error {
 	fmt.Printf("tune:  threshold %.3f (best F1)  %v\n", t, tc)
 	test := func(p pair) bool { return !p.tune() }
 	fmt.Printf("test:  Similar ≥ %.3f            %v\n", t, scorePairs(ps, sigs, t, test))
+	fmt.Printf("         posts only               %v\n", scorePairs(ps, sigs, t, func(p pair) bool { return test(p) && !isNews[p.A] }))
+	fmt.Printf("         news only                %v\n", scorePairs(ps, sigs, t, func(p pair) bool { return test(p) && isNews[p.A] }))
 	if *threshold > 0 {
 		t = *threshold
 		fmt.Printf("test:  Similar ≥ %.3f (-threshold) %v\n", t, scorePairs(ps, sigs, t, test))
