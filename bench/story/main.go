@@ -62,7 +62,7 @@ func run() error {
 		}
 		return sample(*dataDir, hold, *perBin, *random, *seed, *sampleOut, *viewOut)
 	}
-	fmt.Printf("holdout: %d entries left out (%s)\n", hold.size(), hp)
+	fmt.Printf("holdout list: %d posts and pages to leave out (%s)\n", hold.size(), hp)
 	opts := []story.Option{story.WithShingle(*shingle), story.WithRows(*rows)}
 
 	// Pass 1: signatures of the labelled pairs' documents; tune on one half.
