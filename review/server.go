@@ -177,6 +177,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/stats", s.api(users.RoleViewer, s.apiStats))
 	mux.Handle("GET /api/v1/me", s.api(users.RoleViewer, s.apiMe))
 	mux.Handle("GET /api/v1/rules", s.api(users.RoleViewer, s.apiRules))
+	mux.Handle("GET /api/v1/dashboard", s.api(users.RoleViewer, s.apiDashboard))
 	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI) // public: clients read it before they log in
 	mux.Handle("/api/", s.api(users.RoleViewer, func(w http.ResponseWriter, r *http.Request, p principal) {
 		writeError(w, http.StatusNotFound, "no such endpoint", nil)
@@ -193,6 +194,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /export", s.ui(users.RoleViewer, s.export))
 	mux.Handle("GET /sources", s.ui(users.RoleViewer, s.sourcesPage))
 	mux.Handle("GET /rules", s.ui(users.RoleViewer, s.rulesPage))
+	mux.Handle("GET /dashboard", s.ui(users.RoleViewer, s.dashboardPage))
 	mux.Handle("GET /settings", s.ui(users.RoleViewer, s.settingsPage))
 	mux.Handle("POST /settings", s.ui(users.RoleViewer, s.saveSettings))
 	mux.Handle("POST /sources/{name}/run", s.ui(users.RoleAdmin, s.uiRunSource))

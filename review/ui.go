@@ -68,7 +68,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	// The templates under web/templates that render a whole page inside
 	// base.html; each page gets its own copy of base to define blocks in.
-	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "rules", "error"} {
+	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "rules", "dashboard", "error"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)
@@ -105,6 +105,14 @@ func (v view) Time(t time.Time) string {
 		return "–"
 	}
 	return t.In(users.Location(v.User.Zone)).Format("2006-01-02 15:04 MST")
+}
+
+// Date shows the calendar day of t (a period boundary, kept in UTC).
+func (v view) Date(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.UTC().Format(time.DateOnly)
 }
 
 // Zone is the viewer's time zone name.
