@@ -186,20 +186,8 @@ func dropField(f string, first bool, rest string) bool {
 		hasPrefixFold(f, "t.co/") || hasPrefixFold(f, "bit.ly/")
 }
 
-// hasPrefixFold reports whether s starts with the lower-case ASCII prefix p,
-// ignoring ASCII case.
+// hasPrefixFold reports whether s starts with the ASCII prefix p, ignoring
+// case, without allocating.
 func hasPrefixFold(s, p string) bool {
-	if len(s) < len(p) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
