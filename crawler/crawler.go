@@ -38,6 +38,11 @@ type Crawler struct {
 
 	mu sync.Mutex
 	st state.Store
+
+	// held are the state entries of items emitted but not yet
+	// acknowledged (WithAcks), by item ID.
+	heldMu sync.Mutex
+	held   map[string][]state.Entry
 }
 
 // New makes a Crawler; see the With* options for the defaults.
@@ -453,12 +458,23 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 		_ = r.st.Finish(r.src.Name, hint.url, "")
 		return
 	}
+	entries := []state.Entry{{Source: r.src.Name, URL: hint.url, Hash: hash}}
+	if cu != hint.url {
+		entries = append(entries, state.Entry{Source: r.src.Name, URL: cu, Hash: hash})
+	}
+	if r.c.cfg.deferFinish {
+		// Held before emit: the acknowledgement may come before emit
+		// returns.
+		r.c.hold(it.ID, entries)
+	}
 	if err := r.deliver(it); err != nil {
+		if r.c.cfg.deferFinish {
+			r.c.release(it.ID)
+		}
 		return
 	}
-	_ = r.st.Finish(r.src.Name, hint.url, hash)
-	if cu != hint.url {
-		_ = r.st.Finish(r.src.Name, cu, hash)
+	if !r.c.cfg.deferFinish {
+		_ = r.st.FinishAll(entries)
 	}
 }
 

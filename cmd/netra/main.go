@@ -3,12 +3,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/netra-id/netra"
 	"github.com/spf13/cobra"
@@ -70,9 +67,9 @@ func newRootCmd() *cobra.Command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, release := signalContext(os.Stderr)
 	err := newRootCmd().ExecuteContext(ctx)
+	release()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "netra:", err)
 		var h *netra.Hint

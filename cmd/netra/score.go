@@ -36,6 +36,7 @@ type scoreFlags struct {
 	maxRecord    int
 	progress     string
 	cpuProfile   string
+	shutdown     time.Duration
 }
 
 // maxShownBadRecords bounds how many bad records are printed one by one; the
@@ -89,6 +90,7 @@ output.`,
 	fl.IntVar(&f.batchSize, "batch-size", pipeline.DefaultBatchSize, "records per store batch with --index")
 	fl.IntVar(&f.maxRecord, "max-record", corpus.DefaultMaxRecord, "largest record (line, row, text file) in bytes; larger ones are reported and skipped")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
+	fl.DurationVar(&f.shutdown, "shutdown-timeout", DefaultShutdownTimeout, "after Ctrl-C or SIGTERM, how long to keep scoring and storing what was read")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for bench/score)")
 	_ = fl.MarkHidden("cpuprofile")
 	return cmd
@@ -239,7 +241,11 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		readErr = corpus.Read(ctx, inputs, send, opts...)
 		return nil
 	}
-	st, runErr := pipeline.RunFrom(ctx, cls, read, pipeline.Options{
+	// Reading stops with ctx (Ctrl-C); what was read is still scored,
+	// written and stored, until drain ends.
+	drain, cancelDrain := drainContext(ctx, f.shutdown)
+	defer cancelDrain()
+	st, runErr := pipeline.RunFrom(drain, cls, pipeline.Until(ctx, read), pipeline.Options{
 		Workers:   f.workers,
 		BatchSize: f.batchSize,
 		Sink:      sink,
@@ -274,6 +280,9 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	if runErr == nil && readErr != nil && !errors.Is(readErr, context.Canceled) {
 		runErr = readErr
 	}
+	if runErr == nil && ctx.Err() != nil {
+		runErr = &exitError{err: fmt.Errorf("interrupted: stopped reading the input after %d documents; each of them was written and (with --index) stored", st.Items), code: 130}
+	}
 	elapsed := time.Since(start)
 	nerr := 0
 	if runErr != nil {
@@ -285,6 +294,9 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		float64(st.Items)/max(elapsed.Seconds(), 1e-9))
 	if sink != nil {
 		fmt.Fprintf(stderr, ", %d stored", st.Stored)
+		if st.Spooled > 0 {
+			fmt.Fprintf(stderr, " (%d of them spooled: elasticsearch unreachable; delivered on the next run or by `netra index replay`)", st.Spooled)
+		}
 	}
 	if n := skippedFiles.Load(); n > 0 {
 		fmt.Fprintf(stderr, ", %d file(s) of unknown format skipped", n)

@@ -25,6 +25,8 @@ type Store interface {
 	// Finish records url as finished, with the hash of its content ("" for
 	// permanent failures), and drops it from the source's pending list.
 	Finish(source, url, hash string) error
+	// FinishAll is Finish for many URLs in one write.
+	FinishAll(entries []Entry) error
 	// HashSeen reports whether content with this hash was already emitted.
 	HashSeen(hash string) bool
 	// AddPending records discovered URLs a run still has to fetch.
@@ -33,6 +35,12 @@ type Store interface {
 	Pending(source string) ([]string, error)
 	// Close releases the store; for Bolt it frees the file for the next run.
 	Close() error
+}
+
+// Entry is one finished URL for FinishAll.
+type Entry struct {
+	Source, URL string
+	Hash        string // content hash; "" for permanent failures
 }
 
 // Both implementations must keep satisfying Store: the crawler picks one at
@@ -71,6 +79,14 @@ func (m *Memory) Finish(source, url, hash string) error {
 		m.hashes[hash] = true
 	}
 	delete(m.pending[source], url)
+	return nil
+}
+
+// FinishAll implements Store.
+func (m *Memory) FinishAll(entries []Entry) error {
+	for _, e := range entries {
+		_ = m.Finish(e.Source, e.URL, e.Hash)
+	}
 	return nil
 }
 
@@ -170,17 +186,36 @@ func (s *Bolt) Done(url string) bool {
 // Finish implements Store. Writes from concurrent workers are batched
 // into one transaction.
 func (s *Bolt) Finish(source, url, hash string) error {
-	return s.db.Batch(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketDone).Put([]byte(url), append(stamp(), hash...)); err != nil {
-			return err
-		}
-		if hash != "" {
-			if err := tx.Bucket(bucketHashes).Put([]byte(hash), []byte(url)); err != nil {
+	return s.FinishAll([]Entry{{Source: source, URL: url, Hash: hash}})
+}
+
+// FinishAll implements Store: one transaction (shared with concurrent
+// callers) for all entries.
+func (s *Bolt) FinishAll(entries []Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		done, hashes, pending := tx.Bucket(bucketDone), tx.Bucket(bucketHashes), tx.Bucket(bucketPending)
+		for _, e := range entries {
+			if err := done.Put([]byte(e.URL), append(stamp(), e.Hash...)); err != nil {
+				return err
+			}
+			if e.Hash != "" {
+				if err := hashes.Put([]byte(e.Hash), []byte(e.URL)); err != nil {
+					return err
+				}
+			}
+			if err := pending.Delete(pendingKey(e.Source, e.URL)); err != nil {
 				return err
 			}
 		}
-		return tx.Bucket(bucketPending).Delete(pendingKey(source, url))
+		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("crawl state: finish %d urls: %w", len(entries), err)
+	}
+	return nil
 }
 
 // HashSeen implements Store.
