@@ -450,6 +450,9 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 	if it.Published.IsZero() {
 		it.Published = hint.published
 	}
+	// Date guessing can give odd zone offsets (beyond ±18:00, which
+	// stores refuse); the instant is what counts.
+	it.Published = it.Published.UTC()
 	if it.Language == "" {
 		it.Language = r.src.Language
 	}

@@ -44,6 +44,8 @@ const (
 	// when input is fast, and a slow source (a crawler) still sends
 	// chunks of one without waiting.
 	chunkSize = 64
+	// refreshTimeout bounds the one refresh at the end of a load.
+	refreshTimeout = 10 * time.Second
 )
 
 // Options configure Run. The zero value is usable.
@@ -363,6 +365,15 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 	})
 
 	err := g.Wait()
+	if opt.Sink != nil && stored.Load() > spooled.Load() {
+		// One refresh for the whole load, so that what was stored can
+		// be searched at once (a no-op for the embedded store). The
+		// records are durable already; if the refresh fails they become
+		// visible with the store's own next refresh.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
+		_ = index.Refresh(rctx, opt.Sink)
+		cancel()
+	}
 	stats.Stored, stats.Batches, stats.Spooled, stats.Acked = stored.Load(), nbatches.Load(), spooled.Load(), acked.Load()
 	stats.Elapsed = time.Since(start)
 	if opt.Progress != nil {

@@ -109,7 +109,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, g, cls.Analyze)
+	store, err := openStoreForWriting(ctx, g, cls.Analyze)
 	if err != nil {
 		return err
 	}
@@ -156,7 +156,21 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 		}
 	}
 	if f.once || ctx.Err() != nil {
+		if ctx.Err() == nil {
+			replayAfter(drain, store, stderr)
+		}
 		return errors.Join(errs...)
+	}
+	// Records spooled during an outage reach the cluster as soon as it
+	// answers again, while the schedule goes on.
+	if sp, ok := store.(index.Spooler); ok {
+		go sp.ReplayLoop(ctx, func(n int, err error) {
+			if err != nil {
+				fmt.Fprintln(stderr, "netra crawl: replay spool:", err)
+				return
+			}
+			fmt.Fprintf(stderr, "netra crawl: delivered %d spooled records to elasticsearch\n", n)
+		})
 	}
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "netra crawl:", err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/corpus"
+	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/pipeline"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -143,9 +144,9 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		return err
 	}
 
-	var sink pipeline.Sink
+	var sink index.Store
 	if f.index {
-		store, err := openStore(ctx, g, cls.Analyze)
+		store, err := openStoreForWriting(ctx, g, cls.Analyze)
 		if err != nil {
 			return fmt.Errorf("open store: %w", err)
 		}
@@ -279,6 +280,9 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	}
 	if runErr == nil && readErr != nil && !errors.Is(readErr, context.Canceled) {
 		runErr = readErr
+	}
+	if sink != nil && runErr == nil && ctx.Err() == nil {
+		replayAfter(drain, sink, stderr)
 	}
 	if runErr == nil && ctx.Err() != nil {
 		runErr = &exitError{err: fmt.Errorf("interrupted: stopped reading the input after %d documents; each of them was written and (with --index) stored", st.Items), code: 130}

@@ -109,7 +109,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	if demoMode {
 		g.esURLs = nil // the demo always runs on the embedded store
 	}
-	store, err := openStore(ctx, g, cl.Analyze)
+	store, err := openStoreForWriting(ctx, g, cl.Analyze)
 	if err != nil {
 		return err
 	}
@@ -180,6 +180,17 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	url := fmt.Sprintf("%s://%s/", scheme, displayAddr(ln.Addr()))
 	if sched != nil {
 		sched.Start()
+	}
+	if sp, ok := store.(index.Spooler); ok {
+		// Records spooled during an outage (here, or by an earlier
+		// command) reach the cluster as soon as it answers again.
+		go sp.ReplayLoop(ctx, func(n int, err error) {
+			if err != nil {
+				log.Warn("replay spool", "err", err)
+				return
+			}
+			log.Info("delivered spooled records", "records", n)
+		})
 	}
 	log.Info("serving", "url", url, "data", g.dataDir, "sources", cfg.Sources, "demo", demoMode)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() && !tlsOn && !cfg.SecureCookies {

@@ -51,6 +51,9 @@ func TestBasicAuth(t *testing.T) {
 	if err := s.Upsert(ctx, []netra.Record{rec(1, "Camat terekam mendukung pasangan calon")}); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
 	res, err := s.Search(ctx, index.Query{Text: "dukungan"})
 	if err != nil {
 		t.Fatal(err)

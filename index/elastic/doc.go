@@ -50,14 +50,18 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 		terms = append(terms, analyze(r.Item.Title)...)
 	}
 	terms = append(terms, analyze(r.Item.Text)...)
+	// Elasticsearch refuses zone offsets beyond ±18:00, which date
+	// guessing on scraped pages can produce: store instants in UTC.
+	it := r.Item
+	it.Published, it.Fetched = it.Published.UTC(), it.Fetched.UTC()
 	return document{
 		ID:      r.Item.ID,
-		Item:    r.Item,
+		Item:    it,
 		Verdict: r.Verdict,
 		Review:  r.Review,
 		Version: r.Version,
 		Indexed: r.Indexed,
-		Time:    index.ItemTime(r),
+		Time:    index.ItemTime(r).UTC(),
 		Rules:   rules,
 		Terms:   strings.Join(terms, " "),
 	}

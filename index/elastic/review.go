@@ -165,6 +165,10 @@ func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error
 
 // Stats counts records, flagged records and records per review status.
 func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
+	if s.down.Load() && !s.reachable(ctx) {
+		// Health checks ask this; answer at once during an outage.
+		return index.Stats{}, fmt.Errorf("stats: elasticsearch at %s is unreachable", s.url)
+	}
 	q := `{"size":0,"track_total_hits":true,
 		"aggs":{"flagged":{"filter":{"term":{"verdict.flagged":true}}},
 		        "status":{"terms":{"field":"review.status","size":20}}}}`

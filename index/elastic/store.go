@@ -48,6 +48,10 @@ type Config struct {
 	// they can be (usually the --data directory). Empty disables spooling:
 	// then Upsert just fails.
 	SpoolDir string
+	// SpoolMaxBytes is the disk budget of the spool; an Upsert that would
+	// pass it fails with an error naming the directory. Zero means no
+	// limit.
+	SpoolMaxBytes int64
 }
 
 // Option tunes a Store.
@@ -60,6 +64,23 @@ type options struct {
 	flushBytes   int
 	workers      int
 	replayOnOpen bool
+	offline      bool
+	replayMin    time.Duration
+	replayMax    time.Duration
+}
+
+// WithReplayBackoff sets how often ReplayLoop looks at the spool and the
+// longest it waits between tries while the cluster stays unreachable
+// (default 2s and 1m).
+func WithReplayBackoff(min, max time.Duration) Option {
+	return func(o *options) {
+		if min > 0 {
+			o.replayMin = min
+		}
+		if max >= o.replayMin {
+			o.replayMax = max
+		}
+	}
 }
 
 // WithAnalyzer sets the analyser that turns text into indexed terms and
@@ -98,6 +119,14 @@ func WithBulk(flushBytes, workers int) Option {
 	}
 }
 
+// AllowOffline lets Open succeed while the cluster cannot be reached (at
+// least one URL and a spool directory are needed): Upserts then go to the
+// spool, other calls fail until the cluster answers, and the indices are
+// set up the first time it does. Commands that store (score --index,
+// crawl, serve) use it so an outage pauses delivery instead of stopping
+// them.
+func AllowOffline() Option { return func(o *options) { o.offline = true } }
+
 // WithoutReplay makes Open leave the spool alone; `netra index replay`
 // and tests that look at the spool use it.
 func WithoutReplay() Option { return func(o *options) { o.replayOnOpen = false } }
@@ -116,15 +145,28 @@ type Store struct {
 	// down is set when records were spooled because the cluster could not
 	// be reached, so the next Upserts check quickly before retrying.
 	down atomic.Bool
+	// lastProbe is when reachable last asked (UnixNano); probe is a
+	// client without retries for that question.
+	lastProbe atomic.Int64
+	probe     *elasticsearch.Client
+	// readyMu guards ready: whether the version was checked and the
+	// indices set up (false after an offline Open until the cluster
+	// answers).
+	readyMu sync.Mutex
+	ready   bool
 }
 
-var _ index.Store = (*Store)(nil)
+var (
+	_ index.Store   = (*Store)(nil)
+	_ index.Spooler = (*Store)(nil)
+)
 
 // Open connects to the cluster, checks that it is Elasticsearch 8, creates
 // the index templates, indices and aliases when missing, and delivers
 // records left in the spool by an earlier run.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
-	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 1 << 20, workers: 2, replayOnOpen: true}
+	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 1 << 20, workers: 2, replayOnOpen: true,
+		replayMin: 2 * time.Second, replayMax: time.Minute}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -166,23 +208,60 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch at %s: %w", strings.Join(cfg.URLs, ","), err)
 	}
+	pcfg := ecfg
+	pcfg.DisableRetry = true
+	probe, err := elasticsearch.NewClient(pcfg)
+	if err != nil {
+		return nil, fmt.Errorf("elasticsearch at %s: %w", strings.Join(cfg.URLs, ","), err)
+	}
 	s := &Store{
-		es: es, cfg: cfg, opt: o, url: strings.Join(cfg.URLs, ","),
+		es: es, probe: probe, cfg: cfg, opt: o, url: strings.Join(cfg.URLs, ","),
 		itemsAlias: cfg.IndexPrefix + "-items",
 		auditAlias: cfg.IndexPrefix + "-audit",
 	}
-	if err := s.checkVersion(ctx); err != nil {
-		return nil, err
+	if o.offline && cfg.SpoolDir != "" && !s.reachable(ctx) {
+		// An outage at start: keep records in the spool until it ends,
+		// without waiting out the retries of a full connect.
+		s.down.Store(true)
+		return s, nil
 	}
-	if err := s.setup(ctx); err != nil {
-		return nil, err
+	if err := s.connect(ctx); err != nil {
+		if !o.offline || cfg.SpoolDir == "" || !isOutage(err) {
+			return nil, err
+		}
+		// An outage at start: keep records in the spool until it ends.
+		s.down.Store(true)
+		return s, nil
 	}
 	if o.replayOnOpen {
 		if _, err := s.Replay(ctx); err != nil {
-			return nil, err
+			// Records still waiting because the cluster stopped
+			// answering: carry on, they stay in the spool. Anything
+			// else (a spool set aside) the caller must hear of.
+			if !o.offline || !isOutage(err) || !s.hasSpool() {
+				return nil, err
+			}
+			s.down.Store(true)
 		}
 	}
 	return s, nil
+}
+
+// connect checks the version and sets up the indices, once.
+func (s *Store) connect(ctx context.Context) error {
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	if s.ready {
+		return nil
+	}
+	if err := s.checkVersion(ctx); err != nil {
+		return err
+	}
+	if err := s.setup(ctx); err != nil {
+		return err
+	}
+	s.ready = true
+	return nil
 }
 
 func checkPrefix(p string) error {
