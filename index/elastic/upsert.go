@@ -88,7 +88,11 @@ func (s *Store) upsert(ctx context.Context, recs []netra.Record) (failed, reject
 				break
 			}
 			lastErr = res.retryErr
-			if attempt >= s.opt.attempts || ctx.Err() != nil {
+			// A cluster that does not answer at all will not answer
+			// the next attempt either: keep the records for later at
+			// once instead of waiting out every retry.
+			gone := isOutage(lastErr) && !isStatus(lastErr) && !s.reachable(ctx)
+			if attempt >= s.opt.attempts || ctx.Err() != nil || gone {
 				failed = append(failed, pending...)
 				break
 			}
@@ -187,6 +191,13 @@ func requestRejected(err error) bool {
 	}
 	code, _ := strconv.Atoi(m[1])
 	return code >= 400 && code < 500 && code != http.StatusTooManyRequests
+}
+
+// isStatus reports whether err is an error answer of the cluster (which
+// did answer), rather than a failure to reach it.
+func isStatus(err error) bool {
+	var ee *esError
+	return errors.As(err, &ee)
 }
 
 // isOutage reports whether err means the cluster could not be reached.
