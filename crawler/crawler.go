@@ -56,6 +56,16 @@ func New(opts ...Option) *Crawler {
 		delay = 0
 	}
 	c.hosts = fetch.NewHosts(c.cfg.hostParallel, delay, c.cfg.adaptive)
+	c.hosts.SetMaxWait(c.cfg.maxRetryAfter)
+	// A pause a server asks for outlives this process: the next run (or
+	// the next `netra crawl`) waits for it too.
+	c.hosts.OnPause(func(host string, until time.Time) {
+		if st, err := c.store(); err == nil {
+			if err := st.PauseHost(host, until); err != nil && c.cfg.logger != nil {
+				c.cfg.logger.Warn("crawl state: remember pause", "host", host, "err", err)
+			}
+		}
+	})
 	c.robots = robots.NewCache(c.cfg.robotsCache, 12*time.Hour)
 	c.allowed = map[string]bool{}
 	for _, a := range c.cfg.allowedAddrs {
@@ -211,6 +221,15 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 				c.hosts.SetMinDelay(pu.Host, src.Delay)
 			}
 		}
+	}
+
+	// Pauses servers asked for in earlier runs still hold.
+	paused, err := st.Paused(time.Now())
+	if err != nil {
+		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
+	}
+	for host, until := range paused {
+		c.hosts.Pause(host, until)
 	}
 
 	// Resume: URLs an interrupted run discovered but did not finish go first.

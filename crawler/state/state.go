@@ -33,6 +33,12 @@ type Store interface {
 	AddPending(source string, urls []string) error
 	// Pending lists the URLs an earlier run discovered but did not finish.
 	Pending(source string) ([]string, error)
+	// PauseHost remembers that host asked to be left alone until until
+	// (Retry-After), so later runs and processes honour it.
+	PauseHost(host string, until time.Time) error
+	// Paused lists the hosts still paused at now, with the end of each
+	// pause; pauses that are over are forgotten.
+	Paused(now time.Time) (map[string]time.Time, error)
 	// Close releases the store; for Bolt it frees the file for the next run.
 	Close() error
 }
@@ -56,11 +62,37 @@ type Memory struct {
 	done    map[string]bool
 	hashes  map[string]bool
 	pending map[string]map[string]bool
+	paused  map[string]time.Time
 }
 
 // NewMemory makes an empty in-memory store.
 func NewMemory() *Memory {
-	return &Memory{done: map[string]bool{}, hashes: map[string]bool{}, pending: map[string]map[string]bool{}}
+	return &Memory{done: map[string]bool{}, hashes: map[string]bool{}, pending: map[string]map[string]bool{}, paused: map[string]time.Time{}}
+}
+
+// PauseHost implements Store.
+func (m *Memory) PauseHost(host string, until time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if until.After(m.paused[host]) {
+		m.paused[host] = until
+	}
+	return nil
+}
+
+// Paused implements Store.
+func (m *Memory) Paused(now time.Time) (map[string]time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := map[string]time.Time{}
+	for h, until := range m.paused {
+		if until.After(now) {
+			out[h] = until
+		} else {
+			delete(m.paused, h)
+		}
+	}
+	return out, nil
 }
 
 // Done implements Store.
@@ -134,6 +166,7 @@ var (
 	bucketDone    = []byte("done")
 	bucketHashes  = []byte("hashes")
 	bucketPending = []byte("pending")
+	bucketPaused  = []byte("paused")
 )
 
 // Open opens (or creates) the state file at path. Only one process may
@@ -148,7 +181,7 @@ func Open(path string) (*Bolt, error) {
 		return nil, fmt.Errorf("open crawl state %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDone, bucketHashes, bucketPending} {
+		for _, b := range [][]byte{bucketDone, bucketHashes, bucketPending, bucketPaused} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -260,3 +293,59 @@ func (s *Bolt) Pending(source string) ([]string, error) {
 
 // Close implements Store.
 func (s *Bolt) Close() error { return s.db.Close() }
+
+// PauseHost implements Store.
+func (s *Bolt) PauseHost(host string, until time.Time) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPaused)
+		if old := b.Get([]byte(host)); len(old) == 8 && int64(binary.BigEndian.Uint64(old)) >= until.UnixNano() {
+			return nil
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, uint64(until.UnixNano()))
+		return b.Put([]byte(host), v)
+	})
+	if err != nil {
+		return fmt.Errorf("crawl state: pause %s: %w", host, err)
+	}
+	return nil
+}
+
+// Paused implements Store.
+func (s *Bolt) Paused(now time.Time) (map[string]time.Time, error) {
+	out := map[string]time.Time{}
+	var over [][]byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPaused).ForEach(func(k, v []byte) error {
+			if len(v) != 8 {
+				over = append(over, append([]byte(nil), k...))
+				return nil
+			}
+			until := time.Unix(0, int64(binary.BigEndian.Uint64(v)))
+			if until.After(now) {
+				out[string(k)] = until
+			} else {
+				over = append(over, append([]byte(nil), k...))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("crawl state: paused hosts: %w", err)
+	}
+	if len(over) > 0 {
+		err = s.db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketPaused)
+			for _, k := range over {
+				if err := b.Delete(k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("crawl state: forget past pauses: %w", err)
+		}
+	}
+	return out, nil
+}
