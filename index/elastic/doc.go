@@ -33,6 +33,12 @@ type document struct {
 	// stemmed), space-separated, indexed with the standard analyser: the
 	// field Netra's free-text search runs on.
 	Terms string `json:"terms"`
+	// LastAudit is the audit entry of the latest review change, written
+	// in the same conditional write as the change itself. The audit index
+	// gets it right after; should that write be lost (a crash, an
+	// outage), Audit and the next Review write it from here, so the record
+	// and its trail cannot diverge. Kept in _source, not indexed.
+	LastAudit *netra.AuditEntry `json:"last_audit,omitempty"`
 }
 
 func (d document) record() netra.Record {

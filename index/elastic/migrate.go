@@ -100,7 +100,9 @@ func (s *Store) copyIndex(ctx context.Context, from, to string) (int, error) {
 			}
 			// _source lacks the derived fields' latest form (terms is
 			// not kept in it): rebuild the document from the record.
-			src, err := json.Marshal(newDocument(d.record(), s.opt.analyze))
+			nd := newDocument(d.record(), s.opt.analyze)
+			nd.LastAudit = d.LastAudit
+			src, err := json.Marshal(nd)
 			if err != nil {
 				return copied, fmt.Errorf("migrate: record %s: %w", h.ID, err)
 			}

@@ -332,7 +332,11 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) chunkResult
 			item.Action = "create"
 		}
 		r.Indexed = now
-		b, err := json.Marshal(newDocument(r, s.opt.analyze))
+		doc := newDocument(r, s.opt.analyze)
+		if c, ok := cur[r.Item.ID]; ok {
+			doc.LastAudit = c.doc.LastAudit // a re-classification keeps it
+		}
+		b, err := json.Marshal(doc)
 		if err != nil {
 			rejected[r.Item.ID] = fmt.Sprintf("%s: encode: %v", r.Item.ID, err)
 			continue
