@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,3 +86,52 @@ func TestAuditRepairedAfterLostWrite(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestOpenLeavesExistingStoreAlone: opening an existing store only looks
+// at it, so a reader or writer needs no privilege to manage templates or
+// indices; `index init` and `migrate` (WithTemplates) install the current
+// templates again.
+func TestOpenLeavesExistingStoreAlone(t *testing.T) {
+	url := esURL(t)
+	s := openTest(t, url)
+	ctx := context.Background()
+	// Mark the installed template, as an operator's own change would.
+	marked := `{"index_patterns":["` + s.itemsAlias + `-*"],"priority":200,"_meta":{"netra_mapping_version":1,"marker":"operator"},"template":{"settings":{"number_of_shards":1}}}`
+	if _, err := s.do(ctx, http.MethodPut, "/_index_template/"+s.itemsAlias, strings.NewReader(marked), nil); err != nil {
+		t.Fatal(err)
+	}
+	marker := func() string {
+		var res struct {
+			IndexTemplates []struct {
+				IndexTemplate struct {
+					Meta map[string]any `json:"_meta"`
+				} `json:"index_template"`
+			} `json:"index_templates"`
+		}
+		if _, err := s.do(ctx, http.MethodGet, "/_index_template/"+s.itemsAlias, nil, &res); err != nil {
+			t.Fatal(err)
+		}
+		if len(res.IndexTemplates) != 1 {
+			t.Fatalf("%d templates", len(res.IndexTemplates))
+		}
+		m, _ := res.IndexTemplates[0].IndexTemplate.Meta["marker"].(string)
+		return m
+	}
+	cfg := s.cfg
+	s2, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if marker() != "operator" {
+		t.Fatal("Open of an existing store rewrote its template")
+	}
+	s3, err := Open(ctx, cfg, WithTemplates())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s3.Close()
+	if marker() != "" {
+		t.Fatal("Open WithTemplates left the old template in place")
+	}
+}

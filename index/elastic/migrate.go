@@ -33,8 +33,8 @@ func (s *Store) Migrate(ctx context.Context) (MigrateResult, error) {
 	if err != nil {
 		return MigrateResult{}, err
 	}
-	// setup wrote the current template at Open, so the new index gets the
-	// current mapping.
+	// setup wrote the current template at Open (callers open with
+	// WithTemplates), so the new index gets the current mapping.
 	if _, err := s.do(ctx, http.MethodPut, "/"+to, strings.NewReader(`{}`), nil); err != nil {
 		return MigrateResult{}, fmt.Errorf("migrate: create %s: %w", to, err)
 	}

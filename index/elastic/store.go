@@ -65,6 +65,7 @@ type options struct {
 	workers      int
 	replayOnOpen bool
 	offline      bool
+	templates    bool
 	replayMin    time.Duration
 	replayMax    time.Duration
 }
@@ -126,6 +127,12 @@ func WithBulk(flushBytes, workers int) Option {
 // crawl, serve) use it so an outage pauses delivery instead of stopping
 // them.
 func AllowOffline() Option { return func(o *options) { o.offline = true } }
+
+// WithTemplates makes Open install the current index templates even when
+// the indices exist (`netra index init` and `migrate` use it). Without it
+// Open only creates what is missing, so commands on an existing store need
+// no privilege to manage templates or indices.
+func WithTemplates() Option { return func(o *options) { o.templates = true } }
 
 // WithoutReplay makes Open leave the spool alone; `netra index replay`
 // and tests that look at the spool use it.
@@ -331,13 +338,25 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	return nil
 }
 
-// setup creates the templates, the first indices and their aliases. It is
-// idempotent and safe to run from several processes at once.
+// setup creates the templates, the first indices and their aliases where
+// they are missing (every template with WithTemplates). It is idempotent
+// and safe to run from several processes at once. On an existing store it
+// only looks (view_index_metadata), so readers and writers need no
+// privilege to manage indices.
 func (s *Store) setup(ctx context.Context) error {
 	for _, x := range []struct{ alias, mapping string }{
 		{s.itemsAlias, itemsMapping},
 		{s.auditAlias, auditMapping},
 	} {
+		if !s.opt.templates {
+			exists, err := s.aliasExists(ctx, x.alias)
+			if err != nil {
+				return err
+			}
+			if exists {
+				continue
+			}
+		}
 		tmpl := fmt.Sprintf(`{"index_patterns":[%q],"priority":200,"_meta":{"netra_mapping_version":%d},
 			"template":{"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},"mappings":%s}}`,
 			x.alias+"-*", MappingVersion, x.mapping)
@@ -349,6 +368,22 @@ func (s *Store) setup(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// aliasExists reports whether alias is there.
+func (s *Store) aliasExists(ctx context.Context, alias string) (bool, error) {
+	st, err := s.do(ctx, http.MethodHead, "/_alias/"+alias, nil, nil)
+	if err == nil && st == http.StatusOK {
+		return true, nil
+	}
+	var ee *esError
+	if errors.As(err, &ee) && ee.Status == http.StatusNotFound {
+		return false, nil
+	}
+	if err == nil {
+		err = fmt.Errorf("status %d", st)
+	}
+	return false, fmt.Errorf("elasticsearch at %s: look up alias %s: %w", s.url, alias, err)
 }
 
 func (s *Store) ensureAlias(ctx context.Context, alias string) error {
