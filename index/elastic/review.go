@@ -187,9 +187,9 @@ func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error
 	// The latest change's entry travels with the record: if writing it to
 	// the trail was lost, write it now and show it.
 	if last := c.doc.LastAudit; last != nil && (len(out) == 0 || out[len(out)-1].Version < last.Version) {
-		if err := s.writeAudit(ctx, last, false); err != nil {
-			return nil, fmt.Errorf("audit %s: repair the entry of version %d: %w", id, last.Version, err)
-		}
+		// Best effort: a reader may not write, and the entry is shown
+		// either way; the next Review writes it too.
+		_ = s.writeAudit(ctx, last, false)
 		out = append(out, *last)
 	}
 	return out, nil

@@ -312,7 +312,7 @@ func (s *Store) checkVersion(ctx context.Context) error {
 			return netra.WithHint(fmt.Errorf("elasticsearch at %s is unreachable: %w", s.url, err),
 				"check the URL, or start a local one with scripts/elasticsearch.sh start")
 		}
-		if ee.Status == http.StatusUnauthorized || ee.Status == http.StatusForbidden {
+		if ee.Status == http.StatusUnauthorized {
 			return netra.WithHint(fmt.Errorf("elasticsearch at %s refused the credentials: %w", s.url, err),
 				"set --es-user/--es-password or --es-api-key")
 		}
@@ -324,6 +324,12 @@ func (s *Store) checkVersion(ctx context.Context) error {
 			} `json:"nodes"`
 		}
 		if _, err2 := s.do(ctx, http.MethodGet, "/_nodes/_local?filter_path=nodes.*.version", nil, &nodes); err2 != nil {
+			var e2 *esError
+			if errors.As(err2, &e2) && e2.Status == http.StatusForbidden {
+				// A user with privileges on Netra's indices only (no
+				// cluster "monitor") cannot read the version: go on.
+				return nil
+			}
 			return fmt.Errorf("elasticsearch at %s: cannot read its version: %w", s.url, err2)
 		}
 		for _, n := range nodes.Nodes {

@@ -292,6 +292,16 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) chunkResult
 		ids[i] = r.Item.ID
 	}
 	cur, err := s.fetch(ctx, ids)
+	var ee *esError
+	if errors.As(err, &ee) && ee.Status >= 400 && ee.Status < 500 && ee.Status != http.StatusTooManyRequests && ee.Status != http.StatusConflict {
+		// Refused (a missing privilege, say): retrying or spooling
+		// cannot help, the caller must hear why.
+		res := chunkResult{rejected: recs}
+		for _, r := range recs {
+			res.why = append(res.why, fmt.Sprintf("%s: %v", r.Item.ID, err))
+		}
+		return res
+	}
 	if err != nil {
 		return chunkResult{retry: recs, retryErr: err}
 	}
