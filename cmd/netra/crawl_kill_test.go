@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -216,4 +218,58 @@ func TestServeShutdownDrainsCrawl(t *testing.T) {
 		t.Fatalf("crawl after serve: %v\n%s", err, errOut)
 	}
 	checkAllStored(t, g, s)
+}
+
+// TestScoreInterruptDrains sends Ctrl-C to `netra score --index` reading
+// stdin: it stops reading, writes and stores every document it read, and
+// exits with status 130 saying so.
+func TestScoreInterruptDrains(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dir := t.TempDir()
+	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out.jsonl")
+	child := netraChild("--data", data, "score", "--index", "--source", "impor", "--out", out, "-")
+	stdin, err := child.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	child.Stderr = &stderr
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// More than a pipe holds: when the writes return, the child has read
+	// a good part. Stdin stays open, as a stream would.
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "{\"id\":%d,\"text\":%q}\n", i, fmt.Sprintf("%s (%d)", e2eTexts[i%len(e2eTexts)], i))
+	}
+	if _, err := io.WriteString(stdin, b.String()); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err = child.Wait()
+	stdin.Close()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Fatalf("interrupted score: %v, want exit status 130\n%s", err, stderr.String())
+	}
+	m := regexp.MustCompile(`(\d+) documents.*, (\d+) stored`).FindStringSubmatch(stderr.String())
+	if m == nil || m[1] != m[2] || m[1] == "0" {
+		t.Fatalf("summary of the interrupted score: every document read must be stored\n%s", stderr.String())
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := strconv.Atoi(m[2])
+	if lines := strings.Count(string(written), "\n"); lines != n {
+		t.Errorf("%d verdicts written, %d stored", lines, n)
+	}
+	if got := countStored(t, data); got != n {
+		t.Errorf("the store holds %d records, the summary says %d", got, n)
+	}
 }
