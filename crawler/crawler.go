@@ -38,6 +38,11 @@ type Crawler struct {
 
 	mu sync.Mutex
 	st state.Store
+
+	// held are the state entries of items emitted but not yet
+	// acknowledged (WithAcks), by item ID.
+	heldMu sync.Mutex
+	held   map[string][]state.Entry
 }
 
 // New makes a Crawler; see the With* options for the defaults.
@@ -51,6 +56,16 @@ func New(opts ...Option) *Crawler {
 		delay = 0
 	}
 	c.hosts = fetch.NewHosts(c.cfg.hostParallel, delay, c.cfg.adaptive)
+	c.hosts.SetMaxWait(c.cfg.maxRetryAfter)
+	// A pause a server asks for outlives this process: the next run (or
+	// the next `netra crawl`) waits for it too.
+	c.hosts.OnPause(func(host string, until time.Time) {
+		if st, err := c.store(); err == nil {
+			if err := st.PauseHost(host, until); err != nil && c.cfg.logger != nil {
+				c.cfg.logger.Warn("crawl state: remember pause", "host", host, "err", err)
+			}
+		}
+	})
 	c.robots = robots.NewCache(c.cfg.robotsCache, 12*time.Hour)
 	c.allowed = map[string]bool{}
 	for _, a := range c.cfg.allowedAddrs {
@@ -206,6 +221,15 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 				c.hosts.SetMinDelay(pu.Host, src.Delay)
 			}
 		}
+	}
+
+	// Pauses servers asked for in earlier runs still hold.
+	paused, err := st.Paused(time.Now())
+	if err != nil {
+		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
+	}
+	for host, until := range paused {
+		c.hosts.Pause(host, until)
 	}
 
 	// Resume: URLs an interrupted run discovered but did not finish go first.
@@ -445,6 +469,9 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 	if it.Published.IsZero() {
 		it.Published = hint.published
 	}
+	// Date guessing can give odd zone offsets (beyond ±18:00, which
+	// stores refuse); the instant is what counts.
+	it.Published = it.Published.UTC()
 	if it.Language == "" {
 		it.Language = r.src.Language
 	}
@@ -453,12 +480,23 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 		_ = r.st.Finish(r.src.Name, hint.url, "")
 		return
 	}
+	entries := []state.Entry{{Source: r.src.Name, URL: hint.url, Hash: hash}}
+	if cu != hint.url {
+		entries = append(entries, state.Entry{Source: r.src.Name, URL: cu, Hash: hash})
+	}
+	if r.c.cfg.deferFinish {
+		// Held before emit: the acknowledgement may come before emit
+		// returns.
+		r.c.hold(it.ID, entries)
+	}
 	if err := r.deliver(it); err != nil {
+		if r.c.cfg.deferFinish {
+			r.c.release(it.ID)
+		}
 		return
 	}
-	_ = r.st.Finish(r.src.Name, hint.url, hash)
-	if cu != hint.url {
-		_ = r.st.Finish(r.src.Name, cu, hash)
+	if !r.c.cfg.deferFinish {
+		_ = r.st.FinishAll(entries)
 	}
 }
 

@@ -29,6 +29,7 @@ type config struct {
 	maxPages      int
 	logger        *slog.Logger
 	now           func() time.Time
+	deferFinish   bool
 }
 
 func defaultConfig() config {

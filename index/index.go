@@ -20,6 +20,9 @@ import (
 //     *netra.ConflictError when the record changed meanwhile.
 //   - Every review change is appended to the audit trail.
 //   - Records whose Upsert returned survive a crash of the process.
+//   - Records whose Upsert returned are visible to Search after Refresh
+//     (near-real-time backends make them visible within about a second
+//     anyway; the embedded store at once).
 type Store interface {
 	// Upsert stores records in one batch.
 	Upsert(ctx context.Context, recs []netra.Record) error
@@ -153,3 +156,18 @@ type Stats struct {
 // classification agree on Indonesian morphology); backends take it as an
 // option so this package stays free of classification.
 type Analyzer func(text string) []string
+
+// Refresher is a store whose writes become visible to Search only after a
+// refresh (Elasticsearch). Bulk loads refresh once at the end instead of
+// after every batch.
+type Refresher interface {
+	Refresh(ctx context.Context) error
+}
+
+// Refresh makes what was written to s visible to Search, when s needs that.
+func Refresh(ctx context.Context, s any) error {
+	if r, ok := s.(Refresher); ok {
+		return r.Refresh(ctx)
+	}
+	return nil
+}

@@ -62,6 +62,9 @@ func SameContent(a, b netra.Record) (bool, error) {
 		I netra.Item
 		V netra.Verdict
 	}
+	// The same instant in another zone is the same content.
+	a.Item.Published, a.Item.Fetched = a.Item.Published.UTC(), a.Item.Fetched.UTC()
+	b.Item.Published, b.Item.Fetched = b.Item.Published.UTC(), b.Item.Fetched.UTC()
 	ja, err := json.Marshal(content{a.Item, a.Verdict})
 	if err != nil {
 		return false, err

@@ -1,6 +1,10 @@
 package index
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+	"time"
+)
 
 // SpooledError reports that some records of an Upsert could not be stored
 // (the backend stayed unreachable through its retries) and were kept in a
@@ -25,3 +29,23 @@ func (e *SpooledError) Error() string {
 
 // Unwrap returns why the records could not be stored.
 func (e *SpooledError) Unwrap() error { return e.Err }
+
+// SpoolStatus describes a store's outage spool, for /healthz and /metrics.
+type SpoolStatus struct {
+	Path   string    `json:"path"`
+	Bytes  int64     `json:"bytes"`           // size of the spool file; 0 when nothing waits
+	Oldest time.Time `json:"oldest,omitzero"` // when the oldest waiting record was spooled
+}
+
+// Spooler is a store that keeps records in a local spool while its backend
+// is unreachable (the Elasticsearch store).
+type Spooler interface {
+	// SpoolStatus reports what waits in the spool.
+	SpoolStatus() (SpoolStatus, error)
+	// ReplayLoop delivers the spool in the background whenever the
+	// backend answers, with backoff, until ctx ends.
+	ReplayLoop(ctx context.Context, report func(delivered int, err error))
+	// ReplayIfUp delivers the spool now if there is one and the backend
+	// answers; it returns how many records it delivered.
+	ReplayIfUp(ctx context.Context) (int, error)
+}

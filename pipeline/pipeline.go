@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -43,6 +44,8 @@ const (
 	// when input is fast, and a slow source (a crawler) still sends
 	// chunks of one without waiting.
 	chunkSize = 64
+	// refreshTimeout bounds the one refresh at the end of a load.
+	refreshTimeout = 10 * time.Second
 )
 
 // Options configure Run. The zero value is usable.
@@ -73,6 +76,15 @@ type Options struct {
 	// Window bounds the number of items read but not yet emitted; zero or
 	// less means 8 chunks per worker.
 	Window int
+	// Ack, when set, is told which items are done: their records were
+	// acknowledged by the Sink (Upsert returned nil, or kept them in its
+	// durable spool: *index.SpooledError), or, for items Keep left out
+	// and when there is no Sink, emit saw them. It is called from one
+	// goroutine, in input order, never for an item whose record might
+	// still be lost. A producer that must not forget an item (a crawler
+	// marking its URL done) waits for this instead of for send. An error
+	// stops Run.
+	Ack func(items []netra.Item) error
 }
 
 // Stats count what a Run did.
@@ -82,8 +94,19 @@ type Stats struct {
 	Bytes   int64         `json:"bytes"`   // bytes of item text classified
 	Stored  int64         `json:"stored"`  // records upserted to the Sink
 	Batches int64         `json:"batches"` // Sink.Upsert calls
+	Spooled int64         `json:"spooled"` // of Stored, records the Sink spooled instead (outage)
+	Acked   int64         `json:"acked"`   // items reported to Options.Ack
 	Elapsed time.Duration `json:"elapsed"` // wall time since Run began, for docs/s and MB/s
 }
+
+// batch is what goes to the Sink in one Upsert: the records Keep kept,
+// and every item (kept or not) to acknowledge once they are stored.
+type batch struct {
+	recs  []netra.Record
+	items []netra.Item
+}
+
+func (b batch) empty() bool { return len(b.recs) == 0 && len(b.items) == 0 }
 
 // chunk is a group of consecutive input items and their verdicts. done has
 // capacity one so a worker never blocks signalling it and the chunk can be
@@ -197,25 +220,50 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 	}
 
 	var stats Stats
-	batches := make(chan []netra.Record, 1)
-	var stored, nbatches atomic.Int64
+	batches := make(chan batch, 1)
+	var stored, nbatches, spooled, acked atomic.Int64
+	ack := func(items []netra.Item) error {
+		if opt.Ack == nil || len(items) == 0 {
+			return nil
+		}
+		if err := opt.Ack(items); err != nil {
+			return fmt.Errorf("acknowledge %d items: %w", len(items), err)
+		}
+		acked.Add(int64(len(items)))
+		return nil
+	}
 	if opt.Sink != nil {
 		g.Go(func() error {
 			for b := range batches {
-				if err := opt.Sink.Upsert(gctx, b); err != nil {
-					return fmt.Errorf("store %d records: %w", len(b), err)
+				if len(b.recs) > 0 {
+					err := opt.Sink.Upsert(gctx, b.recs)
+					var se *index.SpooledError
+					switch {
+					case err == nil:
+					case errors.As(err, &se):
+						// Kept on disk for later: as safe as stored.
+						spooled.Add(int64(se.Count))
+					default:
+						return fmt.Errorf("store %d records: %w", len(b.recs), err)
+					}
+					stored.Add(int64(len(b.recs)))
+					nbatches.Add(1)
 				}
-				stored.Add(int64(len(b)))
-				nbatches.Add(1)
+				if err := ack(b.items); err != nil {
+					return err
+				}
 			}
 			return nil
 		})
 	}
+	// An acknowledgement waits for the batch its item is in; bound how
+	// many items wait with a batch when Keep leaves most out.
+	maxAckWait := 8 * opt.BatchSize
 
 	// Emitter: waits for each chunk in input order.
 	g.Go(func() error {
 		defer close(batches)
-		var batch []netra.Record
+		var cur batch
 		nextProgress := start.Add(opt.ProgressInterval)
 		flush := time.NewTimer(opt.FlushInterval)
 		flush.Stop()
@@ -223,8 +271,8 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 		sendBatch := func() error {
 			flush.Stop()
 			select {
-			case batches <- batch:
-				batch = nil
+			case batches <- cur:
+				cur = batch{}
 				return nil
 			case <-gctx.Done():
 				return gctx.Err()
@@ -236,7 +284,7 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 			select {
 			case ch, ok = <-order:
 			case <-flush.C:
-				if len(batch) > 0 {
+				if !cur.empty() {
 					if err := sendBatch(); err != nil {
 						return err
 					}
@@ -272,17 +320,31 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 						return err
 					}
 				}
-				if opt.Sink != nil && (opt.Keep == nil || opt.Keep(&rec)) {
-					if batch == nil {
-						batch = make([]netra.Record, 0, opt.BatchSize)
-						flush.Reset(opt.FlushInterval)
+				if opt.Sink == nil {
+					continue
+				}
+				if cur.empty() {
+					flush.Reset(opt.FlushInterval)
+				}
+				if opt.Keep == nil || opt.Keep(&rec) {
+					if cur.recs == nil {
+						cur.recs = make([]netra.Record, 0, opt.BatchSize)
 					}
-					batch = append(batch, rec)
-					if len(batch) >= opt.BatchSize {
-						if err := sendBatch(); err != nil {
-							return err
-						}
+					cur.recs = append(cur.recs, rec)
+				}
+				if opt.Ack != nil {
+					cur.items = append(cur.items, rec.Item)
+				}
+				if len(cur.recs) >= opt.BatchSize || len(cur.items) >= maxAckWait {
+					if err := sendBatch(); err != nil {
+						return err
 					}
+				}
+			}
+			if opt.Sink == nil {
+				// Nothing to wait for: emit has seen them.
+				if err := ack(ch.items); err != nil {
+					return err
 				}
 			}
 			putChunk(free, ch)
@@ -290,19 +352,30 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 				if now := time.Now(); now.After(nextProgress) {
 					nextProgress = now.Add(opt.ProgressInterval)
 					s := stats
-					s.Stored, s.Batches, s.Elapsed = stored.Load(), nbatches.Load(), now.Sub(start)
+					s.Stored, s.Batches, s.Spooled, s.Acked = stored.Load(), nbatches.Load(), spooled.Load(), acked.Load()
+					s.Elapsed = now.Sub(start)
 					opt.Progress(s)
 				}
 			}
 		}
-		if len(batch) > 0 {
+		if !cur.empty() {
 			return sendBatch()
 		}
 		return nil
 	})
 
 	err := g.Wait()
-	stats.Stored, stats.Batches, stats.Elapsed = stored.Load(), nbatches.Load(), time.Since(start)
+	if opt.Sink != nil && stored.Load() > spooled.Load() {
+		// One refresh for the whole load, so that what was stored can
+		// be searched at once (a no-op for the embedded store). The
+		// records are durable already; if the refresh fails they become
+		// visible with the store's own next refresh.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
+		_ = index.Refresh(rctx, opt.Sink)
+		cancel()
+	}
+	stats.Stored, stats.Batches, stats.Spooled, stats.Acked = stored.Load(), nbatches.Load(), spooled.Load(), acked.Load()
+	stats.Elapsed = time.Since(start)
 	if opt.Progress != nil {
 		opt.Progress(stats)
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 
 	"github.com/netra-id/netra"
 	"golang.org/x/sync/errgroup"
@@ -46,4 +47,27 @@ func RunFrom(ctx context.Context, c Classifier, produce Producer, opt Options, e
 	})
 	err := g.Wait()
 	return st, err
+}
+
+// Until makes produce stop when stop is done as well as when the pipeline
+// ends, and counts that stop as the end of the input rather than an error.
+// The pipeline then classifies and stores what it already holds: a
+// graceful stop (Ctrl-C, SIGTERM) cancels stop, and only the context
+// given to RunFrom cuts the pipeline itself short.
+func Until(stop context.Context, produce Producer) Producer {
+	return func(ctx context.Context, send func(netra.Item) error) error {
+		pctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		defer context.AfterFunc(stop, cancel)()
+		err := produce(pctx, func(it netra.Item) error {
+			if err := stop.Err(); err != nil {
+				return err
+			}
+			return send(it)
+		})
+		if err != nil && stop.Err() != nil && ctx.Err() == nil && errors.Is(err, context.Canceled) {
+			return nil
+		}
+		return err
+	}
 }

@@ -142,6 +142,12 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 	if s.metrics == nil {
 		s.metrics = metrics.New()
 	}
+	if sp, ok := store.(index.Spooler); ok {
+		s.metrics.WatchSpool(func() (int64, time.Time, error) {
+			st, err := sp.SpoolStatus()
+			return st.Bytes, st.Oldest, err
+		})
+	}
 	var err error
 	if s.tmpl, err = parseTemplates(); err != nil {
 		return nil, err
@@ -213,13 +219,28 @@ func (s *Server) staticHandler() http.Handler {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 	defer cancel()
+	body := map[string]any{"version": s.version}
+	if sp, ok := s.store.(index.Spooler); ok {
+		// Records kept while the store was unreachable: an operator
+		// sees how much waits and since when.
+		if st, err := sp.SpoolStatus(); err == nil {
+			spool := map[string]any{"path": st.Path, "bytes": st.Bytes, "age_seconds": 0.0}
+			if !st.Oldest.IsZero() {
+				spool["age_seconds"] = time.Since(st.Oldest).Seconds()
+				spool["oldest"] = st.Oldest
+			}
+			body["spool"] = spool
+		}
+	}
 	st, err := s.store.Stats(ctx)
 	if err != nil {
 		s.log.Error("healthz", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "error": "store unavailable"})
+		body["status"], body["error"] = "unavailable", "store unavailable"
+		writeJSON(w, http.StatusServiceUnavailable, body)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "backend": st.Backend, "version": s.version})
+	body["status"], body["backend"] = "ok", st.Backend
+	writeJSON(w, http.StatusOK, body)
 }
 
 // contentSecurityPolicy allows only this origin's own scripts, styles and

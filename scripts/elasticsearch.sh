@@ -29,6 +29,10 @@
 #                     when both are set, security is on (basic auth and API
 #                     keys, over plain http) with this superuser, as on a
 #                     real cluster; the tests of authentication use it
+#   NETRA_ES_ROLES_FILE a roles.yml (file-realm role definitions) to install
+#                     when security is on
+#   NETRA_ES_EXTRA_USERS  "user:password:role[,role] ..." file-realm users to
+#                     add when security is on (the privilege tests use them)
 #
 # The distribution is org.elasticsearch.distribution.integ-test-zip, the
 # smallest one: it has no bundled JDK (we use the machine's Java 17+) and no
@@ -204,6 +208,15 @@ EOF
     touch "$home/config/users" "$home/config/users_roles"
     ES_JAVA_HOME="$jh" ES_PATH_CONF="$home/config" "$dist/bin/elasticsearch-users" useradd "$secure_user" \
       -p "$secure_password" -r superuser >/dev/null || die "cannot add user $secure_user"
+    if [ -n "${NETRA_ES_ROLES_FILE:-}" ]; then
+      cp "$NETRA_ES_ROLES_FILE" "$home/config/roles.yml" || die "cannot install $NETRA_ES_ROLES_FILE"
+    fi
+    local spec u rest p r
+    for spec in ${NETRA_ES_EXTRA_USERS:-}; do
+      u="${spec%%:*}"; rest="${spec#*:}"; p="${rest%%:*}"; r="${rest#*:}"
+      ES_JAVA_HOME="$jh" ES_PATH_CONF="$home/config" "$dist/bin/elasticsearch-users" useradd "$u" \
+        -p "$p" -r "$r" >/dev/null 2>&1 || die "cannot add user $u"
+    done
   fi
   echo "$port" >"$portfile"
   url="http://127.0.0.1:$port"

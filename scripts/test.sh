@@ -17,10 +17,18 @@ if [ "$need_chromium" = 1 ]; then
 fi
 export NETRA_CHROMIUM="$(command -v chromium)"
 
-# A real Elasticsearch for index/elastic (scripts/elasticsearch.sh caches it).
-./scripts/elasticsearch.sh start
-trap './scripts/elasticsearch.sh stop' EXIT
-NETRA_ES_URL="$(./scripts/elasticsearch.sh url)"
+# A real Elasticsearch for index/elastic (scripts/elasticsearch.sh caches the
+# distribution). It is an instance of this run's own, under a unique name, so
+# a developer's node or another run's is neither reused nor stopped; only an
+# instance this script started is removed again on exit.
+NETRA_ES_NAME="test-$(date +%s)-$$"
+export NETRA_ES_NAME
+if ./scripts/elasticsearch.sh status >/dev/null 2>&1; then
+  echo "test.sh: an Elasticsearch instance named $NETRA_ES_NAME already runs; not touching it" >&2
+  exit 1
+fi
+trap './scripts/elasticsearch.sh clean' EXIT
+NETRA_ES_URL="$(./scripts/elasticsearch.sh start)"
 export NETRA_ES_URL
 
 gofmt_out="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"

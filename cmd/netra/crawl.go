@@ -31,6 +31,7 @@ type crawlFlags struct {
 	polite    bool
 	allow     []string
 	verbose   bool
+	shutdown  time.Duration
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -40,8 +41,12 @@ func newCrawlCmd(g *globals) *cobra.Command {
 		Short: "Crawl sources, classify and index new items",
 		Long: `Crawl the sources listed in a YAML sources file, classify every new item and
 store it. With --once each source is crawled once; otherwise each source is
-crawled now and then again on its cron schedule until interrupted (Ctrl-C
-stops cleanly: the next run resumes where this one stopped).`,
+crawled now and then again on its cron schedule until interrupted.
+
+A URL counts as done only once its record is stored (or kept in the
+Elasticsearch outage spool). Ctrl-C or SIGTERM stops fetching and stores
+what was already fetched, for up to --shutdown-timeout; a second Ctrl-C
+stops at once. Either way the next run fetches what was not stored.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCrawl(cmd.Context(), g, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -57,6 +62,7 @@ stops cleanly: the next run resumes where this one stopped).`,
 	fl.BoolVar(&f.polite, "polite", true, "obey robots.txt and per-host delays (turn off only against your own servers)")
 	fl.StringSliceVar(&f.allow, "allow-addr", nil, "ip:port reachable although private (e.g. a local test site)")
 	fl.BoolVar(&f.verbose, "verbose", false, "log every fetch failure")
+	fl.DurationVar(&f.shutdown, "shutdown-timeout", DefaultShutdownTimeout, "after Ctrl-C or SIGTERM, how long to keep storing what was fetched")
 	return cmd
 }
 
@@ -103,13 +109,17 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, g, cls.Analyze)
+	store, err := openStoreForWriting(ctx, g, cls.Analyze)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 
-	opts := []crawler.Option{crawler.WithStateDir(filepath.Join(g.dataDir, "crawl")), crawler.WithPoliteness(f.polite)}
+	// Fetching stops with ctx; storing what was fetched goes on in drain.
+	drain, cancelDrain := drainContext(ctx, f.shutdown)
+	defer cancelDrain()
+
+	opts := []crawler.Option{crawler.WithStateDir(filepath.Join(g.dataDir, "crawl")), crawler.WithPoliteness(f.polite), crawler.WithAcks()}
 	if f.contact != "" {
 		opts = append(opts, crawler.WithContact(f.contact))
 	}
@@ -129,7 +139,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	defer c.Close()
 
 	crawlOne := func(src crawler.Source) error {
-		rs, ps, err := crawlSource(ctx, c, src, cls, store)
+		rs, ps, err := crawlSource(ctx, drain, c, src, cls, store)
 		printCrawlSummary(stdout, src, rs, ps)
 		if err != nil && ctx.Err() == nil {
 			return fmt.Errorf("crawl %s: %w", src.Name, err)
@@ -146,7 +156,21 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 		}
 	}
 	if f.once || ctx.Err() != nil {
+		if ctx.Err() == nil {
+			replayAfter(drain, store, stderr)
+		}
 		return errors.Join(errs...)
+	}
+	// Records spooled during an outage reach the cluster as soon as it
+	// answers again, while the schedule goes on.
+	if sp, ok := store.(index.Spooler); ok {
+		go sp.ReplayLoop(ctx, func(n int, err error) {
+			if err != nil {
+				fmt.Fprintln(stderr, "netra crawl: replay spool:", err)
+				return
+			}
+			fmt.Fprintf(stderr, "netra crawl: delivered %d spooled records to elasticsearch\n", n)
+		})
 	}
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "netra crawl:", err)
@@ -174,19 +198,28 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 }
 
 // crawlSource runs the crawler into the one pipeline stage and the store.
-func crawlSource(ctx context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
+// Fetching stops when stop ends; what was fetched by then is still
+// classified and stored, until drain ends. The crawler (made WithAcks)
+// marks a URL done only when the pipeline acknowledges its record.
+func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
 	var rs crawler.RunStats
-	ps, err := pipeline.RunFrom(ctx, cls, func(ctx context.Context, send func(netra.Item) error) error {
+	ps, err := pipeline.RunFrom(drain, cls, pipeline.Until(stop, func(ctx context.Context, send func(netra.Item) error) error {
 		var err error
 		rs, err = c.Run(ctx, src, send)
 		return err
-	}, pipeline.Options{Sink: store}, nil)
+	}), pipeline.Options{Sink: store, Ack: c.Ack}, nil)
 	return rs, ps, err
 }
 
 func printCrawlSummary(w io.Writer, src crawler.Source, rs crawler.RunStats, ps pipeline.Stats) {
 	fmt.Fprintf(w, "%-24s fetched %d, new %d, flagged %d, stored %d, seen before %d, robots %d, filtered %d, errors %d",
 		src.Name, rs.Fetched, rs.New, ps.Flagged, ps.Stored, rs.Seen, rs.Robots, rs.Filtered, rs.ErrorCount())
+	if ps.Spooled > 0 {
+		fmt.Fprintf(w, ", spooled %d (elasticsearch unreachable; delivered later)", ps.Spooled)
+	}
+	if n := int64(rs.New) - ps.Acked; n > 0 {
+		fmt.Fprintf(w, ", not stored %d (the next run fetches them again)", n)
+	}
 	if len(rs.Errors) > 0 {
 		var parts []string
 		for _, r := range rs.ErrorReasons() {

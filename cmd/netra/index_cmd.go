@@ -70,7 +70,7 @@ func storeCmd(use, short string, g *globals, run func(context.Context, *globals,
 
 func runIndexInit(ctx context.Context, g *globals, w io.Writer) error {
 	if len(g.esURLs) > 0 {
-		s, err := openElastic(ctx, g, nil, elastic.WithoutReplay())
+		s, err := openElastic(ctx, g, nil, elastic.WithoutReplay(), elastic.WithTemplates())
 		if err != nil {
 			return err
 		}
@@ -104,7 +104,9 @@ func runIndexInit(ctx context.Context, g *globals, w io.Writer) error {
 
 func runIndexMigrate(ctx context.Context, g *globals, w io.Writer) error {
 	if len(g.esURLs) > 0 {
-		s, err := openElastic(ctx, g, nil)
+		// The current templates first, so the new index gets the
+		// current mapping.
+		s, err := openElastic(ctx, g, nil, elastic.WithTemplates())
 		if err != nil {
 			return err
 		}

@@ -3,12 +3,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/netra-id/netra"
 	"github.com/spf13/cobra"
@@ -24,6 +21,7 @@ type globals struct {
 	esAPIKey      string
 	esCACert      string
 	rulesDir      string // extra/replacement rule pack directory
+	spoolMax      int64  // disk budget of the Elasticsearch outage spool, bytes
 }
 
 func envOr(key, def string) string {
@@ -51,8 +49,16 @@ func newRootCmd() *cobra.Command {
 	pf.StringVar(&g.esAPIKey, "es-api-key", os.Getenv("NETRA_ES_API_KEY"), "Elasticsearch API key ($NETRA_ES_API_KEY)")
 	pf.StringVar(&g.esCACert, "es-ca-cert", os.Getenv("NETRA_ES_CA_CERT"), "PEM file with the CA certificate of the Elasticsearch cluster")
 	pf.StringVar(&g.rulesDir, "rules", os.Getenv("NETRA_RULES"), "rule pack directory to use instead of the built-in packs ($NETRA_RULES)")
-	root.PersistentPreRun = func(cmd *cobra.Command, args []string) {
+	var spoolMax string
+	pf.StringVar(&spoolMax, "spool-max", envOr("NETRA_SPOOL_MAX", "1GB"), "disk budget of the Elasticsearch outage spool in --data, e.g. 500MB, 2GB ($NETRA_SPOOL_MAX)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		g.esURLs = splitList(esURL)
+		n, err := parseSize(spoolMax)
+		if err != nil {
+			return fmt.Errorf("--spool-max: %w", err)
+		}
+		g.spoolMax = n
+		return nil
 	}
 
 	root.AddCommand(
@@ -71,9 +77,9 @@ func newRootCmd() *cobra.Command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, release := signalContext(os.Stderr)
 	err := newRootCmd().ExecuteContext(ctx)
+	release()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "netra:", err)
 		var h *netra.Hint

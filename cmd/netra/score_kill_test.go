@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,17 +18,24 @@ import (
 )
 
 // TestScoreKillHelper is not a test: it is the child process of
-// TestScoreIndexSurvivesKill, running `netra` with the arguments in
-// $NETRA_SCORE_CHILD_ARGS (separated by U+001F).
+// TestScoreIndexSurvivesKill and the crawl kill tests, running `netra` with
+// the arguments in $NETRA_SCORE_CHILD_ARGS (separated by U+001F) and the
+// signal handling of main.
 func TestScoreKillHelper(t *testing.T) {
 	args := os.Getenv("NETRA_SCORE_CHILD_ARGS")
 	if args == "" {
 		t.Skip("child process helper")
 	}
+	ctx, release := signalContext(os.Stderr)
+	defer release()
 	cmd := newRootCmd()
 	cmd.SetArgs(strings.Split(args, "\x1f"))
-	if err := cmd.ExecuteContext(context.Background()); err != nil {
+	if err := cmd.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "netra:", err)
+		var ec exitCoder
+		if errors.As(err, &ec) {
+			os.Exit(ec.ExitCode())
+		}
 		os.Exit(1)
 	}
 	os.Exit(0)

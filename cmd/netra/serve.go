@@ -109,7 +109,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	if demoMode {
 		g.esURLs = nil // the demo always runs on the embedded store
 	}
-	store, err := openStore(ctx, g, cl.Analyze)
+	store, err := openStoreForWriting(ctx, g, cl.Analyze)
 	if err != nil {
 		return err
 	}
@@ -148,7 +148,11 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 			stateDir = filepath.Join(g.dataDir, "crawl")
 		}
 		var c *crawler.Crawler
-		sched, c, err = newScheduler(cfg, stateDir, cl, store, m, log, copts...)
+		// Crawls stop fetching at shutdown and store what they hold
+		// until shutdown_timeout has passed.
+		drain, cancelDrain := drainContext(ctx, cfg.ShutdownTimeout.Duration)
+		defer cancelDrain()
+		sched, c, err = newScheduler(cfg, stateDir, cl, store, m, log, drain, copts...)
 		if err != nil {
 			return err
 		}
@@ -181,6 +185,17 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	url := fmt.Sprintf("%s://%s/", scheme, displayAddr(ln.Addr()))
 	if sched != nil {
 		sched.Start()
+	}
+	if sp, ok := store.(index.Spooler); ok {
+		// Records spooled during an outage (here, or by an earlier
+		// command) reach the cluster as soon as it answers again.
+		go sp.ReplayLoop(ctx, func(n int, err error) {
+			if err != nil {
+				log.Warn("replay spool", "err", err)
+				return
+			}
+			log.Info("delivered spooled records", "records", n)
+		})
 	}
 	log.Info("serving", "url", url, "data", g.dataDir, "sources", cfg.Sources, "demo", demoMode)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() && !tlsOn && !cfg.SecureCookies {
@@ -292,7 +307,7 @@ func countPipeline(m *metrics.Metrics, st pipeline.Stats) {
 
 // newScheduler wires the sources file to the crawler → pipeline → store job.
 // The caller closes the returned crawler after stopping the scheduler.
-func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, copts ...crawler.Option) (*schedule.Scheduler, *crawler.Crawler, error) {
+func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, drain context.Context, copts ...crawler.Option) (*schedule.Scheduler, *crawler.Crawler, error) {
 	srcs, err := crawler.LoadSources(cfg.Sources)
 	if err != nil {
 		return nil, nil, err
@@ -303,9 +318,9 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 		byName[s.Name] = s
 		entries = append(entries, schedule.Entry{Name: s.Name, Kind: s.Kind, Region: s.Region, Schedule: s.Schedule})
 	}
-	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log)}, copts...)
+	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log), crawler.WithAcks()}, copts...)
 	c := crawler.New(copts...)
-	job := crawlJob(c, byName, cl, store, m)
+	job := crawlJob(c, byName, cl, store, m, drain)
 	sched, err := schedule.New(entries, job, schedule.WithLogger(log), schedule.WithMetrics(m))
 	if err != nil {
 		c.Close()
@@ -315,15 +330,16 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 }
 
 // crawlJob crawls one source through crawlSource, the same crawler →
-// pipeline → store join `netra crawl` uses. On cancellation the crawler saves
-// its resume state and the pipeline stores what it already classified.
-func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics) schedule.Job {
+// pipeline → store join `netra crawl` uses. When ctx is cancelled the crawler
+// stops fetching and the pipeline stores what it holds until drain ends;
+// URLs not stored stay pending for the next run.
+func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, drain context.Context) schedule.Job {
 	return func(ctx context.Context, name string) (schedule.Result, error) {
 		src, ok := srcs[name]
 		if !ok {
 			return schedule.Result{}, fmt.Errorf("%q: %w", name, review.ErrUnknownSource)
 		}
-		rs, st, err := crawlSource(ctx, c, src, cl, store)
+		rs, st, err := crawlSource(ctx, drain, c, src, cl, store)
 		countPipeline(m, st)
 		if err != nil && ctx.Err() == nil {
 			m.IndexErrors.Inc()

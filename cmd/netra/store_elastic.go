@@ -35,6 +35,8 @@ func openElastic(ctx context.Context, g *globals, analyzer index.Analyzer, opts 
 		CACertPath:  g.esCACert,
 		IndexPrefix: g.esIndexPrefix,
 		SpoolDir:    g.dataDir,
+
+		SpoolMaxBytes: g.spoolMax,
 	}
 	return elastic.Open(ctx, cfg, append([]elastic.Option{elastic.WithAnalyzer(analyzer)}, opts...)...)
 }

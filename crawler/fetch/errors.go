@@ -62,6 +62,10 @@ func ReasonOf(err error) string {
 	if errors.As(err, &fe) {
 		return fe.Reason
 	}
+	var pe *PausedError
+	if errors.As(err, &pe) {
+		return ReasonRateLimited
+	}
 	if errors.Is(err, context.Canceled) {
 		return ReasonCanceled
 	}

@@ -27,10 +27,15 @@ func TestHostsAdaptive(t *testing.T) {
 	if d := h.Delay(host); d < d1 {
 		t.Errorf("errors sped the crawler up: %v -> %v", d1, d)
 	}
-	// 429 with Retry-After: at least that long.
+	// 429 with Retry-After: a pause that long, then a modest pace again
+	// rather than one request per Retry-After.
+	before := time.Now()
 	h.Observe(host, time.Millisecond, 429, 5*time.Second)
-	if d := h.Delay(host); d < 5*time.Second {
-		t.Errorf("Retry-After 5s gave delay %v", d)
+	if p := h.PausedUntil(host); p.Before(before.Add(5 * time.Second)) {
+		t.Errorf("Retry-After 5s paused the host until %v, want at least 5s from %v", p, before)
+	}
+	if d := h.Delay(host); d >= 5*time.Second || d < d1 {
+		t.Errorf("after Retry-After 5s the delay is %v, want slower than %v but not the pause itself", d, d1)
 	}
 	// Success recovers, slowly, and never below the minimum.
 	h.SetMinDelay(host, 300*time.Millisecond)

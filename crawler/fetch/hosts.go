@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -16,9 +17,26 @@ type Hosts struct {
 	max      time.Duration // ceiling of the adaptive delay
 	adaptive bool
 	limit    int // hosts remembered; idle ones are forgotten beyond it
+	maxWait  time.Duration
+	onPause  func(host string, until time.Time)
 
 	mu sync.Mutex
 	m  map[string]*hostState
+}
+
+// PauseCap bounds how long one Retry-After can pause a host, so a hostile
+// or broken server cannot park it for ever.
+const PauseCap = 24 * time.Hour
+
+// PausedError is what Acquire returns for a host that asked to be left
+// alone (Retry-After) for longer than the caller may wait.
+type PausedError struct {
+	Host  string
+	Until time.Time
+}
+
+func (e *PausedError) Error() string {
+	return fmt.Sprintf("%s asked to be left alone until %s (Retry-After)", e.Host, e.Until.UTC().Format(time.RFC3339))
 }
 
 type hostState struct {
@@ -26,6 +44,7 @@ type hostState struct {
 	next     time.Time     // earliest start of the next request
 	delay    time.Duration // current delay between starts
 	minDelay time.Duration // base raised by Crawl-delay
+	paused   time.Time     // no request before this (Retry-After)
 	inflight int
 }
 
@@ -35,7 +54,38 @@ func NewHosts(parallel int, base time.Duration, adaptive bool) *Hosts {
 	if parallel < 1 {
 		parallel = 1
 	}
-	return &Hosts{parallel: parallel, base: base, max: time.Minute, adaptive: adaptive, limit: 4096, m: map[string]*hostState{}}
+	return &Hosts{parallel: parallel, base: base, max: time.Minute, adaptive: adaptive, limit: 4096, maxWait: 2 * time.Minute, m: map[string]*hostState{}}
+}
+
+// SetMaxWait sets how long Acquire waits for a paused host; a longer pause
+// fails at once with *PausedError (default 2 minutes).
+func (h *Hosts) SetMaxWait(d time.Duration) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.maxWait = d
+}
+
+// OnPause sets a function told of every pause a server asks for, so it
+// can be remembered beyond this process (the crawl state does).
+func (h *Hosts) OnPause(f func(host string, until time.Time)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.onPause = f
+}
+
+// Pause leaves host alone until until (capped at PauseCap from now), e.g.
+// for a pause an earlier process was asked for. It does not change the
+// host's pace afterwards.
+func (h *Hosts) Pause(host string, until time.Time) {
+	if limit := time.Now().Add(PauseCap); until.After(limit) {
+		until = limit
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s := h.get(host)
+	if until.After(s.paused) {
+		s.paused = until
+	}
 }
 
 func (h *Hosts) get(host string) *hostState {
@@ -55,7 +105,7 @@ func (h *Hosts) get(host string) *hostState {
 func (h *Hosts) evictIdle() {
 	now := time.Now()
 	for k, s := range h.m {
-		if s.inflight == 0 && now.After(s.next) {
+		if s.inflight == 0 && now.After(s.next) && now.After(s.paused) {
 			delete(h.m, k)
 		}
 	}
@@ -89,6 +139,10 @@ func (h *Hosts) Delay(host string) time.Duration {
 func (h *Hosts) Acquire(ctx context.Context, host string) (func(), error) {
 	h.mu.Lock()
 	s := h.get(host)
+	if until := s.paused; time.Until(until) > h.maxWait {
+		h.mu.Unlock()
+		return nil, &PausedError{Host: host, Until: until}
+	}
 	s.inflight++
 	h.mu.Unlock()
 	release := func() {
@@ -105,6 +159,9 @@ func (h *Hosts) Acquire(ctx context.Context, host string) (func(), error) {
 	h.mu.Lock()
 	now := time.Now()
 	start := s.next
+	if start.Before(s.paused) {
+		start = s.paused
+	}
 	if start.Before(now) {
 		start = now
 	}
@@ -130,18 +187,13 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 	if !h.adaptive {
 		return
 	}
+	if status == 429 || status == 503 {
+		h.slowDown(host, retryAfter)
+		return
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s := h.get(host)
-	if status == 429 || status == 503 {
-		s.delay = min(max(2*s.delay, time.Second, retryAfter), h.max)
-		// The pause is capped so one hostile Retry-After cannot park the
-		// crawl; requests it refused have already failed as rate_limited.
-		if next := time.Now().Add(min(max(retryAfter, s.delay), h.max)); next.After(s.next) {
-			s.next = next
-		}
-		return
-	}
 	failed := status == 0 || status >= 500 // 429 returned above
 	target := latency / time.Duration(h.parallel)
 	d := (s.delay + target) / 2
@@ -154,4 +206,38 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 		d = s.delay * 9 / 10
 	}
 	s.delay = min(max(d, s.minDelay), h.max)
+}
+
+// slowDown handles a 429 or 503: the host is asked at a larger delay, and
+// its Retry-After is a pause, not a pace: after it the host is asked at
+// that modest delay again (recovering as usual), not once a minute for the
+// rest of the run. The pause is reported to the OnPause function.
+func (h *Hosts) slowDown(host string, retryAfter time.Duration) {
+	h.mu.Lock()
+	s := h.get(host)
+	s.delay = min(max(2*s.delay, time.Second), h.max)
+	now := time.Now()
+	if next := now.Add(s.delay); next.After(s.next) {
+		s.next = next
+	}
+	var until time.Time
+	if retryAfter > 0 {
+		until = now.Add(min(retryAfter, PauseCap))
+		if until.After(s.paused) {
+			s.paused = until
+		}
+	}
+	hook := h.onPause
+	h.mu.Unlock()
+	if hook != nil && !until.IsZero() {
+		hook(host, until) // outside the lock: it may write to disk
+	}
+}
+
+// PausedUntil is when a host's pause (Retry-After) ends; zero or past when
+// it is not paused.
+func (h *Hosts) PausedUntil(host string) time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.get(host).paused
 }

@@ -25,14 +25,28 @@ type Store interface {
 	// Finish records url as finished, with the hash of its content ("" for
 	// permanent failures), and drops it from the source's pending list.
 	Finish(source, url, hash string) error
+	// FinishAll is Finish for many URLs in one write.
+	FinishAll(entries []Entry) error
 	// HashSeen reports whether content with this hash was already emitted.
 	HashSeen(hash string) bool
 	// AddPending records discovered URLs a run still has to fetch.
 	AddPending(source string, urls []string) error
 	// Pending lists the URLs an earlier run discovered but did not finish.
 	Pending(source string) ([]string, error)
+	// PauseHost remembers that host asked to be left alone until until
+	// (Retry-After), so later runs and processes honour it.
+	PauseHost(host string, until time.Time) error
+	// Paused lists the hosts still paused at now, with the end of each
+	// pause; pauses that are over are forgotten.
+	Paused(now time.Time) (map[string]time.Time, error)
 	// Close releases the store; for Bolt it frees the file for the next run.
 	Close() error
+}
+
+// Entry is one finished URL for FinishAll.
+type Entry struct {
+	Source, URL string
+	Hash        string // content hash; "" for permanent failures
 }
 
 // Both implementations must keep satisfying Store: the crawler picks one at
@@ -48,11 +62,37 @@ type Memory struct {
 	done    map[string]bool
 	hashes  map[string]bool
 	pending map[string]map[string]bool
+	paused  map[string]time.Time
 }
 
 // NewMemory makes an empty in-memory store.
 func NewMemory() *Memory {
-	return &Memory{done: map[string]bool{}, hashes: map[string]bool{}, pending: map[string]map[string]bool{}}
+	return &Memory{done: map[string]bool{}, hashes: map[string]bool{}, pending: map[string]map[string]bool{}, paused: map[string]time.Time{}}
+}
+
+// PauseHost implements Store.
+func (m *Memory) PauseHost(host string, until time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if until.After(m.paused[host]) {
+		m.paused[host] = until
+	}
+	return nil
+}
+
+// Paused implements Store.
+func (m *Memory) Paused(now time.Time) (map[string]time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := map[string]time.Time{}
+	for h, until := range m.paused {
+		if until.After(now) {
+			out[h] = until
+		} else {
+			delete(m.paused, h)
+		}
+	}
+	return out, nil
 }
 
 // Done implements Store.
@@ -71,6 +111,14 @@ func (m *Memory) Finish(source, url, hash string) error {
 		m.hashes[hash] = true
 	}
 	delete(m.pending[source], url)
+	return nil
+}
+
+// FinishAll implements Store.
+func (m *Memory) FinishAll(entries []Entry) error {
+	for _, e := range entries {
+		_ = m.Finish(e.Source, e.URL, e.Hash)
+	}
 	return nil
 }
 
@@ -118,6 +166,7 @@ var (
 	bucketDone    = []byte("done")
 	bucketHashes  = []byte("hashes")
 	bucketPending = []byte("pending")
+	bucketPaused  = []byte("paused")
 )
 
 // Open opens (or creates) the state file at path. Only one process may
@@ -132,7 +181,7 @@ func Open(path string) (*Bolt, error) {
 		return nil, fmt.Errorf("open crawl state %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDone, bucketHashes, bucketPending} {
+		for _, b := range [][]byte{bucketDone, bucketHashes, bucketPending, bucketPaused} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -170,17 +219,36 @@ func (s *Bolt) Done(url string) bool {
 // Finish implements Store. Writes from concurrent workers are batched
 // into one transaction.
 func (s *Bolt) Finish(source, url, hash string) error {
-	return s.db.Batch(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketDone).Put([]byte(url), append(stamp(), hash...)); err != nil {
-			return err
-		}
-		if hash != "" {
-			if err := tx.Bucket(bucketHashes).Put([]byte(hash), []byte(url)); err != nil {
+	return s.FinishAll([]Entry{{Source: source, URL: url, Hash: hash}})
+}
+
+// FinishAll implements Store: one transaction (shared with concurrent
+// callers) for all entries.
+func (s *Bolt) FinishAll(entries []Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		done, hashes, pending := tx.Bucket(bucketDone), tx.Bucket(bucketHashes), tx.Bucket(bucketPending)
+		for _, e := range entries {
+			if err := done.Put([]byte(e.URL), append(stamp(), e.Hash...)); err != nil {
+				return err
+			}
+			if e.Hash != "" {
+				if err := hashes.Put([]byte(e.Hash), []byte(e.URL)); err != nil {
+					return err
+				}
+			}
+			if err := pending.Delete(pendingKey(e.Source, e.URL)); err != nil {
 				return err
 			}
 		}
-		return tx.Bucket(bucketPending).Delete(pendingKey(source, url))
+		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("crawl state: finish %d urls: %w", len(entries), err)
+	}
+	return nil
 }
 
 // HashSeen implements Store.
@@ -225,3 +293,59 @@ func (s *Bolt) Pending(source string) ([]string, error) {
 
 // Close implements Store.
 func (s *Bolt) Close() error { return s.db.Close() }
+
+// PauseHost implements Store.
+func (s *Bolt) PauseHost(host string, until time.Time) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPaused)
+		if old := b.Get([]byte(host)); len(old) == 8 && int64(binary.BigEndian.Uint64(old)) >= until.UnixNano() {
+			return nil
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, uint64(until.UnixNano()))
+		return b.Put([]byte(host), v)
+	})
+	if err != nil {
+		return fmt.Errorf("crawl state: pause %s: %w", host, err)
+	}
+	return nil
+}
+
+// Paused implements Store.
+func (s *Bolt) Paused(now time.Time) (map[string]time.Time, error) {
+	out := map[string]time.Time{}
+	var over [][]byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPaused).ForEach(func(k, v []byte) error {
+			if len(v) != 8 {
+				over = append(over, append([]byte(nil), k...))
+				return nil
+			}
+			until := time.Unix(0, int64(binary.BigEndian.Uint64(v)))
+			if until.After(now) {
+				out[string(k)] = until
+			} else {
+				over = append(over, append([]byte(nil), k...))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("crawl state: paused hosts: %w", err)
+	}
+	if len(over) > 0 {
+		err = s.db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketPaused)
+			for _, k := range over {
+				if err := b.Delete(k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("crawl state: forget past pauses: %w", err)
+		}
+	}
+	return out, nil
+}

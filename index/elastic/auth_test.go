@@ -5,6 +5,8 @@ package elastic
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,12 +25,19 @@ func TestBasicAuth(t *testing.T) {
 		t.Skip("starts a second Elasticsearch")
 	}
 	const user, password = "netra", "rahasia-uji-123"
+	prefix := testPrefix(t)
+	// The least-privilege roles README documents, in the file realm (the
+	// integ-test distribution has no security index for native roles).
+	roles := filepath.Join(t.TempDir(), "roles.yml")
+	if err := os.WriteFile(roles, []byte(privilegeRoles(prefix)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	in := startInstance(t)
-	in.env = append(in.env, "NETRA_ES_SECURE_USER="+user, "NETRA_ES_SECURE_PASSWORD="+password)
+	in.env = append(in.env, "NETRA_ES_SECURE_USER="+user, "NETRA_ES_SECURE_PASSWORD="+password,
+		"NETRA_ES_ROLES_FILE="+roles, "NETRA_ES_EXTRA_USERS=pembaca:baca-saja-123:netra_reader penulis:tulis-saja-123:netra_writer")
 	url := in.start()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	prefix := testPrefix(t)
 
 	for name, cfg := range map[string]Config{
 		"no credentials":  {URLs: []string{url}, IndexPrefix: prefix},
@@ -51,11 +60,83 @@ func TestBasicAuth(t *testing.T) {
 	if err := s.Upsert(ctx, []netra.Record{rec(1, "Camat terekam mendukung pasangan calon")}); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
 	res, err := s.Search(ctx, index.Query{Text: "dukungan"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Total != 1 {
 		t.Errorf("search on the secured cluster found %d records, want 1", res.Total)
+	}
+	testLeastPrivilege(t, ctx, s, Config{URLs: []string{url}, IndexPrefix: prefix})
+}
+
+// privilegeRoles is roles.yml with the roles of README "Least privilege"
+// for the indices of prefix.
+func privilegeRoles(prefix string) string {
+	return `netra_reader:
+  indices:
+    - names: ["` + prefix + `-*"]
+      privileges: ["read", "view_index_metadata"]
+netra_writer:
+  indices:
+    - names: ["` + prefix + `-*"]
+      privileges: ["read", "write", "view_index_metadata"]
+`
+}
+
+// testLeastPrivilege: on a store the superuser created, a writer with
+// index privileges only stores records and reviews; a reader with read
+// and view_index_metadata only searches, and an attempt to write fails with
+// an error naming the privilege it lacks, never a silent "0 stored".
+func testLeastPrivilege(t *testing.T, ctx context.Context, admin *Store, cfg Config) {
+	w := cfg
+	w.Username, w.Password = "penulis", "tulis-saja-123"
+	writer, err := Open(ctx, w, WithAnalyzer(indextest.Analyze), WithRetry(1, time.Millisecond))
+	if err != nil {
+		t.Fatalf("Open as a writer with index privileges only: %v", err)
+	}
+	defer writer.Close()
+	if err := writer.Upsert(ctx, []netra.Record{rec(2, "Lurah hadir dalam kampanye akbar partai")}); err != nil {
+		t.Fatalf("Upsert as the writer: %v", err)
+	}
+	r, err := writer.Get(ctx, "rec-00002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := netra.StatusConfirmed
+	if _, err := writer.Review(ctx, "rec-00002", index.ReviewUpdate{Status: &st, Who: "siti", BaseVersion: r.Version}); err != nil {
+		t.Fatalf("Review as the writer: %v", err)
+	}
+	if err := admin.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	rd := cfg
+	rd.Username, rd.Password = "pembaca", "baca-saja-123"
+	reader, err := Open(ctx, rd, WithAnalyzer(indextest.Analyze), WithRetry(1, time.Millisecond))
+	if err != nil {
+		t.Fatalf("Open as a reader with read and view_index_metadata only: %v", err)
+	}
+	defer reader.Close()
+	res, err := reader.Search(ctx, index.Query{})
+	if err != nil {
+		t.Fatalf("Search as the reader: %v", err)
+	}
+	if res.Total != 2 {
+		t.Errorf("the reader finds %d records, want 2", res.Total)
+	}
+	if trail, err := reader.Audit(ctx, "rec-00002"); err != nil || len(trail) != 1 {
+		t.Errorf("the reader's audit trail: %v, %v", trail, err)
+	}
+	err = reader.Upsert(ctx, []netra.Record{rec(3, "Camat ikut kampanye")})
+	if err == nil || !strings.Contains(err.Error(), "privileges [") {
+		t.Errorf("Upsert as the reader: %v, want an error naming the missing privilege", err)
+	}
+	var se *index.SpooledError
+	if errors.As(err, &se) {
+		t.Errorf("a refused write was spooled as if the cluster were down: %v", err)
 	}
 }

@@ -40,6 +40,12 @@ type document struct {
 	// normalised or stemmed, space-separated, indexed with the whitespace
 	// analyser: exact-word search ("camat", =camat) runs on it.
 	Exact string `json:"exact"`
+	// LastAudit is the audit entry of the latest review change, written
+	// in the same conditional write as the change itself. The audit index
+	// gets it right after; should that write be lost (a crash, an
+	// outage), Audit and the next Review write it from here, so the record
+	// and its trail cannot diverge. Kept in _source, not indexed.
+	LastAudit *netra.AuditEntry `json:"last_audit,omitempty"`
 }
 
 func (d document) record() netra.Record {
@@ -59,14 +65,18 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 	}
 	terms = append(terms, analyze(r.Item.Text)...)
 	exact = append(exact, index.Words(r.Item.Text)...)
+	// Elasticsearch refuses zone offsets beyond ±18:00, which date
+	// guessing on scraped pages can produce: store instants in UTC.
+	it := r.Item
+	it.Published, it.Fetched = it.Published.UTC(), it.Fetched.UTC()
 	return document{
 		ID:      r.Item.ID,
-		Item:    r.Item,
+		Item:    it,
 		Verdict: r.Verdict,
 		Review:  r.Review,
 		Version: r.Version,
 		Indexed: r.Indexed,
-		Time:    index.ItemTime(r),
+		Time:    index.ItemTime(r).UTC(),
 		Dated:   index.Dated(r),
 		Rules:   rules,
 		Terms:   strings.Join(terms, " "),

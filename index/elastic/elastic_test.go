@@ -167,6 +167,9 @@ func TestMigrateKeepsRecordsAndReviews(t *testing.T) {
 	if err := s.Upsert(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
 	r, err := s.Get(ctx, "rec-00007")
 	if err != nil {
 		t.Fatal(err)
@@ -233,6 +236,9 @@ func TestCursorOutlivesItsPointInTime(t *testing.T) {
 	if err := s.Upsert(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
 	q := index.Query{Sort: index.SortTimeAsc, Limit: 7}
 	var got []string
 	var pits []string
@@ -290,6 +296,9 @@ func TestSeveralURLs(t *testing.T) {
 		if err := s.Upsert(ctx, []netra.Record{rec(i, "laporan kampanye")}); err != nil {
 			t.Fatalf("upsert %d: %v", i, err)
 		}
+		if err := s.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
 	st, err := s.Stats(ctx)
 	if err != nil || st.Records != 5 {
@@ -304,6 +313,9 @@ func TestReviewedRecordsStayFindableByText(t *testing.T) {
 	s := openTest(t, esURL(t))
 	ctx := context.Background()
 	if err := s.Upsert(ctx, []netra.Record{rec(1, "Camat terekam mendukung pasangan calon")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
 	r, err := s.Get(ctx, "rec-00001")
@@ -330,6 +342,9 @@ func TestForgedCursor(t *testing.T) {
 	s := openTest(t, esURL(t))
 	ctx := context.Background()
 	if err := s.Upsert(ctx, []netra.Record{rec(1, "satu"), rec(2, "dua")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
 	for name, after := range map[string]string{

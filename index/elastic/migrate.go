@@ -33,8 +33,8 @@ func (s *Store) Migrate(ctx context.Context) (MigrateResult, error) {
 	if err != nil {
 		return MigrateResult{}, err
 	}
-	// setup wrote the current template at Open, so the new index gets the
-	// current mapping.
+	// setup wrote the current template at Open (callers open with
+	// WithTemplates), so the new index gets the current mapping.
 	if _, err := s.do(ctx, http.MethodPut, "/"+to, strings.NewReader(`{}`), nil); err != nil {
 		return MigrateResult{}, fmt.Errorf("migrate: create %s: %w", to, err)
 	}
@@ -100,7 +100,9 @@ func (s *Store) copyIndex(ctx context.Context, from, to string) (int, error) {
 			}
 			// _source lacks the derived fields' latest form (terms is
 			// not kept in it): rebuild the document from the record.
-			src, err := json.Marshal(newDocument(d.record(), s.opt.analyze))
+			nd := newDocument(d.record(), s.opt.analyze)
+			nd.LastAudit = d.LastAudit
+			src, err := json.Marshal(nd)
 			if err != nil {
 				return copied, fmt.Errorf("migrate: record %s: %w", h.ID, err)
 			}

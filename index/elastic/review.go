@@ -70,6 +70,11 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	if c.doc.Version != u.BaseVersion {
 		return netra.Record{}, &netra.ConflictError{ID: id, Based: u.BaseVersion, Current: c.doc.Version}
 	}
+	// The previous change's entry first, in case its own write was lost:
+	// the trail must not miss a step.
+	if err := s.writeAudit(ctx, c.doc.LastAudit, false); err != nil {
+		return netra.Record{}, fmt.Errorf("review %s: repair the audit entry of version %d: %w", id, c.doc.LastAudit.Version, err)
+	}
 	d := c.doc
 	from := d.Review.Status
 	if u.Status != nil {
@@ -84,9 +89,22 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	d.Review.Reviewer = u.Who
 	d.Review.UpdatedAt = time.Now().UTC()
 	d.Version++
+	// The entry records what this change said, not the whole review.
+	entry := netra.AuditEntry{
+		ItemID: id, Who: u.Who, When: d.Review.UpdatedAt, From: from, To: d.Review.Status, Version: d.Version,
+	}
+	if u.Note != nil {
+		entry.Note = *u.Note
+	}
+	if u.Assignee != nil {
+		entry.Assignee = *u.Assignee
+	}
 	// _source does not keep the analysed terms: rebuild the document so
-	// the rewrite keeps the record findable by its text.
-	body, err := jsonBody(newDocument(d.record(), s.opt.analyze))
+	// the rewrite keeps the record findable by its text. It carries its
+	// audit entry, so the change and its entry are written together.
+	nd := newDocument(d.record(), s.opt.analyze)
+	nd.LastAudit = &entry
+	body, err := jsonBody(nd)
 	if err != nil {
 		return netra.Record{}, err
 	}
@@ -104,27 +122,34 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	if err != nil {
 		return netra.Record{}, fmt.Errorf("review %s: %w", id, err)
 	}
-	// The entry records what this change said, not the whole review.
-	entry := netra.AuditEntry{
-		ItemID: id, Who: u.Who, When: d.Review.UpdatedAt, From: from, To: d.Review.Status, Version: d.Version,
-	}
-	if u.Note != nil {
-		entry.Note = *u.Note
-	}
-	if u.Assignee != nil {
-		entry.Assignee = *u.Assignee
-	}
-	body, err = jsonBody(entry)
-	if err != nil {
-		return netra.Record{}, err
-	}
-	// The entry's ID is item and version, so a retried write cannot add
-	// the same change twice.
-	auditID := url.PathEscape(fmt.Sprintf("%s@%d", id, d.Version))
-	if _, err := s.do(ctx, http.MethodPut, "/"+s.auditAlias+"/_doc/"+auditID+"?refresh=wait_for", body, nil); err != nil {
-		return netra.Record{}, fmt.Errorf("review %s: stored, but writing the audit entry failed: %w", id, err)
+	if err := s.writeAudit(ctx, &entry, true); err != nil {
+		// The change is stored with its entry; Audit and the next
+		// Review write the entry to the trail.
+		return netra.Record{}, fmt.Errorf("review %s: stored, but the audit trail is behind until the next read (%w)", id, err)
 	}
 	return d.record(), nil
+}
+
+// writeAudit writes one audit entry (nil: nothing to do). Its ID is item
+// and version, so writing it again (a retry, a repair) cannot add the same
+// change twice. refresh makes it searchable before returning, for a
+// reviewer reading the trail of their own change.
+func (s *Store) writeAudit(ctx context.Context, e *netra.AuditEntry, refresh bool) error {
+	if e == nil {
+		return nil
+	}
+	body, err := jsonBody(e)
+	if err != nil {
+		return err
+	}
+	path := "/" + s.auditAlias + "/_doc/" + url.PathEscape(fmt.Sprintf("%s@%d", e.ItemID, e.Version))
+	if refresh {
+		path += "?refresh=wait_for"
+	}
+	if _, err := s.do(ctx, http.MethodPut, path, body, nil); err != nil {
+		return fmt.Errorf("write audit entry %s@%d: %w", e.ItemID, e.Version, err)
+	}
+	return nil
 }
 
 // maxAudit caps the audit entries returned for one item.
@@ -155,16 +180,27 @@ func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error
 	for _, h := range res.Hits.Hits {
 		out = append(out, h.Source)
 	}
-	if len(out) == 0 {
-		if _, err := s.get(ctx, id); err != nil {
-			return nil, err
-		}
+	c, err := s.get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	// The latest change's entry travels with the record: if writing it to
+	// the trail was lost, write it now and show it.
+	if last := c.doc.LastAudit; last != nil && (len(out) == 0 || out[len(out)-1].Version < last.Version) {
+		// Best effort: a reader may not write, and the entry is shown
+		// either way; the next Review writes it too.
+		_ = s.writeAudit(ctx, last, false)
+		out = append(out, *last)
 	}
 	return out, nil
 }
 
 // Stats counts records, flagged records and records per review status.
 func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
+	if s.down.Load() && !s.reachable(ctx) {
+		// Health checks ask this; answer at once during an outage.
+		return index.Stats{}, fmt.Errorf("stats: elasticsearch at %s is unreachable", s.url)
+	}
 	q := `{"size":0,"track_total_hits":true,
 		"aggs":{"flagged":{"filter":{"term":{"verdict.flagged":true}}},
 		        "status":{"terms":{"field":"review.status","size":20}}}}`

@@ -2,16 +2,19 @@ package elastic
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
 )
 
 // maxSpoolLine caps one spooled record; a record is at most what the
@@ -28,11 +31,24 @@ func (s *Store) SpoolPath() string {
 }
 
 // spool appends recs to the spool file and syncs it to disk before
-// returning, so records the caller was told about survive a crash.
+// returning, so records the caller was told about survive a crash. Each
+// spooled record carries the time it was spooled in Indexed (Upsert sets
+// it anew when it stores the record), which SpoolStatus reports as the
+// spool's age. A spool that would grow beyond Config.SpoolMaxBytes takes
+// nothing and says so, naming the directory.
 func (s *Store) spool(recs []netra.Record) (string, error) {
 	s.spoolMu.Lock()
 	defer s.spoolMu.Unlock()
 	path := s.SpoolPath()
+	now := time.Now().UTC()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, r := range recs {
+		r.Indexed = now
+		if err := enc.Encode(r); err != nil {
+			return path, fmt.Errorf("spool: encode record %s: %w", r.Item.ID, err)
+		}
+	}
 	if err := os.MkdirAll(s.cfg.SpoolDir, 0o755); err != nil {
 		return path, fmt.Errorf("spool: %w", err)
 	}
@@ -41,14 +57,64 @@ func (s *Store) spool(recs []netra.Record) (string, error) {
 		return path, err
 	}
 	defer unlock()
+	if max := s.cfg.SpoolMaxBytes; max > 0 {
+		var size int64
+		if fi, err := os.Stat(path); err == nil {
+			size = fi.Size()
+		}
+		if size+int64(buf.Len()) > max {
+			return path, netra.WithHint(fmt.Errorf("spool in %s is full: %.1f MB kept, %d more records (%.1f MB) would pass the budget of %.1f MB",
+				s.cfg.SpoolDir, float64(size)/1e6, len(recs), float64(buf.Len())/1e6, float64(max)/1e6),
+				"start Elasticsearch again (the spool is delivered by `netra index replay` or the next command), free disk space and raise --spool-max, or use another --data directory")
+		}
+	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return path, fmt.Errorf("spool: %w", err)
 	}
-	if err := writeRecords(f, recs); err != nil {
+	if err := writeAndSync(f, buf.Bytes()); err != nil {
 		return path, fmt.Errorf("spool %s: %w", path, err)
 	}
 	return path, syncDir(s.cfg.SpoolDir)
+}
+
+// SpoolStatus describes the spool: its file, size and the time its oldest
+// record was spooled (zero when it is empty).
+func (s *Store) SpoolStatus() (index.SpoolStatus, error) {
+	st := index.SpoolStatus{Path: s.SpoolPath()}
+	if st.Path == "" {
+		return st, nil
+	}
+	f, err := os.Open(st.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("spool: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return st, fmt.Errorf("spool: %w", err)
+	}
+	st.Bytes = fi.Size()
+	if st.Bytes == 0 {
+		return st, nil
+	}
+	var first struct {
+		Indexed time.Time `json:"indexed"`
+	}
+	line, err := bufio.NewReaderSize(f, 64<<10).ReadBytes('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return st, fmt.Errorf("spool %s: %w", st.Path, err)
+	}
+	if json.Unmarshal(line, &first) == nil {
+		st.Oldest = first.Indexed
+	}
+	if st.Oldest.IsZero() {
+		st.Oldest = fi.ModTime() // spooled by an older version
+	}
+	return st, nil
 }
 
 // Spooled returns how many records wait in the spool.
@@ -86,15 +152,33 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 	if len(recs) == 0 {
 		return 0, nil
 	}
-	failed, uerr := s.upsert(ctx, recs)
-	if uerr != nil && len(failed) == 0 {
-		return 0, s.setAside(fmt.Errorf("replay %s: %w", s.SpoolPath(), uerr))
+	if err := s.connect(ctx); err != nil {
+		return 0, fmt.Errorf("replay %s: %w", s.SpoolPath(), err)
+	}
+	failed, rejected, uerr := s.upsert(ctx, recs)
+	var aside string
+	if len(rejected) > 0 {
+		// Records the cluster refuses (their content, not an outage)
+		// would block the spool for ever: keep them apart for a person
+		// to look at, and deliver the rest.
+		if aside, err = s.keepRejected(rejected); err != nil {
+			return 0, err
+		}
 	}
 	if err := s.rewriteSpool(failed); err != nil {
 		return 0, err
 	}
-	delivered := len(dedupe(recs)) - len(failed)
-	if uerr != nil {
+	delivered := len(dedupe(recs)) - len(failed) - len(rejected)
+	if delivered > 0 {
+		// Replay is a bulk load: one refresh at its end. Failing it
+		// loses nothing (the records are written), so it is not an
+		// error of the replay.
+		_ = s.Refresh(ctx)
+	}
+	switch {
+	case len(rejected) > 0:
+		return delivered, fmt.Errorf("replay %s: %d records still waiting, %d refused and moved to %s: %w", s.SpoolPath(), len(failed), len(rejected), aside, uerr)
+	case uerr != nil:
 		return delivered, fmt.Errorf("replay %s: %d records still waiting: %w", s.SpoolPath(), len(failed), uerr)
 	}
 	return delivered, nil
@@ -109,6 +193,20 @@ func (s *Store) setAside(cause error) error {
 		return fmt.Errorf("%w; and moving the spool aside failed: %v", cause, err)
 	}
 	return fmt.Errorf("%w; the spooled records were moved to %s", cause, aside)
+}
+
+// keepRejected writes records the cluster refused next to the spool and
+// returns the file's name.
+func (s *Store) keepRejected(recs []netra.Record) (string, error) {
+	aside := fmt.Sprintf("%s.rejected-%s", s.SpoolPath(), time.Now().UTC().Format("20060102T150405.000"))
+	f, err := os.OpenFile(aside, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("spool: keep refused records: %w", err)
+	}
+	if err := writeRecords(f, recs); err != nil {
+		return "", fmt.Errorf("spool: keep refused records in %s: %w", aside, err)
+	}
+	return aside, nil
 }
 
 // readSpool reads every spooled record; callers hold spoolMu.
@@ -193,6 +291,20 @@ func writeRecords(f *os.File, recs []netra.Record) error {
 		f.Close()
 		return err
 	}
+	return syncClose(f)
+}
+
+// writeAndSync writes b to f, syncs f to disk and closes it (also when
+// writing fails).
+func writeAndSync(f *os.File, b []byte) error {
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	return syncClose(f)
+}
+
+func syncClose(f *os.File) error {
 	if err := f.Sync(); err != nil {
 		f.Close()
 		return fmt.Errorf("sync: %w", err)
@@ -210,4 +322,57 @@ func syncDir(dir string) error {
 		return fmt.Errorf("spool: sync %s: %w", dir, err)
 	}
 	return nil
+}
+
+// hasSpool reports whether records wait in the spool.
+func (s *Store) hasSpool() bool {
+	if s.cfg.SpoolDir == "" {
+		return false
+	}
+	fi, err := os.Stat(s.SpoolPath())
+	return err == nil && fi.Size() > 0
+}
+
+// ReplayIfUp delivers the spool when there is one and the cluster answers,
+// and does nothing otherwise: storing commands call it when they are done,
+// so records spooled during a short outage reach the cluster in the same
+// run.
+func (s *Store) ReplayIfUp(ctx context.Context) (int, error) {
+	if !s.hasSpool() || !s.reachable(ctx) {
+		return 0, nil
+	}
+	return s.Replay(ctx)
+}
+
+// ReplayLoop delivers the spool in the background until ctx ends: it looks
+// for spooled records every few seconds and, while the cluster does not
+// answer, waits longer between tries (doubling up to a minute; see
+// WithReplayBackoff). report, when set, hears of each delivery and failure.
+func (s *Store) ReplayLoop(ctx context.Context, report func(delivered int, err error)) {
+	wait := s.opt.replayMin
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		switch {
+		case !s.hasSpool():
+			wait = s.opt.replayMin
+		case !s.reachable(ctx):
+			wait = min(2*wait, s.opt.replayMax)
+		default:
+			n, err := s.Replay(ctx)
+			if report != nil && (n > 0 || err != nil) && ctx.Err() == nil {
+				report(n, err)
+			}
+			wait = s.opt.replayMin
+			if err != nil {
+				wait = min(2*wait, s.opt.replayMax)
+			}
+		}
+		t.Reset(wait)
+	}
 }

@@ -41,6 +41,7 @@ func unreachableStore(t *testing.T) *Store {
 		cfg: Config{URLs: []string{url}, IndexPrefix: "netra", SpoolDir: t.TempDir()},
 		opt: options{analyze: indextest.Analyze, attempts: 2, backoff: time.Millisecond, flushBytes: 1 << 20, workers: 1},
 		url: url, itemsAlias: "netra-items", auditAlias: "netra-audit",
+		ready: true, // it was reached once
 	}
 }
 

@@ -48,6 +48,10 @@ type Config struct {
 	// they can be (usually the --data directory). Empty disables spooling:
 	// then Upsert just fails.
 	SpoolDir string
+	// SpoolMaxBytes is the disk budget of the spool; an Upsert that would
+	// pass it fails with an error naming the directory. Zero means no
+	// limit.
+	SpoolMaxBytes int64
 }
 
 // Option tunes a Store.
@@ -60,6 +64,24 @@ type options struct {
 	flushBytes   int
 	workers      int
 	replayOnOpen bool
+	offline      bool
+	templates    bool
+	replayMin    time.Duration
+	replayMax    time.Duration
+}
+
+// WithReplayBackoff sets how often ReplayLoop looks at the spool and the
+// longest it waits between tries while the cluster stays unreachable
+// (default 2s and 1m).
+func WithReplayBackoff(min, max time.Duration) Option {
+	return func(o *options) {
+		if min > 0 {
+			o.replayMin = min
+		}
+		if max >= o.replayMin {
+			o.replayMax = max
+		}
+	}
 }
 
 // WithAnalyzer sets the analyser that turns text into indexed terms and
@@ -98,6 +120,20 @@ func WithBulk(flushBytes, workers int) Option {
 	}
 }
 
+// AllowOffline lets Open succeed while the cluster cannot be reached (at
+// least one URL and a spool directory are needed): Upserts then go to the
+// spool, other calls fail until the cluster answers, and the indices are
+// set up the first time it does. Commands that store (score --index,
+// crawl, serve) use it so an outage pauses delivery instead of stopping
+// them.
+func AllowOffline() Option { return func(o *options) { o.offline = true } }
+
+// WithTemplates makes Open install the current index templates even when
+// the indices exist (`netra index init` and `migrate` use it). Without it
+// Open only creates what is missing, so commands on an existing store need
+// no privilege to manage templates or indices.
+func WithTemplates() Option { return func(o *options) { o.templates = true } }
+
 // WithoutReplay makes Open leave the spool alone; `netra index replay`
 // and tests that look at the spool use it.
 func WithoutReplay() Option { return func(o *options) { o.replayOnOpen = false } }
@@ -116,15 +152,28 @@ type Store struct {
 	// down is set when records were spooled because the cluster could not
 	// be reached, so the next Upserts check quickly before retrying.
 	down atomic.Bool
+	// lastProbe is when reachable last asked (UnixNano); probe is a
+	// client without retries for that question.
+	lastProbe atomic.Int64
+	probe     *elasticsearch.Client
+	// readyMu guards ready: whether the version was checked and the
+	// indices set up (false after an offline Open until the cluster
+	// answers).
+	readyMu sync.Mutex
+	ready   bool
 }
 
-var _ index.Store = (*Store)(nil)
+var (
+	_ index.Store   = (*Store)(nil)
+	_ index.Spooler = (*Store)(nil)
+)
 
 // Open connects to the cluster, checks that it is Elasticsearch 8, creates
 // the index templates, indices and aliases when missing, and delivers
 // records left in the spool by an earlier run.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
-	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 1 << 20, workers: 2, replayOnOpen: true}
+	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 1 << 20, workers: 2, replayOnOpen: true,
+		replayMin: 2 * time.Second, replayMax: time.Minute}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -166,23 +215,60 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch at %s: %w", strings.Join(cfg.URLs, ","), err)
 	}
+	pcfg := ecfg
+	pcfg.DisableRetry = true
+	probe, err := elasticsearch.NewClient(pcfg)
+	if err != nil {
+		return nil, fmt.Errorf("elasticsearch at %s: %w", strings.Join(cfg.URLs, ","), err)
+	}
 	s := &Store{
-		es: es, cfg: cfg, opt: o, url: strings.Join(cfg.URLs, ","),
+		es: es, probe: probe, cfg: cfg, opt: o, url: strings.Join(cfg.URLs, ","),
 		itemsAlias: cfg.IndexPrefix + "-items",
 		auditAlias: cfg.IndexPrefix + "-audit",
 	}
-	if err := s.checkVersion(ctx); err != nil {
-		return nil, err
+	if o.offline && cfg.SpoolDir != "" && !s.reachable(ctx) {
+		// An outage at start: keep records in the spool until it ends,
+		// without waiting out the retries of a full connect.
+		s.down.Store(true)
+		return s, nil
 	}
-	if err := s.setup(ctx); err != nil {
-		return nil, err
+	if err := s.connect(ctx); err != nil {
+		if !o.offline || cfg.SpoolDir == "" || !isOutage(err) {
+			return nil, err
+		}
+		// An outage at start: keep records in the spool until it ends.
+		s.down.Store(true)
+		return s, nil
 	}
 	if o.replayOnOpen {
 		if _, err := s.Replay(ctx); err != nil {
-			return nil, err
+			// Records still waiting because the cluster stopped
+			// answering: carry on, they stay in the spool. Anything
+			// else (a spool set aside) the caller must hear of.
+			if !o.offline || !isOutage(err) || !s.hasSpool() {
+				return nil, err
+			}
+			s.down.Store(true)
 		}
 	}
 	return s, nil
+}
+
+// connect checks the version and sets up the indices, once.
+func (s *Store) connect(ctx context.Context) error {
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	if s.ready {
+		return nil
+	}
+	if err := s.checkVersion(ctx); err != nil {
+		return err
+	}
+	if err := s.setup(ctx); err != nil {
+		return err
+	}
+	s.ready = true
+	return nil
 }
 
 func checkPrefix(p string) error {
@@ -226,7 +312,7 @@ func (s *Store) checkVersion(ctx context.Context) error {
 			return netra.WithHint(fmt.Errorf("elasticsearch at %s is unreachable: %w", s.url, err),
 				"check the URL, or start a local one with scripts/elasticsearch.sh start")
 		}
-		if ee.Status == http.StatusUnauthorized || ee.Status == http.StatusForbidden {
+		if ee.Status == http.StatusUnauthorized {
 			return netra.WithHint(fmt.Errorf("elasticsearch at %s refused the credentials: %w", s.url, err),
 				"set --es-user/--es-password or --es-api-key")
 		}
@@ -238,6 +324,12 @@ func (s *Store) checkVersion(ctx context.Context) error {
 			} `json:"nodes"`
 		}
 		if _, err2 := s.do(ctx, http.MethodGet, "/_nodes/_local?filter_path=nodes.*.version", nil, &nodes); err2 != nil {
+			var e2 *esError
+			if errors.As(err2, &e2) && e2.Status == http.StatusForbidden {
+				// A user with privileges on Netra's indices only (no
+				// cluster "monitor") cannot read the version: go on.
+				return nil
+			}
 			return fmt.Errorf("elasticsearch at %s: cannot read its version: %w", s.url, err2)
 		}
 		for _, n := range nodes.Nodes {
@@ -252,13 +344,25 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	return nil
 }
 
-// setup creates the templates, the first indices and their aliases. It is
-// idempotent and safe to run from several processes at once.
+// setup creates the templates, the first indices and their aliases where
+// they are missing (every template with WithTemplates). It is idempotent
+// and safe to run from several processes at once. On an existing store it
+// only looks (view_index_metadata), so readers and writers need no
+// privilege to manage indices.
 func (s *Store) setup(ctx context.Context) error {
 	for _, x := range []struct{ alias, mapping string }{
 		{s.itemsAlias, itemsMapping},
 		{s.auditAlias, auditMapping},
 	} {
+		if !s.opt.templates {
+			exists, err := s.aliasExists(ctx, x.alias)
+			if err != nil {
+				return err
+			}
+			if exists {
+				continue
+			}
+		}
 		tmpl := fmt.Sprintf(`{"index_patterns":[%q],"priority":200,"_meta":{"netra_mapping_version":%d},
 			"template":{"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},"mappings":%s}}`,
 			x.alias+"-*", MappingVersion, x.mapping)
@@ -270,6 +374,22 @@ func (s *Store) setup(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// aliasExists reports whether alias is there.
+func (s *Store) aliasExists(ctx context.Context, alias string) (bool, error) {
+	st, err := s.do(ctx, http.MethodHead, "/_alias/"+alias, nil, nil)
+	if err == nil && st == http.StatusOK {
+		return true, nil
+	}
+	var ee *esError
+	if errors.As(err, &ee) && ee.Status == http.StatusNotFound {
+		return false, nil
+	}
+	if err == nil {
+		err = fmt.Errorf("status %d", st)
+	}
+	return false, fmt.Errorf("elasticsearch at %s: look up alias %s: %w", s.url, alias, err)
 }
 
 func (s *Store) ensureAlias(ctx context.Context, alias string) error {

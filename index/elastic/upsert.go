@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -23,8 +24,9 @@ const chunkSize = 1000
 // Upsert stores records, keeping the review state and audit trail of those
 // that exist. Writes are retried with backoff on 429, 5xx and transport
 // errors; what still fails is spooled (when a spool directory is set) and
-// reported as *index.SpooledError. Stored records are visible to Search
-// when Upsert returns.
+// reported as *index.SpooledError. Stored records are durable when Upsert
+// returns and visible to Search after the next refresh (within a second,
+// or at once after Refresh): bulk loads do not pay for a refresh per batch.
 func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 	if len(recs) == 0 {
 		return nil
@@ -34,15 +36,21 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 			return fmt.Errorf("upsert: record %d: %w", i, err)
 		}
 	}
-	var failed []netra.Record
+	var failed, rejected []netra.Record
 	var err error
 	if s.down.Load() && !s.reachable(ctx) {
 		// The cluster was unreachable a moment ago and still is: keep
 		// the records at once instead of waiting out every retry again.
 		failed = dedupe(recs)
 		err = fmt.Errorf("upsert: elasticsearch at %s is still unreachable", s.url)
+	} else if cerr := s.connect(ctx); cerr != nil {
+		if !isOutage(cerr) {
+			return cerr
+		}
+		s.down.Store(true)
+		failed, err = dedupe(recs), cerr
 	} else {
-		failed, err = s.upsert(ctx, recs)
+		failed, rejected, err = s.upsert(ctx, recs)
 	}
 	if err == nil {
 		return nil
@@ -52,33 +60,39 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 	}
 	path, serr := s.spool(failed)
 	if serr != nil {
-		return fmt.Errorf("upsert: %w; and spooling %d records failed: %v", err, len(failed), serr)
+		return fmt.Errorf("upsert: %w; and spooling %d records failed: %w", err, len(failed), serr)
+	}
+	if len(rejected) > 0 {
+		// Not all kept: the caller must hear of the refused ones.
+		return fmt.Errorf("%w; %d records spooled to %s", err, len(failed), path)
 	}
 	stored := len(dedupe(recs)) - len(failed)
 	return &index.SpooledError{Count: len(failed), Stored: stored, Path: path, Err: err}
 }
 
-// upsert writes recs with retries and returns the records that could not be
-// acknowledged because of outages (those may be spooled) with the last error.
-// Records rejected for their content are reported in the error only.
-func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record, error) {
-	var failed []netra.Record
+// upsert writes recs with retries. It returns the records that could not be
+// acknowledged because of outages (those may be spooled) and the records
+// the cluster refused for their content, with an error describing both.
+func (s *Store) upsert(ctx context.Context, recs []netra.Record) (failed, rejected []netra.Record, err error) {
 	var lastErr error
+	var why []string
 	recs = dedupe(recs) // across chunks too: the later record of an ID wins
 	for start := 0; start < len(recs); start += chunkSize {
 		pending := recs[start:min(start+chunkSize, len(recs))]
 		backoff := s.opt.backoff
 		for attempt := 1; len(pending) > 0; attempt++ {
-			retry, err := s.writeChunk(ctx, pending)
-			if err != nil && len(retry) == 0 {
-				return nil, err // rejected content: not an outage
-			}
-			pending = retry
+			res := s.writeChunk(ctx, pending)
+			rejected, why = append(rejected, res.rejected...), append(why, res.why...)
+			pending = res.retry
 			if len(pending) == 0 {
 				break
 			}
-			lastErr = err
-			if attempt >= s.opt.attempts || ctx.Err() != nil {
+			lastErr = res.retryErr
+			// A cluster that does not answer at all will not answer
+			// the next attempt either: keep the records for later at
+			// once instead of waiting out every retry.
+			gone := isOutage(lastErr) && !isStatus(lastErr) && !s.reachable(ctx)
+			if attempt >= s.opt.attempts || ctx.Err() != nil || gone {
 				failed = append(failed, pending...)
 				break
 			}
@@ -100,26 +114,49 @@ func (s *Store) upsert(ctx context.Context, recs []netra.Record) ([]netra.Record
 	if len(failed) > 0 && isOutage(lastErr) {
 		s.down.Store(true)
 	}
-	if len(failed) == len(recs) {
-		return failed, fmt.Errorf("upsert: no record acknowledged by elasticsearch at %s after %d attempts: %w", s.url, s.opt.attempts, lastErr)
-	}
-	if _, err := s.do(context.WithoutCancel(ctx), http.MethodPost, "/"+s.itemsAlias+"/_refresh", nil, nil); err != nil && lastErr == nil {
-		// Everything was written but may not be visible yet: report it,
-		// nothing needs spooling.
-		return nil, fmt.Errorf("upsert: refresh %s: %w", s.itemsAlias, err)
-	}
-	if len(failed) > 0 {
-		return failed, fmt.Errorf("upsert: %d of %d records not acknowledged by elasticsearch at %s after %d attempts: %w",
+	switch {
+	case len(failed) == len(recs):
+		err = fmt.Errorf("upsert: no record acknowledged by elasticsearch at %s after %d attempts: %w", s.url, s.opt.attempts, lastErr)
+	case len(failed) > 0:
+		err = fmt.Errorf("upsert: %d of %d records not acknowledged by elasticsearch at %s after %d attempts: %w",
 			len(failed), len(recs), s.url, s.opt.attempts, lastErr)
 	}
-	return nil, nil
+	if rerr := rejectErr(why); rerr != nil {
+		err = errors.Join(err, fmt.Errorf("upsert: %w", rerr))
+	}
+	return failed, rejected, err
 }
 
-// reachable makes one quick health check after an outage.
+// probeEvery is how often, at most, reachable asks an unreachable cluster
+// again; in between, records go to the spool without waiting.
+const probeEvery = time.Second
+
+// reachable makes one quick check, without retries, whether the cluster
+// answers (an error status below 500 counts as an answer). While the
+// cluster is known to be down it asks at most once per probeEvery.
 func (s *Store) reachable(ctx context.Context) bool {
+	now := time.Now().UnixNano()
+	if s.down.Load() && now-s.lastProbe.Load() < int64(probeEvery) {
+		return false
+	}
+	s.lastProbe.Store(now)
+	client := s.probe
+	if client == nil {
+		client = s.es
+	}
 	ctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
 	defer cancel()
-	if _, err := s.do(ctx, http.MethodGet, "/_cluster/health", nil, nil); err != nil {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "/_cluster/health", nil)
+	if err != nil {
+		return false
+	}
+	res, err := client.Perform(req)
+	if err != nil {
+		return false
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, maxErrorBody))
+	res.Body.Close()
+	if res.StatusCode >= 500 {
 		return false
 	}
 	s.down.Store(false)
@@ -154,6 +191,13 @@ func requestRejected(err error) bool {
 	}
 	code, _ := strconv.Atoi(m[1])
 	return code >= 400 && code < 500 && code != http.StatusTooManyRequests
+}
+
+// isStatus reports whether err is an error answer of the cluster (which
+// did answer), rather than a failure to reach it.
+func isStatus(err error) bool {
+	var ee *esError
+	return errors.As(err, &ee)
 }
 
 // isOutage reports whether err means the cluster could not be reached.
@@ -219,23 +263,53 @@ func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, er
 	return out, nil
 }
 
-// writeChunk makes one attempt at storing recs. It returns the records
-// worth retrying (outage, overload, a concurrent change) with the error that
-// made them fail; a nil slice with an error means content was rejected.
-func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Record, error) {
+// chunkResult is what one attempt at a chunk left undone.
+type chunkResult struct {
+	retry    []netra.Record // worth retrying: outage, overload, a concurrent change
+	retryErr error
+	rejected []netra.Record // refused for their content: retrying cannot help
+	why      []string       // one reason per rejected record
+}
+
+// rejectErr describes the rejected records (nil when there are none).
+func rejectErr(why []string) error {
+	if len(why) == 0 {
+		return nil
+	}
+	n := len(why)
+	if n > 5 {
+		why = append(why[:5:5], fmt.Sprintf("and %d more", n-5))
+	}
+	return fmt.Errorf("elasticsearch rejected %d records: %v", n, why)
+}
+
+// writeChunk makes one attempt at storing recs and returns what it could
+// not store, split into records worth retrying and records refused for
+// their content (the others of the chunk are stored all the same).
+func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) chunkResult {
 	ids := make([]string, len(recs))
 	for i, r := range recs {
 		ids[i] = r.Item.ID
 	}
 	cur, err := s.fetch(ctx, ids)
+	var ee *esError
+	if errors.As(err, &ee) && ee.Status >= 400 && ee.Status < 500 && ee.Status != http.StatusTooManyRequests && ee.Status != http.StatusConflict {
+		// Refused (a missing privilege, say): retrying or spooling
+		// cannot help, the caller must hear why.
+		res := chunkResult{rejected: recs}
+		for _, r := range recs {
+			res.why = append(res.why, fmt.Sprintf("%s: %v", r.Item.ID, err))
+		}
+		return res
+	}
 	if err != nil {
-		return recs, err
+		return chunkResult{retry: recs, retryErr: err}
 	}
 	var (
 		mu       sync.Mutex
 		retry    []netra.Record
 		retryErr error
-		rejected []string
+		rejected = map[string]string{}
 	)
 	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{
 		Client:     s.es,
@@ -246,7 +320,7 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Re
 		FlushInterval: time.Hour,
 	})
 	if err != nil {
-		return recs, err
+		return chunkResult{retry: recs, retryErr: err}
 	}
 	now := time.Now().UTC()
 	for _, r := range recs {
@@ -268,9 +342,14 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Re
 			item.Action = "create"
 		}
 		r.Indexed = now
-		b, err := json.Marshal(newDocument(r, s.opt.analyze))
+		doc := newDocument(r, s.opt.analyze)
+		if c, ok := cur[r.Item.ID]; ok {
+			doc.LastAudit = c.doc.LastAudit // a re-classification keeps it
+		}
+		b, err := json.Marshal(doc)
 		if err != nil {
-			return nil, fmt.Errorf("encode record %s: %w", r.Item.ID, err)
+			rejected[r.Item.ID] = fmt.Sprintf("%s: encode: %v", r.Item.ID, err)
+			continue
 		}
 		item.Body = bytes.NewReader(b)
 		orig := r
@@ -279,14 +358,14 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Re
 			defer mu.Unlock()
 			switch {
 			case err != nil && requestRejected(err):
-				rejected = append(rejected, fmt.Sprintf("%s: %v", orig.Item.ID, err))
+				rejected[orig.Item.ID] = fmt.Sprintf("%s: %v", orig.Item.ID, err)
 			case err != nil:
 				retry, retryErr = append(retry, orig), err
 			case res.Status == http.StatusConflict || res.Status == http.StatusTooManyRequests || res.Status >= 500:
 				retry = append(retry, orig)
 				retryErr = &esError{Status: res.Status, Type: res.Error.Type, Reason: res.Error.Reason}
 			default:
-				rejected = append(rejected, fmt.Sprintf("%s: %s: %s", orig.Item.ID, res.Error.Type, res.Error.Reason))
+				rejected[orig.Item.ID] = fmt.Sprintf("%s: %s: %s", orig.Item.ID, res.Error.Type, res.Error.Reason)
 			}
 		}
 		if err := bi.Add(ctx, item); err != nil {
@@ -302,15 +381,16 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) ([]netra.Re
 		}
 		mu.Unlock()
 	}
-	if len(rejected) > 0 {
-		if len(rejected) > 5 {
-			rejected = append(rejected[:5], fmt.Sprintf("and %d more", len(rejected)-5))
+	// Records that were kept back have the stored review and version
+	// folded in; hand back the originals so a retry re-reads.
+	res := chunkResult{retry: restoreOriginals(retry, recs), retryErr: retryErr}
+	for _, r := range recs {
+		if why, ok := rejected[r.Item.ID]; ok {
+			res.rejected = append(res.rejected, r)
+			res.why = append(res.why, why)
 		}
-		return nil, fmt.Errorf("elasticsearch rejected %d records: %v", len(rejected), rejected)
 	}
-	// Records that were kept back for retry have the stored review and
-	// version folded in; retry the originals so the next round re-reads.
-	return restoreOriginals(retry, recs), retryErr
+	return res
 }
 
 // restoreOriginals maps retried records back to the caller's versions.
@@ -329,4 +409,13 @@ func restoreOriginals(retry, recs []netra.Record) []netra.Record {
 		}
 	}
 	return out
+}
+
+// Refresh makes every record written so far visible to Search. Bulk loads
+// call it once at the end (pipeline.Run does), not after every batch.
+func (s *Store) Refresh(ctx context.Context) error {
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_refresh", nil, nil); err != nil {
+		return fmt.Errorf("refresh %s: %w", s.itemsAlias, err)
+	}
+	return nil
 }

@@ -17,9 +17,9 @@
 //		})
 //	}
 //
-// The suite never sleeps: writes must be visible to Search once Upsert,
-// Review or DeleteByQuery return (near-real-time backends refresh before
-// returning). Semantics pinned here beyond index.go's comments: MinScore and
+// The suite never sleeps: writes must be visible to Search once Review or
+// DeleteByQuery return, and once Upsert and index.Refresh have (a
+// near-real-time backend refreshes there, not after every bulk batch). Semantics pinned here beyond index.go's comments: MinScore and
 // MaxScore are inclusive; Since is inclusive and Until exclusive; a new
 // record starts at status new and version >= 1; every change (upsert of
 // changed content, review) raises the version; a page shorter than Limit
@@ -66,6 +66,9 @@ func upsert(t *testing.T, s index.Store, recs []netra.Record) {
 	t.Helper()
 	if err := s.Upsert(t.Context(), recs); err != nil {
 		t.Fatalf("Upsert(%d records): %v", len(recs), err)
+	}
+	if err := index.Refresh(t.Context(), s); err != nil {
+		t.Fatalf("Refresh after Upsert: %v", err)
 	}
 }
 

@@ -7,6 +7,7 @@ package metrics
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -118,4 +119,33 @@ func New() *Metrics {
 // Handler serves the registry in the Prometheus text format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})
+}
+
+// WatchSpool adds netra_spool_bytes and netra_spool_age_seconds, read from
+// status at each scrape: how much waits in the outage spool and for how
+// long. A status error reads as -1.
+func (m *Metrics) WatchSpool(status func() (bytes int64, oldest time.Time, err error)) {
+	m.Registry.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "netra_spool_bytes", Help: "Bytes of records waiting in the outage spool for the store to answer again.",
+		}, func() float64 {
+			n, _, err := status()
+			if err != nil {
+				return -1
+			}
+			return float64(n)
+		}),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "netra_spool_age_seconds", Help: "Age of the oldest record in the outage spool; 0 when it is empty.",
+		}, func() float64 {
+			_, oldest, err := status()
+			if err != nil {
+				return -1
+			}
+			if oldest.IsZero() {
+				return 0
+			}
+			return time.Since(oldest).Seconds()
+		}),
+	)
 }

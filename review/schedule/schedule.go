@@ -1,8 +1,8 @@
 // Package schedule runs each crawl source on its cron schedule inside
 // `netra serve`. It never runs two crawls of one source at once (a run that
 // comes due while the previous one is still going is skipped and counted),
-// lets admins start a run now, and on shutdown lets running crawls finish
-// within a deadline before cancelling them so they can checkpoint.
+// lets admins start a run now, and on shutdown cancels running crawls so
+// they stop fetching, store what they hold and checkpoint.
 //
 // It implements review.Sources; what a run does is the Job the command
 // wires (crawler → pipeline → store).
@@ -28,8 +28,9 @@ type Result struct {
 	Errors  int // fetch/extract errors that did not stop the run
 }
 
-// Job runs one crawl of the named source. It must return soon after ctx is
-// cancelled, having saved whatever lets the next run resume.
+// Job runs one crawl of the named source. When ctx is cancelled it must
+// stop fetching, store (within its own bound) what it already fetched, and
+// return, having saved whatever lets the next run resume.
 type Job func(ctx context.Context, source string) (Result, error)
 
 // Entry is one scheduled source. An empty Schedule means "run now only".
@@ -244,9 +245,10 @@ func (s *Scheduler) Sources() []review.SourceStatus {
 	return out
 }
 
-// Stop stops scheduling, waits for running crawls until ctx is done, then
-// cancels them (they checkpoint and return) and waits up to grace more.
-// It returns an error when a crawl did not return in time.
+// Stop stops scheduling and cancels running crawls at once: they stop
+// fetching and store what they already fetched (the job decides how long
+// that may take; see Job). It waits for them until ctx is done, then up to
+// grace more, and returns an error when a crawl did not return by then.
 func (s *Scheduler) Stop(ctx context.Context, grace time.Duration) error {
 	s.mu.Lock()
 	if s.stopped {
@@ -256,17 +258,16 @@ func (s *Scheduler) Stop(ctx context.Context, grace time.Duration) error {
 	s.stopped = true
 	s.mu.Unlock()
 	<-s.cron.Stop().Done() // our cron funcs only start goroutines, so this is quick
+	s.cancel()
 
 	done := make(chan struct{})
 	go func() { s.wg.Wait(); close(done) }()
 	select {
 	case <-done:
-		s.cancel()
 		return nil
 	case <-ctx.Done():
 	}
-	s.log.Warn("shutdown: cancelling running crawls")
-	s.cancel()
+	s.log.Warn("shutdown: crawls still storing what they fetched", "grace", grace)
 	t := time.NewTimer(grace)
 	defer t.Stop()
 	select {
