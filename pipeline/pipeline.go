@@ -85,6 +85,13 @@ type Options struct {
 	// marking its URL done) waits for this instead of for send. An error
 	// stops Run.
 	Ack func(items []netra.Item) error
+	// Enrich, when set, may fill in fields of each item after it is
+	// classified and before it is stored (the places a text is about,
+	// when the source named none), knowing its verdict so that costly
+	// work can be kept to items with evidence. It runs on the classifying
+	// goroutines, so it must be safe for concurrent use, and must not
+	// keep the item.
+	Enrich func(*netra.Item, netra.Verdict)
 }
 
 // Stats count what a Run did.
@@ -212,7 +219,7 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 	for range opt.Workers {
 		g.Go(func() error {
 			for ch := range work {
-				ch.err = classifyChunk(c, ch)
+				ch.err = classifyChunk(c, opt.Enrich, ch)
 				ch.done <- struct{}{}
 			}
 			return nil
@@ -391,7 +398,7 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 
 // classifyChunk classifies every item of ch; a panicking classifier becomes
 // an error naming the item instead of taking the whole process down.
-func classifyChunk(c Classifier, ch *chunk) (err error) {
+func classifyChunk(c Classifier, enrich func(*netra.Item, netra.Verdict), ch *chunk) (err error) {
 	i := 0
 	defer func() {
 		if r := recover(); r != nil {
@@ -401,6 +408,9 @@ func classifyChunk(c Classifier, ch *chunk) (err error) {
 	ch.verdicts = ch.verdicts[:0]
 	for i = range ch.items {
 		ch.verdicts = append(ch.verdicts, c.Classify(ch.items[i]))
+		if enrich != nil {
+			enrich(&ch.items[i], ch.verdicts[i])
+		}
 	}
 	return nil
 }

@@ -291,3 +291,43 @@ func TestRunFlushesPartialBatchesOfATrickle(t *testing.T) {
 		t.Errorf("stored %d records, want 3", sink.count())
 	}
 }
+
+// TestEnrich: Enrich sees each item's verdict after classification, and
+// what it changes is what the Sink stores and emit sees.
+func TestEnrich(t *testing.T) {
+	in := make(chan netra.Item, 3)
+	for _, s := range []string{"a camat", "b", "c camat"} {
+		in <- netra.Item{ID: s[:1], Text: s}
+	}
+	close(in)
+	sink := &memSink{}
+	var seen []string
+	_, err := Run(t.Context(), wordClassifier{word: "camat"}, in, Options{Sink: sink, Enrich: func(it *netra.Item, v netra.Verdict) {
+		if v.Flagged {
+			it.Region = "Jawa Timur"
+		}
+	}}, func(r netra.Record) error {
+		seen = append(seen, r.Item.ID+":"+r.Item.Region)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(seen, ",") != "a:Jawa Timur,b:,c:Jawa Timur" {
+		t.Errorf("emitted %v", seen)
+	}
+	sink.mu.Lock()
+	defer sink.mu.Unlock()
+	stored := 0
+	for _, b := range sink.batches {
+		for _, r := range b {
+			stored++
+			if (r.Item.Region != "") != r.Verdict.Flagged {
+				t.Errorf("stored %s region %q flagged %v", r.Item.ID, r.Item.Region, r.Verdict.Flagged)
+			}
+		}
+	}
+	if stored != 3 {
+		t.Errorf("stored %d records, want 3", stored)
+	}
+}

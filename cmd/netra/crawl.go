@@ -203,11 +203,15 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 // marks a URL done only when the pipeline acknowledges its record.
 func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
 	var rs crawler.RunStats
+	enrich, err := placesEnricher()
+	if err != nil {
+		return rs, pipeline.Stats{}, err
+	}
 	ps, err := pipeline.RunFrom(drain, cls, pipeline.Until(stop, func(ctx context.Context, send func(netra.Item) error) error {
 		var err error
 		rs, err = c.Run(ctx, src, send)
 		return err
-	}), pipeline.Options{Sink: store, Ack: c.Ack}, nil)
+	}), pipeline.Options{Sink: store, Ack: c.Ack, Enrich: enrich}, nil)
 	return rs, ps, err
 }
 

@@ -246,7 +246,12 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	// written and stored, until drain ends.
 	drain, cancelDrain := drainContext(ctx, f.shutdown)
 	defer cancelDrain()
+	enrich, err := placesEnricher()
+	if err != nil {
+		return err
+	}
 	st, runErr := pipeline.RunFrom(drain, cls, pipeline.Until(ctx, read), pipeline.Options{
+		Enrich:    enrich,
 		Workers:   f.workers,
 		BatchSize: batchSize(f.batchSize, g),
 		Sink:      sink,

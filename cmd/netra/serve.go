@@ -268,6 +268,10 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 		return "", err
 	}
 	now := time.Now().UTC()
+	enrich, err := placesEnricher()
+	if err != nil {
+		return "", err
+	}
 	st, err := pipeline.RunFrom(ctx, cl, func(ctx context.Context, send func(netra.Item) error) error {
 		for _, it := range items {
 			if it.Fetched.IsZero() {
@@ -278,7 +282,7 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 			}
 		}
 		return nil
-	}, pipeline.Options{Sink: store}, nil)
+	}, pipeline.Options{Sink: store, Enrich: enrich}, nil)
 	if err != nil {
 		return "", fmt.Errorf("demo import: %w", err)
 	}
