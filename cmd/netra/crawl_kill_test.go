@@ -129,49 +129,53 @@ func TestCrawlInterruptDrains(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	for _, signals := range []int{1, 2} {
-		t.Run(strconv.Itoa(signals)+"-signals", func(t *testing.T) {
-			s := newTestSite(t, 320, 150)
-			sources := s.writeSources(t, "")
-			g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
-			first := netraChild(crawlArgs(g.dataDir, sources, s)...)
-			var out strings.Builder
-			first.Stdout, first.Stderr = &out, &out
-			if err := first.Start(); err != nil {
-				t.Fatal(err)
-			}
-			waitServed(t, s, 150, first)
-			for range signals {
-				if err := first.Process.Signal(os.Interrupt); err != nil {
+	for _, sc := range storeCases {
+		for _, signals := range []int{1, 2} {
+			t.Run(sc.name+"/"+strconv.Itoa(signals)+"-signals", func(t *testing.T) {
+				s := newTestSite(t, 320, 150)
+				sources := s.writeSources(t, "")
+				g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
+				flags := sc.setup(t, g)
+				args := func() []string { return append(append([]string{}, flags...), crawlArgs(g.dataDir, sources, s)...) }
+				first := netraChild(args()...)
+				var out strings.Builder
+				first.Stdout, first.Stderr = &out, &out
+				if err := first.Start(); err != nil {
 					t.Fatal(err)
 				}
-				time.Sleep(20 * time.Millisecond)
-			}
-			err := first.Wait()
-			if signals == 1 {
-				if err != nil {
-					t.Fatalf("interrupted crawl: %v\n%s", err, out.String())
+				waitServed(t, s, 150, first)
+				for range signals {
+					if err := first.Process.Signal(os.Interrupt); err != nil {
+						t.Fatal(err)
+					}
+					time.Sleep(20 * time.Millisecond)
 				}
-				m := summaryCounts.FindStringSubmatch(out.String())
-				if m == nil {
-					t.Fatalf("no summary:\n%s", out.String())
+				err := first.Wait()
+				if signals == 1 {
+					if err != nil {
+						t.Fatalf("interrupted crawl: %v\n%s", err, out.String())
+					}
+					m := summaryCounts.FindStringSubmatch(out.String())
+					if m == nil {
+						t.Fatalf("no summary:\n%s", out.String())
+					}
+					if m[1] != m[2] || m[1] == "0" {
+						t.Fatalf("interrupted crawl: new %s but stored %s: every fetched page must be stored\n%s", m[1], m[2], out.String())
+					}
+					n, _ := strconv.Atoi(m[2])
+					if done := checkDoneStored(t, g, s); done != n {
+						t.Errorf("%d pages done in the crawl state, %d stored", done, n)
+					}
+				} else {
+					checkDoneStored(t, g, s)
 				}
-				if m[1] != m[2] || m[1] == "0" {
-					t.Fatalf("interrupted crawl: new %s but stored %s: every fetched page must be stored\n%s", m[1], m[2], out.String())
+				s.open()
+				if out, err := netraChild(args()...).CombinedOutput(); err != nil {
+					t.Fatalf("second run: %v\n%s", err, out)
 				}
-				n, _ := strconv.Atoi(m[2])
-				if done := checkDoneStored(t, g, s); done != n {
-					t.Errorf("%d pages done in the crawl state, %d stored", done, n)
-				}
-			} else {
-				checkDoneStored(t, g, s)
-			}
-			s.open()
-			if out, err := netraChild(crawlArgs(g.dataDir, sources, s)...).CombinedOutput(); err != nil {
-				t.Fatalf("second run: %v\n%s", err, out)
-			}
-			checkAllStored(t, g, s)
-		})
+				checkAllStored(t, g, s)
+			})
+		}
 	}
 }
 
@@ -183,41 +187,46 @@ func TestServeShutdownDrainsCrawl(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls a 320-page site")
 	}
-	s := newTestSite(t, 320, 150)
-	sources := s.writeSources(t, "@every 1s")
-	g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
-	cfg := config.Defaults()
-	cfg.Addr, cfg.LogLevel, cfg.Sources = "127.0.0.1:0", "warn", sources
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- runServe(ctx, g, cfg, false, io.Discard, ready,
-			crawler.WithAllowedAddrs(s.Host()), crawler.WithPoliteness(false), crawler.WithWorkers(4))
-	}()
-	select {
-	case <-ready:
-	case err := <-done:
-		t.Fatal(err)
+	for _, sc := range storeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			s := newTestSite(t, 320, 150)
+			sources := s.writeSources(t, "@every 1s")
+			g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
+			flags := sc.setup(t, g)
+			cfg := config.Defaults()
+			cfg.Addr, cfg.LogLevel, cfg.Sources = "127.0.0.1:0", "warn", sources
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			ready := make(chan string, 1)
+			done := make(chan error, 1)
+			go func() {
+				done <- runServe(ctx, g, cfg, false, io.Discard, ready,
+					crawler.WithAllowedAddrs(s.Host()), crawler.WithPoliteness(false), crawler.WithWorkers(4))
+			}()
+			select {
+			case <-ready:
+			case err := <-done:
+				t.Fatal(err)
+			}
+			waitServed(t, s, 150, nil)
+			cancel() // SIGTERM
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatalf("serve: %v", err)
+				}
+			case <-time.After(2 * time.Minute):
+				t.Fatal("serve did not stop")
+			}
+			n := checkDoneStored(t, g, s)
+			t.Logf("%d pages done (and stored) when serve stopped", n)
+			s.open()
+			if _, errOut, err := runNetra(t, "", append(append([]string{}, flags...), crawlArgs(g.dataDir, sources, s)...)...); err != nil {
+				t.Fatalf("crawl after serve: %v\n%s", err, errOut)
+			}
+			checkAllStored(t, g, s)
+		})
 	}
-	waitServed(t, s, 150, nil)
-	cancel() // SIGTERM
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-	case <-time.After(2 * time.Minute):
-		t.Fatal("serve did not stop")
-	}
-	n := checkDoneStored(t, g, s)
-	t.Logf("%d pages done (and stored) when serve stopped", n)
-	s.open()
-	if _, errOut, err := runNetra(t, "", crawlArgs(g.dataDir, sources, s)...); err != nil {
-		t.Fatalf("crawl after serve: %v\n%s", err, errOut)
-	}
-	checkAllStored(t, g, s)
 }
 
 // TestScoreInterruptDrains sends Ctrl-C to `netra score --index` reading
