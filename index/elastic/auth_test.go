@@ -29,12 +29,13 @@ func TestBasicAuth(t *testing.T) {
 	// The least-privilege roles README documents, in the file realm (the
 	// integ-test distribution has no security index for native roles).
 	roles := filepath.Join(t.TempDir(), "roles.yml")
-	if err := os.WriteFile(roles, []byte(privilegeRoles(prefix)), 0o644); err != nil {
+	adminPrefix := prefix + "adm"
+	if err := os.WriteFile(roles, []byte(privilegeRoles(prefix)+adminRole(adminPrefix)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	in := startInstance(t)
 	in.env = append(in.env, "NETRA_ES_SECURE_USER="+user, "NETRA_ES_SECURE_PASSWORD="+password,
-		"NETRA_ES_ROLES_FILE="+roles, "NETRA_ES_EXTRA_USERS=pembaca:baca-saja-123:netra_reader penulis:tulis-saja-123:netra_writer")
+		"NETRA_ES_ROLES_FILE="+roles, "NETRA_ES_EXTRA_USERS=pembaca:baca-saja-123:netra_reader penulis:tulis-saja-123:netra_writer pengelola:kelola-saja-123:netra_admin")
 	url := in.start()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -71,6 +72,45 @@ func TestBasicAuth(t *testing.T) {
 		t.Errorf("search on the secured cluster found %d records, want 1", res.Total)
 	}
 	testLeastPrivilege(t, ctx, s, Config{URLs: []string{url}, IndexPrefix: prefix})
+	testAdminRole(t, ctx, Config{URLs: []string{url}, IndexPrefix: adminPrefix})
+}
+
+// adminRole is the netra_admin role of README "Least privilege" for the
+// indices of prefix.
+func adminRole(prefix string) string {
+	return `netra_admin:
+  cluster: ["manage_index_templates", "monitor"]
+  indices:
+    - names: ["` + prefix + `-*"]
+      privileges: ["all"]
+`
+}
+
+// testAdminRole: on a prefix nobody has used, a user with the netra_admin
+// role (no superuser) creates the templates and indices on first use and
+// stores and finds records; a reader of another prefix cannot.
+func testAdminRole(t *testing.T, ctx context.Context, cfg Config) {
+	a := cfg
+	a.Username, a.Password = "pengelola", "kelola-saja-123"
+	admin, err := Open(ctx, a, WithAnalyzer(indextest.Analyze), WithRetry(1, time.Millisecond))
+	if err != nil {
+		t.Fatalf("Open a new prefix as netra_admin: %v", err)
+	}
+	defer admin.Close()
+	if err := admin.Upsert(ctx, []netra.Record{rec(7, "Sekda hadir di deklarasi calon bupati")}); err != nil {
+		t.Fatalf("Upsert as netra_admin: %v", err)
+	}
+	if err := admin.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := admin.Search(ctx, index.Query{}); err != nil || res.Total != 1 {
+		t.Errorf("search as netra_admin: %v, %v", res.Total, err)
+	}
+	rd := cfg
+	rd.Username, rd.Password = "pembaca", "baca-saja-123"
+	if _, err := Open(ctx, rd, WithAnalyzer(indextest.Analyze), WithRetry(1, time.Millisecond)); err == nil {
+		t.Error("a reader of another prefix opened the admin's store")
+	}
 }
 
 // privilegeRoles is roles.yml with the roles of README "Least privilege"
