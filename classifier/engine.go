@@ -48,7 +48,7 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 				// ("camat" in "kecamatan"): there is no actor here, and an
 				// anaphor may still bring one from before.
 				actorSeen = false
-				occ = c.carry(text, back, i, occ)
+				occ = c.carry(text, back, i, ts, occ)
 			}
 			if len(occ) > 0 {
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
@@ -57,7 +57,7 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			n := len(occ)
-			occ = c.carry(text, back, i, occ)
+			occ = c.carry(text, back, i, ts, occ)
 			if len(occ) > n {
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
@@ -93,8 +93,8 @@ func (c *Classifier) hasActor(occ []occurrence) bool {
 // current sentence opens with an anaphor; otherwise occ comes back
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
-func (c *Classifier) carry(text string, back []actorSentence, at int, occ []occurrence) []occurrence {
-	if c.anaphora < 0 || !opensWithAnaphor(occ, c.anaphora) {
+func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
+	if c.anaphora < 0 || !opensWithAnaphor(occ, ts, c.anaphora) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
@@ -146,12 +146,27 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 }
 
 // opensWithAnaphor reports whether an anaphor stands among the first three
-// tokens of the sentence.
-func opensWithAnaphor(occ []occurrence, anaphora int32) bool {
+// tokens of the sentence as its subject: "Menurut dia, …" and "kata dia"
+// attribute what follows to a speaker, who is not the actor of the
+// previous sentence.
+func opensWithAnaphor(occ []occurrence, ts []Token, anaphora int32) bool {
 	for _, o := range occ {
-		if o.group == anaphora && o.i < 3 {
-			return true
+		if o.group != anaphora || o.i >= 3 {
+			continue
 		}
+		if o.i > 0 && o.i-1 < len(ts) && attributes(ts[o.i-1].Norm) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// attributes reports words that make the next pronoun a speaker.
+func attributes(w string) bool {
+	switch w {
+	case "menurut", "kata", "ujar", "ungkap", "jelas", "tutur":
+		return true
 	}
 	return false
 }
@@ -343,7 +358,7 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 // which occurrence it is.
 func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) (int, bool) {
 	for k, o := range occ {
-		if cr.negate[o.group] && o.j <= a.i && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
+		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
 			return k, true
 		}
 		if !cr.cancel[o.group] {
@@ -397,6 +412,18 @@ func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence) bool {
 	}
 	for _, r := range occ {
 		if r.group == cr.realis && !r.carried && r.i >= o.j && r.j <= a.i {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfAct reports whether negation n is a word of an act phrase ("tidak
+// netral", "tanpa mengundurkan diri"): it names the act, it does not
+// negate the next one ("terbukti tidak netral karena menghadiri …").
+func (cr *compiledRule) partOfAct(n occurrence, occ []occurrence) bool {
+	for _, o := range occ {
+		if !o.carried && cr.acts[o.group] && o.i <= n.i && n.j <= o.j && o.j-o.i > n.j-n.i {
 			return true
 		}
 	}
