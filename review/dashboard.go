@@ -81,11 +81,20 @@ func (s *Server) dashboard(ctx context.Context, rq url.Values, lang string, now 
 		}
 	}
 
-	// Weeks: the filters' own period, else the last twelve weeks; one
-	// count per week from the store.
+	// Weeks: the filters' own period, else the twelve weeks up to the
+	// newest matching item (an archive of 2019 stories is not twelve
+	// empty weeks); one count per week from the store.
 	d.Until, d.From = q.Until, q.Since
 	if d.Until.IsZero() {
-		d.Until = now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
+		end := now
+		nq := q
+		nq.Facets, nq.Sort, nq.Limit = nil, index.SortTimeDesc, 1
+		if nr, err := s.store.Search(ctx, nq); err == nil && len(nr.Matches) > 0 {
+			if t := index.ItemTime(nr.Matches[0].Record); !t.IsZero() && t.Before(now) {
+				end = t
+			}
+		}
+		d.Until = end.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
 	}
 	if d.From.IsZero() || !d.From.Before(d.Until) {
 		d.From = d.Until.AddDate(0, 0, -7*defaultWeeks)

@@ -83,3 +83,24 @@ func TestDashboardMatchesQueue(t *testing.T) {
 		t.Errorf("dashboard page: %d\n%s", code, page)
 	}
 }
+
+// TestDashboardDefaultPeriod: without a period the weeks end at the newest
+// matching item, so an archive does not show as empty weeks.
+func TestDashboardDefaultPeriod(t *testing.T) {
+	f := newFixture(t)
+	code, body, _ := f.do("GET", "/api/v1/dashboard?flagged=all", "budi", viewerPW, nil)
+	if code != 200 {
+		t.Fatalf("dashboard: %d %s", code, body)
+	}
+	var d Dashboard
+	if err := json.Unmarshal(body, &d); err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, w := range d.Weeks {
+		sum += w.Count
+	}
+	if len(d.Weeks) != defaultWeeks || sum != d.Total || d.Total != 4 {
+		t.Errorf("%d weeks holding %d of %d items (fixture items are from January 2024)", len(d.Weeks), sum, d.Total)
+	}
+}
