@@ -89,36 +89,43 @@ var summaryCounts = regexp.MustCompile(`new (\d+), flagged \d+, stored (\d+)`)
 // TestCrawlSurvivesKill kills `netra crawl` with SIGKILL part-way through a
 // 320-page site, while fetched pages wait in the pipeline, then runs it
 // again: no URL counts as done without its record, and after the second
-// run every page is stored exactly once.
+// run every page is stored exactly once — in the embedded store and in the
+// real Elasticsearch.
 func TestCrawlSurvivesKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	s := newTestSite(t, 320, 150)
-	sources := s.writeSources(t, "")
-	g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
+	for _, sc := range storeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			s := newTestSite(t, 320, 150)
+			sources := s.writeSources(t, "")
+			g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
+			flags := sc.setup(t, g)
+			args := func() []string { return append(append([]string{}, flags...), crawlArgs(g.dataDir, sources, s)...) }
 
-	first := netraChild(crawlArgs(g.dataDir, sources, s)...)
-	if err := first.Start(); err != nil {
-		t.Fatal(err)
-	}
-	waitServed(t, s, 150, first)
-	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_ = first.Wait()
-	done := checkDoneStored(t, g, s)
-	t.Logf("killed after %d pages were served; %d done in the crawl state", s.served.Load(), done)
-	if done >= s.n {
-		t.Fatalf("all %d pages done before the kill", done)
-	}
+			first := netraChild(args()...)
+			if err := first.Start(); err != nil {
+				t.Fatal(err)
+			}
+			waitServed(t, s, 150, first)
+			if err := first.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			_ = first.Wait()
+			done := checkDoneStored(t, g, s)
+			t.Logf("killed after %d pages were served; %d done in the crawl state", s.served.Load(), done)
+			if done >= s.n {
+				t.Fatalf("all %d pages done before the kill", done)
+			}
 
-	s.open()
-	if out, err := netraChild(crawlArgs(g.dataDir, sources, s)...).CombinedOutput(); err != nil {
-		t.Fatalf("second run: %v\n%s", err, out)
+			s.open()
+			if out, err := netraChild(args()...).CombinedOutput(); err != nil {
+				t.Fatalf("second run: %v\n%s", err, out)
+			}
+			checkAllStored(t, g, s)
+			checkDoneStored(t, g, s)
+		})
 	}
-	checkAllStored(t, g, s)
-	checkDoneStored(t, g, s)
 }
 
 // TestCrawlInterruptDrains sends Ctrl-C (SIGINT) to `netra crawl` part-way:
