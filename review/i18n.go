@@ -120,6 +120,7 @@ var messages = map[string][2]string{
 	"dismiss_note":        {"Keterangan (opsional)", "Details (optional)"},
 	"nav_rules":           {"Kesehatan aturan", "Rule health"},
 	"nav_dashboard":       {"Dasbor", "Dashboard"},
+	"evidence_bundle":     {"Unduh berkas bukti (ZIP, dengan SHA-256)", "Download the evidence bundle (ZIP, with SHA-256)"},
 	"dash_title":          {"Dasbor: ikhtisar temuan", "Dashboard: overview of the findings"},
 	"dash_intro":          {"Setiap angka adalah jumlah pada antrean dengan filter yang sama; klik untuk membukanya.", "Every number is the count of the queue with the same filters; click to open it."},
 	"dash_open_queue":     {"Buka antrean ini", "Open this queue"},

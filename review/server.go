@@ -176,6 +176,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/items/{id}", s.api(users.RoleViewer, s.apiGet))
 	mux.Handle("POST /api/v1/items/{id}/review", s.api(users.RoleReviewer, s.apiReview))
 	mux.Handle("GET /api/v1/items/{id}/audit", s.api(users.RoleViewer, s.apiAudit))
+	mux.Handle("GET /api/v1/items/{id}/evidence", s.api(users.RoleViewer, s.apiEvidence))
 	mux.Handle("POST /api/v1/review", s.api(users.RoleReviewer, s.apiBulkReview))
 	mux.Handle("GET /api/v1/export", s.api(users.RoleViewer, s.export))
 	mux.Handle("GET /api/v1/sources", s.api(users.RoleViewer, s.apiSources))
