@@ -90,24 +90,3 @@ func TestEvidenceHTMLEscapes(t *testing.T) {
 		t.Error("no evidence.html in the bundle")
 	}
 }
-
-// TestRegulationText: the item page links a PP 94/2021 Pasal 5 huruf n
-// regulation to its shipped text, which the regulations page shows.
-func TestRegulationText(t *testing.T) {
-	if got := regulationAnchor("PP 94/2021 Pasal 5 huruf n angka 1; UU 7/2017 Pasal 280 ayat (3)"); got != "/regulations#pp94-2021-pasal5n" {
-		t.Errorf("anchor %q", got)
-	}
-	if got := regulationAnchor("UU 7/2017 Pasal 280"); got != "" {
-		t.Errorf("anchor for a text not shipped: %q", got)
-	}
-	regs, err := regulations()
-	if err != nil || len(regs) == 0 || len(regs[0].Points) != 7 || !strings.Contains(regs[0].Intro, "PNS dilarang") {
-		t.Fatalf("regulations: %+v %v", regs, err)
-	}
-	f := newFixture(t)
-	c, _ := f.login("budi", viewerPW)
-	code, page := f.page(c, "/regulations")
-	if code != 200 || !strings.Contains(page, `id="pp94-2021-pasal5n"`) || !strings.Contains(page, "ikut kampanye") {
-		t.Errorf("regulations page: %d", code)
-	}
-}

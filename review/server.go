@@ -202,7 +202,6 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /sources", s.ui(users.RoleViewer, s.sourcesPage))
 	mux.Handle("GET /rules", s.ui(users.RoleViewer, s.rulesPage))
 	mux.Handle("GET /dashboard", s.ui(users.RoleViewer, s.dashboardPage))
-	mux.Handle("GET /regulations", s.ui(users.RoleViewer, s.regulationsPage))
 	mux.Handle("GET /settings", s.ui(users.RoleViewer, s.settingsPage))
 	mux.Handle("POST /settings", s.ui(users.RoleViewer, s.saveSettings))
 	mux.Handle("POST /sources/{name}/run", s.ui(users.RoleAdmin, s.uiRunSource))

@@ -22,8 +22,7 @@ import (
 // templateFuncs are the helpers the templates call.
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"regAnchor": regulationAnchor,
-		"fmtScore":  func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+		"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 		"short": func(s string, n int) string {
 			if len(s) <= n {
 				return s
@@ -69,7 +68,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	// The templates under web/templates that render a whole page inside
 	// base.html; each page gets its own copy of base to define blocks in.
-	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "rules", "dashboard", "regulations", "error"} {
+	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "rules", "dashboard", "error"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)

@@ -33,6 +33,7 @@ func runBuild(args []string) error {
 	b := fs.String("b", "", "annotator B's label files, comma-separated")
 	adj := fs.String("adjudicated", "", "decisions on the records A and B disagree on")
 	outDir := fs.String("out-dir", "testdata/eval", "where to write tune-*.jsonl and test-*.jsonl")
+	data := fs.String("data", "", "the shared data directory: records that copy a held-out post or a text of eval/dev2.jsonl are left out")
 	var incidents []*regexp.Regexp
 	fs.Func("test-incident", "a regular expression naming an incident found on both sides of the split after labelling; every record it matches goes to test, so no test incident is tuned on (repeatable)", func(s string) error {
 		re, err := regexp.Compile(s)
@@ -58,11 +59,23 @@ func runBuild(args []string) error {
 	if err != nil {
 		return err
 	}
+	var held *heldOut
+	if *data != "" {
+		if held, err = readHeldOut(*data); err != nil {
+			return err
+		}
+	}
 	files := map[string]*json.Encoder{}
 	var closers []*bufio.Writer
 	var fhs []*os.File
 	counts := map[string]map[string]int{}
 	for _, r := range recs {
+		if held != nil {
+			if id := held.copyOf(r); id != "" {
+				fmt.Printf("left out %s: copies held-out %s\n", r.ID, id)
+				continue
+			}
+		}
 		x, okA := la[r.ID]
 		y, okB := lb[r.ID]
 		if !okA || !okB {
