@@ -21,20 +21,8 @@ func (c *Classifier) Features(it netra.Item) map[string]float64 {
 	if !c.Candidate(title, it.Text) {
 		return nil
 	}
-	best := map[string]float64{}
-	asn := 1.0
-	for _, h := range v.Hits {
-		if h.Weight > best[h.Rule] {
-			best[h.Rule] = h.Weight
-		}
-	}
-	for id, w := range best {
-		if c.flagging[id] {
-			asn *= 1 - w
-		}
-	}
-	titleNorm := c.titleStatesNorm(title)
-	return c.features(&v, best, 1-asn, titleNorm)
+	best, _, asn := c.ruleWeights(v.Hits)
+	return c.features(&v, best, asn, c.titleStatesNorm(title))
 }
 
 // features computes the calibration features of a scored verdict; best

@@ -502,29 +502,19 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, titleNorm bool) {
 		hits = []netra.Hit{}
 	}
 	v.Hits = hits
-	best := map[string]float64{}
+	best, all, asn := c.ruleWeights(hits)
 	cats := map[string]bool{}
 	for _, h := range hits {
-		if h.Weight > best[h.Rule] {
-			best[h.Rule] = h.Weight
-		}
 		cats[h.Category] = true
 	}
-	all, asn := 1.0, 1.0
-	for id, w := range best {
-		all *= 1 - w
-		if c.flagging[id] {
-			asn *= 1 - w
-		}
-	}
-	v.Score = round3(1 - all)
-	v.Flagged = 1-asn >= c.pack.Threshold
+	v.Score = round3(all)
+	v.Flagged = asn >= c.pack.Threshold
 	for cat := range cats {
 		v.Categories = append(v.Categories, cat)
 	}
 	sort.Strings(v.Categories)
 	if cal := c.pack.Calibration; cal != nil {
-		f := c.features(v, best, 1-asn, titleNorm)
+		f := c.features(v, best, asn, titleNorm)
 		z := cal.Bias
 		v.ScoreParts = append(v.ScoreParts[:0], netra.ScorePart{Feature: "bias", Value: 1, Contribution: round3(cal.Bias)})
 		for _, name := range featureOrder {
@@ -538,6 +528,26 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, titleNorm bool) {
 		v.Score = round3(1 / (1 + math.Exp(-z)))
 		v.Flagged = f["rules"] > 0 && v.Score >= c.pack.Threshold
 	}
+}
+
+// ruleWeights counts each rule that fired once, with its largest weight,
+// and returns those weights with 1 − Π(1 − w) over all of them and over
+// the ASN rules alone.
+func (c *Classifier) ruleWeights(hits []netra.Hit) (best map[string]float64, all, asn float64) {
+	best = map[string]float64{}
+	for _, h := range hits {
+		if h.Weight > best[h.Rule] {
+			best[h.Rule] = h.Weight
+		}
+	}
+	notAll, notASN := 1.0, 1.0
+	for id, w := range best {
+		notAll *= 1 - w
+		if c.flagging[id] {
+			notASN *= 1 - w
+		}
+	}
+	return best, 1 - notAll, 1 - notASN
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -84,15 +84,24 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request, p principal) {
 	writeJSON(w, http.StatusOK, rec)
 }
 
-func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, p principal) {
-	id := r.PathValue("id")
-	if _, err := s.store.Get(r.Context(), id); err != nil {
-		s.storeError(w, r, err)
-		return
+// recordAndAudit reads one record and its audit trail; on an error it has
+// answered the request and ok is false.
+func (s *Server) recordAndAudit(w http.ResponseWriter, r *http.Request, id string) (rec netra.Record, trail []netra.AuditEntry, ok bool) {
+	rec, err := s.store.Get(r.Context(), id)
+	if err == nil {
+		trail, err = s.store.Audit(r.Context(), id)
 	}
-	trail, err := s.store.Audit(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, err)
+		return rec, nil, false
+	}
+	return rec, trail, true
+}
+
+func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, p principal) {
+	id := r.PathValue("id")
+	_, trail, ok := s.recordAndAudit(w, r, id)
+	if !ok {
 		return
 	}
 	if trail == nil {

@@ -52,15 +52,8 @@ var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 // record, the text, the audit trail, an HTML page of the evidence and a
 // manifest of SHA-256 hashes.
 func (s *Server) apiEvidence(w http.ResponseWriter, r *http.Request, p principal) {
-	id := r.PathValue("id")
-	rec, err := s.store.Get(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	trail, err := s.store.Audit(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, err)
+	rec, trail, ok := s.recordAndAudit(w, r, r.PathValue("id"))
+	if !ok {
 		return
 	}
 	b, err := evidenceBundle(rec, trail, p.User, time.Now().UTC())

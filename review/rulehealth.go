@@ -155,21 +155,17 @@ func (s *Server) rulesPage(w http.ResponseWriter, r *http.Request, p principal) 
 	s.render(w, r, http.StatusOK, "rules", p, map[string]any{"Rules": rep, "Reasons": netra.DismissReasons, "Since": r.URL.Query().Get("since"), "Until": r.URL.Query().Get("until")})
 }
 
-// periodOf reads the since and until query parameters (YYYY-MM-DD).
+// periodOf reads the since and until query parameters, as the queue does.
 func periodOf(r *http.Request) (since, until time.Time, err error) {
-	for _, f := range []struct {
-		name string
-		t    *time.Time
-	}{{"since", &since}, {"until", &until}} {
-		v := r.URL.Query().Get(f.name)
-		if v == "" {
-			continue
-		}
-		if *f.t, err = time.Parse(time.DateOnly, v); err != nil {
-			return since, until, fmt.Errorf("%s: want YYYY-MM-DD, got %q", f.name, v)
+	if v := r.URL.Query().Get("since"); v != "" {
+		if since, err = parseTime("since", v); err != nil {
+			return since, until, err
 		}
 	}
-	return since, until, nil
+	if v := r.URL.Query().Get("until"); v != "" {
+		until, err = parseTime("until", v)
+	}
+	return since, until, err
 }
 
 // PrecisionText is Precision for display: two decimals, or "–".

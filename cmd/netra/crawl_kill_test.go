@@ -97,11 +97,8 @@ func TestCrawlSurvivesKill(t *testing.T) {
 	}
 	for _, sc := range storeCases {
 		t.Run(sc.name, func(t *testing.T) {
-			s := newTestSite(t, 320, 150)
-			sources := s.writeSources(t, "")
-			g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
-			flags := sc.setup(t, g)
-			args := func() []string { return append(append([]string{}, flags...), crawlArgs(g.dataDir, sources, s)...) }
+			c := newCrawlCase(t, sc, "")
+			s, g, args := c.site, c.g, c.args
 
 			first := netraChild(args()...)
 			if err := first.Start(); err != nil {
@@ -139,11 +136,8 @@ func TestCrawlInterruptDrains(t *testing.T) {
 	for _, sc := range storeCases {
 		for _, signals := range []int{1, 2} {
 			t.Run(sc.name+"/"+strconv.Itoa(signals)+"-signals", func(t *testing.T) {
-				s := newTestSite(t, 320, 150)
-				sources := s.writeSources(t, "")
-				g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
-				flags := sc.setup(t, g)
-				args := func() []string { return append(append([]string{}, flags...), crawlArgs(g.dataDir, sources, s)...) }
+				c := newCrawlCase(t, sc, "")
+				s, g, args := c.site, c.g, c.args
 				first := netraChild(args()...)
 				var out strings.Builder
 				first.Stdout, first.Stderr = &out, &out
@@ -196,10 +190,8 @@ func TestServeShutdownDrainsCrawl(t *testing.T) {
 	}
 	for _, sc := range storeCases {
 		t.Run(sc.name, func(t *testing.T) {
-			s := newTestSite(t, 320, 150)
-			sources := s.writeSources(t, "@every 1s")
-			g := &globals{dataDir: filepath.Join(t.TempDir(), "data")}
-			flags := sc.setup(t, g)
+			c := newCrawlCase(t, sc, "@every 1s")
+			s, g, sources := c.site, c.g, c.sources
 			cfg := config.Defaults()
 			cfg.Addr, cfg.LogLevel, cfg.Sources = "127.0.0.1:0", "warn", sources
 			ctx, cancel := context.WithCancel(context.Background())
@@ -228,7 +220,7 @@ func TestServeShutdownDrainsCrawl(t *testing.T) {
 			n := checkDoneStored(t, g, s)
 			t.Logf("%d pages done (and stored) when serve stopped", n)
 			s.open()
-			if _, errOut, err := runNetra(t, "", append(append([]string{}, flags...), crawlArgs(g.dataDir, sources, s)...)...); err != nil {
+			if _, errOut, err := runNetra(t, "", c.args()...); err != nil {
 				t.Fatalf("crawl after serve: %v\n%s", err, errOut)
 			}
 			checkAllStored(t, g, s)
