@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -129,5 +128,3 @@ func (h *heldOut) copyOf(r record) string {
 	}
 	return ""
 }
-
-func (h *heldOut) String() string { return fmt.Sprintf("%d held-out word runs", len(h.owner)) }
