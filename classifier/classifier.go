@@ -148,6 +148,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+PurposeGazetteer]; ok {
 		purpose = g
 	}
+	concession := int32(-1)
+	if g, ok := c.dict.byName["@"+ConcessionGazetteer]; ok {
+		concession = g
+	}
 	otherActor := int32(-1)
 	if g, ok := c.dict.byName["@"+OtherActorGazetteer]; ok {
 		otherActor = g
@@ -179,7 +183,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
-		cr.realis, cr.purpose, cr.otherActor = realis, purpose, otherActor
+		cr.realis, cr.purpose, cr.otherActor, cr.concession = realis, purpose, otherActor, concession
 		if cr.rule.Flag {
 			c.flagging[cr.rule.ID] = true
 		}
@@ -208,6 +212,12 @@ const IncidentGazetteer = "incident"
 // ("meminta KASN agar menjatuhkan sanksi kepada camat yang terbukti hadir di
 // kampanye"), so it does not cancel the act.
 const RealisGazetteer = "realis"
+
+// ConcessionGazetteer names the cue gazetteer of words that open a
+// concessive clause ("meski", "walaupun"). A norm granted in such a clause
+// ("Meski sudah ada larangan, camat itu tetap hadir …") does not cancel an
+// act reported after the comma that closes it.
+const ConcessionGazetteer = "concession"
 
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses

@@ -262,7 +262,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else if cue, cancelled = cr.cancelled(a, occ); !cancelled {
+		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); !cancelled {
 			cue, cancelled = cr.normSubject(chosen, occ, modes)
 		}
 		if !cancelled {
@@ -356,7 +356,7 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 // sentence ("ASN dilarang berkampanye", "membantah mendukung", "jika ASN
 // ikut kampanye") or right after it ("kampanye tidak dibenarkan"), and
 // which occurrence it is.
-func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) (int, bool) {
+func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token) (int, bool) {
 	for k, o := range occ {
 		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
 			return k, true
@@ -364,11 +364,40 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence) (int, bool) {
 		if !cr.cancel[o.group] {
 			continue
 		}
-		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ)) {
+		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ) && !cr.conceded(o, a, occ, text, ts)) {
 			return k, true
 		}
 	}
 	return -1, false
+}
+
+// conceded reports whether cancel cue o stands in a concessive clause
+// ("Meski sudah ada surat edaran bupati, …") that a comma closes before
+// the anchor a: the clause grants the norm, the main clause reports what
+// happened in spite of it ("… Bawaslu menemukan seorang guru yang
+// mengajak …").
+func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string, ts []Token) bool {
+	if cr.concession < 0 || o.carried || a.carried || o.j > a.i {
+		return false
+	}
+	for _, c := range occ {
+		if c.group != cr.concession || c.carried || c.j > o.i {
+			continue
+		}
+		if !clauseBreak(text, ts, c.j-1, o.i) && clauseBreak(text, ts, o.j-1, a.i) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a comma or semicolon stands between the end
+// of token from and the start of token to.
+func clauseBreak(text string, ts []Token, from, to int) bool {
+	if from < 0 || to >= len(ts) || from >= to {
+		return false
+	}
+	return strings.ContainsAny(text[ts[from].End:ts[to].Start], ",;")
 }
 
 // normSubject reports whether a chosen actor is the subject of a norm:

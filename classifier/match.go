@@ -188,6 +188,8 @@ type compiledRule struct {
 	// realis and purpose are the groups of RealisGazetteer and
 	// PurposeGazetteer, or -1.
 	realis, purpose int32
+	// concession is the group of ConcessionGazetteer, or -1.
+	concession int32
 	// otherActor is the group of OtherActorGazetteer, or -1.
 	otherActor int32
 	pending    pendingGroups
