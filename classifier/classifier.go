@@ -152,6 +152,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+ConcessionGazetteer]; ok {
 		concession = g
 	}
+	contrast := int32(-1)
+	if g, ok := c.dict.byName["@"+ContrastGazetteer]; ok {
+		contrast = g
+	}
 	otherActor := int32(-1)
 	if g, ok := c.dict.byName["@"+OtherActorGazetteer]; ok {
 		otherActor = g
@@ -183,7 +187,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
-		cr.realis, cr.purpose, cr.otherActor, cr.concession = realis, purpose, otherActor, concession
+		cr.realis, cr.purpose, cr.otherActor, cr.concession, cr.contrast = realis, purpose, otherActor, concession, contrast
 		if cr.rule.Flag {
 			c.flagging[cr.rule.ID] = true
 		}
@@ -218,6 +222,11 @@ const RealisGazetteer = "realis"
 // ("Meski sudah ada larangan, camat itu tetap hadir …") does not cancel an
 // act reported after the comma that closes it.
 const ConcessionGazetteer = "concession"
+
+// ContrastGazetteer names the cue gazetteer of words that open a clause set
+// against the one before ("tapi", "namun"): "ASN harus netral, tapi camat
+// itu ikut konvoi kampanye" reports the act the norm forbids.
+const ContrastGazetteer = "contrast"
 
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/netra-id/netra"
@@ -78,5 +79,40 @@ func TestCalibratedScore(t *testing.T) {
 	f := c.Features(netra.Item{Text: "Harga cabai naik menjelang akhir tahun."})
 	if f != nil {
 		t.Errorf("features of a text the first stage rejects: %v", f)
+	}
+}
+
+// TestClausesAndNames checks the clause and coreference steps: a norm
+// granted in a concessive clause or set against the reported act by
+// "tapi" does not cancel it, while a norm in the act's own clause still
+// does; a person introduced with a title and named alone later is the
+// actor of the later sentence, but not when the later sentence quotes
+// the person or the act belongs to someone unknown to them.
+func TestClausesAndNames(t *testing.T) {
+	c := mustDefault(t)
+	tests := []struct {
+		text    string
+		flagged bool
+		term    string // a term some hit must show, when flagged
+	}{
+		{"Meski sudah ada surat edaran bupati, Bawaslu menemukan seorang guru SD negeri yang mengajak wali murid memilih calon bupati nomor urut 1.", true, "guru"},
+		{"Meski sudah ada surat edaran bupati yang melarang guru mengajak wali murid memilih calon bupati nomor urut 1.", false, ""},
+		{"Katanya ASN harus netral, tapi kepala sekolah itu kemarin ikut konvoi kampanye caleg memakai seragam dinas.", true, "kepala sekolah"},
+		{"ASN boleh hadir di kampanye, tapi tidak boleh memakai atribut pasangan calon.", false, ""},
+		{"Warga mengenal Rahmat Hasan, Kepala Bidang di Dinas PUPR. Rahmat diduga hadir dalam pertemuan tim pemenangan calon bupati di rumah makan.", true, "Rahmat"},
+		{"Inspektorat memeriksa Sulaiman, seorang pegawai kelurahan. Menurut laporan warga, Sulaiman membagikan kartu nama caleg Partai Demokrat.", true, "Sulaiman"},
+		{"Kepala Bidang Ketertiban Satpol PP, Agus Wibowo, menertibkan spanduk. Agus mengaku tidak tahu siapa yang memasang spanduk calon wali kota itu.", false, ""},
+		{"Camat Sukajadi, Budi Santoso, membuka rapat. \"Kami akan memeriksa siapa yang memasang spanduk calon bupati,\" kata Budi.", false, ""},
+		{"Di Kabupaten Alor, seorang guru mengajar di kelas. Bawaslu Alor menemukan spanduk calon bupati di jalan.", false, ""},
+	}
+	for _, tt := range tests {
+		v := c.Classify(netra.Item{Text: tt.text})
+		if v.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v (hits %+v, suppressed %+v)", tt.text, v.Flagged, tt.flagged, v.Hits, v.Suppressed)
+			continue
+		}
+		if tt.flagged && !slices.ContainsFunc(v.Hits, func(h netra.Hit) bool { return slices.Contains(h.Terms, tt.term) }) {
+			t.Errorf("%q: no hit shows the term %q (hits %+v)", tt.text, tt.term, v.Hits)
+		}
 	}
 }

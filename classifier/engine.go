@@ -46,27 +46,28 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 			if !c.hasActor(occ) {
 				// The first stage saw an actor keyword inside a longer word
 				// ("camat" in "kecamatan"): there is no actor here, and an
-				// anaphor may still bring one from before.
+				// anaphor or a name may still bring one from before.
 				actorSeen = false
-				occ = c.carry(text, back, i, ts, occ)
+				occ = c.borrow(text, back, i, ts, occ)
 			}
 			if len(occ) > 0 {
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
-		case mask == maskAct && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.anaphora >= 0 && c.mayOpenWithAnaphor(text[s.start:s.end]):
+		case mask == maskAct && len(back) > 0 && i-back[len(back)-1].at <= maxNameCarry &&
+			(c.anaphora >= 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) || mayName(text, s, back, i)):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			n := len(occ)
-			occ = c.carry(text, back, i, ts, occ)
+			occ = c.borrow(text, back, i, ts, occ)
 			if len(occ) > n {
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
 		}
 		if actorSeen {
-			if len(back) == maxCarry {
+			if len(back) == maxNameCarry {
 				back = append(back[:0], back[1:]...)
 			}
-			back = append(back, actorSentence{s, i})
+			back = append(back, actorSentence{span: s, at: i})
 		}
 	}
 	return hits, sup
@@ -76,6 +77,10 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 type actorSentence struct {
 	span
 	at int
+	// names holds the names the sentence introduces with a title, once
+	// read is set (read lazily: most sentences are never looked back to).
+	names map[string]int32
+	read  bool
 }
 
 // hasActor reports whether an actor term occurs among occ.
@@ -86,6 +91,20 @@ func (c *Classifier) hasActor(occ []occurrence) bool {
 		}
 	}
 	return false
+}
+
+// borrow brings an actor from an earlier sentence into one that has none:
+// through an anaphor that opens it ("Ia …"), else through the name of a
+// person an earlier sentence introduced with a title ("Rahmat …").
+func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
+	n := len(occ)
+	if occ = c.carry(text, back, at, ts, occ); len(occ) > n {
+		return occ
+	}
+	if o, ok := c.namedActor(text, back, at, ts); ok {
+		occ = append(occ, o)
+	}
+	return occ
 }
 
 // carry appends to occ the last actor of the newest sentence in back, at
@@ -373,19 +392,28 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 
 // conceded reports whether cancel cue o stands in a concessive clause
 // ("Meski sudah ada surat edaran bupati, …") that a comma closes before
-// the anchor a: the clause grants the norm, the main clause reports what
-// happened in spite of it ("… Bawaslu menemukan seorang guru yang
-// mengajak …").
+// the anchor a, or in a clause that a comma and a contrast word ("…, tapi
+// …") set against the anchor's: the one clause grants the norm, the other
+// reports what happened in spite of it.
 func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string, ts []Token) bool {
-	if cr.concession < 0 || o.carried || a.carried || o.j > a.i {
+	if o.carried || a.carried || o.j > a.i {
 		return false
 	}
 	for _, c := range occ {
-		if c.group != cr.concession || c.carried || c.j > o.i {
+		if c.carried {
 			continue
 		}
-		if !clauseBreak(text, ts, c.j-1, o.i) && clauseBreak(text, ts, o.j-1, a.i) {
-			return true
+		switch c.group {
+		case cr.concession:
+			if c.j <= o.i && !clauseBreak(text, ts, c.j-1, o.i) && clauseBreak(text, ts, o.j-1, a.i) {
+				return true
+			}
+		case cr.contrast:
+			// "ASN harus netral, tapi camat itu ikut konvoi": the
+			// clause after the comma and "tapi" reports what happened.
+			if o.j <= c.i && c.j <= a.i && clauseBreak(text, ts, o.j-1, c.i) && !clauseBreak(text, ts, c.j-1, a.i) {
+				return true
+			}
 		}
 	}
 	return false

@@ -188,8 +188,9 @@ type compiledRule struct {
 	// realis and purpose are the groups of RealisGazetteer and
 	// PurposeGazetteer, or -1.
 	realis, purpose int32
-	// concession is the group of ConcessionGazetteer, or -1.
-	concession int32
+	// concession and contrast are the groups of ConcessionGazetteer and
+	// ContrastGazetteer, or -1.
+	concession, contrast int32
 	// otherActor is the group of OtherActorGazetteer, or -1.
 	otherActor int32
 	pending    pendingGroups

@@ -1,0 +1,187 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
+
+// A civil servant is often introduced once by name and title ("Bawaslu
+// memanggil Rahmat Hasan, Kepala Bidang di Dinas PUPR.") and named only by
+// the name afterwards ("Rahmat diduga hadir dalam pertemuan tim
+// pemenangan …"). namedActor finds such a name in an earlier sentence and
+// lets a later sentence that uses it borrow the title's actor group.
+
+// maxNameCarry is how many sentences back a name may have been introduced.
+const maxNameCarry = 4
+
+// maxNameWords bounds a name: longer runs of capitalised words are
+// organisations or places, not people.
+const maxNameWords = 3
+
+// namedActor returns, for the first word of sentence tokens ts that names
+// a person introduced with an actor title in one of the sentences in back
+// (newest first, at most maxNameCarry sentences before sentence at), an
+// actor occurrence at that word.
+func (c *Classifier) namedActor(text string, back []actorSentence, at int, ts []Token) (occurrence, bool) {
+	if len(ts) == 0 {
+		return occurrence{}, false
+	}
+	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxNameCarry; j-- {
+		if !back[j].read {
+			back[j].names, back[j].read = c.introduced(text, back[j].span), true
+		}
+		names := back[j].names
+		if len(names) == 0 {
+			continue
+		}
+		for k, t := range ts {
+			// "kata Agus" quotes a speaker; what follows is not his act.
+			if !t.Upper || k > 0 && attributes(ts[k-1].Norm) {
+				continue
+			}
+			if g, ok := names[t.Norm]; ok {
+				return occurrence{group: g, i: k, j: k + 1}, true
+			}
+		}
+	}
+	return occurrence{}, false
+}
+
+// introduced returns the words of the names that sentence s sets beside an
+// actor title, each with the title's group: "Rahmat Hasan, Kepala Bidang",
+// "Sulaiman, seorang pegawai kelurahan", "Kepala Puskesmas Waioti, dr.
+// Maria".
+func (c *Classifier) introduced(text string, s span) map[string]int32 {
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	var names map[string]int32
+	add := func(run []Token, g int32) {
+		for _, t := range run {
+			if len(t.Norm) < 3 {
+				continue
+			}
+			if names == nil {
+				names = map[string]int32{}
+			}
+			names[t.Norm] = g
+		}
+	}
+	occ := c.dict.find(ts, nil)
+	for _, o := range occ {
+		if c.dict.groups[o.group].role != rules.RoleActor {
+			continue
+		}
+		add(c.nameAfter(text, ts, o, occ), o.group)
+		add(c.nameBefore(text, ts, o, occ), o.group)
+	}
+	return names
+}
+
+// nameAfter reads "TITLE [Place], [dr.] Name Name".
+func (c *Classifier) nameAfter(text string, ts []Token, o occurrence, occ []occurrence) []Token {
+	k := o.j
+	for n := 0; k < len(ts) && n < maxNameWords && ts[k].Upper && !clauseBreak(text, ts, k-1, k); n++ {
+		k++
+	}
+	if k >= len(ts) || !clauseBreak(text, ts, k-1, k) {
+		return nil
+	}
+	for k < len(ts) && isHonorific(ts[k].Norm) {
+		k++
+	}
+	start := k
+	for k < len(ts) && k-start < maxNameWords+1 && ts[k].Upper && (k == start || !clauseBreak(text, ts, k-1, k)) {
+		k++
+	}
+	return c.nameRun(ts, start, k, occ)
+}
+
+// nameBefore reads "Name Name, [seorang] TITLE".
+func (c *Classifier) nameBefore(text string, ts []Token, o occurrence, occ []occurrence) []Token {
+	k := o.i - 1
+	if k >= 0 && (ts[k].Norm == "seorang" || ts[k].Norm == "sebagai") {
+		k--
+	}
+	if k < 0 || !clauseBreak(text, ts, k, k+1) {
+		return nil
+	}
+	end := k + 1
+	for k >= 0 && end-k <= maxNameWords+1 && ts[k].Upper && (k == end-1 || !clauseBreak(text, ts, k, k+1)) {
+		k--
+	}
+	if k >= 0 && notBeforeName(ts[k].Norm) {
+		return nil
+	}
+	return c.nameRun(ts, k+1, end, occ)
+}
+
+// nameRun checks that tokens [i, j) look like a person's name: one to
+// maxNameWords capitalised words, none of them a term of the rules (a
+// title, a party, a place word) or a word of an organisation.
+func (c *Classifier) nameRun(ts []Token, i, j int, occ []occurrence) []Token {
+	if j-i < 1 || j-i > maxNameWords {
+		return nil
+	}
+	for _, o := range occ {
+		if o.i < j && o.j > i {
+			return nil
+		}
+	}
+	for _, t := range ts[i:j] {
+		if !t.Upper || !isWordish(t.Norm) || notName(t.Norm) {
+			return nil
+		}
+	}
+	return ts[i:j]
+}
+
+// notBeforeName reports words that make the capitalised words after them a
+// place or an organisation ("di Kabupaten Alor, seorang guru …").
+func notBeforeName(w string) bool {
+	switch w {
+	case "di", "ke", "dari", "pada", "dalam", "untuk", "oleh", "kepada", "bersama", "dengan":
+		return true
+	}
+	return false
+}
+
+// notName reports capitalised words that belong to places, offices and
+// sentence openers rather than to people's names.
+func notName(w string) bool {
+	switch w {
+	case "kabupaten", "kab", "kota", "provinsi", "kecamatan", "kelurahan", "desa", "dusun",
+		"dinas", "badan", "kantor", "partai", "bawaslu", "kpu", "kasn", "bkn", "pemkab", "pemkot",
+		"pemprov", "inspektorat", "sekolah", "puskesmas", "rumah", "sakit", "universitas",
+		"menurut", "namun", "selain", "sementara", "sebelumnya", "kemudian", "saat", "ketika",
+		"dalam", "pada", "di", "itu", "ini", "yang", "dan", "atau", "tim", "pasangan", "calon",
+		"berdasarkan", "terkait", "sedangkan", "adapun", "bahkan":
+		return true
+	}
+	return false
+}
+
+// mayName is a cheap check on the raw sentence s before it is tokenised:
+// does a capitalised word of it (three letters or more) also stand
+// capitalised in one of the sentences in back it may borrow a name from?
+func mayName(text string, s span, back []actorSentence, at int) bool {
+	sent := text[s.start:s.end]
+	for i := 0; i < len(sent); {
+		for i < len(sent) && !isAlnumByte(sent[i]) {
+			i++
+		}
+		j := i
+		for j < len(sent) && isAlnumByte(sent[j]) {
+			j++
+		}
+		if j-i >= 3 && sent[i] >= 'A' && sent[i] <= 'Z' {
+			w := sent[i:j]
+			for k := len(back) - 1; k >= 0 && at-back[k].at <= maxNameCarry; k-- {
+				if strings.Contains(text[back[k].start:back[k].end], w) {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
+}
