@@ -141,25 +141,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 		c.rules = append(c.rules, cr)
 	}
-	realis, purpose := int32(-1), int32(-1)
-	if g, ok := c.dict.byName["@"+RealisGazetteer]; ok {
-		realis = g
-	}
-	if g, ok := c.dict.byName["@"+PurposeGazetteer]; ok {
-		purpose = g
-	}
-	concession := int32(-1)
-	if g, ok := c.dict.byName["@"+ConcessionGazetteer]; ok {
-		concession = g
-	}
-	contrast := int32(-1)
-	if g, ok := c.dict.byName["@"+ContrastGazetteer]; ok {
-		contrast = g
-	}
-	otherActor := int32(-1)
-	if g, ok := c.dict.byName["@"+OtherActorGazetteer]; ok {
-		otherActor = g
-	}
+	named := c.dict.namedGroups()
 	acts := make([]bool, len(c.dict.groups))
 	for g, grp := range c.dict.groups {
 		acts[g] = grp.role == rules.RoleAct
@@ -187,7 +169,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
-		cr.realis, cr.purpose, cr.otherActor, cr.concession, cr.contrast = realis, purpose, otherActor, concession, contrast
+		cr.cueGroups = named
 		if cr.rule.Flag {
 			c.flagging[cr.rule.ID] = true
 		}
@@ -227,6 +209,17 @@ const ConcessionGazetteer = "concession"
 // against the one before ("tapi", "namun"): "ASN harus netral, tapi camat
 // itu ikut konvoi kampanye" reports the act the norm forbids.
 const ContrastGazetteer = "contrast"
+
+// SettingGazetteer names the cue gazetteer of prepositions that open a
+// sentence with its setting ("Dalam sosialisasi itu, …", "Usai apel
+// netralitas, …"): an event named there frames the sentence but does not
+// make the clause after the comma a norm.
+const SettingGazetteer = "setting"
+
+// ConsequenceGazetteer names the cue gazetteer of sanctions still to come
+// ("akan dipanggil", "dapat dijatuhi"). Announced for a whole class ("ASN
+// yang ketahuan … akan dipanggil"), they state the rule.
+const ConsequenceGazetteer = "consequence"
 
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses

@@ -104,6 +104,12 @@ func TestClausesAndNames(t *testing.T) {
 		{"Kepala Bidang Ketertiban Satpol PP, Agus Wibowo, menertibkan spanduk. Agus mengaku tidak tahu siapa yang memasang spanduk calon wali kota itu.", false, ""},
 		{"Camat Sukajadi, Budi Santoso, membuka rapat. \"Kami akan memeriksa siapa yang memasang spanduk calon bupati,\" kata Budi.", false, ""},
 		{"Di Kabupaten Alor, seorang guru mengajar di kelas. Bawaslu Alor menemukan spanduk calon bupati di jalan.", false, ""},
+		{"Dalam sosialisasi itu, Bawaslu mengungkap temuan baru: Kepala UPT Puskesmas Sukamaju diduga mengerahkan pegawainya menghadiri kampanye calon bupati.", true, "Kepala UPT"},
+		{"Dalam sosialisasi itu, Bawaslu melarang kepala puskesmas mengerahkan pegawainya menghadiri kampanye calon bupati.", false, ""},
+		{"Larangan bagi PNS antara lain:\n1. ikut serta sebagai pelaksana kampanye;\n2. menjadi peserta kampanye dengan menggunakan atribut partai atau atribut PNS;\n3. sebagai peserta kampanye dengan mengerahkan PNS lain.", false, ""},
+		{"Bawaslu menemukan dua hal:\n1. seorang camat menjadi peserta kampanye dengan atribut partai;\n2. spanduk dipasang di kantor desa.", true, "camat"},
+		{"Bupati menyampaikan bahwa ASN yang ketahuan mengikuti kegiatan kampanye calon akan dipanggil inspektorat.", false, ""},
+		{"Seorang camat yang ketahuan mengikuti kegiatan kampanye calon bupati akan dipanggil inspektorat pekan depan.", true, "camat"},
 	}
 	for _, tt := range tests {
 		v := c.Classify(netra.Item{Text: tt.text})

@@ -36,7 +36,13 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 	// Recent sentences the first stage saw an actor keyword in, newest
 	// last, for an anaphor to look back to.
 	var back []actorSentence
+	// list is the norm cue of a list's lead-in while its items follow.
+	var list occurrence
+	listOn := false
 	for i, s := range sents {
+		if listOn && !isListItem(text[s.start:s.end]) {
+			listOn = false
+		}
 		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
 		actorSeen := mask&maskActor != 0
 		switch {
@@ -50,6 +56,9 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 				actorSeen = false
 				occ = c.borrow(text, back, i, ts, occ)
 			}
+			if listOn && len(occ) > 0 {
+				occ = append(occ, list)
+			}
 			if len(occ) > 0 {
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
@@ -60,8 +69,14 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 			n := len(occ)
 			occ = c.borrow(text, back, i, ts, occ)
 			if len(occ) > n {
+				if listOn {
+					occ = append(occ, list)
+				}
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
+		}
+		if cue, ok := c.leadInCue(text, s); ok {
+			list, listOn = cue, true
 		}
 		if actorSeen {
 			if len(back) == maxNameCarry {
@@ -282,7 +297,9 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		if excl >= 0 {
 			cue, cancelled = excl, true
 		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); !cancelled {
-			cue, cancelled = cr.normSubject(chosen, occ, modes)
+			if cue, cancelled = cr.normSubject(chosen, occ, modes); !cancelled {
+				cue, cancelled = cr.genericConsequence(chosen, occ, ts)
+			}
 		}
 		if !cancelled {
 			return cr.hit(text, s, ts, chosen), fired
@@ -292,6 +309,10 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 			first = cr.hit(text, s, ts, chosen)
 			o := occ[cue]
 			first.Mode = modes[o.group]
+			if o.group == cr.conseq {
+				// A sanction announced for a whole class states the rule.
+				first.Mode = "rule"
+			}
 			if !o.carried {
 				first.Cue = text[ts[o.i].Start:ts[o.j-1].End]
 			}
@@ -391,7 +412,8 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 }
 
 // conceded reports whether cancel cue o stands in a concessive clause
-// ("Meski sudah ada surat edaran bupati, …") that a comma closes before
+// ("Meski sudah ada surat edaran bupati, …") or an opening setting
+// ("Dalam sosialisasi itu, …") that a comma closes before
 // the anchor a, or in a clause that a comma and a contrast word ("…, tapi
 // …") set against the anchor's: the one clause grants the norm, the other
 // reports what happened in spite of it.
@@ -404,7 +426,12 @@ func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string,
 			continue
 		}
 		switch c.group {
-		case cr.concession:
+		case cr.concession, cr.setting:
+			// A setting ("Dalam sosialisasi itu, …") frames the sentence
+			// only from its start.
+			if c.group == cr.setting && c.i != 0 {
+				continue
+			}
 			if c.j <= o.i && !clauseBreak(text, ts, c.j-1, o.i) && clauseBreak(text, ts, o.j-1, a.i) {
 				return true
 			}
@@ -448,6 +475,42 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, modes []string) (i
 		}
 	}
 	return -1, false
+}
+
+// genericConsequence reports whether a chosen actor is a whole class
+// defined by a relative clause ("ASN yang ketahuan mengikuti kampanye …")
+// and the sentence goes on to what will happen to it ("… akan dipanggil
+// inspektorat"): a sanction announced for anyone who acts, which states
+// the rule, not a case.
+func (cr *compiledRule) genericConsequence(chosen, occ []occurrence, ts []Token) (int, bool) {
+	if cr.conseq < 0 {
+		return -1, false
+	}
+	for _, c := range chosen {
+		if c.carried || !cr.roleIs(c, rules.RoleActor) || c.j >= len(ts) || ts[c.j].Norm != "yang" {
+			continue
+		}
+		if c.i > 0 && !isGenericBefore(ts[c.i-1].Norm) {
+			continue
+		}
+		for k, o := range occ {
+			if o.group == cr.conseq && !o.carried && o.i > c.j {
+				return k, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// isGenericBefore reports the words that may stand before a class of
+// people ("bagi ASN yang …", "setiap PNS yang …"), unlike the ones that
+// pick someone out ("seorang camat yang …", "Camat Sukajadi yang …").
+func isGenericBefore(w string) bool {
+	switch w {
+	case "bagi", "setiap", "tiap", "semua", "seluruh", "para", "bahwa", "untuk", "kepada", "terhadap", "jika", "bila", "apabila", "kalau":
+		return true
+	}
+	return false
 }
 
 // roleIs reports whether occurrence o fills role in this rule.

@@ -185,15 +185,10 @@ type compiledRule struct {
 	// reaches through a chain of acts ("tidak pernah mengarahkan warga
 	// memilih", "tidak membuat unggahan yang menunjukkan keberpihakan").
 	acts []bool
-	// realis and purpose are the groups of RealisGazetteer and
-	// PurposeGazetteer, or -1.
-	realis, purpose int32
-	// concession and contrast are the groups of ConcessionGazetteer and
-	// ContrastGazetteer, or -1.
-	concession, contrast int32
-	// otherActor is the group of OtherActorGazetteer, or -1.
-	otherActor int32
-	pending    pendingGroups
+	// cueGroups holds the groups the engine reads by name, shared by
+	// every rule.
+	cueGroups
+	pending pendingGroups
 }
 
 // finish builds the group bitmaps once the number of groups is final.
@@ -215,4 +210,26 @@ type roleReq struct {
 // roleOrder fixes the order roles are checked in; the act anchors a hit.
 func roleOrder() [4]string {
 	return [4]string{rules.RoleAct, rules.RoleActor, rules.RoleTarget, rules.RoleCue}
+}
+
+// cueGroups are the groups of the gazetteers the engine treats by name
+// (see the *Gazetteer constants), each -1 when the pack has none.
+type cueGroups struct {
+	realis, purpose, otherActor           int32
+	concession, contrast, setting, conseq int32
+}
+
+// namedGroups looks the by-name gazetteers up in d.
+func (d *dictionary) namedGroups() cueGroups {
+	get := func(name string) int32 {
+		if g, ok := d.byName["@"+name]; ok {
+			return g
+		}
+		return -1
+	}
+	return cueGroups{
+		realis: get(RealisGazetteer), purpose: get(PurposeGazetteer), otherActor: get(OtherActorGazetteer),
+		concession: get(ConcessionGazetteer), contrast: get(ContrastGazetteer), setting: get(SettingGazetteer),
+		conseq: get(ConsequenceGazetteer),
+	}
 }
