@@ -187,6 +187,12 @@ const AnaphoraGazetteer = "anaphora"
 // is theirs.
 const OtherActorGazetteer = "actor_other"
 
+// NonASNGazetteer names the actor gazetteer of officials who are not ASN
+// (village heads and staff, TNI, Polri, election organisers): an act nearer
+// to one of them than to a civil servant is theirs, as with
+// OtherActorGazetteer, except in the rules about them.
+const NonASNGazetteer = "official_non_asn"
+
 // IncidentGazetteer names the cue gazetteer of words of a reported case
 // ("diduga", "dilaporkan", "kedapatan"): hits in such sentences are
 // allegations.

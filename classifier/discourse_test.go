@@ -108,6 +108,9 @@ func TestClausesAndNames(t *testing.T) {
 		{"Dalam sosialisasi itu, Bawaslu melarang kepala puskesmas mengerahkan pegawainya menghadiri kampanye calon bupati.", false, ""},
 		{"Larangan bagi PNS antara lain:\n1. ikut serta sebagai pelaksana kampanye;\n2. menjadi peserta kampanye dengan menggunakan atribut partai atau atribut PNS;\n3. sebagai peserta kampanye dengan mengerahkan PNS lain.", false, ""},
 		{"Bawaslu menemukan dua hal:\n1. seorang camat menjadi peserta kampanye dengan atribut partai;\n2. spanduk dipasang di kantor desa.", true, "camat"},
+		{"Camat Sukajadi mengaku sudah menegur tiga kepala desa yang ikut berkampanye untuk calon bupati petahana.", false, ""},
+		{"Kepala desa dan seorang guru SD negeri dilaporkan membagikan uang kepada warga agar memilih caleg Partai Golkar.", true, "guru"},
+		{"Gubernur, bupati, camat & kepala desa yang dukung paslon 01 dibiarkan saja.", true, "camat"},
 		{"Bupati menyampaikan bahwa ASN yang ketahuan mengikuti kegiatan kampanye calon akan dipanggil inspektorat.", false, ""},
 		{"Seorang camat yang ketahuan mengikuti kegiatan kampanye calon bupati akan dipanggil inspektorat pekan depan.", true, "camat"},
 	}

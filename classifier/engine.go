@@ -289,7 +289,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		if !cr.roles[0].groups[a.group] {
 			continue
 		}
-		chosen, ok := cr.complete(a, occ)
+		chosen, ok := cr.complete(a, occ, text, ts)
 		if !ok {
 			continue
 		}
@@ -326,7 +326,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 
 // complete picks, for anchor a, the nearest occurrence of every other
 // required role within the window.
-func (cr *compiledRule) complete(a occurrence, occ []occurrence) ([]occurrence, bool) {
+func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts []Token) ([]occurrence, bool) {
 	win := cr.rule.Window
 	chosen := []occurrence{a}
 	for _, rq := range cr.roles[1:] {
@@ -347,13 +347,16 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence) ([]occurrence, 
 			return nil, false
 		}
 		// The act belongs to the nearest person: when someone who is
-		// not ASN ("pegawai honorer", "guru ngaji", "mantan camat")
-		// stands closer to it than the civil servant, the civil servant
-		// is only mentioned ("Camat membenarkan ada pegawai honorer
-		// yang mendukung paslon").
-		if rq.role == rules.RoleActor && cr.otherActor >= 0 {
+		// not ASN ("pegawai honorer", "guru ngaji", "mantan camat", a
+		// village head) stands closer to it than the civil servant, the
+		// civil servant is only mentioned ("Camat membenarkan ada
+		// pegawai honorer yang mendukung paslon", "Camat menegur kepala
+		// desa yang ikut berkampanye") — unless the two act together
+		// ("kepala desa dan seorang guru SD negeri membagikan …").
+		if rq.role == rules.RoleActor {
 			for _, o := range occ {
-				if o.group == cr.otherActor && distance(a, o) < bestDist {
+				other := o.group == cr.otherActor || o.group == cr.nonASN && !rq.groups[o.group]
+				if other && o.group >= 0 && distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) {
 					return nil, false
 				}
 			}
@@ -365,6 +368,36 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence) ([]occurrence, 
 	}
 	return chosen, true
 }
+
+// coordinated reports whether two people are joined as one subject ("kepala
+// desa dan seorang guru", "camat bersama kades", "bupati, camat & kepala
+// desa"): a conjunction, comma or ampersand between them, at most
+// coordinationGap tokens apart.
+func coordinated(x, y occurrence, text string, ts []Token) bool {
+	if x.carried || y.carried {
+		return false
+	}
+	if y.i < x.i {
+		x, y = y, x
+	}
+	if y.i-x.j > coordinationGap || x.j > y.i {
+		return false
+	}
+	if strings.ContainsAny(text[ts[x.j-1].End:ts[y.i].Start], ",&/") {
+		return true
+	}
+	for _, t := range ts[x.j:y.i] {
+		switch t.Norm {
+		case "dan", "serta", "bersama", "beserta", "dengan", "maupun", "atau", "hingga", "sampai":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinationGap is how many tokens may stand between two people joined
+// by a conjunction ("kepala desa dan seorang guru SD negeri").
+const coordinationGap = 4
 
 // inOrder reports whether the chosen occurrences of the rule's ordered
 // roles stand in that order. A carried actor stood in an earlier

@@ -215,7 +215,7 @@ func roleOrder() [4]string {
 // cueGroups are the groups of the gazetteers the engine treats by name
 // (see the *Gazetteer constants), each -1 when the pack has none.
 type cueGroups struct {
-	realis, purpose, otherActor           int32
+	realis, purpose, otherActor, nonASN   int32
 	concession, contrast, setting, conseq int32
 }
 
@@ -228,7 +228,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		return -1
 	}
 	return cueGroups{
-		realis: get(RealisGazetteer), purpose: get(PurposeGazetteer), otherActor: get(OtherActorGazetteer),
+		realis: get(RealisGazetteer), purpose: get(PurposeGazetteer), otherActor: get(OtherActorGazetteer), nonASN: get(NonASNGazetteer),
 		concession: get(ConcessionGazetteer), contrast: get(ContrastGazetteer), setting: get(SettingGazetteer),
 		conseq: get(ConsequenceGazetteer),
 	}
