@@ -57,7 +57,7 @@ func (c *Classifier) introduced(text string, s span) map[string]int32 {
 	var names map[string]int32
 	add := func(run []Token, g int32) {
 		for _, t := range run {
-			if len(t.Norm) < 3 {
+			if len(t.Norm) < 3 && !isInitials(text[t.Start:t.End]) {
 				continue
 			}
 			if names == nil {
@@ -77,11 +77,18 @@ func (c *Classifier) introduced(text string, s span) map[string]int32 {
 	return names
 }
 
-// nameAfter reads "TITLE [Place], [dr.] Name Name".
+// nameAfter reads "TITLE [Place], [dr.] Name Name" and "TITLE [Place]
+// berinisial AB".
 func (c *Classifier) nameAfter(text string, ts []Token, o occurrence, occ []occurrence) []Token {
 	k := o.j
 	for n := 0; k < len(ts) && n < maxNameWords && ts[k].Upper && !clauseBreak(text, ts, k-1, k); n++ {
 		k++
+	}
+	if k < len(ts) && (ts[k].Norm == "berinisial" || ts[k].Norm == "inisial") {
+		if k+1 < len(ts) && isInitials(text[ts[k+1].Start:ts[k+1].End]) {
+			return ts[k+1 : k+2]
+		}
+		return nil
 	}
 	if k >= len(ts) || !clauseBreak(text, ts, k-1, k) {
 		return nil
@@ -96,9 +103,16 @@ func (c *Classifier) nameAfter(text string, ts []Token, o occurrence, occ []occu
 	return c.nameRun(ts, start, k, occ)
 }
 
-// nameBefore reads "Name Name, [seorang] TITLE".
+// nameBefore reads "Name Name, [seorang] TITLE" and "AB yang merupakan
+// TITLE".
 func (c *Classifier) nameBefore(text string, ts []Token, o occurrence, occ []occurrence) []Token {
 	k := o.i - 1
+	if k >= 1 && ts[k].Norm == "merupakan" && ts[k-1].Norm == "yang" {
+		if k >= 2 && isInitials(text[ts[k-2].Start:ts[k-2].End]) {
+			return ts[k-2 : k-1]
+		}
+		return nil
+	}
 	if k >= 0 && (ts[k].Norm == "seorang" || ts[k].Norm == "sebagai") {
 		k--
 	}
@@ -161,7 +175,7 @@ func notName(w string) bool {
 }
 
 // mayName is a cheap check on the raw sentence s before it is tokenised:
-// does a capitalised word of it (three letters or more) also stand
+// does a capitalised word of it (three letters or more, or initials) also stand
 // capitalised in one of the sentences in back it may borrow a name from?
 func mayName(text string, s span, back []actorSentence, at int) bool {
 	sent := text[s.start:s.end]
@@ -173,7 +187,7 @@ func mayName(text string, s span, back []actorSentence, at int) bool {
 		for j < len(sent) && isAlnumByte(sent[j]) {
 			j++
 		}
-		if j-i >= 3 && sent[i] >= 'A' && sent[i] <= 'Z' {
+		if (j-i >= 3 || isInitials(sent[i:j])) && sent[i] >= 'A' && sent[i] <= 'Z' {
 			w := sent[i:j]
 			for k := len(back) - 1; k >= 0 && at-back[k].at <= maxNameCarry; k-- {
 				if strings.Contains(text[back[k].start:back[k].end], w) {
@@ -184,4 +198,18 @@ func mayName(text string, s span, back []actorSentence, at int) bool {
 		i = j
 	}
 	return false
+}
+
+// isInitials reports a word written as a person's initials, as news
+// names suspects ("AT", "MN", "SRW"): two to four capital letters.
+func isInitials(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
