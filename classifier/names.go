@@ -28,6 +28,9 @@ func (c *Classifier) namedActor(text string, back []actorSentence, at int, ts []
 		return occurrence{}, false
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxNameCarry; j-- {
+		if !back[j].read && !mentions(text, back[j].span, ts) {
+			continue
+		}
 		if !back[j].read {
 			back[j].names, back[j].read = c.introduced(text, back[j].span), true
 		}
@@ -187,10 +190,10 @@ func mayName(text string, s span, back []actorSentence, at int) bool {
 		for j < len(sent) && isAlnumByte(sent[j]) {
 			j++
 		}
-		if (j-i >= 3 || isInitials(sent[i:j])) && sent[i] >= 'A' && sent[i] <= 'Z' {
+		if (j-i >= 3 || isInitials(sent[i:j])) && sent[i] >= 'A' && sent[i] <= 'Z' && !notName(strings.ToLower(sent[i:j])) {
 			w := sent[i:j]
 			for k := len(back) - 1; k >= 0 && at-back[k].at <= maxNameCarry; k-- {
-				if strings.Contains(text[back[k].start:back[k].end], w) {
+				if nearIntroduction(text[back[k].start:back[k].end], w) {
 					return true
 				}
 			}
@@ -198,6 +201,84 @@ func mayName(text string, s span, back []actorSentence, at int) bool {
 		i = j
 	}
 	return false
+}
+
+// mentions is a cheap check before sentence b is tokenised to find the
+// names it introduces: does a capitalised word of ts stand in b where a
+// name would be introduced?
+func mentions(text string, b span, ts []Token) bool {
+	for _, t := range ts {
+		w := text[t.Start:t.End]
+		if !t.Upper || len(w) < 3 && !isInitials(w) || notName(t.Norm) {
+			continue
+		}
+		if nearIntroduction(text[b.start:b.end], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearIntroduction reports whether word w stands in sentence b where a
+// name is introduced: in a run of capitalised words that a comma closes
+// ("Rahmat Hasan, Kepala …") or opens (", dr. Maria,"), or next to
+// "berinisial" / "yang merupakan".
+func nearIntroduction(b, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(b[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(w)
+		if i > 0 && isAlnumByte(b[i-1]) || off < len(b) && isAlnumByte(b[off]) {
+			continue // part of a longer word
+		}
+		if closedByComma(b[off:]) || openedByComma(b[:i]) ||
+			strings.HasSuffix(strings.TrimRight(b[:i], " "), "inisial") ||
+			strings.HasPrefix(strings.TrimLeft(b[off:], " "), "yang merupakan") {
+			return true
+		}
+	}
+}
+
+// closedByComma reports whether rest, the text after a name word, reaches
+// a comma across at most two more capitalised words.
+func closedByComma(rest string) bool {
+	for n := 0; ; n++ {
+		rest = strings.TrimLeft(rest, " ")
+		if strings.HasPrefix(rest, ",") {
+			return true
+		}
+		if n == 2 || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+			return false
+		}
+		k := 0
+		for k < len(rest) && (isAlnumByte(rest[k]) || rest[k] == '.') {
+			k++
+		}
+		rest = rest[k:]
+	}
+}
+
+// openedByComma reports whether before, the text before a name word,
+// ends with a comma across at most two more capitalised words or titles
+// ("…, dr. Maria", "…, Budi Santoso").
+func openedByComma(before string) bool {
+	for n := 0; ; n++ {
+		before = strings.TrimRight(before, " ")
+		if strings.HasSuffix(before, ",") {
+			return true
+		}
+		k := len(before)
+		for k > 0 && (isAlnumByte(before[k-1]) || before[k-1] == '.') {
+			k--
+		}
+		if n == 2 || k == len(before) || !(before[k] >= 'A' && before[k] <= 'Z' || isHonorific(strings.ToLower(strings.TrimSuffix(before[k:], ".")))) {
+			return false
+		}
+		before = before[:k]
+	}
 }
 
 // isInitials reports a word written as a person's initials, as news
