@@ -1,0 +1,52 @@
+package classifier
+
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/netra-id/netra"
+)
+
+// FuzzClassify feeds arbitrary text through the whole classifier — the
+// sentence splitter, the clause, list and name steps — and checks what a
+// UI relies on: no panic, every hit and span inside the text on rune
+// boundaries, and the same verdict twice.
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{
+		"Warga mengenal Rahmat Hasan, Kepala Bidang di Dinas PUPR. Rahmat diduga hadir dalam pertemuan tim pemenangan calon bupati.",
+		"Larangan bagi PNS antara lain:\n1. ikut serta sebagai pelaksana kampanye;\n2. menjadi peserta kampanye dengan atribut partai;",
+		"Meski sudah ada surat edaran, Bawaslu menemukan seorang guru yang mengajak wali murid memilih calon nomor urut 1.",
+		"Staf Ahli berinisial SR diperiksa. SR ikut membagikan kaus pasangan calon.",
+		", , berinisial ,: \n- ;",
+		"AB yang merupakan",
+	} {
+		f.Add(s)
+	}
+	c, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip()
+		}
+		v := c.Classify(netra.Item{Text: text})
+		for _, h := range append(append([]netra.Hit{}, v.Hits...), v.Suppressed...) {
+			if h.Field != "" {
+				continue
+			}
+			if h.Start < 0 || h.End > len(text) || h.Start > h.End || h.Start < len(text) && !utf8.RuneStart(text[h.Start]) {
+				t.Fatalf("hit %s at [%d,%d) outside text of %d bytes", h.Rule, h.Start, h.End, len(text))
+			}
+			for _, sp := range h.Spans {
+				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+					t.Fatalf("span %+v outside text of %d bytes", sp, len(text))
+				}
+			}
+		}
+		if w := c.Classify(netra.Item{Text: text}); !reflect.DeepEqual(v, w) {
+			t.Fatalf("two verdicts differ:\n%+v\n%+v", v, w)
+		}
+	})
+}
