@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/netra-id/netra/internal/yamlerr"
-	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
 )
 
@@ -51,6 +50,29 @@ type Source struct {
 	Delay    time.Duration `yaml:"-"`           // minimum delay between requests to one host
 	Workers  int           `yaml:"parallelism"` // concurrent article fetches; per-host limits still apply
 
+	// DelaySet is true when the file gave a delay, so an explicit 0 (no
+	// delay, allowed only with allow_private or polite: false) differs from
+	// "use the crawler's default".
+	DelaySet bool `yaml:"-"`
+	// HostParallel is how many requests may be in flight to one of the
+	// source's hosts at once; 0 keeps the crawler's default (2).
+	HostParallel int `yaml:"host_parallelism"`
+	// Retries is how many times a transient failure is retried; nil keeps
+	// the crawler's default (2).
+	Retries *int `yaml:"retries"`
+	// Polite false turns off per-host delays and adaptive throttling for
+	// this source; robots.txt is still obeyed. nil means polite.
+	Polite *bool `yaml:"polite"`
+	// Discover makes the crawler find the site's feeds, sitemaps or
+	// listing links itself (see package discover) instead of a kind's URLs.
+	Discover bool `yaml:"discover"`
+	// MinInterval turns on adaptive polling: the source is checked no more
+	// often than MinInterval and no less often than its schedule, at the
+	// pace new entries have been appearing. 0 = every scheduled run.
+	MinInterval time.Duration `yaml:"-"`
+	// Location is the clock of Schedule: the file's `timezone`, else UTC.
+	Location *time.Location `yaml:"-"`
+
 	// LinkSelector picks article links on listing pages (kind html).
 	LinkSelector string `yaml:"link_selector"`
 	// NextSelector picks the link to the next listing page (kind html).
@@ -73,14 +95,16 @@ type Source struct {
 type sourcesFile struct {
 	UserAgent string      `yaml:"user_agent"`
 	Contact   string      `yaml:"contact"`
+	Timezone  string      `yaml:"timezone"`
 	Sources   []yaml.Node `yaml:"sources"`
 }
 
 // rawSource carries the duration fields as text so errors can name them.
 type rawSource struct {
-	Source `yaml:",inline"`
-	Since  string `yaml:"since"`
-	Delay  string `yaml:"delay"`
+	Source      `yaml:",inline"`
+	Since       string `yaml:"since"`
+	Delay       string `yaml:"delay"`
+	MinInterval string `yaml:"min_interval"`
 }
 
 // LoadSources reads a YAML sources file. Every problem is reported, each
@@ -112,7 +136,7 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
 	}
-	known := map[string]bool{"user_agent": true, "contact": true, "sources": true}
+	known := map[string]bool{"user_agent": true, "contact": true, "timezone": true, "sources": true}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		if k := doc.Content[i]; !known[k.Value] {
 			fail(k.Line, "unknown top-level field %q", k.Value)
@@ -125,6 +149,15 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 	if top.Contact != "" {
 		if err := checkHTTPURL(top.Contact); err != nil {
 			fail(fieldLine(doc, "contact"), "contact: %v", err)
+		}
+	}
+	loc := time.UTC
+	if top.Timezone != "" {
+		l, err := time.LoadLocation(top.Timezone)
+		if err != nil {
+			fail(fieldLine(doc, "timezone"), "timezone: %q is not an IANA zone name (examples: UTC, Asia/Jakarta)", top.Timezone)
+		} else {
+			loc = l
 		}
 	}
 	if len(top.Sources) == 0 {
@@ -149,7 +182,7 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 			continue
 		}
 		s := rs.Source
-		s.File, s.Line = name, n.Line
+		s.File, s.Line, s.Location = name, n.Line, loc
 		if s.UserAgent == "" {
 			s.UserAgent = top.UserAgent
 		}
@@ -163,6 +196,10 @@ func ParseSources(name string, data []byte) ([]Source, error) {
 		}
 		if s.Delay, err = parseDuration(rs.Delay); err != nil {
 			fail(line("delay"), "delay: %v", err)
+		}
+		s.DelaySet = rs.Delay != ""
+		if s.MinInterval, err = parseDuration(rs.MinInterval); err != nil {
+			fail(line("min_interval"), "min_interval: %v", err)
 		}
 		for _, e := range validate(&s) {
 			fail(line(e.field), "%s: %s", e.field, e.msg)
@@ -188,7 +225,8 @@ func isSourceField(key string) bool {
 		"urls", "allow_private", "max_pages", "max_items",
 		"since", "delay", "parallelism", "link_selector",
 		"next_selector", "channel", "instance", "tag",
-		"account", "user_agent", "contact":
+		"account", "user_agent", "contact",
+		"host_parallelism", "retries", "polite", "discover", "min_interval":
 		return true
 	}
 	return false
@@ -214,13 +252,33 @@ func validate(s *Source) []fieldError {
 	if strings.TrimSpace(s.Name) == "" {
 		add("name", "required")
 	}
-	if kinds := sourceKinds(); !slices.Contains(kinds, s.Kind) {
+	if kinds := sourceKinds(); !slices.Contains(kinds, s.Kind) && !(s.Discover && s.Kind == "") {
 		add("kind", "%q is not one of %s", s.Kind, strings.Join(kinds, ", "))
 	}
-	if s.Schedule != "" {
-		if _, err := cron.ParseStandard(s.Schedule); err != nil {
+	if s.Schedule != "" && s.Schedule != ScheduleManual {
+		if _, err := cronParser.Parse(s.Schedule); err != nil {
 			add("schedule", "%q is not cron syntax: %v", s.Schedule, err)
 		}
+	}
+	if s.Discover {
+		if len(s.URLs) == 0 {
+			add("urls", "required with discover: true (the sites to look at)")
+		}
+		if s.Kind != "" && s.Kind != KindFeed && s.Kind != KindSitemap && s.Kind != KindHTML {
+			add("discover", "only for kinds feed, sitemap and html (or no kind)")
+		}
+	}
+	if s.DelaySet && s.Delay == 0 && !s.AllowPrivate && !s.Impolite() {
+		add("delay", "0 is allowed only with allow_private: true or polite: false (other people's servers get at least a pause between requests)")
+	}
+	if s.HostParallel < 0 {
+		add("host_parallelism", "must not be negative")
+	}
+	if s.Retries != nil && (*s.Retries < 0 || *s.Retries > 10) {
+		add("retries", "must be between 0 and 10")
+	}
+	if s.MinInterval > 0 && s.MinInterval < time.Minute {
+		add("min_interval", "must be at least 1m")
 	}
 	for _, u := range s.URLs {
 		if err := checkHTTPURL(u); err != nil {
@@ -229,14 +287,14 @@ func validate(s *Source) []fieldError {
 	}
 	switch s.Kind {
 	case KindFeed, KindSitemap, KindURL:
-		if len(s.URLs) == 0 {
+		if len(s.URLs) == 0 && !s.Discover {
 			add("urls", "required for kind %s", s.Kind)
 		}
 	case KindHTML:
 		if len(s.URLs) == 0 {
 			add("urls", "required for kind html")
 		}
-		if s.LinkSelector == "" {
+		if s.LinkSelector == "" && !s.Discover {
 			add("link_selector", "required for kind html (CSS selector of article links)")
 		}
 	case KindTelegram:

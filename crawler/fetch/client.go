@@ -112,11 +112,14 @@ func (c *Client) CheckRedirect(req *http.Request, via []*http.Request) error {
 type Response struct {
 	URL    string // after redirects
 	Status int
-	Body   []byte // UTF-8 for text types
+	Body   []byte      // UTF-8 for text types
+	Header http.Header // response header (ETag, Last-Modified for conditional GET)
 }
 
-// Get fetches rawURL following redirects. A status other than 2xx is
-// returned as an *Error with reason http_NNN (and the response).
+// Get fetches rawURL following redirects. A status other than 2xx or 304
+// is returned as an *Error with reason http_NNN (and the response); 304
+// Not Modified (the answer to a conditional GET) is returned without error
+// and with an empty body.
 func (c *Client) Get(ctx context.Context, rawURL string, header http.Header) (*Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -135,6 +138,11 @@ func (c *Client) Get(ctx context.Context, rawURL string, header http.Header) (*R
 		URL:    res.Request.URL.String(),
 		Status: res.StatusCode,
 		Body:   body,
+		Header: res.Header,
+	}
+	if res.StatusCode == http.StatusNotModified {
+		// A conditional GET's answer: not a failure, the caller asked for it.
+		return out, nil
 	}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
 		return out, &Error{Reason: HTTPReason(res.StatusCode), URL: out.URL, Status: res.StatusCode}

@@ -241,3 +241,31 @@ func (h *Hosts) PausedUntil(host string) time.Time {
 	defer h.mu.Unlock()
 	return h.get(host).paused
 }
+
+// SetHostLimits sets one host's concurrency and minimum delay from a
+// source's knobs. Unlike SetMinDelay the delay may go below the table's
+// base (down to 0, which the sources file allows only for private
+// addresses or `polite: false`); robots.txt Crawl-delay can still raise it
+// afterwards. parallel <= 0 keeps the host's concurrency; a new one takes
+// effect once the host has nothing in flight.
+func (h *Hosts) SetHostLimits(host string, parallel int, delay time.Duration) {
+	if delay > h.max {
+		delay = h.max
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s := h.get(host)
+	if parallel > 0 && parallel != cap(s.sem) && s.inflight == 0 {
+		s.sem = make(chan struct{}, parallel)
+	}
+	if delay >= 0 {
+		s.minDelay, s.delay = delay, delay
+	}
+}
+
+// Parallel is how many requests may be in flight to host at once.
+func (h *Hosts) Parallel(host string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return cap(h.get(host).sem)
+}
