@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,10 +180,10 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 		Timeout:       c.cfg.timeout,
 		MaxBody:       c.cfg.maxBody,
 		MaxRedirects:  c.cfg.maxRedirects,
-		Retries:       c.cfg.retries,
+		Retries:       c.retriesFor(src),
 		Backoff:       c.cfg.backoff,
 		MaxRetryAfter: c.cfg.maxRetryAfter,
-		Robots:        c.cfg.polite,
+		Robots:        true, // politeness off drops delays, never robots.txt
 		Guard:         fetch.Guard{AllowPrivate: src.AllowPrivate, Allowed: c.allowed},
 		Observe: func(e fetch.Event) {
 			stats.do(func(s *RunStats) {
@@ -215,13 +214,7 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 	if src.Since > 0 {
 		r.since = c.cfg.now().Add(-src.Since)
 	}
-	if src.Delay > 0 && c.cfg.polite {
-		for _, u := range append(append([]string(nil), src.URLs...), src.Instance) {
-			if pu, err := url.Parse(u); err == nil && pu.Host != "" {
-				c.hosts.SetMinDelay(pu.Host, src.Delay)
-			}
-		}
-	}
+	c.applyHostKnobs(src)
 
 	// Pauses servers asked for in earlier runs still hold.
 	paused, err := st.Paused(time.Now())

@@ -66,8 +66,9 @@ func WithContact(url string) Option { return func(c *config) { c.contact = url }
 // directory). Without it nothing is remembered between runs.
 func WithStateDir(dir string) Option { return func(c *config) { c.stateDir = dir } }
 
-// WithPoliteness turns robots.txt, per-host delays and adaptive throttling
-// on (the default) or off. Off is for benchmarks against one's own server.
+// WithPoliteness turns per-host delays and adaptive throttling on (the
+// default) or off. Off is for benchmarks against one's own server.
+// robots.txt is obeyed either way.
 func WithPoliteness(on bool) Option {
 	return func(c *config) { c.polite, c.adaptive = on, on }
 }

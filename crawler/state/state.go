@@ -63,6 +63,7 @@ type Memory struct {
 	hashes  map[string]bool
 	pending map[string]map[string]bool
 	paused  map[string]time.Time
+	meta    metaMem // validators and poll state (meta.go)
 }
 
 // NewMemory makes an empty in-memory store.
