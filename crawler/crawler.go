@@ -133,6 +133,7 @@ type run struct {
 	emitMu sync.Mutex
 	emit   func(netra.Item) error
 	cancel context.CancelCauseFunc
+	cond   *condGet // conditional GET of feeds, sitemaps, listing pages
 
 	mu       sync.Mutex
 	queued   map[string]bool // URLs seen in this run
@@ -204,6 +205,7 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 	r := &run{
 		c: c, src: src, client: client, st: st, stats: stats, ua: ua, emit: emit, cancel: cancel,
 		queued: map[string]bool{}, claimed: map[string]bool{}, maxItems: c.cfg.maxItems, maxPages: c.cfg.maxPages,
+		cond: newCondGet(st),
 	}
 	if src.MaxItems > 0 {
 		r.maxItems = src.MaxItems
@@ -263,6 +265,9 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 		err = cause
 	}
 	if err != nil {
+		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
+	}
+	if err := r.settle(ctx); err != nil {
 		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
 	}
 	return finish(nil)

@@ -54,7 +54,7 @@ func entryCandidates(base string, entries []feeds.Entry) []candidate {
 func (r *run) feeds(ctx context.Context) error {
 	var all []candidate
 	for _, u := range r.src.URLs {
-		res := r.page(ctx, u, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
+		res := r.document(ctx, u, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
 		if res == nil {
 			continue
 		}
@@ -93,7 +93,7 @@ func (r *run) sitemaps(ctx context.Context) error {
 		}
 		seen[u] = true
 		pages++
-		res := r.page(ctx, u, "application/xml, text/xml;q=0.9, */*;q=0.8")
+		res := r.document(ctx, u, "application/xml, text/xml;q=0.9, */*;q=0.8")
 		if res == nil {
 			continue
 		}
@@ -156,7 +156,11 @@ func (r *run) listing(ctx context.Context) error {
 		}
 		found, next = links, nxt
 	})
+	notModified := r.conditionalListing(col)
 	col.OnError(func(res *colly.Response, err error) {
+		if notModified(res) {
+			return
+		}
 		r.failed(res.Request.URL.String(), err, res.StatusCode, false)
 	})
 	seen := map[string]bool{}

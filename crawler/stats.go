@@ -27,6 +27,8 @@ type RunStats struct {
 	Limited  int            `json:"limited"`   // responses that slowed the crawler down (429/503)
 	Retried  int            `json:"retried"`   // retried requests
 	Dup      int            `json:"duplicate"` // items dropped because their content hash was already emitted
+
+	NotModified int `json:"not_modified"` // feeds, sitemaps and listing pages unchanged since the last run (304)
 }
 
 // ErrorCount is the total of all failures.
