@@ -176,31 +176,20 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	ua := c.userAgent(src)
-	client := fetch.New(fetch.Config{
-		UserAgent:     ua,
-		Timeout:       c.cfg.timeout,
-		MaxBody:       c.cfg.maxBody,
-		MaxRedirects:  c.cfg.maxRedirects,
-		Retries:       c.retriesFor(src),
-		Backoff:       c.cfg.backoff,
-		MaxRetryAfter: c.cfg.maxRetryAfter,
-		Robots:        true, // politeness off drops delays, never robots.txt
-		Guard:         fetch.Guard{AllowPrivate: src.AllowPrivate, Allowed: c.allowed},
-		Observe: func(e fetch.Event) {
-			stats.do(func(s *RunStats) {
-				if e.Status != 0 && !e.Retry {
-					s.Fetched++
-					s.Bytes += e.Bytes
-				}
-				if e.Retry {
-					s.Retried++
-				}
-				if e.Limited {
-					s.Limited++
-				}
-			})
-		},
-	}, c.hosts, c.robots)
+	client := c.newClient(src, ua, func(e fetch.Event) {
+		stats.do(func(s *RunStats) {
+			if e.Status != 0 && !e.Retry {
+				s.Fetched++
+				s.Bytes += e.Bytes
+			}
+			if e.Retry {
+				s.Retried++
+			}
+			if e.Limited {
+				s.Limited++
+			}
+		})
+	})
 	defer client.Close()
 	r := &run{
 		c: c, src: src, client: client, st: st, stats: stats, ua: ua, emit: emit, cancel: cancel,
@@ -243,22 +232,24 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 		r.fetchArticles(ctx, r.take(resumed))
 	}
 
-	switch src.Kind {
-	case KindFeed:
+	switch {
+	case src.Discover:
+		err = r.discovered(ctx)
+	case src.Kind == KindFeed:
 		err = r.feeds(ctx)
-	case KindSitemap:
+	case src.Kind == KindSitemap:
 		err = r.sitemaps(ctx)
-	case KindHTML:
+	case src.Kind == KindHTML:
 		err = r.listing(ctx)
-	case KindURL:
+	case src.Kind == KindURL:
 		var cands []candidate
 		for _, u := range src.URLs {
 			cands = append(cands, candidate{url: u})
 		}
 		r.fetchArticles(ctx, r.take(cands))
-	case KindTelegram:
+	case src.Kind == KindTelegram:
 		err = r.telegram(ctx)
-	case KindMastodon:
+	case src.Kind == KindMastodon:
 		err = r.mastodon(ctx)
 	}
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) && err == nil {

@@ -67,6 +67,7 @@ func newRootCmd() *cobra.Command {
 		newEvalCmd(g),
 		newRulesCmd(g),
 		newCrawlCmd(g),
+		newSourcesCmd(g),
 		newSearchCmd(g),
 		newServeCmd(g),
 		newUsersCmd(g),
