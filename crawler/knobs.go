@@ -33,7 +33,7 @@ func (c *Crawler) applyHostKnobs(src Source) {
 		return
 	}
 	for _, h := range sourceHosts(src) {
-		c.hosts.SetHostLimits(h, src.HostParallel, delay)
+		c.hosts.SetHostLimits(h, src.HostParallel, delay, src.Impolite())
 	}
 }
 

@@ -53,6 +53,16 @@ func (s Source) ParseSchedule() (cron.Schedule, error) {
 	return cronParser.Parse("CRON_TZ=" + s.Clock().String() + " " + spec)
 }
 
+// Tick is the parsed TickSpec in the source's clock; nil for a manual
+// source.
+func (s Source) Tick() (cron.Schedule, error) {
+	spec := s.TickSpec()
+	if spec == "" {
+		return nil, nil
+	}
+	return cronParser.Parse("CRON_TZ=" + s.Clock().String() + " " + spec)
+}
+
 // Impolite reports whether the source said `polite: false`.
 func (s Source) Impolite() bool { return s.Polite != nil && !*s.Polite }
 

@@ -32,6 +32,9 @@ type crawlFlags struct {
 	allow     []string
 	verbose   bool
 	shutdown  time.Duration
+	hostPar   int
+	delay     time.Duration
+	retries   int
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -59,7 +62,10 @@ stops at once. Either way the next run fetches what was not stored.`,
 	fl.StringVar(&f.contact, "contact", os.Getenv("NETRA_CRAWL_CONTACT"), "contact URL for the User-Agent (overrides the sources file)")
 	fl.StringVar(&f.userAgent, "user-agent", "", "User-Agent product/version (default NetraBot/1.0)")
 	fl.IntVar(&f.workers, "workers", 0, "concurrent article fetches per source")
-	fl.BoolVar(&f.polite, "polite", true, "obey robots.txt and per-host delays (turn off only against your own servers)")
+	fl.BoolVar(&f.polite, "polite", true, "per-host delays and adaptive throttling; robots.txt is obeyed either way (turn off only against your own servers)")
+	fl.IntVar(&f.hostPar, "host-parallelism", 0, "requests in flight per host (default 2; a source's host_parallelism wins)")
+	fl.DurationVar(&f.delay, "delay", time.Second, "minimum delay between requests to one host; 0 only with --polite=false (a source's delay wins)")
+	fl.IntVar(&f.retries, "retries", 2, "retries of a transient failure (a source's retries wins)")
 	fl.StringSliceVar(&f.allow, "allow-addr", nil, "ip:port reachable although private (e.g. a local test site)")
 	fl.BoolVar(&f.verbose, "verbose", false, "log every fetch failure")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", DefaultShutdownTimeout, "after Ctrl-C or SIGTERM, how long to keep storing what was fetched")
@@ -69,6 +75,12 @@ stops at once. Either way the next run fetches what was not stored.`,
 func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.Writer) error {
 	if f.sources == "" {
 		return netra.WithHint(errors.New("crawl: no sources file"), "pass --sources FILE (see docs: sources file format)")
+	}
+	if f.delay < 0 || (f.delay == 0 && f.polite) {
+		return netra.WithHint(fmt.Errorf("crawl: --delay %v", f.delay), "a delay of 0 needs --polite=false (only against your own servers)")
+	}
+	if f.retries < 0 || f.retries > 10 {
+		return fmt.Errorf("crawl: --retries %d: must be between 0 and 10", f.retries)
 	}
 	srcs, err := crawler.LoadSources(f.sources)
 	if err != nil {
@@ -129,6 +141,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	if f.workers > 0 {
 		opts = append(opts, crawler.WithWorkers(f.workers))
 	}
+	opts = append(opts, crawler.WithHostLimits(f.hostPar, f.delay), crawler.WithRetries(f.retries, 500*time.Millisecond))
 	if len(f.allow) > 0 {
 		opts = append(opts, crawler.WithAllowedAddrs(f.allow...))
 	}
@@ -175,22 +188,34 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "netra crawl:", err)
 	}
-	// Scheduled mode: each source again on its own cron schedule.
-	sched := cron.New(cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger)))
+	// Scheduled mode: each source again on its own cron schedule, read in
+	// the sources file's timezone (UTC by default), with the same default
+	// schedule as `netra serve`; manual sources ran once above.
+	sched := cron.New(cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger)), cron.WithLocation(time.UTC))
+	scheduled := 0
 	for _, s := range srcs {
-		spec := s.Schedule
-		if spec == "" {
-			spec = "@hourly"
+		tick, err := s.Tick()
+		if err != nil {
+			return fmt.Errorf("%s:%d: schedule: %w", s.File, s.Line, err)
 		}
-		if _, err := sched.AddFunc(spec, func() {
+		if tick == nil {
+			continue
+		}
+		scheduled++
+		sched.Schedule(tick, cron.FuncJob(func() {
+			if due, _, err := c.Due(s); err == nil && !due {
+				return // adaptive: not due yet
+			}
 			if err := crawlOne(s); err != nil {
 				fmt.Fprintln(stderr, "netra crawl:", err)
 			}
-		}); err != nil {
-			return fmt.Errorf("%s:%d: schedule: %w", s.File, s.Line, err)
-		}
+		}))
 	}
-	fmt.Fprintf(stderr, "netra crawl: %d sources scheduled; Ctrl-C to stop\n", len(srcs))
+	if scheduled == 0 {
+		fmt.Fprintln(stderr, "netra crawl: every source is manual; done")
+		return nil
+	}
+	fmt.Fprintf(stderr, "netra crawl: %d sources scheduled (times in %s); Ctrl-C to stop\n", scheduled, srcs[0].Clock())
 	sched.Start()
 	<-ctx.Done()
 	<-sched.Stop().Done()

@@ -316,14 +316,14 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 	if err != nil {
 		return nil, nil, err
 	}
+	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log), crawler.WithAcks()}, copts...)
+	c := crawler.New(copts...)
 	byName := make(map[string]crawler.Source, len(srcs))
 	entries := make([]schedule.Entry, 0, len(srcs))
 	for _, s := range srcs {
 		byName[s.Name] = s
-		entries = append(entries, schedule.Entry{Name: s.Name, Kind: s.Kind, Region: s.Region, Schedule: s.Schedule})
+		entries = append(entries, scheduleEntry(c, s))
 	}
-	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log), crawler.WithAcks()}, copts...)
-	c := crawler.New(copts...)
 	job := crawlJob(c, byName, cl, store, m, drain)
 	sched, err := schedule.New(entries, job, schedule.WithLogger(log), schedule.WithMetrics(m))
 	if err != nil {
@@ -331,6 +331,21 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 		return nil, nil, fmt.Errorf("%s: %w", cfg.Sources, err)
 	}
 	return sched, c, nil
+}
+
+// scheduleEntry is a source as the scheduler sees it: the same default
+// schedule and clock as `netra crawl` (crawler.DefaultSchedule, the
+// sources file's timezone or UTC), and for an adaptive source a tick every
+// min_interval that runs only when the crawler says it is due.
+func scheduleEntry(c *crawler.Crawler, s crawler.Source) schedule.Entry {
+	e := schedule.Entry{Name: s.Name, Kind: s.Kind, Region: s.Region, Schedule: s.TickSpec(), Location: s.Clock()}
+	if s.MinInterval > 0 {
+		e.Due = func() bool {
+			due, _, err := c.Due(s)
+			return due || err != nil // an unreadable state must not stop crawling
+		}
+	}
+	return e
 }
 
 // crawlJob crawls one source through crawlSource, the same crawler →

@@ -46,6 +46,7 @@ type hostState struct {
 	minDelay time.Duration // base raised by Crawl-delay
 	paused   time.Time     // no request before this (Retry-After)
 	inflight int
+	fixed    bool // the delay does not follow latency (a source said polite: false)
 }
 
 // NewHosts makes a host table. adaptive=false keeps the delay fixed at base
@@ -194,6 +195,9 @@ func (h *Hosts) Observe(host string, latency time.Duration, status int, retryAft
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s := h.get(host)
+	if s.fixed {
+		return
+	}
 	failed := status == 0 || status >= 500 // 429 returned above
 	target := latency / time.Duration(h.parallel)
 	d := (s.delay + target) / 2
@@ -243,12 +247,13 @@ func (h *Hosts) PausedUntil(host string) time.Time {
 }
 
 // SetHostLimits sets one host's concurrency and minimum delay from a
-// source's knobs. Unlike SetMinDelay the delay may go below the table's
+// source's knobs; fixed keeps the delay from following latency (429 and
+// 503 still slow the host down). Unlike SetMinDelay the delay may go below the table's
 // base (down to 0, which the sources file allows only for private
 // addresses or `polite: false`); robots.txt Crawl-delay can still raise it
 // afterwards. parallel <= 0 keeps the host's concurrency; a new one takes
 // effect once the host has nothing in flight.
-func (h *Hosts) SetHostLimits(host string, parallel int, delay time.Duration) {
+func (h *Hosts) SetHostLimits(host string, parallel int, delay time.Duration, fixed bool) {
 	if delay > h.max {
 		delay = h.max
 	}
@@ -261,6 +266,7 @@ func (h *Hosts) SetHostLimits(host string, parallel int, delay time.Duration) {
 	if delay >= 0 {
 		s.minDelay, s.delay = delay, delay
 	}
+	s.fixed = fixed
 }
 
 // Parallel is how many requests may be in flight to host at once.

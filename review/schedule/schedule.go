@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,6 +37,12 @@ type Job func(ctx context.Context, source string) (Result, error)
 // Entry is one scheduled source. An empty Schedule means "run now only".
 type Entry struct {
 	Name, Kind, Region, Schedule string
+	// Location is the clock Schedule is read in; nil means UTC.
+	Location *time.Location
+	// Due, when set, is asked at every scheduled tick; false skips the
+	// tick quietly (an adaptive source that is not due yet). Runs started
+	// by hand always run.
+	Due func() bool
 }
 
 // ErrRunning matches review.ErrSourceRunning; ErrUnknown matches
@@ -62,6 +69,7 @@ type state struct {
 	sched  cron.Schedule
 	cancel context.CancelFunc
 	st     review.SourceStatus
+	due    func() bool
 }
 
 // The review server takes the scheduler as its Sources; this keeps the two
@@ -115,9 +123,13 @@ func New(entries []Entry, job Job, opts ...Option) (*Scheduler, error) {
 		if _, dup := s.states[e.Name]; dup {
 			return nil, fmt.Errorf("schedule: source %q appears twice", e.Name)
 		}
-		st := &state{st: review.SourceStatus{Name: e.Name, Kind: e.Kind, Region: e.Region, Schedule: e.Schedule}}
+		st := &state{st: review.SourceStatus{Name: e.Name, Kind: e.Kind, Region: e.Region, Schedule: e.Schedule}, due: e.Due}
 		if e.Schedule != "" {
-			sc, err := parser.Parse(e.Schedule)
+			spec := e.Schedule
+			if e.Location != nil && !strings.HasPrefix(spec, "CRON_TZ=") && !strings.HasPrefix(spec, "TZ=") {
+				spec = "CRON_TZ=" + e.Location.String() + " " + spec
+			}
+			sc, err := parser.Parse(spec)
 			if err != nil {
 				return nil, fmt.Errorf("schedule: source %q: schedule %q: %w", e.Name, e.Schedule, err)
 			}
@@ -154,6 +166,10 @@ func (s *Scheduler) trigger(name, why string) error {
 	}
 	if s.stopped {
 		return fmt.Errorf("%q: scheduler is shutting down", name)
+	}
+	if why == "schedule" && st.due != nil && !st.st.Running && !st.due() {
+		s.log.Debug("crawl not due yet", "source", name)
+		return nil
 	}
 	if st.st.Running {
 		st.st.Skipped++
