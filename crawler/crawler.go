@@ -19,6 +19,7 @@ import (
 	"github.com/netra-id/netra/crawler/canon"
 	"github.com/netra-id/netra/crawler/extract"
 	"github.com/netra-id/netra/crawler/fetch"
+	"github.com/netra-id/netra/crawler/meta"
 	"github.com/netra-id/netra/crawler/robots"
 	"github.com/netra-id/netra/crawler/state"
 )
@@ -42,6 +43,8 @@ type Crawler struct {
 	// acknowledged (WithAcks), by item ID.
 	heldMu sync.Mutex
 	held   map[string][]state.Entry
+
+	lang meta.Detector // built on first use (itemmeta.go)
 }
 
 // New makes a Crawler; see the With* options for the defaults.
@@ -452,6 +455,7 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 		Published: a.Published,
 		Fetched:   r.c.cfg.now().UTC(),
 	}
+	r.c.completeMeta(&it, body)
 	if it.Title == "" {
 		it.Title = hint.title
 	}

@@ -341,6 +341,17 @@ func TestTelegramPreview(t *testing.T) {
 	if items[3].URL != "https://t.me/infopilkadacontoh/100" {
 		t.Errorf("older page not read: %+v", items[3])
 	}
+	// Channel posts are authored by the channel: the owner name shown,
+	// else the page's channel title (og:title), else @username.
+	for i, it := range items {
+		want := "Info Pilkada Contoh"
+		if i >= 2 {
+			want = "@infopilkadacontoh" // page 2 names no title
+		}
+		if it.Author != want || it.Meta["channel"] != "infopilkadacontoh" {
+			t.Errorf("post %d: author %q, channel %q; want %q", i, it.Author, it.Meta["channel"], want)
+		}
+	}
 	// Second run: everything already taken.
 	again, _ := collect(t, c, src)
 	if len(again) != 0 {

@@ -40,9 +40,10 @@ func (r *run) telegram(ctx context.Context) error {
 		base, _ := url.Parse(res.URL)
 		posts := 0
 		allOld := true
+		title := telegramChannelTitle(doc)
 		doc.Find(".tgme_widget_message[data-post]").Each(func(_ int, s *goquery.Selection) {
 			posts++
-			it, ok := r.telegramPost(base, s)
+			it, ok := r.telegramPost(base, s, title)
 			if !ok {
 				return
 			}
@@ -81,7 +82,18 @@ func resolve(base *url.URL, href string) string {
 	return base.ResolveReference(ref).String()
 }
 
-func (r *run) telegramPost(base *url.URL, s *goquery.Selection) (netra.Item, bool) {
+// telegramChannelTitle is the channel's display name on a preview page.
+func telegramChannelTitle(doc *goquery.Document) string {
+	if t := strings.TrimSpace(doc.Find(".tgme_channel_info_header_title").First().Text()); t != "" {
+		return t
+	}
+	return strings.TrimSpace(doc.Find(`meta[property="og:title"]`).AttrOr("content", ""))
+}
+
+// telegramPost reads one post. A channel post names no person: its author
+// is the channel (the owner name Telegram shows, else the channel's title,
+// else @username), and the channel's username goes into Meta["channel"].
+func (r *run) telegramPost(base *url.URL, s *goquery.Selection, channelTitle string) (netra.Item, bool) {
 	id, _ := s.Attr("data-post") // "channel/123"
 	postURL := "https://t.me/" + strings.TrimPrefix(id, "/")
 	if href, ok := s.Find("a.tgme_widget_message_date").Attr("href"); ok {
@@ -107,6 +119,17 @@ func (r *run) telegramPost(base *url.URL, s *goquery.Selection) (netra.Item, boo
 		}
 	}
 	it.Author = strings.TrimSpace(s.Find(".tgme_widget_message_owner_name").First().Text())
+	username, _, _ := strings.Cut(strings.TrimPrefix(id, "/"), "/")
+	if username != "" {
+		it.Meta["channel"] = username
+	}
+	switch {
+	case it.Author != "":
+	case channelTitle != "":
+		it.Author = channelTitle
+	case username != "":
+		it.Author = "@" + username
+	}
 	if v := strings.TrimSpace(s.Find(".tgme_widget_message_views").First().Text()); v != "" {
 		it.Meta["views"] = v
 	}
