@@ -45,6 +45,7 @@ type Crawler struct {
 	held   map[string][]state.Entry
 
 	lang meta.Detector // built on first use (itemmeta.go)
+	disc discoveryCache // what `discover: true` sources found (discovery.go)
 }
 
 // New makes a Crawler; see the With* options for the defaults.

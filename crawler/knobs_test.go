@@ -139,3 +139,39 @@ func TestRetriesKnob(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoverSource crawls a `discover: true` source naming only the
+// site: the crawler finds the feed at a usual path (/feed.xml) and crawls
+// it; a second run with the same state takes nothing new.
+func TestDiscoverSource(t *testing.T) {
+	fx := loadFixtures(t)
+	s := newSite(t)
+	serveFixtures(t, s, fx)
+	src := Source{Name: "temukan", Discover: true, URLs: []string{s.URL + "/"}}
+	if err := src.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	c := testCrawler(s, t.TempDir(), WithPoliteness(false))
+	defer c.Close()
+	items, st := collect(t, c, src)
+	// The feed is fetched to check it, then to crawl it.
+	if len(items) != len(fx) || s.hit("/feed.xml") != 2 {
+		t.Fatalf("discover run: %d items (want %d), /feed.xml fetched %d times: %+v", len(items), len(fx), s.hit("/feed.xml"), st)
+	}
+	// The next run reuses what was found: no home page, no probes.
+	home, probe := s.hit("/"), s.hit("/feed")
+	items, _ = collect(t, c, src)
+	if len(items) != 0 || s.hit("/") != home || s.hit("/feed") != probe || s.hit("/feed.xml") != 3 {
+		t.Errorf("second run: %d items, home %d→%d, /feed %d→%d, /feed.xml %d (want 3)", len(items), home, s.hit("/"), probe, s.hit("/feed"), s.hit("/feed.xml"))
+	}
+	// Restricted to sitemaps, the same site is read through robots.txt's sitemap.
+	src2 := Source{Name: "temukan-peta", Kind: KindSitemap, Discover: true, URLs: []string{s.URL + "/"}}
+	if err := src2.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	before := s.hit("/sitemap.xml")
+	items, _ = collect(t, c, src2)
+	if len(items) != 0 || s.hit("/sitemap.xml") <= before {
+		t.Errorf("sitemap discovery: %d items (all seen before, want 0), sitemap fetched %d times", len(items), s.hit("/sitemap.xml")-before)
+	}
+}

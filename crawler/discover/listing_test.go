@@ -70,3 +70,29 @@ func TestSuggestListingRealPages(t *testing.T) {
 		t.Errorf("only %d HTML main pages checked", checked)
 	}
 }
+
+func FuzzSuggestListing(f *testing.F) {
+	f.Add([]byte(`<ul class="x"><li><a href="/a/satu-dua-tiga">1</a></li><li><a href="/a/empat-lima-enam">2</a></li></ul>`), "http://contoh.id/")
+	f.Fuzz(func(t *testing.T, page []byte, u string) {
+		fd, ok := SuggestListing(page, u)
+		if ok && (fd.Selector == "" || fd.Entries < minListingLinks) {
+			t.Errorf("suggestion without selector or links: %+v", fd)
+		}
+	})
+}
+
+func TestArticlePath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"/read/2016/02/16/14382361/Menteri.Yuddy": true,
+		"/berita/camat-ajak-warga-pilih":          true,
+		"/tag/pilkada-serentak-2024":              false,
+		"/kategori/daerah":                        false,
+		"/":                                       false,
+		"/daerah":                                 false,
+		"/indeks?page=2":                          false,
+	} {
+		if got := ArticlePath(p); got != want {
+			t.Errorf("ArticlePath(%q) = %v", p, got)
+		}
+	}
+}
