@@ -44,7 +44,7 @@ type Crawler struct {
 	heldMu sync.Mutex
 	held   map[string][]state.Entry
 
-	lang meta.Detector // built on first use (itemmeta.go)
+	lang meta.Detector  // built on first use (itemmeta.go)
 	disc discoveryCache // what `discover: true` sources found (discovery.go)
 }
 
