@@ -21,14 +21,15 @@ const (
 // article says its language as well as the whole, at a fraction of the cost.
 const sampleBytes = 3000
 
-// Detector tells Indonesian, Malay and English apart with lingua-go
-// (restricted to those three, low-accuracy mode: trigram models only,
-// about 12 MB resident and 0.1 s to load against 88 MB and 1.9 s for the
-// full models, measured on this machine), and Javanese and Sundanese,
-// which lingua-go does not model, by their function words. The lingua
-// detector is built on first use, so commands that never detect a
-// language never load it. Safe for concurrent use; the zero value is
-// ready.
+// Detector tells Indonesian, Malay, English, Javanese and Sundanese apart.
+// Function words settle most texts at once (Javanese and Sundanese, which
+// lingua-go does not model, only this way); the rest go to lingua-go
+// restricted to Indonesian, Malay and English in low-accuracy mode
+// (trigram models only: about 12 MB resident and 0.1 s to load, against
+// 88 MB and 1.9 s for the full models, measured on this machine), on the
+// text's first 600 bytes. The lingua detector is built on first use, so
+// commands that never detect a language never load it. Safe for
+// concurrent use; the zero value is ready.
 type Detector struct {
 	once sync.Once
 	d    lingua.LanguageDetector
@@ -60,6 +61,26 @@ func (d *Detector) Detect(text string) string {
 	if countLetters(text) < 20 {
 		return ""
 	}
+	if quick := functionWords(text); quick != "" {
+		return quick
+	}
+	return d.lingua(text)
+}
+
+// linguaBytes bounds what lingua-go reads: it costs about 2.3 ms for 600
+// bytes and 12 ms for 3,000 on this machine, as much as the rest of a
+// page's processing.
+const linguaBytes = 600
+
+// lingua asks lingua-go, for texts function words do not settle.
+func (d *Detector) lingua(text string) string {
+	if len(text) > linguaBytes {
+		cut := linguaBytes
+		for cut > 0 && !utf8Start(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
 	l, ok := d.detector().DetectLanguageOf(text)
 	if !ok {
 		return ""
@@ -77,6 +98,44 @@ func (d *Detector) Detect(text string) string {
 		return Malay
 	case lingua.English:
 		return English
+	}
+	return ""
+}
+
+// Frequent function words: English, and those Indonesian and Malay share.
+var (
+	englishWords = set("the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "are", "by", "this", "from")
+	malayicWords = set("yang", "dan", "di", "dengan", "untuk", "ini", "itu", "dari", "dalam", "tidak", "akan", "pada", "ke", "juga", "oleh")
+)
+
+// functionWords settles most texts without lingua-go: English against
+// Indonesian/Malay by their commonest words (one side at least three
+// times the other and one word in twenty), then Indonesian against Malay
+// by the words only one of them uses; "" when that is not clear.
+func functionWords(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	en, my, id, ms := 0, 0, 0, 0
+	for _, w := range words {
+		switch {
+		case englishWords[w]:
+			en++
+		case malayicWords[w]:
+			my++
+		}
+		if indonesianOnly[w] {
+			id++
+		}
+		if malayOnly[w] {
+			ms++
+		}
+	}
+	switch {
+	case en*20 >= len(words) && en > 3*my:
+		return English
+	case my*20 >= len(words) && my > 3*en && id >= 2*ms+2:
+		return Indonesian
+	case my*20 >= len(words) && my > 3*en && ms >= 2*id+2:
+		return Malay
 	}
 	return ""
 }

@@ -103,6 +103,29 @@ func TestDetectRealPages(t *testing.T) {
 	}
 }
 
+// TestLinguaPathRealPages runs the lingua-go fallback alone (no function
+// word shortcut) on every anpandu article page: Indonesian except Tempo's
+// English edition.
+func TestLinguaPathRealPages(t *testing.T) {
+	var d Detector
+	files, _ := filepath.Glob(anpandu + "*/*singlepage*.html")
+	quick := 0
+	for _, f := range files {
+		_, a := page(t, strings.TrimPrefix(f, anpandu))
+		want := Indonesian
+		if strings.Contains(f, "tempoen") {
+			want = English
+		}
+		if got := d.lingua(a.Text); got != want {
+			t.Errorf("%s: lingua path says %q, want %q", filepath.Base(f), got, want)
+		}
+		if functionWords(a.Text) != "" {
+			quick++
+		}
+	}
+	t.Logf("function words settle %d of %d pages without lingua-go", quick, len(files))
+}
+
 // TestDetectRegional uses sentences written for this test (no saved
 // Javanese or Sundanese news pages are in the fixtures).
 func TestDetectRegional(t *testing.T) {
@@ -146,5 +169,15 @@ func BenchmarkReadByline(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		ReadByline(body)
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	_, a := page(b, "kompas/kompas-singlepage2.html")
+	var d Detector
+	d.Detect(a.Text) // build the detector outside the loop
+	b.SetBytes(int64(min(len(a.Text), sampleBytes)))
+	for b.Loop() {
+		d.Detect(a.Text)
 	}
 }
