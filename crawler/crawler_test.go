@@ -348,6 +348,9 @@ func TestTelegramPreview(t *testing.T) {
 		if i >= 2 {
 			want = "@infopilkadacontoh" // page 2 names no title
 		}
+		if it.Language != "id" || it.Meta["language_detected"] != "id" {
+			t.Errorf("post %d: language %q (detected %q), want id", i, it.Language, it.Meta["language_detected"])
+		}
 		if it.Author != want || it.Meta["channel"] != "infopilkadacontoh" {
 			t.Errorf("post %d: author %q, channel %q; want %q", i, it.Author, it.Meta["channel"], want)
 		}

@@ -34,11 +34,23 @@ func (c *Crawler) completeMeta(it *netra.Item, page []byte) {
 	}
 	it.Author = author
 	set("editor", bl.Editor)
-	if lang := c.lang.Detect(it.Text); lang != "" {
-		set("language_detected", lang)
-		if it.Language != "" && it.Language != lang {
-			set("language_declared", it.Language)
-		}
-		it.Language = lang
+	c.detectLanguage(it)
+}
+
+// detectLanguage sets an item's language from its text (articles and
+// posts alike), keeping a different declared language in Meta; texts too
+// short or unclear keep what they had.
+func (c *Crawler) detectLanguage(it *netra.Item) {
+	lang := c.lang.Detect(it.Text)
+	if lang == "" {
+		return
 	}
+	if it.Meta == nil {
+		it.Meta = map[string]string{}
+	}
+	it.Meta["language_detected"] = lang
+	if it.Language != "" && it.Language != lang {
+		it.Meta["language_declared"] = it.Language
+	}
+	it.Language = lang
 }

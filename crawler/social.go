@@ -167,6 +167,7 @@ func (r *run) post(it netra.Item) {
 		r.stats.do(func(s *RunStats) { s.Stopped = "max_items" })
 		return
 	}
+	r.c.detectLanguage(&it)
 	if err := r.deliver(it); err != nil {
 		return
 	}
