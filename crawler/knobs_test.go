@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -173,5 +174,32 @@ func TestDiscoverSource(t *testing.T) {
 	items, _ = collect(t, c, src2)
 	if len(items) != 0 || s.hit("/sitemap.xml") <= before {
 		t.Errorf("sitemap discovery: %d items (all seen before, want 0), sitemap fetched %d times", len(items), s.hit("/sitemap.xml")-before)
+	}
+}
+
+// TestDiscoverRefusesPrivate: discovery goes through the guarded client,
+// so a site on a private address is refused unless allowed.
+func TestDiscoverRefusesPrivate(t *testing.T) {
+	fx := loadFixtures(t)
+	s := newSite(t)
+	serveFixtures(t, s, fx)
+	c := New(WithTimeout(5 * time.Second)) // s's address not allowed
+	defer c.Close()
+	reps := c.Discover(context.Background(), []string{s.URL + "/"}, false)
+	if len(reps) != 1 || len(reps[0].Findings) != 0 || s.hit("/feed.xml") != 0 {
+		t.Fatalf("private site discovered: %+v (feed hits %d)", reps, s.hit("/feed.xml"))
+	}
+	if !strings.Contains(strings.Join(reps[0].Problems, "\n"), "blocked") {
+		t.Errorf("problems do not say the address was blocked: %q", reps[0].Problems)
+	}
+	if len(reps[0].Problems) != 1 {
+		t.Errorf("went on probing a refused site: %q", reps[0].Problems)
+	}
+	// A fresh crawler: the robots.txt cache remembers the refusal per host.
+	c2 := New(WithTimeout(5*time.Second), WithPoliteness(false))
+	defer c2.Close()
+	reps = c2.Discover(context.Background(), []string{s.URL + "/"}, true)
+	if len(reps[0].Findings) == 0 {
+		t.Errorf("allow_private: nothing found: %+v", reps[0])
 	}
 }

@@ -87,6 +87,9 @@ func Site(ctx context.Context, g Getter, site string) Report {
 	pageURL := site
 	if res, err := g.Get(ctx, site, http.Header{"Accept": {"text/html"}}); err != nil {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %v", site, err))
+		if r := fetch.ReasonOf(err); r == fetch.ReasonBlocked || r == fetch.ReasonScheme {
+			return rep // every other path of the site would be refused too
+		}
 	} else {
 		page, pageURL = res.Body, res.URL
 	}
