@@ -31,7 +31,7 @@ type fixture struct {
 	content string
 }
 
-func loadFixtures(t *testing.T) []fixture {
+func loadFixtures(t testing.TB) []fixture {
 	t.Helper()
 	root := "extract/testdata/anpandu"
 	b, err := os.ReadFile(filepath.Join(root, "expected_extractions.json"))
