@@ -28,6 +28,7 @@ func runCalibrate(args []string) error {
 	rulesDir := fs.String("rules", "", "rule pack directory (default: the built-in pack)")
 	l2 := fs.Float64("l2", 1.0, "L2 penalty on the weights (not the bias)")
 	feats := fs.String("features", "evidence,rules,sentences,allegation,title_hit,suppressed,non_asn,totals", "features to fit")
+	cv := fs.Bool("cv", false, "choose the L2 penalty by leaving out one input file at a time (Brier score on the file left out) before fitting on all")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,7 +44,8 @@ func runCalibrate(args []string) error {
 	}
 	names := strings.Split(*feats, ",")
 	var data []example
-	for _, file := range fs.Args() {
+	var fold []int // input file of each example
+	for k, file := range fs.Args() {
 		recs, err := readEvalFile(file)
 		if err != nil {
 			return err
@@ -61,10 +63,14 @@ func runCalibrate(args []string) error {
 				y = 1
 			}
 			data = append(data, example{x: x, y: y})
+			fold = append(fold, k)
 		}
 	}
 	if len(data) == 0 {
 		return fmt.Errorf("calibrate: no labelled record passed the first stage")
+	}
+	if *cv {
+		*l2 = chooseL2(data, fold, len(fs.Args()), names)
 	}
 	w, b := fitLogistic(data, names, *l2)
 	fmt.Printf("# fitted on %d candidate records of %s (l2 %.2f)\n", len(data), strings.Join(fs.Args(), ", "), *l2)
@@ -239,4 +245,53 @@ func readEvalFile(name string) ([]evalRecord, error) {
 		return nil
 	})
 	return out, err
+}
+
+// chooseL2 picks the L2 penalty whose fits, each made without one input
+// file, score the file left out best (mean Brier score over the files), and
+// prints the table. Fitting and scoring on the same records rewards weights
+// that are too sure of themselves; a file left out is text the fit has not
+// seen, as next week's news will be.
+func chooseL2(data []example, fold []int, folds int, names []string) float64 {
+	grid := []float64{0.1, 0.3, 1, 3, 10, 30}
+	best, bestBrier := 1.0, math.Inf(1)
+	fmt.Println("# l2    mean Brier on the file left out (per file)")
+	for _, l2 := range grid {
+		var sum float64
+		var per []string
+		n := 0
+		for k := 0; k < folds; k++ {
+			var train, test []example
+			for i, e := range data {
+				if fold[i] == k {
+					test = append(test, e)
+				} else {
+					train = append(train, e)
+				}
+			}
+			if len(test) == 0 || len(train) == 0 {
+				continue
+			}
+			w, b := fitLogistic(train, names, l2)
+			var se float64
+			for _, e := range test {
+				d := predict(e.x, names, w, b) - e.y
+				se += d * d
+			}
+			br := se / float64(len(test))
+			sum += br
+			n++
+			per = append(per, fmt.Sprintf("%.3f", br))
+		}
+		if n == 0 {
+			continue
+		}
+		mean := sum / float64(n)
+		fmt.Printf("# %-5g %.4f (%s)\n", l2, mean, strings.Join(per, " "))
+		if mean < bestBrier {
+			best, bestBrier = l2, mean
+		}
+	}
+	fmt.Printf("# chosen l2 %g\n", best)
+	return best
 }
