@@ -23,7 +23,7 @@ const (
 // FacetNames lists the facets every backend supports. It is a func rather
 // than a package variable so no caller can change the list for the others.
 func FacetNames() []string {
-	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus}
+	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus, FacetPlace, FacetStory}
 }
 
 // Check rejects queries no reviewer would send and a backend should not
@@ -36,6 +36,7 @@ func (q Query) Check() error {
 	}{
 		{"ids", len(q.IDs)}, {"categories", len(q.Categories)}, {"rules", len(q.Rules)},
 		{"sources", len(q.Sources)}, {"regions", len(q.Regions)}, {"statuses", len(q.Statuses)},
+		{"places", len(q.Places)}, {"stories", len(q.Stories)},
 		{"assignees", len(q.Assignees)}, {"reviewers", len(q.Reviewers)}, {"facets", len(q.Facets)},
 	} {
 		if f.n > MaxFilterValues {

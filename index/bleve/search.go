@@ -70,6 +70,8 @@ func (s *Store) buildQuery(q index.Query) (query.Query, index.TextQuery, error) 
 		{fieldRule, q.Rules},
 		{fieldSource, q.Sources},
 		{fieldRegion, q.Regions},
+		{fieldPlace, q.Places},
+		{fieldStory, q.Stories},
 		{fieldStatus, statusStrings(q.Statuses)},
 		{fieldAssignee, q.Assignees},
 		{fieldReviewer, q.Reviewers},

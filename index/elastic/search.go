@@ -33,6 +33,10 @@ func facetField(name string) string {
 		return "item.region"
 	case index.FacetStatus:
 		return "review.status"
+	case index.FacetPlace:
+		return "places"
+	case index.FacetStory:
+		return "story"
 	}
 	return ""
 }
@@ -274,6 +278,8 @@ func (s *Store) buildQuery(q index.Query, tq index.TextQuery) (map[string]any, e
 	terms("rules", q.Rules)
 	terms("item.source", q.Sources)
 	terms("item.region", q.Regions)
+	terms("places", q.Places)
+	terms("story", q.Stories)
 	if len(q.Statuses) > 0 {
 		st := make([]string, len(q.Statuses))
 		for i, v := range q.Statuses {
