@@ -55,6 +55,7 @@ type catalog struct {
 	categories []string          // in pack order
 	catTitle   map[string]string // first rule title per category
 	nonASN     []string          // categories whose rules never flag
+	places     placeNames        // names of place codes
 }
 
 func newCatalog(rs []RuleInfo) *catalog {
@@ -127,7 +128,7 @@ func (c *catalog) nonASNCategories() []string {
 // filterFacets are the list filters whose values must be known: each is a
 // facet, and the queue offers its values in a dropdown.
 func filterFacets() []string {
-	return []string{index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+	return []string{index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion, index.FacetPlace}
 }
 
 // vocabTTL is how long the store's known filter values are reused.
@@ -157,6 +158,7 @@ func (s *Server) known(ctx context.Context) (map[string][]string, error) {
 	out := map[string][]string{
 		index.FacetCategory: slices.Clone(s.catalog.categories),
 		index.FacetRule:     slices.Clone(s.catalog.ruleIDs),
+		index.FacetPlace:    slices.Clone(s.catalog.places.provinces),
 	}
 	if s.sources != nil {
 		for _, src := range s.sources.Sources() {
@@ -197,6 +199,7 @@ func (s *Server) checkFilters(ctx context.Context, q index.Query) error {
 	given := map[string][]string{
 		index.FacetCategory: q.Categories, index.FacetRule: q.Rules,
 		index.FacetSource: q.Sources, index.FacetRegion: q.Regions,
+		index.FacetPlace: q.Places,
 	}
 	var known map[string][]string
 	for _, f := range filterFacets() {
@@ -209,6 +212,12 @@ func (s *Server) checkFilters(ctx context.Context, q index.Query) error {
 			}
 			if _, ok := slices.BinarySearch(known[f], v); ok {
 				continue
+			}
+			if f == index.FacetPlace {
+				if s.catalog.places.known(v) {
+					continue // a regency with no records yet is still a place
+				}
+				return &UnknownValueError{Field: f, Value: v, Allowed: known[f]}
 			}
 			n, err := s.countWith(ctx, f, v)
 			if err != nil {
@@ -234,6 +243,8 @@ func (s *Server) countWith(ctx context.Context, f, v string) (int, error) {
 		q.Sources = []string{v}
 	case index.FacetRegion:
 		q.Regions = []string{v}
+	case index.FacetPlace:
+		q.Places = []string{v}
 	}
 	res, err := s.store.Search(ctx, q)
 	return res.Total, err
@@ -283,6 +294,8 @@ func (c *catalog) label(lang, facet, v string) string {
 		return c.ruleLabel(v)
 	case index.FacetStatus:
 		return tr(lang, "status_"+v)
+	case index.FacetPlace:
+		return c.places.label(v)
 	}
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -46,6 +47,16 @@ func templateFuncs() template.FuncMap {
 			return n
 		},
 		"inc": func(i int) int { return i + 1 },
+		// storyURL is the query of a story's member list.
+		"storyURL": func(id string) string {
+			return url.Values{"story": {id}, "flagged": {"all"}}.Encode()
+		},
+		// storiesOff is the queue's query with one row per record.
+		"storiesOff": func(v url.Values) string {
+			c := maps.Clone(v)
+			c.Set("stories", "off")
+			return c.Encode()
+		},
 		// st shows a record without a review state as new.
 		"st": func(s netra.Status) string {
 			if s == "" {
