@@ -126,7 +126,7 @@ func testStories(t *testing.T, s index.Store) {
 func testPlaces(t *testing.T, s index.Store) {
 	mk := func(id, places string) netra.Record {
 		return netra.Record{
-			Item: netra.Item{ID: id, Source: "detik", Text: "Camat mendukung calon.", Published: day(2), Meta: map[string]string{index.MetaPlaces: places}},
+			Item:    netra.Item{ID: id, Source: "detik", Text: "Camat mendukung calon.", Published: day(2), Meta: map[string]string{index.MetaPlaces: places}},
 			Verdict: netra.Verdict{ID: id, Flagged: true, Score: 0.5, Categories: []string{}, Hits: []netra.Hit{}, RulesVersion: "test-1"},
 		}
 	}
