@@ -74,6 +74,9 @@ const (
 	// FacetStory counts story ids (RecordStory): how many matching
 	// records each story has.
 	FacetStory = "story"
+	// FacetReviewer counts who made the last review change (records
+	// nobody reviewed have no value).
+	FacetReviewer = "reviewer"
 )
 
 // Query is a reviewer's search. Empty fields do not filter. Values within one

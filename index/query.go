@@ -23,7 +23,7 @@ const (
 // FacetNames lists the facets every backend supports. It is a func rather
 // than a package variable so no caller can change the list for the others.
 func FacetNames() []string {
-	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus, FacetPlace, FacetStory}
+	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus, FacetPlace, FacetStory, FacetReviewer}
 }
 
 // Check rejects queries no reviewer would send and a backend should not

@@ -12,8 +12,8 @@ import (
 )
 
 // Dashboard is the overview of one filter set (the queue's filters): how
-// many items, how they spread over weeks, categories, provinces, statuses
-// and rules. Every number links to the queue that lists those items, and
+// many items, how they spread over weeks, categories, provinces, statuses,
+// reviewers (who made the last review change) and rules. Every number links to the queue that lists those items, and
 // every number is the store's own count for that queue.
 type Dashboard struct {
 	Total int              `json:"total"`
@@ -47,7 +47,7 @@ type Bar struct {
 }
 
 // dashFacets are the breakdowns, in display order.
-var dashFacets = []string{index.FacetCategory, index.FacetRegion, index.FacetStatus, index.FacetRule}
+var dashFacets = []string{index.FacetCategory, index.FacetRegion, index.FacetStatus, index.FacetReviewer, index.FacetRule}
 
 // defaultWeeks is the period shown when the filters set none.
 const defaultWeeks = 12

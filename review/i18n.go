@@ -137,6 +137,7 @@ var messages = map[string][2]string{
 	"dash_by_region":      {"Menurut wilayah", "By region"},
 	"dash_by_status":      {"Menurut status tinjauan", "By review status"},
 	"dash_by_rule":        {"Menurut aturan", "By rule"},
+	"dash_by_reviewer":    {"Menurut peninjau (perubahan terakhir)", "By reviewer (last change)"},
 	"rules_title":         {"Kesehatan aturan: keputusan peninjau per aturan", "Rule health: reviewers' decisions per rule"},
 	"rules_intro":         {"Presisi = dikonfirmasi / (dikonfirmasi + ditolak). Aturan dengan presisi rendah perlu diperbaiki.", "Precision = confirmed / (confirmed + dismissed). Rules with low precision need work."},
 	"rh_rule":             {"Aturan", "Rule"},

@@ -71,7 +71,6 @@ func TestBrowserProvinceFilter(t *testing.T) {
 		t.Fatalf("fixture: %d flagged records in Jawa Timur, want 2 (Lumajang and Kota Malang)", len(east))
 	}
 
-
 	b := newBrowser(t)
 	b.login(f.ts.URL, "rina", reviewerPW)
 	opt := run(b, chromedp.Evaluate[string](`(() => { const o = document.querySelector('#f-place option[value="35"]'); return o ? o.textContent : "" })()`))

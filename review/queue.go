@@ -44,7 +44,7 @@ type tab struct {
 // the filter form shows what is applied.
 func queueValues(rq url.Values) url.Values {
 	v := url.Values{}
-	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "place", "story", "stories", "since", "until", "min_score", "max_score", "assignee", "sort", "flagged"} {
+	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "place", "story", "stories", "since", "until", "min_score", "max_score", "assignee", "reviewer", "sort", "flagged"} {
 		for _, x := range rq[k] {
 			if x != "" {
 				v.Add(k, x)

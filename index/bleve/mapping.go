@@ -33,7 +33,7 @@ const (
 	fieldStory    = index.FacetStory // index.RecordStory
 	fieldKind     = "kind"
 	fieldAssignee = "assignee"
-	fieldReviewer = "reviewer"
+	fieldReviewer = index.FacetReviewer
 	fieldFlagged  = "flagged"
 	fieldScore    = "score"
 	fieldTime     = "time"
@@ -82,10 +82,10 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTerms, text(true))
 	doc.AddFieldMappingsAt(fieldExact, text(true))
-	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus, fieldPlace, fieldStory} {
+	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus, fieldPlace, fieldStory, fieldReviewer} {
 		doc.AddFieldMappingsAt(name, kw(true))
 	}
-	for _, name := range []string{fieldKind, fieldAssignee, fieldReviewer} {
+	for _, name := range []string{fieldKind, fieldAssignee} {
 		doc.AddFieldMappingsAt(name, kw(false))
 	}
 	flagged := mapping.NewBooleanFieldMapping()

@@ -37,6 +37,8 @@ func facetField(name string) string {
 		return "places"
 	case index.FacetStory:
 		return "story"
+	case index.FacetReviewer:
+		return "review.reviewer"
 	}
 	return ""
 }

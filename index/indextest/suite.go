@@ -425,6 +425,10 @@ func facetWant(recs []netra.Record, keep func(netra.Record) bool, name string) m
 			vals = index.RecordPlaces(r)
 		case index.FacetStory:
 			vals = []string{index.RecordStory(r)}
+		case index.FacetReviewer:
+			if r.Review.Reviewer != "" {
+				vals = []string{r.Review.Reviewer}
+			}
 		}
 		for _, v := range vals {
 			out[v]++
