@@ -111,6 +111,11 @@ type Query struct {
 	Cursor    string   // from Result.NextCursor; opaque
 	Facets    []string // Facet* names to count over all matches, not just this page
 	Highlight bool     // fill Match.Snippets; off by default because it costs a re-analysis per match
+	// TimeBuckets, when it has two or more ascending times, asks for
+	// Result.TimeCounts: how many matches have an item time (ItemTime) in
+	// [TimeBuckets[i], TimeBuckets[i+1]), counted in the same pass as the
+	// search (a dashboard's weeks without a search per week).
+	TimeBuckets []time.Time
 }
 
 // Result is one page of search results.
@@ -119,6 +124,8 @@ type Result struct {
 	Matches    []Match                 `json:"matches"`
 	Facets     map[string][]FacetCount `json:"facets,omitempty"`
 	NextCursor string                  `json:"next_cursor,omitempty"`
+	// TimeCounts has one count per bucket of Query.TimeBuckets.
+	TimeCounts []int `json:"time_counts,omitempty"`
 }
 
 // Match is one record in a result, with highlighted snippets where asked.

@@ -18,6 +18,7 @@ const (
 	DefaultLimit    = 20   // Query.Limit when zero
 	MaxLimit        = 1000 // Query.Limit above this is capped
 	MaxFilterValues = 1000 // values in one list filter (IDs, Sources, ...)
+	MaxTimeBuckets  = 400  // Query.TimeBuckets intervals
 )
 
 // FacetNames lists the facets every backend supports. It is a func rather
@@ -46,6 +47,14 @@ func (q Query) Check() error {
 	for _, v := range []*float64{q.MinScore, q.MaxScore} {
 		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
 			return fmt.Errorf("query: score bound %v is not a number", *v)
+		}
+	}
+	if len(q.TimeBuckets) > 1+MaxTimeBuckets {
+		return fmt.Errorf("query: %d time buckets, the limit is %d", len(q.TimeBuckets)-1, MaxTimeBuckets)
+	}
+	for i := 1; i < len(q.TimeBuckets); i++ {
+		if !q.TimeBuckets[i-1].Before(q.TimeBuckets[i]) {
+			return fmt.Errorf("query: time buckets must ascend (%s, then %s)", q.TimeBuckets[i-1], q.TimeBuckets[i])
 		}
 	}
 	for _, f := range q.Facets {

@@ -99,23 +99,30 @@ func (s *Server) dashboard(ctx context.Context, rq url.Values, lang string, now 
 	if d.From.IsZero() || !d.From.Before(d.Until) {
 		d.From = d.Until.AddDate(0, 0, -7*defaultWeeks)
 	}
-	top := 0
+	// One search counts every week (a date range facet / aggregation).
+	var bounds []time.Time
 	for from := d.From; from.Before(d.Until); from = from.AddDate(0, 0, 7) {
-		until := from.AddDate(0, 0, 7)
-		if until.After(d.Until) {
-			until = d.Until
-		}
-		wq := q
-		wq.Facets, wq.Since, wq.Until = nil, from, until
-		wr, err := s.store.Search(ctx, wq)
-		if err != nil {
-			return Dashboard{}, vals, err
+		bounds = append(bounds, from)
+	}
+	bounds = append(bounds, d.Until)
+	wq := q
+	wq.Facets, wq.Since, wq.Until, wq.TimeBuckets = nil, d.From, d.Until, bounds
+	wr, err := s.store.Search(ctx, wq)
+	if err != nil {
+		return Dashboard{}, vals, err
+	}
+	top := 0
+	for i := 0; i+1 < len(bounds); i++ {
+		from, until := bounds[i], bounds[i+1]
+		n := 0
+		if i < len(wr.TimeCounts) {
+			n = wr.TimeCounts[i]
 		}
 		lv := maps.Clone(vals)
 		lv.Set("since", from.Format(time.DateOnly))
 		lv.Set("until", until.Format(time.DateOnly))
-		d.Weeks = append(d.Weeks, DashBucket{From: from, Until: until, Count: wr.Total, Link: "/?" + lv.Encode()})
-		top = max(top, wr.Total)
+		d.Weeks = append(d.Weeks, DashBucket{From: from, Until: until, Count: n, Link: "/?" + lv.Encode()})
+		top = max(top, n)
 	}
 	d.Wide = 20 * len(d.Weeks)
 	for i := range d.Weeks {

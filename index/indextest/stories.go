@@ -164,3 +164,32 @@ func testPlaces(t *testing.T, s index.Store) {
 		t.Errorf("place facet = %v, want %v", got, want)
 	}
 }
+
+func testTimeBuckets(t *testing.T, s index.Store) {
+	recs := seed(t, s)
+	bounds := []time.Time{day(1), day(10), day(15), day(22), day(31)}
+	for _, q := range []index.Query{{}, {Flagged: ptr(true)}, {Text: "kampanye"}} {
+		q.TimeBuckets = bounds
+		res := search(t, s, q)
+		want := make([]int, len(bounds)-1)
+		for _, r := range recs {
+			qq := q
+			qq.TimeBuckets, qq.IDs = nil, []string{r.Item.ID}
+			if search(t, s, qq).Total == 0 {
+				continue
+			}
+			tm := index.ItemTime(r)
+			for i := 0; i+1 < len(bounds); i++ {
+				if !tm.Before(bounds[i]) && tm.Before(bounds[i+1]) {
+					want[i]++
+				}
+			}
+		}
+		if !reflect.DeepEqual(res.TimeCounts, want) {
+			t.Errorf("%+v: time counts %v, want %v", q, res.TimeCounts, want)
+		}
+	}
+	if _, err := s.Search(t.Context(), index.Query{TimeBuckets: []time.Time{day(10), day(1)}}); err == nil {
+		t.Error("descending time buckets were accepted")
+	}
+}

@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Store) {
 	t.Run("DeleteByQuery", func(t *testing.T) { testDeleteByQuery(t, open(t)) })
 	t.Run("Stories", func(t *testing.T) { testStories(t, open(t)) })
 	t.Run("Places", func(t *testing.T) { testPlaces(t, open(t)) })
+	t.Run("TimeBuckets", func(t *testing.T) { testTimeBuckets(t, open(t)) })
 }
 
 // --- helpers -------------------------------------------------------------
