@@ -136,21 +136,46 @@ const vocabTTL = 10 * time.Second
 
 // vocabulary caches the values of the filter facets over the whole store.
 type vocabulary struct {
-	mu     sync.Mutex
-	at     time.Time
-	values map[string][]string
+	mu         sync.Mutex
+	at         time.Time
+	values     map[string][]string
+	refreshing bool // a background refresh is running
 }
 
 // known returns the values each filter facet may take: the pack's
 // categories and rules, the configured sources and their regions, and the
 // values the store holds (the most frequent ones; rarer values are checked
 // one by one in checkFilters).
+//
+// Stale values are answered at once while one refresh runs in the
+// background: counting the whole store's facets takes a pass over every
+// record, which a reviewer's request should not wait for.
 func (s *Server) known(ctx context.Context) (map[string][]string, error) {
 	s.vocab.mu.Lock()
-	defer s.vocab.mu.Unlock()
-	if s.vocab.values != nil && time.Since(s.vocab.at) < vocabTTL {
-		return s.vocab.values, nil
+	if s.vocab.values != nil {
+		v := s.vocab.values
+		if time.Since(s.vocab.at) >= vocabTTL && !s.vocab.refreshing {
+			s.vocab.refreshing = true
+			go func() {
+				rctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				if _, err := s.loadKnown(rctx); err != nil {
+					s.log.Error("filter values", "err", err)
+				}
+				s.vocab.mu.Lock()
+				s.vocab.refreshing = false
+				s.vocab.mu.Unlock()
+			}()
+		}
+		s.vocab.mu.Unlock()
+		return v, nil
 	}
+	s.vocab.mu.Unlock()
+	return s.loadKnown(ctx)
+}
+
+// loadKnown computes what known returns and keeps it.
+func (s *Server) loadKnown(ctx context.Context) (map[string][]string, error) {
 	res, err := s.store.Search(ctx, index.Query{Limit: 1, Facets: filterFacets()})
 	if err != nil {
 		return nil, err
@@ -175,7 +200,9 @@ func (s *Server) known(ctx context.Context) (map[string][]string, error) {
 		slices.Sort(out[f])
 		out[f] = slices.Compact(out[f])
 	}
+	s.vocab.mu.Lock()
 	s.vocab.values, s.vocab.at = out, time.Now()
+	s.vocab.mu.Unlock()
 	return out, nil
 }
 
