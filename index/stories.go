@@ -22,8 +22,10 @@ type StoryGroup struct {
 const storiesCursor = "stories"
 
 // storyScanBatch is how many records SearchStories reads per search while it
-// looks for the next page's stories.
-const storyScanBatch = 200
+// looks for the next page's stories, per row asked for: most stories are
+// one record, so twice the rows usually needs one search; each record read
+// is decoded, so reading many more costs time.
+const storyScanBatch = 2
 
 // sizeChunk is how many stories one counting search covers: every backend
 // returns at least this many facet values.
@@ -63,7 +65,7 @@ func SearchStories(ctx context.Context, s Searcher, q Query) (Result, error) {
 	inner := q
 	inner.Cursor = ""
 	inner.Sort = so
-	inner.Limit = storyScanBatch
+	inner.Limit = min(MaxLimit, storyScanBatch*(limit+1)+skip)
 	var out Result
 	seen := map[string]bool{}
 	n, more, first := 0, false, true
