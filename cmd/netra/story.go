@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"maps"
 
 	"github.com/netra-id/netra"
@@ -11,7 +12,9 @@ import (
 )
 
 // itemEnricher returns the pipeline's Enrich step for a run that stores into
-// store: places (placesEnricher), then the story of each flagged item. A run
+// store: places (placesEnricher), then the story of each flagged item (when
+// the stored stories cannot be read, a warning, and stories among this run's
+// items only). A run
 // that stores nothing (store nil) gets places only: stories are for the
 // queue.
 func itemEnricher(ctx context.Context, store index.Store) (func(*netra.Item, netra.Verdict), error) {
@@ -21,7 +24,11 @@ func itemEnricher(ctx context.Context, store index.Store) (func(*netra.Item, net
 	}
 	g, err := loadStories(ctx, store)
 	if err != nil {
-		return nil, err
+		// Storing must not depend on searching: with Elasticsearch down the
+		// records still go to the outage spool. This run's copies then
+		// form stories among themselves only.
+		slog.Default().Warn("stories of earlier runs not loaded; this run's items are grouped among themselves", "err", err)
+		g = story.New()
 	}
 	st := storyEnricher(g)
 	return func(it *netra.Item, v netra.Verdict) {
