@@ -68,6 +68,15 @@ const (
 	FacetSource   = "source"
 	FacetRegion   = "region"
 	FacetStatus   = "status"
+	// FacetPlace counts Kemendagri place codes (RecordPlaces): a province
+	// ("33") counts every record about it or one of its regencies.
+	FacetPlace = "place"
+	// FacetStory counts story ids (RecordStory): how many matching
+	// records each story has.
+	FacetStory = "story"
+	// FacetReviewer counts who made the last review change (records
+	// nobody reviewed have no value).
+	FacetReviewer = "reviewer"
 )
 
 // Query is a reviewer's search. Empty fields do not filter. Values within one
@@ -85,17 +94,28 @@ type Query struct {
 	Rules      []string // rule IDs with a hit in the verdict
 	Sources    []string
 	Regions    []string
-	Statuses   []netra.Status
-	Assignees  []string
-	Reviewers  []string // Review.Reviewer: who made the last review change
-	IDs        []string
-	Since      time.Time // item time >= Since
-	Until      time.Time // item time < Until
-	Sort       Sort
-	Limit      int      // default 20
-	Cursor     string   // from Result.NextCursor; opaque
-	Facets     []string // Facet* names to count over all matches, not just this page
-	Highlight  bool     // fill Match.Snippets; off by default because it costs a re-analysis per match
+	// Places are Kemendagri codes (RecordPlaces): "33" matches records
+	// about Jawa Tengah or any of its kabupaten/kota, "33.74" only Kota
+	// Semarang.
+	Places []string
+	// Stories are story ids (RecordStory): the members of those stories.
+	Stories   []string
+	Statuses  []netra.Status
+	Assignees []string
+	Reviewers []string // Review.Reviewer: who made the last review change
+	IDs       []string
+	Since     time.Time // item time >= Since
+	Until     time.Time // item time < Until
+	Sort      Sort
+	Limit     int      // default 20
+	Cursor    string   // from Result.NextCursor; opaque
+	Facets    []string // Facet* names to count over all matches, not just this page
+	Highlight bool     // fill Match.Snippets; off by default because it costs a re-analysis per match
+	// TimeBuckets, when it has two or more ascending times, asks for
+	// Result.TimeCounts: how many matches have an item time (ItemTime) in
+	// [TimeBuckets[i], TimeBuckets[i+1]), counted in the same pass as the
+	// search (a dashboard's weeks without a search per week).
+	TimeBuckets []time.Time
 }
 
 // Result is one page of search results.
@@ -104,6 +124,8 @@ type Result struct {
 	Matches    []Match                 `json:"matches"`
 	Facets     map[string][]FacetCount `json:"facets,omitempty"`
 	NextCursor string                  `json:"next_cursor,omitempty"`
+	// TimeCounts has one count per bucket of Query.TimeBuckets.
+	TimeCounts []int `json:"time_counts,omitempty"`
 }
 
 // Match is one record in a result, with highlighted snippets where asked.
@@ -114,6 +136,8 @@ type Match struct {
 	Record    netra.Record `json:"record"`
 	Relevance float64      `json:"relevance,omitempty"`
 	Snippets  []string     `json:"snippets,omitempty"`
+	// Story is set by SearchStories: the story this row stands for.
+	Story *StoryGroup `json:"story,omitempty"`
 }
 
 // Highlight markers used in Match.Snippets. They are control characters that

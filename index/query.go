@@ -18,12 +18,13 @@ const (
 	DefaultLimit    = 20   // Query.Limit when zero
 	MaxLimit        = 1000 // Query.Limit above this is capped
 	MaxFilterValues = 1000 // values in one list filter (IDs, Sources, ...)
+	MaxTimeBuckets  = 400  // Query.TimeBuckets intervals
 )
 
 // FacetNames lists the facets every backend supports. It is a func rather
 // than a package variable so no caller can change the list for the others.
 func FacetNames() []string {
-	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus}
+	return []string{FacetCategory, FacetRule, FacetSource, FacetRegion, FacetStatus, FacetPlace, FacetStory, FacetReviewer}
 }
 
 // Check rejects queries no reviewer would send and a backend should not
@@ -36,6 +37,7 @@ func (q Query) Check() error {
 	}{
 		{"ids", len(q.IDs)}, {"categories", len(q.Categories)}, {"rules", len(q.Rules)},
 		{"sources", len(q.Sources)}, {"regions", len(q.Regions)}, {"statuses", len(q.Statuses)},
+		{"places", len(q.Places)}, {"stories", len(q.Stories)},
 		{"assignees", len(q.Assignees)}, {"reviewers", len(q.Reviewers)}, {"facets", len(q.Facets)},
 	} {
 		if f.n > MaxFilterValues {
@@ -45,6 +47,14 @@ func (q Query) Check() error {
 	for _, v := range []*float64{q.MinScore, q.MaxScore} {
 		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
 			return fmt.Errorf("query: score bound %v is not a number", *v)
+		}
+	}
+	if len(q.TimeBuckets) > 1+MaxTimeBuckets {
+		return fmt.Errorf("query: %d time buckets, the limit is %d", len(q.TimeBuckets)-1, MaxTimeBuckets)
+	}
+	for i := 1; i < len(q.TimeBuckets); i++ {
+		if !q.TimeBuckets[i-1].Before(q.TimeBuckets[i]) {
+			return fmt.Errorf("query: time buckets must ascend (%s, then %s)", q.TimeBuckets[i-1], q.TimeBuckets[i])
 		}
 	}
 	for _, f := range q.Facets {

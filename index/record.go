@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/netra-id/netra"
@@ -74,4 +75,75 @@ func SameContent(a, b netra.Record) (bool, error) {
 		return false, err
 	}
 	return bytes.Equal(ja, jb), nil
+}
+
+// Meta keys the pipeline's Enrich step fills and the stores index.
+const (
+	// MetaStory is the id of the story (near-duplicate group, see package
+	// story) the item belongs to; RecordStory falls back to the item's id.
+	MetaStory = "story"
+	// MetaStorySig is the item's MinHash signature (story.Sig as text), kept
+	// so a restarted process can rebuild its story index from the store.
+	MetaStorySig = "story_sig"
+	// MetaPlaces lists the places the text is about as "code name" pairs
+	// separated by "; " ("33.74 Kota Semarang; 33 Jawa Tengah").
+	MetaPlaces = "places"
+)
+
+// RecordStory is the story a record belongs to: Meta[MetaStory], or the
+// item's own id when it has none (a story of one). Every record has one, so
+// grouping by it never lumps unrelated records together.
+func RecordStory(r netra.Record) string {
+	if s := r.Item.Meta[MetaStory]; s != "" {
+		return s
+	}
+	return r.Item.ID
+}
+
+// RecordPlaces returns the distinct Kemendagri codes of Meta[MetaPlaces],
+// sorted, with the province code ("33") of every kabupaten/kota code
+// ("33.74") added, so a province filter includes its regencies.
+func RecordPlaces(r netra.Record) []string {
+	return PlaceCodes(r.Item.Meta[MetaPlaces])
+}
+
+// PlaceCodes parses a MetaPlaces value into its codes (see RecordPlaces).
+// Entries whose first word is not a dotted code of digits are skipped.
+func PlaceCodes(meta string) []string {
+	if meta == "" {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(c string) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	for _, e := range strings.Split(meta, ";") {
+		code, _, _ := strings.Cut(strings.TrimSpace(e), " ")
+		if !isPlaceCode(code) {
+			continue
+		}
+		if p, _, ok := strings.Cut(code, "."); ok {
+			add(p)
+		}
+		add(code)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isPlaceCode reports whether c looks like "33" or "33.74".
+func isPlaceCode(c string) bool {
+	if c == "" || c[0] == '.' || c[len(c)-1] == '.' || len(c) > 16 {
+		return false
+	}
+	for i := 0; i < len(c); i++ {
+		if (c[i] < '0' || c[i] > '9') && c[i] != '.' {
+			return false
+		}
+	}
+	return true
 }

@@ -356,3 +356,21 @@ func (m *Matcher) priorUnit(prior string) int {
 	}
 	return -1
 }
+
+// Unit is one province or kabupaten/kota of the gazetteer.
+type Unit struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	Level        string `json:"level"`
+	ProvinceCode string `json:"province_code"`
+}
+
+// Units returns every province and kabupaten/kota of the gazetteer, in its
+// order (each province before its regencies), as a new slice.
+func (m *Matcher) Units() []Unit {
+	out := make([]Unit, len(m.units))
+	for i, u := range m.units {
+		out[i] = Unit{Code: u.code, Name: u.name, Level: u.level, ProvinceCode: m.units[u.prov].code}
+	}
+	return out
+}

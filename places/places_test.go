@@ -273,3 +273,29 @@ func TestConcurrentFind(t *testing.T) {
 		}
 	}
 }
+
+func TestUnits(t *testing.T) {
+	m := newMatcher(t)
+	us := m.Units()
+	byCode := map[string]Unit{}
+	provinces := 0
+	for _, u := range us {
+		byCode[u.Code] = u
+		if u.Level == LevelProvinsi {
+			provinces++
+			if u.ProvinceCode != u.Code {
+				t.Errorf("province %s has province code %s", u.Code, u.ProvinceCode)
+			}
+		}
+	}
+	if provinces != 38 {
+		t.Errorf("%d provinces, want 38", provinces)
+	}
+	if u := byCode["33.74"]; u.Name != "Kota Semarang" || u.Level != LevelKota || u.ProvinceCode != "33" {
+		t.Errorf("33.74 = %+v", u)
+	}
+	us[0].Name = "changed"
+	if m.Units()[0].Name == "changed" {
+		t.Error("Units shares its slice with the matcher")
+	}
+}

@@ -64,7 +64,15 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, p principal) 
 		s.storeError(w, r, err)
 		return
 	}
-	res, err := s.store.Search(r.Context(), q)
+	var res index.Result
+	switch v := r.URL.Query().Get("stories"); v {
+	case "true":
+		res, err = index.SearchStories(r.Context(), s.store, q)
+	case "", "false":
+		res, err = s.store.Search(r.Context(), q)
+	default:
+		err = &FieldError{"stories", fmt.Errorf("%q is not true or false", v)}
+	}
 	if err != nil {
 		s.storeError(w, r, err)
 		return

@@ -120,7 +120,12 @@ func (s *Server) bulkReport(ctx context.Context, user, tok string) *bulkView {
 // all") first shows what would change and asks; the results, item by item,
 // are shown on the queue the reviewer came from.
 func (s *Server) bulkReview(w http.ResponseWriter, r *http.Request, p principal) {
-	req := bulkRequest{IDs: r.PostForm["ids"]}
+	ids, err := s.withStories(r.Context(), r.PostForm["ids"], r.PostForm["stories"])
+	if err != nil {
+		s.requestError(w, r, p, http.StatusBadRequest, err.Error())
+		return
+	}
+	req := bulkRequest{IDs: ids}
 	a := r.PostFormValue("action")
 	switch a {
 	case "confirmed", "dismissed", "escalated", "new":

@@ -55,6 +55,7 @@ type catalog struct {
 	categories []string          // in pack order
 	catTitle   map[string]string // first rule title per category
 	nonASN     []string          // categories whose rules never flag
+	places     placeNames        // names of place codes
 }
 
 func newCatalog(rs []RuleInfo) *catalog {
@@ -127,7 +128,7 @@ func (c *catalog) nonASNCategories() []string {
 // filterFacets are the list filters whose values must be known: each is a
 // facet, and the queue offers its values in a dropdown.
 func filterFacets() []string {
-	return []string{index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+	return []string{index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion, index.FacetPlace}
 }
 
 // vocabTTL is how long the store's known filter values are reused.
@@ -135,21 +136,46 @@ const vocabTTL = 10 * time.Second
 
 // vocabulary caches the values of the filter facets over the whole store.
 type vocabulary struct {
-	mu     sync.Mutex
-	at     time.Time
-	values map[string][]string
+	mu         sync.Mutex
+	at         time.Time
+	values     map[string][]string
+	refreshing bool // a background refresh is running
 }
 
 // known returns the values each filter facet may take: the pack's
 // categories and rules, the configured sources and their regions, and the
 // values the store holds (the most frequent ones; rarer values are checked
 // one by one in checkFilters).
+//
+// Stale values are answered at once while one refresh runs in the
+// background: counting the whole store's facets takes a pass over every
+// record, which a reviewer's request should not wait for.
 func (s *Server) known(ctx context.Context) (map[string][]string, error) {
 	s.vocab.mu.Lock()
-	defer s.vocab.mu.Unlock()
-	if s.vocab.values != nil && time.Since(s.vocab.at) < vocabTTL {
-		return s.vocab.values, nil
+	if s.vocab.values != nil {
+		v := s.vocab.values
+		if time.Since(s.vocab.at) >= vocabTTL && !s.vocab.refreshing {
+			s.vocab.refreshing = true
+			go func() {
+				rctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				if _, err := s.loadKnown(rctx); err != nil {
+					s.log.Error("filter values", "err", err)
+				}
+				s.vocab.mu.Lock()
+				s.vocab.refreshing = false
+				s.vocab.mu.Unlock()
+			}()
+		}
+		s.vocab.mu.Unlock()
+		return v, nil
 	}
+	s.vocab.mu.Unlock()
+	return s.loadKnown(ctx)
+}
+
+// loadKnown computes what known returns and keeps it.
+func (s *Server) loadKnown(ctx context.Context) (map[string][]string, error) {
 	res, err := s.store.Search(ctx, index.Query{Limit: 1, Facets: filterFacets()})
 	if err != nil {
 		return nil, err
@@ -157,6 +183,7 @@ func (s *Server) known(ctx context.Context) (map[string][]string, error) {
 	out := map[string][]string{
 		index.FacetCategory: slices.Clone(s.catalog.categories),
 		index.FacetRule:     slices.Clone(s.catalog.ruleIDs),
+		index.FacetPlace:    slices.Clone(s.catalog.places.provinces),
 	}
 	if s.sources != nil {
 		for _, src := range s.sources.Sources() {
@@ -173,7 +200,9 @@ func (s *Server) known(ctx context.Context) (map[string][]string, error) {
 		slices.Sort(out[f])
 		out[f] = slices.Compact(out[f])
 	}
+	s.vocab.mu.Lock()
 	s.vocab.values, s.vocab.at = out, time.Now()
+	s.vocab.mu.Unlock()
 	return out, nil
 }
 
@@ -197,6 +226,7 @@ func (s *Server) checkFilters(ctx context.Context, q index.Query) error {
 	given := map[string][]string{
 		index.FacetCategory: q.Categories, index.FacetRule: q.Rules,
 		index.FacetSource: q.Sources, index.FacetRegion: q.Regions,
+		index.FacetPlace: q.Places,
 	}
 	var known map[string][]string
 	for _, f := range filterFacets() {
@@ -209,6 +239,12 @@ func (s *Server) checkFilters(ctx context.Context, q index.Query) error {
 			}
 			if _, ok := slices.BinarySearch(known[f], v); ok {
 				continue
+			}
+			if f == index.FacetPlace {
+				if s.catalog.places.known(v) {
+					continue // a regency with no records yet is still a place
+				}
+				return &UnknownValueError{Field: f, Value: v, Allowed: known[f]}
 			}
 			n, err := s.countWith(ctx, f, v)
 			if err != nil {
@@ -234,6 +270,8 @@ func (s *Server) countWith(ctx context.Context, f, v string) (int, error) {
 		q.Sources = []string{v}
 	case index.FacetRegion:
 		q.Regions = []string{v}
+	case index.FacetPlace:
+		q.Places = []string{v}
 	}
 	res, err := s.store.Search(ctx, q)
 	return res.Total, err
@@ -283,6 +321,8 @@ func (c *catalog) label(lang, facet, v string) string {
 		return c.ruleLabel(v)
 	case index.FacetStatus:
 		return tr(lang, "status_"+v)
+	case index.FacetPlace:
+		return c.places.label(v)
 	}
 	return v
 }

@@ -12,8 +12,8 @@ import (
 )
 
 // Dashboard is the overview of one filter set (the queue's filters): how
-// many items, how they spread over weeks, categories, provinces, statuses
-// and rules. Every number links to the queue that lists those items, and
+// many items, how they spread over weeks, categories, provinces, statuses,
+// reviewers (who made the last review change) and rules. Every number links to the queue that lists those items, and
 // every number is the store's own count for that queue.
 type Dashboard struct {
 	Total int              `json:"total"`
@@ -47,7 +47,7 @@ type Bar struct {
 }
 
 // dashFacets are the breakdowns, in display order.
-var dashFacets = []string{index.FacetCategory, index.FacetRegion, index.FacetStatus, index.FacetRule}
+var dashFacets = []string{index.FacetCategory, index.FacetRegion, index.FacetStatus, index.FacetReviewer, index.FacetRule}
 
 // defaultWeeks is the period shown when the filters set none.
 const defaultWeeks = 12
@@ -63,12 +63,23 @@ func (s *Server) dashboard(ctx context.Context, rq url.Values, lang string, now 
 	if err != nil {
 		return Dashboard{}, vals, err
 	}
-	q.Facets = dashFacets
+	// One search gives the total, the breakdowns and, sorted newest first,
+	// the newest item; when the filters end the period, the weeks too.
+	q.Facets, q.Sort = dashFacets, index.SortTimeDesc
+	d := Dashboard{Until: q.Until, From: q.Since, By: map[string][]Bar{}}
+	var bounds []time.Time
+	if !d.Until.IsZero() {
+		if d.From.IsZero() || !d.From.Before(d.Until) {
+			d.From = d.Until.AddDate(0, 0, -7*defaultWeeks)
+		}
+		bounds = weekBounds(d.From, d.Until)
+		q.TimeBuckets = bounds
+	}
 	res, err := s.store.Search(ctx, q)
 	if err != nil {
 		return Dashboard{}, vals, err
 	}
-	d := Dashboard{Total: res.Total, By: map[string][]Bar{}}
+	d.Total = res.Total
 	for _, f := range dashFacets {
 		top := 0
 		for _, fc := range res.Facets[f] {
@@ -83,39 +94,40 @@ func (s *Server) dashboard(ctx context.Context, rq url.Values, lang string, now 
 
 	// Weeks: the filters' own period, else the twelve weeks up to the
 	// newest matching item (an archive of 2019 stories is not twelve
-	// empty weeks); one count per week from the store.
-	d.Until, d.From = q.Until, q.Since
-	if d.Until.IsZero() {
+	// empty weeks), counted by a second search.
+	counts := res.TimeCounts
+	if bounds == nil {
 		end := now
-		nq := q
-		nq.Facets, nq.Sort, nq.Limit = nil, index.SortTimeDesc, 1
-		if nr, err := s.store.Search(ctx, nq); err == nil && len(nr.Matches) > 0 {
-			if t := index.ItemTime(nr.Matches[0].Record); !t.IsZero() && t.Before(now) {
+		if len(res.Matches) > 0 {
+			if t := index.ItemTime(res.Matches[0].Record); !t.IsZero() && t.Before(now) {
 				end = t
 			}
 		}
 		d.Until = end.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
-	}
-	if d.From.IsZero() || !d.From.Before(d.Until) {
-		d.From = d.Until.AddDate(0, 0, -7*defaultWeeks)
-	}
-	top := 0
-	for from := d.From; from.Before(d.Until); from = from.AddDate(0, 0, 7) {
-		until := from.AddDate(0, 0, 7)
-		if until.After(d.Until) {
-			until = d.Until
+		if d.From.IsZero() || !d.From.Before(d.Until) {
+			d.From = d.Until.AddDate(0, 0, -7*defaultWeeks)
 		}
+		bounds = weekBounds(d.From, d.Until)
 		wq := q
-		wq.Facets, wq.Since, wq.Until = nil, from, until
+		wq.Facets, wq.Since, wq.Until, wq.TimeBuckets, wq.Sort = nil, d.From, d.Until, bounds, index.SortScoreDesc
 		wr, err := s.store.Search(ctx, wq)
 		if err != nil {
 			return Dashboard{}, vals, err
 		}
+		counts = wr.TimeCounts
+	}
+	top := 0
+	for i := 0; i+1 < len(bounds); i++ {
+		from, until := bounds[i], bounds[i+1]
+		n := 0
+		if i < len(counts) {
+			n = counts[i]
+		}
 		lv := maps.Clone(vals)
 		lv.Set("since", from.Format(time.DateOnly))
 		lv.Set("until", until.Format(time.DateOnly))
-		d.Weeks = append(d.Weeks, DashBucket{From: from, Until: until, Count: wr.Total, Link: "/?" + lv.Encode()})
-		top = max(top, wr.Total)
+		d.Weeks = append(d.Weeks, DashBucket{From: from, Until: until, Count: n, Link: "/?" + lv.Encode()})
+		top = max(top, n)
 	}
 	d.Wide = 20 * len(d.Weeks)
 	for i := range d.Weeks {
@@ -124,6 +136,16 @@ func (s *Server) dashboard(ctx context.Context, rq url.Values, lang string, now 
 		d.Weeks[i].X = i * 20
 	}
 	return d, vals, nil
+}
+
+// weekBounds cuts [from, until) into weeks from from; the last may be
+// shorter.
+func weekBounds(from, until time.Time) []time.Time {
+	var b []time.Time
+	for t := from; t.Before(until); t = t.AddDate(0, 0, 7) {
+		b = append(b, t)
+	}
+	return append(b, until)
 }
 
 func share(n, top int) float64 {

@@ -36,13 +36,14 @@ type EvidenceManifest struct {
 // hostile), no script and no links out.
 var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Bukti {{.Rec.Item.ID}}</title>
-<style>mark{background:#ffe08a} .actor{background:#cfe8ff} .act{background:#ffd0d0} .target{background:#d7f5d0} body{font-family:sans-serif;max-width:50em;margin:2em auto}</style></head>
+<style>mark{background:#ffe08a} .actor{background:#cfe8ff;border-bottom:2px solid #0958d9} .act{background:#ffd0d0;border-bottom:2px dashed #d46b08} .target{background:#d7f5d0;border-bottom:2px dotted #531dab} body{font-family:sans-serif;max-width:50em;margin:2em auto}</style></head>
 <body><h1>{{.Rec.Item.Title}}</h1>
 <p>ID {{.Rec.Item.ID}} · sumber {{.Rec.Item.Source}} · URL {{.Rec.Item.URL}} · diambil {{.Rec.Item.Fetched}} · SHA-256 teks {{.TextHash}}</p>
 <h2>Bukti</h2>
 {{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}})</p></blockquote>{{end}}
 <h2>Teks</h2>
-<p>{{range .Segments}}{{if .Term}}<mark class="term">{{.Text}}</mark>{{else if .Hit}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
+<p><mark class="actor">pelaku</mark> <mark class="act">perbuatan</mark> <mark class="target">sasaran</mark></p>
+<p>{{range .Segments}}{{if .Term}}<mark class="term{{with .Role}} {{.}}{{end}}">{{.Text}}</mark>{{else if .Hit}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
 <h2>Tinjauan</h2>
 <p>{{.Rec.Review.Status}} · {{.Rec.Review.Reviewer}} · {{.Rec.Review.Note}}</p>
 </body></html>

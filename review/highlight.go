@@ -16,9 +16,13 @@ import (
 // by escaping the pieces between hit offsets, never by inserting tags into
 // the text.
 type Segment struct {
-	Text  string
-	Hit   bool     // inside an evidence sentence
-	Term  bool     // inside a matched term (actor, act, target, ...)
+	Text string
+	Hit  bool // inside an evidence sentence
+	Term bool // inside a matched term (actor, act, target, ...)
+	// Role is the term's role when it is one of RoleActor, RoleAct or
+	// RoleTarget (the first such span covering it), else "": the item page
+	// marks who, what and for whom in distinct styles.
+	Role  string
 	Rules []string // the rules whose evidence covers this segment
 	First int      // 1-based number of the first hit starting here, 0 if none
 }
@@ -29,6 +33,7 @@ const maxRanges = 2000
 type hlRange struct {
 	start, end int
 	term       bool
+	role       string
 	rule       string
 	hit        int // 1-based hit number for evidence ranges
 }
@@ -86,7 +91,7 @@ func Segments(text string, hits []netra.Hit, field string) []Segment {
 				break
 			}
 			if s, e, ok := fixRange(text, sp.Start, sp.End); ok {
-				rs = append(rs, hlRange{start: s, end: e, term: true, rule: h.Rule})
+				rs = append(rs, hlRange{start: s, end: e, term: true, role: markRole(sp.Role), rule: h.Rule})
 			}
 		}
 	}
@@ -112,6 +117,9 @@ func Segments(text string, hits []netra.Hit, field string) []Segment {
 			if r.start <= a && b <= r.end {
 				if r.term {
 					seg.Term = true
+					if seg.Role == "" {
+						seg.Role = r.role
+					}
 				} else {
 					seg.Hit = true
 					if r.start == a && seg.First == 0 {
@@ -124,13 +132,31 @@ func Segments(text string, hits []netra.Hit, field string) []Segment {
 			}
 		}
 		// Merge with the previous segment when nothing changes at the cut.
-		if n := len(out); n > 0 && seg.First == 0 && out[n-1].Hit == seg.Hit && out[n-1].Term == seg.Term && slices.Equal(out[n-1].Rules, seg.Rules) {
+		if n := len(out); n > 0 && seg.First == 0 && out[n-1].Hit == seg.Hit && out[n-1].Term == seg.Term && out[n-1].Role == seg.Role && slices.Equal(out[n-1].Rules, seg.Rules) {
 			out[n-1].Text += seg.Text
 			continue
 		}
 		out = append(out, seg)
 	}
 	return out
+}
+
+// Roles of evidence terms that the item page marks apart (the classifier's
+// rules.RoleActor, RoleAct and RoleTarget).
+const (
+	RoleActor  = "actor"
+	RoleAct    = "act"
+	RoleTarget = "target"
+)
+
+// markRole keeps the roles the page styles apart; others (gesture, cue, an
+// older record's "term") are plain terms.
+func markRole(r string) string {
+	switch r {
+	case RoleActor, RoleAct, RoleTarget:
+		return r
+	}
+	return ""
 }
 
 // hitRules lists the distinct rules of hits in the order they first

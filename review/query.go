@@ -67,7 +67,7 @@ func parseFloat(field, s string) (*float64, error) {
 // facetNames are the facets a caller may ask for, in the order the queue
 // shows their boxes.
 func facetNames() []string {
-	return []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+	return []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion, index.FacetPlace}
 }
 
 // parseQuery turns URL query parameters into an index.Query. The parameter
@@ -89,6 +89,8 @@ func parseQuery(v url.Values) (index.Query, error) {
 	q.Rules = list(v, "rule")
 	q.Sources = list(v, "source")
 	q.Regions = list(v, "region")
+	q.Places = list(v, "place")
+	q.Stories = list(v, "story")
 	q.Assignees = list(v, "assignee")
 	q.Reviewers = list(v, "reviewer")
 	q.IDs = list(v, "id")

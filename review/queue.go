@@ -27,6 +27,7 @@ type facetBox struct {
 
 type queueRow struct {
 	Rec      netra.Record
+	Story    *index.StoryGroup // in the story view: the story the row stands for
 	Snippets [][]Segment
 	Rules    []string
 	Preview  string
@@ -43,7 +44,7 @@ type tab struct {
 // the filter form shows what is applied.
 func queueValues(rq url.Values) url.Values {
 	v := url.Values{}
-	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "since", "until", "min_score", "max_score", "assignee", "sort", "flagged"} {
+	for _, k := range []string{"q", "status", "category", "rule", "source", "region", "place", "story", "stories", "since", "until", "min_score", "max_score", "assignee", "reviewer", "sort", "flagged"} {
 		for _, x := range rq[k] {
 			if x != "" {
 				v.Add(k, x)
@@ -134,7 +135,14 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
 		return
 	default:
-		res, err := s.store.Search(r.Context(), q)
+		search := s.store.Search
+		if storiesMode(vals, q) {
+			search = func(ctx context.Context, q index.Query) (index.Result, error) {
+				return index.SearchStories(ctx, s.store, q)
+			}
+			data["Stories"] = true
+		}
+		res, err := search(r.Context(), q)
 		if err != nil {
 			s.log.Error("queue search", "err", err)
 			s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
@@ -156,6 +164,12 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 	s.render(w, r, code, "queue", p, data)
 }
 
+// storiesMode reports whether the queue shows one row per story: by
+// default, unless stories=off or the queue lists one story's members.
+func storiesMode(vals url.Values, q index.Query) bool {
+	return vals.Get("stories") != "off" && len(q.Stories) == 0
+}
+
 // queueBack is the queue's own URL for links that return to it, without
 // the one-off bulk report.
 func queueBack(u *url.URL) string {
@@ -172,7 +186,7 @@ func queueBack(u *url.URL) string {
 func queueRows(res index.Result) []queueRow {
 	rows := make([]queueRow, 0, len(res.Matches))
 	for _, m := range res.Matches {
-		row := queueRow{Rec: m.Record, Rules: hitRules(m.Record.Verdict.Hits)}
+		row := queueRow{Rec: m.Record, Story: m.Story, Rules: hitRules(m.Record.Verdict.Hits)}
 		for i, sn := range m.Snippets {
 			if i == 2 {
 				break
@@ -239,6 +253,8 @@ func filterValues(q index.Query, f string) []string {
 		return q.Sources
 	case index.FacetRegion:
 		return q.Regions
+	case index.FacetPlace:
+		return q.Places
 	}
 	return nil
 }
@@ -253,6 +269,8 @@ func withoutFilter(q index.Query, f string) index.Query {
 		q.Sources = nil
 	case index.FacetRegion:
 		q.Regions = nil
+	case index.FacetPlace:
+		q.Places = nil
 	}
 	return q
 }

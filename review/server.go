@@ -142,13 +142,17 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 	if s.metrics == nil {
 		s.metrics = metrics.New()
 	}
+	pn, err := newPlaceNames()
+	if err != nil {
+		return nil, err
+	}
+	s.catalog.places = pn
 	if sp, ok := store.(index.Spooler); ok {
 		s.metrics.WatchSpool(func() (int64, time.Time, error) {
 			st, err := sp.SpoolStatus()
 			return st.Bytes, st.Oldest, err
 		})
 	}
-	var err error
 	if s.tmpl, err = parseTemplates(); err != nil {
 		return nil, err
 	}
@@ -178,6 +182,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/items/{id}/audit", s.api(users.RoleViewer, s.apiAudit))
 	mux.Handle("GET /api/v1/items/{id}/evidence", s.api(users.RoleViewer, s.apiEvidence))
 	mux.Handle("POST /api/v1/review", s.api(users.RoleReviewer, s.apiBulkReview))
+	mux.Handle("POST /api/v1/items/{id}/split", s.api(users.RoleReviewer, s.apiSplit))
+	mux.Handle("POST /api/v1/stories/{id}/review", s.api(users.RoleReviewer, s.apiStoryReview))
 	mux.Handle("GET /api/v1/export", s.api(users.RoleViewer, s.export))
 	mux.Handle("GET /api/v1/sources", s.api(users.RoleViewer, s.apiSources))
 	mux.Handle("POST /api/v1/sources/{name}/run", s.api(users.RoleAdmin, s.apiRunSource))
@@ -198,6 +204,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /items/{id}", s.ui(users.RoleViewer, s.itemPage))
 	mux.Handle("POST /items/{id}/review", s.ui(users.RoleReviewer, s.itemReview))
 	mux.Handle("POST /bulk", s.ui(users.RoleReviewer, s.bulkReview))
+	mux.Handle("POST /items/{id}/split", s.ui(users.RoleReviewer, s.uiSplit))
 	mux.Handle("GET /export", s.ui(users.RoleViewer, s.export))
 	mux.Handle("GET /sources", s.ui(users.RoleViewer, s.sourcesPage))
 	mux.Handle("GET /rules", s.ui(users.RoleViewer, s.rulesPage))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -46,6 +47,17 @@ func templateFuncs() template.FuncMap {
 			return n
 		},
 		"inc": func(i int) int { return i + 1 },
+		// storyURL is the queue of a story's members (a local URL built
+		// from encoded values, so safe as an href).
+		"storyURL": func(id string) template.URL {
+			return template.URL("/?" + url.Values{"story": {id}, "flagged": {"all"}}.Encode())
+		},
+		// storiesOff is the queue with one row per record.
+		"storiesOff": func(v url.Values) template.URL {
+			c := maps.Clone(v)
+			c.Set("stories", "off")
+			return template.URL("/?" + c.Encode())
+		},
 		// st shows a record without a review state as new.
 		"st": func(s netra.Status) string {
 			if s == "" {

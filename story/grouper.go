@@ -146,7 +146,6 @@ func (g *Grouper) Add(id string, sig Sig) (storyID string) {
 	if i, ok := g.byID[id]; ok {
 		return g.items[i].story
 	}
-	idx := int32(len(g.items))
 	story := id
 	if !sig.Empty() {
 		best, bestSim := int32(-1), 0.0
@@ -171,6 +170,14 @@ func (g *Grouper) Add(id string, sig Sig) (storyID string) {
 			story = g.items[best].story
 		}
 	}
+	g.insert(id, story, sig, keys)
+	return story
+}
+
+// insert appends item id to story and to the LSH buckets of its band keys.
+// The caller holds g.mu.
+func (g *Grouper) insert(id, story string, sig Sig, keys []uint32) {
+	idx := int32(len(g.items))
 	for _, k := range keys {
 		prev := int32(-1)
 		if !sig.Empty() {
@@ -185,7 +192,6 @@ func (g *Grouper) Add(id string, sig Sig) (storyID string) {
 	g.seen = append(g.seen, 0)
 	g.byID[id] = idx
 	g.stories[story] = append(g.stories[story], idx)
-	return story
 }
 
 // StoryOf returns the id of the story item id belongs to.
@@ -265,4 +271,53 @@ func (g *Grouper) Split(id string) (rest string, err error) {
 	g.items[i].story = id
 	g.stories[id] = []int32{i}
 	return rest, nil
+}
+
+// Restore adds item id to story storyID as it was stored before, without
+// comparing: a process rebuilding its Grouper from a store calls it for every
+// stored item in the order they were added, so later Adds see them as
+// candidates and find the stories they were given (including splits).
+// Restoring an id again changes nothing.
+func (g *Grouper) Restore(id, storyID string, sig Sig) {
+	if storyID == "" {
+		storyID = id
+	}
+	var kbuf [SigSize]uint32
+	keys := g.bandKeys(sig, kbuf[:0])
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if _, ok := g.byID[id]; ok {
+		return
+	}
+	g.insert(id, storyID, sig, keys)
+}
+
+// SetStory moves item id into story storyID (a story of its own when
+// storyID is id), as a split stored elsewhere did. The other members keep
+// their story id.
+func (g *Grouper) SetStory(id, storyID string) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	i, ok := g.byID[id]
+	if !ok {
+		return fmt.Errorf("set story of %q: %w", id, ErrUnknown)
+	}
+	old := g.items[i].story
+	if old == storyID {
+		return nil
+	}
+	remain := g.stories[old][:0:0]
+	for _, m := range g.stories[old] {
+		if m != i {
+			remain = append(remain, m)
+		}
+	}
+	if len(remain) == 0 {
+		delete(g.stories, old)
+	} else {
+		g.stories[old] = remain
+	}
+	g.items[i].story = storyID
+	g.stories[storyID] = append(g.stories[storyID], i)
+	return nil
 }

@@ -244,3 +244,51 @@ func FuzzSignature(f *testing.F) {
 		}
 	})
 }
+
+func TestRestore(t *testing.T) {
+	g := New()
+	sig := g.Signature("", tweet)
+	// As stored by an earlier process: "b" was split off into its own story.
+	g.Restore("a", "a", sig)
+	g.Restore("b", "b", sig)
+	g.Restore("a", "other", sig) // again: no change
+	if s, _ := g.StoryOf("a"); s != "a" {
+		t.Errorf("a restored into %q", s)
+	}
+	if s, _ := g.StoryOf("b"); s != "b" {
+		t.Errorf("b restored into %q, want its own story as stored", s)
+	}
+	// A new copy joins a restored story instead of starting one.
+	if s := g.Add("c", g.Signature("", "RT @x: "+tweet)); s != "a" && s != "b" {
+		t.Errorf("a copy of a restored item started story %q", s)
+	}
+	if s := g.Add("d", g.Signature("", article)); s != "d" {
+		t.Errorf("an unrelated item joined %q", s)
+	}
+	if g.Len() != 4 {
+		t.Errorf("Len = %d, want 4", g.Len())
+	}
+}
+
+func TestSetStory(t *testing.T) {
+	g := New()
+	sig := g.Signature("", tweet)
+	g.Add("a", sig)
+	g.Add("b", sig)
+	g.Add("c", sig)
+	if err := g.SetStory("a", "a~split"); err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Members("a"); fmt.Sprint(got) != "[b c]" {
+		t.Errorf("members of a after moving a out = %v", got)
+	}
+	if got := g.Members("a~split"); fmt.Sprint(got) != "[a]" {
+		t.Errorf("members of a~split = %v", got)
+	}
+	if err := g.SetStory("zz", "x"); !errors.Is(err, ErrUnknown) {
+		t.Errorf("SetStory of an unknown id: %v", err)
+	}
+	if s := g.Add("a", sig); s != "a~split" {
+		t.Errorf("adding a again gives %q, want its story a~split", s)
+	}
+}

@@ -228,7 +228,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 // marks a URL done only when the pipeline acknowledges its record.
 func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
 	var rs crawler.RunStats
-	enrich, err := placesEnricher()
+	enrich, err := itemEnricher(stop, store)
 	if err != nil {
 		return rs, pipeline.Stats{}, err
 	}

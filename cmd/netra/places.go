@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"maps"
 	"strings"
 
@@ -61,4 +62,35 @@ func placesEnricher() (func(*netra.Item, netra.Verdict), error) {
 			it.Region = best
 		}
 	}, nil
+}
+
+// placeCodes turns --place values into Kemendagri codes: a code as it is,
+// an official name ("Jawa Tengah", "Kota Semarang", any case), or a
+// province's alias or slug ("Jateng", "jawa-tengah").
+func placeCodes(vals []string) ([]string, error) {
+	m, err := places.New()
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]string{}
+	known := map[string]bool{}
+	for _, u := range m.Units() {
+		byName[strings.ToLower(u.Name)] = u.Code
+		known[u.Code] = true
+	}
+	var out []string
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		switch {
+		case known[v]:
+			out = append(out, v)
+		case byName[strings.ToLower(v)] != "":
+			out = append(out, byName[strings.ToLower(v)])
+		case m.Province(v) != "":
+			out = append(out, m.Province(v))
+		default:
+			return nil, fmt.Errorf(`--place %q: not a Kemendagri code or name (e.g. 33, "Jawa Tengah", 33.74, "Kota Semarang")`, v)
+		}
+	}
+	return out, nil
 }

@@ -246,7 +246,7 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	// written and stored, until drain ends.
 	drain, cancelDrain := drainContext(ctx, f.shutdown)
 	defer cancelDrain()
-	enrich, err := placesEnricher()
+	enrich, err := itemEnricher(ctx, sink)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ import (
 
 // searchFlags are the reviewer's filters of `netra search`.
 type searchFlags struct {
-	statuses, categories, rules, sources, regions, assignees, reviewers []string
+	statuses, categories, rules, sources, regions, assignees, reviewers, places []string
 
 	since, until string
 	minScore     float64
@@ -31,6 +31,7 @@ type searchFlags struct {
 	json         bool
 	facets       bool
 	color        string
+	stories      bool
 }
 
 func newSearchCmd(g *globals) *cobra.Command {
@@ -62,7 +63,8 @@ page.`,
 		Example: `  netra search mendukung --flagged --status new --sort score
   netra search '"salam dua jari" OR kampa*' --region jawa-timur --since 2024-01-01 --facets
   netra search =camat dukung --sort newest
-  netra search --category asn_campaign --json --limit 100`,
+  netra search --category asn_campaign --json --limit 100
+  netra search --flagged --place "Jawa Tengah" --stories --facets`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q, err := f.query(cmd, strings.Join(args, " "))
 			if err != nil {
@@ -81,7 +83,13 @@ page.`,
 				return err
 			}
 			defer store.Close()
-			res, err := store.Search(ctx, q)
+			search := store.Search
+			if f.stories {
+				search = func(ctx context.Context, q index.Query) (index.Result, error) {
+					return index.SearchStories(ctx, store, q)
+				}
+			}
+			res, err := search(ctx, q)
 			if err != nil {
 				return err
 			}
@@ -105,6 +113,8 @@ page.`,
 	fl.StringSliceVar(&f.rules, "rule", nil, "rule ID that fired")
 	fl.StringSliceVar(&f.sources, "source", nil, "source name")
 	fl.StringSliceVar(&f.regions, "region", nil, "region tag")
+	fl.StringSliceVar(&f.places, "place", nil, `Kemendagri code or name of a province (includes its kabupaten/kota) or a kabupaten/kota: 33, "Jawa Tengah", 33.74, "Kota Semarang"`)
+	fl.BoolVar(&f.stories, "stories", false, "one result per story (copies of one text grouped), with its size and sources")
 	fl.StringSliceVar(&f.assignees, "assignee", nil, "assigned reviewer")
 	fl.StringSliceVar(&f.reviewers, "reviewer", nil, "who made the last review change")
 	fl.StringVar(&f.since, "since", "", "items from this date or time on")
@@ -116,7 +126,7 @@ page.`,
 	fl.IntVar(&f.limit, "limit", index.DefaultLimit, "records per page (at most 1000)")
 	fl.StringVar(&f.cursor, "cursor", "", "continue after the previous page (printed at its end)")
 	fl.BoolVar(&f.json, "json", false, "print the result as one JSON object")
-	fl.BoolVar(&f.facets, "facets", false, "also print counts per status, category, rule, source and region")
+	fl.BoolVar(&f.facets, "facets", false, "also print counts per status, category, rule, source, region and place")
 	fl.StringVar(&f.color, "color", "auto", "bold matches: auto (on a terminal, unless $NO_COLOR), always, never")
 	return cmd
 }
@@ -174,7 +184,12 @@ func (f *searchFlags) query(cmd *cobra.Command, text string) (index.Query, error
 		return q, fmt.Errorf("--sort %q: want score, newest, -time, oldest, time or relevance", f.sort)
 	}
 	if f.facets {
-		q.Facets = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion}
+		q.Facets = []string{index.FacetStatus, index.FacetCategory, index.FacetRule, index.FacetSource, index.FacetRegion, index.FacetPlace}
+	}
+	if len(f.places) > 0 {
+		if q.Places, err = placeCodes(f.places); err != nil {
+			return q, err
+		}
 	}
 	return q, nil
 }
@@ -327,6 +342,9 @@ func printResult(w io.Writer, res index.Result, q index.Query, m marks) error {
 		}
 		if r.Review.Assignee != "" {
 			meta = append(meta, "assignee "+r.Review.Assignee)
+		}
+		if st := match.Story; st != nil && st.Size > 1 {
+			meta = append(meta, fmt.Sprintf("story of %d (%s)", st.Size, render(strings.Join(st.Sources, ", "), m)))
 		}
 		if r.Item.URL != "" {
 			meta = append(meta, r.Item.URL)

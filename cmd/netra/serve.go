@@ -268,7 +268,7 @@ func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier,
 		return "", err
 	}
 	now := time.Now().UTC()
-	enrich, err := placesEnricher()
+	enrich, err := itemEnricher(ctx, store)
 	if err != nil {
 		return "", err
 	}

@@ -64,6 +64,11 @@ func TestServeDemoInBrowser(t *testing.T) {
 	if err != nil || rows == 0 {
 		t.Fatalf("demo queue shows %d rows: %v", rows, err)
 	}
+	// The demo's copies of one post show as one row of several copies.
+	copies, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#queue .story .story-size")].map(a => a.textContent)`))
+	if err != nil || len(copies) == 0 {
+		t.Errorf("demo queue shows no story of several copies (%v)", err)
+	}
 	save := func(name string) {
 		png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
 		if err != nil {

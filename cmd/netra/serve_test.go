@@ -208,6 +208,19 @@ func TestServeDemo(t *testing.T) {
 			t.Errorf("%s: licence %q", mt.Record.Item.ID, l)
 		}
 	}
+	// The demo's copies of one post are one story: the story view has
+	// fewer rows than records, and at least one story of several copies.
+	sr := getJSON[index.Result](t, base+"/api/v1/items?flagged=true&stories=true&limit=200", "admin", pw)
+	biggest := 0
+	for _, mt := range sr.Matches {
+		if mt.Story == nil {
+			t.Fatalf("stories=true: %s without a story", mt.Record.Item.ID)
+		}
+		biggest = max(biggest, mt.Story.Size)
+	}
+	if sr.Total != res.Total || len(sr.Matches) >= res.Total || biggest < 3 {
+		t.Errorf("demo stories: %d rows for %d records (story view total %d), biggest story %d; want fewer rows and a story of 3 or more", len(sr.Matches), res.Total, sr.Total, biggest)
+	}
 	// Full-text search goes through the classifier's analyser: an inflected
 	// form finds its stem.
 	if r := getJSON[index.Result](t, base+"/api/v1/items?q=dukungan&flagged=all", "admin", pw); r.Total == 0 {

@@ -17,7 +17,7 @@ import (
 
 // mappingVersion changes whenever the fields below change; a store whose
 // search index was built with another version must be rebuilt.
-const mappingVersion = "5"
+const mappingVersion = "6"
 
 // Field names in the search index. Facet fields use the index.Facet* names
 // so a facet request maps to a field directly.
@@ -29,9 +29,11 @@ const (
 	fieldCategory = index.FacetCategory
 	fieldRule     = index.FacetRule
 	fieldStatus   = index.FacetStatus
+	fieldPlace    = index.FacetPlace // Kemendagri codes, a regency's province included
+	fieldStory    = index.FacetStory // index.RecordStory
 	fieldKind     = "kind"
 	fieldAssignee = "assignee"
-	fieldReviewer = "reviewer"
+	fieldReviewer = index.FacetReviewer
 	fieldFlagged  = "flagged"
 	fieldScore    = "score"
 	fieldTime     = "time"
@@ -80,10 +82,10 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTerms, text(true))
 	doc.AddFieldMappingsAt(fieldExact, text(true))
-	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus} {
+	for _, name := range []string{fieldSource, fieldRegion, fieldCategory, fieldRule, fieldStatus, fieldPlace, fieldStory, fieldReviewer} {
 		doc.AddFieldMappingsAt(name, kw(true))
 	}
-	for _, name := range []string{fieldKind, fieldAssignee, fieldReviewer} {
+	for _, name := range []string{fieldKind, fieldAssignee} {
 		doc.AddFieldMappingsAt(name, kw(false))
 	}
 	flagged := mapping.NewBooleanFieldMapping()
@@ -166,6 +168,7 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		fieldTime:    sortTime(r),
 		fieldDated:   datedValue(r),
 		fieldStatus:  string(index.RecordStatus(r)),
+		fieldStory:   index.RecordStory(r),
 	}
 	put := func(k, v string) {
 		if v != "" {
@@ -182,6 +185,9 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 	}
 	if rules := index.RecordRules(r); len(rules) > 0 {
 		d[fieldRule] = rules
+	}
+	if pl := index.RecordPlaces(r); len(pl) > 0 {
+		d[fieldPlace] = pl
 	}
 	return d
 }

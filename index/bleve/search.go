@@ -19,6 +19,10 @@ import (
 // backendName marks cursors made by this store.
 const backendName = "bleve"
 
+// timeBucketsFacet names the date range facet of Query.TimeBuckets (not a
+// facet name callers can ask for).
+const timeBucketsFacet = "\x00time_buckets"
+
 // maxFacetValues is how many values of one facet a search returns.
 const maxFacetValues = 50
 
@@ -70,6 +74,8 @@ func (s *Store) buildQuery(q index.Query) (query.Query, index.TextQuery, error) 
 		{fieldRule, q.Rules},
 		{fieldSource, q.Sources},
 		{fieldRegion, q.Regions},
+		{fieldPlace, q.Places},
+		{fieldStory, q.Stories},
 		{fieldStatus, statusStrings(q.Statuses)},
 		{fieldAssignee, q.Assignees},
 		{fieldReviewer, q.Reviewers},
@@ -214,6 +220,13 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	for _, name := range q.Facets { // q.Check accepted only known names
 		req.AddFacet(name, blevesearch.NewFacetRequest(name, maxFacetValues))
 	}
+	if len(q.TimeBuckets) > 1 {
+		fr := blevesearch.NewFacetRequest(fieldTime, len(q.TimeBuckets))
+		for i := 1; i < len(q.TimeBuckets); i++ {
+			fr.AddDateTimeRange(strconv.Itoa(i-1), q.TimeBuckets[i-1].UTC(), q.TimeBuckets[i].UTC())
+		}
+		req.AddFacet(timeBucketsFacet, fr)
+	}
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return index.Result{}, fmt.Errorf("search: %w", err)
@@ -261,6 +274,16 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	})
 	if err != nil {
 		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	if len(q.TimeBuckets) > 1 {
+		out.TimeCounts = make([]int, len(q.TimeBuckets)-1)
+		if f := res.Facets[timeBucketsFacet]; f != nil {
+			for _, dr := range f.DateRanges {
+				if i, err := strconv.Atoi(dr.Name); err == nil && i >= 0 && i < len(out.TimeCounts) {
+					out.TimeCounts[i] = dr.Count
+				}
+			}
+		}
 	}
 	if len(q.Facets) > 0 {
 		out.Facets = map[string][]index.FacetCount{}

@@ -12,7 +12,7 @@ import (
 // the _meta in itemsMapping; a test checks they agree) when the mapping
 // changes; `netra index migrate` then copies the records into a new index
 // with the new mapping and moves the alias, without downtime.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // document is what one record looks like in Elasticsearch. Field names are
 // those of the Go types' JSON (item.*, verdict.*, review.*) so a Kibana data
@@ -32,6 +32,11 @@ type document struct {
 	Dated bool `json:"dated"`
 	// Rules are the distinct rule IDs of the hits (the "rule" facet).
 	Rules []string `json:"rules"`
+	// Story is index.RecordStory: the queue collapses on it.
+	Story string `json:"story"`
+	// Places are index.RecordPlaces: place codes, a regency's province
+	// included (the "place" filter and facet).
+	Places []string `json:"places"`
 	// Terms is title and text through Netra's analyser (normalised and
 	// stemmed), space-separated, indexed with the standard analyser: the
 	// field Netra's free-text search runs on.
@@ -58,6 +63,10 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 	if rules == nil {
 		rules = []string{}
 	}
+	places := index.RecordPlaces(r)
+	if places == nil {
+		places = []string{}
+	}
 	var terms, exact []string
 	if r.Item.Title != "" {
 		terms = append(terms, analyze(r.Item.Title)...)
@@ -79,6 +88,8 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 		Time:    index.ItemTime(r).UTC(),
 		Dated:   index.Dated(r),
 		Rules:   rules,
+		Story:   index.RecordStory(r),
+		Places:  places,
 		Terms:   strings.Join(terms, " "),
 		Exact:   strings.Join(exact, " "),
 	}
@@ -96,7 +107,7 @@ func newDocument(r netra.Record, analyze index.Analyzer) document {
 // not indexed, instead of failing the record.
 const itemsMapping = `{
   "dynamic": false,
-  "_meta": {"netra_mapping_version": 2},
+  "_meta": {"netra_mapping_version": 3},
   "_source": {"excludes": ["terms", "exact"]},
   "properties": {
     "id":      {"type": "keyword", "ignore_above": 1024},
@@ -105,6 +116,8 @@ const itemsMapping = `{
     "time":    {"type": "date"},
     "dated":   {"type": "boolean"},
     "rules":   {"type": "keyword", "ignore_above": 1024},
+    "story":   {"type": "keyword", "ignore_above": 1024},
+    "places":  {"type": "keyword", "ignore_above": 1024},
     "terms":   {"type": "text", "analyzer": "standard"},
     "exact":   {"type": "text", "analyzer": "whitespace"},
     "item": {"properties": {

@@ -16,6 +16,9 @@ import (
 // pages. A cursor used later still works, without the snapshot.
 const pitKeepAlive = "5m"
 
+// timeBucketsAgg names the date_range aggregation of Query.TimeBuckets.
+const timeBucketsAgg = "netra_time_buckets"
+
 // maxFacetValues caps the buckets of one facet.
 const maxFacetValues = 100
 
@@ -33,6 +36,12 @@ func facetField(name string) string {
 		return "item.region"
 	case index.FacetStatus:
 		return "review.status"
+	case index.FacetPlace:
+		return "places"
+	case index.FacetStory:
+		return "story"
+	case index.FacetReviewer:
+		return "review.reviewer"
 	}
 	return ""
 }
@@ -94,6 +103,21 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 		req["aggs"] = aggs
 	}
+	if len(q.TimeBuckets) > 1 {
+		aggs, _ := req["aggs"].(map[string]any)
+		if aggs == nil {
+			aggs = map[string]any{}
+			req["aggs"] = aggs
+		}
+		ranges := make([]any, 0, len(q.TimeBuckets)-1)
+		for i := 1; i < len(q.TimeBuckets); i++ {
+			ranges = append(ranges, map[string]any{
+				"from": q.TimeBuckets[i-1].UTC().Format(time.RFC3339Nano),
+				"to":   q.TimeBuckets[i].UTC().Format(time.RFC3339Nano),
+			})
+		}
+		aggs[timeBucketsAgg] = map[string]any{"date_range": map[string]any{"field": "time", "ranges": ranges, "keyed": false}}
+	}
 	if q.Cursor != "" && after.PIT == "" {
 		// The second page opens the point in time the rest read from, so
 		// a first page (most searches end there) costs one request. Not
@@ -149,6 +173,15 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 				fc = append(fc, index.FacetCount{Value: b.key(), Count: b.DocCount})
 			}
 			out.Facets[f] = fc
+		}
+	}
+	if len(q.TimeBuckets) > 1 {
+		out.TimeCounts = make([]int, len(q.TimeBuckets)-1)
+		// date_range answers its ranges sorted by from, the order asked.
+		for i, b := range res.Aggregations[timeBucketsAgg].Buckets {
+			if i < len(out.TimeCounts) {
+				out.TimeCounts[i] = b.DocCount
+			}
 		}
 	}
 	if more && len(hits) > 0 {
@@ -274,6 +307,8 @@ func (s *Store) buildQuery(q index.Query, tq index.TextQuery) (map[string]any, e
 	terms("rules", q.Rules)
 	terms("item.source", q.Sources)
 	terms("item.region", q.Regions)
+	terms("places", q.Places)
+	terms("story", q.Stories)
 	if len(q.Statuses) > 0 {
 		st := make([]string, len(q.Statuses))
 		for i, v := range q.Statuses {

@@ -58,6 +58,9 @@ func Run(t *testing.T, open func(t *testing.T) index.Store) {
 	t.Run("ReviewConflict", func(t *testing.T) { testReviewConflict(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
 	t.Run("DeleteByQuery", func(t *testing.T) { testDeleteByQuery(t, open(t)) })
+	t.Run("Stories", func(t *testing.T) { testStories(t, open(t)) })
+	t.Run("Places", func(t *testing.T) { testPlaces(t, open(t)) })
+	t.Run("TimeBuckets", func(t *testing.T) { testTimeBuckets(t, open(t)) })
 }
 
 // --- helpers -------------------------------------------------------------
@@ -419,6 +422,14 @@ func facetWant(recs []netra.Record, keep func(netra.Record) bool, name string) m
 			vals = []string{r.Item.Region}
 		case index.FacetStatus:
 			vals = []string{string(netra.StatusNew)}
+		case index.FacetPlace:
+			vals = index.RecordPlaces(r)
+		case index.FacetStory:
+			vals = []string{index.RecordStory(r)}
+		case index.FacetReviewer:
+			if r.Review.Reviewer != "" {
+				vals = []string{r.Review.Reviewer}
+			}
 		}
 		for _, v := range vals {
 			out[v]++
