@@ -66,6 +66,7 @@ func main() {
 	fallback := flag.Bool("fallback", true, "also run the fallback extractors (the crawler's default)")
 	workers := flag.Int("workers", runtime.NumCPU(), "parallel extractions")
 	asJSON := flag.Bool("json", false, "print the result as JSON")
+	perPage := flag.String("per-page", "", "also write one JSON line per page (url, counts, missed snippets, date found) to this file, to diff two runs page by page")
 	flag.Parse()
 	if *data == "" {
 		fmt.Fprintln(os.Stderr, "extracteval: pass -data DIR (trafilatura-eval: evaldata.json + html/*.html.gz)")
@@ -92,6 +93,7 @@ func main() {
 	var total counts
 	var missing, empty int
 	var bytesIn int64
+	var pages []pageResult
 	jobs := make(chan string)
 	var wg sync.WaitGroup
 	for w := 0; w < *workers; w++ {
@@ -109,12 +111,19 @@ func main() {
 					continue
 				}
 				body, _ := fetch.Decode(page, "text/html")
-				text := ""
-				if a, err := extract.Page(body, u, extract.Options{Fallback: *fallback}); err == nil {
+				text, published := "", ""
+				a, err := extract.Page(body, u, extract.Options{Fallback: *fallback})
+				if err == nil {
 					text = a.Text
+				}
+				if a != nil && !a.Published.IsZero() {
+					published = a.Published.Format(time.RFC3339)
 				}
 				c := score(e, text)
 				mu.Lock()
+				if *perPage != "" {
+					pages = append(pages, newPageResult(u, e, text, c, published))
+				}
 				total.add(c)
 				bytesIn += int64(len(page))
 				if text == "" {
@@ -130,6 +139,12 @@ func main() {
 	close(jobs)
 	wg.Wait()
 	elapsed := time.Since(start)
+	if *perPage != "" {
+		if err := writePages(*perPage, pages); err != nil {
+			fmt.Fprintln(os.Stderr, "extracteval:", err)
+			os.Exit(1)
+		}
+	}
 
 	tp, fn, fp, tn := float64(total.tp), float64(total.fn), float64(total.fp), float64(total.tn)
 	res := map[string]any{
@@ -159,4 +174,47 @@ func readGz(path string) ([]byte, error) {
 		return nil, err
 	}
 	return io.ReadAll(io.LimitReader(zr, 64<<20))
+}
+
+// pageResult is one page's score, for diffing two runs page by page.
+type pageResult struct {
+	URL       string   `json:"url"`
+	TP        int      `json:"tp"`
+	FN        int      `json:"fn"`
+	FP        int      `json:"fp"`
+	Missed    []string `json:"missed,omitempty"`
+	Extra     []string `json:"extra,omitempty"`
+	TextBytes int      `json:"text_bytes"`
+	Published string   `json:"published,omitempty"`
+}
+
+func newPageResult(u string, e entry, text string, c counts, published string) pageResult {
+	r := pageResult{URL: u, TP: c.tp, FN: c.fn, FP: c.fp, TextBytes: len(text), Published: published}
+	for _, s := range e.With {
+		if text == "" || !strings.Contains(text, s) {
+			r.Missed = append(r.Missed, s)
+		}
+	}
+	for _, s := range e.Without {
+		if text != "" && strings.Contains(text, s) {
+			r.Extra = append(r.Extra, s)
+		}
+	}
+	return r
+}
+
+func writePages(path string, pages []pageResult) error {
+	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("per-page file: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	for _, p := range pages {
+		if err := enc.Encode(p); err != nil {
+			f.Close()
+			return fmt.Errorf("per-page file: %w", err)
+		}
+	}
+	return f.Close()
 }
