@@ -91,6 +91,11 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 		Description: m.Description,
 		Sitename:    m.Sitename,
 	}
+	if res.ContentNode != nil {
+		if t := nodeText(res.ContentNode); t != "" {
+			a.Text = t
+		}
+	}
 	if a.Text == "" {
 		return a, fmt.Errorf("extract %s: %w", pageURL, ErrNoText)
 	}

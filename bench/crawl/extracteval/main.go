@@ -24,6 +24,7 @@ import (
 	"sync"
 	"time"
 
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/netra-id/netra/crawler/extract"
 	"github.com/netra-id/netra/crawler/fetch"
 )
@@ -66,6 +67,7 @@ func main() {
 	fallback := flag.Bool("fallback", true, "also run the fallback extractors (the crawler's default)")
 	workers := flag.Int("workers", runtime.NumCPU(), "parallel extractions")
 	asJSON := flag.Bool("json", false, "print the result as JSON")
+	focus := flag.String("focus", "", "extraction focus: balanced (default), recall or precision")
 	perPage := flag.String("per-page", "", "also write one JSON line per page (url, counts, missed snippets, date found) to this file, to diff two runs page by page")
 	flag.Parse()
 	if *data == "" {
@@ -81,6 +83,17 @@ func main() {
 	if err := json.Unmarshal(raw, &set); err != nil {
 		fmt.Fprintln(os.Stderr, "extracteval: evaldata.json:", err)
 		os.Exit(1)
+	}
+	opt := extract.Options{Fallback: *fallback}
+	switch *focus {
+	case "", "balanced":
+	case "recall":
+		opt.Focus = trafilatura.FavorRecall
+	case "precision":
+		opt.Focus = trafilatura.FavorPrecision
+	default:
+		fmt.Fprintln(os.Stderr, "extracteval: -focus is balanced, recall or precision")
+		os.Exit(2)
 	}
 	urls := make([]string, 0, len(set))
 	for u := range set {
@@ -112,7 +125,7 @@ func main() {
 				}
 				body, _ := fetch.Decode(page, "text/html")
 				text, published := "", ""
-				a, err := extract.Page(body, u, extract.Options{Fallback: *fallback})
+				a, err := extract.Page(body, u, opt)
 				if err == nil {
 					text = a.Text
 				}

@@ -10,13 +10,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"html"
+	"io"
+	"io/fs"
 	"log"
 	"net/http"
 	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -32,6 +38,8 @@ func main() {
 	news := flag.String("news", os.Getenv("NETRA_BENCH_NEWS"), "JSONL with title and text fields ($NETRA_BENCH_NEWS)")
 	pages := flag.Int("pages", 2000, "article pages to serve")
 	addr := flag.String("addr", "127.0.0.1:8931", "listen address")
+	real := flag.String("html", "", "comma-separated folders of saved real pages (*.html, *.html.gz): article i is real page i mod their number, with news text i added to its first long paragraph so every page is new (instead of the generated template)")
+	match := flag.String("html-match", "", "only saved pages whose file name contains this (e.g. singlepage)")
 	flag.Parse()
 	arts, err := load(*news, *pages)
 	if err != nil {
@@ -41,8 +49,19 @@ func main() {
 		log.Fatalf("only %d usable articles in %s, want %d", len(arts), *news, *pages)
 	}
 	rendered := make([][]byte, len(arts))
-	for i, a := range arts {
-		rendered[i] = renderArticle(i, a, len(arts))
+	if *real != "" {
+		saved, err := loadPages(strings.Split(*real, ","), *match)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for i, a := range arts {
+			rendered[i] = realArticle(saved[i%len(saved)], a)
+		}
+		log.Printf("%d saved pages, median %d KB as served", len(saved), medianKB(rendered))
+	} else {
+		for i, a := range arts {
+			rendered[i] = renderArticle(i, a, len(arts))
+		}
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
@@ -83,7 +102,11 @@ func main() {
 			http.NotFound(w, r)
 			return
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if *real != "" {
+			w.Header().Set("Content-Type", "text/html") // saved pages carry their own charset
+		} else {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		}
 		w.Write(rendered[n])
 	})
 	log.Printf("serving %d articles, %d listing pages on http://%s/indeks/0", len(arts), (len(arts)+perListing-1)/perListing, *addr)
@@ -131,4 +154,104 @@ func renderArticle(i int, a article, total int) []byte {
 	}
 	b.WriteString(`</ul></aside></main><footer>Hak cipta © Berita Lokal. Redaksi | Pedoman Media Siber | Kontak</footer></body></html>`)
 	return []byte(b.String())
+}
+
+// loadPages reads the saved pages under dirs (*.html, *.html.gz), in name
+// order so every run serves the same site.
+func loadPages(dirs []string, match string) ([][]byte, error) {
+	var files []string
+	for _, d := range dirs {
+		err := filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".html.gz")) && strings.Contains(filepath.Base(p), match) {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("saved pages: %w", err)
+		}
+	}
+	sort.Strings(files)
+	var out [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("saved pages: %w", err)
+		}
+		if strings.HasSuffix(f, ".gz") {
+			zr, err := gzip.NewReader(bytes.NewReader(b))
+			if err != nil {
+				return nil, fmt.Errorf("saved pages: %s: %w", f, err)
+			}
+			if b, err = io.ReadAll(io.LimitReader(zr, 16<<20)); err != nil {
+				return nil, fmt.Errorf("saved pages: %s: %w", f, err)
+			}
+		}
+		out = append(out, b)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("saved pages: no *.html or *.html.gz under %v", dirs)
+	}
+	return out, nil
+}
+
+// realArticle adds the news text's first paragraphs to the first
+// paragraph of page with more than 200 bytes of text (the article body
+// on a news page), so that two copies of one saved page are two articles.
+func realArticle(page []byte, a article) []byte {
+	text := a.Text
+	if len(text) > 600 {
+		text = strings.ToValidUTF8(text[:600], "")
+	}
+	add := []byte(" " + html.EscapeString(strings.ReplaceAll(text, "\n", " ")))
+	low := asciiLower(page) // same length as page, unlike bytes.ToLower on invalid UTF-8
+	for off := 0; ; {
+		i := bytes.Index(low[off:], []byte("<p"))
+		if i < 0 {
+			break
+		}
+		start := off + i
+		j := bytes.Index(low[start:], []byte("</p>"))
+		if j < 0 {
+			break
+		}
+		end := start + j
+		if end-start > 200 {
+			out := make([]byte, 0, len(page)+len(add))
+			out = append(out, page[:end]...)
+			out = append(out, add...)
+			return append(out, page[end:]...)
+		}
+		off = end + 4
+	}
+	// No long paragraph: a paragraph of its own before </body>.
+	k := bytes.LastIndex(low, []byte("</body>"))
+	if k < 0 {
+		k = len(page)
+	}
+	out := append([]byte(nil), page[:k]...)
+	out = append(out, "<p>"...)
+	out = append(out, add...)
+	out = append(out, "</p>"...)
+	return append(out, page[k:]...)
+}
+
+func medianKB(pages [][]byte) int {
+	n := make([]int, len(pages))
+	for i, p := range pages {
+		n[i] = len(p)
+	}
+	sort.Ints(n)
+	return n[len(n)/2] / 1024
+}
+
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
