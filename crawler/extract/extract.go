@@ -70,6 +70,7 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 		EnableFallback:  opt.Fallback,
 		ExcludeComments: true,
 		MaxTreeSize:     opt.MaxNodes,
+		PruneSelector:   indonesianBoilerplate,
 		Focus:           opt.Focus,
 		HtmlDateOptions: &htmldate.Options{
 			ExtractTime:     true,
@@ -101,6 +102,18 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 	}
 	return a, nil
 }
+
+// indonesianBoilerplate selects the blocks Indonesian news sites put
+// around and inside an article under names that say what they are: other
+// news ("berita lainnya", "berita terkait", "baca juga", the "berita
+// utama" headline carousel), the most read
+// ("terpopuler", "trending") and recommendations. trafilatura's own lists
+// know the English names only; kept, these blocks end up in the text.
+const indonesianBoilerplate = `[class*=berita-lainnya], [id*=berita-lainnya], [class*=beritalainnya], ` +
+	`[class*=berita-terkait], [id*=berita-terkait], [class*=beritaterkait], ` +
+	`[class*=baca-juga], [id*=baca-juga], [class*=bacajuga], ` +
+	`[class*=terpopuler], [id*=terpopuler], [class*=rekomendasi], [id*=rekomendasi], ` +
+	`[class*=beritautama], [id*=beritautama], [class*=berita-utama], [class*=pilihan-redaksi], [id=trending], [class~=trending]`
 
 // findCanonical reads <link rel=canonical> or og:url and keeps it only if
 // it points to the same site (same host, or hosts sharing their last two
