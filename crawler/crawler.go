@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -342,30 +341,17 @@ func (r *run) fetchArticles(ctx context.Context, cands []candidate) {
 	for _, cd := range cands {
 		hints[cd.url] = cd
 	}
-	// Fetching waits on the network, extraction on the CPU: more
-	// extractions at once than CPUs only hold more parsed pages in memory
-	// (each is several DOM copies) and make the collector work harder.
-	extracting := make(chan struct{}, runtime.GOMAXPROCS(0))
 	col.OnResponse(func(res *colly.Response) {
 		orig := res.Ctx.Get("url")
-		extracting <- struct{}{}
-		defer func() { <-extracting }()
 		r.article(ctx, hints[orig], res.Request.URL.String(), res.Body)
 	})
 	col.OnError(func(res *colly.Response, err error) {
 		orig := res.Ctx.Get("url")
 		r.failed(orig, err, res.StatusCode, true)
 	})
-	// Requests go out in waves of a few times the workers: the
-	// collector would otherwise fetch every candidate at once and hold
-	// the bodies waiting for a CPU to extract them.
-	wave := 4 * workers
-	for i, cd := range cands {
+	for _, cd := range cands {
 		if ctx.Err() != nil {
 			break
-		}
-		if i > 0 && i%wave == 0 {
-			col.Wait()
 		}
 		cctx := colly.NewContext()
 		cctx.Put("url", cd.url)
