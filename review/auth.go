@@ -24,6 +24,26 @@ const (
 	csrfHeader      = "X-CSRF-Token"
 )
 
+// Accounts is where the review app reads accounts and checks passwords:
+// users.Store (DATA/users.json) for one process, or elastic.Accounts so
+// every replica over one cluster sees the same users.
+type Accounts interface {
+	Get(name string) (users.User, error)
+	List() ([]users.User, error)
+	Authenticate(name, password string) (users.User, error)
+	SetZone(name, zone string) error
+}
+
+// SessionStore keeps login sessions: users.Sessions in memory for one
+// process, or elastic.Sessions so a login on one replica is valid on every
+// other and a logout ends it everywhere.
+type SessionStore interface {
+	Create(user string, changed time.Time) (users.Session, error)
+	Get(id string) (users.Session, bool)
+	Delete(id string) error
+	TTL() time.Duration
+}
+
 // principal is the authenticated caller of one request.
 type principal struct {
 	User    string
@@ -139,7 +159,9 @@ func (s *Server) sessionFrom(r *http.Request) (principal, bool) {
 	if err != nil || !u.Changed.Equal(ss.Changed) {
 		// The account is gone or its password changed (perhaps with
 		// `netra users passwd` in another process): log out everywhere.
-		s.sessions.Delete(ss.ID)
+		if err := s.sessions.Delete(ss.ID); err != nil {
+			s.log.Warn("end session", "user", ss.User, "err", err)
+		}
 		return principal{}, false
 	}
 	return principal{User: u.Name, Role: u.Role, Zone: u.Zone, Session: &ss}, true
@@ -298,7 +320,13 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, p principal) {
 	if p.Session != nil {
-		s.sessions.Delete(p.Session.ID)
+		if err := s.sessions.Delete(p.Session.ID); err != nil {
+			// The session would stay valid on other replicas: say so
+			// rather than pretend the logout worked.
+			s.log.Error("logout", "user", p.User, "err", err)
+			http.Error(w, "logout failed; try again", http.StatusServiceUnavailable)
+			return
+		}
 	}
 	s.setCookie(w, r, sessionCookie, "", -1)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)

@@ -64,8 +64,8 @@ var (
 // Server is the review app. Create it with New and serve Handler().
 type Server struct {
 	store    index.Store
-	accounts *users.Store
-	sessions *users.Sessions
+	accounts Accounts
+	sessions SessionStore
 	sources  Sources
 	catalog  *catalog
 	vocab    vocabulary
@@ -97,8 +97,16 @@ func WithSources(src Sources) Option { return func(s *Server) { s.sources = src 
 
 // WithSessionTTL sets how long a login lasts.
 func WithSessionTTL(d time.Duration) Option {
-	return func(s *Server) { s.sessions = users.NewSessions(d) }
+	return func(s *Server) {
+		if _, mem := s.sessions.(*users.Sessions); mem || s.sessions == nil {
+			s.sessions = users.NewSessions(d)
+		}
+	}
 }
+
+// WithSessionStore keeps sessions in st (Elasticsearch, shared by every
+// replica) instead of this process's memory.
+func WithSessionStore(st SessionStore) Option { return func(s *Server) { s.sessions = st } }
 
 // WithSecureCookies marks cookies Secure even on plain HTTP requests; use it
 // behind a TLS-terminating proxy. Requests that arrive over TLS always get
@@ -121,7 +129,7 @@ func WithExportLimit(n int) Option { return func(s *Server) { s.maxRows = n } }
 func WithVersion(v string) Option { return func(s *Server) { s.version = v } }
 
 // New makes a review server over store with the accounts in accounts.
-func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, error) {
+func New(store index.Store, accounts Accounts, opts ...Option) (*Server, error) {
 	if store == nil || accounts == nil {
 		return nil, errors.New("review: store and accounts are required")
 	}
@@ -165,7 +173,7 @@ func New(store index.Store, accounts *users.Store, opts ...Option) (*Server, err
 // Sessions exposes the session table (tests read a session's CSRF token).
 // A password change needs no call here: sessionFrom ends sessions whose
 // password-changed time no longer matches the account.
-func (s *Server) Sessions() *users.Sessions { return s.sessions }
+func (s *Server) Sessions() SessionStore { return s.sessions }
 
 // Handler is the whole app: UI, API, /healthz, /metrics and static files.
 func (s *Server) Handler() http.Handler {

@@ -118,7 +118,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 			err = fmt.Errorf("close store: %w", cerr)
 		}
 	}()
-	accounts, err := users.Open(usersFile(g))
+	accounts, accOpts, err := serveAccounts(g, store, cfg.SessionTTL.Duration)
 	if err != nil {
 		return err
 	}
@@ -141,6 +141,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		review.WithSessionTTL(cfg.SessionTTL.Duration), review.WithSecureCookies(cfg.SecureCookies),
 		review.WithLoginLimit(cfg.LoginAttempts, cfg.LoginWindow.Duration), review.WithExportLimit(cfg.ExportLimit),
 	}
+	opts = append(opts, accOpts...)
 	var sched *schedule.Scheduler
 	if cfg.Sources != "" {
 		stateDir := cfg.CrawlState
@@ -262,7 +263,7 @@ func displayAddr(a net.Addr) string {
 
 // setupDemo imports the bundled texts and makes sure an admin account with
 // a fresh password exists; it returns that password.
-func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier, store index.Store, accounts *users.Store, m *metrics.Metrics) (string, error) {
+func setupDemo(ctx context.Context, log *slog.Logger, cl *classifier.Classifier, store index.Store, accounts accountStore, m *metrics.Metrics) (string, error) {
 	items, err := demo.Items()
 	if err != nil {
 		return "", err

@@ -10,14 +10,63 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/index/elastic"
+	"github.com/netra-id/netra/review"
 	"github.com/netra-id/netra/review/users"
 	"github.com/spf13/cobra"
 )
 
 // usersFile is where the review app's accounts live.
 func usersFile(g *globals) string { return filepath.Join(g.dataDir, "users.json") }
+
+// accountStore is where accounts live: DATA/users.json (users.Store) or,
+// with --es, the cluster (elastic.Accounts), shared by every replica.
+type accountStore interface {
+	review.Accounts
+	Add(name string, role users.Role, password string) error
+	SetPassword(name, password string) error
+	SetRole(name string, role users.Role) error
+	Path() string
+}
+
+// openAccountStore opens the accounts --es or --data selects; close
+// releases what it opened.
+func openAccountStore(ctx context.Context, g *globals) (acc accountStore, close func() error, err error) {
+	if len(g.esURLs) == 0 {
+		s, err := openAccounts(ctx, g)
+		return s, func() error { return nil }, err
+	}
+	es, err := openElastic(ctx, g, nil, elastic.WithoutReplay())
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := es.Accounts()
+	if err != nil {
+		es.Close()
+		return nil, nil, err
+	}
+	return a, es.Close, nil
+}
+
+// serveAccounts gives `serve` its accounts and, with --es, the review
+// options that keep sessions in the cluster, so any replica serves any
+// request. store is the store serve opened.
+func serveAccounts(g *globals, store index.Store, ttl time.Duration) (accountStore, []review.Option, error) {
+	es, ok := store.(*elastic.Store)
+	if !ok {
+		a, err := users.Open(usersFile(g))
+		return a, nil, err
+	}
+	a, err := es.Accounts(elastic.WithSessionLife(ttl))
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, []review.Option{review.WithSessionStore(a.Sessions())}, nil
+}
 
 // openAccounts opens the account file for `users add`. The embedded store refuses to create
 // itself in a directory that already holds other files, so on a data
@@ -57,8 +106,8 @@ func readPassword(r io.Reader) (string, error) {
 
 func newUsersCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "users add|passwd|role|list",
-		Short: "Manage review app users (stored with bcrypt-hashed passwords in DATA/users.json)",
+		Use:   "users add|passwd|role|list|migrate",
+		Short: "Manage review app users (bcrypt-hashed passwords in DATA/users.json, or in Elasticsearch with --es)",
 	}
 	var role string
 	var fromStdin bool
@@ -79,10 +128,11 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := openAccounts(cmd.Context(), g)
+			s, closeAcc, err := openAccountStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
+			defer closeAcc()
 			pw, generated, err := password(cmd)
 			if err != nil {
 				return err
@@ -108,10 +158,11 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "Set a new password; prints a generated one unless --password-stdin (running servers pick it up at once)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := users.Open(usersFile(g))
+			s, closeAcc, err := openAccountStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
+			defer closeAcc()
 			pw, generated, err := password(cmd)
 			if err != nil {
 				return err
@@ -137,10 +188,11 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := users.Open(usersFile(g))
+			s, closeAcc, err := openAccountStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
+			defer closeAcc()
 			if err := s.SetRole(args[0], r); err != nil {
 				return noUserHint(err, g)
 			}
@@ -154,10 +206,11 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "List users and roles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := users.Open(usersFile(g))
+			s, closeAcc, err := openAccountStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
+			defer closeAcc()
 			us, err := s.List()
 			if err != nil {
 				return err
@@ -174,6 +227,54 @@ func newUsersCmd(g *globals) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.AddCommand(add, passwd, roleCmd, list)
+	migrate := &cobra.Command{
+		Use:   "migrate",
+		Short: "Copy the accounts of DATA/users.json into Elasticsearch (--es); existing ones are kept",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runUsersMigrate(cmd.Context(), g, cmd.OutOrStdout())
+		},
+	}
+	cmd.AddCommand(add, passwd, roleCmd, list, migrate)
 	return cmd
+}
+
+// runUsersMigrate copies users.json into the cluster with the password
+// hashes as they are, so nobody needs a new password. Accounts already in
+// the cluster are left alone: the cluster may know newer passwords.
+func runUsersMigrate(ctx context.Context, g *globals, w io.Writer) error {
+	if len(g.esURLs) == 0 {
+		return netra.WithHint(errors.New("users migrate: no cluster to copy into"), "pass --es URL (or set NETRA_ES_URL) and --data with the users.json to copy")
+	}
+	path := usersFile(g)
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("users migrate: %w", err)
+	}
+	file, err := users.Open(path)
+	if err != nil {
+		return err
+	}
+	list, err := file.Export()
+	if err != nil {
+		return err
+	}
+	es, err := openElastic(ctx, g, nil, elastic.WithoutReplay())
+	if err != nil {
+		return err
+	}
+	defer es.Close()
+	acc, err := es.Accounts()
+	if err != nil {
+		return err
+	}
+	added, skipped, err := acc.Import(list)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "copied %d accounts from %s to %s", len(added), path, acc.Path())
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, "; kept %d already there: %s", len(skipped), strings.Join(skipped, ", "))
+	}
+	fmt.Fprintln(w)
+	return nil
 }

@@ -20,7 +20,8 @@ type Session struct {
 	Changed time.Time
 }
 
-// Sessions keeps login sessions in memory.
+// Sessions keeps login sessions in memory (one process; `serve --es` keeps
+// them in Elasticsearch instead).
 type Sessions struct {
 	ttl time.Duration
 	now func() time.Time
@@ -48,8 +49,9 @@ func token() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
-// Create starts a session for user, whose password last changed at changed.
-func (s *Sessions) Create(user string, changed time.Time) (Session, error) {
+// NewSession makes a session with fresh random session and CSRF tokens; the
+// in-memory table and the Elasticsearch one both start sessions with it.
+func NewSession(user string, changed, expires time.Time) (Session, error) {
 	id, err := token()
 	if err != nil {
 		return Session{}, err
@@ -58,7 +60,16 @@ func (s *Sessions) Create(user string, changed time.Time) (Session, error) {
 	if err != nil {
 		return Session{}, err
 	}
-	ss := Session{ID: id, User: user, CSRF: csrf, Expires: s.now().Add(s.ttl), Changed: changed}
+	return Session{ID: id, User: user, CSRF: csrf, Expires: expires, Changed: changed}, nil
+}
+
+// Create starts a session for user, whose password last changed at changed.
+func (s *Sessions) Create(user string, changed time.Time) (Session, error) {
+	ss, err := NewSession(user, changed, s.now().Add(s.ttl))
+	if err != nil {
+		return Session{}, err
+	}
+	id := ss.ID
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// Drop expired sessions here so the table cannot grow without bound.
@@ -90,11 +101,13 @@ func (s *Sessions) Get(id string) (Session, bool) {
 	return ss, true
 }
 
-// Delete ends a session.
-func (s *Sessions) Delete(id string) {
+// Delete ends a session. It cannot fail; the error is there for stores
+// that keep sessions elsewhere.
+func (s *Sessions) Delete(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.m, id)
+	return nil
 }
 
 // DeleteUser ends every session of user (after a password change).

@@ -1,7 +1,8 @@
 // Package users keeps the review app's accounts and login sessions. Accounts
 // live in one JSON file in the data directory with bcrypt-hashed passwords, so
 // `netra users add` and a running `netra serve` share them; sessions live in
-// memory and end when the server restarts.
+// memory and end when the server restarts. With Elasticsearch (`--es`) both
+// live in the cluster instead (index/elastic.Accounts), with the same types.
 package users
 
 import (
@@ -393,4 +394,20 @@ func GeneratePassword() (string, error) {
 		return "", fmt.Errorf("users: %w", err)
 	}
 	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// Export returns all accounts with their password hashes, sorted by name,
+// for `netra users migrate` to copy them into Elasticsearch.
+func (s *Store) Export() ([]User, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.reloadLocked(); err != nil {
+		return nil, err
+	}
+	out := make([]User, 0, len(s.users))
+	for _, u := range s.users {
+		out = append(out, u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
 }
