@@ -12,7 +12,7 @@ import (
 
 // MigrateResult says what Migrate did.
 type MigrateResult struct {
-	From, To string // index names
+	From, To string // index names (From: the generations, comma-separated)
 	Copied   int    // records written into To
 }
 
@@ -25,11 +25,14 @@ type MigrateResult struct {
 // integ-test distribution has no _reindex API, so the copy runs here, page
 // by page, which also works on full clusters.
 func (s *Store) Migrate(ctx context.Context) (MigrateResult, error) {
-	from, err := s.aliasIndex(ctx, s.itemsAlias)
+	s.forgetLayout()
+	l, err := s.layout(ctx)
 	if err != nil {
 		return MigrateResult{}, err
 	}
-	to, err := nextIndexName(from, s.itemsAlias)
+	gens := append(append([]string{}, l.old...), l.write)
+	from := strings.Join(gens, ",")
+	to, err := nextIndexName(l.write, s.itemsAlias)
 	if err != nil {
 		return MigrateResult{}, err
 	}
@@ -44,10 +47,25 @@ func (s *Store) Migrate(ctx context.Context) (MigrateResult, error) {
 		return res, err
 	}
 	res.Copied = n
-	actions := fmt.Sprintf(`{"actions":[
-		{"remove":{"index":%q,"alias":%q}},
-		{"add":{"index":%q,"alias":%q,"is_write_index":true}}]}`, from, s.itemsAlias, to, s.itemsAlias)
-	if _, err := s.do(ctx, http.MethodPost, "/_aliases", strings.NewReader(actions), nil); err != nil {
+	// Every generation leaves both aliases and the new index joins them
+	// in one step, so each record is counted once throughout.
+	var acts []any
+	for _, g := range gens {
+		acts = append(acts, map[string]any{"remove": map[string]any{"index": g, "alias": s.itemsAlias}})
+		if s.readAlias != s.itemsAlias {
+			acts = append(acts, map[string]any{"remove": map[string]any{"index": g, "alias": s.readAlias, "must_exist": false}})
+		}
+	}
+	acts = append(acts, map[string]any{"add": map[string]any{"index": to, "alias": s.itemsAlias, "is_write_index": true}})
+	if s.readAlias != s.itemsAlias {
+		acts = append(acts, map[string]any{"add": map[string]any{"index": to, "alias": s.readAlias}})
+	}
+	actions, err := jsonBody(map[string]any{"actions": acts})
+	if err != nil {
+		return res, err
+	}
+	s.forgetLayout()
+	if _, err := s.do(ctx, http.MethodPost, "/_aliases", actions, nil); err != nil {
 		return res, fmt.Errorf("migrate: move alias %s to %s: %w", s.itemsAlias, to, err)
 	}
 	n, err = s.copyIndex(ctx, from, to)

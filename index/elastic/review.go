@@ -2,7 +2,6 @@ package elastic
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -19,28 +18,17 @@ func (s *Store) get(ctx context.Context, id string) (current, error) {
 	if id == "" {
 		return current{}, fmt.Errorf("record %q: %w", id, netra.ErrNotFound)
 	}
-	var res struct {
-		Found       bool            `json:"found"`
-		SeqNo       int64           `json:"_seq_no"`
-		PrimaryTerm int64           `json:"_primary_term"`
-		Source      json.RawMessage `json:"_source"`
-	}
-	_, err := s.do(ctx, http.MethodGet, "/"+s.itemsAlias+"/_doc/"+url.PathEscape(id), nil, &res)
-	var ee *esError
-	if errors.As(err, &ee) && ee.Status == http.StatusNotFound {
-		return current{}, fmt.Errorf("record %s: %w", id, netra.ErrNotFound)
-	}
+	// With several generations behind the alias a plain GET cannot
+	// say which to read: fetch finds the one holding the record.
+	m, err := s.fetch(ctx, []string{id})
 	if err != nil {
 		return current{}, fmt.Errorf("get record %s: %w", id, err)
 	}
-	if !res.Found {
+	c, ok := m[id]
+	if !ok {
 		return current{}, fmt.Errorf("record %s: %w", id, netra.ErrNotFound)
 	}
-	var d document
-	if err := json.Unmarshal(res.Source, &d); err != nil {
-		return current{}, fmt.Errorf("decode record %s: %w", id, err)
-	}
-	return current{doc: d, seqNo: res.SeqNo, term: res.PrimaryTerm}, nil
+	return c, nil
 }
 
 // Get returns one record.
@@ -109,7 +97,7 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 		return netra.Record{}, err
 	}
 	path := fmt.Sprintf("/%s/_doc/%s?if_seq_no=%d&if_primary_term=%d&refresh=wait_for",
-		s.itemsAlias, url.PathEscape(id), c.seqNo, c.term)
+		c.index, url.PathEscape(id), c.seqNo, c.term)
 	_, err = s.do(ctx, http.MethodPut, path, body, nil)
 	var ee *esError
 	if errors.As(err, &ee) && ee.Status == http.StatusConflict {
@@ -222,7 +210,7 @@ func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
 			} `json:"status"`
 		} `json:"aggregations"`
 	}
-	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_search", strings.NewReader(q), &res); err != nil {
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.readAlias+"/_search", strings.NewReader(q), &res); err != nil {
 		return index.Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	st := index.Stats{
@@ -230,7 +218,7 @@ func (s *Store) Stats(ctx context.Context) (index.Stats, error) {
 		Flagged:  res.Aggregations.Flagged.DocCount,
 		ByStatus: map[netra.Status]int{},
 		Backend:  Backend,
-		Extra:    map[string]string{"url": s.url, "version": s.version, "alias": s.itemsAlias},
+		Extra:    map[string]string{"url": s.url, "version": s.version, "alias": s.itemsAlias, "read_alias": s.readAlias},
 	}
 	for _, b := range res.Aggregations.Status.Buckets {
 		st.ByStatus[netra.Status(b.Key)] = b.DocCount

@@ -218,6 +218,7 @@ type searchResponse struct {
 			Value int `json:"value"`
 		} `json:"total"`
 		Hits []struct {
+			Index  string            `json:"_index"`
 			ID     string            `json:"_id"`
 			Score  *float64          `json:"_score"`
 			Source json.RawMessage   `json:"_source"`
@@ -248,7 +249,7 @@ func (b bucket) key() string {
 
 // search sends a search body, inside the point in time pit when set.
 func (s *Store) search(ctx context.Context, req map[string]any, pit string) (searchResponse, error) {
-	path := "/" + s.itemsAlias + "/_search"
+	path := "/" + s.readAlias + "/_search"
 	if pit != "" {
 		body := make(map[string]any, len(req)+1)
 		for k, v := range req {
@@ -271,7 +272,7 @@ func (s *Store) openPIT(ctx context.Context) (string, error) {
 	var res struct {
 		ID string `json:"id"`
 	}
-	_, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_pit?keep_alive="+pitKeepAlive, nil, &res)
+	_, err := s.do(ctx, http.MethodPost, "/"+s.readAlias+"/_pit?keep_alive="+pitKeepAlive, nil, &res)
 	return res.ID, err
 }
 
@@ -403,11 +404,11 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 		}
 		var body []byte
 		for _, h := range res.Hits.Hits {
-			meta, _ := json.Marshal(map[string]any{"delete": map[string]any{"_id": h.ID}})
+			meta, _ := json.Marshal(map[string]any{"delete": map[string]any{"_index": h.Index, "_id": h.ID}})
 			body = append(append(body, meta...), '\n')
 		}
 		var br bulkResponse
-		if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_bulk?refresh=wait_for", bytes.NewReader(body), &br); err != nil {
+		if _, err := s.do(ctx, http.MethodPost, "/_bulk?refresh=wait_for", bytes.NewReader(body), &br); err != nil {
 			return deleted, fmt.Errorf("delete by query: %w", err)
 		}
 		for _, it := range br.Items {

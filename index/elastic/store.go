@@ -68,6 +68,16 @@ type options struct {
 	templates    bool
 	replayMin    time.Duration
 	replayMax    time.Duration
+	shards       int // 0: Netra's default (1)
+	replicas     int // -1: Netra's default (0-1, auto-expanded)
+}
+
+// WithShards sets the shards and replicas of new generations in the index
+// template (`netra index init --shards N --replicas N`); replicas below
+// zero keep the default (0-1, auto-expanded). Existing generations keep
+// theirs; the next rollover or migrate uses the new ones.
+func WithShards(shards, replicas int) Option {
+	return func(o *options) { o.shards, o.replicas = shards, replicas }
 }
 
 // WithReplayBackoff sets how often ReplayLoop looks at the spool and the
@@ -147,6 +157,12 @@ type Store struct {
 	version string // cluster version
 
 	itemsAlias, auditAlias string
+	// readAlias spans every generation of the items (see
+	// generations.go); gens caches which they are.
+	readAlias string
+	gens      layoutCache
+	notesMu   sync.Mutex
+	notes     []string
 
 	spoolMu sync.Mutex
 	// down is set when records were spooled because the cluster could not
@@ -173,7 +189,7 @@ var (
 // records left in the spool by an earlier run.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
 	o := options{analyze: index.Words, attempts: 5, backoff: 200 * time.Millisecond, flushBytes: 1 << 20, workers: 2, replayOnOpen: true,
-		replayMin: 2 * time.Second, replayMax: time.Minute}
+		replayMin: 2 * time.Second, replayMax: time.Minute, replicas: -1}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -225,6 +241,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
 		es: es, probe: probe, cfg: cfg, opt: o, url: strings.Join(cfg.URLs, ","),
 		itemsAlias: cfg.IndexPrefix + "-items",
 		auditAlias: cfg.IndexPrefix + "-audit",
+		readAlias:  cfg.IndexPrefix + "-records",
 	}
 	if o.offline && cfg.SpoolDir != "" && !s.reachable(ctx) {
 		// An outage at start: keep records in the spool until it ends,
@@ -363,17 +380,14 @@ func (s *Store) setup(ctx context.Context) error {
 				continue
 			}
 		}
-		tmpl := fmt.Sprintf(`{"index_patterns":[%q],"priority":200,"_meta":{"netra_mapping_version":%d},
-			"template":{"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},"mappings":%s}}`,
-			x.alias+"-*", MappingVersion, x.mapping)
-		if _, err := s.do(ctx, http.MethodPut, "/_index_template/"+x.alias, strings.NewReader(tmpl), nil); err != nil {
-			return fmt.Errorf("elasticsearch at %s: create index template %s: %w", s.url, x.alias, err)
+		if err := s.installTemplate(ctx, x.alias, x.mapping); err != nil {
+			return err
 		}
 		if err := s.ensureAlias(ctx, x.alias); err != nil {
 			return err
 		}
 	}
-	return nil
+	return s.ensureReadAlias(ctx)
 }
 
 // aliasExists reports whether alias is there.
@@ -402,6 +416,9 @@ func (s *Store) ensureAlias(ctx context.Context, alias string) error {
 		return fmt.Errorf("elasticsearch at %s: look up alias %s: %w", s.url, alias, err)
 	}
 	body := fmt.Sprintf(`{"aliases":{%q:{"is_write_index":true}}}`, alias)
+	if alias == s.itemsAlias {
+		body = fmt.Sprintf(`{"aliases":{%q:{"is_write_index":true},%q:{}}}`, alias, s.readAlias)
+	}
 	_, err = s.do(ctx, http.MethodPut, "/"+alias+"-000001", strings.NewReader(body), nil)
 	if err != nil && !(errors.As(err, &ee) && ee.Type == "resource_already_exists_exception") {
 		return fmt.Errorf("elasticsearch at %s: create index %s-000001: %w", s.url, alias, err)

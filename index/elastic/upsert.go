@@ -224,17 +224,28 @@ func dedupe(recs []netra.Record) []netra.Record {
 // current is what the cluster holds for one ID.
 type current struct {
 	doc         document
+	index       string // the generation that holds it
 	seqNo, term int64
 }
 
-// fetch reads the stored documents of ids (realtime).
+// fetch reads the stored documents of ids (realtime), each from the
+// generation that holds it (see locate).
 func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, error) {
-	body, err := jsonBody(map[string]any{"ids": ids})
+	where, err := s.locate(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read %d records: %w", len(ids), err)
+	}
+	docs := make([]map[string]string, len(ids))
+	for i, id := range ids {
+		docs[i] = map[string]string{"_index": where[id], "_id": id}
+	}
+	body, err := jsonBody(map[string]any{"docs": docs})
 	if err != nil {
 		return nil, err
 	}
 	var res struct {
 		Docs []struct {
+			Index       string          `json:"_index"`
 			ID          string          `json:"_id"`
 			Found       bool            `json:"found"`
 			SeqNo       int64           `json:"_seq_no"`
@@ -243,7 +254,7 @@ func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, er
 			Error       json.RawMessage `json:"error"`
 		} `json:"docs"`
 	}
-	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_mget", body, &res); err != nil {
+	if _, err := s.do(ctx, http.MethodPost, "/_mget", body, &res); err != nil {
 		return nil, fmt.Errorf("read %d records: %w", len(ids), err)
 	}
 	out := make(map[string]current, len(res.Docs))
@@ -258,7 +269,7 @@ func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, er
 		if err := json.Unmarshal(d.Source, &doc); err != nil {
 			return nil, fmt.Errorf("decode record %s: %w", d.ID, err)
 		}
-		out[d.ID] = current{doc: doc, seqNo: d.SeqNo, term: d.PrimaryTerm}
+		out[d.ID] = current{doc: doc, index: d.Index, seqNo: d.SeqNo, term: d.PrimaryTerm}
 	}
 	return out, nil
 }
@@ -333,6 +344,7 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) chunkResult
 			r.Review = c.doc.Review
 			r.Version = c.doc.Version + 1
 			item.Action = "index"
+			item.Index = c.index // its generation, not the write index
 			item.IfSeqNo, item.IfPrimaryTerm = &c.seqNo, &c.term
 		} else {
 			if !r.Review.Status.Valid() {
@@ -362,6 +374,9 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) chunkResult
 			case err != nil:
 				retry, retryErr = append(retry, orig), err
 			case res.Status == http.StatusConflict || res.Status == http.StatusTooManyRequests || res.Status >= 500:
+				if res.Status == http.StatusConflict {
+					s.forgetLayout() // perhaps a rollover elsewhere
+				}
 				retry = append(retry, orig)
 				retryErr = &esError{Status: res.Status, Type: res.Error.Type, Reason: res.Error.Reason}
 			default:
@@ -414,7 +429,7 @@ func restoreOriginals(retry, recs []netra.Record) []netra.Record {
 // Refresh makes every record written so far visible to Search. Bulk loads
 // call it once at the end (pipeline.Run does), not after every batch.
 func (s *Store) Refresh(ctx context.Context) error {
-	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_refresh", nil, nil); err != nil {
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.readAlias+"/_refresh", nil, nil); err != nil {
 		return fmt.Errorf("refresh %s: %w", s.itemsAlias, err)
 	}
 	return nil
