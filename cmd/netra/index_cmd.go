@@ -19,7 +19,7 @@ import (
 
 func newIndexCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "index init|migrate|replay|stats",
+		Use:   "index init|migrate|replay|stats|rollover|generations|prune|kibana",
 		Short: "Manage the store (embedded, or Elasticsearch with --es)",
 		Long: `Manage the store that --data (embedded) or --es (Elasticsearch) selects.
 
@@ -30,10 +30,17 @@ func newIndexCmd(g *globals) *cobra.Command {
            Embedded: rebuild the search index from the record database.
   replay   Elasticsearch: deliver the records spooled in --data during an
            outage. Embedded: replay the search-index journal after a crash.
-  stats    counts of records, flagged records and review states`,
+  stats    counts of records, flagged records and review states
+  rollover Elasticsearch: start a new generation behind the write alias when
+           the newest is old or big enough (the core rollover API)
+  generations  Elasticsearch: list the generations with ages and counts
+  prune    Elasticsearch: delete generations retired before --older-than
+           (lists them; deletes only with --yes)
+  kibana   Elasticsearch: print Kibana saved objects (data view, saved
+           search, dashboard) to import`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("index: say init, migrate, replay or stats")
+			return errors.New("index: say init, migrate, replay, stats, rollover, generations, prune or kibana")
 		},
 	}
 	var asJSON bool
@@ -46,8 +53,29 @@ func newIndexCmd(g *globals) *cobra.Command {
 		},
 	}
 	stats.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	var shards, replicas int
+	initCmd := &cobra.Command{
+		Use:   "init [--shards N] [--replicas N]",
+		Short: "Create the store (templates, indices and aliases on Elasticsearch)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("replicas") {
+				replicas = -1
+			}
+			if !cmd.Flags().Changed("shards") {
+				shards = 0
+			}
+			if (shards < 0 || cmd.Flags().Changed("shards") && shards == 0) || replicas < -1 {
+				return errors.New("index init: --shards must be at least 1 and --replicas at least 0")
+			}
+			return runIndexInit(cmd.Context(), g, shards, replicas, cmd.OutOrStdout())
+		},
+	}
+	initCmd.Flags().IntVar(&shards, "shards", 1, "Elasticsearch: primary shards of each new generation")
+	initCmd.Flags().IntVar(&replicas, "replicas", 0, "Elasticsearch: replicas of each new generation (default: 0, or 1 once the cluster has a second node)")
 	cmd.AddCommand(
-		storeCmd("init", "Create the store (templates, indices and aliases on Elasticsearch)", g, runIndexInit),
+		initCmd,
+		newRolloverCmd(g), newGenerationsCmd(g), newPruneCmd(g), newKibanaCmd(g),
 		storeCmd("migrate", "Move the records to the current mapping without downtime", g, runIndexMigrate),
 		storeCmd("replay", "Deliver records spooled during an Elasticsearch outage", g, runIndexReplay),
 		stats,
@@ -68,19 +96,26 @@ func storeCmd(use, short string, g *globals, run func(context.Context, *globals,
 	}
 }
 
-func runIndexInit(ctx context.Context, g *globals, w io.Writer) error {
+func runIndexInit(ctx context.Context, g *globals, shards, replicas int, w io.Writer) error {
 	if len(g.esURLs) > 0 {
-		s, err := openElastic(ctx, g, nil, elastic.WithoutReplay(), elastic.WithTemplates())
+		s, err := openElastic(ctx, g, nil, elastic.WithoutReplay(), elastic.WithTemplates(), elastic.WithShards(shards, replicas))
 		if err != nil {
 			return err
 		}
 		defer s.Close()
+		for _, n := range s.TemplateNotes() {
+			fmt.Fprintln(w, n)
+		}
 		st, err := s.Stats(ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "elasticsearch %s at %s: alias %s → %s, %d records\n",
-			s.Version(), st.Extra["url"], s.ItemsAlias(), st.Extra["index"], st.Records)
+		fmt.Fprintf(w, "elasticsearch %s at %s: write alias %s → %s, read alias %s, %d records\n",
+			s.Version(), st.Extra["url"], s.ItemsAlias(), st.Extra["index"], s.ReadAlias(), st.Records)
+		if shards > 0 || replicas >= 0 {
+			fmt.Fprintf(w, "new generations get %s; %s keeps its own until `netra index rollover --now` (or migrate)\n",
+				shardWords(shards, replicas), st.Extra["index"])
+		}
 		if v, err := s.IndexMappingVersion(ctx); err == nil && v < elastic.MappingVersion {
 			fmt.Fprintf(w, "%s has mapping version %d, the current is %d: run `netra index migrate`\n", st.Extra["index"], v, elastic.MappingVersion)
 		}

@@ -229,11 +229,25 @@ type current struct {
 }
 
 // fetch reads the stored documents of ids (realtime), each from the
-// generation that holds it (see locate).
+// generation that holds it (see locate). A generation deleted meanwhile
+// (prune in another process) makes it read the layout again, once.
 func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, error) {
-	where, err := s.locate(ctx, ids)
+	m, err := s.fetchOnce(ctx, ids)
+	var ee *esError
+	if errors.As(err, &ee) && ee.Type == "index_not_found_exception" {
+		s.forgetLayout()
+		m, err = s.fetchOnce(ctx, ids)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %d records: %w", len(ids), err)
+	}
+	return m, nil
+}
+
+func (s *Store) fetchOnce(ctx context.Context, ids []string) (map[string]current, error) {
+	where, err := s.locate(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	docs := make([]map[string]string, len(ids))
 	for i, id := range ids {
@@ -255,12 +269,23 @@ func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, er
 		} `json:"docs"`
 	}
 	if _, err := s.do(ctx, http.MethodPost, "/_mget", body, &res); err != nil {
-		return nil, fmt.Errorf("read %d records: %w", len(ids), err)
+		return nil, err
 	}
 	out := make(map[string]current, len(res.Docs))
 	for _, d := range res.Docs {
 		if len(d.Error) > 0 {
-			return nil, fmt.Errorf("read record %s: %s", d.ID, d.Error)
+			var e struct {
+				Type   string `json:"type"`
+				Reason string `json:"reason"`
+			}
+			_ = json.Unmarshal(d.Error, &e)
+			// A missing generation is what fetch retries; anything else
+			// counts as a passing fault (retried, then spooled).
+			st := http.StatusServiceUnavailable
+			if e.Type == "index_not_found_exception" {
+				st = http.StatusNotFound
+			}
+			return nil, &esError{Status: st, Type: e.Type, Reason: fmt.Sprintf("record %s: %s", d.ID, e.Reason)}
 		}
 		if !d.Found {
 			continue
