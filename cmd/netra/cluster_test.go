@@ -47,9 +47,9 @@ var servingURL = regexp.MustCompile(`msg=serving url=(http://[0-9.:]+)/`)
 
 // serveReplica starts `netra serve` as a child process over the cluster
 // and returns its base URL and the process.
-func serveReplica(t *testing.T, es []string, data string) (string, *exec.Cmd) {
+func serveReplica(t *testing.T, es []string, data string, extra ...string) (string, *exec.Cmd) {
 	t.Helper()
-	cmd := netraChild(append(slices.Clone(es), "--data", data, "serve", "--addr", "127.0.0.1:0")...)
+	cmd := netraChild(append(append(slices.Clone(es), "--data", data, "serve", "--addr", "127.0.0.1:0"), extra...)...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -325,5 +325,42 @@ func TestUsersMigrateToCluster(t *testing.T) {
 	s := login(t, base, "budi", pw)
 	if code, body := apiCall(t, http.MethodGet, base+"/api/v1/me", s, "", nil); code != http.StatusOK || !strings.Contains(string(body), `"viewer"`) {
 		t.Errorf("budi after migrate: %d %s", code, body)
+	}
+}
+
+// TestServeRollsOver: with rollover_max_docs set, serve checks the write
+// index when it starts (and daily) and rolls it over.
+func TestServeRollsOver(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	esURL := esTestURL(t)
+	prefix := esPrefix(t, esURL, "serveroll")
+	es := []string{"--es", esURL, "--es-index-prefix", prefix}
+	dir := t.TempDir()
+	posts := map[string]string{}
+	for i, txt := range e2eTexts {
+		posts[fmt.Sprintf("p%d", i+1)] = txt
+	}
+	scoreInto(t, es, dir, posts, map[string]string{})
+	cfg := filepath.Join(dir, "netra.yaml")
+	if err := os.WriteFile(cfg, []byte("rollover_max_docs: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	serveReplica(t, es, filepath.Join(dir, "serve"), "--config", cfg)
+	deadline := time.Now().Add(time.Minute)
+	for {
+		var aliases map[string]any
+		esGet(t, http.MethodGet, esURL+"/_alias/"+prefix+"-items", "", &aliases)
+		if _, ok := aliases[prefix+"-items-000002"]; ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve with rollover_max_docs 3 over 5 records did not roll over within a minute: %v", aliases)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if n := aliasCount(t, esURL, prefix+"-records"); n != len(posts) {
+		t.Errorf("after serve's rollover the read alias counts %d, want %d", n, len(posts))
 	}
 }

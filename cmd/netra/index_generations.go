@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -226,5 +227,29 @@ It needs no connection to the cluster.`,
 			_, err = cmd.OutOrStdout().Write(b)
 			return err
 		},
+	}
+}
+
+// rolloverLoop is serve's rollover check: at start and then every period
+// it rolls the write index over when a condition holds. Replicas may all
+// run it: Elasticsearch evaluates the conditions on the write index of
+// the moment, so a second replica's check finds the new, empty one and
+// does nothing.
+func rolloverLoop(ctx context.Context, s *elastic.Store, c elastic.RolloverConditions, period time.Duration, log *slog.Logger) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		r, err := s.Rollover(ctx, c)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("rollover check", "err", err)
+		case err == nil && r.RolledOver:
+			log.Info("rolled over", "old", r.OldIndex, "new", r.NewIndex)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/netra-id/netra/classifier"
 	"github.com/netra-id/netra/crawler"
 	"github.com/netra-id/netra/index"
+	"github.com/netra-id/netra/index/elastic"
 	"github.com/netra-id/netra/pipeline"
 	"github.com/netra-id/netra/review"
 	"github.com/netra-id/netra/review/config"
@@ -186,6 +187,9 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	url := fmt.Sprintf("%s://%s/", scheme, displayAddr(ln.Addr()))
 	if sched != nil {
 		sched.Start()
+	}
+	if es, ok := store.(*elastic.Store); ok && (cfg.RolloverMaxAge.Duration > 0 || cfg.RolloverMaxDocs > 0) {
+		go rolloverLoop(ctx, es, elastic.RolloverConditions{MaxAge: cfg.RolloverMaxAge.Duration, MaxDocs: cfg.RolloverMaxDocs}, 24*time.Hour, log)
 	}
 	if sp, ok := store.(index.Spooler); ok {
 		// Records spooled during an outage (here, or by an earlier

@@ -35,6 +35,10 @@ type Config struct {
 	LogFormat       string   `yaml:"log_format"`       // text or json; default text
 	ShutdownTimeout Duration `yaml:"shutdown_timeout"` // wait for requests and crawls on SIGTERM, default 30s
 	CrawlGrace      Duration `yaml:"crawl_grace"`      // after that, wait this long for cancelled crawls to checkpoint, default 10s
+	// With --es, serve checks once a day (and at start) whether the write
+	// index is older or bigger than these and rolls over (0: no check).
+	RolloverMaxAge  Duration `yaml:"rollover_max_age"`  // e.g. 720h
+	RolloverMaxDocs int64    `yaml:"rollover_max_docs"` // e.g. 5000000
 }
 
 // Duration is a time.Duration written as "30s", "12h" in YAML.
@@ -150,6 +154,9 @@ func (c Config) Validate() error {
 	}
 	if c.LoginWindow.Duration < time.Second {
 		errs = append(errs, "login_window: must be at least 1s")
+	}
+	if c.RolloverMaxAge.Duration < 0 || c.RolloverMaxDocs < 0 {
+		errs = append(errs, "rollover_max_age and rollover_max_docs: must not be negative")
 	}
 	if c.ExportLimit < 1 {
 		errs = append(errs, "export_limit: must be at least 1")
