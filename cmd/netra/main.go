@@ -20,6 +20,7 @@ type globals struct {
 	esPassword    string
 	esAPIKey      string
 	esCACert      string
+	esConn        esConnFlags // TLS, Cloud ID and timeout (store_elastic.go)
 	rulesDir      string // extra/replacement rule pack directory
 	spoolMax      int64  // disk budget of the Elasticsearch outage spool, bytes
 }
@@ -48,11 +49,15 @@ func newRootCmd() *cobra.Command {
 	pf.StringVar(&g.esPassword, "es-password", os.Getenv("NETRA_ES_PASSWORD"), "Elasticsearch basic-auth password ($NETRA_ES_PASSWORD)")
 	pf.StringVar(&g.esAPIKey, "es-api-key", os.Getenv("NETRA_ES_API_KEY"), "Elasticsearch API key ($NETRA_ES_API_KEY)")
 	pf.StringVar(&g.esCACert, "es-ca-cert", os.Getenv("NETRA_ES_CA_CERT"), "PEM file with the CA certificate of the Elasticsearch cluster")
+	addESConnFlags(pf, g)
 	pf.StringVar(&g.rulesDir, "rules", os.Getenv("NETRA_RULES"), "rule pack directory to use instead of the built-in packs ($NETRA_RULES)")
 	var spoolMax string
 	pf.StringVar(&spoolMax, "spool-max", envOr("NETRA_SPOOL_MAX", "1GB"), "disk budget of the Elasticsearch outage spool in --data, e.g. 500MB, 2GB ($NETRA_SPOOL_MAX)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		g.esURLs = splitList(esURL)
+		if err := g.resolveCloudID(); err != nil {
+			return err
+		}
 		n, err := parseSize(spoolMax)
 		if err != nil {
 			return fmt.Errorf("--spool-max: %w", err)

@@ -13,7 +13,8 @@ import (
 var testEnv = map[string]string{}
 
 func TestMain(m *testing.M) {
-	for _, k := range []string{"NETRA_ES_URL", "NETRA_DATA", "NETRA_RULES", "NETRA_ES_INDEX_PREFIX", "NETRA_ES_USER", "NETRA_ES_PASSWORD", "NETRA_ES_API_KEY", "NETRA_ES_CA_CERT"} {
+	for _, k := range []string{"NETRA_ES_URL", "NETRA_DATA", "NETRA_RULES", "NETRA_ES_INDEX_PREFIX", "NETRA_ES_USER", "NETRA_ES_PASSWORD", "NETRA_ES_API_KEY", "NETRA_ES_CA_CERT",
+		"NETRA_ES_CA_FINGERPRINT", "NETRA_ES_CLIENT_CERT", "NETRA_ES_CLIENT_KEY", "NETRA_ES_CLOUD_ID", "NETRA_ES_TIMEOUT"} {
 		if v, ok := os.LookupEnv(k); ok {
 			testEnv[k] = v
 			os.Unsetenv(k)

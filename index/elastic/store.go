@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,6 +39,15 @@ type Config struct {
 	// CACertPath is a PEM file with the CA that signed the cluster's
 	// certificate, for https clusters with a private CA.
 	CACertPath string
+	// CAFingerprint is the SHA-256 fingerprint (hex) of a certificate in
+	// the cluster's chain, usually its CA, trusted instead of a CA file.
+	CAFingerprint string
+	// ClientCertPath and ClientKeyPath are a PEM client certificate and
+	// key for clusters that require one.
+	ClientCertPath, ClientKeyPath string
+	// RequestTimeout is the longest wait for an answer (default 2m); it
+	// applies whatever the TLS options.
+	RequestTimeout time.Duration
 	// IndexPrefix prefixes every index, alias and template name
 	// (default "netra"), so several Netra installations or tests can share
 	// a cluster.
@@ -206,27 +214,20 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
 		Addresses:     cfg.URLs,
 		Username:      cfg.Username,
 		Password:      cfg.Password,
-		APIKey:        cfg.APIKey,
+		APIKey:        APIKeyToken(cfg.APIKey),
 		RetryOnStatus: []int{429, 502, 503, 504},
 		MaxRetries:    3,
 		RetryBackoff: func(attempt int) time.Duration {
 			return o.backoff * time.Duration(1<<min(attempt, 6))
 		},
-		Transport: &http.Transport{
-			Proxy:                 nil, // tests and clusters are reached directly
-			MaxIdleConnsPerHost:   16,
-			IdleConnTimeout:       90 * time.Second,
-			ResponseHeaderTimeout: 2 * time.Minute,
-		},
 	}
-	if cfg.CACertPath != "" {
-		pem, err := os.ReadFile(cfg.CACertPath)
-		if err != nil {
-			return nil, fmt.Errorf("elasticsearch: read CA certificate: %w", err)
-		}
-		ecfg.CACert = pem
-		ecfg.Transport = nil // the client builds a transport with this CA
+	// One transport for every TLS option, so the timeouts hold with a CA
+	// file, a fingerprint or a client certificate too.
+	tr, err := transport(cfg)
+	if err != nil {
+		return nil, err
 	}
+	ecfg.Transport = tr
 	es, err := elasticsearch.NewClient(ecfg)
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch at %s: %w", strings.Join(cfg.URLs, ","), err)
@@ -243,7 +244,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*Store, error) {
 		auditAlias: cfg.IndexPrefix + "-audit",
 		readAlias:  cfg.IndexPrefix + "-records",
 	}
-	if o.offline && cfg.SpoolDir != "" && !s.reachable(ctx) {
+	if o.offline && cfg.SpoolDir != "" && !s.reachable(ctx) && !s.tlsFailure(ctx) {
 		// An outage at start: keep records in the spool until it ends,
 		// without waiting out the retries of a full connect.
 		s.down.Store(true)
@@ -326,8 +327,11 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	if err != nil {
 		var ee *esError
 		if !errors.As(err, &ee) {
-			return netra.WithHint(fmt.Errorf("elasticsearch at %s is unreachable: %w", s.url, err),
-				"check the URL, or start a local one with scripts/elasticsearch.sh start")
+			hint := tlsHint(err)
+			if hint == "" {
+				hint = "check the URL, or start a local one with scripts/elasticsearch.sh start"
+			}
+			return netra.WithHint(fmt.Errorf("elasticsearch at %s is unreachable: %w", s.url, err), hint)
 		}
 		if ee.Status == http.StatusUnauthorized {
 			return netra.WithHint(fmt.Errorf("elasticsearch at %s refused the credentials: %w", s.url, err),

@@ -203,6 +203,9 @@ func isStatus(err error) bool {
 // isOutage reports whether err means the cluster could not be reached.
 func isOutage(err error) bool {
 	var ee *esError
+	if !errors.As(err, &ee) && tlsHint(err) != "" {
+		return false // a TLS setting to fix, not a cluster that is down
+	}
 	return !errors.As(err, &ee) || ee.Status >= 500
 }
 
