@@ -21,8 +21,8 @@ type globals struct {
 	esAPIKey      string
 	esCACert      string
 	esConn        esConnFlags // TLS, Cloud ID and timeout (store_elastic.go)
-	rulesDir      string // extra/replacement rule pack directory
-	spoolMax      int64  // disk budget of the Elasticsearch outage spool, bytes
+	rulesDir      string      // extra/replacement rule pack directory
+	spoolMax      int64       // disk budget of the Elasticsearch outage spool, bytes
 }
 
 func envOr(key, def string) string {

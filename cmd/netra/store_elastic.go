@@ -35,11 +35,11 @@ func openElastic(ctx context.Context, g *globals, analyzer index.Analyzer, opts 
 		return nil, err
 	}
 	cfg := elastic.Config{
-		URLs:        g.esURLs,
-		Username:    g.esUser,
-		Password:    g.esPassword,
-		APIKey:      g.esAPIKey,
-		CACertPath:  g.esCACert,
+		URLs:       g.esURLs,
+		Username:   g.esUser,
+		Password:   g.esPassword,
+		APIKey:     g.esAPIKey,
+		CACertPath: g.esCACert,
 
 		CAFingerprint:  g.esConn.caFingerprint,
 		ClientCertPath: g.esConn.clientCert,
