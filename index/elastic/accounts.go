@@ -95,6 +95,14 @@ func (a *Accounts) ensure(ctx context.Context) error {
 		return nil
 	}
 	for _, idx := range []string{a.users, a.sessions} {
+		// Look first: a server's user may read and write these indices
+		// without the privilege to create them (an admin's `netra users
+		// add` or `users migrate` creates them).
+		if ok, err := a.s.aliasOrIndexExists(ctx, idx); err != nil {
+			return err
+		} else if ok {
+			continue
+		}
 		_, err := a.s.do(ctx, http.MethodPut, "/"+idx, strings.NewReader(accountsMapping), nil)
 		var ee *esError
 		if err != nil && !(errors.As(err, &ee) && ee.Type == "resource_already_exists_exception") {
@@ -453,3 +461,18 @@ func (s Sessions) Delete(id string) error { return s.a.DeleteSession(id) }
 
 // TTL is how long a session lasts.
 func (s Sessions) TTL() time.Duration { return s.a.ttl }
+
+// aliasOrIndexExists reports whether an index (or alias) named name exists.
+func (s *Store) aliasOrIndexExists(ctx context.Context, name string) (bool, error) {
+	st, err := s.do(ctx, http.MethodHead, "/"+name, nil, nil)
+	var ee *esError
+	switch {
+	case err == nil && st == http.StatusOK:
+		return true, nil
+	case errors.As(err, &ee) && ee.Status == http.StatusNotFound:
+		return false, nil
+	case err == nil:
+		err = fmt.Errorf("status %d", st)
+	}
+	return false, fmt.Errorf("elasticsearch at %s: look up index %s: %w", s.url, name, err)
+}
