@@ -178,7 +178,8 @@ func TestElasticReviewAPI(t *testing.T) {
 	es := []string{"--es", url, "--es-index-prefix", prefix, "--data", data}
 	const pw = "rahasia-panjang-123"
 	users := newRootCmd()
-	users.SetArgs([]string{"--data", data, "users", "add", "siti", "--role", "reviewer", "--password-stdin"})
+	// With --es the accounts live in the cluster, where serve --es reads them.
+	users.SetArgs(append(slices.Clone(es), "users", "add", "siti", "--role", "reviewer", "--password-stdin"))
 	users.SetIn(strings.NewReader(pw + "\n"))
 	users.SetOut(io.Discard)
 	users.SetErr(io.Discard)

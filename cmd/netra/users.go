@@ -34,10 +34,16 @@ type accountStore interface {
 }
 
 // openAccountStore opens the accounts --es or --data selects; close
-// releases what it opened.
-func openAccountStore(ctx context.Context, g *globals) (acc accountStore, close func() error, err error) {
+// releases what it opened. Only create (users add) may set up an embedded
+// store in a fresh data directory; the other commands change nothing there.
+func openAccountStore(ctx context.Context, g *globals, create bool) (acc accountStore, close func() error, err error) {
 	if len(g.esURLs) == 0 {
-		s, err := openAccounts(ctx, g)
+		var s *users.Store
+		if create {
+			s, err = openAccounts(ctx, g)
+		} else {
+			s, err = users.Open(usersFile(g))
+		}
 		return s, func() error { return nil }, err
 	}
 	es, err := openElastic(ctx, g, nil, elastic.WithoutReplay())
@@ -128,7 +134,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, closeAcc, err := openAccountStore(cmd.Context(), g)
+			s, closeAcc, err := openAccountStore(cmd.Context(), g, true)
 			if err != nil {
 				return err
 			}
@@ -158,7 +164,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "Set a new password; prints a generated one unless --password-stdin (running servers pick it up at once)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, closeAcc, err := openAccountStore(cmd.Context(), g)
+			s, closeAcc, err := openAccountStore(cmd.Context(), g, false)
 			if err != nil {
 				return err
 			}
@@ -188,7 +194,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, closeAcc, err := openAccountStore(cmd.Context(), g)
+			s, closeAcc, err := openAccountStore(cmd.Context(), g, false)
 			if err != nil {
 				return err
 			}
@@ -206,7 +212,7 @@ func newUsersCmd(g *globals) *cobra.Command {
 		Short: "List users and roles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, closeAcc, err := openAccountStore(cmd.Context(), g)
+			s, closeAcc, err := openAccountStore(cmd.Context(), g, false)
 			if err != nil {
 				return err
 			}

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -22,32 +21,18 @@ import (
 // Kibana data view use: each record lives in exactly one generation, so it
 // is counted once. Retention deletes whole old generations.
 
-// layoutTTL is how long the generations of the write alias are cached. A
-// rollover by another process is noticed after at most this long, or at
-// once when a write conflicts.
-const layoutTTL = 5 * time.Second
-
 // layout is the generations of the items alias.
 type layout struct {
 	write string   // the write index
 	old   []string // the others, oldest first
-	at    time.Time
-}
-
-// layoutCache holds the last layout read.
-type layoutCache struct {
-	mu sync.Mutex
-	l  layout
 }
 
 // layout returns the generations of the write alias.
 func (s *Store) layout(ctx context.Context) (layout, error) {
-	s.gens.mu.Lock()
-	l := s.gens.l
-	s.gens.mu.Unlock()
-	if l.write != "" && time.Since(l.at) < layoutTTL {
-		return l, nil
-	}
+	// Read every time, not cached: another process may have rolled
+	// over, migrated or pruned a moment ago, and a review written to a
+	// generation that left the alias would be lost. It is one small
+	// cluster-state read.
 	var res map[string]struct {
 		Aliases map[string]struct {
 			IsWriteIndex *bool `json:"is_write_index"`
@@ -56,7 +41,7 @@ func (s *Store) layout(ctx context.Context) (layout, error) {
 	if _, err := s.do(ctx, http.MethodGet, "/_alias/"+s.itemsAlias, nil, &res); err != nil {
 		return layout{}, fmt.Errorf("alias %s: %w", s.itemsAlias, err)
 	}
-	l = layout{at: time.Now()}
+	l := layout{}
 	for name, a := range res {
 		if w := a.Aliases[s.itemsAlias].IsWriteIndex; w != nil && *w {
 			l.write = name
@@ -72,17 +57,7 @@ func (s *Store) layout(ctx context.Context) (layout, error) {
 	if l.write == "" {
 		return layout{}, fmt.Errorf("alias %s has no write index (it points to %s)", s.itemsAlias, strings.Join(l.old, ", "))
 	}
-	s.gens.mu.Lock()
-	s.gens.l = l
-	s.gens.mu.Unlock()
 	return l, nil
-}
-
-// forgetLayout drops the cached layout (after a rollover or a conflict).
-func (s *Store) forgetLayout() {
-	s.gens.mu.Lock()
-	s.gens.l = layout{}
-	s.gens.mu.Unlock()
 }
 
 // locate returns the concrete index of each id: the old generation that
@@ -209,7 +184,6 @@ func (s *Store) Rollover(ctx context.Context, c RolloverConditions) (RolloverRes
 	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_rollover", b, &res); err != nil {
 		return RolloverResult{}, fmt.Errorf("rollover %s: %w", s.itemsAlias, err)
 	}
-	s.forgetLayout()
 	out := RolloverResult{OldIndex: res.OldIndex, NewIndex: res.NewIndex, RolledOver: res.RolledOver, Conditions: res.Conditions}
 	if res.RolledOver {
 		// Writes that were under way when the alias moved are in the old
@@ -234,7 +208,6 @@ type Generation struct {
 
 // Generations lists the generations, oldest first.
 func (s *Store) Generations(ctx context.Context) ([]Generation, error) {
-	s.forgetLayout()
 	l, err := s.layout(ctx)
 	if err != nil {
 		return nil, err
@@ -314,7 +287,6 @@ func (s *Store) DeleteGenerations(ctx context.Context, gens []Generation) error 
 			return fmt.Errorf("prune: delete %s: %w", g.Index, err)
 		}
 	}
-	s.forgetLayout()
 	return nil
 }
 

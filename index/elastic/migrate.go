@@ -25,7 +25,6 @@ type MigrateResult struct {
 // integ-test distribution has no _reindex API, so the copy runs here, page
 // by page, which also works on full clusters.
 func (s *Store) Migrate(ctx context.Context) (MigrateResult, error) {
-	s.forgetLayout()
 	l, err := s.layout(ctx)
 	if err != nil {
 		return MigrateResult{}, err
@@ -64,7 +63,6 @@ func (s *Store) Migrate(ctx context.Context) (MigrateResult, error) {
 	if err != nil {
 		return res, err
 	}
-	s.forgetLayout()
 	if _, err := s.do(ctx, http.MethodPost, "/_aliases", actions, nil); err != nil {
 		return res, fmt.Errorf("migrate: move alias %s to %s: %w", s.itemsAlias, to, err)
 	}

@@ -166,9 +166,8 @@ type Store struct {
 
 	itemsAlias, auditAlias string
 	// readAlias spans every generation of the items (see
-	// generations.go); gens caches which they are.
+	// generations.go).
 	readAlias string
-	gens      layoutCache
 	notesMu   sync.Mutex
 	notes     []string
 

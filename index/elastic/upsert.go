@@ -233,12 +233,12 @@ type current struct {
 
 // fetch reads the stored documents of ids (realtime), each from the
 // generation that holds it (see locate). A generation deleted meanwhile
-// (prune in another process) makes it read the layout again, once.
+// (prune in another process) between locating and reading makes it locate
+// again, once.
 func (s *Store) fetch(ctx context.Context, ids []string) (map[string]current, error) {
 	m, err := s.fetchOnce(ctx, ids)
 	var ee *esError
 	if errors.As(err, &ee) && ee.Type == "index_not_found_exception" {
-		s.forgetLayout()
 		m, err = s.fetchOnce(ctx, ids)
 	}
 	if err != nil {
@@ -402,9 +402,6 @@ func (s *Store) writeChunk(ctx context.Context, recs []netra.Record) chunkResult
 			case err != nil:
 				retry, retryErr = append(retry, orig), err
 			case res.Status == http.StatusConflict || res.Status == http.StatusTooManyRequests || res.Status >= 500:
-				if res.Status == http.StatusConflict {
-					s.forgetLayout() // perhaps a rollover elsewhere
-				}
 				retry = append(retry, orig)
 				retryErr = &esError{Status: res.Status, Type: res.Error.Type, Reason: res.Error.Reason}
 			default:
