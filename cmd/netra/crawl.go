@@ -35,6 +35,7 @@ type crawlFlags struct {
 	hostPar   int
 	delay     time.Duration
 	retries   int
+	leaseTTL  time.Duration // with --es: how long a source's lease lasts unless renewed
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -69,6 +70,7 @@ stops at once. Either way the next run fetches what was not stored.`,
 	fl.StringSliceVar(&f.allow, "allow-addr", nil, "ip:port reachable although private (e.g. a local test site)")
 	fl.BoolVar(&f.verbose, "verbose", false, "log every fetch failure")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", DefaultShutdownTimeout, "after Ctrl-C or SIGTERM, how long to keep storing what was fetched")
+	fl.DurationVar(&f.leaseTTL, "lease-ttl", 2*time.Minute, "with --es: a source is crawled by one worker at a time; its lease lasts this long unless renewed (0: no leases)")
 	return cmd
 }
 
@@ -150,14 +152,20 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	}
 	c := crawler.New(opts...)
 	defer c.Close()
+	leases, err := crawlLeases(store, f.leaseTTL)
+	if err != nil {
+		return err
+	}
 
 	crawlOne := func(src crawler.Source) error {
-		rs, ps, err := crawlSource(ctx, drain, c, src, cls, store)
-		printCrawlSummary(stdout, src, rs, ps)
-		if err != nil && ctx.Err() == nil {
-			return fmt.Errorf("crawl %s: %w", src.Name, err)
-		}
-		return nil
+		return underLease(ctx, drain, leases, src.Name, stderr, func(ctx context.Context) error {
+			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store)
+			printCrawlSummary(stdout, src, rs, ps)
+			if err != nil && ctx.Err() == nil {
+				return fmt.Errorf("crawl %s: %w", src.Name, err)
+			}
+			return nil
+		})
 	}
 	var errs []error
 	for _, s := range srcs {
