@@ -73,20 +73,25 @@ type Manager struct {
 	now    func() time.Time
 }
 
-// NewManager makes a manager whose leases last ttl unless renewed. The
-// holder name is the host name, process ID and a random part, so two
-// workers on one machine differ.
-func NewManager(st Store, ttl time.Duration) (*Manager, error) {
+// NewManager makes a manager whose leases last ttl unless renewed, held
+// under the name holder. A worker that restarts under the same name (the
+// crawl uses host and data directory, whose crawl state only one process
+// can open) takes its own leases back at once instead of waiting out the
+// TTL. An empty holder is made of the host name, process ID and a random
+// part, so two workers on one machine differ.
+func NewManager(st Store, ttl time.Duration, holder string) (*Manager, error) {
 	if ttl <= 0 {
 		return nil, errors.New("lease: ttl must be positive")
 	}
-	host, _ := os.Hostname()
-	b := make([]byte, 4)
-	if _, err := rand.Read(b); err != nil {
-		return nil, fmt.Errorf("lease: %w", err)
+	if holder == "" {
+		host, _ := os.Hostname()
+		b := make([]byte, 4)
+		if _, err := rand.Read(b); err != nil {
+			return nil, fmt.Errorf("lease: %w", err)
+		}
+		holder = fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
 	}
-	return &Manager{st: st, ttl: ttl, now: time.Now,
-		holder: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))}, nil
+	return &Manager{st: st, ttl: ttl, now: time.Now, holder: holder}, nil
 }
 
 // Holder is this worker's name in lease documents.

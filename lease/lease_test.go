@@ -47,7 +47,7 @@ func leases(t *testing.T) lease.Store {
 
 func manager(t *testing.T, st lease.Store, ttl time.Duration, now func() time.Time) *lease.Manager {
 	t.Helper()
-	m, err := lease.NewManager(st, ttl)
+	m, err := lease.NewManager(st, ttl, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,5 +139,28 @@ func TestLeaseRace(t *testing.T) {
 	}
 	if n := race("tempo", func() time.Time { return time.Now().Add(3 * time.Hour) }); n != 1 {
 		t.Errorf("%d workers took over the expired lease, want 1", n)
+	}
+}
+
+// TestLeaseSameHolderTakesBack: a worker restarted under the same name
+// (after kill -9) takes its own unexpired lease back; others still wait.
+func TestLeaseSameHolderTakesBack(t *testing.T) {
+	st := leases(t)
+	ctx := context.Background()
+	first, err := lease.NewManager(st, time.Hour, "host1:/var/lib/netra-crawl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.Acquire(ctx, "antara"); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := lease.NewManager(st, time.Hour, "host1:/var/lib/netra-crawl")
+	if _, err := again.Acquire(ctx, "antara"); err != nil {
+		t.Errorf("the restarted worker cannot take its own lease back: %v", err)
+	}
+	other := manager(t, st, time.Hour, nil)
+	var held *lease.HeldError
+	if _, err := other.Acquire(ctx, "antara"); !errors.As(err, &held) {
+		t.Errorf("another worker took the lease: %v", err)
 	}
 }

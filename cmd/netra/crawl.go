@@ -152,7 +152,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	}
 	c := crawler.New(opts...)
 	defer c.Close()
-	leases, err := crawlLeases(store, f.leaseTTL)
+	leases, err := crawlLeases(store, f.leaseTTL, g.dataDir)
 	if err != nil {
 		return err
 	}

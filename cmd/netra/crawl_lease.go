@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/netra-id/netra/index"
@@ -14,13 +16,21 @@ import (
 
 // crawlLeases gives `netra crawl --es` a lease manager, so several workers
 // over one cluster crawl each source one at a time; nil (no leases) on the
-// embedded store, which one process holds anyway.
-func crawlLeases(store index.Store, ttl time.Duration) (*lease.Manager, error) {
+// embedded store, which one process holds anyway. The holder is host and
+// data directory: only one process at a time opens a data directory's
+// crawl state, and a worker restarted there after a crash resumes its
+// sources at once instead of waiting out its own leases.
+func crawlLeases(store index.Store, ttl time.Duration, dataDir string) (*lease.Manager, error) {
 	es, ok := store.(*elastic.Store)
 	if !ok || ttl <= 0 {
 		return nil, nil
 	}
-	return lease.NewManager(es.Leases(), ttl)
+	abs, err := filepath.Abs(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: %w", err)
+	}
+	host, _ := os.Hostname()
+	return lease.NewManager(es.Leases(), ttl, host+":"+abs)
 }
 
 // underLease runs crawl for source while holding its lease: a source

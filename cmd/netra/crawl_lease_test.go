@@ -27,7 +27,7 @@ func TestCrawlSkipsLeasedSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	other, err := lease.NewManager(s.Leases(), time.Hour)
+	other, err := lease.NewManager(s.Leases(), time.Hour, "")
 	if err != nil {
 		t.Fatal(err)
 	}
