@@ -27,6 +27,35 @@ type Filter struct {
 	Flagged    *bool    `json:"flagged,omitempty"`
 }
 
+// Summary describes f in one line, for lists.
+func (f Filter) Summary() string {
+	var parts []string
+	if f.Q != "" {
+		parts = append(parts, "q: "+f.Q)
+	}
+	for _, l := range []struct {
+		name string
+		vals []string
+	}{{"category", f.Categories}, {"rule", f.Rules}, {"region", f.Regions}, {"source", f.Sources}} {
+		if len(l.vals) > 0 {
+			parts = append(parts, l.name+": "+strings.Join(l.vals, ", "))
+		}
+	}
+	if f.MinScore != nil {
+		parts = append(parts, fmt.Sprintf("score >= %.2f", *f.MinScore))
+	}
+	if f.MaxScore != nil {
+		parts = append(parts, fmt.Sprintf("score <= %.2f", *f.MaxScore))
+	}
+	if f.Flagged != nil {
+		parts = append(parts, fmt.Sprintf("flagged: %v", *f.Flagged))
+	}
+	if len(parts) == 0 {
+		return "all records"
+	}
+	return strings.Join(parts, " · ")
+}
+
 // Query is the store query of f restricted to ids.
 func (f Filter) Query(ids []string) index.Query {
 	return index.Query{
@@ -90,8 +119,24 @@ const (
 	maxSubscriptions = 100
 )
 
-// Validate checks s before it is saved; the error names the field.
+// InvalidError is a saved search that cannot be saved as it is.
+type InvalidError struct{ Err error }
+
+func (e *InvalidError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e *InvalidError) Unwrap() error { return e.Err }
+
+// Validate checks s before it is saved (and fills in subscription IDs and
+// webhook secrets); the *InvalidError names the field.
 func (s *Search) Validate() error {
+	if err := s.validate(); err != nil {
+		return &InvalidError{err}
+	}
+	return nil
+}
+
+func (s *Search) validate() error {
 	s.Name = strings.TrimSpace(s.Name)
 	if s.Name == "" {
 		return fmt.Errorf("saved search: name: required")

@@ -92,6 +92,13 @@ type Options struct {
 	// goroutines, so it must be safe for concurrent use, and must not
 	// keep the item.
 	Enrich func(*netra.Item, netra.Verdict)
+	// Stored, when set, is called with each batch the Sink stored
+	// (Upsert returned nil; not for batches it only spooled), from the
+	// storing goroutine, before the batch's items are acknowledged: the
+	// hook alerts (alert.Engine.Stored) run, so crawl, score --index and
+	// the scheduler of serve alert alike. Its errors are its own to
+	// report: a stored batch stays stored.
+	Stored func(ctx context.Context, recs []netra.Record)
 }
 
 // Stats count what a Run did.
@@ -247,6 +254,9 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 					var se *index.SpooledError
 					switch {
 					case err == nil:
+						if opt.Stored != nil {
+							opt.Stored(gctx, b.recs)
+						}
 					case errors.As(err, &se):
 						// Kept on disk for later: as safe as stored.
 						spooled.Add(int64(se.Count))

@@ -128,6 +128,11 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 		return err
 	}
 	defer store.Close()
+	al, err := startAlerts(ctx, g, store, cliLogger(stderr), 0)
+	if err != nil {
+		return err
+	}
+	defer al.close(alertFlushWait)
 
 	// Fetching stops with ctx; storing what was fetched goes on in drain.
 	drain, cancelDrain := drainContext(ctx, f.shutdown)
@@ -159,7 +164,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 
 	crawlOne := func(src crawler.Source) error {
 		return underLease(ctx, drain, leases, src.Name, stderr, func(ctx context.Context) error {
-			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store)
+			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store, al.hook())
 			printCrawlSummary(stdout, src, rs, ps)
 			if err != nil && ctx.Err() == nil {
 				return fmt.Errorf("crawl %s: %w", src.Name, err)
@@ -234,7 +239,9 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 // Fetching stops when stop ends; what was fetched by then is still
 // classified and stored, until drain ends. The crawler (made WithAcks)
 // marks a URL done only when the pipeline acknowledges its record.
-func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store) (crawler.RunStats, pipeline.Stats, error) {
+//
+// stored, when not nil, is the alert hook (pipeline.Options.Stored).
+func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store, stored func(context.Context, []netra.Record)) (crawler.RunStats, pipeline.Stats, error) {
 	var rs crawler.RunStats
 	enrich, err := itemEnricher(stop, store)
 	if err != nil {
@@ -244,7 +251,7 @@ func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.So
 		var err error
 		rs, err = c.Run(ctx, src, send)
 		return err
-	}), pipeline.Options{Sink: store, Ack: c.Ack, Enrich: enrich}, nil)
+	}), pipeline.Options{Sink: store, Ack: c.Ack, Enrich: enrich, Stored: stored}, nil)
 	return rs, ps, err
 }
 

@@ -78,6 +78,7 @@ func newRootCmd() *cobra.Command {
 		newUsersCmd(g),
 		newIndexCmd(g),
 		newExportCmd(g),
+		newAlertsCmd(g),
 	)
 	return root
 }

@@ -145,6 +145,7 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	}
 
 	var sink index.Store
+	var stored func(context.Context, []netra.Record) // the alert hook, with --index
 	if f.index {
 		store, err := openStoreForWriting(ctx, g, cls.Analyze)
 		if err != nil {
@@ -156,6 +157,12 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 			}
 		}()
 		sink = store
+		al, err := startAlerts(ctx, g, store, cliLogger(stderr), 0)
+		if err != nil {
+			return err
+		}
+		defer al.close(alertFlushWait)
+		stored = al.hook()
 	}
 
 	var out io.Writer = stdout
@@ -255,6 +262,7 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		Workers:   f.workers,
 		BatchSize: batchSize(f.batchSize, g),
 		Sink:      sink,
+		Stored:    stored,
 		Keep: func(r *netra.Record) bool {
 			return !f.onlyFlagged || r.Verdict.Flagged
 		},

@@ -132,12 +132,20 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		}
 	}
 
+	// Saved searches alert on what the scheduled crawls store; digests
+	// go out from here.
+	al, err := startAlerts(ctx, g, store, log, time.Minute)
+	if err != nil {
+		return err
+	}
+	defer al.close(5 * time.Second)
+
 	var ruleInfo []review.RuleInfo
 	for _, r := range cl.Pack().Rules {
 		ruleInfo = append(ruleInfo, review.RuleInfo{ID: r.ID, Title: r.Title, Category: r.Category, Flag: r.Flag})
 	}
 	opts := []review.Option{
-		review.WithRules(ruleInfo),
+		review.WithRules(ruleInfo), review.WithAlerts(al.engine.Repo()),
 		review.WithLogger(log), review.WithMetrics(m), review.WithVersion(version),
 		review.WithSessionTTL(cfg.SessionTTL.Duration), review.WithSecureCookies(cfg.SecureCookies),
 		review.WithLoginLimit(cfg.LoginAttempts, cfg.LoginWindow.Duration), review.WithExportLimit(cfg.ExportLimit),
@@ -154,7 +162,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 		// until shutdown_timeout has passed.
 		drain, cancelDrain := drainContext(ctx, cfg.ShutdownTimeout.Duration)
 		defer cancelDrain()
-		sched, c, err = newScheduler(cfg, stateDir, cl, store, m, log, drain, copts...)
+		sched, c, err = newScheduler(cfg, stateDir, cl, store, m, log, drain, al.hook(), copts...)
 		if err != nil {
 			return err
 		}
@@ -316,7 +324,9 @@ func countPipeline(m *metrics.Metrics, st pipeline.Stats) {
 
 // newScheduler wires the sources file to the crawler → pipeline → store job.
 // The caller closes the returned crawler after stopping the scheduler.
-func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, drain context.Context, copts ...crawler.Option) (*schedule.Scheduler, *crawler.Crawler, error) {
+//
+// stored is the alert hook every crawl's pipeline calls.
+func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, drain context.Context, stored func(context.Context, []netra.Record), copts ...crawler.Option) (*schedule.Scheduler, *crawler.Crawler, error) {
 	srcs, err := crawler.LoadSources(cfg.Sources)
 	if err != nil {
 		return nil, nil, err
@@ -329,7 +339,7 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 		byName[s.Name] = s
 		entries = append(entries, scheduleEntry(c, s))
 	}
-	job := crawlJob(c, byName, cl, store, m, drain)
+	job := crawlJob(c, byName, cl, store, m, drain, stored)
 	sched, err := schedule.New(entries, job, schedule.WithLogger(log), schedule.WithMetrics(m))
 	if err != nil {
 		c.Close()
@@ -357,13 +367,13 @@ func scheduleEntry(c *crawler.Crawler, s crawler.Source) schedule.Entry {
 // pipeline → store join `netra crawl` uses. When ctx is cancelled the crawler
 // stops fetching and the pipeline stores what it holds until drain ends;
 // URLs not stored stay pending for the next run.
-func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, drain context.Context) schedule.Job {
+func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, drain context.Context, stored func(context.Context, []netra.Record)) schedule.Job {
 	return func(ctx context.Context, name string) (schedule.Result, error) {
 		src, ok := srcs[name]
 		if !ok {
 			return schedule.Result{}, fmt.Errorf("%q: %w", name, review.ErrUnknownSource)
 		}
-		rs, st, err := crawlSource(ctx, drain, c, src, cl, store)
+		rs, st, err := crawlSource(ctx, drain, c, src, cl, store, stored)
 		countPipeline(m, st)
 		if err != nil && ctx.Err() == nil {
 			m.IndexErrors.Inc()

@@ -30,5 +30,5 @@ func openBleveStore(ctx context.Context, g *globals, analyzer index.Analyzer) (i
 // Elasticsearch spool (index/elastic). A directory holding only these is
 // still a Netra data directory, not a foreign one.
 func dataDirSiblings() []string {
-	return []string{"users.json", ".users-*.json", "crawl", "elastic-spool-*"}
+	return []string{"users.json", ".users-*.json", "crawl", "elastic-spool-*", "alerts.db"}
 }

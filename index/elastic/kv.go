@@ -73,7 +73,7 @@ func (k *KV) write(ctx context.Context, coll, key string, val []byte, create boo
 	}
 	if !json.Valid(val) || len(val) == 0 || val[0] != '{' {
 		// "enabled": false still wants an object.
-		w, _ := json.Marshal(map[string]json.RawMessage{"raw": mustJSON(val)})
+		w, _ := json.Marshal(map[string]json.RawMessage{"raw": kvJSON(val)})
 		val = w
 	}
 	body, err := jsonBody(kvDoc{K: key, V: val})
@@ -95,8 +95,8 @@ func (k *KV) write(ctx context.Context, coll, key string, val []byte, create boo
 	return true, nil
 }
 
-// mustJSON wraps a non-object value (or non-JSON bytes) as a JSON value.
-func mustJSON(val []byte) json.RawMessage {
+// kvJSON wraps a non-object value (or non-JSON bytes) as a JSON value.
+func kvJSON(val []byte) json.RawMessage {
 	if json.Valid(val) && len(val) > 0 {
 		return val
 	}

@@ -1,0 +1,35 @@
+package review
+
+// alertMessages are the UI strings of the saved searches page and the
+// notification badge: key → [Indonesian, English]. tr falls back to them.
+var alertMessages = map[string][2]string{
+	"nav_alerts":          {"Peringatan", "Alerts"},
+	"alerts_title":        {"Pencarian tersimpan dan peringatan", "Saved searches and alerts"},
+	"alerts_intro":        {"Simpan pencarian; setiap catatan baru yang cocok memberi tahu pelanggan sekali saja.", "Save a search; every new matching record notifies its subscribers once."},
+	"alerts_notes":        {"Pemberitahuan", "Notifications"},
+	"alerts_unread":       {"belum dibaca", "unread"},
+	"alerts_mark_read":    {"Tandai semua dibaca", "Mark all read"},
+	"alerts_none":         {"Belum ada pemberitahuan.", "No notifications yet."},
+	"alerts_searches":     {"Pencarian tersimpan", "Saved searches"},
+	"alerts_new":          {"Simpan pencarian baru", "Save a new search"},
+	"alerts_name":         {"Nama", "Name"},
+	"alerts_shared":       {"Bagikan ke tim", "Share with the team"},
+	"alerts_notify":       {"Beri tahu saya", "Notify me"},
+	"alerts_notify_app":   {"di aplikasi", "in the app"},
+	"alerts_notify_email": {"lewat e-mail", "by e-mail"},
+	"alerts_notify_none":  {"tidak", "no"},
+	"alerts_digest":       {"Ringkasan", "Digest"},
+	"alerts_digest_now":   {"segera", "at once"},
+	"alerts_digest_daily": {"harian", "daily"},
+	"alerts_digest_week":  {"mingguan", "weekly"},
+	"alerts_save":         {"Simpan", "Save"},
+	"alerts_delete":       {"Hapus", "Delete"},
+	"alerts_owner":        {"Pemilik", "Owner"},
+	"alerts_filter":       {"Filter", "Filter"},
+	"alerts_subscribers":  {"Pelanggan", "Subscribers"},
+	"alerts_dead":         {"Webhook gagal (dead letters)", "Failed webhooks (dead letters)"},
+	"alerts_retry":        {"Coba lagi", "Retry"},
+	"alerts_attempts":     {"Percobaan", "Attempts"},
+	"alerts_error":        {"Galat", "Error"},
+	"alerts_revision":     {"revisi", "revision"},
+}
