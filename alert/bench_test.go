@@ -16,7 +16,7 @@ import (
 // benchWords are the words texts and saved searches draw from: 30 words
 // of the domain and 570 others, so a one-word search matches about one
 // text in twenty and a two-word one far fewer, as a reviewer's alert does.
-var benchWords = append(fillerWords(570), strings.Fields("camat lurah guru bidan sekda kepala dinas kampanye dukung deklarasi relawan baliho " +
+var benchWords = append(fillerWords(570), strings.Fields("camat lurah guru bidan sekda kepala dinas kampanye dukung deklarasi relawan baliho "+
 	"paslon partai calon bupati gubernur presiden foto jari salam pose unggah acara warga pasar harga beras jalan banjir")...)
 
 func fillerWords(n int) []string {
