@@ -69,7 +69,7 @@ func openElastic(t testing.TB, url string) alerttest.Backend {
 		}
 		s.Close()
 	})
-	return alerttest.Backend{Store: s, KV: s.KV()}
+	return alerttest.Backend{Store: s, KV: s.KV(alert.KeyOnlyCollections()...)}
 }
 
 func TestConformanceElastic(t *testing.T) {

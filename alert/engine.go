@@ -76,8 +76,11 @@ func (e *Engine) Stored(ctx context.Context, recs []netra.Record) error {
 		}
 		byID[r.Item.ID] = r
 	}
-	if err := index.Refresh(ctx, e.store); err != nil {
-		return fmt.Errorf("alerts: refresh before matching: %w", err)
+	if _, ok := e.store.(BatchMatcher); !ok {
+		// A BatchMatcher makes the batch visible itself.
+		if err := index.Refresh(ctx, e.store); err != nil {
+			return fmt.Errorf("alerts: refresh before matching: %w", err)
+		}
 	}
 	for start := 0; start < len(ids); start += index.MaxFilterValues {
 		part := ids[start:min(start+index.MaxFilterValues, len(ids))]

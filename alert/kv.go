@@ -39,3 +39,7 @@ const (
 func Collections() []string {
 	return []string{collSearches, collAlerted, collNotes, collOutbox, collDead, collDigest, collSent}
 }
+
+// KeyOnlyCollections are the collections read only by key, never
+// scanned: a backend may skip making their writes visible to scans.
+func KeyOnlyCollections() []string { return []string{collAlerted, collSent} }

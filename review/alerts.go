@@ -355,7 +355,7 @@ func (s *Server) alertsSave(w http.ResponseWriter, r *http.Request, p principal)
 	se := alert.Search{Name: r.PostFormValue("name"), Shared: r.PostFormValue("shared") != "", Filter: f, Owner: p.User}
 	switch r.PostFormValue("notify") {
 	case "app":
-		se.Subscriptions = []alert.Subscription{{User: p.User, Channel: alert.ChannelApp}}
+		se.Subscriptions = []alert.Subscription{{User: p.User, Channel: alert.ChannelApp, Digest: r.PostFormValue("digest")}}
 	case "email":
 		se.Subscriptions = []alert.Subscription{{User: p.User, Channel: alert.ChannelEmail,
 			Target: r.PostFormValue("email"), Digest: r.PostFormValue("digest")}}

@@ -11,6 +11,7 @@ var alertMessages = map[string][2]string{
 	"alerts_mark_read":    {"Tandai semua dibaca", "Mark all read"},
 	"alerts_none":         {"Belum ada pemberitahuan.", "No notifications yet."},
 	"alerts_searches":     {"Pencarian tersimpan", "Saved searches"},
+	"alerts_save_this":    {"Simpan pencarian ini", "Save this search"},
 	"alerts_new":          {"Simpan pencarian baru", "Save a new search"},
 	"alerts_name":         {"Nama", "Name"},
 	"alerts_shared":       {"Bagikan ke tim", "Share with the team"},

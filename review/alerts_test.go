@@ -160,7 +160,12 @@ func TestBrowserSaveSearchAndSeeNotification(t *testing.T) {
 	if vis := run(b, chromedp.Evaluate[bool](`!document.getElementById("alert-badge").hidden`)); vis {
 		t.Fatal("badge shown before any alert")
 	}
-	// From a queue search to the save form, prefilled.
+	// The queue offers to save what it shows.
+	b.navigate("q=kampanye", chromedp.Navigate(f.ts.URL+"/?q=kampanye&flagged=all"))
+	b.navigate("/alerts", chromedp.Click(chromedp.ID("save-search-link")))
+	if q := run(b, chromedp.Value(chromedp.ID("ss-q"))); q != "kampanye" {
+		t.Fatalf("form q = %q after the queue's link, want kampanye", q)
+	}
 	b.navigate("/alerts", chromedp.Navigate(f.ts.URL+"/alerts?q=kampanye&region=Jawa+Tengah"))
 	if q := run(b, chromedp.Value(chromedp.ID("ss-q"))); q != "kampanye" {
 		t.Fatalf("form q = %q, want kampanye from the URL", q)

@@ -111,6 +111,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, p principal) 
 		"Tabs":      s.tabs(vals),
 		"ExportCSV": "/export?format=csv&" + vals.Encode(),
 		"ExportJL":  "/export?format=jsonl&" + vals.Encode(),
+		"SaveURL":   "/alerts?" + vals.Encode(), // "save this search" prefills the form
 		"Statuses":  []netra.Status{netra.StatusNew, netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated},
 		"Back":      queueBack(r.URL),
 		// FilterNames are the filters offered as dropdowns, in this order.

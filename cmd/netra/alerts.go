@@ -40,7 +40,7 @@ type alerting struct {
 // cluster for Elasticsearch, alerts.db in --data for the embedded store.
 func openAlertKV(g *globals, store any) (alert.KV, func() error, error) {
 	if es, ok := store.(*elastic.Store); ok {
-		return es.KV(), func() error { return nil }, nil
+		return es.KV(alert.KeyOnlyCollections()...), func() error { return nil }, nil
 	}
 	if err := os.MkdirAll(g.dataDir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("alerts: %w", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -17,16 +18,25 @@ import (
 // collection: PREFIX-searches for saved searches, PREFIX-alerts-NAME for
 // the rest of the alert state. Several processes sharing the cluster
 // share it, and PutNew (op_type create) lets exactly one of them claim a
-// key. Writes refresh at once: the volumes are small and readers (the
-// review UI) expect to see them.
+// key. Writes refresh at once, so scans (the review UI's lists) see them;
+// collections only ever read by key skip that, since a get by ID is
+// real-time anyway.
 type KV struct {
-	s       *Store
-	mu      sync.Mutex
-	created map[string]bool
+	s        *Store
+	mu       sync.Mutex
+	created  map[string]bool
+	keysOnly map[string]bool
 }
 
-// KV returns the store's key-value collections.
-func (s *Store) KV() *KV { return &KV{s: s, created: map[string]bool{}} }
+// KV returns the store's key-value collections; keysOnly names the
+// collections that are never scanned (written without a refresh).
+func (s *Store) KV(keysOnly ...string) *KV {
+	k := &KV{s: s, created: map[string]bool{}, keysOnly: map[string]bool{}}
+	for _, c := range keysOnly {
+		k.keysOnly[c] = true
+	}
+	return k
+}
 
 // kvMapping keeps the value out of the index: only the key is searched
 // (for prefix scans).
@@ -80,7 +90,7 @@ func (k *KV) write(ctx context.Context, coll, key string, val []byte, create boo
 	if err != nil {
 		return false, err
 	}
-	path := "/" + name + "/_doc/" + url.PathEscape(key) + "?refresh=true"
+	path := "/" + name + "/_doc/" + url.PathEscape(key) + "?refresh=" + strconv.FormatBool(!k.keysOnly[coll])
 	if create {
 		path += "&op_type=create"
 	}
