@@ -3,7 +3,6 @@ package alert
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -119,13 +118,10 @@ func (k *BoltKV) Delete(ctx context.Context, coll, key string) error {
 	})
 }
 
-// errStop ends a Scan early without an error.
-var errStop = errors.New("stop")
-
 // Scan implements KV. fn runs inside a read transaction, so it must not
 // write to the KV.
 func (k *BoltKV) Scan(ctx context.Context, coll, prefix string, fn func(key string, val []byte) error) error {
-	err := k.db.View(func(tx *bolt.Tx) error {
+	return k.db.View(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, coll)
 		if err != nil {
 			return err
@@ -142,8 +138,4 @@ func (k *BoltKV) Scan(ctx context.Context, coll, prefix string, fn func(key stri
 		}
 		return nil
 	})
-	if errors.Is(err, errStop) {
-		return nil
-	}
-	return err
 }

@@ -323,10 +323,14 @@ func (s *Server) renderAlerts(w http.ResponseWriter, r *http.Request, p principa
 		}
 	}
 	v := r.URL.Query()
+	flagged := v.Get("flagged")
+	if flagged == "" {
+		flagged = "true" // as the queue: flagged items unless asked otherwise
+	}
 	s.render(w, r, code, "alerts", p, map[string]any{
 		"Searches": searches, "Notifications": ns, "Unread": unread, "Dead": dead, "Error": msg,
 		"Q": v.Get("q"), "Region": v.Get("region"), "Category": v.Get("category"), "Rule": v.Get("rule"),
-		"MinScore": v.Get("min_score"), "Flagged": v.Get("flagged"),
+		"MinScore": v.Get("min_score"), "Flagged": flagged,
 	})
 }
 

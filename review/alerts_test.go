@@ -177,7 +177,8 @@ func TestBrowserSaveSearchAndSeeNotification(t *testing.T) {
 		t.Fatalf("saved searches shown: %q", rows)
 	}
 	ss, err := e.Repo().Searches(context.Background())
-	if err != nil || len(ss) != 1 || ss[0].Owner != "rina" || !ss[0].Shared || ss[0].Filter.Q != "kampanye" || !slices.Equal(ss[0].Filter.Regions, []string{"Jawa Tengah"}) {
+	if err != nil || len(ss) != 1 || ss[0].Owner != "rina" || !ss[0].Shared || ss[0].Filter.Q != "kampanye" || !slices.Equal(ss[0].Filter.Regions, []string{"Jawa Tengah"}) ||
+		ss[0].Filter.Flagged == nil || !*ss[0].Filter.Flagged {
 		t.Fatalf("stored searches %+v, %v", ss, err)
 	}
 
