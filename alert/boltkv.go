@@ -42,12 +42,13 @@ func OpenBolt(path string) (*BoltKV, error) {
 // Close closes the file.
 func (k *BoltKV) Close() error { return k.db.Close() }
 
+// bucket is coll's bucket, created on the first write, so other packages
+// (review's double reviews) may keep collections of their own here.
 func bucket(tx *bolt.Tx, coll string) (*bolt.Bucket, error) {
-	b := tx.Bucket([]byte(coll))
-	if b == nil {
-		return nil, fmt.Errorf("alert state: unknown collection %q", coll)
+	if tx.Writable() {
+		return tx.CreateBucketIfNotExists([]byte(coll))
 	}
-	return b, nil
+	return tx.Bucket([]byte(coll)), nil // nil: nothing written yet
 }
 
 // Put implements KV.
@@ -95,6 +96,9 @@ func (k *BoltKV) Get(ctx context.Context, coll, key string) ([]byte, error) {
 		if err != nil {
 			return err
 		}
+		if b == nil {
+			return fmt.Errorf("%s %q: %w", coll, key, netra.ErrNotFound)
+		}
 		if v := b.Get([]byte(key)); v != nil {
 			out = bytes.Clone(v)
 			return nil
@@ -123,7 +127,7 @@ func (k *BoltKV) Delete(ctx context.Context, coll, key string) error {
 func (k *BoltKV) Scan(ctx context.Context, coll, prefix string, fn func(key string, val []byte) error) error {
 	return k.db.View(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, coll)
-		if err != nil {
+		if err != nil || b == nil {
 			return err
 		}
 		c := b.Cursor()

@@ -81,7 +81,8 @@ type Server struct {
 	tmpl        map[string]*template.Template
 	static      fs.FS
 	version     string
-	alerts      *alert.Repo // saved searches and notifications; nil when off
+	alerts      *alert.Repo   // saved searches and notifications; nil when off
+	double      *doubleReview // second, blind reviews; nil when off
 }
 
 // Option configures a Server.
@@ -202,6 +203,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/rules", s.api(users.RoleViewer, s.apiRules))
 	mux.Handle("GET /api/v1/dashboard", s.api(users.RoleViewer, s.apiDashboard))
 	s.registerAlerts(mux)
+	s.registerDouble(mux)
 	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI) // public: clients read it before they log in
 	mux.Handle("/api/", s.api(users.RoleViewer, func(w http.ResponseWriter, r *http.Request, p principal) {
 		writeError(w, http.StatusNotFound, "no such endpoint", nil)
