@@ -32,5 +32,13 @@ var alertMessages = map[string][2]string{
 	"alerts_retry":        {"Coba lagi", "Retry"},
 	"alerts_attempts":     {"Percobaan", "Attempts"},
 	"alerts_error":        {"Galat", "Error"},
+	"agree_title":         {"Tinjauan ganda dan kesepakatan", "Double review and agreement"},
+	"agree_summary":       {"%d item ditinjau dua kali, %d tidak sepakat, %d menunggu ajudikasi.", "%d items double reviewed, %d disagreements, %d waiting for adjudication."},
+	"agree_pair":          {"Pasangan peninjau", "Reviewer pair"},
+	"agree_items":         {"Item", "Items"},
+	"agree_agreed":        {"Sepakat", "Agreed"},
+	"agree_reviewer":      {"Peninjau", "Reviewer"},
+	"agree_adjudicated":   {"Diajudikasi", "Adjudicated"},
+	"agree_rate":          {"Sesuai hasil ajudikasi", "Agrees with outcome"},
 	"alerts_revision":     {"revisi", "revision"},
 }

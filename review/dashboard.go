@@ -179,5 +179,6 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, p princip
 		s.storeError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "dashboard", p, map[string]any{"D": d, "Q": vals, "Queue": "/?" + vals.Encode(), "Facets": dashFacets})
+	s.render(w, r, http.StatusOK, "dashboard", p, map[string]any{"D": d, "Q": vals, "Queue": "/?" + vals.Encode(), "Facets": dashFacets,
+		"Agreement": s.agreementView(r.Context())})
 }

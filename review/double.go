@@ -257,3 +257,49 @@ func (s *Server) apiAgreement(w http.ResponseWriter, r *http.Request, p principa
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"config": s.double.cfg, "report": agree.Summarize(cases)})
 }
+
+// agreeRow is one line of the dashboard's agreement tables.
+type agreeRow struct {
+	Name          string
+	Items, Agreed int
+	Value         string // κ or a rate, "–" when undefined
+}
+
+// agreeView is the agreement section of the dashboard.
+type agreeView struct {
+	Cases, Disagreed, Waiting  int
+	Pairs, Categories, Reviews []agreeRow
+}
+
+func fmtRatio(p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", *p)
+}
+
+// agreementView is the dashboard's agreement section, nil when double
+// review is off or its state cannot be read (the rest of the dashboard
+// still shows).
+func (s *Server) agreementView(ctx context.Context) *agreeView {
+	if s.double == nil || !s.double.cfg.Enabled() {
+		return nil
+	}
+	cases, err := s.cases(ctx)
+	if err != nil {
+		s.log.Warn("agreement report", "err", err)
+		return nil
+	}
+	rep := agree.Summarize(cases)
+	v := &agreeView{Cases: rep.Cases, Disagreed: rep.Disagreed, Waiting: rep.Waiting}
+	for _, p := range rep.Pairs {
+		v.Pairs = append(v.Pairs, agreeRow{Name: p.A + " – " + p.B, Items: p.Items, Agreed: p.Agreed, Value: fmtRatio(p.Kappa)})
+	}
+	for _, c := range rep.Categories {
+		v.Categories = append(v.Categories, agreeRow{Name: c.Category, Items: c.Items, Agreed: c.Agreed, Value: fmtRatio(c.Kappa)})
+	}
+	for _, r := range rep.Reviewers {
+		v.Reviews = append(v.Reviews, agreeRow{Name: r.Reviewer, Items: r.Adjudicated, Agreed: r.Agreed, Value: fmtRatio(r.Rate)})
+	}
+	return v
+}

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"path/filepath"
@@ -140,5 +141,20 @@ func TestDoubleReviewAgreement(t *testing.T) {
 	if len(rep.Reviewers) != 2 || rep.Reviewers[0].Reviewer != "rina" || rep.Reviewers[0].Adjudicated != 2 || !near(rep.Reviewers[0].Rate, 0) ||
 		rep.Reviewers[1].Reviewer != "sari" || !near(rep.Reviewers[1].Rate, 1) {
 		t.Errorf("reviewer agreement: %s", b)
+	}
+	// The dashboard shows the same figures.
+	c, _ := f.login("budi", viewerPW)
+	resp, err := c.Get(f.ts.URL + "/dashboard?lang=en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pb, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	code, page := resp.StatusCode, string(pb)
+	for _, want := range []string{`id="agree-pairs"`, "rina – sari", `<td class="kappa">0.50</td>`, `<td class="kappa">0.62</td>`, `<td class="kappa">0.40</td>`,
+		`<td class="kappa">0.00</td>`, `<td class="kappa">1.00</td>`, "8 items double reviewed, 2 disagreements, 0 waiting"} {
+		if code != 200 || !strings.Contains(page, want) {
+			t.Errorf("dashboard (%d) lacks %q", code, want)
+		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"github.com/netra-id/netra/alert"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -18,6 +17,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/netra-id/netra/alert"
 	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/review/metrics"
 	"github.com/netra-id/netra/review/users"

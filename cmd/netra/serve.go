@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/agree"
 	"github.com/netra-id/netra/classifier"
 	"github.com/netra-id/netra/crawler"
 	"github.com/netra-id/netra/index"
@@ -146,6 +147,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	}
 	opts := []review.Option{
 		review.WithRules(ruleInfo), review.WithAlerts(al.engine.Repo()),
+		review.WithDoubleReview(agree.Config{Share: cfg.DoubleReviewShare, Categories: cfg.DoubleReviewCategories}, al.engine.Repo().KV()),
 		review.WithLogger(log), review.WithMetrics(m), review.WithVersion(version),
 		review.WithSessionTTL(cfg.SessionTTL.Duration), review.WithSecureCookies(cfg.SecureCookies),
 		review.WithLoginLimit(cfg.LoginAttempts, cfg.LoginWindow.Duration), review.WithExportLimit(cfg.ExportLimit),

@@ -39,6 +39,10 @@ type Config struct {
 	// index is older or bigger than these and rolls over (0: no check).
 	RolloverMaxAge  Duration `yaml:"rollover_max_age"`  // e.g. 720h
 	RolloverMaxDocs int64    `yaml:"rollover_max_docs"` // e.g. 5000000
+	// DoubleReviewShare of decided items (0 to 1) goes to a second, blind
+	// reviewer; DoubleReviewCategories sends every item of these.
+	DoubleReviewShare      float64  `yaml:"double_review_share"`
+	DoubleReviewCategories []string `yaml:"double_review_categories"`
 }
 
 // Duration is a time.Duration written as "30s", "12h" in YAML.
@@ -160,6 +164,9 @@ func (c Config) Validate() error {
 	}
 	if c.ExportLimit < 1 {
 		errs = append(errs, "export_limit: must be at least 1")
+	}
+	if c.DoubleReviewShare < 0 || c.DoubleReviewShare > 1 || c.DoubleReviewShare != c.DoubleReviewShare {
+		errs = append(errs, fmt.Sprintf("double_review_share: %v is not between 0 and 1 (0.1 is 10 %%)", c.DoubleReviewShare))
 	}
 	switch strings.ToLower(c.LogLevel) {
 	case "debug", "info", "warn", "error":
