@@ -38,6 +38,83 @@ func (s *Server) registerDouble(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/adjudication", s.api(users.RoleAdmin, s.apiAdjudicationQueue))
 	mux.Handle("POST /api/v1/adjudication/{id}", s.api(users.RoleAdmin, s.apiAdjudicate))
 	mux.Handle("GET /api/v1/agreement", s.api(users.RoleViewer, s.apiAgreement))
+	mux.Handle("GET /double", s.ui(users.RoleReviewer, s.doublePage))
+	mux.Handle("POST /double/{id}", s.ui(users.RoleReviewer, s.doubleSubmit))
+	mux.Handle("GET /adjudication", s.ui(users.RoleAdmin, s.adjudicationPage))
+	mux.Handle("POST /adjudication/{id}", s.ui(users.RoleAdmin, s.adjudicationSubmit))
+}
+
+// labels a second reviewer or an admin chooses from.
+func labels() []netra.Status {
+	return []netra.Status{netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated}
+}
+
+func (s *Server) renderDouble(w http.ResponseWriter, r *http.Request, p principal, adjudication bool, code int, msg string) {
+	if s.double == nil || !s.double.cfg.Enabled() {
+		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
+		return
+	}
+	data := map[string]any{"Adjudication": adjudication, "Labels": labels(), "Error": msg}
+	var err error
+	if adjudication {
+		data["Cases"], err = s.waiting(r.Context())
+	} else {
+		data["Items"], err = s.secondQueue(r.Context(), p.User)
+	}
+	if err != nil {
+		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
+		return
+	}
+	s.render(w, r, code, "double", p, data)
+}
+
+func (s *Server) doublePage(w http.ResponseWriter, r *http.Request, p principal) {
+	s.renderDouble(w, r, p, false, http.StatusOK, "")
+}
+
+func (s *Server) adjudicationPage(w http.ResponseWriter, r *http.Request, p principal) {
+	s.renderDouble(w, r, p, true, http.StatusOK, "")
+}
+
+// formLabel is the label a page form posted, checked as the API checks it.
+func formLabel(r *http.Request) (string, error) {
+	l := r.PostFormValue("label")
+	if !slices.Contains(labels(), netra.Status(l)) {
+		return "", fmt.Errorf("label %q: want confirmed, dismissed or escalated", l)
+	}
+	return l, nil
+}
+
+func (s *Server) doubleSubmit(w http.ResponseWriter, r *http.Request, p principal) {
+	if s.double == nil || !s.double.cfg.Enabled() {
+		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
+		return
+	}
+	label, err := formLabel(r)
+	if err == nil {
+		_, err = s.decideSecond(r.Context(), p.User, r.PathValue("id"), label)
+	}
+	if err != nil {
+		s.renderDouble(w, r, p, false, http.StatusConflict, err.Error())
+		return
+	}
+	http.Redirect(w, r, "/double", http.StatusSeeOther)
+}
+
+func (s *Server) adjudicationSubmit(w http.ResponseWriter, r *http.Request, p principal) {
+	if s.double == nil || !s.double.cfg.Enabled() {
+		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
+		return
+	}
+	label, err := formLabel(r)
+	if err == nil {
+		_, err = s.adjudicate(r.Context(), p.User, r.PathValue("id"), label)
+	}
+	if err != nil {
+		s.renderDouble(w, r, p, true, http.StatusConflict, err.Error())
+		return
+	}
+	http.Redirect(w, r, "/adjudication", http.StatusSeeOther)
 }
 
 func (s *Server) doubleOn(w http.ResponseWriter) bool {
@@ -85,22 +162,17 @@ func (s *Server) cases(ctx context.Context) ([]agree.Case, error) {
 	return out, err
 }
 
-// apiDoubleQueue lists the decided items chosen for double review that
-// the caller did not decide first and nobody has second-reviewed yet.
-func (s *Server) apiDoubleQueue(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.doubleOn(w) {
-		return
-	}
-	res, err := s.store.Search(r.Context(), index.Query{Statuses: []netra.Status{netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated},
+// secondQueue lists the decided items chosen for double review that user
+// did not decide first and nobody has second-reviewed yet.
+func (s *Server) secondQueue(ctx context.Context, user string) ([]blindItem, error) {
+	res, err := s.store.Search(ctx, index.Query{Statuses: []netra.Status{netra.StatusConfirmed, netra.StatusDismissed, netra.StatusEscalated},
 		Sort: index.SortTimeDesc, Limit: index.MaxLimit})
 	if err != nil {
-		s.storeError(w, r, err)
-		return
+		return nil, err
 	}
-	cases, err := s.cases(r.Context())
+	cases, err := s.cases(ctx)
 	if err != nil {
-		s.storeError(w, r, err)
-		return
+		return nil, err
 	}
 	done := map[string]bool{}
 	for _, c := range cases {
@@ -109,10 +181,22 @@ func (s *Server) apiDoubleQueue(w http.ResponseWriter, r *http.Request, p princi
 	out := []blindItem{}
 	for _, m := range res.Matches {
 		rec := m.Record
-		if done[rec.Item.ID] || rec.Review.Reviewer == p.User || !s.double.cfg.Selected(rec.Item.ID, rec.Verdict.Categories) {
+		if done[rec.Item.ID] || rec.Review.Reviewer == user || !s.double.cfg.Selected(rec.Item.ID, rec.Verdict.Categories) {
 			continue
 		}
 		out = append(out, blindItem{ID: rec.Item.ID, Item: rec.Item, Verdict: rec.Verdict})
+	}
+	return out, nil
+}
+
+func (s *Server) apiDoubleQueue(w http.ResponseWriter, r *http.Request, p principal) {
+	if !s.doubleOn(w) {
+		return
+	}
+	out, err := s.secondQueue(r.Context(), p.User)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": out})
 }
@@ -134,8 +218,54 @@ func readLabel(w http.ResponseWriter, r *http.Request) (string, error) {
 	return req.Label, nil
 }
 
-// apiDoubleDecide records the caller's blind second decision; a
+// conflictError is a request the state does not allow (HTTP 409).
+type conflictError struct{ msg string }
+
+func (e *conflictError) Error() string { return e.msg }
+
+// decideSecond records user's blind second decision on item id; a
 // disagreement goes to the adjudication queue.
+func (s *Server) decideSecond(ctx context.Context, user, id, label string) (agree.Case, error) {
+	rec, err := s.store.Get(ctx, id)
+	if err != nil {
+		return agree.Case{}, err
+	}
+	first := decided(rec)
+	switch {
+	case !s.double.cfg.Selected(rec.Item.ID, rec.Verdict.Categories):
+		return agree.Case{}, &conflictError{"this item is not chosen for double review"}
+	case first == "":
+		return agree.Case{}, &conflictError{"this item has no first decision yet"}
+	case rec.Review.Reviewer == user:
+		return agree.Case{}, &conflictError{"you made the first decision; a second reviewer must be someone else"}
+	}
+	c := agree.Case{Item: rec.Item.ID, Category: caseCategory(rec),
+		First: agree.Decision{Reviewer: rec.Review.Reviewer, Label: first}, Second: agree.Decision{Reviewer: user, Label: label}}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return agree.Case{}, err
+	}
+	ok, err := s.double.kv.PutNew(ctx, collDouble, c.Item, b)
+	if err != nil {
+		return agree.Case{}, err
+	}
+	if !ok {
+		return agree.Case{}, &conflictError{"this item was already second-reviewed"}
+	}
+	s.log.Info("second review", "item", c.Item, "user", user, "agreed", !c.Disagree())
+	return c, nil
+}
+
+// doubleError answers conflicts with 409, the rest as store errors.
+func (s *Server) doubleError(w http.ResponseWriter, r *http.Request, err error) {
+	var ce *conflictError
+	if errors.As(err, &ce) {
+		writeError(w, http.StatusConflict, ce.msg, nil)
+		return
+	}
+	s.storeError(w, r, err)
+}
+
 func (s *Server) apiDoubleDecide(w http.ResponseWriter, r *http.Request, p principal) {
 	if !s.doubleOn(w) {
 		return
@@ -145,51 +275,19 @@ func (s *Server) apiDoubleDecide(w http.ResponseWriter, r *http.Request, p princ
 		s.storeError(w, r, err)
 		return
 	}
-	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
+	c, err := s.decideSecond(r.Context(), p.User, r.PathValue("id"), label)
 	if err != nil {
-		s.storeError(w, r, err)
+		s.doubleError(w, r, err)
 		return
 	}
-	first := decided(rec)
-	switch {
-	case !s.double.cfg.Selected(rec.Item.ID, rec.Verdict.Categories):
-		writeError(w, http.StatusConflict, "this item is not chosen for double review", nil)
-		return
-	case first == "":
-		writeError(w, http.StatusConflict, "this item has no first decision yet", nil)
-		return
-	case rec.Review.Reviewer == p.User:
-		writeError(w, http.StatusConflict, "you made the first decision; a second reviewer must be someone else", nil)
-		return
-	}
-	c := agree.Case{Item: rec.Item.ID, Category: caseCategory(rec),
-		First: agree.Decision{Reviewer: rec.Review.Reviewer, Label: first}, Second: agree.Decision{Reviewer: p.User, Label: label}}
-	b, err := json.Marshal(c)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	ok, err := s.double.kv.PutNew(r.Context(), collDouble, c.Item, b)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	if !ok {
-		writeError(w, http.StatusConflict, "this item was already second-reviewed", nil)
-		return
-	}
-	s.log.Info("second review", "item", c.Item, "user", p.User, "agreed", !c.Disagree())
 	writeJSON(w, http.StatusOK, map[string]any{"item": c.Item, "agreed": !c.Disagree(), "adjudication": c.Disagree()})
 }
 
-func (s *Server) apiAdjudicationQueue(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.doubleOn(w) {
-		return
-	}
-	cases, err := s.cases(r.Context())
+// waiting lists the disagreements no admin has settled yet.
+func (s *Server) waiting(ctx context.Context) ([]agree.Case, error) {
+	cases, err := s.cases(ctx)
 	if err != nil {
-		s.storeError(w, r, err)
-		return
+		return nil, err
 	}
 	out := []agree.Case{}
 	for _, c := range cases {
@@ -197,12 +295,52 @@ func (s *Server) apiAdjudicationQueue(w http.ResponseWriter, r *http.Request, p 
 			out = append(out, c)
 		}
 	}
+	return out, nil
+}
+
+func (s *Server) apiAdjudicationQueue(w http.ResponseWriter, r *http.Request, p principal) {
+	if !s.doubleOn(w) {
+		return
+	}
+	out, err := s.waiting(r.Context())
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"cases": out})
 }
 
-// apiAdjudicate settles a disagreement: the outcome becomes the record's
+// adjudicate settles a disagreement: the outcome becomes the record's
 // review status (audited like any review) and counts in the agreement
 // report.
+func (s *Server) adjudicate(ctx context.Context, admin, id, label string) (agree.Case, error) {
+	raw, err := s.double.kv.Get(ctx, collDouble, id)
+	if err != nil {
+		return agree.Case{}, err
+	}
+	var c agree.Case
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return agree.Case{}, err
+	}
+	if !c.Disagree() || c.Outcome != "" {
+		return agree.Case{}, &conflictError{"this item waits for no adjudication"}
+	}
+	rec, err := s.store.Get(ctx, id)
+	if err != nil {
+		return agree.Case{}, err
+	}
+	st, note := netra.Status(label), fmt.Sprintf("adjudicated: %s (first %s: %s, second %s: %s)", label, c.First.Reviewer, c.First.Label, c.Second.Reviewer, c.Second.Label)
+	if _, err := s.applyReview(ctx, id, index.ReviewUpdate{Status: &st, Note: &note, Who: admin, BaseVersion: rec.Version}, "adjudicate"); err != nil {
+		return agree.Case{}, err
+	}
+	c.Outcome, c.Adjudicator = label, admin
+	b, err := json.Marshal(c)
+	if err != nil {
+		return agree.Case{}, err
+	}
+	return c, s.double.kv.Put(ctx, collDouble, id, b)
+}
+
 func (s *Server) apiAdjudicate(w http.ResponseWriter, r *http.Request, p principal) {
 	if !s.doubleOn(w) {
 		return
@@ -212,35 +350,9 @@ func (s *Server) apiAdjudicate(w http.ResponseWriter, r *http.Request, p princip
 		s.storeError(w, r, err)
 		return
 	}
-	id := r.PathValue("id")
-	raw, err := s.double.kv.Get(r.Context(), collDouble, id)
+	c, err := s.adjudicate(r.Context(), p.User, r.PathValue("id"), label)
 	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	var c agree.Case
-	if err := json.Unmarshal(raw, &c); err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	if !c.Disagree() || c.Outcome != "" {
-		writeError(w, http.StatusConflict, "this item waits for no adjudication", nil)
-		return
-	}
-	rec, err := s.store.Get(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	st, note := netra.Status(label), fmt.Sprintf("adjudicated: %s (first %s: %s, second %s: %s)", label, c.First.Reviewer, c.First.Label, c.Second.Reviewer, c.Second.Label)
-	if _, err := s.applyReview(r.Context(), id, index.ReviewUpdate{Status: &st, Note: &note, Who: p.User, BaseVersion: rec.Version}, "adjudicate"); err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	c.Outcome, c.Adjudicator = label, p.User
-	b, _ := json.Marshal(c)
-	if err := s.double.kv.Put(r.Context(), collDouble, id, b); err != nil {
-		s.storeError(w, r, err)
+		s.doubleError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, c)

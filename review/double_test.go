@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -156,5 +157,72 @@ func TestDoubleReviewAgreement(t *testing.T) {
 		if code != 200 || !strings.Contains(page, want) {
 			t.Errorf("dashboard (%d) lacks %q", code, want)
 		}
+	}
+}
+
+// The pages do what the API does: a second reviewer decides blind on
+// /double, an admin settles the disagreement on /adjudication.
+func TestDoubleReviewPages(t *testing.T) {
+	kv, err := alert.OpenBolt(filepath.Join(t.TempDir(), alert.BoltFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { kv.Close() })
+	f := newFixture(t, withOptions(WithDoubleReview(agree.Config{Categories: []string{"asn_partisan"}}, kv)))
+	rec := f.recs[0] // asn_partisan
+	body := map[string]any{"status": "confirmed", "version": rec.Version}
+	if r, err := f.store.Get(context.Background(), rec.Item.ID); err == nil {
+		body["version"] = r.Version
+	}
+	if code, b, _ := f.do("POST", "/api/v1/items/"+rec.Item.ID+"/review", "rina", reviewerPW, body); code != 200 {
+		t.Fatalf("first review: %d %s", code, b)
+	}
+	get := func(c *http.Client, path string) (int, string) {
+		resp, err := c.Get(f.ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	post := func(c *http.Client, path, csrf, label string) int {
+		resp, err := c.PostForm(f.ts.URL+path, url.Values{"csrf": {csrf}, "label": {label}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if err := f.accts.Add("sari", users.RoleReviewer, reviewerPW); err != nil {
+		t.Fatal(err)
+	}
+	sari, sariTok := f.login("sari", reviewerPW)
+	code, page := get(sari, "/double")
+	if code != 200 || !strings.Contains(page, `data-id="`+rec.Item.ID+`"`) || strings.Contains(page, "rina") {
+		t.Fatalf("sari's /double (%d) lacks the item or shows who decided first:\n%s", code, page)
+	}
+	if code := post(sari, "/double/"+rec.Item.ID, sariTok, "dismissed"); code != http.StatusSeeOther {
+		t.Fatalf("second decision: %d", code)
+	}
+	if _, page := get(sari, "/double"); strings.Contains(page, `data-id="`+rec.Item.ID+`"`) {
+		t.Error("the decided item is still in the blind queue")
+	}
+	admin, adminTok := f.login("admin", adminPW)
+	code, page = get(admin, "/adjudication")
+	if code != 200 || !strings.Contains(page, `class="case" data-id="`+rec.Item.ID+`"`) || !strings.Contains(page, "rina: confirmed") || !strings.Contains(page, "sari: dismissed") {
+		t.Fatalf("/adjudication (%d):\n%s", code, page)
+	}
+	if code, _ := get(sari, "/adjudication"); code != http.StatusForbidden {
+		t.Errorf("reviewer opens /adjudication: %d, want 403", code)
+	}
+	if code := post(admin, "/adjudication/"+rec.Item.ID, adminTok, "dismissed"); code != http.StatusSeeOther {
+		t.Fatalf("adjudicate: %d", code)
+	}
+	if got, _ := f.store.Get(context.Background(), rec.Item.ID); got.Review.Status != netra.StatusDismissed {
+		t.Errorf("status after adjudication: %s", got.Review.Status)
+	}
+	if _, page := get(admin, "/adjudication"); strings.Contains(page, `class="case"`) {
+		t.Error("the settled case is still waiting")
 	}
 }

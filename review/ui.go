@@ -80,7 +80,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	// The templates under web/templates that render a whole page inside
 	// base.html; each page gets its own copy of base to define blocks in.
-	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "rules", "dashboard", "error", "alerts"} {
+	for _, p := range []string{"login", "queue", "item", "bulk", "sources", "settings", "rules", "dashboard", "error", "alerts", "double"} {
 		b, err := fs.ReadFile(webFS, "web/templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("review: templates: %w", err)
