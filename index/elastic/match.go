@@ -96,7 +96,7 @@ func (s *Store) MatchBatch(ctx context.Context, qs []index.Query) ([][]string, e
 			} `json:"hits"`
 		} `json:"responses"`
 	}
-	if _, err := s.do(ctx, http.MethodPost, "/"+s.itemsAlias+"/_msearch", &body, &res); err != nil {
+	if _, err := s.do(ctx, http.MethodPost, "/"+s.readAlias+"/_msearch", &body, &res); err != nil {
 		return nil, fmt.Errorf("match %d queries: %w", len(qs), err)
 	}
 	if len(res.Responses) != len(groups) {
