@@ -75,7 +75,11 @@ func startAlerts(ctx context.Context, g *globals, store index.Store, log *slog.L
 	}
 	e := alert.NewEngine(alert.NewRepo(kv), store, alertSender(), alert.WithLogger(log))
 	e.Start(ctx, digestEvery)
-	return &alerting{engine: e, closeKV: closeKV, log: log}, nil
+	a := &alerting{engine: e, closeKV: closeKV, log: log}
+	// What the spool delivers, at open or later, alerts like what is
+	// stored at once.
+	g.replayed.set(ctx, a.hook())
+	return a, nil
 }
 
 // hook is the pipeline's Stored option: match each stored batch. Alerting

@@ -13,6 +13,9 @@ import (
 
 // globals are the flags every subcommand shares.
 type globals struct {
+	// replayed relays records the Elasticsearch spool delivered to the
+	// alerts, once startAlerts has set them up (see openStoreForWriting).
+	replayed replayRelay
 	dataDir       string // embedded store directory
 	esURLs        []string
 	esIndexPrefix string

@@ -6,7 +6,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/index/elastic"
 )
@@ -27,7 +29,7 @@ func openStore(ctx context.Context, g *globals, analyzer index.Analyzer) (index.
 // the cluster answers again.
 func openStoreForWriting(ctx context.Context, g *globals, analyzer index.Analyzer) (index.Store, error) {
 	if len(g.esURLs) > 0 {
-		s, err := openElastic(ctx, g, analyzer, elastic.AllowOffline())
+		s, err := openElastic(ctx, g, analyzer, elastic.AllowOffline(), elastic.WithReplayed(g.replayed.deliver))
 		if err != nil {
 			return nil, err
 		}
@@ -86,4 +88,37 @@ func storeAnalyzer(g *globals, analyzer index.Analyzer) (index.Analyzer, error) 
 		return nil, err
 	}
 	return c.Analyze, nil
+}
+
+// replayRelay passes records the spool delivered on to the alerts. The
+// store replays its spool when it opens, before the alerts exist: those
+// records wait here until startAlerts sets the hook.
+type replayRelay struct {
+	mu      sync.Mutex
+	hook    func(context.Context, []netra.Record)
+	pending []netra.Record
+}
+
+// deliver is the store's WithReplayed callback.
+func (r *replayRelay) deliver(ctx context.Context, recs []netra.Record) {
+	r.mu.Lock()
+	hook := r.hook
+	if hook == nil {
+		r.pending = append(r.pending, recs...)
+	}
+	r.mu.Unlock()
+	if hook != nil {
+		hook(ctx, recs)
+	}
+}
+
+// set installs hook and hands it what was replayed before.
+func (r *replayRelay) set(ctx context.Context, hook func(context.Context, []netra.Record)) {
+	r.mu.Lock()
+	pending := r.pending
+	r.hook, r.pending = hook, nil
+	r.mu.Unlock()
+	if len(pending) > 0 && hook != nil {
+		hook(ctx, pending)
+	}
 }

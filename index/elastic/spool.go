@@ -130,30 +130,40 @@ func (s *Store) Spooled() (int, error) {
 // stay in the spool. Upsert being idempotent by ID, a record that reached
 // the cluster before it was spooled is not stored twice.
 func (s *Store) Replay(ctx context.Context) (int, error) {
+	delivered, n, err := s.replay(ctx)
+	if len(delivered) > 0 && s.opt.replayed != nil {
+		s.opt.replayed(ctx, delivered)
+	}
+	return n, err
+}
+
+// replay is Replay under the spool's lock; it also returns the records it
+// delivered.
+func (s *Store) replay(ctx context.Context) ([]netra.Record, int, error) {
 	if s.cfg.SpoolDir == "" {
-		return 0, nil
+		return nil, 0, nil
 	}
 	s.spoolMu.Lock()
 	defer s.spoolMu.Unlock()
 	if _, err := os.Stat(s.SpoolPath()); errors.Is(err, fs.ErrNotExist) {
-		return 0, nil // the common case: nothing spooled, no lock file made
+		return nil, 0, nil // the common case: nothing spooled, no lock file made
 	}
 	// Another process sharing the data directory may append meanwhile:
 	// hold the lock from reading to rewriting.
 	unlock, err := lockFile(s.SpoolPath() + ".lock")
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
 	defer unlock()
 	recs, err := s.readSpool()
 	if err != nil {
-		return 0, s.setAside(err)
+		return nil, 0, s.setAside(err)
 	}
 	if len(recs) == 0 {
-		return 0, nil
+		return nil, 0, nil
 	}
 	if err := s.connect(ctx); err != nil {
-		return 0, fmt.Errorf("replay %s: %w", s.SpoolPath(), err)
+		return nil, 0, fmt.Errorf("replay %s: %w", s.SpoolPath(), err)
 	}
 	failed, rejected, uerr := s.upsert(ctx, recs)
 	var aside string
@@ -162,14 +172,14 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 		// would block the spool for ever: keep them apart for a person
 		// to look at, and deliver the rest.
 		if aside, err = s.keepRejected(rejected); err != nil {
-			return 0, err
+			return nil, 0, err
 		}
 	}
 	if err := s.rewriteSpool(failed); err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	delivered := len(dedupe(recs)) - len(failed) - len(rejected)
-	if delivered > 0 {
+	delivered := deliveredOf(dedupe(recs), failed, rejected)
+	if len(delivered) > 0 {
 		// Replay is a bulk load: one refresh at its end. Failing it
 		// loses nothing (the records are written), so it is not an
 		// error of the replay.
@@ -177,11 +187,32 @@ func (s *Store) Replay(ctx context.Context) (int, error) {
 	}
 	switch {
 	case len(rejected) > 0:
-		return delivered, fmt.Errorf("replay %s: %d records still waiting, %d refused and moved to %s: %w", s.SpoolPath(), len(failed), len(rejected), aside, uerr)
+		return delivered, len(delivered), fmt.Errorf("replay %s: %d records still waiting, %d refused and moved to %s: %w", s.SpoolPath(), len(failed), len(rejected), aside, uerr)
 	case uerr != nil:
-		return delivered, fmt.Errorf("replay %s: %d records still waiting: %w", s.SpoolPath(), len(failed), uerr)
+		return delivered, len(delivered), fmt.Errorf("replay %s: %d records still waiting: %w", s.SpoolPath(), len(failed), uerr)
 	}
-	return delivered, nil
+	return delivered, len(delivered), nil
+}
+
+// deliveredOf is recs without the ones that failed or were refused.
+func deliveredOf(recs, failed, rejected []netra.Record) []netra.Record {
+	if len(failed)+len(rejected) == 0 {
+		return recs
+	}
+	out := map[string]bool{}
+	for _, r := range failed {
+		out[r.Item.ID] = true
+	}
+	for _, r := range rejected {
+		out[r.Item.ID] = true
+	}
+	var kept []netra.Record
+	for _, r := range recs {
+		if !out[r.Item.ID] {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 // setAside moves a spool that cannot be delivered (damaged, or content the

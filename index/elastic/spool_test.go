@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -235,4 +236,38 @@ func TestReplaySetsBadSpoolAside(t *testing.T) {
 		t.Fatalf("the next Open: %v, want it to work", err)
 	}
 	s2.Close()
+}
+
+// Records Replay delivers reach WithReplayed's callback once each, and a
+// replay with nothing to deliver calls nothing.
+func TestReplayedHearsDeliveredRecords(t *testing.T) {
+	url := esURL(t)
+	s := openTest(t, url)
+	if _, err := s.spool([]netra.Record{rec(2, "teks"), rec(3, "teks"), rec(2, "teks dua")}); err != nil {
+		t.Fatal(err)
+	}
+	var heard [][]string
+	hook := func(_ context.Context, recs []netra.Record) {
+		var ids []string
+		for _, r := range recs {
+			ids = append(ids, r.Item.ID)
+		}
+		slices.Sort(ids)
+		heard = append(heard, ids)
+	}
+	s2, err := Open(context.Background(), s.cfg, WithAnalyzer(indextest.Analyze), WithReplayed(hook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	want := []string{rec(2, "").Item.ID, rec(3, "").Item.ID}
+	if len(heard) != 1 || !slices.Equal(heard[0], want) {
+		t.Fatalf("replayed callback heard %v, want one call with %v", heard, want)
+	}
+	if _, err := s2.Replay(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(heard) != 1 {
+		t.Errorf("an empty spool's replay called back: %v", heard)
+	}
 }

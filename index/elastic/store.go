@@ -72,12 +72,14 @@ type options struct {
 	flushBytes   int
 	workers      int
 	replayOnOpen bool
-	offline      bool
-	templates    bool
-	replayMin    time.Duration
-	replayMax    time.Duration
-	shards       int // 0: Netra's default (1)
-	replicas     int // -1: Netra's default (0-1, auto-expanded)
+	// replayed hears of every record Replay delivered (WithReplayed).
+	replayed  func(context.Context, []netra.Record)
+	offline   bool
+	templates bool
+	replayMin time.Duration
+	replayMax time.Duration
+	shards    int // 0: Netra's default (1)
+	replicas  int // -1: Netra's default (0-1, auto-expanded)
 }
 
 // WithShards sets the shards and replicas of new generations in the index
@@ -151,6 +153,13 @@ func AllowOffline() Option { return func(o *options) { o.offline = true } }
 // Open only creates what is missing, so commands on an existing store need
 // no privilege to manage templates or indices.
 func WithTemplates() Option { return func(o *options) { o.templates = true } }
+
+// WithReplayed calls fn with the records each Replay delivered, after it
+// delivered them and outside the spool's lock, so what an outage held back
+// reaches the same after-store steps (alerts) as what was stored at once.
+func WithReplayed(fn func(context.Context, []netra.Record)) Option {
+	return func(o *options) { o.replayed = fn }
+}
 
 // WithoutReplay makes Open leave the spool alone; `netra index replay`
 // and tests that look at the spool use it.
