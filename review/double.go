@@ -86,35 +86,34 @@ func formLabel(r *http.Request) (string, error) {
 }
 
 func (s *Server) doubleSubmit(w http.ResponseWriter, r *http.Request, p principal) {
-	if s.double == nil || !s.double.cfg.Enabled() {
-		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
-		return
-	}
-	label, err := formLabel(r)
-	if err == nil {
-		_, err = s.decideSecond(r.Context(), p.User, r.PathValue("id"), label)
-	}
-	if err != nil {
-		s.renderDouble(w, r, p, false, http.StatusConflict, err.Error())
-		return
-	}
-	http.Redirect(w, r, "/double", http.StatusSeeOther)
+	s.submitLabel(w, r, p, false, s.decideSecond)
 }
 
 func (s *Server) adjudicationSubmit(w http.ResponseWriter, r *http.Request, p principal) {
+	s.submitLabel(w, r, p, true, s.adjudicate)
+}
+
+// submitLabel applies a form's label with decide (a second review, or an
+// adjudication) and returns to the page it came from.
+func (s *Server) submitLabel(w http.ResponseWriter, r *http.Request, p principal, adjudication bool,
+	decide func(ctx context.Context, user, id, label string) (agree.Case, error)) {
 	if s.double == nil || !s.double.cfg.Enabled() {
 		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
 		return
 	}
 	label, err := formLabel(r)
 	if err == nil {
-		_, err = s.adjudicate(r.Context(), p.User, r.PathValue("id"), label)
+		_, err = decide(r.Context(), p.User, r.PathValue("id"), label)
 	}
 	if err != nil {
-		s.renderDouble(w, r, p, true, http.StatusConflict, err.Error())
+		s.renderDouble(w, r, p, adjudication, http.StatusConflict, err.Error())
 		return
 	}
-	http.Redirect(w, r, "/adjudication", http.StatusSeeOther)
+	page := "/double"
+	if adjudication {
+		page = "/adjudication"
+	}
+	http.Redirect(w, r, page, http.StatusSeeOther)
 }
 
 func (s *Server) doubleOn(w http.ResponseWriter) bool {
