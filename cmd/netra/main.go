@@ -15,7 +15,7 @@ import (
 type globals struct {
 	// replayed relays records the Elasticsearch spool delivered to the
 	// alerts, once startAlerts has set them up (see openStoreForWriting).
-	replayed replayRelay
+	replayed      replayRelay
 	dataDir       string // embedded store directory
 	esURLs        []string
 	esIndexPrefix string
