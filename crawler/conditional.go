@@ -73,30 +73,7 @@ func (c *condGet) commit() error {
 // document fetches a feed or sitemap conditionally; nil means "skip it"
 // (failed, counted, or not modified since the last complete run).
 func (r *run) document(ctx context.Context, u string, accept string) *fetch.Response {
-	if ctx.Err() != nil {
-		return nil
-	}
-	h := http.Header{}
-	if accept != "" {
-		h.Set("Accept", accept)
-	}
-	r.cond.header(u, h)
-	res, err := r.client.Get(ctx, u, h)
-	if err != nil {
-		status := 0
-		if res != nil {
-			status = res.Status
-		}
-		r.failed(u, err, status, false)
-		return nil
-	}
-	if res.Status == http.StatusNotModified {
-		r.stats.do(func(s *RunStats) { s.NotModified++ })
-		return nil
-	}
-	r.stats.do(func(s *RunStats) { s.Pages++ })
-	r.cond.seen(u, res.Header)
-	return res
+	return r.get(ctx, u, accept, true)
 }
 
 // conditionalListing makes colly's listing-page requests conditional and

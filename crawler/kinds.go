@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -17,12 +18,21 @@ import (
 // page fetches one listing-type document (feed, sitemap, timeline),
 // counting it and recording a failure; nil means "skip it".
 func (r *run) page(ctx context.Context, u string, accept string) *fetch.Response {
+	return r.get(ctx, u, accept, false)
+}
+
+// get is page, and with conditional set it sends the validators of the
+// last complete run and skips a 304 (see document).
+func (r *run) get(ctx context.Context, u string, accept string, conditional bool) *fetch.Response {
 	if ctx.Err() != nil {
 		return nil
 	}
-	var h map[string][]string
+	h := http.Header{}
 	if accept != "" {
-		h = map[string][]string{"Accept": {accept}}
+		h.Set("Accept", accept)
+	}
+	if conditional {
+		r.cond.header(u, h)
 	}
 	res, err := r.client.Get(ctx, u, h)
 	if err != nil {
@@ -33,7 +43,14 @@ func (r *run) page(ctx context.Context, u string, accept string) *fetch.Response
 		r.failed(u, err, status, false)
 		return nil
 	}
+	if conditional && res.Status == http.StatusNotModified {
+		r.stats.do(func(s *RunStats) { s.NotModified++ })
+		return nil
+	}
 	r.stats.do(func(s *RunStats) { s.Pages++ })
+	if conditional {
+		r.cond.seen(u, res.Header)
+	}
 	return res
 }
 

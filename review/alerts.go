@@ -16,31 +16,44 @@ func WithAlerts(repo *alert.Repo) Option { return func(s *Server) { s.alerts = r
 
 // registerAlerts adds the saved-search and notification routes.
 func (s *Server) registerAlerts(mux *http.ServeMux) {
-	mux.Handle("GET /api/v1/searches", s.api(users.RoleViewer, s.apiSearches))
-	mux.Handle("POST /api/v1/searches", s.api(users.RoleViewer, s.apiSaveSearch))
-	mux.Handle("PUT /api/v1/searches/{id}", s.api(users.RoleViewer, s.apiSaveSearch))
-	mux.Handle("DELETE /api/v1/searches/{id}", s.api(users.RoleViewer, s.apiDeleteSearch))
-	mux.Handle("POST /api/v1/searches/{id}/subscriptions", s.api(users.RoleViewer, s.apiSubscribe))
-	mux.Handle("DELETE /api/v1/searches/{id}/subscriptions/{sub}", s.api(users.RoleViewer, s.apiUnsubscribe))
-	mux.Handle("GET /api/v1/notifications", s.api(users.RoleViewer, s.apiNotifications))
-	mux.Handle("POST /api/v1/notifications/read", s.api(users.RoleViewer, s.apiMarkRead))
-	mux.Handle("GET /api/v1/alerts/dead", s.api(users.RoleAdmin, s.apiDeadLetters))
-	mux.Handle("POST /api/v1/alerts/dead/{id}/retry", s.api(users.RoleAdmin, s.apiRetryDead))
+	mux.Handle("GET /api/v1/searches", s.api(users.RoleViewer, s.alertsAPI(s.apiSearches)))
+	mux.Handle("POST /api/v1/searches", s.api(users.RoleViewer, s.alertsAPI(s.apiSaveSearch)))
+	mux.Handle("PUT /api/v1/searches/{id}", s.api(users.RoleViewer, s.alertsAPI(s.apiSaveSearch)))
+	mux.Handle("DELETE /api/v1/searches/{id}", s.api(users.RoleViewer, s.alertsAPI(s.apiDeleteSearch)))
+	mux.Handle("POST /api/v1/searches/{id}/subscriptions", s.api(users.RoleViewer, s.alertsAPI(s.apiSubscribe)))
+	mux.Handle("DELETE /api/v1/searches/{id}/subscriptions/{sub}", s.api(users.RoleViewer, s.alertsAPI(s.apiUnsubscribe)))
+	mux.Handle("GET /api/v1/notifications", s.api(users.RoleViewer, s.alertsAPI(s.apiNotifications)))
+	mux.Handle("POST /api/v1/notifications/read", s.api(users.RoleViewer, s.alertsAPI(s.apiMarkRead)))
+	mux.Handle("GET /api/v1/alerts/dead", s.api(users.RoleAdmin, s.alertsAPI(s.apiDeadLetters)))
+	mux.Handle("POST /api/v1/alerts/dead/{id}/retry", s.api(users.RoleAdmin, s.alertsAPI(s.apiRetryDead)))
 
-	mux.Handle("GET /alerts", s.ui(users.RoleViewer, s.alertsPage))
-	mux.Handle("POST /alerts", s.ui(users.RoleViewer, s.alertsSave))
-	mux.Handle("POST /alerts/{id}/delete", s.ui(users.RoleViewer, s.alertsDelete))
-	mux.Handle("POST /alerts/read", s.ui(users.RoleViewer, s.alertsRead))
-	mux.Handle("POST /alerts/dead/{id}/retry", s.ui(users.RoleAdmin, s.alertsRetry))
+	mux.Handle("GET /alerts", s.ui(users.RoleViewer, s.alertsUI(s.alertsPage)))
+	mux.Handle("POST /alerts", s.ui(users.RoleViewer, s.alertsUI(s.alertsSave)))
+	mux.Handle("POST /alerts/{id}/delete", s.ui(users.RoleViewer, s.alertsUI(s.alertsDelete)))
+	mux.Handle("POST /alerts/read", s.ui(users.RoleViewer, s.alertsUI(s.alertsRead)))
+	mux.Handle("POST /alerts/dead/{id}/retry", s.ui(users.RoleAdmin, s.alertsUI(s.alertsRetry)))
 }
 
-// alertsOn answers 404 when the server runs without alerts.
-func (s *Server) alertsOn(w http.ResponseWriter) bool {
-	if s.alerts == nil {
-		writeError(w, http.StatusNotFound, "saved searches are not enabled on this server", nil)
-		return false
+// alertsAPI answers 404 for h when the server runs without alerts.
+func (s *Server) alertsAPI(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, p principal) {
+		if s.alerts == nil {
+			writeError(w, http.StatusNotFound, "saved searches are not enabled on this server", nil)
+			return
+		}
+		h(w, r, p)
 	}
-	return true
+}
+
+// alertsUI is alertsAPI for the pages.
+func (s *Server) alertsUI(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, p principal) {
+		if s.alerts == nil {
+			s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
+			return
+		}
+		h(w, r, p)
+	}
 }
 
 // redact hides other users' webhook secrets.
@@ -74,9 +87,6 @@ func (s *Server) visibleSearches(r *http.Request, p principal) ([]alert.Search, 
 }
 
 func (s *Server) apiSearches(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	out, err := s.visibleSearches(r, p)
 	if err != nil {
 		s.storeError(w, r, err)
@@ -107,9 +117,6 @@ func checkSubscription(sub *alert.Subscription, p principal) error {
 }
 
 func (s *Server) apiSaveSearch(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	var req searchRequest
 	if err := decodeBody(w, r, &req); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error(), nil)
@@ -156,9 +163,6 @@ func (s *Server) alertError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) apiDeleteSearch(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	se, err := s.alerts.Search(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.storeError(w, r, err)
@@ -176,9 +180,6 @@ func (s *Server) apiDeleteSearch(w http.ResponseWriter, r *http.Request, p princ
 }
 
 func (s *Server) apiSubscribe(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	var sub alert.Subscription
 	if err := decodeBody(w, r, &sub); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error(), nil)
@@ -212,9 +213,6 @@ func (s *Server) apiSubscribe(w http.ResponseWriter, r *http.Request, p principa
 }
 
 func (s *Server) apiUnsubscribe(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	if _, err := s.alerts.Unsubscribe(r.Context(), r.PathValue("id"), r.PathValue("sub"), p.User); err != nil {
 		s.storeError(w, r, err)
 		return
@@ -223,9 +221,6 @@ func (s *Server) apiUnsubscribe(w http.ResponseWriter, r *http.Request, p princi
 }
 
 func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	ns, unread, err := s.alerts.Notifications(r.Context(), p.User, 50)
 	if err != nil {
 		s.storeError(w, r, err)
@@ -238,9 +233,6 @@ func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request, p prin
 }
 
 func (s *Server) apiMarkRead(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	var req struct {
 		IDs []string `json:"ids"`
 	}
@@ -256,9 +248,6 @@ func (s *Server) apiMarkRead(w http.ResponseWriter, r *http.Request, p principal
 }
 
 func (s *Server) apiDeadLetters(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	dead, err := s.alerts.Deliveries(r.Context(), true)
 	if err != nil {
 		s.storeError(w, r, err)
@@ -274,9 +263,6 @@ func (s *Server) apiDeadLetters(w http.ResponseWriter, r *http.Request, p princi
 }
 
 func (s *Server) apiRetryDead(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.alertsOn(w) {
-		return
-	}
 	if err := s.alerts.Requeue(r.Context(), r.PathValue("id")); err != nil {
 		s.storeError(w, r, err)
 		return
@@ -297,10 +283,6 @@ func filterFromForm(v url.Values) (alert.Filter, error) {
 }
 
 func (s *Server) alertsPage(w http.ResponseWriter, r *http.Request, p principal) {
-	if s.alerts == nil {
-		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
-		return
-	}
 	s.renderAlerts(w, r, p, http.StatusOK, "")
 }
 
@@ -335,10 +317,6 @@ func (s *Server) renderAlerts(w http.ResponseWriter, r *http.Request, p principa
 }
 
 func (s *Server) alertsSave(w http.ResponseWriter, r *http.Request, p principal) {
-	if s.alerts == nil {
-		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
-		return
-	}
 	if err := r.ParseForm(); err != nil {
 		s.renderAlerts(w, r, p, http.StatusBadRequest, err.Error())
 		return
@@ -372,10 +350,6 @@ func (s *Server) alertsSave(w http.ResponseWriter, r *http.Request, p principal)
 }
 
 func (s *Server) alertsDelete(w http.ResponseWriter, r *http.Request, p principal) {
-	if s.alerts == nil {
-		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
-		return
-	}
 	se, err := s.alerts.Search(r.Context(), r.PathValue("id"))
 	if err != nil || !mayEdit(se, p) {
 		s.errorPage(w, r, p, http.StatusForbidden, "err_forbidden")
@@ -389,10 +363,6 @@ func (s *Server) alertsDelete(w http.ResponseWriter, r *http.Request, p principa
 }
 
 func (s *Server) alertsRead(w http.ResponseWriter, r *http.Request, p principal) {
-	if s.alerts == nil {
-		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
-		return
-	}
 	if err := s.alerts.MarkRead(r.Context(), p.User, nil); err != nil {
 		s.errorPage(w, r, p, http.StatusInternalServerError, "err_internal")
 		return
@@ -401,10 +371,6 @@ func (s *Server) alertsRead(w http.ResponseWriter, r *http.Request, p principal)
 }
 
 func (s *Server) alertsRetry(w http.ResponseWriter, r *http.Request, p principal) {
-	if s.alerts == nil {
-		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
-		return
-	}
 	if err := s.alerts.Requeue(r.Context(), r.PathValue("id")); err != nil {
 		s.errorPage(w, r, p, http.StatusNotFound, "err_not_found")
 		return

@@ -266,6 +266,15 @@ func (s *Server) doubleError(w http.ResponseWriter, r *http.Request, err error) 
 }
 
 func (s *Server) apiDoubleDecide(w http.ResponseWriter, r *http.Request, p principal) {
+	s.apiLabel(w, r, p, s.decideSecond, func(c agree.Case) any {
+		return map[string]any{"item": c.Item, "agreed": !c.Disagree(), "adjudication": c.Disagree()}
+	})
+}
+
+// apiLabel applies a request's label with decide (a second review, or an
+// adjudication) and answers with reply's view of the case.
+func (s *Server) apiLabel(w http.ResponseWriter, r *http.Request, p principal,
+	decide func(ctx context.Context, user, id, label string) (agree.Case, error), reply func(agree.Case) any) {
 	if !s.doubleOn(w) {
 		return
 	}
@@ -274,12 +283,12 @@ func (s *Server) apiDoubleDecide(w http.ResponseWriter, r *http.Request, p princ
 		s.storeError(w, r, err)
 		return
 	}
-	c, err := s.decideSecond(r.Context(), p.User, r.PathValue("id"), label)
+	c, err := decide(r.Context(), p.User, r.PathValue("id"), label)
 	if err != nil {
 		s.doubleError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"item": c.Item, "agreed": !c.Disagree(), "adjudication": c.Disagree()})
+	writeJSON(w, http.StatusOK, reply(c))
 }
 
 // waiting lists the disagreements no admin has settled yet.
@@ -341,20 +350,7 @@ func (s *Server) adjudicate(ctx context.Context, admin, id, label string) (agree
 }
 
 func (s *Server) apiAdjudicate(w http.ResponseWriter, r *http.Request, p principal) {
-	if !s.doubleOn(w) {
-		return
-	}
-	label, err := readLabel(w, r)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	c, err := s.adjudicate(r.Context(), p.User, r.PathValue("id"), label)
-	if err != nil {
-		s.doubleError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, c)
+	s.apiLabel(w, r, p, s.adjudicate, func(c agree.Case) any { return c })
 }
 
 func (s *Server) apiAgreement(w http.ResponseWriter, r *http.Request, p principal) {
