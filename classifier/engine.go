@@ -62,8 +62,7 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 			if len(occ) > 0 {
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
-		case mask == maskAct && len(back) > 0 && i-back[len(back)-1].at <= maxNameCarry &&
-			(c.anaphora >= 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) || mayName(text, s, back, i)):
+		case mask == maskAct && c.mayBorrow(text, s, back, i):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			n := len(occ)
@@ -106,6 +105,19 @@ func (c *Classifier) hasActor(occ []occurrence) bool {
 		}
 	}
 	return false
+}
+
+// mayBorrow is the cheap check, before sentence s (number at) is
+// tokenised, that borrow may find an actor for it in back.
+func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int) bool {
+	if len(back) == 0 {
+		return false
+	}
+	since := at - back[len(back)-1].at
+	if c.anaphora >= 0 && since <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) {
+		return true
+	}
+	return since <= maxNameCarry && mayName(text, s, back, at)
 }
 
 // borrow brings an actor from an earlier sentence into one that has none:

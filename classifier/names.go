@@ -28,7 +28,7 @@ func (c *Classifier) namedActor(text string, back []actorSentence, at int, ts []
 		return occurrence{}, false
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxNameCarry; j-- {
-		if !back[j].read && !mentions(text, back[j].span, ts) {
+		if !back[j].read && !namesFrom(text[ts[0].Start:ts[len(ts)-1].End], text[back[j].start:back[j].end]) {
 			continue
 		}
 		if !back[j].read {
@@ -178,10 +178,20 @@ func notName(w string) bool {
 }
 
 // mayName is a cheap check on the raw sentence s before it is tokenised:
-// does a capitalised word of it (three letters or more, or initials) also stand
-// capitalised in one of the sentences in back it may borrow a name from?
+// may it name someone one of the sentences in back introduced (namesFrom)?
 func mayName(text string, s span, back []actorSentence, at int) bool {
-	sent := text[s.start:s.end]
+	for k := len(back) - 1; k >= 0 && at-back[k].at <= maxNameCarry; k-- {
+		if namesFrom(text[s.start:s.end], text[back[k].start:back[k].end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesFrom reports whether a capitalised word of sent (three letters or
+// more, or initials) stands in sentence b where a name is introduced: the
+// cheap check before b is tokenised to read the names it introduces.
+func namesFrom(sent, b string) bool {
 	for i := 0; i < len(sent); {
 		for i < len(sent) && !isAlnumByte(sent[i]) {
 			i++
@@ -190,31 +200,11 @@ func mayName(text string, s span, back []actorSentence, at int) bool {
 		for j < len(sent) && isAlnumByte(sent[j]) {
 			j++
 		}
-		if (j-i >= 3 || isInitials(sent[i:j])) && sent[i] >= 'A' && sent[i] <= 'Z' && !notName(strings.ToLower(sent[i:j])) {
-			w := sent[i:j]
-			for k := len(back) - 1; k >= 0 && at-back[k].at <= maxNameCarry; k-- {
-				if nearIntroduction(text[back[k].start:back[k].end], w) {
-					return true
-				}
-			}
-		}
-		i = j
-	}
-	return false
-}
-
-// mentions is a cheap check before sentence b is tokenised to find the
-// names it introduces: does a capitalised word of ts stand in b where a
-// name would be introduced?
-func mentions(text string, b span, ts []Token) bool {
-	for _, t := range ts {
-		w := text[t.Start:t.End]
-		if !t.Upper || len(w) < 3 && !isInitials(w) || notName(t.Norm) {
-			continue
-		}
-		if nearIntroduction(text[b.start:b.end], w) {
+		w := sent[i:j]
+		if (j-i >= 3 || isInitials(w)) && j > i && w[0] >= 'A' && w[0] <= 'Z' && !notName(strings.ToLower(w)) && nearIntroduction(b, w) {
 			return true
 		}
+		i = j
 	}
 	return false
 }
