@@ -13,24 +13,7 @@ import (
 // dismissal, each rule's row shows the API's counts, its fired count links
 // to a queue of that many items, and a period after the items empties it.
 func TestBrowserRuleHealthPage(t *testing.T) {
-	f := newFixture(t, withOptions(WithRules([]RuleInfo{
-		{ID: "asn-dukung-paslon", Title: "ASN mendukung paslon", Category: "asn_partisan", Flag: true},
-		{ID: "asn-hadir-kampanye", Title: "ASN hadir di kampanye", Category: "asn_partisan", Flag: true},
-		{ID: "kades-dukung-calon", Title: "Kades mendukung calon", Category: "kepala_desa", Flag: false},
-	})))
-	for _, d := range []struct {
-		idx  int
-		body map[string]any
-	}{
-		{0, map[string]any{"status": "confirmed"}},
-		{3, map[string]any{"status": "dismissed", "reason": "norm", "note": "imbauan"}},
-	} {
-		id := f.recs[d.idx].Item.ID
-		d.body["version"] = f.version(id)
-		if code, b, _ := f.do("POST", "/api/v1/items/"+id+"/review", "rina", reviewerPW, d.body); code != 200 {
-			t.Fatalf("review %s: %d %s", id, code, b)
-		}
-	}
+	f := ruleHealthFixture(t)
 	code, body, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
 	if code != 200 {
 		t.Fatalf("GET /api/v1/rules: %d %s", code, body)

@@ -12,24 +12,7 @@ import (
 // (rule asn-dukung-paslon) confirmed, the Hulu Sungai Tengah item (rule
 // asn-hadir-kampanye) dismissed as a norm.
 func TestRuleHealth(t *testing.T) {
-	f := newFixture(t, withOptions(WithRules([]RuleInfo{
-		{ID: "asn-dukung-paslon", Title: "ASN mendukung paslon", Category: "asn_partisan", Flag: true},
-		{ID: "asn-hadir-kampanye", Title: "ASN hadir di kampanye", Category: "asn_partisan", Flag: true},
-		{ID: "kades-dukung-calon", Title: "Kades mendukung calon", Category: "kepala_desa", Flag: false},
-	})))
-	decide := func(idx int, body map[string]any) {
-		t.Helper()
-		rec, err := f.store.Get(t.Context(), f.recs[idx].Item.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body["version"] = rec.Version
-		if code, b, _ := f.do("POST", "/api/v1/items/"+rec.Item.ID+"/review", "rina", reviewerPW, body); code != 200 {
-			t.Fatalf("review: %d %s", code, b)
-		}
-	}
-	decide(0, map[string]any{"status": "confirmed"})
-	decide(3, map[string]any{"status": "dismissed", "reason": "norm", "note": "imbauan"})
+	f := ruleHealthFixture(t)
 
 	code, body, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
 	if code != 200 {
@@ -78,4 +61,27 @@ func mustDay(t *testing.T, s string) (d time.Time) {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// ruleHealthFixture is the fixture with three rules, its camat item
+// (asn-dukung-paslon) confirmed and its Hulu Sungai Tengah item
+// (asn-hadir-kampanye) dismissed as a norm, through the API.
+func ruleHealthFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := newFixture(t, withOptions(WithRules([]RuleInfo{
+		{ID: "asn-dukung-paslon", Title: "ASN mendukung paslon", Category: "asn_partisan", Flag: true},
+		{ID: "asn-hadir-kampanye", Title: "ASN hadir di kampanye", Category: "asn_partisan", Flag: true},
+		{ID: "kades-dukung-calon", Title: "Kades mendukung calon", Category: "kepala_desa", Flag: false},
+	})))
+	decide := func(idx int, body map[string]any) {
+		t.Helper()
+		id := f.recs[idx].Item.ID
+		body["version"] = f.version(id)
+		if code, b, _ := f.do("POST", "/api/v1/items/"+id+"/review", "rina", reviewerPW, body); code != 200 {
+			t.Fatalf("review %s: %d %s", id, code, b)
+		}
+	}
+	decide(0, map[string]any{"status": "confirmed"})
+	decide(3, map[string]any{"status": "dismissed", "reason": "norm", "note": "imbauan"})
+	return f
 }
