@@ -165,6 +165,12 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 			c.titleNorm[g] = grp.role == rules.RoleCancel
 		}
 	}
+	if named.conseq >= 0 {
+		// A sanction announced for a whole class states the rule; the
+		// gazetteer is a cue (it cancels only with a class as actor), so
+		// it names no discourse of its own.
+		c.modes[named.conseq] = "rule"
+	}
 	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))

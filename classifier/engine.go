@@ -321,10 +321,6 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 			first = cr.hit(text, s, ts, chosen)
 			o := occ[cue]
 			first.Mode = modes[o.group]
-			if o.group == cr.conseq {
-				// A sanction announced for a whole class states the rule.
-				first.Mode = "rule"
-			}
 			if !o.carried {
 				first.Cue = text[ts[o.i].Start:ts[o.j-1].End]
 			}
