@@ -14,6 +14,7 @@ import (
 // default pack generalises beyond the texts it was tuned on.
 type challengeRecord struct {
 	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
 	Text  string `json:"text"`
 	Label string `json:"label"`
 	Note  string `json:"note"`
@@ -41,7 +42,7 @@ func TestChallengeSet(t *testing.T) {
 		}
 		n++
 		pos := r.Label == "partisan"
-		v := c.Classify(netra.Item{ID: r.ID, Text: r.Text})
+		v := c.Classify(netra.Item{ID: r.ID, Title: r.Title, Text: r.Text})
 		switch {
 		case pos && v.Flagged:
 			tp++

@@ -233,6 +233,14 @@ const SettingGazetteer = "setting"
 // yang ketahuan … akan dipanggil"), they state the rule.
 const ConsequenceGazetteer = "consequence"
 
+// PrecedentGazetteer names the cue gazetteer of past sanctions given with
+// their reason ("dijatuhi sanksi karena", "dicopot karena"). Said of a
+// person ("kasus kabid … yang tahun lalu dijatuhi sanksi karena berfoto
+// dengan calon"), it cites a case even inside an appeal that uses it as a
+// lesson, so the appeal's cue does not cancel the act after it. Said of a
+// class ("ada ASN yang …", "bagi ASN yang …") it cites no case.
+const PrecedentGazetteer = "precedent"
+
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses
 // keep cancelling ("mengancam mencopot kadis yang kedapatan mendukung").

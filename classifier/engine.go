@@ -290,7 +290,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] {
+		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) {
 			excl = k
 			break
 		}
@@ -445,7 +445,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if !cr.cancel[o.group] {
 			continue
 		}
-		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ) && !cr.conceded(o, a, occ, text, ts)) {
+		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
 			return k, true
 		}
 	}
@@ -564,15 +564,88 @@ func (cr *compiledRule) roleIs(o occurrence, role string) bool {
 	return false
 }
 
-// shielded reports whether a realis clause ("yang terbukti") stands between
-// the purpose cue o and the anchor a, so that o is about the finding and
-// not the act; other cancel cues are never shielded.
-func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence) bool {
-	if cr.realis < 0 || o.group != cr.purpose {
+// shielded reports whether a clause between cancel cue o and the anchor a
+// makes o about something else: a realis clause ("yang terbukti") shields
+// the act from a purpose cue, since o is then about the finding; a cited
+// precedent ("… yang tahun lalu dijatuhi sanksi karena …") shields it from
+// every cancel cue, since the sentence uses a real case as its lesson.
+func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) bool {
+	for _, r := range occ {
+		if r.carried || r.j > a.i {
+			continue
+		}
+		if r.group == cr.realis && o.group == cr.purpose && r.i >= o.j {
+			return true
+		}
+		if r.group == cr.precedent && cr.precedent >= 0 && r.i >= o.j && cr.citesCase(r, occ, ts) {
+			return true
+		}
+	}
+	return cr.inCitedCase(o, occ, ts)
+}
+
+// inCitedCase reports whether cue o is a word of a precedent said of one
+// person ("dijatuhi sanksi" in "yang tahun lalu dijatuhi sanksi karena"):
+// there it reports the case, it states no rule.
+func (cr *compiledRule) inCitedCase(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.precedent < 0 || o.group == cr.precedent {
 		return false
 	}
 	for _, r := range occ {
-		if r.group == cr.realis && !r.carried && r.i >= o.j && r.j <= a.i {
+		if r.group == cr.precedent && !r.carried && r.i <= o.i && o.j <= r.j && cr.citesCase(r, occ, ts) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedentReach is how many tokens may stand between "yang" and a
+// precedent cue ("yang pada pemilu lalu dijatuhi sanksi karena"), or
+// between a cue that cites a case ("tentang kasus") and its actor.
+const precedentReach = 4
+
+// citesCase reports whether precedent p cites the case of one person,
+// either after it ("belajar dari kasus Kepala Bidang Anggaran BPKAD …")
+// or before it through a relative clause with no modal ("… yang tahun lalu
+// dijatuhi sanksi karena …"; "yang bisa dijatuhi" is a threat). The actor
+// must be someone in particular (see particular).
+func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bool {
+	for _, x := range occ {
+		if !x.carried && x.i >= p.j && x.i-p.j <= precedentReach && cr.roleIs(x, rules.RoleActor) {
+			return particular(x, ts)
+		}
+	}
+	rel := -1
+	for k := p.i - 1; k >= 0 && k >= p.i-precedentReach && rel < 0; k-- {
+		switch ts[k].Norm {
+		case "yang":
+			rel = k
+		case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib":
+			return false
+		}
+	}
+	if rel < 0 {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && x.j <= rel && rel-x.j <= 3 && cr.roleIs(x, rules.RoleActor) {
+			return particular(x, ts) && (x.i == 0 || !(isGenericBefore(ts[x.i-1].Norm) || ts[x.i-1].Norm == "ada"))
+		}
+	}
+	return false
+}
+
+// particular reports whether actor x names someone in particular rather
+// than a class: a capitalised word in the role or just after it ("Kepala
+// SMP Negeri 2 Nita", "camat Sukajadi"), other than the class words
+// themselves ("ASN", "PNS").
+func particular(x occurrence, ts []Token) bool {
+	for k := x.i; k < len(ts) && k < x.j+3; k++ {
+		switch ts[k].Norm {
+		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
+			continue
+		}
+		if ts[k].Upper {
 			return true
 		}
 	}

@@ -217,6 +217,7 @@ func roleOrder() [4]string {
 type cueGroups struct {
 	realis, purpose, otherActor, nonASN   int32
 	concession, contrast, setting, conseq int32
+	precedent                             int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -230,6 +231,6 @@ func (d *dictionary) namedGroups() cueGroups {
 	return cueGroups{
 		realis: get(RealisGazetteer), purpose: get(PurposeGazetteer), otherActor: get(OtherActorGazetteer), nonASN: get(NonASNGazetteer),
 		concession: get(ConcessionGazetteer), contrast: get(ContrastGazetteer), setting: get(SettingGazetteer),
-		conseq: get(ConsequenceGazetteer),
+		conseq: get(ConsequenceGazetteer), precedent: get(PrecedentGazetteer),
 	}
 }
