@@ -30,6 +30,7 @@ func TestChallengeSet(t *testing.T) {
 	defer f.Close()
 	c := mustDefault(t)
 	var tp, fp, fn, n int
+	seen := map[string]int{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -40,6 +41,10 @@ func TestChallengeSet(t *testing.T) {
 		if r.Text == "" || r.Label == "" {
 			t.Fatalf("testdata/challenge.jsonl:%d: text and label are required", line)
 		}
+		if prev, dup := seen[r.ID]; dup {
+			t.Fatalf("testdata/challenge.jsonl:%d: id %q already used on line %d", line, r.ID, prev)
+		}
+		seen[r.ID] = line
 		n++
 		pos := r.Label == "partisan"
 		v := c.Classify(netra.Item{ID: r.ID, Title: r.Title, Text: r.Text})
