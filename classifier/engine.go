@@ -310,7 +310,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 			cue, cancelled = excl, true
 		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); !cancelled {
 			if cue, cancelled = cr.normSubject(chosen, occ, modes); !cancelled {
-				cue, cancelled = cr.genericConsequence(chosen, occ, ts)
+				cue, cancelled = cr.genericConsequence(text, chosen, occ, ts)
 			}
 		}
 		if !cancelled {
@@ -523,7 +523,7 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, modes []string) (i
 // and the sentence goes on to what will happen to it ("… akan dipanggil
 // inspektorat"): a sanction announced for anyone who acts, which states
 // the rule, not a case.
-func (cr *compiledRule) genericConsequence(chosen, occ []occurrence, ts []Token) (int, bool) {
+func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence, ts []Token) (int, bool) {
 	if cr.conseq < 0 {
 		return -1, false
 	}
@@ -531,7 +531,7 @@ func (cr *compiledRule) genericConsequence(chosen, occ []occurrence, ts []Token)
 		if c.carried || !cr.roleIs(c, rules.RoleActor) || c.j >= len(ts) || ts[c.j].Norm != "yang" {
 			continue
 		}
-		if c.i > 0 && !isGenericBefore(ts[c.i-1].Norm) {
+		if c.i > 0 && !isGenericBefore(ts[c.i-1].Norm) && !opensClause(text, ts, c.i) {
 			continue
 		}
 		for k, o := range occ {
@@ -541,6 +541,13 @@ func (cr *compiledRule) genericConsequence(chosen, occ []occurrence, ts []Token)
 		}
 	}
 	return -1, false
+}
+
+// opensClause reports whether token k starts what a speaker says: a colon
+// or an opening quote stands right before it ("Sekda: ASN yang …").
+func opensClause(text string, ts []Token, k int) bool {
+	gap := text[ts[k-1].End:ts[k].Start]
+	return strings.ContainsAny(gap, ":\"“")
 }
 
 // isGenericBefore reports the words that may stand before a class of
