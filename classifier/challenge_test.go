@@ -29,7 +29,7 @@ func TestChallengeSet(t *testing.T) {
 	}
 	defer f.Close()
 	c := mustDefault(t)
-	var tp, fp, fn, n int
+	var tp, fp, fn, n, agg int
 	seen := map[string]int{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
@@ -49,6 +49,10 @@ func TestChallengeSet(t *testing.T) {
 		pos := r.Label == "partisan"
 		v := c.Classify(netra.Item{ID: r.ID, Title: r.Title, Text: r.Text})
 		switch {
+		case r.Label == "aggregate":
+			// Totals with no identifiable incident: either verdict is
+			// accepted (GUIDE.md), as in netra eval.
+			agg++
 		case pos && v.Flagged:
 			tp++
 		case pos:
@@ -67,7 +71,7 @@ func TestChallengeSet(t *testing.T) {
 	}
 	precision := float64(tp) / float64(tp+fp)
 	recall := float64(tp) / float64(tp+fn)
-	t.Logf("challenge set: %d items, precision %.3f, recall %.3f", n, precision, recall)
+	t.Logf("challenge set: %d items (%d aggregate left out), precision %.3f, recall %.3f", n, agg, precision, recall)
 	if precision < 0.90 {
 		t.Errorf("precision %.3f < 0.90", precision)
 	}
