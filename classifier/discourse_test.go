@@ -116,6 +116,19 @@ func TestClausesAndNames(t *testing.T) {
 		{"Gubernur, bupati, camat & kepala desa yang dukung paslon 01 dibiarkan saja.", true, "camat"},
 		{"Bupati menyampaikan bahwa ASN yang ketahuan mengikuti kegiatan kampanye calon akan dipanggil inspektorat.", false, ""},
 		{"Seorang camat yang ketahuan mengikuti kegiatan kampanye calon bupati akan dipanggil inspektorat pekan depan.", true, "camat"},
+		// A list spelt out in sentences inherits its lead-in's norm; the
+		// same sentences after a report do not.
+		{"Ada beberapa hal yang tidak boleh dilakukan guru. Pertama, guru menghadiri deklarasi pasangan calon. Kedua, guru memakai atribut partai.", false, ""},
+		{"Bawaslu menemukan dua pelanggaran. Pertama, seorang guru SD negeri menghadiri deklarasi pasangan calon. Kedua, spanduk dipasang di sekolah.", true, "guru"},
+		// A past case cited as a lesson is a case when it names someone in
+		// particular; a class ("ada ASN yang …") or a threat ("bisa
+		// dijatuhi") is not.
+		{"Bupati meminta pegawai belajar dari kasus Kepala Bidang Anggaran BPKAD yang tahun lalu dijatuhi sanksi karena berfoto dengan calon bupati.", true, "Kepala Bidang"},
+		{"Ia mencontohkan, tahun lalu seorang camat di Kabupaten Gowa dijatuhi sanksi karena ikut kampanye calon bupati.", true, "camat"},
+		{"Bupati mengingatkan bahwa pada pemilu lalu ada ASN yang dijatuhi sanksi karena berfoto dengan calon bupati.", false, ""},
+		{"Ia mengingatkan, seorang camat bisa dijatuhi sanksi karena ikut kampanye calon bupati.", false, ""},
+		{"Kepala BKD: ASN yang memberi tanda suka pada unggahan capres akan kami tindak.", false, ""},
+		{"ASN yang memakai kaos pasangan calon saat senam pagi pun bisa dianggap melanggar, tutur dia.", false, ""},
 	}
 	for _, tt := range tests {
 		v := c.Classify(netra.Item{Text: tt.text})

@@ -74,7 +74,11 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
 			}
 		}
-		if cue, ok := c.leadInCue(text, s); ok {
+		next := ""
+		if i+1 < len(sents) {
+			next = text[sents[i+1].start:sents[i+1].end]
+		}
+		if cue, ok := c.leadInCue(text, s, next); ok {
 			list, listOn = cue, true
 		}
 		if actorSeen {
@@ -622,6 +626,8 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 			return particular(x, ts)
 		}
 	}
+	// Before it: the actor as the subject ("seorang camat di Kabupaten
+	// Gowa dijatuhi sanksi karena …") or through "yang".
 	rel := -1
 	for k := p.i - 1; k >= 0 && k >= p.i-precedentReach && rel < 0; k-- {
 		switch ts[k].Norm {
@@ -632,7 +638,7 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 		}
 	}
 	if rel < 0 {
-		return false
+		rel = p.i
 	}
 	for _, x := range occ {
 		if !x.carried && x.j <= rel && rel-x.j <= 3 && cr.roleIs(x, rules.RoleActor) {

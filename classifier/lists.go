@@ -15,8 +15,12 @@ import (
 // leadInCue returns the first norm cue (a rule, permission, appeal,
 // hypothesis or denial) of sentence s when s introduces a list (ends with
 // a colon), as a carried occurrence that cancels the items after it.
-func (c *Classifier) leadInCue(text string, s span) (occurrence, bool) {
-	if !strings.HasSuffix(strings.TrimSpace(text[s.start:s.end]), ":") {
+//
+// A list may also be spelt out in sentences ("Ada beberapa hal yang tidak
+// boleh dilakukan ASN. Pertama, …. Kedua, …"): a sentence whose next one
+// opens with "Pertama," introduces it as a colon would.
+func (c *Classifier) leadInCue(text string, s span, next string) (occurrence, bool) {
+	if !strings.HasSuffix(strings.TrimSpace(text[s.start:s.end]), ":") && ordinalOpener(next) != 1 {
 		return occurrence{}, false
 	}
 	ts := c.norm.tokensIn(text, s.start, s.end)
@@ -36,7 +40,7 @@ func isListItem(s string) bool {
 	if s == "" {
 		return false
 	}
-	if strings.HasSuffix(s, ";") {
+	if strings.HasSuffix(s, ";") || ordinalOpener(s) > 0 {
 		return true
 	}
 	switch {
@@ -51,4 +55,31 @@ func isListItem(s string) bool {
 		i = 1
 	}
 	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ')
+}
+
+// ordinalOpener returns the place of sentence s in a list spelt out in
+// sentences when it opens with an ordinal and a comma ("Kedua, ASN …"),
+// else 0; "terakhir" closes a list of any length.
+func ordinalOpener(s string) int {
+	w, _, ok := strings.Cut(strings.TrimSpace(s), ",")
+	if !ok || len(w) > len("kesembilan") {
+		return 0
+	}
+	switch strings.ToLower(w) {
+	case "pertama":
+		return 1
+	case "kedua":
+		return 2
+	case "ketiga":
+		return 3
+	case "keempat":
+		return 4
+	case "kelima":
+		return 5
+	case "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh":
+		return 6
+	case "terakhir":
+		return 99
+	}
+	return 0
 }
