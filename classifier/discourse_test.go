@@ -129,6 +129,10 @@ func TestClausesAndNames(t *testing.T) {
 		{"Ia mengingatkan, seorang camat bisa dijatuhi sanksi karena ikut kampanye calon bupati.", false, ""},
 		{"Kepala BKD: ASN yang memberi tanda suka pada unggahan capres akan kami tindak.", false, ""},
 		{"ASN yang memakai kaos pasangan calon saat senam pagi pun bisa dianggap melanggar, tutur dia.", false, ""},
+		// "Dia menjelaskan, …" introduces what a speaker reports about
+		// others; "Ia …" alone still carries the actor over.
+		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},
+		{"Bawaslu memeriksa seorang kepala sekolah negeri di Kecamatan Sukamaju. Ia diduga hadir dalam deklarasi pasangan calon bupati.", true, "kepala sekolah"},
 	}
 	for _, tt := range tests {
 		v := c.Classify(netra.Item{Text: tt.text})

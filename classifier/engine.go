@@ -144,7 +144,7 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
 func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
-	if c.anaphora < 0 || !opensWithAnaphor(occ, ts, c.anaphora) {
+	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
@@ -198,8 +198,9 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 // opensWithAnaphor reports whether an anaphor stands among the first three
 // tokens of the sentence as its subject: "Menurut dia, …" and "kata dia"
 // attribute what follows to a speaker, who is not the actor of the
-// previous sentence.
-func opensWithAnaphor(occ []occurrence, ts []Token, anaphora int32) bool {
+// previous sentence; so does "Dia menjelaskan, …", where the comma opens
+// what the speaker reports about others.
+func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32) bool {
 	for _, o := range occ {
 		if o.group != anaphora || o.i >= 3 {
 			continue
@@ -207,6 +208,18 @@ func opensWithAnaphor(occ []occurrence, ts []Token, anaphora int32) bool {
 		if o.i > 0 && o.i-1 < len(ts) && attributes(ts[o.i-1].Norm) {
 			continue
 		}
+		if o.j+1 < len(ts) && speaks(ts[o.j].Norm) && clauseBreak(text, ts, o.j, o.j+1) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// speaks reports verbs that introduce what a speaker says.
+func speaks(w string) bool {
+	switch w {
+	case "mengatakan", "menjelaskan", "menambahkan", "menuturkan", "mengungkapkan", "menegaskan", "menerangkan", "berkata", "memaparkan", "menyebutkan", "menyampaikan", "mengingatkan":
 		return true
 	}
 	return false
