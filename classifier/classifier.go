@@ -341,11 +341,66 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 		byText[k.text] |= k.mask
 	}
 	var out []keyword
+	// slangOf lists, for a standard word, the one-word spellings the
+	// lexicon maps to it alone ("kpl" for "kepala").
+	slangOf := map[string][]string{}
 	for slang, std := range lex {
 		for _, w := range std {
 			if m, ok := byText[w]; ok {
 				out = append(out, keyword{text: slang, mask: m, bounded: len(slang) <= 3 && isASCII(slang)})
 			}
+		}
+		if len(std) == 1 && !strings.Contains(slang, " ") {
+			slangOf[std[0]] = append(slangOf[std[0]], slang)
+		}
+	}
+	for _, forms := range slangOf {
+		sort.Strings(forms) // the same keywords on every start
+	}
+	// Phrases with a colloquial word in them ("kpl sekolah" for "kepala
+	// sekolah"), every combination up to maxSpellings per phrase.
+	for _, k := range kws {
+		if !strings.Contains(k.text, " ") {
+			continue
+		}
+		for _, v := range spellings(strings.Fields(k.text), slangOf) {
+			out = append(out, keyword{text: v, mask: k.mask})
+		}
+	}
+	return out
+}
+
+// maxSpellings caps the colloquial spellings of one keyword phrase.
+const maxSpellings = 16
+
+// spellings returns the spellings of the phrase words with one or more of
+// its words replaced by a colloquial form from slangOf, the phrase itself
+// left out.
+func spellings(words []string, slangOf map[string][]string) []string {
+	variants := []string{""}
+	changed := []bool{false}
+	for i, w := range words {
+		forms := append([]string{w}, slangOf[w]...)
+		var next []string
+		var nextChanged []bool
+		for j, v := range variants {
+			for f, form := range forms {
+				if len(next) >= maxSpellings*2 {
+					break
+				}
+				if i > 0 {
+					form = v + " " + form
+				}
+				next = append(next, form)
+				nextChanged = append(nextChanged, changed[j] || f > 0)
+			}
+		}
+		variants, changed = next, nextChanged
+	}
+	var out []string
+	for j, v := range variants {
+		if changed[j] && len(out) < maxSpellings {
+			out = append(out, v)
 		}
 	}
 	return out

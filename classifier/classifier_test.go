@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -273,5 +274,19 @@ func TestNegationReachesThroughActChain(t *testing.T) {
 		if got := c.Classify(netra.Item{ID: "n", Text: tc.text}).Flagged; got != tc.want {
 			t.Errorf("%q: flagged %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestSpellings checks the colloquial spellings of a keyword phrase: every
+// combination of its words' lexicon forms, the phrase itself left out.
+func TestSpellings(t *testing.T) {
+	slang := map[string][]string{"kepala": {"kpl", "kpla"}, "sekolah": {"skolah"}}
+	got := spellings([]string{"kepala", "sekolah"}, slang)
+	want := []string{"kepala skolah", "kpl sekolah", "kpl skolah", "kpla sekolah", "kpla skolah"}
+	if !slices.Equal(got, want) {
+		t.Errorf("spellings = %q, want %q", got, want)
+	}
+	if got := spellings([]string{"tim", "sukses"}, slang); len(got) != 0 {
+		t.Errorf("a phrase without colloquial forms has spellings %q", got)
 	}
 }

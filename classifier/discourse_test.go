@@ -129,6 +129,11 @@ func TestClausesAndNames(t *testing.T) {
 		{"Ia mengingatkan, seorang camat bisa dijatuhi sanksi karena ikut kampanye calon bupati.", false, ""},
 		{"Kepala BKD: ASN yang memberi tanda suka pada unggahan capres akan kami tindak.", false, ""},
 		{"ASN yang memakai kaos pasangan calon saat senam pagi pun bisa dianggap melanggar, tutur dia.", false, ""},
+		// Abbreviated roles pass the first stage too; a sekdes who is a
+		// PNS is ASN (GUIDE.md).
+		{"kpl sekolah anakku di SDN 05 nyebar brosur capres 01 lewat grup wa ortu murid.", true, "kpl sekolah"},
+		{"sekdes yang PNS di desa kami tiap malam keliling rumah warga bagi beras atas nama caleg Golkar.", true, "sekdes yang PNS"},
+		{"sekdes di desa kami tiap malam keliling rumah warga bagi beras atas nama caleg Golkar.", false, ""},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},
