@@ -507,7 +507,7 @@ func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string,
 // clauseBreak reports whether a comma or semicolon stands between the end
 // of token from and the start of token to.
 func clauseBreak(text string, ts []Token, from, to int) bool {
-	if from < 0 || to >= len(ts) || from >= to {
+	if from < 0 || to >= len(ts) || from >= to || ts[from].End >= ts[to].Start {
 		return false
 	}
 	return strings.ContainsAny(text[ts[from].End:ts[to].Start], ",;")
@@ -563,8 +563,11 @@ func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence
 // opensClause reports whether token k starts what a speaker says: a colon
 // or an opening quote stands right before it ("Sekda: ASN yang …").
 func opensClause(text string, ts []Token, k int) bool {
-	gap := text[ts[k-1].End:ts[k].Start]
-	return strings.ContainsAny(gap, ":\"“")
+	// Tokens of one lexicon expansion share their bytes: no gap.
+	if k < 1 || k >= len(ts) || ts[k-1].End >= ts[k].Start {
+		return false
+	}
+	return strings.ContainsAny(text[ts[k-1].End:ts[k].Start], ":\"“")
 }
 
 // isGenericBefore reports the words that may stand before a class of
@@ -664,9 +667,10 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 // particular reports whether actor x names someone in particular rather
 // than a class: a capitalised word in the role or just after it ("Kepala
 // SMP Negeri 2 Nita", "camat Sukajadi"), other than the class words
-// themselves ("ASN", "PNS").
+// themselves ("ASN", "PNS") and the first word of the sentence.
 func particular(x occurrence, ts []Token) bool {
-	for k := x.i; k < len(ts) && k < x.j+3; k++ {
+	// A capital that opens the sentence says nothing.
+	for k := max(x.i, 1); k < len(ts) && k < x.j+3; k++ {
 		switch ts[k].Norm {
 		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
 			continue
