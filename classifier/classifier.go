@@ -241,6 +241,17 @@ const ConsequenceGazetteer = "consequence"
 // class ("ada ASN yang …", "bagi ASN yang …") it cites no case.
 const PrecedentGazetteer = "precedent"
 
+// NationalFigureGazetteer names the target gazetteer of presidential and
+// vice-presidential candidates; InOfficeGazetteer the cue gazetteer of the
+// offices they may hold ("Gubernur Jawa Tengah", "Menteri Pertahanan"):
+// one named with that office is acting in it, so backing them is backing a
+// policy, unless the sentence speaks of an election (ElectionGazetteer).
+const (
+	NationalFigureGazetteer = "national_figure"
+	InOfficeGazetteer       = "in_office"
+	ElectionGazetteer       = "election"
+)
+
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses
 // keep cancelling ("mengancam mencopot kadis yang kedapatan mendukung").

@@ -134,6 +134,10 @@ func TestClausesAndNames(t *testing.T) {
 		{"kpl sekolah anakku di SDN 05 nyebar brosur capres 01 lewat grup wa ortu murid.", true, "kpl sekolah"},
 		{"sekdes yang PNS di desa kami tiap malam keliling rumah warga bagi beras atas nama caleg Golkar.", true, "sekdes yang PNS"},
 		{"sekdes di desa kami tiap malam keliling rumah warga bagi beras atas nama caleg Golkar.", false, ""},
+		// A national figure named with the office they hold acts in it:
+		// backing them is backing a policy, unless an election is named.
+		{"Sekda mendukung Menteri Pertahanan Prabowo Subianto yang akan membangun pangkalan baru.", false, ""},
+		{"Sekda mendukung Menteri Pertahanan Prabowo Subianto dalam pilpres mendatang.", true, "Sekda"},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},

@@ -360,6 +360,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if !rq.groups[o.group] || (o.i == a.i && o.j == a.j) {
 				continue
 			}
+			if rq.role == rules.RoleTarget && cr.inOfficeFigure(o, occ) {
+				continue
+			}
 			d := distance(a, o)
 			if win > 0 && d > win {
 				continue
@@ -392,6 +395,31 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 		return nil, false
 	}
 	return chosen, true
+}
+
+// inOfficeReach is how many tokens may stand between an office and the
+// name of its holder ("Gubernur Jawa Tengah Ganjar Pranowo").
+const inOfficeReach = 3
+
+// inOfficeFigure reports whether target o is a national figure (or a listed
+// candidate) named with
+// an office they hold, in a sentence that names no election: "Sekda …
+// mendukung Gubernur Jawa Tengah Ganjar Pranowo yang akan menjadikan …
+// mobil dinas" backs a governor's policy, not a candidate.
+func (cr *compiledRule) inOfficeFigure(o occurrence, occ []occurrence) bool {
+	if cr.inOffice < 0 || (o.group != cr.figure && o.group != cr.candidates) || o.group < 0 {
+		return false
+	}
+	office := false
+	for _, t := range occ {
+		if t.group == cr.election {
+			return false
+		}
+		if t.group == cr.inOffice && !t.carried && t.j <= o.i && o.i-t.j <= inOfficeReach {
+			office = true
+		}
+	}
+	return office
 }
 
 // coordinated reports whether two people are joined as one subject ("kepala

@@ -217,7 +217,8 @@ func roleOrder() [4]string {
 type cueGroups struct {
 	realis, purpose, otherActor, nonASN   int32
 	concession, contrast, setting, conseq int32
-	precedent                             int32
+	precedent, figure, inOffice, election int32
+	candidates                            int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -232,5 +233,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		realis: get(RealisGazetteer), purpose: get(PurposeGazetteer), otherActor: get(OtherActorGazetteer), nonASN: get(NonASNGazetteer),
 		concession: get(ConcessionGazetteer), contrast: get(ContrastGazetteer), setting: get(SettingGazetteer),
 		conseq: get(ConsequenceGazetteer), precedent: get(PrecedentGazetteer),
+		figure: get(NationalFigureGazetteer), inOffice: get(InOfficeGazetteer), election: get(ElectionGazetteer),
+		candidates: get(rules.CandidatesGazetteer),
 	}
 }
