@@ -165,6 +165,14 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 			c.titleNorm[g] = grp.role == rules.RoleCancel
 		}
 	}
+	if g, ok := c.dict.byName["@"+FormerGazetteer]; ok && named.otherActor >= 0 {
+		c.dict.former, c.dict.formerTo = g, named.otherActor
+	}
+	if named.request >= 0 {
+		// A request is an appeal only from an overseer (see cancelled);
+		// it never makes a list's lead-in or a title a norm.
+		c.titleNorm[named.request] = false
+	}
 	if named.conseq >= 0 {
 		// A sanction announced for a whole class states the rule; the
 		// gazetteer is a cue (it cancels only with a class as actor), so
@@ -251,6 +259,35 @@ const (
 	InOfficeGazetteer       = "in_office"
 	ElectionGazetteer       = "election"
 )
+
+// FormerGazetteer names the cue gazetteer of words that make the civil
+// servant after them a former one ("mantan", "pensiunan"): the actor is
+// read as someone who is not ASN (GUIDE).
+const FormerGazetteer = "former"
+
+// OverseerGazetteer names the cue gazetteer of neutrality overseers
+// (Bawaslu, BKN, KASN …) and RequestGazetteer the verbs of asking
+// ("meminta", "menyarankan"): asked by an overseer, a request is an appeal
+// ("Bawaslu Kota Baubau meminta ASN yang mendapat ajakan … agar melapor");
+// asked by anyone else it may be the pressure itself, so it cancels
+// nothing.
+const (
+	OverseerGazetteer = "overseer"
+	RequestGazetteer  = "request"
+)
+
+// InstructedGazetteer names the cue gazetteer of passive verbs of
+// instruction ("diminta", "disuruh"). Right before the act, or with the one
+// who instructs right after them ("diminta kepala sekolah mengisi formulir
+// dukungan paslon"), they report pressure on ASN, not an appeal, and do
+// not cancel the act.
+const InstructedGazetteer = "instructed"
+
+// RumourGazetteer names the cancel gazetteer of rumours ("beredar kabar",
+// "pesan berantai"). A rumour cancels an act by civil servants in general
+// (GUIDE: unspecified rumours) but not one by someone in particular, which
+// is an allegation.
+const RumourGazetteer = "rumour"
 
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses
@@ -357,7 +394,13 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 	slangOf := map[string][]string{}
 	for slang, std := range lex {
 		for _, w := range std {
-			if m, ok := byText[w]; ok {
+			m, ok := byText[w]
+			if !ok && len(w) >= 5 && strings.IndexByte("kpst", w[0]) >= 0 {
+				// a stem keyword lost its first letter ("romosikan" for
+				// "promosikan", see termKeywords)
+				m, ok = byText[w[1:]]
+			}
+			if ok {
 				out = append(out, keyword{text: slang, mask: m, bounded: len(slang) <= 3 && isASCII(slang)})
 			}
 		}

@@ -138,6 +138,28 @@ func TestClausesAndNames(t *testing.T) {
 		// backing them is backing a policy, unless an election is named.
 		{"Sekda mendukung Menteri Pertahanan Prabowo Subianto yang akan membangun pangkalan baru.", false, ""},
 		{"Sekda mendukung Menteri Pertahanan Prabowo Subianto dalam pilpres mendatang.", true, "Sekda"},
+		// A request is an appeal from an overseer, pressure from anyone
+		// else; a passive instruction right before the act is pressure.
+		{"Bawaslu Kota Sukamaju meminta ASN yang mendapat ajakan dari atasan untuk mendukung calon tertentu agar melapor.", false, ""},
+		{"Kepala dinas meminta stafnya mendukung calon bupati petahana.", true, "Kepala dinas"},
+		{"Sejumlah guru SMP negeri mengaku diminta kepala sekolah mengisi formulir dukungan untuk pasangan calon wali kota.", true, "kepala sekolah"},
+		{"Para camat diminta menjaga netralitas dan tidak mendukung calon mana pun.", false, ""},
+		// A former civil servant is not ASN.
+		{"Mantan Sekretaris Daerah Kabupaten Sukamaju resmi menjadi ketua tim pemenangan pasangan calon bupati.", false, ""},
+		// A rumour about civil servants in general is no case; one about
+		// someone in particular is an allegation.
+		{"Bawaslu menanggapi pesan berantai yang menyebut ada ASN ikut menjadi tim pemenangan calon bupati.", false, ""},
+		{"Beredar kabar Camat Sukajadi ikut menjadi tim pemenangan calon bupati.", true, "Camat"},
+		// A headline question followed by advice asks what if; a speaker
+		// before a colon is not the actor of what they say.
+		{"Diajak Atasan Dukung Calon? Bawaslu Minta ASN Berani Melapor", false, ""},
+		{"Pj Bupati Sukamaju: Ketahuan Ikut Kampanye, Langsung Saya Nonjobkan", false, ""},
+		// A regional head's use of a state car is theirs; the office a
+		// candidate runs for is not a regional head.
+		{"Wakil wali kota turun dari mobil dinas lalu menuju tenda kampanye pasangan calon.", false, ""},
+		{"Mobil dinas Bagian Umum dipakai mengangkut spanduk kampanye calon bupati.", true, "Mobil dinas"},
+		// "Pak Lurah" of a named kelurahan is a lurah, not the president.
+		{"Pak Lurah kelurahan Sukamaju pasang baliho paslon gede bgt di pager rumahnya.", true, "Pak Lurah kelurahan"},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},

@@ -325,7 +325,11 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); !cancelled {
+		} else if cue, cancelled = cr.cancelled(a, occ, text, ts, -1); cancelled && occ[cue].group == cr.rumour && cr.namesSomeone(chosen, ts) {
+			// A rumour about someone in particular is an allegation.
+			cue, cancelled = cr.cancelled(a, occ, text, ts, cr.rumour)
+		}
+		if !cancelled {
 			if cue, cancelled = cr.normSubject(chosen, occ, modes); !cancelled {
 				cue, cancelled = cr.genericConsequence(text, chosen, occ, ts)
 			}
@@ -363,6 +367,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && cr.inOfficeFigure(o, occ) {
 				continue
 			}
+			if rq.role == rules.RoleActor && speaker(o, a, text, ts) {
+				continue
+			}
 			d := distance(a, o)
 			if win > 0 && d > win {
 				continue
@@ -395,6 +402,27 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 		return nil, false
 	}
 	return chosen, true
+}
+
+// speakerReach is how far into a sentence a speaker may stand, and how
+// many words of the speaker's name may follow the role, before the colon
+// that opens what they say ("Pj Bupati Jayawijaya: Ketahuan Ikut Kampanye,
+// Langsung Saya Nonjobkan").
+const speakerReach = 3
+
+// speaker reports whether actor o is the speaker a colon introduces,
+// standing before it while the act a stands after it: what a speaker says
+// is about others (or a denial), not an act of theirs.
+func speaker(o, a occurrence, text string, ts []Token) bool {
+	if o.carried || a.carried || o.i > speakerReach || o.j > a.i {
+		return false
+	}
+	for k := o.j; k <= a.i && k <= o.j+speakerReach; k++ {
+		if ts[k-1].End < ts[k].Start && strings.Contains(text[ts[k-1].End:ts[k].Start], ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // inOfficeReach is how many tokens may stand between an office and the
@@ -481,20 +509,115 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 // cancelled reports whether a cancel cue stands before the anchor in the
 // sentence ("ASN dilarang berkampanye", "membantah mendukung", "jika ASN
 // ikut kampanye") or right after it ("kampanye tidak dibenarkan"), and
-// which occurrence it is.
-func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token) (int, bool) {
+// which occurrence it is. In a headline, a question followed by advice
+// ("Diajak Atasan Dukung Calon? Bawaslu Minta ASN Berani Melapor") asks
+// what if: a cue after the question mark cancels the act before it. Cues
+// of group skip are passed over.
+func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip int32) (int, bool) {
 	for k, o := range occ {
+		if o.group == skip {
+			continue
+		}
 		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
 			return k, true
 		}
-		if !cr.cancel[o.group] {
+		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) {
+			continue
+		}
+		if cr.instructs(o, a, occ) {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
 			return k, true
 		}
+		if !o.carried && o.i >= a.j && questionBetween(text, ts, a.j-1, o.i) {
+			return k, true
+		}
 	}
 	return -1, false
+}
+
+// questionBetween reports whether a question mark stands between the end
+// of token from and the start of token to.
+func questionBetween(text string, ts []Token, from, to int) bool {
+	if from < 0 || to >= len(ts) || from >= to || ts[from].End >= ts[to].Start {
+		return false
+	}
+	return strings.Contains(text[ts[from].End:ts[to].Start], "?")
+}
+
+// namesSomeone reports whether the actor among chosen is someone in
+// particular: a role, not the class of all civil servants, and particular
+// (see particular) — "Camat Sukajadi", not "ada ASN".
+func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
+	for _, x := range chosen {
+		if x.carried || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		return !classWord(x, ts) && particular(x, ts)
+	}
+	return false
+}
+
+// classWord reports whether actor x is only words for civil servants in
+// general ("ASN", "pegawai negeri sipil"), not a kind of them.
+func classWord(x occurrence, ts []Token) bool {
+	for k := x.i; k < x.j && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai", "aparatur sipil negara":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// overseerReach is how many tokens may stand between an overseer and its
+// request ("Bawaslu Kota Baubau meminta").
+const overseerReach = 4
+
+// overseerRequest reports whether o is a request made by an overseer (see
+// OverseerGazetteer), which cancels like an appeal.
+func (cr *compiledRule) overseerRequest(o occurrence, occ []occurrence) bool {
+	if cr.request < 0 || o.group != cr.request || o.carried {
+		return false
+	}
+	for _, b := range occ {
+		if b.group == cr.overseer && !b.carried && b.j <= o.i && o.i-b.j <= overseerReach {
+			return true
+		}
+	}
+	return false
+}
+
+// instructReach is how far after a passive instruction ("diminta") the act
+// may start and still be what was instructed: right after it, or after the
+// one who instructed ("diminta kepala sekolah mengisi formulir dukungan").
+const (
+	instructReach      = 2
+	instructAgentReach = 6
+)
+
+// instructs reports whether cancel cue o is a passive instruction (see
+// InstructedGazetteer) whose content is the act a itself: someone was told
+// to do the partisan act, which is pressure, not an appeal.
+func (cr *compiledRule) instructs(o, a occurrence, occ []occurrence) bool {
+	if cr.instructed < 0 || o.carried || a.i < o.j {
+		return false
+	}
+	same, agent := false, false
+	for _, x := range occ {
+		if x.carried {
+			continue
+		}
+		if x.group == cr.instructed && x.i == o.i {
+			same = true
+		}
+		if x.i == o.j && cr.roleIs(x, rules.RoleActor) {
+			agent = true
+		}
+	}
+	return same && (a.i-o.j <= instructReach || agent && a.i-o.j <= instructAgentReach)
 }
 
 // conceded reports whether cancel cue o stands in a concessive clause
@@ -621,7 +744,9 @@ func (cr *compiledRule) roleIs(o occurrence, role string) bool {
 
 // shielded reports whether a clause between cancel cue o and the anchor a
 // makes o about something else: a realis clause ("yang terbukti") shields
-// the act from a purpose cue, since o is then about the finding; a cited
+// the act from a purpose cue or an overseer's request, since o is then
+// about the finding ("Panwaslu meminta BKD agar memberi sanksi kepada
+// sekcam yang terbukti menghadiri …"); a cited
 // precedent ("… yang tahun lalu dijatuhi sanksi karena …") shields it from
 // every cancel cue, since the sentence uses a real case as its lesson.
 func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) bool {
@@ -629,7 +754,7 @@ func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) 
 		if r.carried || r.j > a.i {
 			continue
 		}
-		if r.group == cr.realis && o.group == cr.purpose && r.i >= o.j {
+		if r.group == cr.realis && (o.group == cr.purpose || o.group == cr.request) && r.i >= o.j {
 			return true
 		}
 		if r.group == cr.precedent && cr.precedent >= 0 && r.i >= o.j && cr.citesCase(r, occ, ts) {
@@ -681,11 +806,14 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 			return false
 		}
 	}
+	reach := 3
 	if rel < 0 {
-		rel = p.i
+		// The subject may carry its place ("seorang guru PNS di SMP
+		// Negeri 3 Manokwari kena hukuman disiplin karena …").
+		rel, reach = p.i, 6
 	}
 	for _, x := range occ {
-		if !x.carried && x.j <= rel && rel-x.j <= 3 && cr.roleIs(x, rules.RoleActor) {
+		if !x.carried && x.j <= rel && rel-x.j <= reach && cr.roleIs(x, rules.RoleActor) {
 			return particular(x, ts) && (x.i == 0 || !(isGenericBefore(ts[x.i-1].Norm) || ts[x.i-1].Norm == "ada"))
 		}
 	}

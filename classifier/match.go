@@ -39,6 +39,10 @@ type dictionary struct {
 	// ("muhammad"), few share two.
 	names   map[[2]string][]phrase
 	regexes []regexTerm
+	// former is the group of words that make the civil servant after
+	// them a former one ("mantan", "pensiunan"), formerTo the group such
+	// an actor is moved to (people who are not ASN); -1 when unset.
+	former, formerTo int32
 }
 
 // occurrence is a term found at tokens [i, j).
@@ -52,7 +56,7 @@ type occurrence struct {
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}}
+	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1}
 }
 
 func (d *dictionary) addGroup(name, role string) int32 {
@@ -154,7 +158,26 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 			keep = append(keep, oa)
 		}
 	}
+	d.markFormer(keep)
 	return out[:base+len(keep)]
+}
+
+// markFormer moves an actor right after a former-word ("mantan sekretaris
+// daerah", "pensiunan sekda") to the group of people who are not ASN.
+func (d *dictionary) markFormer(occ []occurrence) {
+	if d.former < 0 || d.formerTo < 0 {
+		return
+	}
+	for _, f := range occ {
+		if f.group != d.former {
+			continue
+		}
+		for k := range occ {
+			if occ[k].i == f.j && d.groups[occ[k].group].role == rules.RoleActor {
+				occ[k].group = d.formerTo
+			}
+		}
+	}
 }
 
 func matchWords(ts []Token, i int, words []string, stem bool) (int, bool) {
@@ -218,7 +241,8 @@ type cueGroups struct {
 	realis, purpose, otherActor, nonASN   int32
 	concession, contrast, setting, conseq int32
 	precedent, figure, inOffice, election int32
-	candidates                            int32
+	candidates, overseer, request         int32
+	instructed, rumour                    int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -235,5 +259,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		conseq: get(ConsequenceGazetteer), precedent: get(PrecedentGazetteer),
 		figure: get(NationalFigureGazetteer), inOffice: get(InOfficeGazetteer), election: get(ElectionGazetteer),
 		candidates: get(rules.CandidatesGazetteer),
+		overseer: get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
+		rumour: get(RumourGazetteer),
 	}
 }
