@@ -289,6 +289,12 @@ const InstructedGazetteer = "instructed"
 // is an allegation.
 const RumourGazetteer = "rumour"
 
+// SanctionGazetteer names the cancel gazetteer of sanctions given
+// ("dijatuhi sanksi"). Rules list it as an exclusion, which holds for a
+// class ("ASN yang … dijatuhi sanksi") but not for someone in particular,
+// whose sanction reports the case.
+const SanctionGazetteer = "sanction"
+
 // PurposeGazetteer names the cancel gazetteer ("agar", "supaya") that a
 // realis clause shields an act from. Prohibitions, threats and hypotheses
 // keep cancelling ("mengancam mencopot kadis yang kedapatan mendukung").

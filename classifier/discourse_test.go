@@ -160,6 +160,15 @@ func TestClausesAndNames(t *testing.T) {
 		{"Mobil dinas Bagian Umum dipakai mengangkut spanduk kampanye calon bupati.", true, "Mobil dinas"},
 		// "Pak Lurah" of a named kelurahan is a lurah, not the president.
 		{"Pak Lurah kelurahan Sukamaju pasang baliho paslon gede bgt di pager rumahnya.", true, "Pak Lurah kelurahan"},
+		// A sanction given to someone in particular reports the case; to a
+		// class, or as a threat, it states the rule. The subject of a long
+		// sentence is the actor when a word reports the act.
+		{"Seorang lurah di Kecamatan Tamalate, Kota Makassar, dijatuhi sanksi penurunan jabatan selama satu tahun setelah terbukti memfasilitasi rapat tim pemenangan salah satu pasangan calon wali kota di kantor kelurahan.", true, "lurah"},
+		{"ASN yang ikut rapat tim pemenangan pasangan calon wali kota dijatuhi sanksi penurunan jabatan.", false, ""},
+		{"Camat bisa dijatuhi sanksi bila ikut rapat tim pemenangan pasangan calon wali kota.", false, ""},
+		{"Penjabat Gubernur Sukamaju mengatakan, masalah yang krusial dalam pesta demokrasi ialah netralitas birokrasi, karena birokrasi kerap melibatkan diri pada politik praktis.", false, ""},
+		// "mewajibkan" said of pupils is the order itself.
+		{"Seorang guru SMK negeri di Kota Serang diduga mewajibkan murid kelas XII mengikuti dan menyukai unggahan akun Instagram seorang caleg.", true, "guru"},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},

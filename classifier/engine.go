@@ -307,7 +307,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) {
+		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.sanctionOfSomeone(o, occ, ts) {
 			excl = k
 			break
 		}
@@ -378,6 +378,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				best, bestDist = k, d
 			}
 		}
+		if best < 0 && rq.role == rules.RoleActor {
+			best, bestDist = cr.linkedSubject(a, occ, text, ts)
+		}
 		if best < 0 {
 			return nil, false
 		}
@@ -402,6 +405,57 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 		return nil, false
 	}
 	return chosen, true
+}
+
+// subjectReach is how far into a sentence its subject may stand for
+// linkedSubject, and subjectWindow how many times the rule's window it may
+// stand from the act.
+const (
+	subjectReach  = 3
+	subjectWindow = 2
+)
+
+// linkedSubject finds, for an act beyond the rule's window from every
+// actor, the actor that opens the sentence as its subject when a word that
+// reports the act links the two ("Seorang lurah di Kecamatan …, Kota …,
+// dijatuhi sanksi … setelah terbukti memfasilitasi rapat tim pemenangan
+// …"). It returns -1 when there is none.
+func (cr *compiledRule) linkedSubject(a occurrence, occ []occurrence, text string, ts []Token) (int, int) {
+	win := cr.rule.Window
+	for k, o := range occ {
+		if o.carried || o.i > subjectReach || o.j > a.i || !cr.roleIs(o, rules.RoleActor) || speaker(o, a, text, ts) {
+			continue
+		}
+		if d := distance(a, o); win > 0 && d <= subjectWindow*win && linksAct(ts, o.j, a.i) && !reportsSpeech(text, ts, o.j, a.i) {
+			return k, d
+		}
+		return -1, 0
+	}
+	return -1, 0
+}
+
+// reportsSpeech reports whether a verb of saying and a comma stand between
+// tokens from and to ("Penjabat Gubernur … mengatakan, …"): what follows
+// is what the subject says, not what they did.
+func reportsSpeech(text string, ts []Token, from, to int) bool {
+	for k := from; k+1 < to && k+1 < len(ts); k++ {
+		if speaks(ts[k].Norm) && clauseBreak(text, ts, k, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// linksAct reports whether a word between tokens from and to reports the
+// act that follows as done or alleged ("terbukti", "diduga", "karena").
+func linksAct(ts []Token, from, to int) bool {
+	for k := from; k < to && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "terbukti", "diduga", "karena", "kedapatan", "ketahuan", "tertangkap", "terekam", "kepergok":
+			return true
+		}
+	}
+	return false
 }
 
 // speakerReach is how far into a sentence a speaker may stand, and how
@@ -762,6 +816,31 @@ func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) 
 		}
 	}
 	return cr.inCitedCase(o, occ, ts)
+}
+
+// sanctionOfSomeone reports whether o is a sanction (see SanctionGazetteer)
+// given to someone in particular: its subject, an actor right before it or
+// opening the sentence, names someone (see namesSomeone), no class word
+// stands before that actor, and no modal before the sanction ("bisa
+// dijatuhi sanksi" is a threat).
+func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.sanction < 0 || o.group != cr.sanction || o.carried {
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
+		switch ts[k].Norm {
+		case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib", "yang":
+			return false
+		}
+	}
+	for _, x := range occ {
+		if x.carried || x.j > o.i || !cr.roleIs(x, rules.RoleActor) || (x.i > subjectReach && o.i-x.j > 6) {
+			continue
+		}
+		generic := x.i > 0 && (isGenericBefore(ts[x.i-1].Norm) || ts[x.i-1].Norm == "ada")
+		return !generic && !classWord(x, ts) && particular(x, ts)
+	}
+	return false
 }
 
 // inCitedCase reports whether cue o is a word of a precedent said of one

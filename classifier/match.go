@@ -242,7 +242,7 @@ type cueGroups struct {
 	concession, contrast, setting, conseq int32
 	precedent, figure, inOffice, election int32
 	candidates, overseer, request         int32
-	instructed, rumour                    int32
+	instructed, rumour, sanction          int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -260,6 +260,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		figure: get(NationalFigureGazetteer), inOffice: get(InOfficeGazetteer), election: get(ElectionGazetteer),
 		candidates: get(rules.CandidatesGazetteer),
 		overseer: get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
-		rumour: get(RumourGazetteer),
+		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer),
 	}
 }
