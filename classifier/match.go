@@ -259,7 +259,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		conseq: get(ConsequenceGazetteer), precedent: get(PrecedentGazetteer),
 		figure: get(NationalFigureGazetteer), inOffice: get(InOfficeGazetteer), election: get(ElectionGazetteer),
 		candidates: get(rules.CandidatesGazetteer),
-		overseer: get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
+		overseer:   get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
 		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer),
 	}
 }
