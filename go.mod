@@ -66,7 +66,6 @@ require (
 	github.com/gobwas/glob v0.2.3 // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/golang/groupcache v0.0.0-20241129210726-2c02b8208cf8 // indirect
-	github.com/golang/protobuf v1.5.4 // indirect
 	github.com/golang/snappy v1.0.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/json-iterator/go v1.1.12 // indirect
@@ -108,3 +107,11 @@ replace github.com/markusmobius/go-dateparser => ./third_party/dateparser
 replace github.com/pemistahl/lingua-go => ./third_party/lingua-go
 
 replace github.com/mingrammer/commonregex => ./third_party/commonregex
+
+replace github.com/markusmobius/go-domdistiller => ./third_party/go-domdistiller
+
+replace github.com/forPelevin/gomoji => ./third_party/gomoji
+
+replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo
+
+replace google.golang.org/appengine => ./third_party/appengine
