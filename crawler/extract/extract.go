@@ -65,6 +65,8 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 		opt.MaxNodes = 100000
 	}
 	canonical := findCanonical(doc, u)
+	pruneNamed(doc)
+	captionGallery(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     u,
 		EnableFallback:  opt.Fallback,
@@ -93,7 +95,7 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 		Sitename:    m.Sitename,
 	}
 	if res.ContentNode != nil {
-		if t := nodeText(res.ContentNode); t != "" {
+		if t := strings.Join(trimHead(nodeLines(res.ContentNode)), " "); t != "" {
 			a.Text = t
 		}
 	}
@@ -114,6 +116,7 @@ const indonesianBoilerplate = `[class*=berita-lainnya], [id*=berita-lainnya], [c
 	`[class*=baca-juga], [id*=baca-juga], [class*=bacajuga], ` +
 	`[class*=terpopuler], [id*=terpopuler], [class*=rekomendasi], [id*=rekomendasi], ` +
 	`[class*=beritautama], [id*=beritautama], [class*=berita-utama], [class*=pilihan-redaksi], [id=trending], [class~=trending]`
+
 
 // findCanonical reads <link rel=canonical> or og:url and keeps it only if
 // it points to the same site (same host, or hosts sharing their last two

@@ -23,7 +23,10 @@ var blockTags = map[string]bool{
 // em, a, span) ends. go-trafilatura's own text puts a space at every element
 // boundary, which splits "<em>By A. Humes</em>: The" into "Humes : The"
 // and "<a>Guatemala</a>, la" into "Guatemala , la".
-func nodeText(root *html.Node) string {
+func nodeText(root *html.Node) string { return strings.Join(nodeLines(root), " ") }
+
+// nodeLines is nodeText's blocks, one string each.
+func nodeLines(root *html.Node) []string {
 	var lines []string
 	var cur strings.Builder
 	flush := func() {
@@ -60,5 +63,5 @@ func nodeText(root *html.Node) string {
 	}
 	walk(root, 0)
 	flush()
-	return strings.Join(lines, " ")
+	return lines
 }

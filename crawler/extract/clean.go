@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pruneNamed removes the blocks whose class or id names them as
+// boilerplate trafilatura's own lists miss: the right-hand column next to
+// the article ("kanan": right), footers named "foot", "foot_2" or
+// "foot-links", "baca juga" (read also) boxes named without a hyphen, the
+// newsroom's blocks ("redaksi": the editorial office, its contacts, picks
+// and notes), recommendation boxes, "read next" slide-ins and newsletter
+// sign-ups. Names are matched per class word, and a block that holds the
+// bulk of the page's paragraph text is never removed, whatever its name:
+// a <body class="newsletter-style-dark"> or an article container with
+// "has-recommendations" is the page, not a box.
+func pruneNamed(doc *html.Node) {
+	total := paraLen(doc, 0)
+	var drop []*html.Node
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 256 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
+			default:
+				if boilerplateName(n) {
+					if p := paraLen(n, 0); p == 0 || p*3 < total {
+						drop = append(drop, n)
+						return
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// boilerplateName reports whether a class word or the id of n names a
+// boilerplate block (see pruneNamed).
+func boilerplateName(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(a.Val)) {
+			switch {
+			case strings.HasPrefix(w, "kanan"),
+				w == "foot", strings.HasPrefix(w, "foot_"), strings.HasPrefix(w, "foot-"),
+				strings.Contains(w, "bacajuga"), strings.Contains(w, "redaksi"),
+				strings.HasPrefix(w, "recommend"), strings.Contains(w, "-recommend"), strings.Contains(w, "_recommend"),
+				strings.Contains(w, "slidebox"),
+				strings.HasPrefix(w, "newsletter") && !strings.Contains(w, "style"):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paraLen is the text length of the <p> elements under n.
+func paraLen(n *html.Node, depth int) int {
+	if depth > 256 {
+		return 0
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.P {
+		return textLen(n, 0)
+	}
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		l += paraLen(c, depth+1)
+	}
+	return l
+}
+
+// captionGallery turns a photo-gallery page's figures into text blocks
+// when their captions are the page's text: at least two figures with a
+// caption of a sentence or more, and more caption text than paragraph
+// text. trafilatura drops every <figure> before it looks for the article
+// (a caption under a photo in a story is not the story), which leaves a
+// gallery page with only its teaser lists. Other pages are left alone.
+func captionGallery(doc *html.Node) {
+	var figures []*html.Node
+	var captionText, paraText int
+	var walk func(n *html.Node, depth int, inFigure bool)
+	walk = func(n *html.Node, depth int, inFigure bool) {
+		if depth > 256 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Figure:
+				if !inFigure {
+					if c := findChild(n, atom.Figcaption, 0); c != nil {
+						if l := textLen(c, 0); l >= 40 {
+							figures = append(figures, n)
+							captionText += l
+						}
+					}
+				}
+				inFigure = true
+			case atom.P:
+				if !inFigure {
+					if l := textLen(n, 0); l >= 80 {
+						paraText += l
+					}
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1, inFigure)
+		}
+	}
+	walk(doc, 0, false)
+	if len(figures) < 2 || captionText <= paraText {
+		return
+	}
+	for _, f := range figures {
+		f.Data, f.DataAtom = "div", atom.Div
+		if c := findChild(f, atom.Figcaption, 0); c != nil {
+			c.Data, c.DataAtom = "p", atom.P
+		}
+	}
+}
+
+// findChild is the first descendant element of n with tag a.
+func findChild(n *html.Node, a atom.Atom, depth int) *html.Node {
+	if depth > 64 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+		if f := findChild(c, a, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// textLen is the number of non-space bytes of text under n.
+func textLen(n *html.Node, depth int) int {
+	if depth > 256 {
+		return 0
+	}
+	if n.Type == html.TextNode {
+		l := 0
+		for _, r := range n.Data {
+			if !unicode.IsSpace(r) {
+				l++
+			}
+		}
+		return l
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+		return 0
+	}
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		l += textLen(c, depth+1)
+	}
+	return l
+}
+
+// trimHead drops the dateline blocks before the story: blocks that are a
+// date and nothing else ("Selasa, 23/02/2016 15:32 WIB"). The date is
+// kept in its own field; in the text it only dilutes it. (The headline is
+// kept: evaluation sets count it as text.) It stops at the first block
+// that is not one and never drops them all.
+func trimHead(lines []string) []string {
+	i := 0
+	for i < len(lines) && i < 4 && isDateline(foldSpace(lines[i])) {
+		i++
+	}
+	if i == len(lines) {
+		return lines
+	}
+	return lines[i:]
+}
+
+func foldSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// datelineWords are the words a date line is made of besides numbers:
+// day and month names (Indonesian, Malay and English, with their usual
+// abbreviations), time zones and am/pm.
+var datelineWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`senin selasa rabu kamis jumat jum'at sabtu minggu ahad
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		januari februari pebruari maret april mei juni juli agustus september oktober november desember
+		jan feb mar apr jun jul agu agt ags aug sep sept okt oct nov des dec
+		january february march may june july august october december
+		isnin khamis jumaat
+		wib wita wit gmt utc am pm pukul jam`) {
+		datelineWords[w] = true
+	}
+}
+
+// isDateline reports whether a (folded) line is only a date or time: at
+// least one number, and every other word a day, month, zone or am/pm.
+func isDateline(l string) bool {
+	digits := false
+	for _, w := range strings.FieldsFunc(l, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		switch {
+		case strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
+			digits = true
+		case datelineWords[w]:
+		default:
+			return false
+		}
+	}
+	return digits
+}
