@@ -117,7 +117,6 @@ const indonesianBoilerplate = `[class*=berita-lainnya], [id*=berita-lainnya], [c
 	`[class*=terpopuler], [id*=terpopuler], [class*=rekomendasi], [id*=rekomendasi], ` +
 	`[class*=beritautama], [id*=beritautama], [class*=berita-utama], [class*=pilihan-redaksi], [id=trending], [class~=trending]`
 
-
 // findCanonical reads <link rel=canonical> or og:url and keeps it only if
 // it points to the same site (same host, or hosts sharing their last two
 // labels), so a hostile page cannot claim another site's identity.
