@@ -185,15 +185,49 @@ func textLen(n *html.Node, depth int) int {
 // kept in its own field; in the text it only dilutes it. (The headline is
 // kept: evaluation sets count it as text.) It stops at the first block
 // that is not one and never drops them all.
-func trimHead(lines []string) []string {
+func trimHead(bs []block) []block {
 	i := 0
-	for i < len(lines) && i < 4 && isDateline(foldSpace(lines[i])) {
+	for i < len(bs) && i < 4 && isDateline(foldSpace(bs[i].text)) {
 		i++
 	}
-	if i == len(lines) {
-		return lines
+	if i == len(bs) {
+		return bs
 	}
-	return lines[i:]
+	return bs[i:]
+}
+
+// trimTail drops a related-content box left at the end of the story: a
+// heading ("Weitere Artikel", "Mehr zum Thema", "Neueste Artikel") with
+// nothing but short lines (teaser titles, labels) after it, which
+// trafilatura keeps when the box sits in the article's container. A short
+// line has at most eight words and does not end like a sentence; a run of
+// them without a heading (a signature, an address, a list) is kept, and
+// the first block never goes.
+func trimTail(bs []block) []block {
+	cut := len(bs)
+	for j := len(bs) - 1; j > 0 && len(bs)-j <= 12 && shortLabel(bs[j].text); j-- {
+		if bs[j].heading {
+			cut = j
+		}
+	}
+	return bs[:cut]
+}
+
+// shortLabel reports whether a block reads as a label or title rather than
+// a sentence.
+func shortLabel(l string) bool {
+	if len(strings.Fields(l)) > 8 {
+		return false
+	}
+	l = strings.TrimRight(l, " \u00a0")
+	if l == "" {
+		return true
+	}
+	switch r := []rune(l); r[len(r)-1] {
+	case '.', '!', '?', '…', '"', '”', '»', ')', ':', '。', '！', '？':
+		return false
+	}
+	return true
 }
 
 func foldSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

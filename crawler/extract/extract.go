@@ -95,7 +95,7 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 		Sitename:    m.Sitename,
 	}
 	if res.ContentNode != nil {
-		if t := strings.Join(trimHead(nodeLines(res.ContentNode)), " "); t != "" {
+		if t := joinBlocks(trimTail(trimHead(nodeBlocks(res.ContentNode)))); t != "" {
 			a.Text = t
 		}
 	}
