@@ -213,12 +213,60 @@ func trimTail(bs []block) []block {
 	return bs[:cut]
 }
 
+// restore puts back paragraphs trafilatura dropped that readability kept:
+// blocks of at least 150 bytes that end like a sentence and are not in
+// the extracted text, each after the block that precedes it in
+// readability's text (or first when none does). Measured on trafilatura's
+// evaluation set, such blocks are mostly article text trafilatura's
+// element filters took out (a paragraph inside a <div> of links, a lead
+// styled as a teaser); shorter or unfinished ones are mostly boilerplate.
+func restore(bs, readable []block) []block {
+	if len(readable) == 0 || len(bs) == 0 {
+		return bs
+	}
+	text := joinBlocks(bs)
+	out := bs
+	inserted := 0
+	after := -1 // index in bs of the last readability block found in the text
+	for _, r := range readable {
+		if strings.Contains(text, r.text) {
+			for i, b := range bs {
+				if strings.Contains(b.text, r.text) || strings.Contains(r.text, b.text) {
+					after = i
+					break
+				}
+			}
+			continue
+		}
+		if len(r.text) < 150 || !sentenceEnd(r.text) {
+			continue
+		}
+		if inserted == 0 {
+			out = append([]block(nil), bs...)
+		}
+		at := after + 1 + inserted
+		out = append(out[:at], append([]block{r}, out[at:]...)...)
+		inserted++
+	}
+	return out
+}
+
+// sentenceEnd reports whether a block ends like a sentence.
+func sentenceEnd(l string) bool {
+	return !shortLabelEnd(l)
+}
+
 // shortLabel reports whether a block reads as a label or title rather than
 // a sentence.
 func shortLabel(l string) bool {
 	if len(strings.Fields(l)) > 8 {
 		return false
 	}
+	return shortLabelEnd(l)
+}
+
+// shortLabelEnd reports whether l does not end like a sentence.
+func shortLabelEnd(l string) bool {
 	l = strings.TrimRight(l, " \u00a0")
 	if l == "" {
 		return true

@@ -11,8 +11,11 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/andybalholm/cascadia"
+	"github.com/go-shiori/go-readability"
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -67,19 +70,32 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 	canonical := findCanonical(doc, u)
 	pruneNamed(doc)
 	captionGallery(doc)
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+	// The prune selector is applied here rather than by trafilatura, so
+	// that readability below sees the same pruned page.
+	pruneSelected(doc, boilerplateSelector())
+	topt := trafilatura.Options{
 		OriginalURL:     u,
 		EnableFallback:  opt.Fallback,
 		ExcludeComments: true,
 		MaxTreeSize:     opt.MaxNodes,
-		PruneSelector:   indonesianBoilerplate,
 		Focus:           opt.Focus,
 		HtmlDateOptions: &htmldate.Options{
 			ExtractTime:     true,
 			UseOriginalDate: true,
 			URL:             pageURL,
 		},
-	})
+	}
+	// With the fallback on, readability runs once, here: trafilatura gets
+	// its result as the fallback candidate it would otherwise compute, and
+	// its paragraphs are kept for restore below.
+	var readable []block
+	if opt.Fallback {
+		if r, err := readability.FromDocument(doc, u); err == nil && r.Node != nil {
+			readable = nodeBlocks(r.Node)
+			topt.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: r.Node}
+		}
+	}
+	res, err := trafilatura.ExtractDocument(doc, topt)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w: %v", pageURL, ErrNoText, err)
 	}
@@ -95,7 +111,7 @@ func Page(body []byte, pageURL string, opt Options) (a *Article, err error) {
 		Sitename:    m.Sitename,
 	}
 	if res.ContentNode != nil {
-		if t := joinBlocks(trimTail(trimHead(nodeBlocks(res.ContentNode)))); t != "" {
+		if t := joinBlocks(restore(trimTail(trimHead(nodeBlocks(res.ContentNode))), readable)); t != "" {
 			a.Text = t
 		}
 	}
@@ -116,6 +132,24 @@ const indonesianBoilerplate = `[class*=berita-lainnya], [id*=berita-lainnya], [c
 	`[class*=baca-juga], [id*=baca-juga], [class*=bacajuga], ` +
 	`[class*=terpopuler], [id*=terpopuler], [class*=rekomendasi], [id*=rekomendasi], ` +
 	`[class*=beritautama], [id*=beritautama], [class*=berita-utama], [class*=pilihan-redaksi], [id=trending], [class~=trending]`
+
+// boilerplateSelector is indonesianBoilerplate compiled, on first use.
+var boilerplateSelector = sync.OnceValue(func() cascadia.SelectorGroup {
+	sel, err := cascadia.ParseGroup(indonesianBoilerplate)
+	if err != nil {
+		panic(fmt.Sprintf("extract: boilerplate selector: %v", err)) // a constant; the tests parse it
+	}
+	return sel
+})
+
+// pruneSelected removes the elements sel matches (and what they hold).
+func pruneSelected(doc *html.Node, sel cascadia.SelectorGroup) {
+	for _, n := range cascadia.QueryAll(doc, sel) {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
 
 // findCanonical reads <link rel=canonical> or og:url and keeps it only if
 // it points to the same site (same host, or hosts sharing their last two
