@@ -205,6 +205,14 @@ func trimHead(bs []block) []block {
 // the first block never goes.
 func trimTail(bs []block) []block {
 	cut := len(bs)
+	// A label announcing more articles in the second half of the text
+	// starts a related-content box whatever follows it (teaser titles with
+	// their summaries).
+	for j := len(bs) / 2; j < len(bs); j++ {
+		if j > 0 && shortLabel(bs[j].text) && relatedLabel(bs[j].text) {
+			return bs[:j]
+		}
+	}
 	for j := len(bs) - 1; j > 0 && len(bs)-j <= 12 && shortLabel(bs[j].text); j-- {
 		if bs[j].heading {
 			cut = j
@@ -254,6 +262,28 @@ func restore(bs, readable []block) []block {
 // sentenceEnd reports whether a block ends like a sentence.
 func sentenceEnd(l string) bool {
 	return !shortLabelEnd(l)
+}
+
+// relatedWords begin the labels of related-content boxes, in the languages
+// of Netra's sources and of trafilatura's evaluation set.
+var relatedWords = []string{
+	"berita lainnya", "berita terkait", "baca juga", "artikel terkait", "berita terbaru", "terpopuler", "rekomendasi",
+	"related", "more from", "more stories", "more news", "read more", "read next", "you may also like", "you might also like", "recommended", "latest news", "latest articles", "most read", "most popular",
+	"weitere artikel", "weitere beiträge", "mehr zum thema", "mehr aus", "das könnte sie auch", "das könnte dich auch", "neueste artikel", "neueste beiträge", "ähnliche artikel", "verwandte artikel", "meistgelesen", "videos zum thema", "beliebte inhalte", "empfehlungen",
+	"à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "les plus lus",
+	"noticias relacionadas", "te puede interesar", "más noticias", "lo más leído", "también te puede",
+	"leia também", "notícias relacionadas",
+}
+
+// relatedLabel reports whether a label announces related content.
+func relatedLabel(l string) bool {
+	l = strings.ToLower(strings.TrimSpace(l))
+	for _, w := range relatedWords {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortLabel reports whether a block reads as a label or title rather than
