@@ -64,6 +64,9 @@ func boilerplateName(n *html.Node) bool {
 				strings.Contains(w, "bacajuga"), strings.Contains(w, "redaksi"),
 				strings.HasPrefix(w, "recommend"), strings.Contains(w, "-recommend"), strings.Contains(w, "_recommend"),
 				strings.Contains(w, "slidebox"),
+				strings.HasPrefix(w, "related"), strings.Contains(w, "-related"), strings.Contains(w, "_related"),
+				strings.HasPrefix(w, "popular"), strings.Contains(w, "most-view"), strings.Contains(w, "mostview"),
+				strings.Contains(w, "most-read"), strings.Contains(w, "mostread"), strings.Contains(w, "most-popular"),
 				strings.HasPrefix(w, "newsletter") && !strings.Contains(w, "style"):
 				return true
 			}
