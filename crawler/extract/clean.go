@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -227,7 +228,8 @@ func trimTail(bs []block) []block {
 // restore puts back paragraphs trafilatura dropped that readability kept:
 // blocks of at least 150 bytes that end like a sentence and are not in
 // the extracted text, each after the block that precedes it in
-// readability's text (or first when none does). Measured on trafilatura's
+// readability's text (or first when none does), and only where a later
+// block of readability's is in the extracted text too. Measured on trafilatura's
 // evaluation set, such blocks are mostly article text trafilatura's
 // element filters took out (a paragraph inside a <div> of links, a lead
 // styled as a teaser); shorter or unfinished ones are mostly boilerplate.
@@ -236,8 +238,11 @@ func restore(bs, readable []block) []block {
 		return bs
 	}
 	text := joinBlocks(bs)
-	out := bs
-	inserted := 0
+	type insert struct {
+		after int
+		b     block
+	}
+	var done, pending []insert
 	after := -1 // index in bs of the last readability block found in the text
 	for _, r := range readable {
 		if strings.Contains(text, r.text) {
@@ -247,17 +252,32 @@ func restore(bs, readable []block) []block {
 					break
 				}
 			}
+			done, pending = append(done, pending...), nil
 			continue
 		}
-		if len(r.text) < 150 || !sentenceEnd(r.text) {
-			continue
+		if len(r.text) >= 150 && sentenceEnd(r.text) {
+			pending = append(pending, insert{after, r})
 		}
-		if inserted == 0 {
-			out = append([]block(nil), bs...)
+	}
+	// Blocks after the last one the two extractions share are left out:
+	// there readability runs on into author boxes and notes.
+	if len(done) == 0 {
+		return bs
+	}
+	sort.SliceStable(done, func(i, j int) bool { return done[i].after < done[j].after })
+	out := make([]block, 0, len(bs)+len(done))
+	k := 0
+	for ; k < len(done) && done[k].after < 0; k++ {
+		out = append(out, done[k].b)
+	}
+	for i, b := range bs {
+		out = append(out, b)
+		for ; k < len(done); k++ {
+			if done[k].after > i {
+				break
+			}
+			out = append(out, done[k].b)
 		}
-		at := after + 1 + inserted
-		out = append(out[:at], append([]block{r}, out[at:]...)...)
-		inserted++
 	}
 	return out
 }

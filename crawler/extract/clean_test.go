@@ -91,3 +91,26 @@ func FuzzCleaning(f *testing.F) {
 		}
 	})
 }
+
+// restore puts a dropped paragraph back where readability has it, leaves
+// out short or unfinished blocks and whatever readability has after the
+// last block both extractions share.
+func TestRestore(t *testing.T) {
+	long := func(s string) string { return s + strings.Repeat(" kalimat pengisi yang panjang", 6) + "." }
+	main := []block{{text: long("Paragraf satu")}, {text: long("Paragraf tiga")}}
+	readable := []block{
+		{text: long("Paragraf satu")},
+		{text: long("Paragraf dua yang dibuang trafilatura")},
+		{text: "Label pendek"},
+		{text: long("Paragraf tiga")},
+		{text: long("Profil penulis di akhir halaman")},
+	}
+	got := joinBlocks(restore(main, readable))
+	want := joinBlocks([]block{main[0], readable[1], main[1]})
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := restore(main, nil); len(got) != 2 {
+		t.Errorf("without readability: %d blocks", len(got))
+	}
+}
