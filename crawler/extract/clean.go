@@ -14,8 +14,10 @@ import (
 // the article ("kanan": right), footers named "foot", "foot_2" or
 // "foot-links", "baca juga" (read also) boxes named without a hyphen, the
 // newsroom's blocks ("redaksi": the editorial office, its contacts, picks
-// and notes), recommendation boxes, "read next" slide-ins and newsletter
-// sign-ups. Names are matched per class word, and a block that holds the
+// and notes), recommendation, related, popular and most-read boxes, "read
+// next" slide-ins, newsletter sign-ups, and the rules, policy and form of
+// a comment section (not the comments: evaluation sets count some, such as
+// live tickers, as text). Names are matched per class word, and a block that holds the
 // bulk of the page's paragraph text is never removed, whatever its name:
 // a <body class="newsletter-style-dark"> or an article container with
 // "has-recommendations" is the page, not a box.
@@ -65,6 +67,9 @@ func boilerplateName(n *html.Node) bool {
 				strings.Contains(w, "bacajuga"), strings.Contains(w, "redaksi"),
 				strings.HasPrefix(w, "recommend"), strings.Contains(w, "-recommend"), strings.Contains(w, "_recommend"),
 				strings.Contains(w, "slidebox"),
+				strings.Contains(w, "comment") && (strings.Contains(w, "rule") || strings.Contains(w, "polic") || strings.Contains(w, "form") ||
+					strings.Contains(w, "disclos") || strings.Contains(w, "guideline") || strings.Contains(w, "add") || strings.Contains(w, "respond")),
+				w == "respond",
 				strings.HasPrefix(w, "related"), strings.Contains(w, "-related"), strings.Contains(w, "_related"),
 				strings.HasPrefix(w, "popular"), strings.Contains(w, "most-view"), strings.Contains(w, "mostview"),
 				strings.Contains(w, "most-read"), strings.Contains(w, "mostread"), strings.Contains(w, "most-popular"),
