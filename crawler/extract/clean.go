@@ -73,7 +73,8 @@ func boilerplateName(n *html.Node) bool {
 				strings.HasPrefix(w, "related"), strings.Contains(w, "-related"), strings.Contains(w, "_related"),
 				strings.HasPrefix(w, "popular"), strings.Contains(w, "most-view"), strings.Contains(w, "mostview"),
 				strings.Contains(w, "most-read"), strings.Contains(w, "mostread"), strings.Contains(w, "most-popular"),
-				strings.HasPrefix(w, "newsletter") && !strings.Contains(w, "style"):
+				strings.Contains(w, "newsletter") && !strings.Contains(w, "style"),
+				strings.HasPrefix(w, "subscri"), strings.Contains(w, "-subscri"), strings.Contains(w, "_subscri"):
 				return true
 			}
 		}
