@@ -74,6 +74,7 @@ func boilerplateName(n *html.Node) bool {
 				strings.HasPrefix(w, "popular"), strings.Contains(w, "most-view"), strings.Contains(w, "mostview"),
 				strings.Contains(w, "most-read"), strings.Contains(w, "mostread"), strings.Contains(w, "most-popular"),
 				strings.Contains(w, "newsletter") && !strings.Contains(w, "style"),
+				strings.HasPrefix(w, "share"), strings.HasPrefix(w, "social"), strings.Contains(w, "-share"), strings.Contains(w, "sharing"),
 				strings.HasPrefix(w, "subscri"), strings.Contains(w, "-subscri"), strings.Contains(w, "_subscri"):
 				return true
 			}
