@@ -15,7 +15,8 @@ import (
 // "foot-links", "baca juga" (read also) boxes named without a hyphen, the
 // newsroom's blocks ("redaksi": the editorial office, its contacts, picks
 // and notes), recommendation, related, popular and most-read boxes, "read
-// next" slide-ins, newsletter sign-ups, and the rules, policy and form of
+// next" slide-ins, newsletter and subscription boxes, share and social
+// buttons, sidebars, and the rules, policy and form of
 // a comment section (not the comments: evaluation sets count some, such as
 // live tickers, as text). Names are matched per class word, and a block that holds the
 // bulk of the page's paragraph text is never removed, whatever its name:
@@ -75,6 +76,7 @@ func boilerplateName(n *html.Node) bool {
 				strings.Contains(w, "most-read"), strings.Contains(w, "mostread"), strings.Contains(w, "most-popular"),
 				strings.Contains(w, "newsletter") && !strings.Contains(w, "style"),
 				strings.HasPrefix(w, "share"), strings.HasPrefix(w, "social"), strings.Contains(w, "-share"), strings.Contains(w, "sharing"),
+				strings.HasPrefix(w, "sidebar"), strings.Contains(w, "-sidebar"), w == "aside",
 				strings.HasPrefix(w, "subscri"), strings.Contains(w, "-subscri"), strings.Contains(w, "_subscri"):
 				return true
 			}
