@@ -246,7 +246,13 @@ func restore(bs, readable []block) []block {
 	if len(readable) == 0 || len(bs) == 0 {
 		return bs
 	}
-	text := joinBlocks(bs)
+	// Compared without white space: the two extractions join inline
+	// elements differently ("ovation kepada" / "ovationkepada").
+	text := squash(joinBlocks(bs))
+	keys := make([]string, len(bs))
+	for i, b := range bs {
+		keys[i] = squash(b.text)
+	}
 	type insert struct {
 		after int
 		b     block
@@ -254,9 +260,10 @@ func restore(bs, readable []block) []block {
 	var done, pending []insert
 	after := -1 // index in bs of the last readability block found in the text
 	for _, r := range readable {
-		if strings.Contains(text, r.text) {
-			for i, b := range bs {
-				if strings.Contains(b.text, r.text) || strings.Contains(r.text, b.text) {
+		rk := squash(r.text)
+		if strings.Contains(text, rk) {
+			for i, k := range keys {
+				if strings.Contains(k, rk) || strings.Contains(rk, k) {
 					after = i
 					break
 				}
@@ -289,6 +296,11 @@ func restore(bs, readable []block) []block {
 		}
 	}
 	return out
+}
+
+// squash is s without white space, lower-cased.
+func squash(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
 }
 
 // sentenceEnd reports whether a block ends like a sentence.
