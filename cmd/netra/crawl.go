@@ -53,6 +53,7 @@ what was already fetched, for up to --shutdown-timeout; a second Ctrl-C
 stops at once. Either way the next run fetches what was not stored.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			tuneCrawlGC()
 			return runCrawl(cmd.Context(), g, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
