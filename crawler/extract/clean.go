@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -218,13 +219,20 @@ func trimHead(bs []block) []block {
 // the first block never goes.
 func trimTail(bs []block) []block {
 	cut := len(bs)
-	// A label announcing more articles in the second half of the text
-	// starts a related-content box whatever follows it (teaser titles with
-	// their summaries).
-	for j := len(bs) / 2; j < len(bs); j++ {
-		if j > 0 && shortLabel(bs[j].text) && relatedLabel(bs[j].text) {
+	// A label announcing more articles, with at most half of the text
+	// after it, starts a related-content box whatever follows it (teaser
+	// titles with their summaries). One ending in a colon ("Mehr zum Thema
+	// Gesundheit:") introduces a box inside the story instead.
+	total := 0
+	for _, b := range bs {
+		total += len(b.text)
+	}
+	rest := total
+	for j := 0; j < len(bs); j++ {
+		if j > 0 && 2*rest <= total && len(strings.Fields(bs[j].text)) <= 8 && !strings.HasSuffix(bs[j].text, ":") && relatedLabel(bs[j].text) {
 			return bs[:j]
 		}
+		rest -= len(bs[j].text)
 	}
 	for j := len(bs) - 1; j > 0 && len(bs)-j <= 12 && shortLabel(bs[j].text); j-- {
 		if bs[j].heading {
@@ -313,7 +321,7 @@ func sentenceEnd(l string) bool {
 var relatedWords = []string{
 	"berita lainnya", "berita terkait", "baca juga", "artikel terkait", "berita terbaru", "terpopuler", "rekomendasi",
 	"related", "more from", "more stories", "more news", "read more", "read next", "you may also like", "you might also like", "recommended", "latest news", "latest articles", "most read", "most popular",
-	"weitere artikel", "weitere beiträge", "mehr zum thema", "mehr aus", "das könnte sie auch", "das könnte dich auch", "neueste artikel", "neueste beiträge", "ähnliche artikel", "verwandte artikel", "meistgelesen", "videos zum thema", "beliebte inhalte", "empfehlungen",
+	"weitere artikel", "weitere beiträge", "mehr zum thema", "mehr aus", "das könnte sie auch", "das könnte dich auch", "neueste artikel", "neueste beiträge", "ähnliche artikel", "verwandte artikel", "meistgelesen", "videos zum thema", "beliebte inhalte", "entdecke weitere", "entdecken sie weitere",
 	"à lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "les plus lus",
 	"noticias relacionadas", "te puede interesar", "más noticias", "lo más leído", "también te puede",
 	"leia também", "notícias relacionadas",
@@ -324,7 +332,10 @@ func relatedLabel(l string) bool {
 	l = strings.ToLower(strings.TrimSpace(l))
 	for _, w := range relatedWords {
 		if strings.HasPrefix(l, w) {
-			return true
+			// whole words only: "mehr aus" is not "Mehr Ausdauer"
+			if r, _ := utf8.DecodeRuneInString(l[len(w):]); !unicode.IsLetter(r) {
+				return true
+			}
 		}
 	}
 	return false
