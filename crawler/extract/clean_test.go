@@ -114,3 +114,26 @@ func TestRestore(t *testing.T) {
 		t.Errorf("without readability: %d blocks", len(got))
 	}
 }
+
+func TestRelatedLabel(t *testing.T) {
+	for l, want := range map[string]bool{
+		"Weitere Artikel":                    true,
+		"Das könnte Sie auch interessieren!": true,
+		"Berita Lainnya":                     true,
+		"Mehr Ausdauer durch Training":       false, // "mehr aus" is a related prefix, "Ausdauer" is not "aus"
+		"Relatedness in families":            false,
+	} {
+		if got := relatedLabel(l); got != want {
+			t.Errorf("relatedLabel(%q) = %v, want %v", l, got, want)
+		}
+	}
+	long := strings.Repeat("Kalimat panjang isi berita. ", 10)
+	story := []block{{text: long}, {text: long}, {text: "Mehr zum Thema Gesundheit:"}, {text: long}}
+	if got := trimTail(story); len(got) != 4 {
+		t.Errorf("an inline box label ending in a colon cut the story: %d blocks", len(got))
+	}
+	boxed := []block{{text: long}, {text: long}, {text: "Berita Lainnya", heading: true}, {text: "Banjir rob rendam tiga desa pesisir sejak Kamis malam hingga pagi."}}
+	if got := trimTail(boxed); len(got) != 2 {
+		t.Errorf("related box kept: %d blocks", len(got))
+	}
+}
