@@ -35,6 +35,8 @@ gofmt_out="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$gofmt_out" ]; then echo "gofmt needed on:"; echo "$gofmt_out"; exit 1; fi
 go vet ./...
 go test -count=1 -timeout 40m "$@" ./...
-# third_party/dateparser is its own module (it stands in for go-dateparser
-# through a replace directive), so ./... does not reach it.
-(cd third_party/dateparser && go vet ./... && go test -count=1 ./...)
+# Each third_party/* folder is its own module (it stands in for an upstream
+# module through a replace directive in go.mod), so ./... does not reach it.
+for m in third_party/*/; do
+  (cd "$m" && go vet ./... && go test -count=1 ./...)
+done
