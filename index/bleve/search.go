@@ -182,8 +182,9 @@ func sortOrder(so index.Sort) ([]string, error) {
 	return nil, fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", so)
 }
 
-// Search runs a reviewer's query: the search index finds and orders IDs,
-// netra.db supplies the records.
+// Search runs a reviewer's query: the search index finds and orders IDs
+// (or the search cache remembers them, until the next write), netra.db
+// supplies the records.
 func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
 	s.cmu.RLock()
 	defer s.cmu.RUnlock()
@@ -195,9 +196,59 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		return index.Result{}, fmt.Errorf("search: %w", err)
 	}
 	so := q.EffectiveSort()
-	order, err := sortOrder(so)
+	// The generation is read before the index is asked, so an answer
+	// from a snapshot older than a write is filed under an older
+	// generation (see searchCache).
+	gen := s.cache.generation()
+	key, cacheable := cacheKey(q)
+	e, ok := cachedSearch{}, false
+	if cacheable {
+		e, ok = s.cache.get(gen, key)
+	}
+	if !ok {
+		if e, err = s.searchIndex(ctx, bq, q); err != nil {
+			return index.Result{}, err
+		}
+		if cacheable {
+			s.cache.put(gen, key, e)
+		}
+	}
+	out := e.result()
+	out.Matches = make([]index.Match, 0, len(e.hits))
+	err = s.db.View(func(tx *bolt.Tx) error {
+		rb := tx.Bucket(bucketRecords)
+		for _, h := range e.hits {
+			v := rb.Get([]byte(h.id))
+			if v == nil {
+				continue // deleted since the search index answered
+			}
+			var m index.Match
+			if err := json.Unmarshal(v, &m.Record); err != nil {
+				return fmt.Errorf("record %s: %w", h.id, err)
+			}
+			if so == index.SortRelevance && !math.IsNaN(h.score) && !math.IsInf(h.score, 0) {
+				m.Relevance = h.score
+			}
+			if q.Highlight {
+				m.Snippets = index.RecordSnippets(m.Record, s.analyze, tq)
+			}
+			out.Matches = append(out.Matches, m)
+		}
+		return nil
+	})
 	if err != nil {
 		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	return out, nil
+}
+
+// searchIndex asks the search index for q's page of IDs, its total, its
+// facet and time counts.
+func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
+	so := q.EffectiveSort()
+	order, err := sortOrder(so)
+	if err != nil {
+		return cachedSearch{}, fmt.Errorf("search: %w", err)
 	}
 	limit := q.EffectiveLimit()
 	// One extra hit tells whether another page exists.
@@ -209,11 +260,11 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	if q.Cursor != "" {
 		c, err := index.DecodeCursor(q.Cursor, backendName, so)
 		if err != nil {
-			return index.Result{}, fmt.Errorf("search: %w", err)
+			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
 		var after []string
 		if err := json.Unmarshal(c.After, &after); err != nil || len(after) != len(order) {
-			return index.Result{}, fmt.Errorf("search: %w: bad sort key", index.ErrBadCursor)
+			return cachedSearch{}, fmt.Errorf("search: %w: bad sort key", index.ErrBadCursor)
 		}
 		req.SearchAfter = after
 	}
@@ -229,11 +280,11 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	}
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return index.Result{}, fmt.Errorf("search: %w", err)
+		return cachedSearch{}, fmt.Errorf("search: %w", err)
 	}
 
 	hits := res.Hits
-	out := index.Result{Total: int(res.Total), Matches: []index.Match{}}
+	out := cachedSearch{total: int(res.Total)}
 	if len(hits) > limit {
 		hits = hits[:limit]
 		last := hits[len(hits)-1]
@@ -245,48 +296,28 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 		after, err := json.Marshal(key)
 		if err != nil {
-			return index.Result{}, fmt.Errorf("search: %w", err)
+			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
-		if out.NextCursor, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
-			return index.Result{}, fmt.Errorf("search: %w", err)
+		if out.next, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
+			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
-		rb := tx.Bucket(bucketRecords)
-		for _, h := range hits {
-			v := rb.Get([]byte(h.ID))
-			if v == nil {
-				continue // deleted since the search index answered
-			}
-			var m index.Match
-			if err := json.Unmarshal(v, &m.Record); err != nil {
-				return fmt.Errorf("record %s: %w", h.ID, err)
-			}
-			if so == index.SortRelevance && !math.IsNaN(h.Score) && !math.IsInf(h.Score, 0) {
-				m.Relevance = h.Score
-			}
-			if q.Highlight {
-				m.Snippets = index.RecordSnippets(m.Record, s.analyze, tq)
-			}
-			out.Matches = append(out.Matches, m)
-		}
-		return nil
-	})
-	if err != nil {
-		return index.Result{}, fmt.Errorf("search: %w", err)
+	out.hits = make([]cachedHit, len(hits))
+	for i, h := range hits {
+		out.hits[i] = cachedHit{id: h.ID, score: h.Score}
 	}
 	if len(q.TimeBuckets) > 1 {
-		out.TimeCounts = make([]int, len(q.TimeBuckets)-1)
+		out.timeCounts = make([]int, len(q.TimeBuckets)-1)
 		if f := res.Facets[timeBucketsFacet]; f != nil {
 			for _, dr := range f.DateRanges {
-				if i, err := strconv.Atoi(dr.Name); err == nil && i >= 0 && i < len(out.TimeCounts) {
-					out.TimeCounts[i] = dr.Count
+				if i, err := strconv.Atoi(dr.Name); err == nil && i >= 0 && i < len(out.timeCounts) {
+					out.timeCounts[i] = dr.Count
 				}
 			}
 		}
 	}
 	if len(q.Facets) > 0 {
-		out.Facets = map[string][]index.FacetCount{}
+		out.facets = map[string][]index.FacetCount{}
 		for _, name := range q.Facets {
 			fc := []index.FacetCount{}
 			if f := res.Facets[name]; f != nil && f.Terms != nil {
@@ -300,7 +331,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 				}
 				return fc[i].Value < fc[j].Value
 			})
-			out.Facets[name] = fc
+			out.facets[name] = fc
 		}
 	}
 	return out, nil

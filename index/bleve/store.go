@@ -105,6 +105,9 @@ type Store struct {
 	// cmu guards closed; every call holds it for reading.
 	cmu    sync.RWMutex
 	closed bool
+
+	// cache remembers the search index's answers until the next write.
+	cache searchCache
 }
 
 type options struct {
@@ -459,6 +462,7 @@ func (s *Store) persistSearch() error {
 
 // batchPersisted runs b and waits until bleve reports it persisted.
 func (s *Store) batchPersisted(b *blevesearch.Batch) error {
+	defer s.cache.bump() // see apply
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := s.idx.Batch(b); err != nil {
@@ -567,6 +571,8 @@ func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 // persisted; when bleve reports it persisted, the ids' pending marks become
 // removable.
 func (s *Store) apply(b *blevesearch.Batch, ids []string) error {
+	// The write is visible once Batch returns; cached answers end then.
+	defer s.cache.bump()
 	s.inflight.Add(1)
 	done := sync.OnceFunc(s.inflight.Done)
 	b.SetPersistedCallback(func(err error) {

@@ -1,0 +1,97 @@
+package bleve
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/index"
+)
+
+func statusCount(res index.Result, st netra.Status) int {
+	for _, fc := range res.Facets[index.FacetStatus] {
+		if fc.Value == string(st) {
+			return fc.Count
+		}
+	}
+	return 0
+}
+
+// TestSearchCacheSeesEveryWrite asks the same question before and after
+// each kind of write: the second identical search must be answered from the
+// cache, and a write made just before a search must show in its answer.
+func TestSearchCacheSeesEveryWrite(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	yes := true
+	recs := []netra.Record{
+		{Item: netra.Item{ID: "a", Source: "uji", Text: "camat ikut kampanye"}, Verdict: netra.Verdict{ID: "a", Flagged: true, Score: 0.9}},
+		{Item: netra.Item{ID: "b", Source: "uji", Text: "lurah ikut kampanye"}, Verdict: netra.Verdict{ID: "b", Flagged: true, Score: 0.8}},
+	}
+	if err := s.Upsert(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	q := index.Query{Flagged: &yes, Facets: []string{index.FacetStatus}, Sort: index.SortScoreDesc}
+	search := func() index.Result {
+		t.Helper()
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	first := search()
+	if first.Total != 2 || statusCount(first, netra.StatusNew) != 2 {
+		t.Fatalf("before any review: total %d, new %d; want 2, 2", first.Total, statusCount(first, netra.StatusNew))
+	}
+	hits := s.cache.hits
+	if again := search(); again.Total != 2 || s.cache.hits != hits+1 {
+		t.Fatalf("repeated search: total %d, cache hits %d -> %d; want 2 from the cache", again.Total, hits, s.cache.hits)
+	}
+	// A caller changing its result must not change the next caller's.
+	again := search()
+	again.Facets[index.FacetStatus][0].Count = 99
+	again.Matches[0].Record.Item.Text = "diubah"
+	if r := search(); statusCount(r, netra.StatusNew) != 2 || r.Matches[0].Record.Item.Text == "diubah" {
+		t.Fatalf("a caller's change leaked into the cache: %+v", r.Facets)
+	}
+
+	// Review: the status facet moves at once.
+	st := netra.StatusConfirmed
+	rec, err := s.Get(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Review(ctx, "a", index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: rec.Version}); err != nil {
+		t.Fatal(err)
+	}
+	r := search()
+	if statusCount(r, netra.StatusConfirmed) != 1 || statusCount(r, netra.StatusNew) != 1 {
+		t.Fatalf("after a review: facets %+v; want one confirmed, one new", r.Facets[index.FacetStatus])
+	}
+	if r.Matches[0].Record.Review.Status != netra.StatusConfirmed {
+		t.Fatalf("after a review: first match has status %q", r.Matches[0].Record.Review.Status)
+	}
+
+	// Upsert: a new record is counted and listed at once.
+	c := netra.Record{Item: netra.Item{ID: "c", Source: "uji", Text: "kades ikut kampanye"}, Verdict: netra.Verdict{ID: "c", Flagged: true, Score: 0.95}}
+	if err := s.Upsert(ctx, []netra.Record{c}); err != nil {
+		t.Fatal(err)
+	}
+	if r := search(); r.Total != 3 || r.Matches[0].Record.Item.ID != "c" {
+		t.Fatalf("after an upsert: total %d, first %q; want 3, c", r.Total, r.Matches[0].Record.Item.ID)
+	}
+
+	// DeleteByQuery: the removed record is gone at once.
+	if n, err := s.DeleteByQuery(ctx, index.Query{IDs: []string{"b"}}); err != nil || n != 1 {
+		t.Fatalf("delete: %d, %v", n, err)
+	}
+	if r := search(); r.Total != 2 || statusCount(r, netra.StatusNew) != 1 {
+		t.Fatalf("after a delete: total %d, facets %+v; want 2 with one new", r.Total, r.Facets[index.FacetStatus])
+	}
+}
