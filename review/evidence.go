@@ -29,6 +29,16 @@ type EvidenceManifest struct {
 	// TextSHA256 is the hash of the item's text as stored: the same text
 	// gives the same hash in any later export.
 	TextSHA256 string `json:"text_sha256"`
+	// PageSHA256 and PageFetched describe page.html, the sanitised copy of
+	// the fetched page frozen by the crawler: its hash as recorded then
+	// (equal to Files["page.html"]) and when it was fetched.
+	PageSHA256  string    `json:"page_sha256,omitempty"`
+	PageFetched time.Time `json:"page_fetched,omitzero"`
+	// PageTruncated is set when only the page's first megabyte was kept.
+	PageTruncated bool `json:"page_truncated,omitempty"`
+	// PageError says why a record's frozen copy is not in the bundle (it
+	// does not match its recorded hash).
+	PageError string `json:"page_error,omitempty"`
 }
 
 // evidenceHTML is the bundle's human-readable page: the text with the
@@ -50,8 +60,9 @@ var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 `))
 
 // apiEvidence answers GET /api/v1/items/{id}/evidence: a ZIP with the
-// record, the text, the audit trail, an HTML page of the evidence and a
-// manifest of SHA-256 hashes.
+// record, the text, the audit trail, an HTML page of the evidence, the
+// frozen copy of the fetched page when the crawler kept one (page.html) and
+// a manifest of SHA-256 hashes.
 func (s *Server) apiEvidence(w http.ResponseWriter, r *http.Request, p principal) {
 	rec, trail, ok := s.recordAndAudit(w, r, r.PathValue("id"))
 	if !ok {
@@ -85,6 +96,15 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 	files["evidence.html"] = page.Bytes()
 	m := EvidenceManifest{ItemID: rec.Item.ID, URL: rec.Item.URL, Fetched: rec.Item.Fetched, Published: rec.Item.Published, Exported: now, By: by, Rules: rec.Verdict.RulesVersion, Files: map[string]string{}, TextSHA256: hex.EncodeToString(textHash[:])}
 	names := []string{"text.txt", "record.json", "audit.json", "evidence.html"}
+	if pc := rec.Item.Archive; pc != nil {
+		if b, err := pc.HTML(); err != nil {
+			m.PageError = err.Error()
+		} else {
+			files["page.html"] = b
+			names = append(names, "page.html")
+			m.PageSHA256, m.PageFetched, m.PageTruncated = pc.SHA256, pc.Fetched, pc.Truncated
+		}
+	}
 	for _, n := range names {
 		h := sha256.Sum256(files[n])
 		m.Files[n] = hex.EncodeToString(h[:])
