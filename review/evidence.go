@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules/regulation"
 )
 
 // EvidenceManifest is manifest.json of an evidence bundle: what the bundle
@@ -50,7 +52,11 @@ var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 <body><h1>{{.Rec.Item.Title}}</h1>
 <p>ID {{.Rec.Item.ID}} · sumber {{.Rec.Item.Source}} · URL {{.Rec.Item.URL}} · diambil {{.Rec.Item.Fetched}} · SHA-256 teks {{.TextHash}}</p>
 <h2>Bukti</h2>
-{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}})</p></blockquote>{{end}}
+{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
+{{with .Regs}}<h2>Dasar hukum</h2>
+<p>Ringkasan pasal ditulis untuk Netra, bukan bunyi resmi; teks resmi ada pada alamat yang disebut.</p>
+{{range .}}<section id="{{.Anchor}}"><h3>{{.Title}}</h3><p>{{.Gist}}</p><p>Teks resmi: <code>{{.URL}}</code></p>{{range .Articles}}<p><b>{{.Ref}}.</b> {{.Gist}}</p>{{end}}</section>
+{{end}}{{end}}
 <h2>Teks</h2>
 <p><mark class="actor">pelaku</mark> <mark class="act">perbuatan</mark> <mark class="target">sasaran</mark></p>
 <p>{{range .Segments}}{{if .Term}}<mark class="term{{with .Role}} {{.}}{{end}}">{{.Text}}</mark>{{else if .Hit}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
@@ -90,7 +96,9 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	var page bytes.Buffer
-	if err := evidenceHTML.Execute(&page, map[string]any{"Rec": rec, "TextHash": hex.EncodeToString(textHash[:]), "Segments": Segments(rec.Item.Text, rec.Verdict.Hits, "")}); err != nil {
+	hitRegs, regs := citedRegulations(rec.Verdict.Hits)
+	if err := evidenceHTML.Execute(&page, map[string]any{"Rec": rec, "TextHash": hex.EncodeToString(textHash[:]), "Segments": Segments(rec.Item.Text, rec.Verdict.Hits, ""),
+		"HitRegs": hitRegs, "Regs": regs}); err != nil {
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	files["evidence.html"] = page.Bytes()
@@ -127,4 +135,36 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// citedRegulations resolves the hits' regulation fields: the citations of
+// each field, and every cited regulation once, in order of first citation,
+// with the articles cited anywhere (for the bundle's "Dasar hukum").
+func citedRegulations(hits []netra.Hit) (map[string][]regulation.Citation, []regulation.Regulation) {
+	byField := map[string][]regulation.Citation{}
+	var regs []regulation.Regulation
+	at := map[string]int{}
+	for _, h := range hits {
+		if _, done := byField[h.Regulation]; done || h.Regulation == "" {
+			continue
+		}
+		cs, _ := regulation.Cite(h.Regulation) // unknown parts stay as the field's text
+		byField[h.Regulation] = cs
+		for _, c := range cs {
+			i, ok := at[c.Regulation.Key]
+			if !ok {
+				i = len(regs)
+				at[c.Regulation.Key] = i
+				r := *c.Regulation
+				r.Articles = nil
+				regs = append(regs, r)
+			}
+			for _, a := range c.Articles {
+				if !slices.Contains(regs[i].Articles, a) {
+					regs[i].Articles = append(regs[i].Articles, a)
+				}
+			}
+		}
+	}
+	return byField, regs
 }

@@ -199,6 +199,12 @@ func Cite(field string) ([]Citation, error) {
 	return out, nil
 }
 
+// Anchor is the regulation's key as an HTML id: "UU 7/2017" gives
+// "reg-uu-7-2017".
+func (r Regulation) Anchor() string {
+	return "reg-" + strings.ToLower(strings.NewReplacer(" ", "-", "/", "-").Replace(r.Key))
+}
+
 func (r *Regulation) article(ref string) (Article, bool) {
 	for _, a := range r.Articles {
 		if a.Ref == ref {

@@ -90,3 +90,9 @@ func FuzzCite(f *testing.F) {
 		}
 	})
 }
+
+func TestAnchor(t *testing.T) {
+	if got := (Regulation{Key: "UU 7/2017"}).Anchor(); got != "reg-uu-7-2017" {
+		t.Errorf("anchor %q", got)
+	}
+}
