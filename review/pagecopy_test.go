@@ -100,6 +100,10 @@ func TestFrozenPageFromCrawlToBundle(t *testing.T) {
 	if err != nil || stored.Item.Archive == nil || stored.Item.Archive.SHA256 != it.Archive.SHA256 {
 		t.Fatalf("the store lost the frozen copy: %v", err)
 	}
+	c, _ := f.login("budi", viewerPW)
+	if code, page := f.page(c, "/items/"+it.ID); code != 200 || !strings.Contains(page, `id="page-copy"`) || !strings.Contains(page, it.Archive.SHA256[:16]) {
+		t.Errorf("item page (%d) does not show the frozen copy's hash", code)
+	}
 	files := bundleFiles(t, f, it.ID)
 	var m EvidenceManifest
 	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
