@@ -10,29 +10,39 @@ import (
 
 // searchCacheEntries bounds the search cache: a reviewer's queue, its
 // stories' counts, the dashboard and the filter dropdowns are a few dozen
-// searches; when more pile up within one generation the cache starts over.
+// searches; when more pile up the cache starts over.
 const searchCacheEntries = 256
 
-// searchCache keeps what the search index answered (IDs, sort keys, totals,
-// facet and time counts) for queries asked since the last write, so a
-// reviewer's second view of a queue or dashboard costs a read of netra.db
-// instead of a pass over every matching record's doc values. Records are
-// never cached: they are read from netra.db on every search.
+// searchCache keeps what the search index answered (IDs, totals, facet and
+// time counts) so a reviewer's next view of a queue or dashboard costs a
+// read of netra.db instead of a pass over every matching record's doc
+// values. Records are never cached: they are read from netra.db on every
+// search.
 //
-// Correctness rests on the generation: every search-index write bumps it
-// after the write is visible (Store.apply, Store.indexRecords), and a search
-// stores its answer under the generation it read before asking the index.
-// An answer computed from an older snapshot is therefore filed under an
-// older generation, which no later lookup asks for.
+// Correctness rests on two write generations, each bumped after a write is
+// visible to searches (Store.apply, Store.batchPersisted): content, bumped
+// by anything that adds, replaces or removes records, and review, bumped by
+// a review change. A review changes only the indexed status, assignee and
+// reviewer of one record, so an answer that neither filters nor counts
+// those fields (reviewDependent) stays valid across reviews; every other
+// answer is valid only for both generations it was computed at. A search
+// reads the generations before asking the index, so an answer computed from
+// a snapshot older than a write carries generations that write has left
+// behind.
 type searchCache struct {
 	mu      sync.Mutex
-	gen     uint64
+	gen     generations
 	entries map[string]cachedSearch
-	hits    uint64 // lookups answered from the cache, for tests and stats
+	hits    uint64 // lookups answered from the cache, for tests
 }
+
+// generations are the write generations an answer was computed at.
+type generations struct{ content, review uint64 }
 
 // cachedSearch is the search index's part of one answer.
 type cachedSearch struct {
+	gen        generations
+	dependent  bool // on review state: valid for gen.review only
 	total      int
 	hits       []cachedHit
 	next       string
@@ -45,40 +55,43 @@ type cachedHit struct {
 	score float64
 }
 
-// generation is the current write generation.
-func (c *searchCache) generation() uint64 {
+// generations returns the current write generations.
+func (c *searchCache) generations() generations {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.gen
 }
 
-// bump starts a new generation and forgets every cached answer.
-func (c *searchCache) bump() {
+// bump starts a new generation: of reviews only when reviewOnly, else of
+// content (which ends every cached answer).
+func (c *searchCache) bump(reviewOnly bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
+	if reviewOnly {
+		c.gen.review++
+		return
+	}
+	c.gen.content++
 	c.entries = nil
 }
 
-// get returns the answer cached for key in generation gen.
-func (c *searchCache) get(gen uint64, key string) (cachedSearch, bool) {
+// get returns the answer cached for key, when it is still valid.
+func (c *searchCache) get(key string) (cachedSearch, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen != c.gen {
+	e, ok := c.entries[key]
+	if !ok || e.gen.content != c.gen.content || (e.dependent && e.gen.review != c.gen.review) {
 		return cachedSearch{}, false
 	}
-	e, ok := c.entries[key]
-	if ok {
-		c.hits++
-	}
-	return e, ok
+	c.hits++
+	return e, true
 }
 
-// put files an answer computed from the index as it was at generation gen.
-func (c *searchCache) put(gen uint64, key string, e cachedSearch) {
+// put files an answer computed from the index as it was at e.gen.
+func (c *searchCache) put(key string, e cachedSearch) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen != c.gen {
+	if e.gen.content != c.gen.content || (e.dependent && e.gen.review != c.gen.review) {
 		return // a write came in meanwhile: the answer may be stale already
 	}
 	if c.entries == nil || len(c.entries) >= searchCacheEntries {
@@ -87,15 +100,26 @@ func (c *searchCache) put(gen uint64, key string, e cachedSearch) {
 	c.entries[key] = e
 }
 
+// reviewFacet reports whether a facet counts a field a review changes.
+func reviewFacet(name string) bool {
+	return name == index.FacetStatus || name == index.FacetReviewer
+}
+
+// filtersReview reports whether q's matches depend on review state.
+func filtersReview(q index.Query) bool {
+	return len(q.Statuses) > 0 || len(q.Assignees) > 0 || len(q.Reviewers) > 0
+}
+
 // cacheKey identifies what the search index answers for q: everything but
-// Highlight, which only changes how netra.db's records are presented.
-func cacheKey(q index.Query) (string, bool) {
+// Highlight, which only changes how netra.db's records are presented. kind
+// tells apart answers of different shapes for the same query.
+func cacheKey(kind string, q index.Query) (string, bool) {
 	q.Highlight = false
 	b, err := json.Marshal(q)
 	if err != nil {
 		return "", false
 	}
-	return string(b), true
+	return kind + string(b), true
 }
 
 // result builds a fresh Result from the cached answer; callers may change

@@ -50,8 +50,8 @@ func TestSearchCacheSeesEveryWrite(t *testing.T) {
 		t.Fatalf("before any review: total %d, new %d; want 2, 2", first.Total, statusCount(first, netra.StatusNew))
 	}
 	hits := s.cache.hits
-	if again := search(); again.Total != 2 || s.cache.hits != hits+1 {
-		t.Fatalf("repeated search: total %d, cache hits %d -> %d; want 2 from the cache", again.Total, hits, s.cache.hits)
+	if again := search(); again.Total != 2 || s.cache.hits != hits+2 {
+		t.Fatalf("repeated search: total %d, cache hits %d -> %d; want 2 from the cache (page and counts)", again.Total, hits, s.cache.hits)
 	}
 	// A caller changing its result must not change the next caller's.
 	again := search()
@@ -70,12 +70,33 @@ func TestSearchCacheSeesEveryWrite(t *testing.T) {
 	if _, err := s.Review(ctx, "a", index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: rec.Version}); err != nil {
 		t.Fatal(err)
 	}
+	hits = s.cache.hits
 	r := search()
+	if s.cache.hits != hits+1 {
+		t.Errorf("after a review: %d cache hits, want 1 (the page; the status counts are counted again)", s.cache.hits-hits)
+	}
 	if statusCount(r, netra.StatusConfirmed) != 1 || statusCount(r, netra.StatusNew) != 1 {
 		t.Fatalf("after a review: facets %+v; want one confirmed, one new", r.Facets[index.FacetStatus])
 	}
 	if r.Matches[0].Record.Review.Status != netra.StatusConfirmed {
 		t.Fatalf("after a review: first match has status %q", r.Matches[0].Record.Review.Status)
+	}
+
+	// A filter on review state is not answered from before the review.
+	newOnly := q
+	newOnly.Statuses, newOnly.Facets = []netra.Status{netra.StatusNew}, nil
+	if r, err := s.Search(ctx, newOnly); err != nil || r.Total != 1 || r.Matches[0].Record.Item.ID != "b" {
+		t.Fatalf("new items after a review: %+v, %v; want b alone", r, err)
+	}
+	st = netra.StatusDismissed
+	if rec, err = s.Get(ctx, "b"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Review(ctx, "b", index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: rec.Version, Note: new(string)}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Search(ctx, newOnly); err != nil || r.Total != 0 {
+		t.Fatalf("new items after the second review: total %d, %v; want 0", r.Total, err)
 	}
 
 	// Upsert: a new record is counted and listed at once.
@@ -91,7 +112,7 @@ func TestSearchCacheSeesEveryWrite(t *testing.T) {
 	if n, err := s.DeleteByQuery(ctx, index.Query{IDs: []string{"b"}}); err != nil || n != 1 {
 		t.Fatalf("delete: %d, %v", n, err)
 	}
-	if r := search(); r.Total != 2 || statusCount(r, netra.StatusNew) != 1 {
-		t.Fatalf("after a delete: total %d, facets %+v; want 2 with one new", r.Total, r.Facets[index.FacetStatus])
+	if r := search(); r.Total != 2 || statusCount(r, netra.StatusNew) != 1 || statusCount(r, netra.StatusDismissed) != 0 {
+		t.Fatalf("after a delete: total %d, facets %+v; want 2 with one new, none dismissed", r.Total, r.Facets[index.FacetStatus])
 	}
 }

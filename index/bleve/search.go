@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strconv"
@@ -196,22 +197,9 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		return index.Result{}, fmt.Errorf("search: %w", err)
 	}
 	so := q.EffectiveSort()
-	// The generation is read before the index is asked, so an answer
-	// from a snapshot older than a write is filed under an older
-	// generation (see searchCache).
-	gen := s.cache.generation()
-	key, cacheable := cacheKey(q)
-	e, ok := cachedSearch{}, false
-	if cacheable {
-		e, ok = s.cache.get(gen, key)
-	}
-	if !ok {
-		if e, err = s.searchIndex(ctx, bq, q); err != nil {
-			return index.Result{}, err
-		}
-		if cacheable {
-			s.cache.put(gen, key, e)
-		}
+	e, err := s.cachedSearch(ctx, bq, q)
+	if err != nil {
+		return index.Result{}, err
 	}
 	out := e.result()
 	out.Matches = make([]index.Match, 0, len(e.hits))
@@ -242,9 +230,72 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	return out, nil
 }
 
+// cachedSearch answers q from the search cache where it can: the page, the
+// total and the counts of fields no review changes come from one search,
+// reused until records change; the status and reviewer facets from a
+// counting search of their own, reused until anything changes, reviews
+// included. Splitting them lets the default queue and the dashboard survive
+// a review with one cheap count instead of a full pass.
+func (s *Store) cachedSearch(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
+	// The generations are read before the index is asked (see searchCache).
+	gen := s.cache.generations()
+	main := q
+	main.Facets = nil
+	var counted []string
+	for _, f := range q.Facets {
+		if reviewFacet(f) {
+			counted = append(counted, f)
+		} else {
+			main.Facets = append(main.Facets, f)
+		}
+	}
+	dependent := filtersReview(q)
+	e, err := s.cachedPart(ctx, "page", gen, dependent, bq, main, false)
+	if err != nil || len(counted) == 0 {
+		return e, err
+	}
+	cq := index.Query{Facets: counted}
+	cq.Text, cq.Flagged, cq.MinScore, cq.MaxScore = q.Text, q.Flagged, q.MinScore, q.MaxScore
+	cq.Categories, cq.Rules, cq.Sources, cq.Regions, cq.Places, cq.Stories = q.Categories, q.Rules, q.Sources, q.Regions, q.Places, q.Stories
+	cq.Statuses, cq.Assignees, cq.Reviewers, cq.IDs, cq.Since, cq.Until = q.Statuses, q.Assignees, q.Reviewers, q.IDs, q.Since, q.Until
+	c, err := s.cachedPart(ctx, "count", gen, true, bq, cq, true)
+	if err != nil {
+		return cachedSearch{}, err
+	}
+	if e.facets == nil {
+		e.facets = map[string][]index.FacetCount{}
+	} else {
+		e.facets = maps.Clone(e.facets) // the cached entry stays as it was
+	}
+	for _, f := range counted {
+		e.facets[f] = c.facets[f]
+	}
+	return e, nil
+}
+
+// cachedPart is one search of cachedSearch, from the cache or the index.
+func (s *Store) cachedPart(ctx context.Context, kind string, gen generations, dependent bool, bq query.Query, q index.Query, countOnly bool) (cachedSearch, error) {
+	key, cacheable := cacheKey(kind, q)
+	if cacheable {
+		if e, ok := s.cache.get(key); ok {
+			return e, nil
+		}
+	}
+	e, err := s.searchIndex(ctx, bq, q, countOnly)
+	if err != nil {
+		return cachedSearch{}, err
+	}
+	e.gen, e.dependent = gen, dependent
+	if cacheable {
+		s.cache.put(key, e)
+	}
+	return e, nil
+}
+
 // searchIndex asks the search index for q's page of IDs, its total, its
-// facet and time counts.
-func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
+// facet and time counts; countOnly asks for the total and counts alone,
+// which spares reading sort keys.
+func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query, countOnly bool) (cachedSearch, error) {
 	so := q.EffectiveSort()
 	order, err := sortOrder(so)
 	if err != nil {
@@ -255,6 +306,12 @@ func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query) 
 	req := blevesearch.NewSearchRequestOptions(bq, limit+1, 0, false)
 	req.SortBy(order)
 	if so != index.SortRelevance {
+		req.Score = "none"
+	}
+	if countOnly {
+		// No hits and no order: bleve then reads only the facets' fields.
+		req.Size = 0
+		req.SortBy([]string{"-_score"})
 		req.Score = "none"
 	}
 	if q.Cursor != "" {

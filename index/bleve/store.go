@@ -462,7 +462,7 @@ func (s *Store) persistSearch() error {
 
 // batchPersisted runs b and waits until bleve reports it persisted.
 func (s *Store) batchPersisted(b *blevesearch.Batch) error {
-	defer s.cache.bump() // see apply
+	defer s.cache.bump(false) // see apply
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := s.idx.Batch(b); err != nil {
@@ -570,9 +570,12 @@ func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 // apply runs a search-index batch for ids without waiting for it to be
 // persisted; when bleve reports it persisted, the ids' pending marks become
 // removable.
-func (s *Store) apply(b *blevesearch.Batch, ids []string) error {
+//
+// reviewOnly says the batch changes only what a review changes (status,
+// assignee, reviewer), which ends fewer cached answers.
+func (s *Store) apply(b *blevesearch.Batch, ids []string, reviewOnly bool) error {
 	// The write is visible once Batch returns; cached answers end then.
-	defer s.cache.bump()
+	defer s.cache.bump(reviewOnly)
 	s.inflight.Add(1)
 	done := sync.OnceFunc(s.inflight.Done)
 	b.SetPersistedCallback(func(err error) {
