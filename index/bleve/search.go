@@ -174,11 +174,11 @@ func sortOrder(so index.Sort) ([]string, error) {
 	case index.SortRelevance:
 		return []string{"-_score", "_id"}, nil
 	case index.SortScoreDesc:
-		return []string{"-" + fieldScore, "-" + fieldTime, "_id"}, nil
+		return []string{"-" + fieldKeyScore, "_id"}, nil
 	case index.SortTimeDesc:
-		return []string{"-" + fieldDated, "-" + fieldTime, "_id"}, nil
+		return []string{"-" + fieldKeyNewest, "_id"}, nil
 	case index.SortTimeAsc:
-		return []string{"-" + fieldDated, fieldTime, "_id"}, nil
+		return []string{fieldKeyOldest, "_id"}, nil
 	}
 	return nil, fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", so)
 }
