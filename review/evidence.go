@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/crawler/archive"
 	"github.com/netra-id/netra/rules/regulation"
 )
 
@@ -39,7 +40,8 @@ type EvidenceManifest struct {
 	// PageTruncated is set when only the page's first megabyte was kept.
 	PageTruncated bool `json:"page_truncated,omitempty"`
 	// PageError says why a record's frozen copy is not in the bundle (it
-	// does not match its recorded hash).
+	// does not match its recorded hash, or it is not a sanitised copy as
+	// the crawler makes them: an imported record's, say).
 	PageError string `json:"page_error,omitempty"`
 }
 
@@ -105,7 +107,13 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 	m := EvidenceManifest{ItemID: rec.Item.ID, URL: rec.Item.URL, Fetched: rec.Item.Fetched, Published: rec.Item.Published, Exported: now, By: by, Rules: rec.Verdict.RulesVersion, Files: map[string]string{}, TextSHA256: hex.EncodeToString(textHash[:])}
 	names := []string{"text.txt", "record.json", "audit.json", "evidence.html"}
 	if pc := rec.Item.Archive; pc != nil {
-		if b, err := pc.HTML(); err != nil {
+		b, err := pc.HTML()
+		if err == nil {
+			// An imported record's copy was not made by our crawler:
+			// hand out only what our sanitiser would have kept.
+			err = archive.Check(b)
+		}
+		if err != nil {
 			m.PageError = err.Error()
 		} else {
 			files["page.html"] = b

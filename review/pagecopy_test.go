@@ -3,6 +3,7 @@ package review
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -169,5 +170,38 @@ func TestBrowserFrozenPageRunsNoScript(t *testing.T) {
 		if !strings.HasPrefix(u, "file://") {
 			t.Errorf("the frozen copy loaded %s", u)
 		}
+	}
+}
+
+// TestForgedPageCopyIsNotBundled: an imported record can carry a "copy"
+// that our crawler did not make — raw HTML with script, with a hash that
+// matches it. The bundle leaves it out and says why.
+func TestForgedPageCopyIsNotBundled(t *testing.T) {
+	raw := []byte(`<!doctype html><html><body><script>alert(1)</script><p>Camat hadir</p></body></html>`)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(raw)
+	zw.Close()
+	sum := sha256.Sum256(raw)
+	rec := rolesRecord(t)
+	rec.Item.Archive = &netra.PageCopy{Fetched: time.Now().UTC(), SHA256: hex.EncodeToString(sum[:]), Size: len(raw), HTMLGzip: gz.Bytes()}
+	f := newFixture(t, withRecords(rec))
+	files := bundleFiles(t, f, rec.Item.ID)
+	var m EvidenceManifest
+	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := files["page.html"]; ok || m.PageError == "" || m.Files["page.html"] != "" {
+		t.Errorf("a forged copy was bundled (page_error %q)", m.PageError)
+	}
+	// A copy whose bytes do not match its recorded hash is left out too.
+	rec.Item.Archive.SHA256 = strings.Repeat("0", 64)
+	f2 := newFixture(t, withRecords(rec))
+	files = bundleFiles(t, f2, rec.Item.ID)
+	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := files["page.html"]; ok || !strings.Contains(m.PageError, "SHA-256") {
+		t.Errorf("a copy with the wrong hash was bundled (page_error %q)", m.PageError)
 	}
 }

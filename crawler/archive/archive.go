@@ -10,6 +10,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"time"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -91,6 +92,24 @@ func Freeze(page []byte, fetched time.Time) *netra.PageCopy {
 	zw.Write(doc.Bytes())                                   // a bytes.Buffer does not fail
 	zw.Close()
 	return &netra.PageCopy{Fetched: fetched.UTC(), SHA256: hex.EncodeToString(sum[:]), Size: doc.Len(), Truncated: truncated, HTMLGzip: gz.Bytes()}
+}
+
+// Check reports whether html is a copy Freeze could have made: the header
+// with its Content-Security-Policy, a body the sanitiser leaves as it is,
+// the footer. Records can be imported, so a stored copy is checked before it
+// is handed out as a page to open.
+func Check(html []byte) error {
+	body, ok := bytes.CutPrefix(html, []byte(header))
+	if ok {
+		body, ok = bytes.CutSuffix(body, []byte(footer))
+	}
+	if !ok {
+		return errors.New("page copy: not a copy made by Netra (header or footer differ)")
+	}
+	if !bytes.Equal(policy().SanitizeBytes(body), body) {
+		return errors.New("page copy: holds markup the sanitiser removes")
+	}
+	return nil
 }
 
 // toUTF8 decodes page from the charset its meta tags or bytes declare.

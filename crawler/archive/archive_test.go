@@ -53,6 +53,24 @@ func TestFreezeRemovesEveryScriptVector(t *testing.T) {
 	}
 }
 
+func TestCheckRefusesForeignCopies(t *testing.T) {
+	page, _ := os.ReadFile("testdata/hostile.html")
+	if err := Check([]byte(html(t, page))); err != nil {
+		t.Fatalf("a frozen copy fails the check: %v", err)
+	}
+	for name, b := range map[string]string{
+		"raw page":         string(page),
+		"script in body":   header + `<p>x</p><script>alert(1)</script>` + footer,
+		"handler in body":  header + `<p onclick="alert(1)">x</p>` + footer,
+		"no policy header": strings.Replace(header, "Content-Security-Policy", "X", 1) + `<p>x</p>` + footer,
+		"missing footer":   header + `<p>x</p>`,
+	} {
+		if err := Check([]byte(b)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
 func TestFreezeHashesWhatItKeeps(t *testing.T) {
 	pc := Freeze([]byte("<p>Camat <b>hadir</b></p>"), time.Now())
 	b, err := pc.HTML()
@@ -107,6 +125,9 @@ func FuzzFreeze(f *testing.F) {
 		}
 		if len(b) > MaxBytes {
 			t.Fatalf("%d bytes", len(b))
+		}
+		if err := Check(b); err != nil {
+			t.Fatalf("Freeze(%q) fails its own check: %v\n%s", page, err, b)
 		}
 		if bad := unsafeMarkup(b[len(header) : len(b)-len(footer)]); bad != "" {
 			t.Fatalf("copy of %q keeps %s", page, bad)
