@@ -60,7 +60,7 @@ func Table() []Regulation {
 		{
 			Key:   "UU 20/2023",
 			Title: "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",
-			Gist:  "Undang-undang ASN yang berlaku sekarang, pengganti UU 5/2014. Netralitas tetap menjadi asas penyelenggaraan kebijakan dan manajemen ASN; pegawai ASN tidak boleh berpihak kepada golongan atau partai politik mana pun.",
+			Gist:  "Undang-undang ASN yang berlaku sekarang, pengganti UU 5/2014. Netralitas tetap menjadi salah satu asas penyelenggaraan kebijakan dan manajemen ASN.",
 			URL:   "https://peraturan.go.id/id/uu-no-20-tahun-2023",
 		},
 		{
@@ -88,8 +88,8 @@ func Table() []Regulation {
 			Gist:  "Penyelenggaraan pemilu presiden, DPR, DPD, dan DPRD, termasuk larangan dalam kampanye dan ketentuan pidananya.",
 			URL:   "https://peraturan.go.id/id/uu-no-7-tahun-2017",
 			Articles: []Article{
-				{Ref: "Pasal 182", Gist: "Persyaratan calon anggota DPD; huruf k: antara lain mengundurkan diri sebagai aparatur sipil negara."},
-				{Ref: "Pasal 240", Gist: "Persyaratan bakal calon anggota DPR dan DPRD; ayat (1) huruf k: antara lain mengundurkan diri sebagai aparatur sipil negara, dengan surat pengunduran diri yang tidak dapat ditarik kembali."},
+				{Ref: "Pasal 182", Gist: "Persyaratan perseorangan calon anggota DPD, antara lain mengundurkan diri sebagai aparatur sipil negara."},
+				{Ref: "Pasal 240", Gist: "Ayat (1): persyaratan bakal calon anggota DPR dan DPRD, antara lain mengundurkan diri sebagai aparatur sipil negara dengan surat pengunduran diri yang tidak dapat ditarik kembali."},
 				{Ref: "Pasal 280", Gist: "Larangan dalam kampanye. Ayat (1): pelaksana, peserta, dan tim kampanye dilarang antara lain menggunakan fasilitas pemerintah, tempat ibadah, dan tempat pendidikan (huruf h) serta menjanjikan atau memberikan uang atau materi lainnya kepada peserta kampanye (huruf j). " +
 					"Ayat (2): pelaksana dan/atau tim kampanye dilarang mengikutsertakan antara lain aparatur sipil negara, anggota TNI dan Polri, kepala desa, perangkat desa, dan anggota badan permusyawaratan desa. " +
 					"Ayat (3): mereka yang disebut pada ayat (2) dilarang ikut serta sebagai pelaksana dan tim kampanye."},
@@ -104,7 +104,7 @@ func Table() []Regulation {
 			Gist:  "Undang-undang pilkada (UU 1/2015 sebagaimana diubah terakhir dengan UU 10/2016): syarat calon, kampanye, larangan bagi pejabat dan ASN, serta ketentuan pidananya.",
 			URL:   "https://peraturan.go.id/id/uu-no-10-tahun-2016",
 			Articles: []Article{
-				{Ref: "Pasal 7", Gist: "Persyaratan calon kepala daerah; ayat (2) huruf t: antara lain menyatakan secara tertulis pengunduran diri sebagai anggota TNI, Polri, dan PNS sejak ditetapkan sebagai pasangan calon."},
+				{Ref: "Pasal 7", Gist: "Ayat (2): persyaratan calon kepala daerah, antara lain menyatakan secara tertulis pengunduran diri sebagai anggota TNI, Polri, dan PNS sejak ditetapkan sebagai pasangan calon."},
 				{Ref: "Pasal 70", Gist: "Ayat (1): dalam kampanye, pasangan calon dilarang melibatkan pejabat BUMN/BUMD; aparatur sipil negara, anggota Polri, dan anggota TNI; serta kepala desa atau lurah dan perangkat desa atau kelurahan."},
 				{Ref: "Pasal 71", Gist: "Ayat (1): pejabat negara, pejabat daerah, pejabat aparatur sipil negara, anggota TNI/Polri, dan kepala desa atau lurah dilarang membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan salah satu pasangan calon."},
 				{Ref: "Pasal 188", Gist: "Pidana bagi pejabat negara, pejabat aparatur sipil negara, dan kepala desa atau lurah yang dengan sengaja melanggar Pasal 71: penjara paling singkat 1 bulan atau paling lama 6 bulan dan/atau denda Rp600.000 sampai Rp6.000.000 (pasal UU 1/2015)."},
