@@ -249,47 +249,72 @@ func (s *Store) cachedSearch(ctx context.Context, bq query.Query, q index.Query)
 			main.Facets = append(main.Facets, f)
 		}
 	}
-	dependent := filtersReview(q)
-	e, err := s.cachedPart(ctx, "page", gen, dependent, bq, main, false)
-	if err != nil || len(counted) == 0 {
-		return e, err
-	}
 	cq := index.Query{Facets: counted}
 	cq.Text, cq.Flagged, cq.MinScore, cq.MaxScore = q.Text, q.Flagged, q.MinScore, q.MaxScore
 	cq.Categories, cq.Rules, cq.Sources, cq.Regions, cq.Places, cq.Stories = q.Categories, q.Rules, q.Sources, q.Regions, q.Places, q.Stories
 	cq.Statuses, cq.Assignees, cq.Reviewers, cq.IDs, cq.Since, cq.Until = q.Statuses, q.Assignees, q.Reviewers, q.IDs, q.Since, q.Until
-	c, err := s.cachedPart(ctx, "count", gen, true, bq, cq, true)
-	if err != nil {
-		return cachedSearch{}, err
-	}
-	if e.facets == nil {
-		e.facets = map[string][]index.FacetCount{}
-	} else {
-		e.facets = maps.Clone(e.facets) // the cached entry stays as it was
-	}
-	for _, f := range counted {
-		e.facets[f] = c.facets[f]
-	}
-	return e, nil
-}
+	pageKey, pageOK := cacheKey("page", main)
+	countKey, countOK := cacheKey("count", cq)
 
-// cachedPart is one search of cachedSearch, from the cache or the index.
-func (s *Store) cachedPart(ctx context.Context, kind string, gen generations, dependent bool, bq query.Query, q index.Query, countOnly bool) (cachedSearch, error) {
-	key, cacheable := cacheKey(kind, q)
-	if cacheable {
-		if e, ok := s.cache.get(key); ok {
-			return e, nil
+	var page, count cachedSearch
+	havePage, haveCount := false, len(counted) == 0
+	if pageOK {
+		page, havePage = s.cache.get(pageKey)
+	}
+	if !haveCount && countOK {
+		count, haveCount = s.cache.get(countKey)
+	}
+	if !havePage {
+		// Nothing cached for the page: one pass gives the page and,
+		// when they are missing too, the status and reviewer counts.
+		full := main
+		if !haveCount {
+			full.Facets = q.Facets
+		}
+		e, err := s.searchIndex(ctx, bq, full, false)
+		if err != nil {
+			return cachedSearch{}, err
+		}
+		if !haveCount {
+			count = cachedSearch{gen: gen, dependent: true, facets: map[string][]index.FacetCount{}}
+			for _, f := range counted {
+				count.facets[f] = e.facets[f]
+				delete(e.facets, f)
+			}
+			haveCount = true
+			if countOK {
+				s.cache.put(countKey, count)
+			}
+		}
+		page = e
+		page.gen, page.dependent = gen, filtersReview(q)
+		if pageOK {
+			s.cache.put(pageKey, page)
 		}
 	}
-	e, err := s.searchIndex(ctx, bq, q, countOnly)
-	if err != nil {
-		return cachedSearch{}, err
+	if !haveCount {
+		e, err := s.searchIndex(ctx, bq, cq, true)
+		if err != nil {
+			return cachedSearch{}, err
+		}
+		count = e
+		count.gen, count.dependent = gen, true
+		if countOK {
+			s.cache.put(countKey, count)
+		}
 	}
-	e.gen, e.dependent = gen, dependent
-	if cacheable {
-		s.cache.put(key, e)
+	if len(counted) == 0 {
+		return page, nil
 	}
-	return e, nil
+	if page.facets == nil {
+		page.facets = map[string][]index.FacetCount{}
+	} else {
+		page.facets = maps.Clone(page.facets) // the cached entry stays as it was
+	}
+	for _, f := range counted {
+		page.facets[f] = count.facets[f]
+	}
+	return page, nil
 }
 
 // searchIndex asks the search index for q's page of IDs, its total, its
