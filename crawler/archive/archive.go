@@ -89,7 +89,7 @@ func Freeze(page []byte, fetched time.Time) *netra.PageCopy {
 	sum := sha256.Sum256(doc.Bytes())
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression) // the level is valid
-	zw.Write(doc.Bytes())                                   // a bytes.Buffer does not fail
+	zw.Write(doc.Bytes())                                      // a bytes.Buffer does not fail
 	zw.Close()
 	return &netra.PageCopy{Fetched: fetched.UTC(), SHA256: hex.EncodeToString(sum[:]), Size: doc.Len(), Truncated: truncated, HTMLGzip: gz.Bytes()}
 }
