@@ -197,7 +197,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		return index.Result{}, fmt.Errorf("search: %w", err)
 	}
 	so := q.EffectiveSort()
-	e, err := s.cachedSearch(ctx, bq, q)
+	e, err := s.indexAnswer(ctx, bq, q)
 	if err != nil {
 		return index.Result{}, err
 	}
@@ -230,13 +230,13 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	return out, nil
 }
 
-// cachedSearch answers q from the search cache where it can: the page, the
+// indexAnswer answers q from the search cache where it can: the page, the
 // total and the counts of fields no review changes come from one search,
 // reused until records change; the status and reviewer facets from a
 // counting search of their own, reused until anything changes, reviews
 // included. Splitting them lets the default queue and the dashboard survive
 // a review with one cheap count instead of a full pass.
-func (s *Store) cachedSearch(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
+func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
 	// The generations are read before the index is asked (see searchCache).
 	gen := s.cache.generations()
 	main := q
