@@ -105,6 +105,9 @@ func TestFreezeCapsSize(t *testing.T) {
 	if !pc.Truncated || len(got) > MaxBytes || len(got) < MaxBytes/2 || !utf8.ValidString(got) {
 		t.Fatalf("truncated %v, %d bytes (cap %d), valid UTF-8 %v", pc.Truncated, len(got), MaxBytes, utf8.ValidString(got))
 	}
+	if err := Check([]byte(got)); err != nil {
+		t.Fatalf("a truncated copy fails the check: %v", err)
+	}
 	if small := Freeze([]byte("<p>pendek</p>"), time.Now()); small.Truncated {
 		t.Fatal("a short page is marked truncated")
 	}
