@@ -2,7 +2,9 @@ package bleve
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/netra-id/netra"
@@ -114,5 +116,71 @@ func TestSearchCacheSeesEveryWrite(t *testing.T) {
 	}
 	if r := search(); r.Total != 2 || statusCount(r, netra.StatusNew) != 1 || statusCount(r, netra.StatusDismissed) != 0 {
 		t.Fatalf("after a delete: total %d, facets %+v; want 2 with one new, none dismissed", r.Total, r.Facets[index.FacetStatus])
+	}
+}
+
+// TestSearchCacheConcurrent: reviewers searching the same queue at once
+// while others review share passes and cached answers without a race (go
+// test -race), and the last review shows in the next search.
+func TestSearchCacheConcurrent(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	var recs []netra.Record
+	for i := range 40 {
+		id := fmt.Sprintf("r%02d", i)
+		recs = append(recs, netra.Record{Item: netra.Item{ID: id, Source: "uji", Text: "camat ikut kampanye " + id}, Verdict: netra.Verdict{ID: id, Flagged: true, Score: float64(i) / 40}})
+	}
+	if err := s.Upsert(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	q := index.Query{Flagged: &yes, Facets: []string{index.FacetStatus, index.FacetSource}, Sort: index.SortScoreDesc, Limit: 10}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for range 6 {
+		wg.Go(func() {
+			for range 30 {
+				r, err := s.Search(ctx, q)
+				if err != nil {
+					errs <- err
+					return
+				}
+				n := 0
+				for _, fc := range r.Facets[index.FacetStatus] {
+					n += fc.Count
+				}
+				if r.Total != 40 || n != 40 || len(r.Matches) != 10 {
+					errs <- fmt.Errorf("total %d, status counts %d, %d matches", r.Total, n, len(r.Matches))
+					return
+				}
+				r.Facets[index.FacetSource][0].Count = -1 // our copy only
+			}
+		})
+	}
+	st := netra.StatusConfirmed
+	for _, r := range recs[:10] {
+		cur, err := s.Get(ctx, r.Item.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Review(ctx, r.Item.ID, index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: cur.Version}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	r, err := s.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if statusCount(r, netra.StatusConfirmed) != 10 || r.Facets[index.FacetSource][0].Count != 40 {
+		t.Errorf("after the reviews: status %+v, source %+v", r.Facets[index.FacetStatus], r.Facets[index.FacetSource])
 	}
 }

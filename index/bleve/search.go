@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -267,41 +268,59 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 	if !havePage {
 		// Nothing cached for the page: one pass gives the page and,
 		// when they are missing too, the status and reviewer counts.
-		full := main
-		if !haveCount {
-			full.Facets = q.Facets
-		}
-		e, err := s.searchIndex(ctx, bq, full, false)
+		// Reviewers asking the same at once share that pass.
+		withCounts := !haveCount
+		v, err := s.shared(ctx, fmt.Sprintf("page %d %d %t %s", gen.content, gen.review, withCounts, pageKey), pageOK, func(ctx context.Context) (any, error) {
+			full := main
+			if withCounts {
+				full.Facets = q.Facets
+			}
+			e, err := s.searchIndex(ctx, bq, full, false)
+			if err != nil {
+				return nil, err
+			}
+			var c cachedSearch
+			if withCounts {
+				c = cachedSearch{gen: gen, dependent: true, facets: map[string][]index.FacetCount{}}
+				for _, f := range counted {
+					c.facets[f] = e.facets[f]
+					delete(e.facets, f)
+				}
+				if countOK {
+					s.cache.put(countKey, c)
+				}
+			}
+			e.gen, e.dependent = gen, filtersReview(q)
+			if pageOK {
+				s.cache.put(pageKey, e)
+			}
+			return [2]cachedSearch{e, c}, nil
+		})
 		if err != nil {
 			return cachedSearch{}, err
 		}
-		if !haveCount {
-			count = cachedSearch{gen: gen, dependent: true, facets: map[string][]index.FacetCount{}}
-			for _, f := range counted {
-				count.facets[f] = e.facets[f]
-				delete(e.facets, f)
-			}
-			haveCount = true
-			if countOK {
-				s.cache.put(countKey, count)
-			}
-		}
-		page = e
-		page.gen, page.dependent = gen, filtersReview(q)
-		if pageOK {
-			s.cache.put(pageKey, page)
+		pair := v.([2]cachedSearch)
+		page = pair[0]
+		if withCounts {
+			count, haveCount = pair[1], true
 		}
 	}
 	if !haveCount {
-		e, err := s.searchIndex(ctx, bq, cq, true)
+		v, err := s.shared(ctx, fmt.Sprintf("count %d %d %s", gen.content, gen.review, countKey), countOK, func(ctx context.Context) (any, error) {
+			e, err := s.searchIndex(ctx, bq, cq, true)
+			if err != nil {
+				return nil, err
+			}
+			e.gen, e.dependent = gen, true
+			if countOK {
+				s.cache.put(countKey, e)
+			}
+			return e, nil
+		})
 		if err != nil {
 			return cachedSearch{}, err
 		}
-		count = e
-		count.gen, count.dependent = gen, true
-		if countOK {
-			s.cache.put(countKey, count)
-		}
+		count = v.(cachedSearch)
 	}
 	if len(counted) == 0 {
 		return page, nil
@@ -315,6 +334,22 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 		page.facets[f] = count.facets[f]
 	}
 	return page, nil
+}
+
+// shared runs fn once for concurrent callers with the same key (when
+// shareable), so reviewers opening the same queue at once cost one pass.
+// What fn returns is shared: callers must not change it. A caller whose
+// own request is alive does not inherit another's cancellation: it runs fn
+// itself.
+func (s *Store) shared(ctx context.Context, key string, shareable bool, fn func(context.Context) (any, error)) (any, error) {
+	if !shareable {
+		return fn(ctx)
+	}
+	v, err, _ := s.flight.Do(key, func() (any, error) { return fn(ctx) })
+	if err != nil && ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return fn(ctx)
+	}
+	return v, err
 }
 
 // searchIndex asks the search index for q's page of IDs, its total, its

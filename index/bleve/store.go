@@ -27,6 +27,7 @@ import (
 
 	blevesearch "github.com/blevesearch/bleve/v2"
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
@@ -106,8 +107,10 @@ type Store struct {
 	cmu    sync.RWMutex
 	closed bool
 
-	// cache remembers the search index's answers until the next write.
-	cache searchCache
+	// cache remembers the search index's answers until the next write;
+	// flight lets concurrent identical searches share one pass.
+	cache  searchCache
+	flight singleflight.Group
 }
 
 type options struct {
