@@ -184,3 +184,45 @@ func TestSearchCacheConcurrent(t *testing.T) {
 		t.Errorf("after the reviews: status %+v, source %+v", r.Facets[index.FacetStatus], r.Facets[index.FacetSource])
 	}
 }
+
+// TestSearchCacheSharesCountsAcrossPages: the next page of a queue reads
+// its counts from the cache (they are the same for every page) and only its
+// IDs from the index.
+func TestSearchCacheSharesCountsAcrossPages(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	var recs []netra.Record
+	for i := range 25 {
+		id := fmt.Sprintf("r%02d", i)
+		recs = append(recs, netra.Record{Item: netra.Item{ID: id, Source: fmt.Sprintf("s%d", i%3), Text: "camat ikut kampanye " + id}, Verdict: netra.Verdict{ID: id, Flagged: true, Score: float64(i) / 25}})
+	}
+	if err := s.Upsert(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	q := index.Query{Facets: []string{index.FacetSource, index.FacetStatus}, Sort: index.SortScoreDesc, Limit: 10}
+	first, err := s.Search(ctx, q)
+	if err != nil || first.NextCursor == "" {
+		t.Fatalf("first page: %v, cursor %q", err, first.NextCursor)
+	}
+	q.Cursor = first.NextCursor
+	hits := s.cache.hits
+	second, err := s.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.cache.hits != hits+2 {
+		t.Errorf("second page: %d cache hits, want 2 (both counts)", s.cache.hits-hits)
+	}
+	if second.Total != 25 || len(second.Matches) != 10 || second.Matches[0].Record.Item.ID == first.Matches[0].Record.Item.ID {
+		t.Errorf("second page: total %d, %d matches, first %s", second.Total, len(second.Matches), second.Matches[0].Record.Item.ID)
+	}
+	for _, f := range q.Facets {
+		if fmt.Sprint(first.Facets[f]) != fmt.Sprint(second.Facets[f]) {
+			t.Errorf("%s counts differ between pages: %v, %v", f, first.Facets[f], second.Facets[f])
+		}
+	}
+}

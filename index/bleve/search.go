@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"sort"
 	"strconv"
@@ -231,109 +230,139 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	return out, nil
 }
 
-// indexAnswer answers q from the search cache where it can: the page, the
-// total and the counts of fields no review changes come from one search,
-// reused until records change; the status and reviewer facets from a
-// counting search of their own, reused until anything changes, reviews
-// included. Splitting them lets the default queue and the dashboard survive
-// a review with one cheap count instead of a full pass.
+// indexAnswer answers q from the search cache where it can. An answer has
+// three parts, cached apart because they go stale at different times:
+//
+//   - the page: IDs in order, the total and the next cursor, for q's sort,
+//     cursor and limit;
+//   - the counts of fields no review changes (and the week counts), for q's
+//     filters alone, so every page of a queue shares them;
+//   - the status and reviewer counts, for q's filters alone, which every
+//     review ends.
+//
+// Whatever is missing comes from one pass over the index: with the page
+// when the page is missing, else a count-only pass that reads the missing
+// counts' fields alone. After a review the default queue and the dashboard
+// thus recount two fields instead of reading eight, and the next page of a
+// queue reads only its sort key.
 func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
 	// The generations are read before the index is asked (see searchCache).
 	gen := s.cache.generations()
-	main := q
-	main.Facets = nil
-	var counted []string
+	dependent := filtersReview(q)
+	filters := q
+	filters.Sort, filters.Cursor, filters.Limit, filters.Facets, filters.TimeBuckets = "", "", 0, nil, nil
+	hq := q
+	hq.Facets, hq.TimeBuckets = nil, nil
+	fq := filters
+	fq.TimeBuckets = q.TimeBuckets
+	cq := filters
 	for _, f := range q.Facets {
 		if reviewFacet(f) {
-			counted = append(counted, f)
+			cq.Facets = append(cq.Facets, f)
 		} else {
-			main.Facets = append(main.Facets, f)
+			fq.Facets = append(fq.Facets, f)
 		}
 	}
-	cq := index.Query{Facets: counted}
-	cq.Text, cq.Flagged, cq.MinScore, cq.MaxScore = q.Text, q.Flagged, q.MinScore, q.MaxScore
-	cq.Categories, cq.Rules, cq.Sources, cq.Regions, cq.Places, cq.Stories = q.Categories, q.Rules, q.Sources, q.Regions, q.Places, q.Stories
-	cq.Statuses, cq.Assignees, cq.Reviewers, cq.IDs, cq.Since, cq.Until = q.Statuses, q.Assignees, q.Reviewers, q.IDs, q.Since, q.Until
-	pageKey, pageOK := cacheKey("page", main)
-	countKey, countOK := cacheKey("count", cq)
-
-	var page, count cachedSearch
-	havePage, haveCount := false, len(counted) == 0
-	if pageOK {
-		page, havePage = s.cache.get(pageKey)
+	parts := []struct {
+		kind      string
+		q         index.Query
+		dependent bool
+		want      bool
+		key       string
+		cacheable bool
+		e         cachedSearch
+		have      bool
+	}{
+		{kind: "page", q: hq, dependent: dependent, want: true},
+		{kind: "facets", q: fq, dependent: dependent, want: len(fq.Facets) > 0 || len(fq.TimeBuckets) > 1},
+		{kind: "count", q: cq, dependent: true, want: len(cq.Facets) > 0},
 	}
-	if !haveCount && countOK {
-		count, haveCount = s.cache.get(countKey)
+	missing := ""
+	for i := range parts {
+		p := &parts[i]
+		if !p.want {
+			continue
+		}
+		p.key, p.cacheable = cacheKey(p.kind, p.q)
+		if p.cacheable {
+			p.e, p.have = s.cache.get(p.key)
+		}
+		if !p.have {
+			missing += " " + p.kind
+		}
 	}
-	if !havePage {
-		// Nothing cached for the page: one pass gives the page and,
-		// when they are missing too, the status and reviewer counts.
-		// Reviewers asking the same at once share that pass.
-		withCounts := !haveCount
-		v, err := s.shared(ctx, fmt.Sprintf("page %d %d %t %s", gen.content, gen.review, withCounts, pageKey), pageOK, func(ctx context.Context) (any, error) {
-			full := main
-			if withCounts {
-				full.Facets = q.Facets
+	if missing != "" {
+		// One pass for every missing part; reviewers asking the same at
+		// once share it.
+		withPage := !parts[0].have
+		pass := filters
+		if withPage {
+			pass = hq
+		}
+		for _, p := range parts[1:] {
+			if p.want && !p.have {
+				pass.Facets = append(pass.Facets, p.q.Facets...)
+				if len(p.q.TimeBuckets) > 1 {
+					pass.TimeBuckets = p.q.TimeBuckets
+				}
 			}
-			e, err := s.searchIndex(ctx, bq, full, false)
+		}
+		key, shareable := cacheKey(fmt.Sprintf("pass %d %d%s", gen.content, gen.review, missing), pass)
+		v, err := s.shared(ctx, key, shareable, func(ctx context.Context) (any, error) {
+			e, err := s.searchIndex(ctx, bq, pass, !withPage)
 			if err != nil {
 				return nil, err
 			}
-			var c cachedSearch
-			if withCounts {
-				c = cachedSearch{gen: gen, dependent: true, facets: map[string][]index.FacetCount{}}
-				for _, f := range counted {
-					c.facets[f] = e.facets[f]
-					delete(e.facets, f)
+			var out [3]cachedSearch
+			for i, p := range parts {
+				if !p.want || p.have {
+					continue
 				}
-				if countOK {
-					s.cache.put(countKey, c)
+				part := cachedSearch{gen: gen, dependent: p.dependent}
+				switch p.kind {
+				case "page":
+					part.total, part.hits, part.next = e.total, e.hits, e.next
+				default:
+					if len(p.q.Facets) > 0 {
+						part.facets = map[string][]index.FacetCount{}
+						for _, f := range p.q.Facets {
+							part.facets[f] = e.facets[f]
+						}
+					}
+					if len(p.q.TimeBuckets) > 1 {
+						part.timeCounts = e.timeCounts
+					}
 				}
+				if p.cacheable {
+					s.cache.put(p.key, part)
+				}
+				out[i] = part
 			}
-			e.gen, e.dependent = gen, filtersReview(q)
-			if pageOK {
-				s.cache.put(pageKey, e)
-			}
-			return [2]cachedSearch{e, c}, nil
+			return out, nil
 		})
 		if err != nil {
 			return cachedSearch{}, err
 		}
-		pair := v.([2]cachedSearch)
-		page = pair[0]
-		if withCounts {
-			count, haveCount = pair[1], true
+		fresh := v.([3]cachedSearch)
+		for i := range parts {
+			if parts[i].want && !parts[i].have {
+				parts[i].e, parts[i].have = fresh[i], true
+			}
 		}
 	}
-	if !haveCount {
-		v, err := s.shared(ctx, fmt.Sprintf("count %d %d %s", gen.content, gen.review, countKey), countOK, func(ctx context.Context) (any, error) {
-			e, err := s.searchIndex(ctx, bq, cq, true)
-			if err != nil {
-				return nil, err
+	out := parts[0].e
+	if len(q.Facets) > 0 {
+		out.facets = make(map[string][]index.FacetCount, len(q.Facets))
+		for _, p := range parts[1:] {
+			for _, f := range p.q.Facets {
+				out.facets[f] = p.e.facets[f] // result() copies the slices
 			}
-			e.gen, e.dependent = gen, true
-			if countOK {
-				s.cache.put(countKey, e)
-			}
-			return e, nil
-		})
-		if err != nil {
-			return cachedSearch{}, err
 		}
-		count = v.(cachedSearch)
 	}
-	if len(counted) == 0 {
-		return page, nil
+	if len(q.TimeBuckets) > 1 {
+		out.timeCounts = parts[1].e.timeCounts
 	}
-	if page.facets == nil {
-		page.facets = map[string][]index.FacetCount{}
-	} else {
-		page.facets = maps.Clone(page.facets) // the cached entry stays as it was
-	}
-	for _, f := range counted {
-		page.facets[f] = count.facets[f]
-	}
-	return page, nil
+	return out, nil
 }
 
 // shared runs fn once for concurrent callers with the same key (when
