@@ -30,6 +30,7 @@ const searchCacheEntries = 256
 // a snapshot older than a write carries generations that write has left
 // behind.
 type searchCache struct {
+	off     bool // WithSearchCache(false): every search asks the index
 	mu      sync.Mutex
 	gen     generations
 	entries map[string]cachedSearch
@@ -77,6 +78,9 @@ func (c *searchCache) bump(reviewOnly bool) {
 
 // get returns the answer cached for key, when it is still valid.
 func (c *searchCache) get(key string) (cachedSearch, bool) {
+	if c.off {
+		return cachedSearch{}, false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
@@ -89,6 +93,9 @@ func (c *searchCache) get(key string) (cachedSearch, bool) {
 
 // put files an answer computed from the index as it was at e.gen.
 func (c *searchCache) put(key string, e cachedSearch) {
+	if c.off {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e.gen.content != c.gen.content || (e.dependent && e.gen.review != c.gen.review) {

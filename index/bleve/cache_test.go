@@ -226,3 +226,19 @@ func TestSearchCacheSharesCountsAcrossPages(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchCacheOff(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "s"), WithSearchCache(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for range 2 {
+		if _, err := s.Search(context.Background(), index.Query{Facets: []string{index.FacetStatus}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.cache.hits != 0 || len(s.cache.entries) != 0 {
+		t.Errorf("cache off, yet %d hits and %d entries", s.cache.hits, len(s.cache.entries))
+	}
+}

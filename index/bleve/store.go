@@ -119,6 +119,7 @@ type options struct {
 	maxIndexBytes int
 	siblings      []string
 	scorch        map[string]any // extra index settings; tests slow the persister with it
+	noCache       bool
 }
 
 // Option configures Open.
@@ -151,6 +152,10 @@ func WithSiblings(names ...string) Option {
 	}
 }
 
+// WithSearchCache turns the search cache (see Store.Search) on or off; it
+// is on by default. Benchmarks of the search index itself turn it off.
+func WithSearchCache(on bool) Option { return func(o *options) { o.noCache = !on } }
+
 // WithMaxIndexBytes caps how much of an item's text is indexed for search
 // (default 1 MiB); the whole text is still stored.
 func WithMaxIndexBytes(n int) Option {
@@ -181,6 +186,7 @@ func Open(dir string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dir: dir, db: db, analyze: o.analyze, opt: o}
+	s.cache.off = o.noCache
 	if err := s.openSearch(); err != nil {
 		db.Close()
 		return nil, err
