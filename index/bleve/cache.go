@@ -24,8 +24,9 @@ const searchCacheEntries = 256
 // by anything that adds, replaces or removes records, and review, bumped by
 // a review change. A review changes only the indexed status, assignee and
 // reviewer of one record, so an answer that neither filters nor counts
-// those fields (reviewDependent) stays valid across reviews; every other
-// answer is valid only for both generations it was computed at. A search
+// those fields (see filtersReview, reviewFacet) stays valid across reviews;
+// every other answer is valid only for both generations it was computed
+// at. Store.indexAnswer splits a search into such parts. A search
 // reads the generations before asking the index, so an answer computed from
 // a snapshot older than a write carries generations that write has left
 // behind.
