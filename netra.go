@@ -26,6 +26,9 @@ type Item struct {
 	Published time.Time         `json:"published,omitzero"`
 	Fetched   time.Time         `json:"fetched,omitzero"`
 	Meta      map[string]string `json:"meta,omitempty"`
+	// Archive is the frozen, sanitised copy of the fetched page (crawled
+	// articles only).
+	Archive *PageCopy `json:"archive,omitempty"`
 }
 
 // Hit is one piece of evidence: a rule that fired on one sentence. Start and

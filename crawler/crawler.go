@@ -16,6 +16,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/crawler/archive"
 	"github.com/netra-id/netra/crawler/canon"
 	"github.com/netra-id/netra/crawler/extract"
 	"github.com/netra-id/netra/crawler/fetch"
@@ -456,6 +457,7 @@ func (r *run) article(ctx context.Context, hint candidate, finalURL string, body
 		Published: a.Published,
 		Fetched:   r.c.cfg.now().UTC(),
 	}
+	it.Archive = archive.Freeze(body, it.Fetched) // the page as evidence, should it change or vanish
 	r.c.completeMeta(&it, body)
 	if it.Title == "" {
 		it.Title = hint.title

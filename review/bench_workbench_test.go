@@ -60,7 +60,11 @@ func workbenchBenchRecords(n int) []netra.Record {
 // BenchmarkWorkbench100k measures the queue page (one row per story, the
 // default), the queue with one row per record, the dashboard page and its
 // API over 100,000 records in the embedded store, reporting p50 and p95 per
-// request in milliseconds. Building the store takes a few minutes.
+// request in milliseconds: a repeated view (the store's search cache
+// answers), a view right after a review (the cache keeps what a review
+// cannot change) and one right after a new record is stored (nothing is
+// cached).
+// Building the store takes a few minutes.
 //
 //	go test ./review -run '^$' -bench Workbench100k -benchtime 200x
 func BenchmarkWorkbench100k(b *testing.B) {
@@ -86,17 +90,62 @@ func BenchmarkWorkbench100k(b *testing.B) {
 			b.Fatalf("%s: %d", path, resp.StatusCode)
 		}
 	}
-	for _, bc := range []struct{ name, path string }{
-		{"queue-stories", "/?flagged=true"},
-		{"queue-stories-filtered", "/?flagged=true&place=33&status=new"},
-		{"queue-records", "/?flagged=true&stories=off"},
-		{"dashboard-page", "/dashboard?flagged=true"},
-		{"dashboard-api", "/api/v1/dashboard?flagged=true&place=33"},
+	// write is a review of one record, as a reviewer's last action before
+	// the next view, or a new record stored (a crawl's), which ends every
+	// cached answer of the store.
+	st, w := netra.StatusEscalated, 0
+	write := func(b *testing.B, upsert bool) {
+		if upsert {
+			r := workbenchBenchRecords(1)[0]
+			r.Item.ID = fmt.Sprintf("baru-%d", w)
+			r.Verdict.ID = r.Item.ID
+			w++
+			if err := f.store.Upsert(context.Background(), []netra.Record{r}); err != nil {
+				b.Fatal(err)
+			}
+			return
+		}
+		id := recs[w%len(recs)].Item.ID
+		w++
+		r, err := f.store.Get(context.Background(), id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.store.Review(context.Background(), id, index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: r.Version}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	const (
+		none   = iota
+		review // every timed view follows a review
+		upsert // every timed view follows a new record (nothing cached)
+	)
+	for _, bc := range []struct {
+		name, path string
+		after      int
+	}{
+		{"queue-stories", "/?flagged=true", none},
+		{"queue-stories-filtered", "/?flagged=true&place=33&status=new", none},
+		{"queue-records", "/?flagged=true&stories=off", none},
+		{"dashboard-page", "/dashboard?flagged=true", none},
+		{"dashboard-api", "/api/v1/dashboard?flagged=true&place=33", none},
+		{"queue-stories-after-review", "/?flagged=true", review},
+		{"queue-stories-filtered-after-review", "/?flagged=true&place=33&status=new", review},
+		{"queue-records-after-review", "/?flagged=true&stories=off", review},
+		{"dashboard-page-after-review", "/dashboard?flagged=true", review},
+		{"queue-stories-after-upsert", "/?flagged=true", upsert},
+		{"queue-records-after-upsert", "/?flagged=true&stories=off", upsert},
+		{"dashboard-page-after-upsert", "/dashboard?flagged=true", upsert},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			get(b, bc.path) // warm caches as a reviewer's second view would
 			var took []time.Duration
 			for b.Loop() {
+				if bc.after != none {
+					b.StopTimer()
+					write(b, bc.after == upsert)
+					b.StartTimer()
+				}
 				t0 := time.Now()
 				get(b, bc.path)
 				took = append(took, time.Since(t0))

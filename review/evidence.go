@@ -9,9 +9,12 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/crawler/archive"
+	"github.com/netra-id/netra/rules/regulation"
 )
 
 // EvidenceManifest is manifest.json of an evidence bundle: what the bundle
@@ -29,6 +32,17 @@ type EvidenceManifest struct {
 	// TextSHA256 is the hash of the item's text as stored: the same text
 	// gives the same hash in any later export.
 	TextSHA256 string `json:"text_sha256"`
+	// PageSHA256 and PageFetched describe page.html, the sanitised copy of
+	// the fetched page frozen by the crawler: its hash as recorded then
+	// (equal to Files["page.html"]) and when it was fetched.
+	PageSHA256  string    `json:"page_sha256,omitempty"`
+	PageFetched time.Time `json:"page_fetched,omitzero"`
+	// PageTruncated is set when only the page's first megabyte was kept.
+	PageTruncated bool `json:"page_truncated,omitempty"`
+	// PageError says why a record's frozen copy is not in the bundle (it
+	// does not match its recorded hash, or it is not a sanitised copy as
+	// the crawler makes them: an imported record's, say).
+	PageError string `json:"page_error,omitempty"`
 }
 
 // evidenceHTML is the bundle's human-readable page: the text with the
@@ -40,7 +54,11 @@ var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 <body><h1>{{.Rec.Item.Title}}</h1>
 <p>ID {{.Rec.Item.ID}} · sumber {{.Rec.Item.Source}} · URL {{.Rec.Item.URL}} · diambil {{.Rec.Item.Fetched}} · SHA-256 teks {{.TextHash}}</p>
 <h2>Bukti</h2>
-{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}})</p></blockquote>{{end}}
+{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
+{{with .Regs}}<h2>Dasar hukum</h2>
+<p>Ringkasan pasal ditulis untuk Netra, bukan bunyi resmi; teks resmi ada pada alamat yang disebut.</p>
+{{range .}}<section id="{{.Anchor}}"><h3>{{.Title}}</h3><p>{{.Gist}}</p><p>Teks resmi: <code>{{.URL}}</code></p>{{range .Articles}}<p><b>{{.Ref}}.</b> {{.Gist}}</p>{{end}}</section>
+{{end}}{{end}}
 <h2>Teks</h2>
 <p><mark class="actor">pelaku</mark> <mark class="act">perbuatan</mark> <mark class="target">sasaran</mark></p>
 <p>{{range .Segments}}{{if .Term}}<mark class="term{{with .Role}} {{.}}{{end}}">{{.Text}}</mark>{{else if .Hit}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
@@ -50,8 +68,9 @@ var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 `))
 
 // apiEvidence answers GET /api/v1/items/{id}/evidence: a ZIP with the
-// record, the text, the audit trail, an HTML page of the evidence and a
-// manifest of SHA-256 hashes.
+// record, the text, the audit trail, an HTML page of the evidence, the
+// frozen copy of the fetched page when the crawler kept one (page.html) and
+// a manifest of SHA-256 hashes.
 func (s *Server) apiEvidence(w http.ResponseWriter, r *http.Request, p principal) {
 	rec, trail, ok := s.recordAndAudit(w, r, r.PathValue("id"))
 	if !ok {
@@ -79,12 +98,29 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	var page bytes.Buffer
-	if err := evidenceHTML.Execute(&page, map[string]any{"Rec": rec, "TextHash": hex.EncodeToString(textHash[:]), "Segments": Segments(rec.Item.Text, rec.Verdict.Hits, "")}); err != nil {
+	hitRegs, regs := citedRegulations(rec.Verdict.Hits)
+	if err := evidenceHTML.Execute(&page, map[string]any{"Rec": rec, "TextHash": hex.EncodeToString(textHash[:]), "Segments": Segments(rec.Item.Text, rec.Verdict.Hits, ""),
+		"HitRegs": hitRegs, "Regs": regs}); err != nil {
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	files["evidence.html"] = page.Bytes()
 	m := EvidenceManifest{ItemID: rec.Item.ID, URL: rec.Item.URL, Fetched: rec.Item.Fetched, Published: rec.Item.Published, Exported: now, By: by, Rules: rec.Verdict.RulesVersion, Files: map[string]string{}, TextSHA256: hex.EncodeToString(textHash[:])}
 	names := []string{"text.txt", "record.json", "audit.json", "evidence.html"}
+	if pc := rec.Item.Archive; pc != nil {
+		b, err := pc.HTML()
+		if err == nil {
+			// An imported record's copy was not made by our crawler:
+			// hand out only what our sanitiser would have kept.
+			err = archive.Check(b)
+		}
+		if err != nil {
+			m.PageError = err.Error()
+		} else {
+			files["page.html"] = b
+			names = append(names, "page.html")
+			m.PageSHA256, m.PageFetched, m.PageTruncated = pc.SHA256, pc.Fetched, pc.Truncated
+		}
+	}
 	for _, n := range names {
 		h := sha256.Sum256(files[n])
 		m.Files[n] = hex.EncodeToString(h[:])
@@ -107,4 +143,36 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// citedRegulations resolves the hits' regulation fields: the citations of
+// each field, and every cited regulation once, in order of first citation,
+// with the articles cited anywhere (for the bundle's "Dasar hukum").
+func citedRegulations(hits []netra.Hit) (map[string][]regulation.Citation, []regulation.Regulation) {
+	byField := map[string][]regulation.Citation{}
+	var regs []regulation.Regulation
+	at := map[string]int{}
+	for _, h := range hits {
+		if _, done := byField[h.Regulation]; done || h.Regulation == "" {
+			continue
+		}
+		cs, _ := regulation.Cite(h.Regulation) // unknown parts stay as the field's text
+		byField[h.Regulation] = cs
+		for _, c := range cs {
+			i, ok := at[c.Regulation.Key]
+			if !ok {
+				i = len(regs)
+				at[c.Regulation.Key] = i
+				r := *c.Regulation
+				r.Articles = nil
+				regs = append(regs, r)
+			}
+			for _, a := range c.Articles {
+				if !slices.Contains(regs[i].Articles, a) {
+					regs[i].Articles = append(regs[i].Articles, a)
+				}
+			}
+		}
+	}
+	return byField, regs
 }

@@ -189,6 +189,8 @@ var messages = map[string][2]string{
 	"reviewer":            {"Peninjau", "Reviewer"},
 	"published":           {"Terbit", "Published"},
 	"fetched":             {"Diambil", "Fetched"},
+	"page_copy":           {"Salinan halaman", "Page copy"},
+	"page_copy_truncated": {"dipotong pada 1 MB", "cut at 1 MB"},
 	"indexed":             {"Diindeks", "Indexed"},
 	"author":              {"Penulis", "Author"},
 	"kind":                {"Jenis", "Kind"},

@@ -18,6 +18,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/review/users"
+	"github.com/netra-id/netra/rules/regulation"
 )
 
 // templateFuncs are the helpers the templates call.
@@ -47,6 +48,13 @@ func templateFuncs() template.FuncMap {
 			return n
 		},
 		"inc": func(i int) int { return i + 1 },
+		// cite resolves a hit's regulation field against the regulation
+		// table; parts it does not know are left out (the field itself is
+		// shown beside them).
+		"cite": func(field string) []regulation.Citation {
+			cs, _ := regulation.Cite(field)
+			return cs
+		},
 		// storyURL is the queue of a story's members (a local URL built
 		// from encoded values, so safe as an href).
 		"storyURL": func(id string) template.URL {

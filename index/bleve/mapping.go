@@ -1,6 +1,8 @@
 package bleve
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -17,7 +19,7 @@ import (
 
 // mappingVersion changes whenever the fields below change; a store whose
 // search index was built with another version must be rebuilt.
-const mappingVersion = "6"
+const mappingVersion = "7"
 
 // Field names in the search index. Facet fields use the index.Facet* names
 // so a facet request maps to a field directly.
@@ -37,7 +39,12 @@ const (
 	fieldFlagged  = "flagged"
 	fieldScore    = "score"
 	fieldTime     = "time"
-	fieldDated    = "dated" // 1 when the item has a publication date, else 0: time sorts put dated records first
+	// Sort keys: one keyword per record and order, so sorting reads one
+	// doc-value term per match instead of a numeric field's sixteen
+	// prefix-coded terms per field (see sortKeys).
+	fieldKeyNewest = "key_newest" // dated first, then newest first (sorted descending)
+	fieldKeyOldest = "key_oldest" // dated first, then oldest first (sorted ascending)
+	fieldKeyScore  = "key_score"  // highest score first, then newest (sorted descending)
 )
 
 // analyzerSpaces splits the pre-analysed term string on spaces and does
@@ -92,11 +99,12 @@ func newMapping() (mapping.IndexMapping, error) {
 	flagged.Store, flagged.IncludeInAll, flagged.DocValues = false, false, false
 	doc.AddFieldMappingsAt(fieldFlagged, flagged)
 	score := mapping.NewNumericFieldMapping()
-	score.Store, score.IncludeInAll, score.DocValues = false, false, true
+	score.Store, score.IncludeInAll, score.DocValues = false, false, false // score ranges read the terms
 	doc.AddFieldMappingsAt(fieldScore, score)
-	dated := mapping.NewNumericFieldMapping()
-	dated.Store, dated.IncludeInAll, dated.DocValues = false, false, true
-	doc.AddFieldMappingsAt(fieldDated, dated)
+	for _, name := range []string{fieldKeyNewest, fieldKeyOldest, fieldKeyScore} {
+		doc.AddFieldMappingsAt(name, kw(true))
+	}
+	// time keeps doc values for the dashboard's week counts.
 	tm := mapping.NewDateTimeFieldMapping()
 	tm.Store, tm.IncludeInAll, tm.DocValues = false, false, true
 	doc.AddFieldMappingsAt(fieldTime, tm)
@@ -166,10 +174,10 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		fieldFlagged: r.Verdict.Flagged,
 		fieldScore:   r.Verdict.Score,
 		fieldTime:    sortTime(r),
-		fieldDated:   datedValue(r),
 		fieldStatus:  string(index.RecordStatus(r)),
 		fieldStory:   index.RecordStory(r),
 	}
+	d[fieldKeyNewest], d[fieldKeyOldest], d[fieldKeyScore] = sortKeys(r)
 	put := func(k, v string) {
 		if v != "" {
 			d[k] = v
@@ -203,11 +211,30 @@ func sortTime(r netra.Record) time.Time {
 	return t
 }
 
-func datedValue(r netra.Record) float64 {
+// sortKeys are the record's keys for the three time and score orders, as
+// fixed-width hex strings that compare as the values do: newest sorts
+// descending ("1" for a dated record, then the time), oldest ascending ("0"
+// for a dated record, then the time), score descending (the score, then the
+// time).
+func sortKeys(r netra.Record) (newest, oldest, score string) {
+	t := orderedBits(uint64(sortTime(r).UnixNano()) ^ 1<<63) // sortTime is within 1900–2200, inside int64 nanoseconds
 	if index.Dated(r) {
-		return 1
+		newest, oldest = "1"+t, "0"+t
+	} else {
+		newest, oldest = "0"+t, "1"+t
 	}
-	return 0
+	b := math.Float64bits(r.Verdict.Score)
+	if b>>63 == 0 {
+		b ^= 1 << 63 // positive: above every negative
+	} else {
+		b = ^b // negative: larger magnitude lower
+	}
+	return newest, oldest, orderedBits(b) + t
+}
+
+// orderedBits is v as 16 hex digits, so string order is numeric order.
+func orderedBits(v uint64) string {
+	return fmt.Sprintf("%016x", v)
 }
 
 func distinct(vals []string) []string {

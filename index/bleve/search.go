@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -173,17 +174,18 @@ func sortOrder(so index.Sort) ([]string, error) {
 	case index.SortRelevance:
 		return []string{"-_score", "_id"}, nil
 	case index.SortScoreDesc:
-		return []string{"-" + fieldScore, "-" + fieldTime, "_id"}, nil
+		return []string{"-" + fieldKeyScore, "_id"}, nil
 	case index.SortTimeDesc:
-		return []string{"-" + fieldDated, "-" + fieldTime, "_id"}, nil
+		return []string{"-" + fieldKeyNewest, "_id"}, nil
 	case index.SortTimeAsc:
-		return []string{"-" + fieldDated, fieldTime, "_id"}, nil
+		return []string{fieldKeyOldest, "_id"}, nil
 	}
 	return nil, fmt.Errorf("unknown sort %q (want relevance, score, -time for newest first or time for oldest first)", so)
 }
 
-// Search runs a reviewer's query: the search index finds and orders IDs,
-// netra.db supplies the records.
+// Search runs a reviewer's query: the search index finds and orders IDs
+// (or the search cache remembers them, until the next write), netra.db
+// supplies the records.
 func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error) {
 	s.cmu.RLock()
 	defer s.cmu.RUnlock()
@@ -195,9 +197,198 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		return index.Result{}, fmt.Errorf("search: %w", err)
 	}
 	so := q.EffectiveSort()
-	order, err := sortOrder(so)
+	e, err := s.indexAnswer(ctx, bq, q)
+	if err != nil {
+		return index.Result{}, err
+	}
+	out := e.result()
+	out.Matches = make([]index.Match, 0, len(e.hits))
+	err = s.db.View(func(tx *bolt.Tx) error {
+		rb := tx.Bucket(bucketRecords)
+		for _, h := range e.hits {
+			v := rb.Get([]byte(h.id))
+			if v == nil {
+				continue // deleted since the search index answered
+			}
+			var m index.Match
+			if err := json.Unmarshal(v, &m.Record); err != nil {
+				return fmt.Errorf("record %s: %w", h.id, err)
+			}
+			if so == index.SortRelevance && !math.IsNaN(h.score) && !math.IsInf(h.score, 0) {
+				m.Relevance = h.score
+			}
+			if q.Highlight {
+				m.Snippets = index.RecordSnippets(m.Record, s.analyze, tq)
+			}
+			out.Matches = append(out.Matches, m)
+		}
+		return nil
+	})
 	if err != nil {
 		return index.Result{}, fmt.Errorf("search: %w", err)
+	}
+	return out, nil
+}
+
+// indexAnswer answers q from the search cache where it can. An answer has
+// three parts, cached apart because they go stale at different times:
+//
+//   - the page: IDs in order, the total and the next cursor, for q's sort,
+//     cursor and limit;
+//   - the counts of fields no review changes (and the week counts), for q's
+//     filters alone, so every page of a queue shares them;
+//   - the status and reviewer counts, for q's filters alone, which every
+//     review ends.
+//
+// Whatever is missing comes from one pass over the index: with the page
+// when the page is missing, else a count-only pass that reads the missing
+// counts' fields alone. After a review the default queue and the dashboard
+// thus recount two fields instead of reading eight, and the next page of a
+// queue reads only its sort key.
+func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
+	// The generations are read before the index is asked (see searchCache).
+	gen := s.cache.generations()
+	dependent := filtersReview(q)
+	filters := q
+	filters.Sort, filters.Cursor, filters.Limit, filters.Facets, filters.TimeBuckets = "", "", 0, nil, nil
+	hq := q
+	hq.Facets, hq.TimeBuckets = nil, nil
+	fq := filters
+	fq.TimeBuckets = q.TimeBuckets
+	cq := filters
+	for _, f := range q.Facets {
+		if reviewFacet(f) {
+			cq.Facets = append(cq.Facets, f)
+		} else {
+			fq.Facets = append(fq.Facets, f)
+		}
+	}
+	parts := []struct {
+		kind      string
+		q         index.Query
+		dependent bool
+		want      bool
+		key       string
+		cacheable bool
+		e         cachedSearch
+		have      bool
+	}{
+		{kind: "page", q: hq, dependent: dependent, want: true},
+		{kind: "facets", q: fq, dependent: dependent, want: len(fq.Facets) > 0 || len(fq.TimeBuckets) > 1},
+		{kind: "count", q: cq, dependent: true, want: len(cq.Facets) > 0},
+	}
+	missing := ""
+	for i := range parts {
+		p := &parts[i]
+		if !p.want {
+			continue
+		}
+		p.key, p.cacheable = cacheKey(p.kind, p.q)
+		if p.cacheable {
+			p.e, p.have = s.cache.get(p.key)
+		}
+		if !p.have {
+			missing += " " + p.kind
+		}
+	}
+	if missing != "" {
+		// One pass for every missing part; reviewers asking the same at
+		// once share it.
+		withPage := !parts[0].have
+		pass := filters
+		if withPage {
+			pass = hq
+		}
+		for _, p := range parts[1:] {
+			if p.want && !p.have {
+				pass.Facets = append(pass.Facets, p.q.Facets...)
+				if len(p.q.TimeBuckets) > 1 {
+					pass.TimeBuckets = p.q.TimeBuckets
+				}
+			}
+		}
+		key, shareable := cacheKey(fmt.Sprintf("pass %d %d%s", gen.content, gen.review, missing), pass)
+		v, err := s.shared(ctx, key, shareable, func(ctx context.Context) (any, error) {
+			e, err := s.searchIndex(ctx, bq, pass, !withPage)
+			if err != nil {
+				return nil, err
+			}
+			var out [3]cachedSearch
+			for i, p := range parts {
+				if !p.want || p.have {
+					continue
+				}
+				part := cachedSearch{gen: gen, dependent: p.dependent}
+				switch p.kind {
+				case "page":
+					part.total, part.hits, part.next = e.total, e.hits, e.next
+				default:
+					if len(p.q.Facets) > 0 {
+						part.facets = map[string][]index.FacetCount{}
+						for _, f := range p.q.Facets {
+							part.facets[f] = e.facets[f]
+						}
+					}
+					if len(p.q.TimeBuckets) > 1 {
+						part.timeCounts = e.timeCounts
+					}
+				}
+				if p.cacheable {
+					s.cache.put(p.key, part)
+				}
+				out[i] = part
+			}
+			return out, nil
+		})
+		if err != nil {
+			return cachedSearch{}, err
+		}
+		fresh := v.([3]cachedSearch)
+		for i := range parts {
+			if parts[i].want && !parts[i].have {
+				parts[i].e, parts[i].have = fresh[i], true
+			}
+		}
+	}
+	out := parts[0].e
+	if len(q.Facets) > 0 {
+		out.facets = make(map[string][]index.FacetCount, len(q.Facets))
+		for _, p := range parts[1:] {
+			for _, f := range p.q.Facets {
+				out.facets[f] = p.e.facets[f] // result() copies the slices
+			}
+		}
+	}
+	if len(q.TimeBuckets) > 1 {
+		out.timeCounts = parts[1].e.timeCounts
+	}
+	return out, nil
+}
+
+// shared runs fn once for concurrent callers with the same key (when
+// shareable), so reviewers opening the same queue at once cost one pass.
+// What fn returns is shared: callers must not change it. A caller whose
+// own request is alive does not inherit another's cancellation: it runs fn
+// itself.
+func (s *Store) shared(ctx context.Context, key string, shareable bool, fn func(context.Context) (any, error)) (any, error) {
+	if !shareable {
+		return fn(ctx)
+	}
+	v, err, _ := s.flight.Do(key, func() (any, error) { return fn(ctx) })
+	if err != nil && ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return fn(ctx)
+	}
+	return v, err
+}
+
+// searchIndex asks the search index for q's page of IDs, its total, its
+// facet and time counts; countOnly asks for the total and counts alone,
+// which spares reading sort keys.
+func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query, countOnly bool) (cachedSearch, error) {
+	so := q.EffectiveSort()
+	order, err := sortOrder(so)
+	if err != nil {
+		return cachedSearch{}, fmt.Errorf("search: %w", err)
 	}
 	limit := q.EffectiveLimit()
 	// One extra hit tells whether another page exists.
@@ -206,14 +397,20 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	if so != index.SortRelevance {
 		req.Score = "none"
 	}
+	if countOnly {
+		// No hits and no order: bleve then reads only the facets' fields.
+		req.Size = 0
+		req.SortBy([]string{"-_score"})
+		req.Score = "none"
+	}
 	if q.Cursor != "" {
 		c, err := index.DecodeCursor(q.Cursor, backendName, so)
 		if err != nil {
-			return index.Result{}, fmt.Errorf("search: %w", err)
+			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
 		var after []string
 		if err := json.Unmarshal(c.After, &after); err != nil || len(after) != len(order) {
-			return index.Result{}, fmt.Errorf("search: %w: bad sort key", index.ErrBadCursor)
+			return cachedSearch{}, fmt.Errorf("search: %w: bad sort key", index.ErrBadCursor)
 		}
 		req.SearchAfter = after
 	}
@@ -229,11 +426,11 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 	}
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return index.Result{}, fmt.Errorf("search: %w", err)
+		return cachedSearch{}, fmt.Errorf("search: %w", err)
 	}
 
 	hits := res.Hits
-	out := index.Result{Total: int(res.Total), Matches: []index.Match{}}
+	out := cachedSearch{total: int(res.Total)}
 	if len(hits) > limit {
 		hits = hits[:limit]
 		last := hits[len(hits)-1]
@@ -245,48 +442,28 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		}
 		after, err := json.Marshal(key)
 		if err != nil {
-			return index.Result{}, fmt.Errorf("search: %w", err)
+			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
-		if out.NextCursor, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
-			return index.Result{}, fmt.Errorf("search: %w", err)
+		if out.next, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
+			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
-		rb := tx.Bucket(bucketRecords)
-		for _, h := range hits {
-			v := rb.Get([]byte(h.ID))
-			if v == nil {
-				continue // deleted since the search index answered
-			}
-			var m index.Match
-			if err := json.Unmarshal(v, &m.Record); err != nil {
-				return fmt.Errorf("record %s: %w", h.ID, err)
-			}
-			if so == index.SortRelevance && !math.IsNaN(h.Score) && !math.IsInf(h.Score, 0) {
-				m.Relevance = h.Score
-			}
-			if q.Highlight {
-				m.Snippets = index.RecordSnippets(m.Record, s.analyze, tq)
-			}
-			out.Matches = append(out.Matches, m)
-		}
-		return nil
-	})
-	if err != nil {
-		return index.Result{}, fmt.Errorf("search: %w", err)
+	out.hits = make([]cachedHit, len(hits))
+	for i, h := range hits {
+		out.hits[i] = cachedHit{id: h.ID, score: h.Score}
 	}
 	if len(q.TimeBuckets) > 1 {
-		out.TimeCounts = make([]int, len(q.TimeBuckets)-1)
+		out.timeCounts = make([]int, len(q.TimeBuckets)-1)
 		if f := res.Facets[timeBucketsFacet]; f != nil {
 			for _, dr := range f.DateRanges {
-				if i, err := strconv.Atoi(dr.Name); err == nil && i >= 0 && i < len(out.TimeCounts) {
-					out.TimeCounts[i] = dr.Count
+				if i, err := strconv.Atoi(dr.Name); err == nil && i >= 0 && i < len(out.timeCounts) {
+					out.timeCounts[i] = dr.Count
 				}
 			}
 		}
 	}
 	if len(q.Facets) > 0 {
-		out.Facets = map[string][]index.FacetCount{}
+		out.facets = map[string][]index.FacetCount{}
 		for _, name := range q.Facets {
 			fc := []index.FacetCount{}
 			if f := res.Facets[name]; f != nil && f.Terms != nil {
@@ -300,7 +477,7 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 				}
 				return fc[i].Value < fc[j].Value
 			})
-			out.Facets[name] = fc
+			out.facets[name] = fc
 		}
 	}
 	return out, nil

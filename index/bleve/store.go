@@ -27,6 +27,7 @@ import (
 
 	blevesearch "github.com/blevesearch/bleve/v2"
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
@@ -105,6 +106,11 @@ type Store struct {
 	// cmu guards closed; every call holds it for reading.
 	cmu    sync.RWMutex
 	closed bool
+
+	// cache remembers the search index's answers until the next write;
+	// flight lets concurrent identical searches share one pass.
+	cache  searchCache
+	flight singleflight.Group
 }
 
 type options struct {
@@ -113,6 +119,7 @@ type options struct {
 	maxIndexBytes int
 	siblings      []string
 	scorch        map[string]any // extra index settings; tests slow the persister with it
+	noCache       bool
 }
 
 // Option configures Open.
@@ -145,6 +152,10 @@ func WithSiblings(names ...string) Option {
 	}
 }
 
+// WithSearchCache turns the search cache (see Store.Search) on or off; it
+// is on by default. Benchmarks of the search index itself turn it off.
+func WithSearchCache(on bool) Option { return func(o *options) { o.noCache = !on } }
+
 // WithMaxIndexBytes caps how much of an item's text is indexed for search
 // (default 1 MiB); the whole text is still stored.
 func WithMaxIndexBytes(n int) Option {
@@ -175,6 +186,7 @@ func Open(dir string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dir: dir, db: db, analyze: o.analyze, opt: o}
+	s.cache.off = o.noCache
 	if err := s.openSearch(); err != nil {
 		db.Close()
 		return nil, err
@@ -459,6 +471,7 @@ func (s *Store) persistSearch() error {
 
 // batchPersisted runs b and waits until bleve reports it persisted.
 func (s *Store) batchPersisted(b *blevesearch.Batch) error {
+	defer s.cache.bump(false) // see apply
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := s.idx.Batch(b); err != nil {
@@ -566,7 +579,12 @@ func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 // apply runs a search-index batch for ids without waiting for it to be
 // persisted; when bleve reports it persisted, the ids' pending marks become
 // removable.
-func (s *Store) apply(b *blevesearch.Batch, ids []string) error {
+//
+// reviewOnly says the batch changes only what a review changes (status,
+// assignee, reviewer), which ends fewer cached answers.
+func (s *Store) apply(b *blevesearch.Batch, ids []string, reviewOnly bool) error {
+	// The write is visible once Batch returns; cached answers end then.
+	defer s.cache.bump(reviewOnly)
 	s.inflight.Add(1)
 	done := sync.OnceFunc(s.inflight.Done)
 	b.SetPersistedCallback(func(err error) {

@@ -152,7 +152,7 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 	for k, i := range changed {
 		ids[k] = batch[i].Item.ID
 	}
-	if err := s.apply(b, ids); err != nil {
+	if err := s.apply(b, ids, false); err != nil {
 		// netra.db has the records and the journal; the next Open indexes them.
 		return fmt.Errorf("upsert: search index of %s: %w", s.dir, err)
 	}
@@ -246,7 +246,7 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	if err := b.Index(id, searchDoc(r, a)); err != nil {
 		return netra.Record{}, fmt.Errorf("review %s: search index: %w", id, err)
 	}
-	if err := s.apply(b, []string{id}); err != nil {
+	if err := s.apply(b, []string{id}, true); err != nil {
 		return netra.Record{}, fmt.Errorf("review %s: search index: %w", id, err)
 	}
 	return r, nil
@@ -327,7 +327,7 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	if err := s.apply(b, ids); err != nil {
+	if err := s.apply(b, ids, false); err != nil {
 		return n, fmt.Errorf("delete: search index of %s: %w", s.dir, err)
 	}
 	return n, nil
