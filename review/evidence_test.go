@@ -17,23 +17,7 @@ import (
 func TestEvidenceBundle(t *testing.T) {
 	f := newFixture(t)
 	rec := f.recs[0]
-	code, body, _ := f.do("GET", "/api/v1/items/"+rec.Item.ID+"/evidence", "budi", viewerPW, nil)
-	if code != 200 {
-		t.Fatalf("evidence: %d %s", code, body)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[zf.Name], _ = io.ReadAll(rc)
-		rc.Close()
-	}
+	files := bundleFiles(t, f, rec.Item.ID)
 	var m EvidenceManifest
 	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
 		t.Fatalf("manifest: %v", err)
