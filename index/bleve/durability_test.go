@@ -356,8 +356,17 @@ func TestReopenKeepsEverythingAndRebuildsSearch(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(dir, "search")); err != nil {
 		t.Fatal(err)
 	}
-	s3 := open(t, dir)
+	var calls, done, total int
+	progress := bleve.WithRebuildProgress(func(d, n int) { calls, done, total = calls+1, d, n })
+	s3, err := bleve.Open(dir, bleve.WithAnalyzer(indextest.Analyze), progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s3.Close() })
 	check(s3)
+	if calls == 0 || done != 50 || total != 50 {
+		t.Errorf("rebuild progress: %d calls, last %d of %d, want 50 of 50", calls, done, total)
+	}
 }
 
 func TestConcurrentUse(t *testing.T) {

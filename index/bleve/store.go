@@ -120,6 +120,7 @@ type options struct {
 	siblings      []string
 	scorch        map[string]any // extra index settings; tests slow the persister with it
 	noCache       bool
+	progress      func(done, total int)
 }
 
 // Option configures Open.
@@ -150,6 +151,14 @@ func WithSiblings(names ...string) Option {
 	return func(o *options) {
 		o.siblings = append(o.siblings, names...)
 	}
+}
+
+// WithRebuildProgress sets a function Open calls while it rebuilds the
+// search index from netra.db (a new mapping version or analyser, or a
+// missing search directory), after every chunk of records: a rebuild of a
+// large store takes minutes, and a user should see it move.
+func WithRebuildProgress(f func(done, total int)) Option {
+	return func(o *options) { o.progress = f }
 }
 
 // WithSearchCache turns the search cache (see Store.Search) on or off; it
@@ -484,6 +493,15 @@ func (s *Store) batchPersisted(b *blevesearch.Batch) error {
 func (s *Store) rebuild() error {
 	const chunk = 1000
 	var after []byte
+	total, done := 0, 0
+	if s.opt.progress != nil {
+		if err := s.db.View(func(tx *bolt.Tx) error {
+			total = tx.Bucket(bucketRecords).Stats().KeyN
+			return nil
+		}); err != nil {
+			return fmt.Errorf("rebuild search index of %s: %w", s.dir, err)
+		}
+	}
 	for {
 		var recs []netra.Record
 		err := s.db.View(func(tx *bolt.Tx) error {
@@ -513,6 +531,9 @@ func (s *Store) rebuild() error {
 		}
 		if err := s.indexRecords(recs, nil); err != nil {
 			return fmt.Errorf("rebuild search index of %s: %w", s.dir, err)
+		}
+		if done += len(recs); s.opt.progress != nil {
+			s.opt.progress(done, total)
 		}
 	}
 }
