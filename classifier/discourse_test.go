@@ -169,6 +169,12 @@ func TestClausesAndNames(t *testing.T) {
 		{"Penjabat Gubernur Sukamaju mengatakan, masalah yang krusial dalam pesta demokrasi ialah netralitas birokrasi, karena birokrasi kerap melibatkan diri pada politik praktis.", false, ""},
 		// "mewajibkan" said of pupils is the order itself.
 		{"Seorang guru SMK negeri di Kota Serang diduga mewajibkan murid kelas XII mengikuti dan menyukai unggahan akun Instagram seorang caleg.", true, "guru"},
+		// A sanction for someone named after it; a colon that turns to a
+		// denial; an office's property; places left unnamed.
+		{"KASN merekomendasikan hukuman disiplin sedang bagi Kepala Dinas Perhubungan Kabupaten Kampar yang terbukti menghadiri deklarasi pasangan calon bupati.", true, "Kepala Dinas"},
+		{"Video Viral Diduga Guru SMPN Dukung Paslon, Disdik: Mereka Bukan Guru", false, ""},
+		{"Tenda dan Kursi Milik Pemkab Sinjai Dipakai di Kampanye Paslon", true, "Milik Pemkab"},
+		{"Bukan rahasia bahwa di beberapa tempat, guru dan kepala sekolah berada di bawah tekanan untuk mendukung calon tertentu.", false, ""},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},

@@ -199,7 +199,9 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 // tokens of the sentence as its subject: "Menurut dia, …" and "kata dia"
 // attribute what follows to a speaker, who is not the actor of the
 // previous sentence; so does "Dia menjelaskan, …", where the comma opens
-// what the speaker reports about others.
+// what the speaker reports about others. (Without the comma the content
+// often goes on about the actor before: "Dia menjelaskan swafoto bidan dan
+// perawat itu terjadi saat …".)
 func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32) bool {
 	for _, o := range occ {
 		if o.group != anaphora || o.i >= 3 {
@@ -307,7 +309,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.sanctionOfSomeone(o, occ, ts) {
+		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) {
 			excl = k
 			break
 		}
@@ -565,8 +567,9 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 // ikut kampanye") or right after it ("kampanye tidak dibenarkan"), and
 // which occurrence it is. In a headline, a question followed by advice
 // ("Diajak Atasan Dukung Calon? Bawaslu Minta ASN Berani Melapor") asks
-// what if: a cue after the question mark cancels the act before it. Cues
-// of group skip are passed over.
+// what if, and a speaker after a colon may deny it ("…, Disdik: Mereka
+// Bukan Guru"): a cue after the question mark or colon cancels the act
+// before it. Cues of group skip are passed over.
 func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip int32) (int, bool) {
 	for k, o := range occ {
 		if o.group == skip {
@@ -578,26 +581,30 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) {
 			continue
 		}
-		if cr.instructs(o, a, occ) {
+		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
 			return k, true
 		}
-		if !o.carried && o.i >= a.j && questionBetween(text, ts, a.j-1, o.i) {
+		if !o.carried && o.i >= a.j && turnBetween(text, ts, a.j-1, o.i) {
 			return k, true
 		}
 	}
 	return -1, false
 }
 
-// questionBetween reports whether a question mark stands between the end
-// of token from and the start of token to.
-func questionBetween(text string, ts []Token, from, to int) bool {
-	if from < 0 || to >= len(ts) || from >= to || ts[from].End >= ts[to].Start {
-		return false
+// turnBetween reports whether a question mark or a colon stands between
+// the end of token from and the start of token to: in a headline the part
+// after it answers the part before ("…? Bawaslu Minta ASN Berani Melapor",
+// "… Dukung Paslon, Disdik: Mereka Bukan Guru").
+func turnBetween(text string, ts []Token, from, to int) bool {
+	for k := from; k < to && k+1 < len(ts); k++ {
+		if k >= 0 && ts[k].End < ts[k+1].Start && strings.ContainsAny(text[ts[k].End:ts[k+1].Start], "?:") {
+			return true
+		}
 	}
-	return strings.Contains(text[ts[from].End:ts[to].Start], "?")
+	return false
 }
 
 // namesSomeone reports whether the actor among chosen is someone in
@@ -834,11 +841,49 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		}
 	}
 	for _, x := range occ {
-		if x.carried || x.j > o.i || !cr.roleIs(x, rules.RoleActor) || (x.i > subjectReach && o.i-x.j > 6) {
+		if x.carried || !cr.roleIs(x, rules.RoleActor) {
 			continue
 		}
-		generic := x.i > 0 && (isGenericBefore(ts[x.i-1].Norm) || ts[x.i-1].Norm == "ada")
+		before := x.j <= o.i && (x.i <= subjectReach || o.i-x.j <= 6)
+		// "… merekomendasikan hukuman disiplin sedang bagi Kepala Dinas
+		// Perhubungan Kabupaten Kampar"
+		after := x.i >= o.j && x.i-o.j <= sanctionReach && recipientBefore(ts, o.j, x.i)
+		if !before && !after {
+			continue
+		}
+		generic := x.i > 0 && isGenericBefore(ts[x.i-1].Norm) && !after || x.i > 0 && ts[x.i-1].Norm == "ada"
 		return !generic && !classWord(x, ts) && particular(x, ts)
+	}
+	return false
+}
+
+// inSanctionOfSomeone reports whether cue o is, or lies within, a
+// sanction given to someone in particular (see sanctionOfSomeone): the
+// same words ("hukuman disiplin") also state the rule elsewhere.
+func (cr *compiledRule) inSanctionOfSomeone(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.sanction < 0 || o.carried {
+		return false
+	}
+	for _, x := range occ {
+		if x.group == cr.sanction && x.i <= o.i && o.j <= x.j && cr.sanctionOfSomeone(x, occ, ts) {
+			return true
+		}
+	}
+	return false
+}
+
+// sanctionReach is how many words may stand between a sanction and the
+// one it is for ("hukuman disiplin sedang bagi Kepala Dinas …").
+const sanctionReach = 4
+
+// recipientBefore reports whether a word that names whom a sanction is for
+// ("bagi", "kepada", "terhadap", "untuk") stands among tokens [from, to).
+func recipientBefore(ts []Token, from, to int) bool {
+	for k := from; k < to && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "bagi", "kepada", "terhadap", "untuk":
+			return true
+		}
 	}
 	return false
 }
