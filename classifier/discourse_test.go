@@ -175,6 +175,14 @@ func TestClausesAndNames(t *testing.T) {
 		{"Video Viral Diduga Guru SMPN Dukung Paslon, Disdik: Mereka Bukan Guru", false, ""},
 		{"Tenda dan Kursi Milik Pemkab Sinjai Dipakai di Kampanye Paslon", true, "Milik Pemkab"},
 		{"Bukan rahasia bahwa di beberapa tempat, guru dan kepala sekolah berada di bawah tekanan untuk mendukung calon tertentu.", false, ""},
+		// An order to attend is pressure; a prohibition stated after the
+		// act, advice, and a report that only says "ada ASN" are not cases;
+		// becoming a PPPK is not being one.
+		{"Seluruh ASN Pemkab Kampar diwajibkan hadir di kampanye akbar pasangan calon hari Minggu.", true, "ASN"},
+		{"Mengarahkan warga memilih calon tertentu, termasuk lewat sistem noken, tetap dilarang bagi ASN, ujarnya.", false, ""},
+		{"Ia menyarankan ASN yang ragu untuk tidak berinteraksi sama sekali dengan konten politik praktis.", false, ""},
+		{"Laporannya hanya menyebut ada ASN ikut kampanye, tapi tidak jelas siapa, di mana, kapan.", false, ""},
+		{"Guru-guru honorer deklarasi dukung paslon no 1 karena dijanjikan diangkat PPPK.", false, ""},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},
