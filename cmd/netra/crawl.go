@@ -156,15 +156,23 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	if f.verbose {
 		opts = append(opts, crawler.WithLogger(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	}
+	// With --es the crawl state is shared through the cluster too, so a
+	// worker that takes over a source resumes it (crawl_lease.go).
+	var runs runLog
+	if cs := sharedCrawlState(drain, store); cs != nil {
+		opts = append(opts, crawler.WithSharedState(cs, sharedStateErrors(stderr)))
+		runs = cs
+	}
 	c := crawler.New(opts...)
 	defer c.Close()
 	leases, err := crawlLeases(store, f.leaseTTL, g.dataDir)
 	if err != nil {
 		return err
 	}
+	started := time.Now()
 
-	crawlOne := func(src crawler.Source) error {
-		return underLease(ctx, drain, leases, src.Name, stderr, func(ctx context.Context) error {
+	crawlOne := func(src crawler.Source, since time.Time) (leaseOutcome, error) {
+		return underLease(ctx, drain, leases, runs, since, src.Name, stderr, func(ctx context.Context) error {
 			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store, al.hook())
 			printCrawlSummary(stdout, src, rs, ps)
 			if err != nil && ctx.Err() == nil {
@@ -174,13 +182,42 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 		})
 	}
 	var errs []error
+	var held []crawler.Source
 	for _, s := range srcs {
 		if ctx.Err() != nil {
 			break
 		}
-		if err := crawlOne(s); err != nil {
+		out, err := crawlOne(s, started)
+		if err != nil {
 			errs = append(errs, err)
 		}
+		if out == leaseHeld {
+			held = append(held, s)
+		}
+	}
+	// --once crawls every source once, here or elsewhere: a source another
+	// worker held is waited for until that worker finished a run of it,
+	// or its lease expired (the worker died) and this one takes it over,
+	// resuming from the shared state.
+	for f.once && len(held) > 0 && ctx.Err() == nil {
+		select {
+		case <-ctx.Done():
+		case <-time.After(waitPoll(f.leaseTTL)):
+		}
+		var still []crawler.Source
+		for _, s := range held {
+			if ctx.Err() != nil {
+				break
+			}
+			out, err := crawlOne(s, started)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if out == leaseHeld {
+				still = append(still, s)
+			}
+		}
+		held = still
 	}
 	if f.once || ctx.Err() != nil {
 		if ctx.Err() == nil {
@@ -220,7 +257,12 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 			if due, _, err := c.Due(s); err == nil && !due {
 				return // adaptive: not due yet
 			}
-			if err := crawlOne(s); err != nil {
+			// A run another worker finished for this tick counts: ticks of
+			// one schedule fire at the same time on every worker, give or
+			// take a delay well under half the gap.
+			now := time.Now()
+			since := now.Add(-tick.Next(now).Sub(now) / 2)
+			if _, err := crawlOne(s, since); err != nil {
 				fmt.Fprintln(stderr, "netra crawl:", err)
 			}
 		}))
