@@ -61,6 +61,12 @@ const (
 // completes (nil error, lease kept, not interrupted) is recorded in runs.
 // Without a manager it just runs.
 func underLease(ctx, drain context.Context, m *lease.Manager, runs runLog, since time.Time, source string, stderr io.Writer, crawl func(ctx context.Context) error) (leaseOutcome, error) {
+	return underLeaseQuiet(ctx, drain, m, runs, since, source, stderr, false, crawl)
+}
+
+// underLeaseQuiet is underLease; quiet leaves out the message that the
+// source is held (a worker waiting for it says so once).
+func underLeaseQuiet(ctx, drain context.Context, m *lease.Manager, runs runLog, since time.Time, source string, stderr io.Writer, quiet bool, crawl func(ctx context.Context) error) (leaseOutcome, error) {
 	if m == nil {
 		return leaseCrawled, crawl(ctx)
 	}
@@ -77,7 +83,9 @@ func underLease(ctx, drain context.Context, m *lease.Manager, runs runLog, since
 	l, err := m.Acquire(ctx, "source:"+source)
 	var held *lease.HeldError
 	if errors.As(err, &held) {
-		fmt.Fprintf(stderr, "netra crawl: %s: skipped, %v\n", source, held)
+		if !quiet {
+			fmt.Fprintf(stderr, "netra crawl: %s: skipped, %v\n", source, held)
+		}
 		return leaseHeld, nil
 	}
 	if err != nil {

@@ -36,7 +36,7 @@ func TestCrawlSkipsLeasedSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := filepath.Join(t.TempDir(), "worker")
-	_, stderr, err := runNetra(t, "", append(slices.Clone(es), crawlArgs(data, sources, site)...)...)
+	_, stderr, err := runNetra(t, "", append(slices.Clone(es), crawlArgs(data, sources, site, "--wait-held", "0")...)...)
 	if err != nil {
 		t.Fatalf("crawl: %v\n%s", err, stderr)
 	}
