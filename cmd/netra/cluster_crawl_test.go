@@ -26,7 +26,7 @@ import (
 )
 
 // clusterSite starts the multi-source site of real saved pages.
-func clusterSite(t *testing.T, sources, perSource int) (*clustersite.Site, string) {
+func clusterSite(t *testing.T, sources, perSource int, schedule string) (*clustersite.Site, string) {
 	t.Helper()
 	site, err := clustersite.New("../../crawler/extract/testdata/anpandu", sources, perSource)
 	if err != nil {
@@ -36,7 +36,7 @@ func clusterSite(t *testing.T, sources, perSource int) (*clustersite.Site, strin
 	t.Cleanup(srv.Close)
 	site.SetBase(srv.URL)
 	path := filepath.Join(t.TempDir(), "sources.yaml")
-	if err := os.WriteFile(path, []byte(site.SourcesYAML()), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(site.SourcesYAML(schedule)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return site, path
@@ -149,7 +149,7 @@ func TestClusterCrawl(t *testing.T) {
 	}
 	esURL := esTestURL(t)
 	const sources, perSource = 5, 110
-	site, sourcesFile := clusterSite(t, sources, perSource)
+	site, sourcesFile := clusterSite(t, sources, perSource, "")
 	host := strings.TrimPrefix(site.PageURL(0), "http://")
 	host, _, _ = strings.Cut(host, "/")
 	// Leases are renewed every third of the TTL; under the load of a

@@ -5,14 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/netra-id/netra/crawler"
 	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/index/elastic"
 	"github.com/netra-id/netra/lease"
+	"github.com/netra-id/netra/review/schedule"
 )
 
 // crawlLeases gives `netra crawl --es` a lease manager, so several workers
@@ -154,4 +158,41 @@ func sharedStateErrors(w io.Writer) func(error) {
 			fmt.Fprintln(w, "netra crawl: shared crawl state: more failures, not shown")
 		}
 	}
+}
+
+// leasedJob runs the scheduler's crawl job of `netra serve` under the
+// source's lease. A source another process holds, or one another process
+// already ran for this tick, is left to it (schedule.ErrElsewhere). A run
+// started by hand counts only runs finished after it was asked for.
+func leasedJob(job schedule.Job, m *lease.Manager, runs runLog, srcs map[string]crawler.Source, drain context.Context, log *slog.Logger) schedule.Job {
+	w := logWriter{log}
+	return func(ctx context.Context, name string) (schedule.Result, error) {
+		since := time.Now()
+		if src, ok := srcs[name]; ok && schedule.Trigger(ctx) == "schedule" {
+			if tick, err := src.Tick(); err == nil && tick != nil {
+				since = since.Add(-tick.Next(since).Sub(since) / 2)
+			}
+		}
+		var res schedule.Result
+		out, err := underLeaseQuiet(ctx, drain, m, runs, since, name, w, true, func(ctx context.Context) error {
+			var err error
+			res, err = job(ctx, name)
+			return err
+		})
+		switch out {
+		case leaseHeld:
+			return res, fmt.Errorf("%w: another process holds the lease of %s", schedule.ErrElsewhere, name)
+		case leaseFresh:
+			return res, fmt.Errorf("%w: another process finished a run of %s since %s", schedule.ErrElsewhere, name, since.UTC().Format(time.RFC3339))
+		}
+		return res, err
+	}
+}
+
+// logWriter turns underLease's messages into warnings of serve's log.
+type logWriter struct{ log *slog.Logger }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.log.Warn(strings.TrimSpace(strings.TrimPrefix(string(p), "netra crawl: ")))
+	return len(p), nil
 }

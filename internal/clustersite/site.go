@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/netra-id/netra/crawler/extract"
@@ -44,9 +45,16 @@ type Site struct {
 	// known point). Set it before serving.
 	Hook func(page int, r *http.Request)
 
-	mu   sync.Mutex
-	seq  int
-	hits map[int][]Fetch
+	mu       sync.Mutex
+	seq      int
+	hits     map[int][]Fetch
+	listings map[int][]Listing
+}
+
+// Listing is one answered request of a source's sitemap or feed.
+type Listing struct {
+	At    time.Time
+	Agent string
 }
 
 // New loads the saved pages under dir (crawler/extract/testdata/anpandu)
@@ -58,7 +66,7 @@ func New(dir string, sources, perSource int) (*Site, error) {
 		return nil, err
 	}
 	sort.Strings(files)
-	s := &Site{Sources: sources, PerSource: perSource, hits: map[int][]Fetch{}}
+	s := &Site{Sources: sources, PerSource: perSource, hits: map[int][]Fetch{}, listings: map[int][]Listing{}}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -111,8 +119,10 @@ func (s *Site) PageURL(i int) string {
 func (s *Site) SourceOf(i int) int { return i / s.PerSource }
 
 // SourcesYAML is a sources file for the site: even sources by sitemap,
-// odd ones by RSS feed.
-func (s *Site) SourcesYAML() string {
+// odd ones by RSS feed. A schedule, when not empty, is given to every
+// source, which may then reach the (private) site with politeness off:
+// `netra serve` has no --allow-addr.
+func (s *Site) SourcesYAML(schedule string) string {
 	var b strings.Builder
 	b.WriteString("sources:\n")
 	for k := range s.Sources {
@@ -121,8 +131,22 @@ func (s *Site) SourcesYAML() string {
 		} else {
 			fmt.Fprintf(&b, "  - name: %s\n    kind: feed\n    urls: [%s/s%d/rss.xml]\n", SourceName(k), s.base, k)
 		}
+		if schedule != "" {
+			fmt.Fprintf(&b, "    schedule: %q\n    allow_private: true\n    polite: false\n    delay: 0s\n    parallelism: 4\n    host_parallelism: 4\n", schedule)
+		}
 	}
 	return b.String()
+}
+
+// Listings returns, per source, the answered sitemap and feed requests.
+func (s *Site) Listings() map[int][]Listing {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[int][]Listing, len(s.listings))
+	for k, v := range s.listings {
+		out[k] = append([]Listing(nil), v...)
+	}
+	return out
 }
 
 // Hits returns, per article page, the answered requests in order.
@@ -140,7 +164,7 @@ func (s *Site) Hits() map[int][]Fetch {
 func (s *Site) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.hits, s.seq = map[int][]Fetch{}, 0
+	s.hits, s.seq, s.listings = map[int][]Fetch{}, 0, map[int][]Listing{}
 }
 
 // ServeHTTP serves robots.txt, each source's sitemap or feed, and the
@@ -160,6 +184,11 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil || k < 0 || k >= s.Sources {
 		http.NotFound(w, r)
 		return
+	}
+	if len(parts) == 2 && (parts[1] == "sitemap.xml" || parts[1] == "rss.xml") {
+		s.mu.Lock()
+		s.listings[k] = append(s.listings[k], Listing{At: time.Now(), Agent: r.UserAgent()})
+		s.mu.Unlock()
 	}
 	switch {
 	case len(parts) == 2 && parts[1] == "sitemap.xml":
