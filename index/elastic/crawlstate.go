@@ -8,10 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/netra-id/netra/crawler/state"
@@ -38,9 +40,40 @@ type CrawlState struct {
 	ctx   context.Context
 	index string
 
-	mu    sync.Mutex
-	ready bool
-	done  map[string]bool // URLs known done: the set only grows, so it is a safe cache
+	readyMu sync.Mutex  // serialises creating the index
+	ready   atomic.Bool // the index exists
+
+	mu        sync.Mutex
+	done      map[string]bool // URLs known done: the set only grows, so it is a safe cache
+	downUntil time.Time       // after a failure to reach the cluster, fail fast until then
+}
+
+// crawlStateBackoff is how long the crawl state fails fast after the
+// cluster could not be reached: during an outage the crawl goes on with
+// its local state (state.Shared) instead of waiting on every lookup.
+const crawlStateBackoff = 5 * time.Second
+
+// errStateDown is the fast answer while the cluster is unreachable.
+var errStateDown = errors.New("crawl state: elasticsearch unreachable, retrying in a few seconds")
+
+// do sends one request without retries (see doOn); a failure to reach the
+// cluster makes the next calls fail fast for crawlStateBackoff.
+func (c *CrawlState) do(method, path string, body io.Reader, out any) (int, error) {
+	c.mu.Lock()
+	down := time.Now().Before(c.downUntil)
+	c.mu.Unlock()
+	if down {
+		return 0, errStateDown
+	}
+	code, err := c.s.doOn(c.ctx, c.s.probe, method, path, body, out)
+	var ee *esError
+	if err != nil && !errors.As(err, &ee) && c.ctx.Err() == nil {
+		c.mu.Lock()
+		c.downUntil = time.Now().Add(crawlStateBackoff)
+		c.mu.Unlock()
+		c.ready.Store(false) // look again once it is back
+	}
+	return code, err
 }
 
 // The crawler picks its state at run time; keep both interfaces.
@@ -72,24 +105,20 @@ type csDoc struct {
 }
 
 func (c *CrawlState) ensure() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.ready {
+	if c.ready.Load() {
 		return nil
 	}
-	if err := c.s.connect(c.ctx); err != nil {
-		return err
+	c.readyMu.Lock()
+	defer c.readyMu.Unlock()
+	if c.ready.Load() {
+		return nil
 	}
-	if ok, err := c.s.aliasOrIndexExists(c.ctx, c.index); err != nil {
-		return err
-	} else if !ok {
-		_, err := c.s.do(c.ctx, http.MethodPut, "/"+c.index, strings.NewReader(crawlStateMapping), nil)
-		var ee *esError
-		if err != nil && !(errors.As(err, &ee) && ee.Type == "resource_already_exists_exception") {
-			return fmt.Errorf("elasticsearch at %s: create index %s: %w", c.s.url, c.index, err)
-		}
+	_, err := c.do(http.MethodPut, "/"+c.index, strings.NewReader(crawlStateMapping), nil)
+	var ee *esError
+	if err != nil && !(errors.As(err, &ee) && ee.Type == "resource_already_exists_exception") {
+		return fmt.Errorf("elasticsearch at %s: create index %s: %w", c.s.url, c.index, err)
 	}
-	c.ready = true
+	c.ready.Store(true)
 	return nil
 }
 
@@ -110,7 +139,7 @@ func (c *CrawlState) get(id string) (csDoc, bool, error) {
 		Found  bool  `json:"found"`
 		Source csDoc `json:"_source"`
 	}
-	_, err := c.s.do(c.ctx, http.MethodGet, c.path(id), nil, &res)
+	_, err := c.do(http.MethodGet, c.path(id), nil, &res)
 	var ee *esError
 	if errors.As(err, &ee) && ee.Status == http.StatusNotFound {
 		return csDoc{}, false, nil
@@ -129,7 +158,7 @@ func (c *CrawlState) put(id string, d csDoc) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.s.do(c.ctx, http.MethodPut, c.path(id)+"?refresh=false", body, nil); err != nil {
+	if _, err := c.do(http.MethodPut, c.path(id)+"?refresh=false", body, nil); err != nil {
 		return fmt.Errorf("crawl state %s: %w", id, err)
 	}
 	return nil
@@ -160,7 +189,7 @@ func (c *CrawlState) bulk(ops []bulkOp) error {
 		}
 	}
 	var br bulkResponse
-	if _, err := c.s.do(c.ctx, http.MethodPost, "/_bulk", &buf, &br); err != nil {
+	if _, err := c.do(http.MethodPost, "/_bulk", &buf, &br); err != nil {
 		return fmt.Errorf("crawl state: bulk of %d: %w", len(ops), err)
 	}
 	for i, item := range br.Items {
@@ -186,7 +215,7 @@ func (c *CrawlState) refresh() error {
 	if err := c.ensure(); err != nil {
 		return err
 	}
-	if _, err := c.s.do(c.ctx, http.MethodPost, "/"+c.index+"/_refresh", nil, nil); err != nil {
+	if _, err := c.do(http.MethodPost, "/"+c.index+"/_refresh", nil, nil); err != nil {
 		return fmt.Errorf("crawl state: refresh: %w", err)
 	}
 	return nil
@@ -229,7 +258,7 @@ func (c *CrawlState) DoneMany(urls []string) map[string]bool {
 			Source csDoc `json:"_source"`
 		} `json:"docs"`
 	}
-	if _, err := c.s.do(c.ctx, http.MethodPost, "/"+c.index+"/_mget", body, &res); err != nil {
+	if _, err := c.do(http.MethodPost, "/"+c.index+"/_mget", body, &res); err != nil {
 		return out
 	}
 	c.mu.Lock()
@@ -321,7 +350,7 @@ func (c *CrawlState) Pending(source string) ([]string, error) {
 				} `json:"hits"`
 			} `json:"hits"`
 		}
-		if _, err := c.s.do(c.ctx, http.MethodPost, "/"+c.index+"/_search", body, &res); err != nil {
+		if _, err := c.do(http.MethodPost, "/"+c.index+"/_search", body, &res); err != nil {
 			return nil, fmt.Errorf("crawl state: pending of %s: %w", source, err)
 		}
 		for _, h := range res.Hits.Hits {
@@ -371,7 +400,7 @@ func (c *CrawlState) Paused(now time.Time) (map[string]time.Time, error) {
 			} `json:"hits"`
 		} `json:"hits"`
 	}
-	if _, err := c.s.do(c.ctx, http.MethodPost, "/"+c.index+"/_search", body, &res); err != nil {
+	if _, err := c.do(http.MethodPost, "/"+c.index+"/_search", body, &res); err != nil {
 		return nil, fmt.Errorf("crawl state: paused hosts: %w", err)
 	}
 	out := map[string]time.Time{}
@@ -403,7 +432,7 @@ func (c *CrawlState) SetValidator(u string, v state.Validator) error {
 		if err := c.ensure(); err != nil {
 			return err
 		}
-		_, err := c.s.do(c.ctx, http.MethodDelete, c.path(id), nil, nil)
+		_, err := c.do(http.MethodDelete, c.path(id), nil, nil)
 		var ee *esError
 		if err != nil && !(errors.As(err, &ee) && ee.Status == http.StatusNotFound) {
 			return fmt.Errorf("crawl state: validator of %s: %w", u, err)
