@@ -52,9 +52,10 @@ for n in 1 2 3; do
 	end=$(date +%s.%N)
 	stats=$(curl -sf "http://$ADDR/_stats")
 	peak=$(cat "$TMP"/time-"$n"-* | awk -F': ' '/Maximum resident set size/ {if ($2 > m) m = $2} END {printf "%.0f", m/1024}')
+	cpu=$(cat "$TMP"/time-"$n"-* | awk -F': ' '/(User|System) time \(seconds\)/ {c += $2} END {printf "%.1f", c}')
 	stored=$(curl -sf -X POST "$NETRA_ES_URL/$prefix-records/_refresh" >/dev/null && curl -sf "$NETRA_ES_URL/$prefix-records/_count" | grep -o '"count":[0-9]*' | cut -d: -f2)
-	awk -v n="$n" -v p="$PAGES" -v s="$start" -v e="$end" -v st="$stats" -v r="$peak" -v c="$stored" \
-		'BEGIN {printf "%d worker(s): %d pages in %.1f s = %.0f pages/s; peak RSS per worker %d MB; site: %s; records stored %s\n", n, p, e-s, p/(e-s), r, st, c}'
+	awk -v n="$n" -v p="$PAGES" -v s="$start" -v e="$end" -v st="$stats" -v r="$peak" -v c="$stored" -v cpu="$cpu" \
+		'BEGIN {printf "%d worker(s): %d pages in %.1f s = %.0f pages/s; workers CPU %.1f ms/page; peak RSS per worker %d MB; site: %s; records stored %s\n", n, p, e-s, p/(e-s), cpu*1000/p, r, st, c}'
 	curl -sf -X DELETE "$NETRA_ES_URL/$prefix-*" >/dev/null || true
 	curl -sf -X DELETE "$NETRA_ES_URL/_index_template/$prefix-*" >/dev/null || true
 done

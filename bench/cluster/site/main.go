@@ -23,6 +23,7 @@ func main() {
 	per := flag.Int("per", 200, "article pages per source")
 	addr := flag.String("addr", "127.0.0.1:8941", "listen address")
 	yaml := flag.String("sources-file", "", "write the sources file here")
+	schedule := flag.String("schedule", "", "cron schedule for every source in the sources file (then also allow_private and polite: false, for `netra serve`)")
 	flag.Parse()
 	site, err := clustersite.New(*dir, *sources, *per)
 	if err != nil {
@@ -30,7 +31,7 @@ func main() {
 	}
 	site.SetBase("http://" + *addr)
 	if *yaml != "" {
-		if err := os.WriteFile(*yaml, []byte(site.SourcesYAML("")), 0o644); err != nil {
+		if err := os.WriteFile(*yaml, []byte(site.SourcesYAML(*schedule)), 0o644); err != nil {
 			log.Fatal(err)
 		}
 	}
