@@ -96,19 +96,24 @@ func (c *Crawler) store() (state.Store, error) {
 	if c.st != nil {
 		return c.st, nil
 	}
+	var local state.Store
 	if c.cfg.stateDir == "" {
-		c.st = state.NewMemory()
-		return c.st, nil
+		local = state.NewMemory()
+	} else {
+		if err := os.MkdirAll(c.cfg.stateDir, 0o755); err != nil {
+			return nil, fmt.Errorf("crawl state: %w", err)
+		}
+		st, err := state.Open(filepath.Join(c.cfg.stateDir, StateFile))
+		if err != nil {
+			return nil, err
+		}
+		local = st
 	}
-	if err := os.MkdirAll(c.cfg.stateDir, 0o755); err != nil {
-		return nil, fmt.Errorf("crawl state: %w", err)
+	c.st = local
+	if c.cfg.shared != nil {
+		c.st = &state.Shared{Local: local, Remote: c.cfg.shared, OnError: c.cfg.sharedErr}
 	}
-	st, err := state.Open(filepath.Join(c.cfg.stateDir, StateFile))
-	if err != nil {
-		return nil, err
-	}
-	c.st = st
-	return st, nil
+	return c.st, nil
 }
 
 // userAgent builds the header value: product/version plus the contact URL.
@@ -227,9 +232,14 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 		return finish(fmt.Errorf("crawl %s: %w", src.Name, err))
 	}
 	var resumed []candidate
-	for _, u := range pending {
-		if !st.Done(u) {
-			resumed = append(resumed, candidate{url: u})
+	all := make([]candidate, len(pending))
+	for i, u := range pending {
+		all[i] = candidate{url: u}
+	}
+	done := r.doneSet(all)
+	for _, cd := range all {
+		if !done(cd.url) {
+			resumed = append(resumed, cd)
 		}
 	}
 	stats.do(func(s *RunStats) { s.Resumed = len(resumed) })
@@ -275,7 +285,7 @@ func (c *Crawler) Run(ctx context.Context, src Source, emit func(netra.Item) err
 func (r *run) take(cands []candidate) []candidate {
 	var out []candidate
 	var urls []string
-	r.mu.Lock()
+	ok := cands[:0:0]
 	for _, cd := range cands {
 		u, err := canon.URL(cd.url)
 		if err != nil {
@@ -283,10 +293,16 @@ func (r *run) take(cands []candidate) []candidate {
 			continue
 		}
 		cd.url = u
+		ok = append(ok, cd)
+	}
+	done := r.doneSet(ok)
+	r.mu.Lock()
+	for _, cd := range ok {
+		u := cd.url
 		if r.queued[u] {
 			continue
 		}
-		if r.st.Done(u) {
+		if done(u) {
 			r.queued[u] = true
 			r.stats.do(func(s *RunStats) { s.Seen++ })
 			continue
@@ -312,6 +328,27 @@ func (r *run) take(cands []candidate) []candidate {
 		r.cancel(fmt.Errorf("crawl state: %w", err))
 	}
 	return out
+}
+
+// doneBatch is a state that answers Done for many URLs in one round
+// trip (the cluster's); take asks about a whole listing at once.
+type doneBatch interface {
+	DoneMany(urls []string) map[string]bool
+}
+
+// doneSet answers Done for the candidates, in one batch when the state
+// can.
+func (r *run) doneSet(cands []candidate) func(string) bool {
+	b, ok := r.st.(doneBatch)
+	if !ok || len(cands) < 2 {
+		return r.st.Done
+	}
+	urls := make([]string, len(cands))
+	for i, cd := range cands {
+		urls[i] = cd.url
+	}
+	m := b.DoneMany(urls)
+	return func(u string) bool { return m[u] }
 }
 
 // tooOld reports whether a known publication date falls before the

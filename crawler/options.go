@@ -3,6 +3,8 @@ package crawler
 import (
 	"log/slog"
 	"time"
+
+	"github.com/netra-id/netra/crawler/state"
 )
 
 // Option configures a Crawler.
@@ -12,6 +14,8 @@ type config struct {
 	userAgent     string
 	contact       string
 	stateDir      string
+	shared        state.Store
+	sharedErr     func(error)
 	polite        bool
 	adaptive      bool
 	hostParallel  int
@@ -65,6 +69,17 @@ func WithContact(url string) Option { return func(c *config) { c.contact = url }
 // WithStateDir keeps the visited/resume state in dir (usually the data
 // directory). Without it nothing is remembered between runs.
 func WithStateDir(dir string) Option { return func(c *config) { c.stateDir = dir } }
+
+// WithSharedState adds a crawl state every worker shares to the local one
+// (state.Shared): `netra crawl --es` passes the cluster's, so a worker that
+// takes over a source resumes from what the previous holder left, and no
+// worker fetches a page another one finished. remote may also implement
+// state.Meta (validators, poll state) and DoneMany (one round trip for a
+// listing's URLs); Close closes it. onError (may be nil) hears of writes
+// to it that failed; they do not stop the crawl (see state.Shared).
+func WithSharedState(remote state.Store, onError func(error)) Option {
+	return func(c *config) { c.shared, c.sharedErr = remote, onError }
+}
 
 // WithPoliteness turns per-host delays and adaptive throttling on (the
 // default) or off. Off is for benchmarks against one's own server.

@@ -36,6 +36,7 @@ type crawlFlags struct {
 	delay     time.Duration
 	retries   int
 	leaseTTL  time.Duration // with --es: how long a source's lease lasts unless renewed
+	waitHeld  time.Duration // with --es --once: how long to wait for sources other workers hold
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -72,6 +73,7 @@ stops at once. Either way the next run fetches what was not stored.`,
 	fl.BoolVar(&f.verbose, "verbose", false, "log every fetch failure")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", DefaultShutdownTimeout, "after Ctrl-C or SIGTERM, how long to keep storing what was fetched")
 	fl.DurationVar(&f.leaseTTL, "lease-ttl", 2*time.Minute, "with --es: a source is crawled by one worker at a time; its lease lasts this long unless renewed (0: no leases)")
+	fl.DurationVar(&f.waitHeld, "wait-held", 30*time.Minute, "with --es --once: wait this long for sources another worker holds, until it finished them or its lease expired and this worker takes over (0: skip them)")
 	return cmd
 }
 
@@ -156,15 +158,23 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 	if f.verbose {
 		opts = append(opts, crawler.WithLogger(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	}
+	// With --es the crawl state is shared through the cluster too, so a
+	// worker that takes over a source resumes it (crawl_lease.go).
+	var runs runLog
+	if cs := sharedCrawlState(drain, store); cs != nil {
+		opts = append(opts, crawler.WithSharedState(cs, sharedStateErrors(stderr)))
+		runs = cs
+	}
 	c := crawler.New(opts...)
 	defer c.Close()
 	leases, err := crawlLeases(store, f.leaseTTL, g.dataDir)
 	if err != nil {
 		return err
 	}
+	started := time.Now()
 
-	crawlOne := func(src crawler.Source) error {
-		return underLease(ctx, drain, leases, src.Name, stderr, func(ctx context.Context) error {
+	crawlOne := func(src crawler.Source, since time.Time, quiet bool) (leaseOutcome, error) {
+		return underLeaseQuiet(ctx, drain, leases, runs, since, src.Name, stderr, quiet, func(ctx context.Context) error {
 			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store, al.hook())
 			printCrawlSummary(stdout, src, rs, ps)
 			if err != nil && ctx.Err() == nil {
@@ -174,13 +184,49 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 		})
 	}
 	var errs []error
+	var held []crawler.Source
 	for _, s := range srcs {
 		if ctx.Err() != nil {
 			break
 		}
-		if err := crawlOne(s); err != nil {
+		out, err := crawlOne(s, started, false)
+		if err != nil {
 			errs = append(errs, err)
 		}
+		if out == leaseHeld {
+			held = append(held, s)
+		}
+	}
+	// --once crawls every source once, here or elsewhere: a source another
+	// worker held is waited for until that worker finished a run of it,
+	// or its lease expired (the worker died) and this one takes it over,
+	// resuming from the shared state.
+	giveUp := time.Now().Add(f.waitHeld)
+	for f.once && len(held) > 0 && ctx.Err() == nil {
+		if !time.Now().Before(giveUp) {
+			for _, s := range held {
+				fmt.Fprintf(stderr, "netra crawl: %s: still held by another worker after --wait-held %v; not crawled here\n", s.Name, f.waitHeld)
+			}
+			break
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(waitPoll(f.leaseTTL)):
+		}
+		var still []crawler.Source
+		for _, s := range held {
+			if ctx.Err() != nil {
+				break
+			}
+			out, err := crawlOne(s, started, true)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if out == leaseHeld {
+				still = append(still, s)
+			}
+		}
+		held = still
 	}
 	if f.once || ctx.Err() != nil {
 		if ctx.Err() == nil {
@@ -220,7 +266,12 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 			if due, _, err := c.Due(s); err == nil && !due {
 				return // adaptive: not due yet
 			}
-			if err := crawlOne(s); err != nil {
+			// A run another worker finished for this tick counts: ticks of
+			// one schedule fire at the same time on every worker, give or
+			// take a delay well under half the gap.
+			now := time.Now()
+			since := now.Add(-tick.Next(now).Sub(now) / 2)
+			if _, err := crawlOne(s, since, false); err != nil {
 				fmt.Fprintln(stderr, "netra crawl:", err)
 			}
 		}))

@@ -36,7 +36,7 @@ func TestCrawlSkipsLeasedSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := filepath.Join(t.TempDir(), "worker")
-	_, stderr, err := runNetra(t, "", append(slices.Clone(es), crawlArgs(data, sources, site)...)...)
+	_, stderr, err := runNetra(t, "", append(slices.Clone(es), crawlArgs(data, sources, site, "--wait-held", "0")...)...)
 	if err != nil {
 		t.Fatalf("crawl: %v\n%s", err, stderr)
 	}
@@ -45,6 +45,17 @@ func TestCrawlSkipsLeasedSource(t *testing.T) {
 	}
 	if n := site.served.Load(); n != 0 {
 		t.Errorf("the site served %d article pages for a source another worker holds", n)
+	}
+	// --once waits for a held source (here in vain: the holder lives).
+	_, stderr, err = runNetra(t, "", append(slices.Clone(es), crawlArgs(data, sources, site, "--wait-held", "500ms")...)...)
+	if err != nil {
+		t.Fatalf("crawl: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "situs: still held by another worker after --wait-held 500ms") {
+		t.Errorf("crawl waiting for a held source said %q", stderr)
+	}
+	if n := site.served.Load(); n != 0 {
+		t.Errorf("the site served %d article pages while another worker held the source", n)
 	}
 	if err := l.Release(ctx); err != nil {
 		t.Fatal(err)

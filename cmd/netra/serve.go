@@ -334,6 +334,16 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 		return nil, nil, err
 	}
 	copts = append([]crawler.Option{crawler.WithStateDir(stateDir), crawler.WithLogger(log), crawler.WithAcks()}, copts...)
+	// With --es, replicas and `netra crawl` workers share the crawl state
+	// and take each source's lease, so each run happens once (crawl_lease.go).
+	cs := sharedCrawlState(drain, store)
+	if cs != nil {
+		copts = append(copts, crawler.WithSharedState(cs, func(err error) { log.Warn("shared crawl state", "err", err) }))
+	}
+	leases, err := crawlLeases(store, cfg.CrawlLeaseTTL.Duration, stateDir)
+	if err != nil {
+		return nil, nil, err
+	}
 	c := crawler.New(copts...)
 	byName := make(map[string]crawler.Source, len(srcs))
 	entries := make([]schedule.Entry, 0, len(srcs))
@@ -342,6 +352,9 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 		entries = append(entries, scheduleEntry(c, s))
 	}
 	job := crawlJob(c, byName, cl, store, m, drain, stored)
+	if leases != nil {
+		job = leasedJob(job, leases, cs, byName, drain, log)
+	}
 	sched, err := schedule.New(entries, job, schedule.WithLogger(log), schedule.WithMetrics(m))
 	if err != nil {
 		c.Close()

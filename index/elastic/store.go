@@ -458,6 +458,12 @@ const maxErrorBody = 64 << 10
 // do sends one request and decodes a 2xx answer into out (when not nil).
 // Other answers become *esError; a HEAD 404 is reported as an *esError too.
 func (s *Store) do(ctx context.Context, method, path string, body io.Reader, out any) (int, error) {
+	return s.doOn(ctx, s.es, method, path, body, out)
+}
+
+// doOn is do on a given client: s.es retries what failed, s.probe does
+// not (callers that must not wait out an outage).
+func (s *Store) doOn(ctx context.Context, client *elasticsearch.Client, method, path string, body io.Reader, out any) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, method, path, body)
 	if err != nil {
 		return 0, err
@@ -466,7 +472,7 @@ func (s *Store) do(ctx context.Context, method, path string, body io.Reader, out
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
-	res, err := s.es.Perform(req)
+	res, err := client.Perform(req)
 	if err != nil {
 		return 0, err
 	}

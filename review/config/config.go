@@ -35,6 +35,10 @@ type Config struct {
 	LogFormat       string   `yaml:"log_format"`       // text or json; default text
 	ShutdownTimeout Duration `yaml:"shutdown_timeout"` // wait for requests and crawls on SIGTERM, default 30s
 	CrawlGrace      Duration `yaml:"crawl_grace"`      // after that, wait this long for cancelled crawls to checkpoint, default 10s
+	// With --es, a scheduled crawl of a source runs under the source's
+	// lease, shared with other replicas and `netra crawl` workers; the
+	// lease lasts this long unless renewed (0: no leases).
+	CrawlLeaseTTL Duration `yaml:"crawl_lease_ttl"` // default 2m
 	// With --es, serve checks once a day (and at start) whether the write
 	// index is older or bigger than these and rolls over (0: no check).
 	RolloverMaxAge  Duration `yaml:"rollover_max_age"`  // e.g. 720h
@@ -74,6 +78,7 @@ func Defaults() Config {
 		LogFormat:       "text",
 		ShutdownTimeout: Duration{30 * time.Second},
 		CrawlGrace:      Duration{10 * time.Second},
+		CrawlLeaseTTL:   Duration{2 * time.Minute},
 	}
 }
 
@@ -97,6 +102,7 @@ var envVars = []struct {
 	{"NETRA_LOG_FORMAT", func(c *Config, v string) error { c.LogFormat = v; return nil }},
 	{"NETRA_SHUTDOWN_TIMEOUT", func(c *Config, v string) (err error) { c.ShutdownTimeout.Duration, err = time.ParseDuration(v); return }},
 	{"NETRA_CRAWL_GRACE", func(c *Config, v string) (err error) { c.CrawlGrace.Duration, err = time.ParseDuration(v); return }},
+	{"NETRA_CRAWL_LEASE_TTL", func(c *Config, v string) (err error) { c.CrawlLeaseTTL.Duration, err = time.ParseDuration(v); return }},
 }
 
 // Load reads path (when not empty) over the defaults, then the environment
@@ -161,6 +167,9 @@ func (c Config) Validate() error {
 	}
 	if c.RolloverMaxAge.Duration < 0 || c.RolloverMaxDocs < 0 {
 		errs = append(errs, "rollover_max_age and rollover_max_docs: must not be negative")
+	}
+	if c.CrawlLeaseTTL.Duration < 0 {
+		errs = append(errs, "crawl_lease_ttl: must not be negative")
 	}
 	if c.ExportLimit < 1 {
 		errs = append(errs, "export_limit: must be at least 1")

@@ -46,11 +46,25 @@ type Entry struct {
 }
 
 // ErrRunning matches review.ErrSourceRunning; ErrUnknown matches
-// review.ErrUnknownSource.
+// review.ErrUnknownSource. A Job returns an error matching ErrElsewhere
+// when another process crawls the source (it holds the source's lease, or
+// already ran it for this tick): the run is logged, not counted as a run
+// or a failure.
 var (
-	ErrRunning = review.ErrSourceRunning
-	ErrUnknown = review.ErrUnknownSource
+	ErrRunning   = review.ErrSourceRunning
+	ErrUnknown   = review.ErrUnknownSource
+	ErrElsewhere = errors.New("crawled by another process")
 )
+
+type triggerKey struct{}
+
+// Trigger is why the run of ctx started: "schedule" or "manual" (a Job
+// treats a tick another replica already ran differently from a run asked
+// for by hand).
+func Trigger(ctx context.Context) string {
+	s, _ := ctx.Value(triggerKey{}).(string)
+	return s
+}
 
 // Parser accepts standard five-field cron specs, an optional leading seconds
 // field, and descriptors such as @hourly and @every 10m.
@@ -179,7 +193,7 @@ func (s *Scheduler) trigger(name, why string) error {
 		s.log.Info("crawl skipped: previous run still going", "source", name, "trigger", why)
 		return fmt.Errorf("%q: %w", name, ErrRunning)
 	}
-	ctx, cancel := context.WithCancel(s.base)
+	ctx, cancel := context.WithCancel(context.WithValue(s.base, triggerKey{}, why))
 	st.st.Running, st.cancel = true, cancel
 	st.st.LastStart = s.now().UTC()
 	s.wg.Add(1)
@@ -199,6 +213,11 @@ func (s *Scheduler) run(ctx context.Context, st *state, why string) {
 	st.st.Running = false
 	st.cancel()
 	st.cancel = nil
+	if errors.Is(err, ErrElsewhere) {
+		s.mu.Unlock()
+		s.log.Info("crawl left to another process", "source", name, "trigger", why, "reason", err)
+		return
+	}
 	st.st.LastEnd = s.now().UTC()
 	st.st.Runs++
 	st.st.Items, st.st.Flagged, st.st.Errors = res.Items, res.Flagged, res.Errors
