@@ -1,0 +1,459 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
+
+// What the sentence does: whether a cue cancels an act (a norm, an
+// appeal, a hypothesis, a denial, a rumour), and the clauses that keep it
+// from doing so (a concession, a finding, a cited case, a sanction given
+// to someone in particular, an instruction that is the pressure itself).
+// cancelled reports whether a cancel cue stands before the anchor in the
+// sentence ("ASN dilarang berkampanye", "membantah mendukung", "jika ASN
+// ikut kampanye") or right after it ("kampanye tidak dibenarkan"), and
+// which occurrence it is. In a headline, a question followed by advice
+// ("Diajak Atasan Dukung Calon? Bawaslu Minta ASN Berani Melapor") asks
+// what if, and a speaker after a colon may deny it ("…, Disdik: Mereka
+// Bukan Guru"): a cue after the question mark or colon cancels the act
+// before it. Cues of group skip are passed over.
+func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip int32) (int, bool) {
+	for k, o := range occ {
+		if o.group == skip {
+			continue
+		}
+		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
+			return k, true
+		}
+		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) {
+			continue
+		}
+		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) {
+			continue
+		}
+		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
+			return k, true
+		}
+		if !o.carried && o.i >= a.j && turnBetween(text, ts, a.j-1, o.i) {
+			return k, true
+		}
+	}
+	return -1, false
+}
+
+// turnBetween reports whether a question mark or a colon stands between
+// the end of token from and the start of token to: in a headline the part
+// after it answers the part before ("…? Bawaslu Minta ASN Berani Melapor",
+// "… Dukung Paslon, Disdik: Mereka Bukan Guru").
+func turnBetween(text string, ts []Token, from, to int) bool {
+	for k := from; k < to && k+1 < len(ts); k++ {
+		if k >= 0 && ts[k].End < ts[k+1].Start && strings.ContainsAny(text[ts[k].End:ts[k+1].Start], "?:") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSomeone reports whether the actor among chosen is someone in
+// particular: a role, not the class of all civil servants, and particular
+// (see particular) — "Camat Sukajadi", not "ada ASN".
+func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
+	for _, x := range chosen {
+		if x.carried || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		return !classWord(x, ts) && particular(x, ts)
+	}
+	return false
+}
+
+// classWord reports whether actor x is only words for civil servants in
+// general ("ASN", "pegawai negeri sipil"), not a kind of them.
+func classWord(x occurrence, ts []Token) bool {
+	for k := x.i; k < x.j && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai", "aparatur sipil negara":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// overseerReach is how many tokens may stand between an overseer and its
+// request ("Bawaslu Kota Baubau meminta").
+const overseerReach = 4
+
+// overseerRequest reports whether o is a request made by an overseer (see
+// OverseerGazetteer), which cancels like an appeal.
+func (cr *compiledRule) overseerRequest(o occurrence, occ []occurrence) bool {
+	if cr.request < 0 || o.group != cr.request || o.carried {
+		return false
+	}
+	for _, b := range occ {
+		if b.group == cr.overseer && !b.carried && b.j <= o.i && o.i-b.j <= overseerReach {
+			return true
+		}
+	}
+	return false
+}
+
+// instructReach is how far after a passive instruction ("diminta") the act
+// may start and still be what was instructed: right after it, or after the
+// one who instructed ("diminta kepala sekolah mengisi formulir dukungan").
+const (
+	instructReach      = 2
+	instructAgentReach = 6
+)
+
+// instructs reports whether cancel cue o is a passive instruction (see
+// InstructedGazetteer) whose content is the act a itself: someone was told
+// to do the partisan act, which is pressure, not an appeal.
+func (cr *compiledRule) instructs(o, a occurrence, occ []occurrence) bool {
+	if cr.instructed < 0 || o.carried || a.i < o.j {
+		return false
+	}
+	same, agent := false, false
+	for _, x := range occ {
+		if x.carried {
+			continue
+		}
+		if x.group == cr.instructed && x.i == o.i {
+			same = true
+		}
+		if x.i == o.j && cr.roleIs(x, rules.RoleActor) {
+			agent = true
+		}
+	}
+	return same && (a.i-o.j <= instructReach || agent && a.i-o.j <= instructAgentReach)
+}
+
+// conceded reports whether cancel cue o stands in a concessive clause
+// ("Meski sudah ada surat edaran bupati, …") or an opening setting
+// ("Dalam sosialisasi itu, …") that a comma closes before
+// the anchor a, or in a clause that a comma and a contrast word ("…, tapi
+// …") set against the anchor's: the one clause grants the norm, the other
+// reports what happened in spite of it.
+func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string, ts []Token) bool {
+	if o.carried || a.carried || o.j > a.i {
+		return false
+	}
+	for _, c := range occ {
+		if c.carried {
+			continue
+		}
+		switch c.group {
+		case cr.concession, cr.setting:
+			// A setting ("Dalam sosialisasi itu, …") frames the sentence
+			// only from its start.
+			if c.group == cr.setting && c.i != 0 {
+				continue
+			}
+			if c.j <= o.i && !clauseBreak(text, ts, c.j-1, o.i) && clauseBreak(text, ts, o.j-1, a.i) {
+				return true
+			}
+		case cr.contrast:
+			// "ASN harus netral, tapi camat itu ikut konvoi": the
+			// clause after the comma and "tapi" reports what happened.
+			if o.j <= c.i && c.j <= a.i && clauseBreak(text, ts, o.j-1, c.i) && !clauseBreak(text, ts, c.j-1, a.i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a comma or semicolon stands between the end
+// of token from and the start of token to.
+func clauseBreak(text string, ts []Token, from, to int) bool {
+	if from < 0 || to >= len(ts) || from >= to || ts[from].End >= ts[to].Start {
+		return false
+	}
+	return strings.ContainsAny(text[ts[from].End:ts[to].Start], ",;")
+}
+
+// normSubject reports whether a chosen actor is the subject of a norm:
+// a rule or permission cue right after it ("ASN harus netral", "PNS
+// dilarang …", "ASN boleh hadir") makes the sentence state the rule for
+// that actor, even when an act stands elsewhere in it ("deklarasi kades
+// itu didukung, padahal ASN harus netral").
+func (cr *compiledRule) normSubject(chosen, occ []occurrence, modes []string) (int, bool) {
+	for _, c := range chosen {
+		if c.carried || !cr.roleIs(c, rules.RoleActor) {
+			continue
+		}
+		for k, o := range occ {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 {
+				continue
+			}
+			if m := modes[o.group]; m == "rule" || m == "permission" {
+				return k, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// genericConsequence reports whether a chosen actor is a whole class
+// defined by a relative clause ("ASN yang ketahuan mengikuti kampanye …")
+// and the sentence goes on to what will happen to it ("… akan dipanggil
+// inspektorat"): a sanction announced for anyone who acts, which states
+// the rule, not a case.
+func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence, ts []Token) (int, bool) {
+	if cr.conseq < 0 {
+		return -1, false
+	}
+	for _, c := range chosen {
+		if c.carried || !cr.roleIs(c, rules.RoleActor) || c.j >= len(ts) || ts[c.j].Norm != "yang" {
+			continue
+		}
+		if c.i > 0 && !isGenericBefore(ts[c.i-1].Norm) && !opensClause(text, ts, c.i) {
+			continue
+		}
+		for k, o := range occ {
+			if o.group == cr.conseq && !o.carried && o.i > c.j {
+				return k, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// opensClause reports whether token k starts what a speaker says: a colon
+// or an opening quote stands right before it ("Sekda: ASN yang …").
+func opensClause(text string, ts []Token, k int) bool {
+	// Tokens of one lexicon expansion share their bytes: no gap.
+	if k < 1 || k >= len(ts) || ts[k-1].End >= ts[k].Start {
+		return false
+	}
+	return strings.ContainsAny(text[ts[k-1].End:ts[k].Start], ":\"“")
+}
+
+// isGenericBefore reports the words that may stand before a class of
+// people ("bagi ASN yang …", "setiap PNS yang …"), unlike the ones that
+// pick someone out ("seorang camat yang …", "Camat Sukajadi yang …").
+func isGenericBefore(w string) bool {
+	switch w {
+	case "bagi", "setiap", "tiap", "semua", "seluruh", "para", "bahwa", "untuk", "kepada", "terhadap", "jika", "bila", "apabila", "kalau":
+		return true
+	}
+	return false
+}
+
+// roleIs reports whether occurrence o fills role in this rule.
+func (cr *compiledRule) roleIs(o occurrence, role string) bool {
+	for _, rq := range cr.roles {
+		if rq.role == role && rq.groups[o.group] {
+			return true
+		}
+	}
+	return false
+}
+
+// shielded reports whether a clause between cancel cue o and the anchor a
+// makes o about something else: a realis clause ("yang terbukti") shields
+// the act from a purpose cue or an overseer's request, since o is then
+// about the finding ("Panwaslu meminta BKD agar memberi sanksi kepada
+// sekcam yang terbukti menghadiri …"); a cited
+// precedent ("… yang tahun lalu dijatuhi sanksi karena …") shields it from
+// every cancel cue, since the sentence uses a real case as its lesson.
+func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) bool {
+	for _, r := range occ {
+		if r.carried || r.j > a.i {
+			continue
+		}
+		if r.group == cr.realis && (o.group == cr.purpose || o.group == cr.request) && r.i >= o.j {
+			return true
+		}
+		if r.group == cr.precedent && cr.precedent >= 0 && r.i >= o.j && cr.citesCase(r, occ, ts) {
+			return true
+		}
+	}
+	return cr.inCitedCase(o, occ, ts)
+}
+
+// sanctionOfSomeone reports whether o is a sanction (see SanctionGazetteer)
+// given to someone in particular: its subject, an actor right before it or
+// opening the sentence, names someone (see namesSomeone), no class word
+// stands before that actor, and no modal before the sanction ("bisa
+// dijatuhi sanksi" is a threat).
+func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.sanction < 0 || o.group != cr.sanction || o.carried {
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
+		switch ts[k].Norm {
+		case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib", "yang":
+			return false
+		}
+	}
+	for _, x := range occ {
+		if x.carried || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		before := x.j <= o.i && (x.i <= subjectReach || o.i-x.j <= 6)
+		// "… merekomendasikan hukuman disiplin sedang bagi Kepala Dinas
+		// Perhubungan Kabupaten Kampar"
+		after := x.i >= o.j && x.i-o.j <= sanctionReach && recipientBefore(ts, o.j, x.i)
+		if !before && !after {
+			continue
+		}
+		generic := x.i > 0 && isGenericBefore(ts[x.i-1].Norm) && !after || x.i > 0 && ts[x.i-1].Norm == "ada"
+		return !generic && !classWord(x, ts) && particular(x, ts)
+	}
+	return false
+}
+
+// inSanctionOfSomeone reports whether cue o is, or lies within, a
+// sanction given to someone in particular (see sanctionOfSomeone): the
+// same words ("hukuman disiplin") also state the rule elsewhere.
+func (cr *compiledRule) inSanctionOfSomeone(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.sanction < 0 || o.carried {
+		return false
+	}
+	for _, x := range occ {
+		if x.group == cr.sanction && x.i <= o.i && o.j <= x.j && cr.sanctionOfSomeone(x, occ, ts) {
+			return true
+		}
+	}
+	return false
+}
+
+// sanctionReach is how many words may stand between a sanction and the
+// one it is for ("hukuman disiplin sedang bagi Kepala Dinas …").
+const sanctionReach = 4
+
+// recipientBefore reports whether a word that names whom a sanction is for
+// ("bagi", "kepada", "terhadap", "untuk") stands among tokens [from, to).
+func recipientBefore(ts []Token, from, to int) bool {
+	for k := from; k < to && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "bagi", "kepada", "terhadap", "untuk":
+			return true
+		}
+	}
+	return false
+}
+
+// inCitedCase reports whether cue o is a word of a precedent said of one
+// person ("dijatuhi sanksi" in "yang tahun lalu dijatuhi sanksi karena"):
+// there it reports the case, it states no rule.
+func (cr *compiledRule) inCitedCase(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.precedent < 0 || o.group == cr.precedent {
+		return false
+	}
+	for _, r := range occ {
+		if r.group == cr.precedent && !r.carried && r.i <= o.i && o.j <= r.j && cr.citesCase(r, occ, ts) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedentReach is how many tokens may stand between "yang" and a
+// precedent cue ("yang pada pemilu lalu dijatuhi sanksi karena"), or
+// between a cue that cites a case ("tentang kasus") and its actor.
+const precedentReach = 4
+
+// citesCase reports whether precedent p cites the case of one person,
+// either after it ("belajar dari kasus Kepala Bidang Anggaran BPKAD …")
+// or before it through a relative clause with no modal ("… yang tahun lalu
+// dijatuhi sanksi karena …"; "yang bisa dijatuhi" is a threat). The actor
+// must be someone in particular (see particular).
+func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bool {
+	for _, x := range occ {
+		if !x.carried && x.i >= p.j && x.i-p.j <= precedentReach && cr.roleIs(x, rules.RoleActor) {
+			return particular(x, ts)
+		}
+	}
+	// Before it: the actor as the subject ("seorang camat di Kabupaten
+	// Gowa dijatuhi sanksi karena …") or through "yang".
+	rel := -1
+	for k := p.i - 1; k >= 0 && k >= p.i-precedentReach && rel < 0; k-- {
+		switch ts[k].Norm {
+		case "yang":
+			rel = k
+		case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib":
+			return false
+		}
+	}
+	reach := 3
+	if rel < 0 {
+		// The subject may carry its place ("seorang guru PNS di SMP
+		// Negeri 3 Manokwari kena hukuman disiplin karena …").
+		rel, reach = p.i, 6
+	}
+	for _, x := range occ {
+		if !x.carried && x.j <= rel && rel-x.j <= reach && cr.roleIs(x, rules.RoleActor) {
+			return particular(x, ts) && (x.i == 0 || !(isGenericBefore(ts[x.i-1].Norm) || ts[x.i-1].Norm == "ada"))
+		}
+	}
+	return false
+}
+
+// particular reports whether actor x names someone in particular rather
+// than a class: a capitalised word in the role or just after it ("Kepala
+// SMP Negeri 2 Nita", "camat Sukajadi"), other than the class words
+// themselves ("ASN", "PNS") and the first word of the sentence.
+func particular(x occurrence, ts []Token) bool {
+	// A capital that opens the sentence says nothing.
+	for k := max(x.i, 1); k < len(ts) && k < x.j+3; k++ {
+		switch ts[k].Norm {
+		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
+			continue
+		}
+		if ts[k].Upper {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfAct reports whether negation n is a word of an act phrase ("tidak
+// netral", "tanpa mengundurkan diri"): it names the act, it does not
+// negate the next one ("terbukti tidak netral karena menghadiri …").
+func (cr *compiledRule) partOfAct(n occurrence, occ []occurrence) bool {
+	for _, o := range occ {
+		if !o.carried && cr.acts[o.group] && o.i <= n.i && n.j <= o.j && o.j-o.i > n.j-n.i {
+			return true
+		}
+	}
+	return false
+}
+
+// negationReach is how many tokens may stand between a negation and the
+// act it negates ("tidak pernah lagi ikut").
+const negationReach = 3
+
+// chainStart is how many tokens may stand between a negation and the act
+// that starts a negated chain.
+const chainStart = 2
+
+// chainGap is how many tokens may separate a negated act from a later act
+// that continues the same clause ("mengarahkan warga untuk memilih").
+const chainGap = 4
+
+// negatedChain reports whether negation n negates an act that leads, act by
+// act with at most chainGap tokens between them, up to the anchor a.
+func (cr *compiledRule) negatedChain(n, a occurrence, occ []occurrence) bool {
+	// The first act of a chain must stand close to the negation ("tidak
+	// pernah mengarahkan"); one further away ("tak pernah absen itu
+	// mengarahkan") is negated on its own, but starts no chain.
+	reach := n.j + chainStart
+	for _, o := range occ {
+		if o.carried || o.i < n.j || o.j > a.i || !cr.acts[o.group] {
+			continue
+		}
+		if o.i > reach {
+			return false
+		}
+		if o.j+chainGap >= a.i {
+			return true
+		}
+		if e := o.j + chainGap; e > reach {
+			reach = e
+		}
+	}
+	return false
+}

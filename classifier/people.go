@@ -1,0 +1,138 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
+
+// Who acts: which person a rule's act belongs to when the sentence does
+// not put them side by side (the subject of a long sentence, a speaker, a
+// figure named with their office, people listed as one subject, someone
+// in particular rather than a class).
+// subjectReach is how far into a sentence its subject may stand for
+// linkedSubject, and subjectWindow how many times the rule's window it may
+// stand from the act.
+const (
+	subjectReach  = 3
+	subjectWindow = 2
+)
+
+// linkedSubject finds, for an act beyond the rule's window from every
+// actor, the actor that opens the sentence as its subject when a word that
+// reports the act links the two ("Seorang lurah di Kecamatan …, Kota …,
+// dijatuhi sanksi … setelah terbukti memfasilitasi rapat tim pemenangan
+// …"). It returns -1 when there is none.
+func (cr *compiledRule) linkedSubject(a occurrence, occ []occurrence, text string, ts []Token) (int, int) {
+	win := cr.rule.Window
+	for k, o := range occ {
+		if o.carried || o.i > subjectReach || o.j > a.i || !cr.roleIs(o, rules.RoleActor) || speaker(o, a, text, ts) {
+			continue
+		}
+		if d := distance(a, o); win > 0 && d <= subjectWindow*win && linksAct(ts, o.j, a.i) && !reportsSpeech(text, ts, o.j, a.i) {
+			return k, d
+		}
+		return -1, 0
+	}
+	return -1, 0
+}
+
+// reportsSpeech reports whether a verb of saying and a comma stand between
+// tokens from and to ("Penjabat Gubernur … mengatakan, …"): what follows
+// is what the subject says, not what they did.
+func reportsSpeech(text string, ts []Token, from, to int) bool {
+	for k := from; k+1 < to && k+1 < len(ts); k++ {
+		if speaks(ts[k].Norm) && clauseBreak(text, ts, k, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// linksAct reports whether a word between tokens from and to reports the
+// act that follows as done or alleged ("terbukti", "diduga", "karena").
+func linksAct(ts []Token, from, to int) bool {
+	for k := from; k < to && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "terbukti", "diduga", "karena", "kedapatan", "ketahuan", "tertangkap", "terekam", "kepergok":
+			return true
+		}
+	}
+	return false
+}
+
+// speakerReach is how far into a sentence a speaker may stand, and how
+// many words of the speaker's name may follow the role, before the colon
+// that opens what they say ("Pj Bupati Jayawijaya: Ketahuan Ikut Kampanye,
+// Langsung Saya Nonjobkan").
+const speakerReach = 3
+
+// speaker reports whether actor o is the speaker a colon introduces,
+// standing before it while the act a stands after it: what a speaker says
+// is about others (or a denial), not an act of theirs.
+func speaker(o, a occurrence, text string, ts []Token) bool {
+	if o.carried || a.carried || o.i > speakerReach || o.j > a.i {
+		return false
+	}
+	for k := o.j; k <= a.i && k <= o.j+speakerReach; k++ {
+		if ts[k-1].End < ts[k].Start && strings.Contains(text[ts[k-1].End:ts[k].Start], ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// inOfficeReach is how many tokens may stand between an office and the
+// name of its holder ("Gubernur Jawa Tengah Ganjar Pranowo").
+const inOfficeReach = 3
+
+// inOfficeFigure reports whether target o is a national figure (or a listed
+// candidate) named with
+// an office they hold, in a sentence that names no election: "Sekda …
+// mendukung Gubernur Jawa Tengah Ganjar Pranowo yang akan menjadikan …
+// mobil dinas" backs a governor's policy, not a candidate.
+func (cr *compiledRule) inOfficeFigure(o occurrence, occ []occurrence) bool {
+	if cr.inOffice < 0 || (o.group != cr.figure && o.group != cr.candidates) || o.group < 0 {
+		return false
+	}
+	office := false
+	for _, t := range occ {
+		if t.group == cr.election {
+			return false
+		}
+		if t.group == cr.inOffice && !t.carried && t.j <= o.i && o.i-t.j <= inOfficeReach {
+			office = true
+		}
+	}
+	return office
+}
+
+// coordinated reports whether two people are joined as one subject ("kepala
+// desa dan seorang guru", "camat bersama kades", "bupati, camat & kepala
+// desa"): a conjunction, comma or ampersand between them, at most
+// coordinationGap tokens apart.
+func coordinated(x, y occurrence, text string, ts []Token) bool {
+	if x.carried || y.carried {
+		return false
+	}
+	if y.i < x.i {
+		x, y = y, x
+	}
+	if y.i-x.j > coordinationGap || x.j > y.i {
+		return false
+	}
+	if strings.ContainsAny(text[ts[x.j-1].End:ts[y.i].Start], ",&/") {
+		return true
+	}
+	for _, t := range ts[x.j:y.i] {
+		switch t.Norm {
+		case "dan", "serta", "bersama", "beserta", "dengan", "maupun", "atau", "hingga", "sampai":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinationGap is how many tokens may stand between two people joined
+// by a conjunction ("kepala desa dan seorang guru SD negeri").
+const coordinationGap = 4
