@@ -183,6 +183,10 @@ func TestClausesAndNames(t *testing.T) {
 		{"Ia menyarankan ASN yang ragu untuk tidak berinteraksi sama sekali dengan konten politik praktis.", false, ""},
 		{"Laporannya hanya menyebut ada ASN ikut kampanye, tapi tidak jelas siapa, di mana, kapan.", false, ""},
 		{"Guru-guru honorer deklarasi dukung paslon no 1 karena dijanjikan diangkat PPPK.", false, ""},
+		// "dapet" is "got", not the permission "dapat"; a colleague at a
+		// government office is a civil servant.
+		{"Dapet broadcast: 'Seluruh ASN Pemkab Kampar diwajibkan hadir di kampanye akbar paslon X hari Minggu.' Hoax ga sih ini??", true, "ASN"},
+		{"Temen kantor (dinas kesehatan Kota Bima) ganti PP FB jadi twibbon paslon", true, "twibbon"},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},
