@@ -187,6 +187,12 @@ func TestClausesAndNames(t *testing.T) {
 		// government office is a civil servant.
 		{"Dapet broadcast: 'Seluruh ASN Pemkab Kampar diwajibkan hadir di kampanye akbar paslon X hari Minggu.' Hoax ga sih ini??", true, "ASN"},
 		{"Temen kantor (dinas kesehatan Kota Bima) ganti PP FB jadi twibbon paslon", true, "twibbon"},
+		// Posts: collecting ID cards for a side, a regional bus, "pak lurah
+		// kita" (a real lurah), hosting a campaign.
+		{"Lurah-lurah di Makassar disuruh setor data KTP warga ke tim paslon, kalo tdk mau dievaluasi jabatannya.", true, "lurah"},
+		{"pa sekdis ngajak pegawai ka acara deklarasi relawan paslon, make beus dinas", true, "sekdis"},
+		{"pak lurah kita pose 2 jari pas foto bareng caleg DPRD di acara 17an", true, "pak lurah kita"},
+		{"Abdi negara kok jd MC kampanye paslon nomor 2", true, "Abdi negara"},
 		// "Dia menjelaskan, …" introduces what a speaker reports about
 		// others; "Ia …" alone still carries the actor over.
 		{"KPU mengingatkan PNS yang ingin maju dalam pilkada untuk mengurus pensiun dini. Dia menjelaskan, pendaftaran bakal calon bupati dibuka bulan Maret.", false, ""},
