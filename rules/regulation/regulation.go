@@ -50,7 +50,7 @@ func Table() []Regulation {
 	return []Regulation{
 		{
 			Key:   "UU 5/2014",
-			Title: "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara",
+			Title: "UU Nomor 5 Tahun 2014 (Aparatur Sipil Negara)",
 			Gist:  "Undang-undang ASN yang lama, dicabut dan diganti oleh UU 20/2023. Menjadikan netralitas salah satu asas penyelenggaraan kebijakan dan manajemen ASN.",
 			URL:   "https://peraturan.go.id/id/uu-no-5-tahun-2014",
 			Articles: []Article{
@@ -59,32 +59,32 @@ func Table() []Regulation {
 		},
 		{
 			Key:   "UU 20/2023",
-			Title: "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",
+			Title: "UU Nomor 20 Tahun 2023 (Aparatur Sipil Negara)",
 			Gist:  "Undang-undang ASN yang berlaku sekarang, pengganti UU 5/2014. Netralitas tetap menjadi salah satu asas penyelenggaraan kebijakan dan manajemen ASN.",
 			URL:   "https://peraturan.go.id/id/uu-no-20-tahun-2023",
 		},
 		{
 			Key:   "PP 94/2021",
-			Title: "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil",
+			Title: "PP Nomor 94 Tahun 2021 (Disiplin PNS)",
 			Gist:  "Kewajiban dan larangan bagi PNS serta hukuman disiplin bila dilanggar; menggantikan PP 53/2010.",
 			URL:   "https://peraturan.go.id/id/pp-no-94-tahun-2021",
 			Articles: []Article{
-				{Ref: "Pasal 5", Gist: "Larangan bagi PNS. Huruf n melarang PNS memberikan dukungan kepada calon Presiden/Wakil Presiden, kepala daerah/wakil kepala daerah, atau anggota DPR, DPD, DPRD dengan cara: " +
-					"(1) ikut kampanye; (2) menjadi peserta kampanye dengan memakai atribut partai atau atribut PNS; (3) menjadi peserta kampanye dengan mengerahkan PNS lain; " +
-					"(4) menjadi peserta kampanye dengan memakai fasilitas negara; (5) membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan salah satu pasangan calon sebelum, selama, dan sesudah masa kampanye; " +
-					"(6) mengadakan kegiatan yang mengarah pada keberpihakan kepada pasangan calon, seperti pertemuan, ajakan, imbauan, seruan, atau pemberian barang kepada PNS di lingkungan unit kerjanya, keluarga, dan masyarakat; " +
-					"(7) memberikan surat dukungan disertai fotokopi KTP."},
+				{Ref: "Pasal 5", Gist: "Larangan bagi PNS. Huruf n: PNS tidak boleh mendukung calon presiden dan wakilnya, calon kepala daerah dan wakilnya, atau calon anggota DPR, DPD dan DPRD, " +
+					"yaitu (1) ikut kampanye; (2) berkampanye dengan atribut partai atau atribut PNS; (3) berkampanye sambil mengerahkan PNS lain; " +
+					"(4) berkampanye dengan fasilitas negara; (5) mengambil keputusan atau langkah yang berpihak pada satu pasangan calon, sebelum, selama atau sesudah kampanye; " +
+					"(6) menggelar kegiatan yang memihak pasangan calon, misalnya menggelar pertemuan, mengajak, mengimbau, berseru, atau membagi barang kepada rekan PNS, keluarga dan warga; " +
+					"(7) memberi surat dukungan dengan salinan KTP."},
 			},
 		},
 		{
 			Key:   "PP 42/2004",
-			Title: "Peraturan Pemerintah Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik Pegawai Negeri Sipil",
+			Title: "PP Nomor 42 Tahun 2004 (Jiwa Korps dan Kode Etik PNS)",
 			Gist:  "Kode etik PNS: etika dalam bernegara, berorganisasi, bermasyarakat, terhadap diri sendiri dan sesama PNS. Pelanggaran kode etik dikenai sanksi moral.",
 			URL:   "https://peraturan.go.id/id/pp-no-42-tahun-2004",
 		},
 		{
 			Key:   "UU 7/2017",
-			Title: "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
+			Title: "UU Nomor 7 Tahun 2017 (Pemilu)",
 			Gist:  "Penyelenggaraan pemilu presiden, DPR, DPD, dan DPRD, termasuk larangan dalam kampanye dan ketentuan pidananya.",
 			URL:   "https://peraturan.go.id/id/uu-no-7-tahun-2017",
 			Articles: []Article{
@@ -93,26 +93,26 @@ func Table() []Regulation {
 				{Ref: "Pasal 280", Gist: "Larangan dalam kampanye. Ayat (1): pelaksana, peserta, dan tim kampanye dilarang antara lain menggunakan fasilitas pemerintah, tempat ibadah, dan tempat pendidikan (huruf h) serta menjanjikan atau memberikan uang atau materi lainnya kepada peserta kampanye (huruf j). " +
 					"Ayat (2): pelaksana dan/atau tim kampanye dilarang mengikutsertakan antara lain aparatur sipil negara, anggota TNI dan Polri, kepala desa, perangkat desa, dan anggota badan permusyawaratan desa. " +
 					"Ayat (3): mereka yang disebut pada ayat (2) dilarang ikut serta sebagai pelaksana dan tim kampanye."},
-				{Ref: "Pasal 282", Gist: "Pejabat negara, pejabat struktural dan pejabat fungsional dalam jabatan negeri, serta kepala desa dilarang membuat keputusan dan/atau melakukan tindakan yang menguntungkan atau merugikan salah satu peserta pemilu selama masa kampanye."},
-				{Ref: "Pasal 283", Gist: "Pejabat negara, pejabat struktural dan fungsional dalam jabatan negeri, serta aparatur sipil negara lainnya dilarang mengadakan kegiatan yang mengarah pada keberpihakan kepada peserta pemilu sebelum, selama, dan sesudah masa kampanye, termasuk pertemuan, ajakan, imbauan, seruan, atau pemberian barang."},
-				{Ref: "Pasal 494", Gist: "Pidana bagi aparatur sipil negara, anggota TNI dan Polri, kepala desa, perangkat desa, dan/atau anggota badan permusyawaratan desa yang melanggar Pasal 280 ayat (3): kurungan paling lama 1 tahun dan denda paling banyak Rp12.000.000."},
+				{Ref: "Pasal 282", Gist: "Selama kampanye, pejabat negara, pejabat struktural dan fungsional, serta kepala desa tidak boleh mengambil keputusan atau langkah yang berpihak pada satu peserta pemilu."},
+				{Ref: "Pasal 283", Gist: "Pejabat negara, pejabat struktural dan fungsional, serta ASN lain tidak boleh menggelar kegiatan yang memihak peserta pemilu sebelum, selama atau sesudah kampanye, misalnya menggelar pertemuan, mengajak, mengimbau, berseru, atau membagi barang."},
+				{Ref: "Pasal 494", Gist: "Pidana bagi aparatur sipil negara, anggota TNI dan Polri, kepala desa, perangkat desa, dan/atau anggota badan permusyawaratan desa yang melanggar Pasal 280 ayat (3): kurungan hingga setahun serta denda sampai Rp12.000.000."},
 			},
 		},
 		{
 			Key:   "UU 10/2016",
-			Title: "Undang-Undang Nomor 10 Tahun 2016 tentang Perubahan Kedua atas UU 1/2015 tentang Pemilihan Gubernur, Bupati, dan Wali Kota",
+			Title: "UU Nomor 10 Tahun 2016 (perubahan kedua UU 1/2015, Pilkada)",
 			Gist:  "Undang-undang pilkada (UU 1/2015 sebagaimana diubah terakhir dengan UU 10/2016): syarat calon, kampanye, larangan bagi pejabat dan ASN, serta ketentuan pidananya.",
 			URL:   "https://peraturan.go.id/id/uu-no-10-tahun-2016",
 			Articles: []Article{
 				{Ref: "Pasal 7", Gist: "Ayat (2): persyaratan calon kepala daerah, antara lain menyatakan secara tertulis pengunduran diri sebagai anggota TNI, Polri, dan PNS sejak ditetapkan sebagai pasangan calon."},
 				{Ref: "Pasal 70", Gist: "Ayat (1): dalam kampanye, pasangan calon dilarang melibatkan pejabat BUMN/BUMD; aparatur sipil negara, anggota Polri, dan anggota TNI; serta kepala desa atau lurah dan perangkat desa atau kelurahan."},
-				{Ref: "Pasal 71", Gist: "Ayat (1): pejabat negara, pejabat daerah, pejabat aparatur sipil negara, anggota TNI/Polri, dan kepala desa atau lurah dilarang membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan salah satu pasangan calon."},
+				{Ref: "Pasal 71", Gist: "Ayat (1): pejabat negara, pejabat daerah, pejabat ASN, anggota TNI/Polri, dan kepala desa atau lurah tidak boleh mengambil keputusan atau langkah yang berpihak pada satu pasangan calon."},
 				{Ref: "Pasal 188", Gist: "Pidana bagi pejabat negara, pejabat aparatur sipil negara, dan kepala desa atau lurah yang dengan sengaja melanggar Pasal 71: penjara paling singkat 1 bulan atau paling lama 6 bulan dan/atau denda Rp600.000 sampai Rp6.000.000 (pasal UU 1/2015)."},
 			},
 		},
 		{
 			Key:   "UU 6/2014",
-			Title: "Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
+			Title: "UU Nomor 6 Tahun 2014 (Desa)",
 			Gist:  "Pemerintahan desa, termasuk hak, kewajiban, dan larangan bagi kepala desa dan perangkat desa.",
 			URL:   "https://peraturan.go.id/id/uu-no-6-tahun-2014",
 			Articles: []Article{
@@ -121,9 +121,9 @@ func Table() []Regulation {
 		},
 		{
 			Key: "SKB 2022",
-			Title: "Keputusan Bersama Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, Ketua KASN, dan Ketua Bawaslu Tahun 2022 " +
-				"tentang Pedoman Pembinaan dan Pengawasan Netralitas Pegawai Aparatur Sipil Negara dalam Penyelenggaraan Pemilihan Umum dan Pemilihan",
-			Gist: "Pedoman bersama pembinaan dan pengawasan netralitas pegawai ASN pada pemilu dan pilkada, termasuk bentuk pelanggaran netralitas dan sanksinya.",
+			Title: "SKB MenPAN-RB, Mendagri, Kepala BKN, Ketua KASN dan Ketua Bawaslu 2022 " +
+				"(netralitas pegawai ASN pada pemilu dan pilkada)",
+			Gist: "Pedoman bersama untuk membina dan mengawasi netralitas pegawai ASN pada pemilu dan pilkada, dengan bentuk-bentuk pelanggaran dan sanksinya.",
 			URL:  "https://jdih.bawaslu.go.id/",
 			Articles: []Article{
 				{Ref: "Lampiran II", Gist: "Rincian bentuk pelanggaran netralitas pegawai ASN beserta dasar hukum dan sanksinya, antara lain memasang spanduk atau baliho bakal calon, " +
