@@ -285,13 +285,7 @@ func (a *Accounts) List() ([]users.User, error) {
 	if err := a.ensure(ctx); err != nil {
 		return nil, err
 	}
-	var res struct {
-		Hits struct {
-			Hits []struct {
-				Source users.User `json:"_source"`
-			} `json:"hits"`
-		} `json:"hits"`
-	}
+	var res hitsOf[users.User]
 	q := fmt.Sprintf(`{"size":%d,"query":{"match_all":{}},"sort":[{"name":"asc"}]}`, maxAccounts)
 	if _, err := a.s.do(ctx, http.MethodPost, "/"+a.users+"/_search", strings.NewReader(q), &res); err != nil {
 		return nil, fmt.Errorf("accounts: list: %w", err)

@@ -342,14 +342,7 @@ func (c *CrawlState) Pending(source string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		var res struct {
-			Hits struct {
-				Hits []struct {
-					Source csDoc `json:"_source"`
-					Sort   []any `json:"sort"`
-				} `json:"hits"`
-			} `json:"hits"`
-		}
+		var res hitsOf[csDoc]
 		if _, err := c.do(http.MethodPost, "/"+c.index+"/_search", body, &res); err != nil {
 			return nil, fmt.Errorf("crawl state: pending of %s: %w", source, err)
 		}
@@ -393,13 +386,7 @@ func (c *CrawlState) Paused(now time.Time) (map[string]time.Time, error) {
 	if err != nil {
 		return nil, err
 	}
-	var res struct {
-		Hits struct {
-			Hits []struct {
-				Source csDoc `json:"_source"`
-			} `json:"hits"`
-		} `json:"hits"`
-	}
+	var res hitsOf[csDoc]
 	if _, err := c.do(http.MethodPost, "/"+c.index+"/_search", body, &res); err != nil {
 		return nil, fmt.Errorf("crawl state: paused hosts: %w", err)
 	}

@@ -84,14 +84,7 @@ func (s *Store) locate(ctx context.Context, ids []string) (map[string]string, er
 	if err != nil {
 		return nil, err
 	}
-	var res struct {
-		Hits struct {
-			Hits []struct {
-				Index string `json:"_index"`
-				ID    string `json:"_id"`
-			} `json:"hits"`
-		} `json:"hits"`
-	}
+	var res hitsOf[struct{}]
 	path := "/" + strings.Join(l.old, ",") + "/_search?ignore_unavailable=true"
 	if _, err := s.do(ctx, http.MethodPost, path, body, &res); err != nil {
 		return nil, fmt.Errorf("locate %d records in %s: %w", len(ids), strings.Join(l.old, ","), err)

@@ -197,14 +197,7 @@ func (k *KV) Scan(ctx context.Context, coll, prefix string, fn func(key string, 
 		if err != nil {
 			return err
 		}
-		var res struct {
-			Hits struct {
-				Hits []struct {
-					Source kvDoc `json:"_source"`
-					Sort   []any `json:"sort"`
-				} `json:"hits"`
-			} `json:"hits"`
-		}
+		var res hitsOf[kvDoc]
 		if _, err := k.s.do(ctx, http.MethodPost, "/"+name+"/_search", body, &res); err != nil {
 			return fmt.Errorf("scan %s: %w", name, err)
 		}

@@ -154,13 +154,7 @@ func (s *Store) Audit(ctx context.Context, id string) ([]netra.AuditEntry, error
 	if err != nil {
 		return nil, err
 	}
-	var res struct {
-		Hits struct {
-			Hits []struct {
-				Source netra.AuditEntry `json:"_source"`
-			} `json:"hits"`
-		} `json:"hits"`
-	}
+	var res hitsOf[netra.AuditEntry]
 	if _, err := s.do(ctx, http.MethodPost, "/"+s.auditAlias+"/_search", body, &res); err != nil {
 		return nil, fmt.Errorf("audit %s: %w", id, err)
 	}

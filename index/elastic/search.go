@@ -247,6 +247,19 @@ func (b bucket) key() string {
 	return string(b.Key)
 }
 
+// hitsOf is the hits part of a search response whose documents decode
+// into T; each hit also carries its index, id and sort values.
+type hitsOf[T any] struct {
+	Hits struct {
+		Hits []struct {
+			Index  string `json:"_index"`
+			ID     string `json:"_id"`
+			Source T      `json:"_source"`
+			Sort   []any  `json:"sort"`
+		} `json:"hits"`
+	} `json:"hits"`
+}
+
 // search sends a search body, inside the point in time pit when set.
 func (s *Store) search(ctx context.Context, req map[string]any, pit string) (searchResponse, error) {
 	path := "/" + s.readAlias + "/_search"
