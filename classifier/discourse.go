@@ -283,8 +283,7 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		return false
 	}
 	for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
-		switch ts[k].Norm {
-		case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib", "yang":
+		if w := ts[k].Norm; isModal(w) || w == "yang" {
 			return false
 		}
 	}
@@ -299,7 +298,9 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		if !before && !after {
 			continue
 		}
-		generic := x.i > 0 && isGenericBefore(ts[x.i-1].Norm) && !after || x.i > 0 && ts[x.i-1].Norm == "ada"
+		// After a sanction, "bagi" or "kepada" names whom it is for.
+		prev := wordBefore(x, ts)
+		generic := prev == "ada" || isGenericBefore(prev) && !after
 		return !generic && !classWord(x, ts) && particular(x, ts)
 	}
 	return false
@@ -371,10 +372,10 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 	// Gowa dijatuhi sanksi karena …") or through "yang".
 	rel := -1
 	for k := p.i - 1; k >= 0 && k >= p.i-precedentReach && rel < 0; k-- {
-		switch ts[k].Norm {
-		case "yang":
+		switch w := ts[k].Norm; {
+		case w == "yang":
 			rel = k
-		case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib":
+		case isModal(w):
 			return false
 		}
 	}
@@ -386,10 +387,29 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 	}
 	for _, x := range occ {
 		if !x.carried && x.j <= rel && rel-x.j <= reach && cr.roleIs(x, rules.RoleActor) {
-			return particular(x, ts) && (x.i == 0 || !(isGenericBefore(ts[x.i-1].Norm) || ts[x.i-1].Norm == "ada"))
+			prev := wordBefore(x, ts)
+			return particular(x, ts) && !(isGenericBefore(prev) || prev == "ada")
 		}
 	}
 	return false
+}
+
+// isModal reports words that make what follows possible or due, not done
+// ("bisa dijatuhi sanksi" is a threat, not a sanction given).
+func isModal(w string) bool {
+	switch w {
+	case "bisa", "dapat", "akan", "bakal", "terancam", "harus", "wajib":
+		return true
+	}
+	return false
+}
+
+// wordBefore returns the word before occurrence x, or "" at the start.
+func wordBefore(x occurrence, ts []Token) string {
+	if x.i == 0 || x.i > len(ts) {
+		return ""
+	}
+	return ts[x.i-1].Norm
 }
 
 // particular reports whether actor x names someone in particular rather
