@@ -20,6 +20,26 @@ func statusCount(res index.Result, st netra.Status) int {
 	return 0
 }
 
+// flaggedStore opens a store holding n flagged records r00, r01, … whose
+// source is source(i) and whose score grows with i.
+func flaggedStore(t *testing.T, n int, source func(int) string) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var recs []netra.Record
+	for i := range n {
+		id := fmt.Sprintf("r%02d", i)
+		recs = append(recs, netra.Record{Item: netra.Item{ID: id, Source: source(i), Text: "camat ikut kampanye " + id}, Verdict: netra.Verdict{ID: id, Flagged: true, Score: float64(i) / float64(n)}})
+	}
+	if err := s.Upsert(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestSearchCacheSeesEveryWrite asks the same question before and after
 // each kind of write: the second identical search must be answered from the
 // cache, and a write made just before a search must show in its answer.
@@ -123,20 +143,8 @@ func TestSearchCacheSeesEveryWrite(t *testing.T) {
 // while others review share passes and cached answers without a race (go
 // test -race), and the last review shows in the next search.
 func TestSearchCacheConcurrent(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "s"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := flaggedStore(t, 40, func(int) string { return "uji" })
 	ctx := context.Background()
-	var recs []netra.Record
-	for i := range 40 {
-		id := fmt.Sprintf("r%02d", i)
-		recs = append(recs, netra.Record{Item: netra.Item{ID: id, Source: "uji", Text: "camat ikut kampanye " + id}, Verdict: netra.Verdict{ID: id, Flagged: true, Score: float64(i) / 40}})
-	}
-	if err := s.Upsert(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
 	yes := true
 	q := index.Query{Flagged: &yes, Facets: []string{index.FacetStatus, index.FacetSource}, Sort: index.SortScoreDesc, Limit: 10}
 	var wg sync.WaitGroup
@@ -162,12 +170,13 @@ func TestSearchCacheConcurrent(t *testing.T) {
 		})
 	}
 	st := netra.StatusConfirmed
-	for _, r := range recs[:10] {
-		cur, err := s.Get(ctx, r.Item.ID)
+	for i := range 10 {
+		id := fmt.Sprintf("r%02d", i)
+		cur, err := s.Get(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Review(ctx, r.Item.ID, index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: cur.Version}); err != nil {
+		if _, err := s.Review(ctx, id, index.ReviewUpdate{Status: &st, Who: "rina", BaseVersion: cur.Version}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -189,20 +198,8 @@ func TestSearchCacheConcurrent(t *testing.T) {
 // its counts from the cache (they are the same for every page) and only its
 // IDs from the index.
 func TestSearchCacheSharesCountsAcrossPages(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "s"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := flaggedStore(t, 25, func(i int) string { return fmt.Sprintf("s%d", i%3) })
 	ctx := context.Background()
-	var recs []netra.Record
-	for i := range 25 {
-		id := fmt.Sprintf("r%02d", i)
-		recs = append(recs, netra.Record{Item: netra.Item{ID: id, Source: fmt.Sprintf("s%d", i%3), Text: "camat ikut kampanye " + id}, Verdict: netra.Verdict{ID: id, Flagged: true, Score: float64(i) / 25}})
-	}
-	if err := s.Upsert(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
 	q := index.Query{Facets: []string{index.FacetSource, index.FacetStatus}, Sort: index.SortScoreDesc, Limit: 10}
 	first, err := s.Search(ctx, q)
 	if err != nil || first.NextCursor == "" {
