@@ -336,18 +336,11 @@ func (s *Store) SetRole(name string, role Role) error {
 
 // List returns all accounts sorted by name, without password hashes.
 func (s *Store) List() ([]User, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.reloadLocked(); err != nil {
-		return nil, err
+	out, err := s.Export()
+	for i := range out {
+		out[i].Hash = ""
 	}
-	out := make([]User, 0, len(s.users))
-	for _, u := range s.users {
-		u.Hash = ""
-		out = append(out, u)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
+	return out, err
 }
 
 // Get returns one account without its hash.
