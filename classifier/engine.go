@@ -26,6 +26,11 @@ func (n *normalizer) termTokens(term string) []Token {
 // actor: news often names the civil servant first and the act next, and
 // the actor is carried over.
 func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
+	return c.analyzeWith(text, field, hits, sup, nil)
+}
+
+// analyzeWith is analyze that also collects near misses into nm (nil: none).
+func (c *Classifier) analyzeWith(text, field string, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -60,7 +65,7 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 				occ = append(occ, list)
 			}
 			if len(occ) > 0 {
-				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
+				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
 			}
 		case mask == maskAct && c.mayBorrow(text, s, back, i):
 			ts := c.norm.tokensIn(text, s.start, s.end)
@@ -71,7 +76,7 @@ func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra
 				if listOn {
 					occ = append(occ, list)
 				}
-				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup)
+				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
 			}
 		}
 		next := ""
@@ -258,7 +263,7 @@ func (c *Classifier) lastActor(text string, s span) (occurrence, bool) {
 // evalSentence applies every rule to one sentence. A rule whose roles all
 // match but whose discourse cancels it is kept apart in sup, with the mode
 // that cancelled it, so explanations can say why nothing fired.
-func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
+func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
 	for _, cr := range c.rules {
 		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule {
 			continue
@@ -274,6 +279,8 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 			hits = append(hits, h)
 		case st == suppressed && len(sup) < maxSuppressed:
 			sup = append(sup, h)
+		case st == none && nm != nil:
+			nm.add(cr, text, field, s, ts, occ)
 		}
 	}
 	return hits, sup
@@ -458,12 +465,7 @@ func (cr *compiledRule) hit(text string, s span, ts []Token, chosen []occurrence
 		Weight:     r.Weight,
 	}
 	for k, o := range chosen {
-		var st, en int
-		if o.carried {
-			st, en = o.start, o.end
-		} else {
-			st, en = ts[o.i].Start, ts[o.j-1].End
-		}
+		st, en := occBytes(ts, o)
 		h.Terms = append(h.Terms, text[st:en])
 		h.Spans = append(h.Spans, netra.Span{Start: st, End: en, Role: cr.roles[k].role})
 	}

@@ -64,7 +64,13 @@ evidence in plain words: which rule fired on which sentence and why.`,
 				return errors.New("classify: empty text")
 			}
 			it := netra.Item{ID: netra.ItemID("", "classify", text), Source: "classify", Title: title, Text: text}
-			v := c.Classify(it)
+			var near []classifier.NearMiss
+			var v netra.Verdict
+			if explain {
+				v, near = c.Explain(it)
+			} else {
+				v = c.Classify(it)
+			}
 			enc := json.NewEncoder(cmd.OutOrStdout())
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
@@ -73,6 +79,7 @@ evidence in plain words: which rule fired on which sentence and why.`,
 			}
 			if explain {
 				writeExplanation(cmd.ErrOrStderr(), v, c.Candidate(title, text))
+				writeNearMisses(cmd.ErrOrStderr(), near)
 			}
 			return nil
 		},
@@ -125,5 +132,17 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
 		}
 		fmt.Fprintf(w, "- cancelled %s %s: the sentence is a %s (cue %q)\n  sentence: %q\n", h.Rule, where, h.Mode, h.Cue, h.Sentence)
+	}
+}
+
+// writeNearMisses lists the rules that came close to matching a sentence
+// and what stopped each: why a text a reviewer expected flagged is not.
+func writeNearMisses(w io.Writer, near []classifier.NearMiss) {
+	for _, n := range near {
+		where := ""
+		if n.Field != "" {
+			where = " (" + n.Field + ")"
+		}
+		fmt.Fprintf(w, "- near %s%s: %s\n  sentence: %q\n  found: %s\n", n.Rule, where, n.Why, n.Sentence, strings.Join(n.Found, ", "))
 	}
 }

@@ -1,0 +1,114 @@
+package classifier
+
+import (
+	"fmt"
+
+	"github.com/netra-id/netra"
+)
+
+// NearMiss is a rule that found its anchor and part of what it needs in a
+// sentence but did not match it: what a rule writer reads to see why a
+// text went unflagged (`netra classify --explain`).
+type NearMiss struct {
+	Rule     string `json:"rule"`
+	Sentence string `json:"sentence"`
+	Field    string `json:"field,omitempty"`
+	// Found lists the roles found, as "role: words".
+	Found []string `json:"found"`
+	// Why says what was missing or in the way.
+	Why string `json:"why"`
+}
+
+// maxNearMisses caps the near misses an explanation lists.
+const maxNearMisses = 8
+
+// nearMisses collects near misses while a text is analysed; nil (the
+// normal case) collects nothing, so Classify pays nothing for it.
+type nearMisses struct {
+	list []NearMiss
+}
+
+// Explain classifies it like Classify and also returns the near misses:
+// the rules that were close to matching a sentence, with what stopped
+// them. It costs a second look at every rule, so it is for explanations.
+func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
+	v := c.Classify(it)
+	if !c.Candidate(it.Title, it.Text) {
+		return v, nil
+	}
+	text := it.Text
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	nm := &nearMisses{}
+	c.analyzeNear(text, "", nm)
+	if it.Title != "" && !titleRepeated(it.Title, text) {
+		c.analyzeNear(it.Title, "title", nm)
+	}
+	return v, nm.list
+}
+
+// analyzeNear runs the analysis of text with a near-miss collector.
+func (c *Classifier) analyzeNear(text, field string, nm *nearMisses) {
+	c.analyzeWith(text, field, nil, nil, nm)
+}
+
+// add records why rule cr did not match sentence s, when its anchor and
+// at least one other role are there (a rule with nothing but its anchor
+// is not near).
+func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Token, occ []occurrence) {
+	if nm == nil || len(nm.list) >= maxNearMisses {
+		return
+	}
+	for _, a := range occ {
+		if !cr.roles[0].groups[a.group] {
+			continue
+		}
+		found := []string{fmt.Sprintf("%s: %q", cr.roles[0].role, occText(text, ts, a))}
+		why := ""
+		for _, rq := range cr.roles[1:] {
+			best, bestDist := -1, 1<<30
+			for k, o := range occ {
+				if rq.groups[o.group] && !(o.i == a.i && o.j == a.j) && distance(a, o) < bestDist {
+					best, bestDist = k, distance(a, o)
+				}
+			}
+			switch {
+			case best < 0:
+				if why == "" {
+					why = fmt.Sprintf("no %s word in the sentence", rq.role)
+				}
+			case cr.rule.Window > 0 && bestDist > cr.rule.Window:
+				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))
+				if why == "" {
+					why = fmt.Sprintf("the %s is %d words from the %s (window %d)", rq.role, bestDist, cr.roles[0].role, cr.rule.Window)
+				}
+			default:
+				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))
+			}
+		}
+		if len(found) < 2 {
+			continue
+		}
+		if why == "" {
+			why = "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
+		}
+		nm.list = append(nm.list, NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Found: found, Why: why})
+		return
+	}
+}
+
+// occText is the text of occurrence o.
+func occText(text string, ts []Token, o occurrence) string {
+	st, en := occBytes(ts, o)
+	return text[st:en]
+}
+
+// occBytes is where occurrence o stands in the text: its tokens, or for
+// an actor carried from an earlier sentence, the bytes it had there.
+func occBytes(ts []Token, o occurrence) (int, int) {
+	if o.carried {
+		return o.start, o.end
+	}
+	return ts[o.i].Start, ts[o.j-1].End
+}

@@ -1,0 +1,50 @@
+package classifier
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+// TestExplainNearMisses: a sentence with an ASN actor and a campaign act
+// but no side named is not flagged, and the explanation says which rule
+// came close and what it lacked; Explain's verdict is Classify's.
+func TestExplainNearMisses(t *testing.T) {
+	c := mustDefault(t)
+	cases := []struct {
+		text, rule, why string
+	}{
+		{"Seorang pegawai kecamatan kemarin menjadi pembawa acara kampanye di lapangan desa.", "asn-campaign", "no target word"},
+		{"Para guru itu mengeluh. Kepala sekolah SD negeri di desa kami sudah lama dikenal sangat dekat dengan banyak orang, dan beberapa bulan yang lalu, seperti diceritakan warga kepada kami, juga mendukung secara terbuka pasangan calon bupati.", "asn-support", "words from the"},
+	}
+	for _, tc := range cases {
+		it := netra.Item{ID: "t", Text: tc.text}
+		v, near := c.Explain(it)
+		if want := c.Classify(it); !reflect.DeepEqual(v, want) {
+			t.Errorf("%q: Explain's verdict %+v differs from Classify's %+v", tc.text, v, want)
+		}
+		found := false
+		for _, n := range near {
+			if n.Rule == tc.rule && strings.Contains(n.Why, tc.why) {
+				found = true
+				if !strings.Contains(tc.text, n.Sentence) || len(n.Found) < 2 {
+					t.Errorf("%q: near miss %+v: sentence not from the text or fewer than two roles found", tc.text, n)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no near miss of %s saying %q in %+v (flagged %v)", tc.text, tc.rule, tc.why, near, v.Flagged)
+		}
+	}
+}
+
+// TestExplainNothingNearWithoutCandidate: a text the first stage passes
+// over has no near misses.
+func TestExplainNothingNearWithoutCandidate(t *testing.T) {
+	c := mustDefault(t)
+	if _, near := c.Explain(netra.Item{ID: "t", Text: "Harga cabai di pasar naik lagi minggu ini."}); len(near) != 0 {
+		t.Errorf("near misses for a text with no actor: %+v", near)
+	}
+}
