@@ -76,7 +76,7 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 			switch {
 			case best < 0:
 				if why == "" {
-					why = fmt.Sprintf("no %s word in the sentence", rq.role)
+					why = fmt.Sprintf("no %s word the rule takes in the sentence", rq.role)
 				}
 			case cr.rule.Window > 0 && bestDist > cr.rule.Window:
 				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))

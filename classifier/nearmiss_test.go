@@ -16,7 +16,7 @@ func TestExplainNearMisses(t *testing.T) {
 	cases := []struct {
 		text, rule, why string
 	}{
-		{"Seorang pegawai kecamatan kemarin menjadi pembawa acara kampanye di lapangan desa.", "asn-campaign", "no target word"},
+		{"Seorang guru PNS di sekolah itu kemarin mengunggah video acara pentas seni.", "asn-social-media", "no target word the rule takes"},
 		{"Para guru itu mengeluh. Kepala sekolah SD negeri di desa kami sudah lama dikenal sangat dekat dengan banyak orang, dan beberapa bulan yang lalu, seperti diceritakan warga kepada kami, juga mendukung secara terbuka pasangan calon bupati.", "asn-support", "words from the"},
 	}
 	for _, tc := range cases {

@@ -79,7 +79,9 @@ evidence in plain words: which rule fired on which sentence and why.`,
 			}
 			if explain {
 				writeExplanation(cmd.ErrOrStderr(), v, c.Candidate(title, text))
-				writeNearMisses(cmd.ErrOrStderr(), near)
+				if len(v.Hits) == 0 {
+					writeNearMisses(cmd.ErrOrStderr(), near)
+				}
 			}
 			return nil
 		},
