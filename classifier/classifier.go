@@ -38,6 +38,9 @@ type Classifier struct {
 	// anaphorWords holds the first words of its terms.
 	anaphora     int32
 	anaphorWords map[string]bool
+	// continuation is the group of the pack's "continuation" gazetteer
+	// (sentence-opening "lalu", "terus" with no subject of their own), or -1.
+	continuation int32
 	// flagging holds the IDs of the rules that decide Flagged.
 	flagging map[string]bool
 	// modes holds, by group, the discourse a cancel group stands for
@@ -122,14 +125,14 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 	}
 	kws = append(kws, lexiconKeywords(p.Lexicon, kws)...)
-	c.anaphora = -1
+	c.anaphora, c.continuation = -1, -1
 	if g, ok := c.dict.byName["@"+AnaphoraGazetteer]; ok {
 		c.anaphora = g
 		c.anaphorWords = map[string]bool{}
-		for _, t := range p.Gazetteers[AnaphoraGazetteer].Terms {
-			if f := strings.Fields(strings.ToLower(strings.TrimPrefix(t, "="))); len(f) > 0 {
-				c.anaphorWords[f[0]] = true
-			}
+		c.addAnaphorWords(p.Gazetteers[AnaphoraGazetteer])
+		if g, ok := c.dict.byName["@"+ContinuationGazetteer]; ok {
+			c.continuation = g
+			c.addAnaphorWords(p.Gazetteers[ContinuationGazetteer])
 		}
 	}
 	c.first = newAutomaton(kws)
@@ -194,6 +197,25 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 // AnaphoraGazetteer names the gazetteer of words that refer back to the
 // previous sentence's actor ("ia", "mereka", "yang bersangkutan").
 const AnaphoraGazetteer = "anaphora"
+
+// ContinuationGazetteer names the gazetteer of connectives that open a
+// sentence going on with what the previous sentence's actor did, with no
+// subject of its own ("Lalu membagikan stiker paslon", "terus ngajak
+// warga coblos 02"). Read only when the pack has an anaphora gazetteer.
+const ContinuationGazetteer = "continuation"
+
+// addAnaphorWords adds the first words of g's terms to the cheap check
+// that a sentence may open with an anaphor.
+func (c *Classifier) addAnaphorWords(g *rules.Gazetteer) {
+	if g == nil {
+		return
+	}
+	for _, t := range g.Terms {
+		if f := strings.Fields(strings.ToLower(strings.TrimPrefix(t, "="))); len(f) > 0 {
+			c.anaphorWords[f[0]] = true
+		}
+	}
+}
 
 // OtherActorGazetteer names the actor gazetteer of people whose titles
 // read like ASN but who are not (honorary staff, religious teachers,

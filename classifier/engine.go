@@ -149,7 +149,7 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
 func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
-	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) {
+	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) && !c.opensWithContinuation(occ) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
@@ -217,6 +217,28 @@ func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32)
 		}
 		if o.j+1 < len(ts) && speaks(ts[o.j].Norm) && clauseBreak(text, ts, o.j, o.j+1) {
 			continue
+		}
+		return true
+	}
+	return false
+}
+
+// opensWithContinuation reports whether the sentence opens with a
+// connective that goes on with the previous actor ("Lalu …", "Terus …")
+// and no person or side stands right after it as a subject of its own
+// ("Lalu paslon nomor 2 naik panggung" is the candidate's act).
+func (c *Classifier) opensWithContinuation(occ []occurrence) bool {
+	if c.continuation < 0 {
+		return false
+	}
+	for _, o := range occ {
+		if o.group != c.continuation || o.i != 0 {
+			continue
+		}
+		for _, p := range occ {
+			if p.i >= o.j && p.i <= o.j+1 && c.dict.groups[p.group].role == rules.RoleTarget {
+				return false
+			}
 		}
 		return true
 	}
