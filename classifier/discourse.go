@@ -29,7 +29,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) {
 			continue
 		}
-		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) {
+		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
@@ -40,6 +40,31 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		}
 	}
 	return -1, false
+}
+
+// thatClause reports whether cue o is "kalau" (or "jika", "bila") after a
+// verb of telling or finding out: in speech "cerita kalau atasannya minta
+// …", "baru tahu kalau …" it means "that" and opens what was told, not a
+// condition.
+func thatClause(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.i == 0 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "kalau", "kalo", "klo", "jika", "bila":
+	default:
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "cerita", "bercerita", "crita", "ngomong", "bilang", "blg", "ngaku", "mengaku", "tahu", "tau",
+		"dengar", "denger", "mendengar", "ketahuan", "katanya", "kabarnya", "mengeluh", "ngeluh",
+		"curhat", "nyebut", "menyebut", "sadar", "menyadari", "ngabarin", "mengabarkan", "ngakunya",
+		"ternyata", "rupanya":
+		// Not "lapor"/"lihat"/"info": "laporkan jika ada …", "lihat
+		// kalau …" ask for what may come.
+		return true
+	}
+	return false
 }
 
 // turnBetween reports whether a question mark or a colon stands between
