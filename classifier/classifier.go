@@ -41,6 +41,8 @@ type Classifier struct {
 	// continuation is the group of the pack's "continuation" gazetteer
 	// (sentence-opening "lalu", "terus" with no subject of their own), or -1.
 	continuation int32
+	// refs reads bare "deklarasi" as the official event the item names.
+	refs eventRefs
 	// flagging holds the IDs of the rules that decide Flagged.
 	flagging map[string]bool
 	// modes holds, by group, the discourse a cancel group stands for
@@ -149,6 +151,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for g, grp := range c.dict.groups {
 		acts[g] = grp.role == rules.RoleAct
 	}
+	c.refs = newEventRefs(p, c.dict.byName)
 	c.incident = -1
 	if g, ok := c.dict.byName["@"+IncidentGazetteer]; ok {
 		c.incident = g
@@ -619,9 +622,10 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 		text = text[:maxTextBytes]
 	}
 	var hits, sup []netra.Hit
-	hits, sup = c.analyze(text, "", hits, sup)
+	event := c.refs.named(title, text)
+	hits, sup = c.analyze(text, "", event, hits, sup)
 	if title != "" && !titleRepeated(title, text) {
-		hits, sup = c.analyze(title, "title", hits, sup)
+		hits, sup = c.analyze(title, "title", event, hits, sup)
 	}
 	v.Suppressed = sup
 	titleNorm := false

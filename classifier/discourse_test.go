@@ -212,3 +212,27 @@ func TestClausesAndNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEventReference: in an item that names a neutrality declaration, a
+// bare "deklarasi" later on is that declaration; a declaration of support
+// for a side is still one.
+func TestEventReference(t *testing.T) {
+	c := mustDefault(t)
+	title := "Pemkab Sukamaju Gelar Deklarasi Netralitas ASN Jelang Pilkada"
+	tests := []struct {
+		text    string
+		flagged bool
+	}{
+		{"Pemkab Sukamaju menggelar apel pagi di alun-alun. Deklarasi itu diikuti ratusan ASN dan para camat.", false},
+		{"Sebulan kemudian, Camat Sukajadi kedapatan ikut deklarasi dukungan paslon nomor urut 2 di kantornya.", true},
+	}
+	for _, tt := range tests {
+		if v := c.Classify(netra.Item{Title: title, Text: tt.text}); v.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tt.text, v.Flagged, tt.flagged, v.Hits)
+		}
+	}
+	// Without the event in the title, the same sentence is an ASN event.
+	if v := c.Classify(netra.Item{Title: "Kabar Sukamaju", Text: "Deklarasi paslon nomor urut 2 itu diikuti ratusan ASN dan para camat."}); !v.Flagged {
+		t.Errorf("a declaration of a side attended by ASN not flagged without a neutrality event: %+v", v)
+	}
+}

@@ -25,12 +25,14 @@ func (n *normalizer) termTokens(term string) []Token {
 // "Mereka …", "Yang bersangkutan …") within two sentences after one with an
 // actor: news often names the civil servant first and the act next, and
 // the actor is carried over.
-func (c *Classifier) analyze(text, field string, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
-	return c.analyzeWith(text, field, hits, sup, nil)
+// event says that the item names an official event a bare "deklarasi"
+// may refer to (see resolveEventRefs).
+func (c *Classifier) analyze(text, field string, event bool, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
+	return c.analyzeWith(text, field, event, hits, sup, nil)
 }
 
 // analyzeWith is analyze that also collects near misses into nm (nil: none).
-func (c *Classifier) analyzeWith(text, field string, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
+func (c *Classifier) analyzeWith(text, field string, event bool, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -54,6 +56,9 @@ func (c *Classifier) analyzeWith(text, field string, hits, sup []netra.Hit, nm *
 		case mask&maskAll == maskAll:
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
+			if event {
+				occ = c.resolveEventRefs(occ)
+			}
 			if !c.hasActor(occ) {
 				// The first stage saw an actor keyword inside a longer word
 				// ("camat" in "kecamatan"): there is no actor here, and an
@@ -70,6 +75,9 @@ func (c *Classifier) analyzeWith(text, field string, hits, sup []netra.Hit, nm *
 		case mask == maskAct && c.mayBorrow(text, s, back, i):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
+			if event {
+				occ = c.resolveEventRefs(occ)
+			}
 			n := len(occ)
 			occ = c.borrow(text, back, i, ts, occ)
 			if len(occ) > n {

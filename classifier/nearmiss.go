@@ -41,16 +41,12 @@ func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
 		text = text[:maxTextBytes]
 	}
 	nm := &nearMisses{}
-	c.analyzeNear(text, "", nm)
+	event := c.refs.named(it.Title, text)
+	c.analyzeWith(text, "", event, nil, nil, nm)
 	if it.Title != "" && !titleRepeated(it.Title, text) {
-		c.analyzeNear(it.Title, "title", nm)
+		c.analyzeWith(it.Title, "title", event, nil, nil, nm)
 	}
 	return v, nm.list
-}
-
-// analyzeNear runs the analysis of text with a near-miss collector.
-func (c *Classifier) analyzeNear(text, field string, nm *nearMisses) {
-	c.analyzeWith(text, field, nil, nil, nm)
 }
 
 // add records why rule cr did not match sentence s, when its anchor and

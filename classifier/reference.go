@@ -1,0 +1,133 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
+
+// OfficialEventGazetteer names the cancel gazetteer of official election
+// events a civil servant may attend or lead (a neutrality declaration, a
+// peaceful-campaign declaration, a pledge).
+const OfficialEventGazetteer = "official_event"
+
+// SupportGazetteer names the act gazetteer of support and calls to vote.
+const SupportGazetteer = "act_support"
+
+// EventReferenceGazetteer names the gazetteer of bare words ("deklarasi",
+// "ikrar", "apel") that, in a text whose title or body names an official
+// event of the same kind ("Deklarasi Netralitas ASN"), refer back to it:
+// "Deklarasi diikuti ratusan ASN" reports the neutrality declaration,
+// not a declaration of support.
+const EventReferenceGazetteer = "event_reference"
+
+// eventRefs is what the classifier knows about references to official
+// events: the gazetteer groups, and the official event names that start
+// with a reference word (lower case), to find in a text.
+type eventRefs struct {
+	event, ref int32
+	// support is the group of the pack's "act_support" gazetteer, or -1.
+	support int32
+	names   []string
+}
+
+// newEventRefs reads the two gazetteers of p; without either, nothing is
+// ever read as a reference.
+func newEventRefs(p *rules.Pack, byName map[string]int32) eventRefs {
+	er := eventRefs{event: -1, ref: -1, support: -1}
+	if g, ok := byName["@"+SupportGazetteer]; ok {
+		er.support = g
+	}
+	ev, okE := byName["@"+OfficialEventGazetteer]
+	ref, okR := byName["@"+EventReferenceGazetteer]
+	if !okE || !okR || p.Gazetteers[EventReferenceGazetteer] == nil || p.Gazetteers[OfficialEventGazetteer] == nil {
+		return er
+	}
+	er.event, er.ref = ev, ref
+	words := map[string]bool{}
+	for _, t := range p.Gazetteers[EventReferenceGazetteer].Terms {
+		words[strings.ToLower(strings.TrimPrefix(t, "="))] = true
+	}
+	for _, t := range p.Gazetteers[OfficialEventGazetteer].Terms {
+		t = strings.ToLower(strings.TrimPrefix(t, "="))
+		if f := strings.Fields(t); len(f) > 1 && words[f[0]] {
+			er.names = append(er.names, t)
+		}
+	}
+	return er
+}
+
+// named reports whether the title or the text names an official event a
+// bare reference word may refer to.
+func (er eventRefs) named(title, text string) bool {
+	if er.ref < 0 || len(er.names) == 0 {
+		return false
+	}
+	for _, s := range [2]string{title, text} {
+		low := strings.ToLower(s)
+		for _, n := range er.names {
+			if strings.Contains(low, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resolve turns, in a text that names an official event, every bare
+// reference word that no side or act follows ("deklarasi itu", not
+// "deklarasi dukungan", "deklarasi relawan paslon") into that event: the
+// acts and targets read in the word are dropped and an occurrence of the
+// official event takes their place.
+func (c *Classifier) resolveEventRefs(occ []occurrence) []occurrence {
+	er := c.refs
+	var refs []occurrence
+	for _, o := range occ {
+		if o.group == er.ref && !c.sideFollows(o, occ) {
+			refs = append(refs, o)
+		}
+	}
+	if len(refs) == 0 {
+		return occ
+	}
+	out := occ[:0]
+	for _, o := range occ {
+		role := c.dict.groups[o.group].role
+		if (role == rules.RoleAct || role == rules.RoleTarget) && overlapsAny(o, refs) {
+			continue
+		}
+		if o.group != er.ref {
+			out = append(out, o)
+		}
+	}
+	for _, r := range refs {
+		out = append(out, occurrence{group: er.event, i: r.i, j: r.j})
+	}
+	return out
+}
+
+// sideFollows reports whether a side (a target) or a word of support
+// ("dukungan", "relawan", "pemenangan") starts within two tokens after
+// reference word o. A verb after it ("Deklarasi diikuti …") says what the
+// event was, so it does not count.
+func (c *Classifier) sideFollows(o occurrence, occ []occurrence) bool {
+	for _, p := range occ {
+		if p.i < o.j || p.i > o.j+1 {
+			continue
+		}
+		if c.dict.groups[p.group].role == rules.RoleTarget || p.group == c.refs.support {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsAny reports whether o shares a token with one of rs.
+func overlapsAny(o occurrence, rs []occurrence) bool {
+	for _, r := range rs {
+		if o.i < r.j && r.i < o.j {
+			return true
+		}
+	}
+	return false
+}
