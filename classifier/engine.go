@@ -433,7 +433,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 		if rq.role == rules.RoleActor {
 			for _, o := range occ {
 				other := o.group == cr.otherActor || o.group == cr.nonASN && !rq.groups[o.group]
-				if other && o.group >= 0 && distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) {
+				if other && o.group >= 0 && distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) {
 					return nil, false
 				}
 			}

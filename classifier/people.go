@@ -136,3 +136,12 @@ func coordinated(x, y occurrence, text string, ts []Token) bool {
 // coordinationGap is how many tokens may stand between two people joined
 // by a conjunction ("kepala desa dan seorang guru SD negeri").
 const coordinationGap = 4
+
+// objectOf reports whether person o, who is not ASN, stands right after
+// act a while the civil servant stands before it: the object of the act
+// ("camat itu mengumpulkan kades se-kecamatan untuk paslon"), not the one
+// who acts. Only right after: further on, o may begin a clause of its own.
+func objectOf(o, a, actor occurrence) bool {
+	before := actor.carried || actor.j <= a.i
+	return before && o.i >= a.j && o.i-a.j <= 1
+}
