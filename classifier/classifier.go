@@ -314,6 +314,11 @@ const InstructedGazetteer = "instructed"
 // is an allegation.
 const RumourGazetteer = "rumour"
 
+// HypotheticalGazetteer names the cancel gazetteer of conditions and
+// hypotheses ("jika", "kalau"); right before a negated act it is the
+// condition of a threat ("kalau nggak pilih 01 …"), which is pressure.
+const HypotheticalGazetteer = "hypothetical"
+
 // SanctionGazetteer names the cancel gazetteer of sanctions given
 // ("dijatuhi sanksi"). Rules list it as an exclusion, which holds for a
 // class ("ASN yang … dijatuhi sanksi") but not for someone in particular,

@@ -19,8 +19,9 @@ import (
 // Bukan Guru"): a cue after the question mark or colon cancels the act
 // before it. Cues of group skip are passed over.
 func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip int32) (int, bool) {
+	hyp, neg := cr.conditionalRefusal(a, occ)
 	for k, o := range occ {
-		if o.group == skip {
+		if o.group == skip || k == hyp || k == neg {
 			continue
 		}
 		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
@@ -40,6 +41,28 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		}
 	}
 	return -1, false
+}
+
+// conditionalRefusal finds a condition on not doing the act right before
+// it — "kalau nggak pilih 01, siap-siap pindah", "jika tidak mendukung
+// petahana …": the threat that makes it pressure, not a hypothesis or a
+// denial. It returns the indices in occ of the condition and the negation,
+// or -1, -1.
+func (cr *compiledRule) conditionalRefusal(a occurrence, occ []occurrence) (int, int) {
+	if cr.hypothetical < 0 || a.carried {
+		return -1, -1
+	}
+	for n, o := range occ {
+		if !cr.negate[o.group] || o.j != a.i {
+			continue
+		}
+		for h, p := range occ {
+			if p.group == cr.hypothetical && p.j <= o.i && o.i-p.j <= 1 {
+				return h, n
+			}
+		}
+	}
+	return -1, -1
 }
 
 // thatClause reports whether cue o is "kalau" (or "jika", "bila") after a

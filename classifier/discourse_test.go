@@ -26,6 +26,9 @@ func TestDiscourseModes(t *testing.T) {
 		{"Jika ada camat yang berkampanye untuk paslon, laporkan ke Bawaslu.", false, "", "hypothetical"},
 		{"Camat itu membantah berkampanye untuk pasangan calon nomor urut 2.", false, "", "denial"},
 		{"Bupati mengimbau kepala dinas agar tidak mendukung paslon mana pun.", false, "", "appeal"},
+		// A condition on not voting is the threat itself.
+		{"Kepala sekolah itu bilang ke para guru, kalau tidak memilih paslon nomor 1 siap-siap dipindah ke pelosok.", true, "report", ""},
+		{"Kalau tidak diawasi, mobilisasi ASN untuk paslon bisa terjadi diam-diam lewat rapat dinas.", false, "", "hypothetical"},
 		// "kalau" after a verb of telling is "that", not "if".
 		{"Tetangga sy guru SD negeri, dia cerita kalau kepala sekolahnya minta semua guru mencoblos paslon nomor 1.", true, "report", ""},
 		{"Tolong kabari saya kalau ada kepala sekolah yang mengajak guru mencoblos paslon nomor 1.", false, "", "hypothetical"},
