@@ -157,7 +157,7 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
 func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
-	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) && !c.opensWithContinuation(occ) {
+	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
@@ -235,12 +235,12 @@ func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32)
 // connective that goes on with the previous actor ("Lalu …", "Terus …")
 // and no person or side stands right after it as a subject of its own
 // ("Lalu paslon nomor 2 naik panggung" is the candidate's act).
-func (c *Classifier) opensWithContinuation(occ []occurrence) bool {
+func (c *Classifier) opensWithContinuation(occ []occurrence, ts []Token) bool {
 	if c.continuation < 0 {
 		return false
 	}
 	for _, o := range occ {
-		if o.group != c.continuation || o.i != 0 {
+		if o.group != c.continuation || o.i > 3 || !onlyTimeBefore(ts, o.i) {
 			continue
 		}
 		for _, p := range occ {
@@ -251,6 +251,22 @@ func (c *Classifier) opensWithContinuation(occ []occurrence) bool {
 		return true
 	}
 	return false
+}
+
+// onlyTimeBefore reports whether the tokens before k only say when
+// ("Bulan lalu disuruh …", "Kemarin sempat diajak …"), so the sentence
+// still has no subject of its own.
+func onlyTimeBefore(ts []Token, k int) bool {
+	for _, t := range ts[:k] {
+		switch t.Norm {
+		case "kemarin", "kmrn", "semalam", "semalem", "tadi", "pagi", "siang", "sore", "malam", "malem",
+			"bulan", "minggu", "pekan", "tahun", "hari", "lalu", "ini", "itu", "kemudian", "dulu",
+			"sempat", "pernah", "juga", "bahkan", "malah", "eh", "pas", "waktu", "baru", "sudah", "udah", "udh":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // speaks reports verbs that introduce what a speaker says.
