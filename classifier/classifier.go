@@ -314,6 +314,11 @@ const InstructedGazetteer = "instructed"
 // is an allegation.
 const RumourGazetteer = "rumour"
 
+// AccusedDenialGazetteer names the cancel gazetteer of denying verbs
+// ("membantah", "menampik"): a denial about civil servants in general,
+// but a case denied by the accused when someone in particular is named.
+const AccusedDenialGazetteer = "accused_denial"
+
 // HypotheticalGazetteer names the cancel gazetteer of conditions and
 // hypotheses ("jika", "kalau"); right before a negated act it is the
 // condition of a threat ("kalau nggak pilih 01 …"), which is pressure.

@@ -43,6 +43,12 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 	return -1, false
 }
 
+// particularOnly reports whether cue group g cancels an act only when the
+// act is civil servants' in general: a rumour, a denial.
+func (cr *compiledRule) particularOnly(g int32) bool {
+	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial)
+}
+
 // conditionalRefusal finds a condition on not doing the act right before
 // it — "kalau nggak pilih 01, siap-siap pindah", "jika tidak mendukung
 // petahana …": the threat that makes it pressure, not a hypothesis or a
