@@ -417,7 +417,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 	for _, rq := range cr.roles[1:] {
 		best, bestDist := -1, 1<<30
 		for k, o := range occ {
-			if !rq.groups[o.group] || (o.i == a.i && o.j == a.j) {
+			// A role whose words hold the anchor's is not another role: the
+			// "kampanye" of "video kampanye" is not the act and its side.
+			if !rq.groups[o.group] || (!o.carried && !a.carried && o.i <= a.i && a.j <= o.j) {
 				continue
 			}
 			if rq.role == rules.RoleTarget && cr.inOfficeFigure(o, occ) {
