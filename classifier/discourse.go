@@ -199,6 +199,12 @@ func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string,
 		}
 		switch c.group {
 		case cr.concession, cr.setting:
+			// A cue right after a word of time is when the act happened,
+			// not what the sentence does: "pas sosialisasi KB malah ikut
+			// bagi-bagi amplop caleg".
+			if c.group == cr.setting && c.j == o.i {
+				return true
+			}
 			// A setting ("Dalam sosialisasi itu, …") frames the sentence
 			// only from its start.
 			if c.group == cr.setting && c.i != 0 {
