@@ -29,6 +29,8 @@ func TestDiscourseModes(t *testing.T) {
 		// A sentence with no subject of its own goes on with the person before.
 		{"Kakak saya guru PNS di SMP negeri. Bulan lalu disuruh kepala sekolahnya jadi koordinator relawan paslon di kecamatan.", true, "report", ""},
 		{"Camat itu hadir di rapat desa. Kemarin warga diajak memilih paslon nomor 2 oleh relawan.", false, "", ""},
+		// A list of don'ts marked with crosses states the rule.
+		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.
 		{"Penyuluh KB di Desa Sukamaju pas sosialisasi KB malah ikut bagi-bagi amplop dan kartu caleg ke ibu-ibu.", true, "report", ""},
 		// A condition on not voting is the threat itself.
