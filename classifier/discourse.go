@@ -55,7 +55,9 @@ func (cr *compiledRule) particularOnly(g int32) bool {
 // denial. It returns the indices in occ of the condition and the negation,
 // or -1, -1.
 func (cr *compiledRule) conditionalRefusal(a occurrence, occ []occurrence) (int, int) {
-	if cr.hypothetical < 0 || a.carried {
+	// Only a vote or support is demanded on pain of something; "jika ASN
+	// tidak ikut kampanye?" asks about a campaign.
+	if cr.hypothetical < 0 || a.carried || a.group != cr.support {
 		return -1, -1
 	}
 	for n, o := range occ {
@@ -63,7 +65,7 @@ func (cr *compiledRule) conditionalRefusal(a occurrence, occ []occurrence) (int,
 			continue
 		}
 		for h, p := range occ {
-			if p.group == cr.hypothetical && p.j <= o.i && o.i-p.j <= 1 {
+			if p.group == cr.hypothetical && p.j <= o.i && o.i-p.j <= 3 {
 				return h, n
 			}
 		}

@@ -243,7 +243,7 @@ type cueGroups struct {
 	precedent, figure, inOffice, election int32
 	candidates, overseer, request         int32
 	instructed, rumour, sanction          int32
-	hypothetical, accusedDenial           int32
+	hypothetical, accusedDenial, support  int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -263,5 +263,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		overseer:   get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
 		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer),
 		hypothetical: get(HypotheticalGazetteer), accusedDenial: get(AccusedDenialGazetteer),
+		support: get(SupportGazetteer),
 	}
 }
