@@ -453,10 +453,14 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 		sort.Strings(forms) // the same keywords on every start
 	}
 	// Phrases with a colloquial word in them ("kpl sekolah" for "kepala
-	// sekolah"), every combination up to maxSpellings per phrase.
+	// sekolah"), every combination up to maxSpellings per phrase, and a
+	// doubled word written the informal way ("bagi2" for "bagi bagi").
 	for _, k := range kws {
 		if !strings.Contains(k.text, " ") {
 			continue
+		}
+		if r, ok := informalDouble(k.text); ok {
+			out = append(out, keyword{text: r, mask: k.mask})
 		}
 		for _, v := range spellings(strings.Fields(k.text), slangOf) {
 			out = append(out, keyword{text: v, mask: k.mask})
@@ -734,3 +738,16 @@ func (c *Classifier) ruleWeights(hits []netra.Hit) (best map[string]float64, all
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// informalDouble writes a phrase's first doubled word the informal way:
+// "bagi bagi uang" → "bagi2 uang".
+func informalDouble(text string) (string, bool) {
+	f := strings.Fields(text)
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == f[i+1] && len(f[i]) >= 3 {
+			g := append(append(append([]string{}, f[:i]...), f[i]+"2"), f[i+2:]...)
+			return strings.Join(g, " "), true
+		}
+	}
+	return "", false
+}

@@ -22,7 +22,8 @@ func TestNormalize(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"Pilihhh paslon no. urut 2 yaaa", "pilih paslon nourut2 ya"},
 		{"nomor urut dua", "nourut2"},
-		{"camat2 dukung 02, terang2an", "camat dukung nourut2 terang2an"},
+		{"camat2 dukung 02, terang2an", "camat camat dukung nourut2 terang2an"},
+		{"bagi2 sembako", "bagi bagi sembako"},
 		{"k2 jari2 nourut2", "k2 jari2 nourut2"},
 		{"Paslon 02 gak bakal kalah", "paslon nourut2 tidak bakal kalah"},
 		{"nomer 1 dgn bgt", "nourut1 dengan banget"},

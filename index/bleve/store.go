@@ -57,7 +57,7 @@ var (
 // elongation, affixes, hashtags, ballot numbers, gestures, case.
 const analyzerProbe = "Camat gak netral, dgn bangga mendukung paslon no. urut 02 & pilihhh dia! " +
 	"#NetralitasASN Kepala Desa didukung warga; dukungannya salam dua jari ✌️ di kecamatan. " +
-	"PNS dilarang berkampanye, tdk boleh memberikan dukungan kepada peserta pemilu."
+	"PNS dilarang berkampanye, tdk boleh memberikan dukungan kepada peserta pemilu. Camat2 bagi2 sembako."
 
 // fingerprint identifies an analyser by what it makes of analyzerProbe, so
 // a store notices when it is opened with different analysis (another rule
