@@ -601,16 +601,7 @@ func (c *Classifier) Candidate(title, text string) bool {
 // white space itself instead of calling prose (several times faster); the
 // per-token normalisation is the same, and query words go through this
 // same function, so index and query always agree.
-func (c *Classifier) Analyze(text string) []string {
-	ts := c.norm.plainTokens(text)
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		if t.Stem != "" {
-			out = append(out, t.Stem)
-		}
-	}
-	return out
-}
+func (c *Classifier) Analyze(text string) []string { return c.norm.analyze(text) }
 
 // Tokens returns the normalised tokens of text with their byte offsets;
 // exported for tools that explain a verdict.
