@@ -153,3 +153,16 @@ func BenchmarkDefaultClassifier(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnalyzerFirstHashtag measures an analyser that meets a one-part
+// hashtag at once, so it reads the pack's gazetteers for their words.
+func BenchmarkAnalyzerFirstHashtag(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := DefaultAnalyzer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		a.Analyze("#netralasn")
+	}
+}

@@ -113,11 +113,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 			if err := c.dict.addTerm(n, gid, t, g.Mode); err != nil {
 				return nil, fmt.Errorf("%s:%d: gazetteer %q: %w", g.File, g.Line, name, err)
 			}
-			for _, w := range n.termTokens(strings.TrimPrefix(t, "=")) {
-				if len(w.Norm) >= 3 && isWordish(w.Norm) {
-					n.vocab[w.Norm] = true
-				}
-			}
+			n.addVocab(t)
 			if g.Keywords {
 				kws = append(kws, termKeywords(t, g, n)...)
 			}
