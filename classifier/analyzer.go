@@ -14,7 +14,7 @@ import (
 // the same terms as Classifier.Analyze, for commands that only search or
 // read a store. Building a Classifier parses every gazetteer and rule of
 // the pack and compiles its rules and keyword automaton (12 MB allocated
-// and 50 ms with the December 2026 pack, BenchmarkDefaultClassifier), which
+// and 27–53 ms with the December 2026 pack, BenchmarkDefaultClassifier), which
 // `netra search` would pay only to analyse its query words and check the
 // store's analyser fingerprint.
 //

@@ -3,9 +3,11 @@ package classifier
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -112,6 +114,36 @@ func TestAnalyzerSplitsHashtags(t *testing.T) {
 	}
 	if len(a.norm.known()) != len(c.norm.vocab) {
 		t.Errorf("analyzer knows %d hashtag words, classifier %d", len(a.norm.known()), len(c.norm.vocab))
+	}
+}
+
+// TestAnalyzerConcurrent: a store analyses from several goroutines at
+// once, so the first one-part hashtags may arrive together; each must see
+// the whole set of words (run with -race to check the loading too).
+func TestAnalyzerConcurrent(t *testing.T) {
+	c := mustDefault(t)
+	a, err := DefaultAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"#netralasn kampanye", "#asnnetral", "#pilkadadamai dukung", "Camat mendukung paslon #kampanyepaslon"}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(texts))
+	for range 8 {
+		for _, text := range texts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if got, want := a.Analyze(text), c.Analyze(text); !slices.Equal(got, want) {
+					errs <- fmt.Sprintf("%q: analyzer %q, classifier %q", text, got, want)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
 
