@@ -118,3 +118,5 @@ replace github.com/forPelevin/gomoji => ./third_party/gomoji
 replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo
 
 replace google.golang.org/appengine => ./third_party/appengine
+
+replace github.com/blevesearch/vellum => ./third_party/vellum

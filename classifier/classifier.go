@@ -113,11 +113,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 			if err := c.dict.addTerm(n, gid, t, g.Mode); err != nil {
 				return nil, fmt.Errorf("%s:%d: gazetteer %q: %w", g.File, g.Line, name, err)
 			}
-			for _, w := range n.termTokens(strings.TrimPrefix(t, "=")) {
-				if len(w.Norm) >= 3 && isWordish(w.Norm) {
-					n.vocab[w.Norm] = true
-				}
-			}
+			n.addVocab(t)
 			if g.Keywords {
 				kws = append(kws, termKeywords(t, g, n)...)
 			}
@@ -605,16 +601,7 @@ func (c *Classifier) Candidate(title, text string) bool {
 // white space itself instead of calling prose (several times faster); the
 // per-token normalisation is the same, and query words go through this
 // same function, so index and query always agree.
-func (c *Classifier) Analyze(text string) []string {
-	ts := c.norm.plainTokens(text)
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		if t.Stem != "" {
-			out = append(out, t.Stem)
-		}
-	}
-	return out
-}
+func (c *Classifier) Analyze(text string) []string { return c.norm.analyze(text) }
 
 // Tokens returns the normalised tokens of text with their byte offsets;
 // exported for tools that explain a verdict.

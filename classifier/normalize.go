@@ -138,6 +138,17 @@ type normalizer struct {
 	stem    func(string) string
 	// known words, for splitting lower-case hashtags such as #netralasn.
 	vocab map[string]bool
+	// loadVocab, when set, stands in for vocab and builds it on first use
+	// (see DefaultAnalyzer).
+	loadVocab func() map[string]bool
+}
+
+// known returns the words for splitting hashtags.
+func (n *normalizer) known() map[string]bool {
+	if n.loadVocab != nil {
+		return n.loadVocab()
+	}
+	return n.vocab
 }
 
 // tokens normalises text: prose tokenising, then per token URL and mention
@@ -428,7 +439,7 @@ func (n *normalizer) appendHashtag(out []Token, text string, s, e int) []Token {
 	for _, p := range parts {
 		ps, pe := s+p[0], s+p[1]
 		word := strings.ToLower(text[ps:pe])
-		if len(parts) == 1 && n.vocab != nil && !n.vocab[word] {
+		if len(parts) == 1 && n.known() != nil && !n.known()[word] {
 			if segs := n.splitKnown(word); segs != nil {
 				off := ps
 				for _, sg := range segs {
@@ -448,11 +459,12 @@ func (n *normalizer) splitKnown(w string) []string {
 	if len(w) > 64 {
 		return nil
 	}
+	vocab := n.known()
 	var segs []string
 	for len(w) > 0 {
 		found := false
 		for l := len(w); l >= 3; l-- {
-			if n.vocab[w[:l]] {
+			if vocab[w[:l]] {
 				segs = append(segs, w[:l])
 				w = w[l:]
 				found = true

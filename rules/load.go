@@ -136,24 +136,9 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 
 	// gazetteers
 	before := len(errs)
-	for _, name := range globSorted(fsys, rel("gazetteers"), ".yaml", ".yml") {
-		file := path.Join("gazetteers", path.Base(name))
-		data, err := readFile(fsys, name)
-		if err != nil {
-			errs = append(errs, &Error{File: file, Msg: err.Error()})
-			continue
-		}
-		gs, es := parseGazetteers(data, file)
-		errs = append(errs, es...)
-		for _, g := range gs {
-			if old, dup := p.Gazetteers[g.Name]; dup {
-				errs = append(errs, &Error{File: file, Line: g.Line, Msg: fmt.Sprintf("gazetteer %q already defined %s", g.Name, placeFrom(file, old.File, old.Line))})
-				continue
-			}
-			p.Gazetteers[g.Name] = g
-		}
-		p.Files = append(p.Files, file)
-	}
+	files, es := readGazetteers(fsys, rel("gazetteers"), p.Gazetteers)
+	errs = append(errs, es...)
+	p.Files = append(p.Files, files...)
 
 	// candidates
 	for _, name := range globSorted(fsys, rel("candidates"), ".csv", ".csv.gz") {

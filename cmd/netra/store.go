@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/classifier"
 	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/index/elastic"
 )
@@ -78,10 +79,20 @@ func parseSize(s string) (int64, error) {
 
 // storeAnalyzer returns analyzer, or the classifier's (built-in pack, or
 // --rules) when it is nil: text must be analysed the same way at index and
-// at search time, so the default is not a plain word split.
+// at search time, so the default is not a plain word split. With the
+// built-in pack that is classifier.DefaultAnalyzer, which analyses like the
+// classifier without compiling its rules: a search or export starts in less
+// memory. A --rules pack is loaded whole, so its problems are reported.
 func storeAnalyzer(g *globals, analyzer index.Analyzer) (index.Analyzer, error) {
 	if analyzer != nil {
 		return analyzer, nil
+	}
+	if g.rulesDir == "" {
+		a, err := classifier.DefaultAnalyzer()
+		if err != nil {
+			return nil, fmt.Errorf("load built-in rules: %w", err)
+		}
+		return a.Analyze, nil
 	}
 	c, err := classifierFor(g)
 	if err != nil {
