@@ -318,13 +318,16 @@ func (n *normalizer) appendNorm(out []Token, w string, s, e int) []Token {
 	if u := unreduplicate(w); u != w {
 		// "bagi2" is "bagi-bagi": the word twice, so that it matches
 		// like the written-out form, as a phrase ("bagi bagi") or alone.
-		if exp, ok := n.lexicon[u]; ok {
+		exp, ok := n.lexicon[u]
+		if !ok {
+			exp = []string{u}
+		}
+		for range 2 {
 			for _, x := range exp {
 				out = append(out, Token{Norm: x, Start: s, End: e})
 			}
-			return out
 		}
-		return append(out, Token{Norm: u, Start: s, End: e}, Token{Norm: u, Start: s, End: e})
+		return out
 	}
 	return append(out, Token{Norm: w, Start: s, End: e})
 }
