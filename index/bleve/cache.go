@@ -40,6 +40,7 @@ type searchCache struct {
 	mu      sync.Mutex
 	gen     uint64 // bumped by every write, once the cache reflects it
 	writing bool   // a write is between begin and finish
+	broken  bool   // a write failed to reach the search index: writes end every answer
 	entries map[string]cachedSearch
 	hits    uint64 // lookups answered from the cache, for tests
 	kept    uint64 // entries a write brought up to date instead of removing, for tests

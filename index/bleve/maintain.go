@@ -7,6 +7,7 @@ import (
 	"time"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
@@ -51,7 +52,7 @@ func (c *searchCache) begin(changes []change, reviewOnly bool) *maintenance {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.writing = true
-	if c.off || len(c.entries) == 0 || len(changes) > maxMaintainedRecords {
+	if c.off || c.broken || len(c.entries) == 0 || len(changes) > maxMaintainedRecords {
 		return m
 	}
 	m.ok = true
@@ -101,10 +102,13 @@ func (s *Store) match(ctx context.Context, m *maintenance, pre bool) {
 		if pre && !g.before {
 			continue
 		}
-		got, err := s.matchIDs(ctx, g.q, ids)
-		if err != nil {
-			m.ok = false // cannot tell: end every cached answer
-			return
+		got, ok := matchRecords(g.q, m.changes, pre)
+		if !ok {
+			var err error
+			if got, err = s.matchIDs(ctx, g.q, ids); err != nil {
+				m.ok = false // cannot tell: end every cached answer
+				return
+			}
 		}
 		if pre {
 			g.pre = got
@@ -115,6 +119,77 @@ func (s *Store) match(ctx context.Context, m *maintenance, pre bool) {
 			}
 		}
 	}
+}
+
+// matchRecords tells which changed records match q's filters, from the
+// records themselves: their old versions (pre) or new ones. It gives up
+// (false) on a text query, which only the search index can answer.
+func matchRecords(q index.Query, changes []change, pre bool) (map[string]bool, bool) {
+	if q.Text != "" {
+		return nil, false
+	}
+	out := map[string]bool{}
+	for _, ch := range changes {
+		r := ch.new
+		if pre {
+			r = ch.old
+		}
+		if r != nil && matchesFilters(q, *r) {
+			out[ch.id] = true
+		}
+	}
+	return out, true
+}
+
+// matchesFilters reports whether a record's search document matches the
+// filters buildQuery turns q into (q has no text): each list filter by any
+// of its values, the score bounds inclusive and the period [Since, Until)
+// compared as bleve compares them.
+func matchesFilters(q index.Query, r netra.Record) bool {
+	if q.Flagged != nil && r.Verdict.Flagged != *q.Flagged {
+		return false
+	}
+	score := numeric.Float64ToInt64(r.Verdict.Score)
+	if q.MinScore != nil && score < numeric.Float64ToInt64(*q.MinScore) {
+		return false
+	}
+	if q.MaxScore != nil && score > numeric.Float64ToInt64(*q.MaxScore) {
+		return false
+	}
+	anyOf := func(vals, want []string) bool {
+		for _, v := range vals {
+			if slices.Contains(want, v) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range []struct {
+		field string
+		want  []string
+	}{
+		{fieldCategory, q.Categories}, {fieldRule, q.Rules}, {fieldSource, q.Sources},
+		{fieldRegion, q.Regions}, {fieldPlace, q.Places}, {fieldStory, q.Stories},
+		{fieldStatus, statusStrings(q.Statuses)}, {fieldReviewer, q.Reviewers},
+	} {
+		if len(f.want) > 0 && !anyOf(facetValues(r, f.field), f.want) {
+			return false
+		}
+	}
+	if len(q.Assignees) > 0 && (r.Review.Assignee == "" || !slices.Contains(q.Assignees, r.Review.Assignee)) {
+		return false
+	}
+	if len(q.IDs) > 0 && !slices.Contains(q.IDs, r.Item.ID) {
+		return false
+	}
+	t := sortTime(r).UnixNano()
+	if !q.Since.IsZero() && t < q.Since.UnixNano() {
+		return false
+	}
+	if !q.Until.IsZero() && t >= q.Until.UnixNano() {
+		return false
+	}
+	return true
 }
 
 // matchIDs returns which of ids match q's filters now. The caller holds
@@ -147,6 +222,12 @@ func (c *searchCache) finish(m *maintenance, applied bool) {
 	defer c.mu.Unlock()
 	c.writing = false
 	c.gen++
+	if !applied {
+		// netra.db has the write and the search index may not, until the
+		// next Open replays it: records' old versions no longer tell what
+		// the index holds.
+		c.broken = true
+	}
 	if !applied || !m.ok {
 		c.entries = nil
 		return

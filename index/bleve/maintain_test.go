@@ -58,7 +58,7 @@ func propertyQueries() []index.Query {
 	for t := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC); t.Before(time.Date(2024, 5, 5, 0, 0, 0, 0, time.UTC)); t = t.AddDate(0, 0, 7) {
 		weeks = append(weeks, t)
 	}
-	low := 0.5
+	low, high := 0.5, 0.25
 	return []index.Query{
 		{Flagged: &yes, Facets: all, Limit: 20},
 		{Flagged: &yes, Facets: all, Limit: 1, Sort: index.SortTimeDesc, TimeBuckets: weeks},
@@ -74,6 +74,9 @@ func propertyQueries() []index.Query {
 		{Assignees: []string{"budi"}, Limit: 50},
 		{Limit: 200, Facets: []string{index.FacetStory}},
 		{Statuses: []netra.Status{netra.StatusConfirmed, netra.StatusEscalated}, Sort: index.SortTimeAsc, Limit: 3},
+		{Regions: []string{"jateng", "dki"}, Rules: []string{"rule-asn_partisan", "rule-asn_socmed-2"}, MaxScore: &high, Since: weeks[3], Facets: []string{index.FacetRule}, Limit: 6},
+		{Until: weeks[4], Places: []string{"35.78", "33.74"}, Facets: []string{index.FacetPlace, index.FacetRegion}, Sort: index.SortTimeAsc, Limit: 2},
+		{IDs: []string{"p001", "p002", "p150", "p299", "p301", "p305"}, Facets: []string{index.FacetStatus}, Limit: 3},
 	}
 }
 
