@@ -27,6 +27,10 @@ const (
 type change struct {
 	id       string
 	old, new *netra.Record
+	// unknown says the search index may hold a version of the record that
+	// old does not describe (a record deleted from netra.db whose stored
+	// form could not be read): the write ends every cached answer.
+	unknown bool
 }
 
 // maintenance is a write's plan for the search cache, from begin to finish.
@@ -52,7 +56,8 @@ func (c *searchCache) begin(changes []change, reviewOnly bool) *maintenance {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.writing = true
-	if c.off || c.broken || len(c.entries) == 0 || len(changes) > maxMaintainedRecords {
+	if c.off || c.broken || len(c.entries) == 0 || len(changes) > maxMaintainedRecords ||
+		slices.ContainsFunc(changes, func(ch change) bool { return ch.unknown }) {
 		return m
 	}
 	m.ok = true
@@ -256,6 +261,9 @@ func (c *searchCache) finish(m *maintenance, applied bool) {
 // updated is e after the write, or false when it cannot be told without a
 // new search.
 func (e cachedSearch) updated(m *maintenance, g *matchGroup) (cachedSearch, bool) {
+	if m.reviewOnly && !reviewTouches(e) {
+		return e, true // in a group only because another entry is touched
+	}
 	var counts map[string]map[string]int // facets changed so far, copied on first change
 	times := e.timeCounts
 	timesCopied := false

@@ -310,10 +310,16 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 			changes[i].id = id
 			if v := rb.Get(key); v != nil {
 				n++
-				var old netra.Record
-				if len(ids) <= maxMaintainedRecords && json.Unmarshal(v, &old) == nil {
-					changes[i].old = &old // else the cached answers it was in end
+				if len(ids) <= maxMaintainedRecords {
+					var old netra.Record
+					if json.Unmarshal(v, &old) == nil {
+						changes[i].old = &old
+					} else {
+						changes[i].unknown = true
+					}
 				}
+			} else {
+				changes[i].unknown = true // in the search index alone
 			}
 			if err := rb.Delete(key); err != nil {
 				return err
