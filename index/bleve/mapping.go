@@ -174,28 +174,24 @@ func searchDoc(r netra.Record, a analysed) map[string]interface{} {
 		fieldFlagged: r.Verdict.Flagged,
 		fieldScore:   r.Verdict.Score,
 		fieldTime:    sortTime(r),
-		fieldStatus:  string(index.RecordStatus(r)),
-		fieldStory:   index.RecordStory(r),
 	}
 	d[fieldKeyNewest], d[fieldKeyOldest], d[fieldKeyScore] = sortKeys(r)
-	put := func(k, v string) {
-		if v != "" {
-			d[k] = v
+	if r.Item.Kind != "" {
+		d[fieldKind] = r.Item.Kind
+	}
+	if r.Review.Assignee != "" {
+		d[fieldAssignee] = r.Review.Assignee
+	}
+	// Facet fields hold exactly facetValues, which the search cache uses
+	// to keep its counts up to date after a write.
+	for _, f := range []string{fieldSource, fieldRegion, fieldReviewer, fieldStatus, fieldStory, fieldCategory, fieldRule, fieldPlace} {
+		switch vals := facetValues(r, f); len(vals) {
+		case 0:
+		case 1:
+			d[f] = vals[0]
+		default:
+			d[f] = vals
 		}
-	}
-	put(fieldSource, r.Item.Source)
-	put(fieldRegion, r.Item.Region)
-	put(fieldKind, r.Item.Kind)
-	put(fieldAssignee, r.Review.Assignee)
-	put(fieldReviewer, r.Review.Reviewer)
-	if cats := distinct(r.Verdict.Categories); len(cats) > 0 {
-		d[fieldCategory] = cats
-	}
-	if rules := index.RecordRules(r); len(rules) > 0 {
-		d[fieldRule] = rules
-	}
-	if pl := index.RecordPlaces(r); len(pl) > 0 {
-		d[fieldPlace] = pl
 	}
 	return d
 }

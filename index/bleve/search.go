@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
@@ -26,6 +26,31 @@ const timeBucketsFacet = "\x00time_buckets"
 
 // maxFacetValues is how many values of one facet a search returns.
 const maxFacetValues = 50
+
+// maxCountedValues is how many values of one facet a search counts, so the
+// cache can keep the counts up to date after a write; a facet with more
+// values (the stories of a whole store) is counted anew after a write.
+const maxCountedValues = 5000
+
+// nextCursor is the cursor after a page of limit hits, when hits (one more
+// than a page where there are more) say another page exists.
+func nextCursor(hits []cachedHit, limit int, so index.Sort) (string, error) {
+	if len(hits) <= limit {
+		return "", nil
+	}
+	last := hits[limit-1]
+	key := slices.Clone(last.sort)
+	if so == index.SortRelevance && len(key) > 0 {
+		// bleve reports the score's sort value as a placeholder;
+		// search_after wants the number itself.
+		key[0] = strconv.FormatFloat(last.score, 'g', -1, 64)
+	}
+	after, err := json.Marshal(key)
+	if err != nil {
+		return "", err
+	}
+	return index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after})
+}
 
 // buildQuery turns a Query's text and filters into one bleve query. It also
 // returns the parsed text, which highlighting needs.
@@ -202,10 +227,11 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 		return index.Result{}, err
 	}
 	out := e.result()
-	out.Matches = make([]index.Match, 0, len(e.hits))
+	page := e.page()
+	out.Matches = make([]index.Match, 0, len(page))
 	err = s.db.View(func(tx *bolt.Tx) error {
 		rb := tx.Bucket(bucketRecords)
-		for _, h := range e.hits {
+		for _, h := range page {
 			v := rb.Get([]byte(h.id))
 			if v == nil {
 				continue // deleted since the search index answered
@@ -231,28 +257,26 @@ func (s *Store) Search(ctx context.Context, q index.Query) (index.Result, error)
 }
 
 // indexAnswer answers q from the search cache where it can. An answer has
-// three parts, cached apart because they go stale at different times:
+// three parts, cached apart because they are asked for and kept up to date
+// separately:
 //
 //   - the page: IDs in order, the total and the next cursor, for q's sort,
 //     cursor and limit;
 //   - the counts of fields no review changes (and the week counts), for q's
 //     filters alone, so every page of a queue shares them;
-//   - the status and reviewer counts, for q's filters alone, which every
-//     review ends.
+//   - the status and reviewer counts, for q's filters alone, which a review
+//     changes.
 //
 // Whatever is missing comes from one pass over the index: with the page
 // when the page is missing, else a count-only pass that reads the missing
-// counts' fields alone. After a review the default queue and the dashboard
-// thus recount two fields instead of reading eight, and the next page of a
-// queue reads only its sort key.
+// counts' fields alone.
 func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) (cachedSearch, error) {
-	// The generations are read before the index is asked (see searchCache).
-	gen := s.cache.generations()
-	dependent := filtersReview(q)
-	filters := q
-	filters.Sort, filters.Cursor, filters.Limit, filters.Facets, filters.TimeBuckets = "", "", 0, nil, nil
+	// The generation is read before the index is asked (see searchCache).
+	gen := s.cache.generation()
+	filters := filtersOf(q)
+	group, _ := cacheKey("m", filters)
 	hq := q
-	hq.Facets, hq.TimeBuckets = nil, nil
+	hq.Facets, hq.TimeBuckets, hq.Highlight = nil, nil, false
 	fq := filters
 	fq.TimeBuckets = q.TimeBuckets
 	cq := filters
@@ -266,16 +290,15 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 	parts := []struct {
 		kind      string
 		q         index.Query
-		dependent bool
 		want      bool
 		key       string
 		cacheable bool
 		e         cachedSearch
 		have      bool
 	}{
-		{kind: "page", q: hq, dependent: dependent, want: true},
-		{kind: "facets", q: fq, dependent: dependent, want: len(fq.Facets) > 0 || len(fq.TimeBuckets) > 1},
-		{kind: "count", q: cq, dependent: true, want: len(cq.Facets) > 0},
+		{kind: partPage, q: hq, want: true},
+		{kind: partFacets, q: fq, want: len(fq.Facets) > 0 || len(fq.TimeBuckets) > 1},
+		{kind: partCount, q: cq, want: len(cq.Facets) > 0},
 	}
 	missing := ""
 	for i := range parts {
@@ -307,7 +330,7 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 				}
 			}
 		}
-		key, shareable := cacheKey(fmt.Sprintf("pass %d %d%s", gen.content, gen.review, missing), pass)
+		key, shareable := cacheKey(fmt.Sprintf("pass %d%s", gen, missing), pass)
 		v, err := s.shared(ctx, key, shareable, func(ctx context.Context) (any, error) {
 			e, err := s.searchIndex(ctx, bq, pass, !withPage)
 			if err != nil {
@@ -318,13 +341,13 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 				if !p.want || p.have {
 					continue
 				}
-				part := cachedSearch{gen: gen, dependent: p.dependent}
+				part := cachedSearch{kind: p.kind, q: p.q, group: group}
 				switch p.kind {
-				case "page":
+				case partPage:
 					part.total, part.hits, part.next = e.total, e.hits, e.next
 				default:
 					if len(p.q.Facets) > 0 {
-						part.facets = map[string][]index.FacetCount{}
+						part.facets = map[string]facetCounts{}
 						for _, f := range p.q.Facets {
 							part.facets[f] = e.facets[f]
 						}
@@ -333,8 +356,8 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 						part.timeCounts = e.timeCounts
 					}
 				}
-				if p.cacheable {
-					s.cache.put(p.key, part)
+				if p.cacheable && group != "" {
+					s.cache.put(p.key, gen, part)
 				}
 				out[i] = part
 			}
@@ -352,10 +375,10 @@ func (s *Store) indexAnswer(ctx context.Context, bq query.Query, q index.Query) 
 	}
 	out := parts[0].e
 	if len(q.Facets) > 0 {
-		out.facets = make(map[string][]index.FacetCount, len(q.Facets))
+		out.facets = make(map[string]facetCounts, len(q.Facets))
 		for _, p := range parts[1:] {
 			for _, f := range p.q.Facets {
-				out.facets[f] = p.e.facets[f] // result() copies the slices
+				out.facets[f] = p.e.facets[f] // result() copies the counts
 			}
 		}
 	}
@@ -415,7 +438,9 @@ func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query, 
 		req.SearchAfter = after
 	}
 	for _, name := range q.Facets { // q.Check accepted only known names
-		req.AddFacet(name, blevesearch.NewFacetRequest(name, maxFacetValues))
+		// Every value is counted (up to maxCountedValues), not just those
+		// shown, so a write can update the counts (see searchCache).
+		req.AddFacet(name, blevesearch.NewFacetRequest(name, maxCountedValues))
 	}
 	if len(q.TimeBuckets) > 1 {
 		fr := blevesearch.NewFacetRequest(fieldTime, len(q.TimeBuckets))
@@ -429,28 +454,15 @@ func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query, 
 		return cachedSearch{}, fmt.Errorf("search: %w", err)
 	}
 
-	hits := res.Hits
 	out := cachedSearch{total: int(res.Total)}
-	if len(hits) > limit {
-		hits = hits[:limit]
-		last := hits[len(hits)-1]
-		key := append([]string(nil), last.Sort...)
-		if so == index.SortRelevance {
-			// bleve reports the score's sort value as a placeholder;
-			// search_after wants the number itself.
-			key[0] = strconv.FormatFloat(last.Score, 'g', -1, 64)
+	if !countOnly {
+		out.hits = make([]cachedHit, len(res.Hits))
+		for i, h := range res.Hits {
+			out.hits[i] = cachedHit{id: h.ID, score: h.Score, sort: slices.Clone(h.Sort)}
 		}
-		after, err := json.Marshal(key)
-		if err != nil {
+		if out.next, err = nextCursor(out.hits, limit, so); err != nil {
 			return cachedSearch{}, fmt.Errorf("search: %w", err)
 		}
-		if out.next, err = index.EncodeCursor(index.Cursor{Backend: backendName, Sort: so, After: after}); err != nil {
-			return cachedSearch{}, fmt.Errorf("search: %w", err)
-		}
-	}
-	out.hits = make([]cachedHit, len(hits))
-	for i, h := range hits {
-		out.hits[i] = cachedHit{id: h.ID, score: h.Score}
 	}
 	if len(q.TimeBuckets) > 1 {
 		out.timeCounts = make([]int, len(q.TimeBuckets)-1)
@@ -463,21 +475,17 @@ func (s *Store) searchIndex(ctx context.Context, bq query.Query, q index.Query, 
 		}
 	}
 	if len(q.Facets) > 0 {
-		out.facets = map[string][]index.FacetCount{}
+		out.facets = map[string]facetCounts{}
 		for _, name := range q.Facets {
-			fc := []index.FacetCount{}
+			all := map[string]int{}
+			complete := true
 			if f := res.Facets[name]; f != nil && f.Terms != nil {
 				for _, t := range f.Terms.Terms() {
-					fc = append(fc, index.FacetCount{Value: t.Term, Count: t.Count})
+					all[t.Term] = t.Count
 				}
+				complete = f.Other == 0
 			}
-			sort.SliceStable(fc, func(i, j int) bool {
-				if fc[i].Count != fc[j].Count {
-					return fc[i].Count > fc[j].Count
-				}
-				return fc[i].Value < fc[j].Value
-			})
-			out.facets[name] = fc
+			out.facets[name] = newFacetCounts(all, complete)
 		}
 	}
 	return out, nil

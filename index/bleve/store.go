@@ -480,7 +480,7 @@ func (s *Store) persistSearch() error {
 
 // batchPersisted runs b and waits until bleve reports it persisted.
 func (s *Store) batchPersisted(b *blevesearch.Batch) error {
-	defer s.cache.bump(false) // see apply
+	defer s.cache.clear() // see apply
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := s.idx.Batch(b); err != nil {
@@ -597,15 +597,25 @@ func (s *Store) indexRecords(recs []netra.Record, deleted []string) error {
 	return s.batchPersisted(b)
 }
 
-// apply runs a search-index batch for ids without waiting for it to be
-// persisted; when bleve reports it persisted, the ids' pending marks become
-// removable.
+// apply runs a search-index batch for the changed records without waiting
+// for it to be persisted; when bleve reports it persisted, their pending
+// marks become removable. The search cache is brought up to date with the
+// write (see searchCache) before apply returns.
 //
 // reviewOnly says the batch changes only what a review changes (status,
-// assignee, reviewer), which ends fewer cached answers.
-func (s *Store) apply(b *blevesearch.Batch, ids []string, reviewOnly bool) error {
-	// The write is visible once Batch returns; cached answers end then.
-	defer s.cache.bump(reviewOnly)
+// assignee, reviewer), which fewer cached answers depend on.
+func (s *Store) apply(ctx context.Context, b *blevesearch.Batch, changes []change, reviewOnly bool) error {
+	// Matching the cached queries must not stop halfway because the
+	// caller gave up: the write goes through regardless.
+	ctx = context.WithoutCancel(ctx)
+	m := s.cache.begin(changes, reviewOnly)
+	applied := false
+	defer func() { s.cache.finish(m, applied) }()
+	s.match(ctx, m, true)
+	ids := make([]string, len(changes))
+	for i, ch := range changes {
+		ids[i] = ch.id
+	}
 	s.inflight.Add(1)
 	done := sync.OnceFunc(s.inflight.Done)
 	b.SetPersistedCallback(func(err error) {
@@ -616,11 +626,13 @@ func (s *Store) apply(b *blevesearch.Batch, ids []string, reviewOnly bool) error
 			s.smu.Unlock()
 		}
 	})
-	err := s.idx.Batch(b)
-	if err != nil {
+	if err := s.idx.Batch(b); err != nil {
 		done() // the callback may never come
+		return err
 	}
-	return err
+	applied = true
+	s.match(ctx, m, false)
+	return nil
 }
 
 // open returns an error once the store is closed; callers hold cmu.RLock.

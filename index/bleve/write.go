@@ -92,6 +92,7 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 
 	now := time.Now().UTC()
 	var changed []int
+	prevs := make([]*netra.Record, len(batch)) // what the search index has now
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := s.clearSettledTx(tx); err != nil {
 			return err
@@ -113,6 +114,7 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 					*r = prev
 					continue
 				}
+				prevs[i] = &prev
 				r.Review = prev.Review
 				r.Version = prev.Version + 1
 			} else {
@@ -148,11 +150,11 @@ func (s *Store) Upsert(ctx context.Context, recs []netra.Record) error {
 			return fmt.Errorf("upsert: index %s: %w", batch[i].Item.ID, err)
 		}
 	}
-	ids := make([]string, len(changed))
+	changes := make([]change, len(changed))
 	for k, i := range changed {
-		ids[k] = batch[i].Item.ID
+		changes[k] = change{id: batch[i].Item.ID, old: prevs[i], new: &batch[i]}
 	}
-	if err := s.apply(b, ids, false); err != nil {
+	if err := s.apply(ctx, b, changes, false); err != nil {
 		// netra.db has the records and the journal; the next Open indexes them.
 		return fmt.Errorf("upsert: search index of %s: %w", s.dir, err)
 	}
@@ -183,7 +185,7 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 
-	var r netra.Record
+	var r, prev netra.Record
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := s.clearSettledTx(tx); err != nil {
 			return err
@@ -197,6 +199,7 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 		if err := json.Unmarshal(v, &r); err != nil {
 			return fmt.Errorf("record %s: %w", id, err)
 		}
+		prev = r
 		if r.Version != u.BaseVersion {
 			return &netra.ConflictError{ID: id, Based: u.BaseVersion, Current: r.Version}
 		}
@@ -246,7 +249,7 @@ func (s *Store) Review(ctx context.Context, id string, u index.ReviewUpdate) (ne
 	if err := b.Index(id, searchDoc(r, a)); err != nil {
 		return netra.Record{}, fmt.Errorf("review %s: search index: %w", id, err)
 	}
-	if err := s.apply(b, []string{id}, true); err != nil {
+	if err := s.apply(ctx, b, []change{{id: id, old: &prev, new: &r}}, true); err != nil {
 		return netra.Record{}, fmt.Errorf("review %s: search index: %w", id, err)
 	}
 	return r, nil
@@ -294,15 +297,29 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 		return 0, nil
 	}
 	n := 0
+	// The removed records' old versions let the search cache take them out
+	// of its counts; a larger removal ends the cache instead.
+	changes := make([]change, len(ids))
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if err := s.clearSettledTx(tx); err != nil {
 			return err
 		}
 		rb, ab, pb := tx.Bucket(bucketRecords), tx.Bucket(bucketAudit), tx.Bucket(bucketPending)
-		for _, id := range ids {
+		for i, id := range ids {
 			key := []byte(id)
-			if rb.Get(key) != nil {
+			changes[i].id = id
+			if v := rb.Get(key); v != nil {
 				n++
+				if len(ids) <= maxMaintainedRecords {
+					var old netra.Record
+					if json.Unmarshal(v, &old) == nil {
+						changes[i].old = &old
+					} else {
+						changes[i].unknown = true
+					}
+				}
+			} else {
+				changes[i].unknown = true // in the search index alone
 			}
 			if err := rb.Delete(key); err != nil {
 				return err
@@ -327,7 +344,7 @@ func (s *Store) DeleteByQuery(ctx context.Context, q index.Query) (int, error) {
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	if err := s.apply(b, ids, false); err != nil {
+	if err := s.apply(ctx, b, changes, false); err != nil {
 		return n, fmt.Errorf("delete: search index of %s: %w", s.dir, err)
 	}
 	return n, nil
