@@ -315,6 +315,13 @@ const RumourGazetteer = "rumour"
 // but a case denied by the accused when someone in particular is named.
 const AccusedDenialGazetteer = "accused_denial"
 
+// QuestionGazetteer names the cancel gazetteer of question words ("apa
+// yang", "bagaimana"): in a sentence that ends with a question mark, an act
+// of civil servants in general is asked about, not reported ("Apa yang
+// terjadi setelah seorang ASN dilaporkan …?"); one of someone in
+// particular still stands.
+const QuestionGazetteer = "question"
+
 // HypotheticalGazetteer names the cancel gazetteer of conditions and
 // hypotheses ("jika", "kalau"); right before a negated act it is the
 // condition of a threat ("kalau nggak pilih 01 …"), which is pressure.

@@ -19,6 +19,10 @@ import (
 // Bukan Guru"): a cue after the question mark or colon cancels the act
 // before it. Cues of group skip are passed over.
 func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip int32) (int, bool) {
+	if keptFrom(a, ts) {
+		// "menjaga kampus dari politik praktis": kept away from it.
+		return keptFromCue, true
+	}
 	hyp, neg := cr.conditionalRefusal(a, occ)
 	for k, o := range occ {
 		if o.group == skip || k == hyp || k == neg {
@@ -27,7 +31,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
 			return k, true
 		}
-		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) {
+
+		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) && !cr.requestNot(o, a, occ) {
+			continue
+		}
+		if o.group == cr.question && !endsWithQuestion(text, ts) {
 			continue
 		}
 		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) {
@@ -43,10 +51,71 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 	return -1, false
 }
 
+// keptFromCue is what cancelled returns for an act kept away from ("dari"
+// after a verb of keeping), which has no occurrence of its own.
+const keptFromCue = -2
+
+// requestNot reports whether o is a request that asks someone not to do
+// the act ("meminta kepala OPD untuk tidak mengadakan …"): whoever asks,
+// asking not to is an appeal, never pressure.
+func (cr *compiledRule) requestNot(o, a occurrence, occ []occurrence) bool {
+	if cr.request < 0 || o.group != cr.request || o.carried || o.j > a.i {
+		return false
+	}
+	for _, n := range occ {
+		if cr.negate[n.group] && !n.carried && n.i >= o.j && n.j <= a.i {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithQuestion reports whether the sentence of tokens ts ends with a
+// question mark.
+func endsWithQuestion(text string, ts []Token) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	rest := text[ts[len(ts)-1].End:]
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '?':
+			return true
+		case '.', '!', '\n':
+			return false
+		}
+	}
+	return false
+}
+
+// keptFrom reports whether act a stands right after "dari" (at most one
+// word between) that a verb of keeping or freeing governs a few words
+// before: "menjaga kampus dari kegiatan politik praktis", "steril dari
+// kampanye". Kept from the act, nobody did it.
+func keptFrom(a occurrence, ts []Token) bool {
+	if a.carried {
+		return false
+	}
+	for d := a.i - 1; d >= 0 && d >= a.i-2; d-- {
+		if ts[d].Norm != "dari" {
+			continue
+		}
+		for k := d - 1; k >= 0 && k >= d-8; k-- {
+			switch ts[k].Norm {
+			case "jaga", "menjaga", "dijaga", "jauhkan", "menjauhkan", "dijauhkan", "steril", "bebas", "bersih",
+				"terhindar", "hindarkan", "menghindarkan", "melindungi", "lindungi", "dilindungi", "membentengi",
+				"netral", "menjauh", "menjauhi", "lepas", "terlepas", "membebaskan", "dibebaskan":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // particularOnly reports whether cue group g cancels an act only when the
 // act is civil servants' in general: a rumour, a denial.
 func (cr *compiledRule) particularOnly(g int32) bool {
-	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial)
+	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial || g == cr.question)
 }
 
 // conditionalRefusal finds a condition on not doing the act right before

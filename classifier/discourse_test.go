@@ -29,6 +29,12 @@ func TestDiscourseModes(t *testing.T) {
 		// A sentence with no subject of its own goes on with the person before.
 		{"Kakak saya guru PNS di SMP negeri. Bulan lalu disuruh kepala sekolahnya jadi koordinator relawan paslon di kecamatan.", true, "report", ""},
 		{"Camat itu hadir di rapat desa. Kemarin warga diajak memilih paslon nomor 2 oleh relawan.", false, "", ""},
+		// Kept away from the act, asked about it, asked not to, imagining it.
+		{"Rektor meminta dosen PNS menjaga kampus dari kegiatan politik praktis menjelang pemilu.", false, "", "negated"},
+		{"Apa yang terjadi setelah seorang ASN dilaporkan melanggar netralitas?", false, "", "question"},
+		{"Kenapa Camat Sukajadi kemarin ikut kampanye paslon nomor 2?", true, "report", ""},
+		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
+		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.

@@ -380,7 +380,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else if cue, cancelled = cr.cancelled(a, occ, text, ts, -1); cancelled && cr.particularOnly(occ[cue].group) && cr.namesSomeone(chosen, ts) {
+		} else if cue, cancelled = cr.cancelled(a, occ, text, ts, -1); cancelled && cue >= 0 && cr.particularOnly(occ[cue].group) && cr.namesSomeone(chosen, ts) {
 			// A rumour about someone in particular is an allegation, and
 			// an act the accused denies is still their case (GUIDE.md).
 			cue, cancelled = cr.cancelled(a, occ, text, ts, occ[cue].group)
@@ -396,10 +396,14 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		if !found {
 			found = true
 			first = cr.hit(text, s, ts, chosen)
-			o := occ[cue]
-			first.Mode = modes[o.group]
-			if !o.carried {
-				first.Cue = text[ts[o.i].Start:ts[o.j-1].End]
+			if cue == keptFromCue {
+				first.Mode, first.Cue = "negated", "dari"
+			} else {
+				o := occ[cue]
+				first.Mode = modes[o.group]
+				if !o.carried {
+					first.Cue = text[ts[o.i].Start:ts[o.j-1].End]
+				}
 			}
 		}
 	}

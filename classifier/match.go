@@ -244,6 +244,7 @@ type cueGroups struct {
 	candidates, overseer, request         int32
 	instructed, rumour, sanction          int32
 	hypothetical, accusedDenial, support  int32
+	question                              int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -263,6 +264,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		overseer:   get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
 		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer),
 		hypothetical: get(HypotheticalGazetteer), accusedDenial: get(AccusedDenialGazetteer),
-		support: get(SupportGazetteer),
+		support: get(SupportGazetteer), question: get(QuestionGazetteer),
 	}
 }
