@@ -618,16 +618,9 @@ func (c *Classifier) Tokens(text string) []Token { return c.norm.tokens(text) }
 // it.Text (or it.Title for hits whose Field is "title").
 func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 	v := netra.Verdict{ID: it.ID, Categories: []string{}, Hits: []netra.Hit{}, RulesVersion: c.version}
-	title := it.Title
-	if len(title) > c.maxTitle {
-		title = title[:c.maxTitle]
-	}
-	if !c.Candidate(title, it.Text) {
+	title, text, ok := c.prepare(it)
+	if !ok {
 		return v
-	}
-	text := it.Text
-	if len(text) > maxTextBytes {
-		text = text[:maxTextBytes]
 	}
 	var hits, sup []netra.Hit
 	event := c.refs.named(title, text)
@@ -643,6 +636,29 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 	}
 	c.score(&v, hits, titleNorm)
 	return v
+}
+
+// prepare returns the title and text of it as they are analysed (capped,
+// links to other articles blanked) and whether they pass the first stage.
+func (c *Classifier) prepare(it netra.Item) (title, text string, ok bool) {
+	title = it.Title
+	if len(title) > c.maxTitle {
+		title = title[:c.maxTitle]
+	}
+	if !c.Candidate(title, it.Text) {
+		return "", "", false
+	}
+	text = it.Text
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	if t := blankRelated(text); t != text {
+		text = t
+		if !c.Candidate(title, text) {
+			return "", "", false
+		}
+	}
+	return title, text, true
 }
 
 // titleRepeated reports whether the text starts by repeating the title, so

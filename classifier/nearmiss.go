@@ -33,18 +33,15 @@ type nearMisses struct {
 // them. It costs a second look at every rule, so it is for explanations.
 func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
 	v := c.Classify(it)
-	if !c.Candidate(it.Title, it.Text) {
+	title, text, ok := c.prepare(it)
+	if !ok {
 		return v, nil
 	}
-	text := it.Text
-	if len(text) > maxTextBytes {
-		text = text[:maxTextBytes]
-	}
 	nm := &nearMisses{}
-	event := c.refs.named(it.Title, text)
+	event := c.refs.named(title, text)
 	c.analyzeWith(text, "", event, nil, nil, nm)
-	if it.Title != "" && !titleRepeated(it.Title, text) {
-		c.analyzeWith(it.Title, "title", event, nil, nil, nm)
+	if title != "" && !titleRepeated(title, text) {
+		c.analyzeWith(title, "title", event, nil, nil, nm)
 	}
 	return v, nm.list
 }
