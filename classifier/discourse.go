@@ -28,6 +28,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if o.group == skip || k == hyp || k == neg {
 			continue
 		}
+		if cr.partOfAct(o, occ) {
+			// A cue inside an act's own words ("mengamankan" in
+			// "mengamankan suara") is the act, not what cancels it.
+			continue
+		}
 		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
 			return k, true
 		}
