@@ -121,19 +121,8 @@ func TestSearchCacheMatchesFreshSearch(t *testing.T) {
 
 func checkCacheAgainstFresh(t *testing.T, seed uint64, steps int) {
 	rng := rand.New(rand.NewPCG(seed, 12))
-	s, err := Open(filepath.Join(t.TempDir(), "s"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, recs := openRandomStore(t, rng, 300)
 	ctx := context.Background()
-	var recs []netra.Record
-	for i := range 300 {
-		recs = append(recs, randomRecord(rng, fmt.Sprintf("p%03d", i)))
-	}
-	if err := s.Upsert(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
 	next := len(recs)
 	qs := propertyQueries()
 	views := func(fresh bool) []view {
@@ -262,19 +251,8 @@ func checkCacheAgainstFresh(t *testing.T, seed uint64, steps int) {
 // -race checks the sharing).
 func TestSearchCacheMaintainedUnderConcurrentWrites(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 12))
-	s, err := Open(filepath.Join(t.TempDir(), "s"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := openRandomStore(t, rng, 200)
 	ctx := context.Background()
-	var recs []netra.Record
-	for i := range 200 {
-		recs = append(recs, randomRecord(rng, fmt.Sprintf("p%03d", i)))
-	}
-	if err := s.Upsert(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
 	// Each writer has its own generator: math/rand's are not safe to share.
 	writes := make([][]netra.Record, 2)
 	for w := range writes {
@@ -343,4 +321,23 @@ func TestSearchCacheMaintainedUnderConcurrentWrites(t *testing.T) {
 	if s.cache.kept == 0 {
 		t.Error("no cached answer was kept across a write")
 	}
+}
+
+// openRandomStore opens a fresh store holding n random records (closed
+// when the test ends) and returns it with the records.
+func openRandomStore(t *testing.T, rng *rand.Rand, n int) (*Store, []netra.Record) {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var recs []netra.Record
+	for i := range n {
+		recs = append(recs, randomRecord(rng, fmt.Sprintf("p%03d", i)))
+	}
+	if err := s.Upsert(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	return s, recs
 }
