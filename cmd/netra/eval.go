@@ -237,6 +237,8 @@ type evalDetail struct {
 	verdict netra.Verdict
 	pos     bool
 	skip    bool // an aggregate record: either verdict is right
+	// why says, for a missed positive, what stopped the classifier.
+	why string
 }
 
 func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalReport, []evalDetail) {
@@ -328,7 +330,11 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 				s.Conflict++
 			}
 		}
-		details = append(details, evalDetail{rec: r, verdict: v, pos: pos})
+		d := evalDetail{rec: r, verdict: v, pos: pos}
+		if pos && !v.Flagged {
+			d.why = missReason(c, netra.Item{ID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text}, v)
+		}
+		details = append(details, d)
 	}
 	if scored > 0 {
 		rep.Brier = round4(sqErr / float64(scored))
@@ -413,11 +419,34 @@ func printErrors(w io.Writer, details []evalDetail) {
 				continue
 			}
 			fmt.Fprintf(w, "- %s [%s] score %.3f %s\n", d.rec.ID, d.rec.Label, d.verdict.Score, truncate(d.rec.Title, 100))
+			if d.why != "" {
+				fmt.Fprintf(w, "    why: %s\n", d.why)
+			}
 			for _, h := range d.verdict.Hits {
 				fmt.Fprintf(w, "    %s %v: %s\n", h.Rule, h.Terms, truncate(h.Sentence, 160))
 			}
 		}
 	}
+}
+
+// missReason says in one line why a positive went unflagged: the first
+// stage passed it over, a sentence's discourse cancelled the match, a rule
+// came near, or the evidence scored under the threshold.
+func missReason(c *classifier.Classifier, it netra.Item, v netra.Verdict) string {
+	if !c.Candidate(it.Title, it.Text) {
+		return "first stage: no actor keyword together with an act keyword"
+	}
+	if len(v.Hits) > 0 {
+		return fmt.Sprintf("hits scored %.3f, under the threshold", v.Score)
+	}
+	if len(v.Suppressed) > 0 {
+		h := v.Suppressed[0]
+		return fmt.Sprintf("%s cancelled as %s (cue %q): %s", h.Rule, h.Mode, h.Cue, truncate(h.Sentence, 120))
+	}
+	if _, near := c.Explain(it); len(near) > 0 {
+		return fmt.Sprintf("near %s, %s: %s", near[0].Rule, near[0].Why, truncate(near[0].Sentence, 120))
+	}
+	return "no rule found its act with another of its roles in any sentence"
 }
 
 func truncate(s string, n int) string {
