@@ -43,6 +43,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if o.group == cr.question && !endsWithQuestion(text, ts) {
 			continue
 		}
+		if obliges(o, a, ts) {
+			// "semua pegawai wajib ikut acara kampanye": no rule obliges
+			// a partisan act, so the obligation is the pressure.
+			continue
+		}
 		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) {
 			continue
 		}
@@ -54,6 +59,19 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		}
 	}
 	return -1, false
+}
+
+// obliges reports whether cue o is a single word of obligation ("wajib",
+// "harus") with the act right after it, at most one word between.
+func obliges(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.j != o.i+1 || o.j > a.i || a.i-o.j > 1 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "wajib", "harus", "diwajibkan", "mesti", "kudu", "wajibkan":
+		return true
+	}
+	return false
 }
 
 // keptFromCue is what cancelled returns for an act kept away from ("dari"
