@@ -332,13 +332,13 @@ func clauseBreak(text string, ts []Token, from, to int) bool {
 // dilarang …", "ASN boleh hadir") makes the sentence state the rule for
 // that actor, even when an act stands elsewhere in it ("deklarasi kades
 // itu didukung, padahal ASN harus netral").
-func (cr *compiledRule) normSubject(chosen, occ []occurrence, modes []string) (int, bool) {
+func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
 	for _, c := range chosen {
 		if c.carried || !cr.roleIs(c, rules.RoleActor) {
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {

@@ -36,7 +36,7 @@ func TestDiscourseModes(t *testing.T) {
 		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
 		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
 		// No rule obliges a partisan act: the obligation is the pressure.
-		{"Kakak saya perawat PNS di RSUD. Kepala ruangan bilang semua pegawai wajib ikut kampanye paslon nomor 2 hari Minggu.", true, "report", ""},
+		{"Kakak saya perawat PNS di RSUD, katanya semua perawat PNS wajib ikut kampanye paslon nomor 2 hari Minggu.", true, "report", ""},
 		{"ASN wajib menjaga netralitas selama masa kampanye paslon.", false, "", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},

@@ -386,7 +386,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 			cue, cancelled = cr.cancelled(a, occ, text, ts, occ[cue].group)
 		}
 		if !cancelled {
-			if cue, cancelled = cr.normSubject(chosen, occ, modes); !cancelled {
+			if cue, cancelled = cr.normSubject(chosen, occ, ts, modes); !cancelled {
 				cue, cancelled = cr.genericConsequence(text, chosen, occ, ts)
 			}
 		}
