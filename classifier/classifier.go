@@ -43,6 +43,8 @@ type Classifier struct {
 	continuation int32
 	// refs reads bare "deklarasi" as the official event the item names.
 	refs eventRefs
+	// heads reads "guru tersebut" as the honorary teacher the item named.
+	heads headRefs
 	// flagging holds the IDs of the rules that decide Flagged.
 	flagging map[string]bool
 	// modes holds, by group, the discourse a cancel group stands for
@@ -148,6 +150,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		acts[g] = grp.role == rules.RoleAct
 	}
 	c.refs = newEventRefs(p, c.dict.byName)
+	c.heads = newHeadRefs(p, c.dict.byName)
 	c.incident = -1
 	if g, ok := c.dict.byName["@"+IncidentGazetteer]; ok {
 		c.incident = g
@@ -227,6 +230,9 @@ const OtherActorGazetteer = "actor_other"
 // to one of them than to a civil servant is theirs, as with
 // OtherActorGazetteer, except in the rules about them.
 const NonASNGazetteer = "official_non_asn"
+
+// ASNGazetteer names the actor gazetteer of civil servants.
+const ASNGazetteer = "asn"
 
 // IncidentGazetteer names the cue gazetteer of words of a reported case
 // ("diduga", "dilaporkan", "kedapatan"): hits in such sentences are
@@ -623,10 +629,10 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 		return v
 	}
 	var hits, sup []netra.Hit
-	event := c.refs.named(title, text)
-	hits, sup = c.analyze(text, "", event, hits, sup)
+	doc := c.context(title, text)
+	hits, sup = c.analyze(text, "", doc, hits, sup)
 	if title != "" && !titleRepeated(title, text) {
-		hits, sup = c.analyze(title, "title", event, hits, sup)
+		hits, sup = c.analyze(title, "title", doc, hits, sup)
 	}
 	v.Suppressed = sup
 	titleNorm := false

@@ -235,6 +235,27 @@ func TestClausesAndNames(t *testing.T) {
 	}
 }
 
+// TestHeadReference: a teacher the item introduced as honorary, named
+// again as "guru tersebut", is not a civil servant; nor is the act of a
+// person who is not ASN, told before a clause about a civil servant.
+func TestHeadReference(t *testing.T) {
+	c := mustDefault(t)
+	tests := []struct {
+		title, text string
+		flagged     bool
+	}{
+		{"", "Seorang guru honorer di SMA negeri itu menjadi juru kampanye caleg. Guru tersebut berorasi di atas panggung dan mengajak pemuda memilih caleg itu.", false},
+		{"", "Seorang guru di SMA negeri itu menjadi juru kampanye caleg. Guru tersebut berorasi di atas panggung dan mengajak pemuda memilih caleg itu.", true},
+		{"Guru Honorer Jadi Jurkam Caleg, Kepala Sekolah Mengaku Tak Tahu", "Kabar dari Sukamaju.", false},
+		{"", "Kabar dari Sukamaju.\nTAG: #kampanye #ASN #Pemilu2024", false},
+	}
+	for _, tt := range tests {
+		if v := c.Classify(netra.Item{Title: tt.title, Text: tt.text}); v.Flagged != tt.flagged {
+			t.Errorf("%q / %q: flagged %v, want %v (hits %+v)", tt.title, tt.text, v.Flagged, tt.flagged, v.Hits)
+		}
+	}
+}
+
 // TestEventReference: in an item that names a neutrality declaration, a
 // bare "deklarasi" later on is that declaration; a declaration of support
 // for a side is still one.

@@ -25,14 +25,29 @@ func (n *normalizer) termTokens(term string) []Token {
 // "Mereka …", "Yang bersangkutan …") within two sentences after one with an
 // actor: news often names the civil servant first and the act next, and
 // the actor is carried over.
-// event says that the item names an official event a bare "deklarasi"
-// may refer to (see resolveEventRefs).
-func (c *Classifier) analyze(text, field string, event bool, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
-	return c.analyzeWith(text, field, event, hits, sup, nil)
+// doc is what the whole item says that a sentence's words refer to.
+func (c *Classifier) analyze(text, field string, doc docContext, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
+	return c.analyzeWith(text, field, doc, hits, sup, nil)
+}
+
+// docContext is what the whole item (title and text) says that a
+// sentence's words may refer back to.
+type docContext struct {
+	// event: the item names an official event a bare "deklarasi" may
+	// refer to (see resolveEventRefs).
+	event bool
+	// heads: titles the item introduced as someone who is not ASN ("guru"
+	// of "guru honorer"), see resolveHeadRefs.
+	heads map[string]bool
+}
+
+// context reads the item's title and text for docContext.
+func (c *Classifier) context(title, text string) docContext {
+	return docContext{event: c.refs.named(title, text), heads: c.heads.introduced(title, text)}
 }
 
 // analyzeWith is analyze that also collects near misses into nm (nil: none).
-func (c *Classifier) analyzeWith(text, field string, event bool, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
+func (c *Classifier) analyzeWith(text, field string, doc docContext, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -56,15 +71,13 @@ func (c *Classifier) analyzeWith(text, field string, event bool, hits, sup []net
 		case mask&maskAll == maskAll:
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
-			if event {
-				occ = c.resolveEventRefs(occ)
-			}
+			occ = c.resolveRefs(occ, ts, doc)
 			if !c.hasActor(occ) {
 				// The first stage saw an actor keyword inside a longer word
 				// ("camat" in "kecamatan"): there is no actor here, and an
 				// anaphor or a name may still bring one from before.
 				actorSeen = false
-				occ = c.borrow(text, back, i, ts, occ)
+				occ = c.borrow(text, back, i, ts, occ, doc)
 			}
 			if listOn && len(occ) > 0 {
 				occ = append(occ, list)
@@ -75,11 +88,9 @@ func (c *Classifier) analyzeWith(text, field string, event bool, hits, sup []net
 		case mask == maskAct && c.mayBorrow(text, s, back, i):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
-			if event {
-				occ = c.resolveEventRefs(occ)
-			}
+			occ = c.resolveRefs(occ, ts, doc)
 			n := len(occ)
-			occ = c.borrow(text, back, i, ts, occ)
+			occ = c.borrow(text, back, i, ts, occ, doc)
 			if len(occ) > n {
 				if listOn {
 					occ = append(occ, list)
@@ -102,6 +113,18 @@ func (c *Classifier) analyzeWith(text, field string, event bool, hits, sup []net
 		}
 	}
 	return hits, sup
+}
+
+// resolveRefs applies what the item says to a sentence's occurrences:
+// references to an official event and to people introduced as not ASN.
+func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc docContext) []occurrence {
+	if doc.event {
+		occ = c.resolveEventRefs(occ)
+	}
+	if doc.heads != nil {
+		c.resolveHeadRefs(occ, ts, doc.heads)
+	}
+	return occ
 }
 
 // actorSentence is a sentence with an actor keyword and its index.
@@ -140,9 +163,9 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 // borrow brings an actor from an earlier sentence into one that has none:
 // through an anaphor that opens it ("Ia …"), else through the name of a
 // person an earlier sentence introduced with a title ("Rahmat …").
-func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
+func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc docContext) []occurrence {
 	n := len(occ)
-	if occ = c.carry(text, back, at, ts, occ); len(occ) > n {
+	if occ = c.carry(text, back, at, ts, occ, doc); len(occ) > n {
 		return occ
 	}
 	if o, ok := c.namedActor(text, back, at, ts); ok {
@@ -156,12 +179,12 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // current sentence opens with an anaphor; otherwise occ comes back
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
-func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence) []occurrence {
+func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc docContext) []occurrence {
 	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
-		if a, ok := c.lastActor(text, back[j].span); ok {
+		if a, ok := c.lastActor(text, back[j].span, doc); ok {
 			return append(occ, a)
 		}
 	}
@@ -288,11 +311,11 @@ func attributes(w string) bool {
 }
 
 // lastActor returns the last actor of sentence s as a carried occurrence.
-func (c *Classifier) lastActor(text string, s span) (occurrence, bool) {
+func (c *Classifier) lastActor(text string, s span, doc docContext) (occurrence, bool) {
 	ts := c.norm.tokensIn(text, s.start, s.end)
 	var best occurrence
 	found := false
-	for _, o := range c.dict.find(ts, nil) {
+	for _, o := range c.resolveRefs(c.dict.find(ts, nil), ts, doc) {
 		if c.dict.groups[o.group].role == rules.RoleActor && (!found || o.i >= best.i) {
 			best = occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
 			best.i = o.i
@@ -456,7 +479,17 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 		if rq.role == rules.RoleActor {
 			for _, o := range occ {
 				other := o.group == cr.otherActor || o.group == cr.nonASN && !rq.groups[o.group]
-				if other && o.group >= 0 && distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) {
+				if !other || o.group < 0 {
+					continue
+				}
+				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) {
+					return nil, false
+				}
+				// "Guru Honorer … Jadi Jurkam Caleg, Kepala Sekolah Mengaku
+				// …": with a person who is not ASN before the act and the
+				// civil servant only in the next clause, the act is the
+				// first one's.
+				if b := occ[best]; !b.carried && !o.carried && o.j <= a.i && b.i >= a.j && clauseBreak(text, ts, a.j-1, b.i) {
 					return nil, false
 				}
 			}

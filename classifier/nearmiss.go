@@ -38,10 +38,10 @@ func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
 		return v, nil
 	}
 	nm := &nearMisses{}
-	event := c.refs.named(title, text)
-	c.analyzeWith(text, "", event, nil, nil, nm)
+	doc := c.context(title, text)
+	c.analyzeWith(text, "", doc, nil, nil, nm)
 	if title != "" && !titleRepeated(title, text) {
-		c.analyzeWith(title, "title", event, nil, nil, nm)
+		c.analyzeWith(title, "title", doc, nil, nil, nm)
 	}
 	return v, nm.list
 }

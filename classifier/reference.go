@@ -131,3 +131,74 @@ func overlapsAny(o occurrence, rs []occurrence) bool {
 	}
 	return false
 }
+
+// A person introduced as not ASN ("seorang guru honorer", "guru SMA
+// swasta") is often named again by the bare title and a demonstrative
+// ("Guru tersebut berorasi …"), which alone would read as a civil
+// servant. headRefs remembers which titles the item introduced that way.
+
+// headRefs is what the classifier knows about such titles: the group of
+// the pack's other-actor gazetteer, and for each of its phrases that start
+// with a one-word ASN title, that phrase (lower case) by title.
+type headRefs struct {
+	other   int32
+	phrases map[string][]string
+}
+
+// newHeadRefs reads the other-actor gazetteer of p against the one-word
+// terms of the ASN gazetteer.
+func newHeadRefs(p *rules.Pack, byName map[string]int32) headRefs {
+	hr := headRefs{other: -1}
+	g, ok := byName["@"+OtherActorGazetteer]
+	other, asn := p.Gazetteers[OtherActorGazetteer], p.Gazetteers[ASNGazetteer]
+	if !ok || other == nil || asn == nil {
+		return hr
+	}
+	hr.other = g
+	titles := map[string]bool{}
+	for _, t := range asn.Terms {
+		if t = strings.ToLower(strings.TrimPrefix(t, "=")); !strings.Contains(t, " ") {
+			titles[t] = true
+		}
+	}
+	hr.phrases = map[string][]string{}
+	for _, t := range other.Terms {
+		t = strings.ToLower(strings.TrimPrefix(t, "="))
+		if f := strings.Fields(t); len(f) > 1 && titles[f[0]] {
+			hr.phrases[f[0]] = append(hr.phrases[f[0]], t)
+		}
+	}
+	return hr
+}
+
+// introduced returns the titles the item introduces as someone who is not
+// ASN, or nil.
+func (hr headRefs) introduced(title, text string) map[string]bool {
+	var out map[string]bool
+	for head, ps := range hr.phrases {
+		for _, p := range ps {
+			if indexFold(text, p) >= 0 || indexFold(title, p) >= 0 {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[head] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// resolveHeadRefs turns a bare title that the item introduced as someone
+// who is not ASN, followed by "tersebut", "itu" or "ini", into that person.
+func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, heads map[string]bool) {
+	for k, o := range occ {
+		if o.carried || o.j != o.i+1 || o.j >= len(ts) || c.dict.groups[o.group].role != rules.RoleActor || !heads[ts[o.i].Norm] {
+			continue
+		}
+		switch ts[o.j].Norm {
+		case "tersebut", "itu", "ini":
+			occ[k].group = c.heads.other
+		}
+	}
+}

@@ -7,8 +7,9 @@ import "strings"
 // what the article reports, and in a socialisation article it would make
 // a case out of someone else's story, so it is blanked before analysis.
 
-// relatedMarkers open a link to another article, lower case.
-var relatedMarkers = [...]string{"baca juga", "simak juga", "lihat juga", "tonton juga", "baca selengkapnya", "artikel terkait", "berita terkait", "simak video", "baca:"}
+// relatedMarkers open a link to another article or a page's tag list,
+// lower case.
+var relatedMarkers = [...]string{"baca juga", "simak juga", "lihat juga", "tonton juga", "baca selengkapnya", "artikel terkait", "berita terkait", "simak video", "baca:", "tag:", "tags:", "topik:"}
 
 // maxRelatedLine caps how far a related-article line is blanked when no
 // line break ends it.
