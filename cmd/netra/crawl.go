@@ -37,6 +37,7 @@ type crawlFlags struct {
 	retries   int
 	leaseTTL  time.Duration // with --es: how long a source's lease lasts unless renewed
 	waitHeld  time.Duration // with --es --once: how long to wait for sources other workers hold
+	cpuProf   string        // hidden: write a CPU profile of the run (for bench/crawl)
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -55,6 +56,13 @@ stops at once. Either way the next run fetches what was not stored.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tuneCrawlGC()
+			if f.cpuProf != "" {
+				stop, err := startCPUProfile(f.cpuProf)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			return runCrawl(cmd.Context(), g, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -73,6 +81,8 @@ stops at once. Either way the next run fetches what was not stored.`,
 	fl.BoolVar(&f.verbose, "verbose", false, "log every fetch failure")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", DefaultShutdownTimeout, "after Ctrl-C or SIGTERM, how long to keep storing what was fetched")
 	fl.DurationVar(&f.leaseTTL, "lease-ttl", 2*time.Minute, "with --es: a source is crawled by one worker at a time; its lease lasts this long unless renewed (0: no leases)")
+	fl.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (for bench/crawl)")
+	_ = fl.MarkHidden("cpuprofile")
 	fl.DurationVar(&f.waitHeld, "wait-held", 30*time.Minute, "with --es --once: wait this long for sources another worker holds, until it finished them or its lease expired and this worker takes over (0: skip them)")
 	return cmd
 }

@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -41,8 +42,12 @@ const header = `<!doctype html>
 const footer = "\n</body></html>\n"
 
 // policy is what a frozen copy keeps: text structure and links, no images
-// (they would load from the site), no styles, no script of any kind.
-func policy() *bluemonday.Policy {
+// (they would load from the site), no styles, no script of any kind. Built
+// once: a built policy is safe for concurrent use (bluemonday runs its own
+// tests that way).
+var policy = sync.OnceValue(newPolicy)
+
+func newPolicy() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements("article", "section", "header", "footer", "main", "nav", "aside", "div", "span", "p", "br", "hr",
 		"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
@@ -88,11 +93,20 @@ func Freeze(page []byte, fetched time.Time) *netra.PageCopy {
 	doc.WriteString(footer)
 	sum := sha256.Sum256(doc.Bytes())
 	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression) // the level is valid
-	zw.Write(doc.Bytes())                                      // a bytes.Buffer does not fail
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&gz)
+	zw.Write(doc.Bytes()) // a bytes.Buffer does not fail
 	zw.Close()
+	gzipWriters.Put(zw)
 	return &netra.PageCopy{Fetched: fetched.UTC(), SHA256: hex.EncodeToString(sum[:]), Size: doc.Len(), Truncated: truncated, HTMLGzip: gz.Bytes()}
 }
+
+// gzipWriters reuses compressors: a new gzip.Writer allocates about 700 KB
+// of state, as much garbage per page as the rest of Freeze together.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression) // the level is valid
+	return zw
+}}
 
 // Check reports whether html is a copy Freeze could have made: the header
 // with its Content-Security-Policy, a body the sanitiser leaves as it is,
