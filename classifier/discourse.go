@@ -33,7 +33,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "mengamankan suara") is the act, not what cancels it.
 			continue
 		}
-		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ)) {
+		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)) {
 			return k, true
 		}
 
@@ -70,6 +70,21 @@ func obliges(o, a occurrence, ts []Token) bool {
 	switch ts[o.i].Norm {
 	case "wajib", "harus", "diwajibkan", "mesti", "kudu", "wajibkan":
 		return true
+	}
+	return false
+}
+
+// notToDo reports whether negation n opens a purpose clause ("untuk
+// tidak", "agar tidak", "supaya jangan") that goes on, with no comma, to
+// the act: "mendorong partai untuk tidak menarik-narik ASN ke dalam
+// kegiatan kampanye" asks that nobody does it.
+func notToDo(n, a occurrence, text string, ts []Token) bool {
+	if n.carried || a.carried || n.i == 0 || a.i-n.j > 10 {
+		return false
+	}
+	switch ts[n.i-1].Norm {
+	case "untuk", "agar", "supaya", "biar", "hendaknya":
+		return !clauseBreak(text, ts, n.j-1, a.i)
 	}
 	return false
 }

@@ -38,6 +38,9 @@ func TestDiscourseModes(t *testing.T) {
 		// No rule obliges a partisan act: the obligation is the pressure.
 		{"Kakak saya perawat PNS di RSUD, katanya semua perawat PNS wajib ikut kampanye paslon nomor 2 hari Minggu.", true, "report", ""},
 		{"ASN wajib menjaga netralitas selama masa kampanye paslon.", false, "", ""},
+		// A purpose clause asking that nobody does it; a speaker reporting on others.
+		{"Peneliti itu mendorong partai politik untuk tidak menarik-narik ASN ke dalam kegiatan kampanye calon.", false, "", "negated"},
+		{"Kepala Satpol PP itu memimpin penertiban. Ia menyebut peserta pemilu dapat mengambil kembali baliho calon mereka.", false, "", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.

@@ -180,7 +180,7 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
 func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc docContext) []occurrence {
-	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora) && !c.opensWithContinuation(occ, ts) {
+	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
@@ -238,7 +238,7 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 // what the speaker reports about others. (Without the comma the content
 // often goes on about the actor before: "Dia menjelaskan swafoto bidan dan
 // perawat itu terjadi saat …".)
-func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32) bool {
+func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32, groups []group) bool {
 	for _, o := range occ {
 		if o.group != anaphora || o.i >= 3 {
 			continue
@@ -246,7 +246,9 @@ func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32)
 		if o.i > 0 && o.i-1 < len(ts) && attributes(ts[o.i-1].Norm) {
 			continue
 		}
-		if o.j+1 < len(ts) && speaks(ts[o.j].Norm) && clauseBreak(text, ts, o.j, o.j+1) {
+		if o.j+1 < len(ts) && speaks(ts[o.j].Norm) && (clauseBreak(text, ts, o.j, o.j+1) || startsSide(occ, o.j+1, groups)) {
+			// "Dia menjelaskan, …" and "Ia menyebut peserta pemilu …":
+			// what follows is what the speaker says about others.
 			continue
 		}
 		return true
@@ -292,10 +294,21 @@ func onlyTimeBefore(ts []Token, k int) bool {
 	return true
 }
 
+// startsSide reports whether a target (a side, a candidate, a party) or
+// another person starts at token k.
+func startsSide(occ []occurrence, k int, groups []group) bool {
+	for _, o := range occ {
+		if !o.carried && o.i == k && (groups[o.group].role == rules.RoleTarget || groups[o.group].role == rules.RoleActor) {
+			return true
+		}
+	}
+	return false
+}
+
 // speaks reports verbs that introduce what a speaker says.
 func speaks(w string) bool {
 	switch w {
-	case "mengatakan", "menjelaskan", "menambahkan", "menuturkan", "mengungkapkan", "menegaskan", "menerangkan", "berkata", "memaparkan", "menyebutkan", "menyampaikan", "mengingatkan":
+	case "mengatakan", "menjelaskan", "menambahkan", "menuturkan", "mengungkapkan", "menegaskan", "menerangkan", "berkata", "memaparkan", "menyebutkan", "menyampaikan", "mengingatkan", "menyebut", "menilai", "mengklaim":
 		return true
 	}
 	return false
