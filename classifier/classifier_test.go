@@ -290,3 +290,23 @@ func TestSpellings(t *testing.T) {
 		t.Errorf("a phrase without colloquial forms has spellings %q", got)
 	}
 }
+
+// TestPossessiveTitles: a title of several words whose last word carries
+// a possessive is the title ("kepala dinasnya", "wali kelasku"); a word
+// that only starts like it is not.
+func TestPossessiveTitles(t *testing.T) {
+	c := mustDefault(t)
+	tests := []struct {
+		text    string
+		flagged bool
+	}{
+		{"Sodara cerita, kepala dinasnya ngajak semua pegawai mencoblos paslon nomor 3.", true},
+		{"Anakku cerita, wali kelasnya bilang ke murid pilih paslon nomor 2 ya.", true},
+		{"Sodara cerita, kepala dinasti politik itu ngajak warga mencoblos paslon nomor 3.", false},
+	}
+	for _, tt := range tests {
+		if v := c.Classify(netra.Item{Text: tt.text}); v.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tt.text, v.Flagged, tt.flagged, v.Hits)
+		}
+	}
+}

@@ -117,7 +117,11 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 	base := len(out)
 	for i := range ts {
 		for _, p := range d.exact[ts[i].Norm] {
-			if j, ok := matchWords(ts, i, p.words, false); ok {
+			j, ok := matchWords(ts, i, p.words, false)
+			if !ok && len(p.words) > 1 && d.groups[p.group].role == rules.RoleActor {
+				j, ok = matchPossessive(ts, i, p.words)
+			}
+			if ok {
 				out = append(out, occurrence{group: p.group, i: i, j: j})
 			}
 		}
@@ -195,6 +199,29 @@ func matchWords(ts []Token, i int, words []string, stem bool) (int, bool) {
 		}
 	}
 	return i + len(words), true
+}
+
+// matchPossessive is matchWords for a title of several words whose last
+// word carries a possessive ("kepala dinasnya", "wali kelasku").
+func matchPossessive(ts []Token, i int, words []string) (int, bool) {
+	n := len(words)
+	if i+n > len(ts) {
+		return 0, false
+	}
+	for k, w := range words[:n-1] {
+		if ts[i+k].Norm != w {
+			return 0, false
+		}
+	}
+	last, w := ts[i+n-1].Norm, words[n-1]
+	if len(last) <= len(w) || last[:len(w)] != w {
+		return 0, false
+	}
+	switch last[len(w):] {
+	case "nya", "ku", "mu":
+		return i + n, true
+	}
+	return 0, false
 }
 
 // compiledRule is a rule with its terms resolved to groups.
