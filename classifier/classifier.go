@@ -41,6 +41,9 @@ type Classifier struct {
 	// continuation is the group of the pack's "continuation" gazetteer
 	// (sentence-opening "lalu", "terus" with no subject of their own), or -1.
 	continuation int32
+	// self is the group of the pack's "self" gazetteer (first-person
+	// pronouns), or -1.
+	self int32
 	// refs reads bare "deklarasi" as the official event the item names.
 	refs eventRefs
 	// heads reads "guru tersebut" as the honorary teacher the item named.
@@ -125,7 +128,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 	}
 	kws = append(kws, lexiconKeywords(p.Lexicon, kws)...)
-	c.anaphora, c.continuation = -1, -1
+	c.anaphora, c.continuation, c.self = -1, -1, -1
 	if g, ok := c.dict.byName["@"+AnaphoraGazetteer]; ok {
 		c.anaphora = g
 		c.anaphorWords = map[string]bool{}
@@ -133,6 +136,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		if g, ok := c.dict.byName["@"+ContinuationGazetteer]; ok {
 			c.continuation = g
 			c.addAnaphorWords(p.Gazetteers[ContinuationGazetteer])
+		}
+		if g, ok := c.dict.byName["@"+SelfGazetteer]; ok {
+			c.self = g
+			c.addAnaphorWords(p.Gazetteers[SelfGazetteer])
 		}
 	}
 	c.first = newAutomaton(kws)
@@ -205,6 +212,11 @@ const AnaphoraGazetteer = "anaphora"
 // subject of its own ("Lalu membagikan stiker paslon", "terus ngajak
 // warga coblos 02"). Read only when the pack has an anaphora gazetteer.
 const ContinuationGazetteer = "continuation"
+
+// SelfGazetteer names the gazetteer of first-person pronouns ("saya",
+// "gue"): a sentence opening with one goes on about the writer, when a
+// sentence before said what the writer is ("Gue PNS di dinas …").
+const SelfGazetteer = "self"
 
 // addAnaphorWords adds the first words of g's terms to the cheap check
 // that a sentence may open with an anaphor.

@@ -41,6 +41,9 @@ func TestDiscourseModes(t *testing.T) {
 		// A purpose clause asking that nobody does it; a speaker reporting on others.
 		{"Peneliti itu mendorong partai politik untuk tidak menarik-narik ASN ke dalam kegiatan kampanye calon.", false, "", "negated"},
 		{"Kepala Satpol PP itu memimpin penertiban. Ia menyebut peserta pemilu dapat mengambil kembali baliho calon mereka.", false, "", ""},
+		// A writer who said what they are goes on about themselves.
+		{"Jujur aja, gue PNS di salah satu dinas Pemprov. Gue udah like dan share postingan capres yang gue dukung.", true, "report", ""},
+		{"Saya tinggal dekat kantor camat. Saya lihat baliho paslon nomor 2 dipasang di depan kantor itu.", false, "", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.

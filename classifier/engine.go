@@ -180,7 +180,20 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
 func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc docContext) []occurrence {
-	if c.anaphora < 0 || !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
+	if c.anaphora < 0 {
+		return occ
+	}
+	if c.opensWithSelf(occ, ts) {
+		// "Gue PNS di dinas Pemprov. Gue udah like postingan capres":
+		// the writer who said what they are goes on about themselves.
+		for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+			if a, ok := c.selfActor(text, back[j].span, doc); ok {
+				return append(occ, a)
+			}
+		}
+		return occ
+	}
+	if !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
@@ -319,6 +332,54 @@ func attributes(w string) bool {
 	switch w {
 	case "menurut", "kata", "ujar", "ungkap", "jelas", "tutur":
 		return true
+	}
+	return false
+}
+
+// opensWithSelf reports whether the sentence opens, after words of time
+// only, with a first-person pronoun of the pack's "self" gazetteer.
+func (c *Classifier) opensWithSelf(occ []occurrence, ts []Token) bool {
+	if c.self < 0 {
+		return false
+	}
+	for _, o := range occ {
+		if o.group == c.self && !o.carried && o.i <= 2 && onlyTimeBefore(ts, o.i) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfActor returns, as a carried occurrence, an actor of sentence s that
+// the writer says they are: right after a first-person pronoun, perhaps
+// with "ini", "seorang" or "sebagai" between ("gue PNS", "saya ini guru").
+func (c *Classifier) selfActor(text string, s span, doc docContext) (occurrence, bool) {
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+	for _, o := range occ {
+		if c.dict.groups[o.group].role != rules.RoleActor || o.group == c.heads.other {
+			continue
+		}
+		for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
+			if c.isSelf(occ, k) {
+				return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}, true
+			}
+			switch ts[k].Norm {
+			case "ini", "seorang", "sebagai", "sbg", "juga", "kan", "adalah":
+				continue
+			}
+			break
+		}
+	}
+	return occurrence{}, false
+}
+
+// isSelf reports whether token k is a first-person pronoun.
+func (c *Classifier) isSelf(occ []occurrence, k int) bool {
+	for _, o := range occ {
+		if o.group == c.self && o.i == k {
+			return true
+		}
 	}
 	return false
 }
