@@ -44,6 +44,9 @@ func TestDiscourseModes(t *testing.T) {
 		// A writer who said what they are goes on about themselves.
 		{"Jujur aja, gue PNS di salah satu dinas Pemprov. Gue udah like dan share postingan capres yang gue dukung.", true, "report", ""},
 		{"Saya tinggal dekat kantor camat. Saya lihat baliho paslon nomor 2 dipasang di depan kantor itu.", false, "", ""},
+		// Numbered items under a lead-in that states the rule, or under a
+		// headline that does when the lead-in names nothing.
+		{"Larangan bagi ASN antara lain:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false, "", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.
@@ -254,6 +257,8 @@ func TestHeadReference(t *testing.T) {
 		{"", "Seorang guru di SMA negeri itu menjadi juru kampanye caleg. Guru tersebut berorasi di atas panggung dan mengajak pemuda memilih caleg itu.", true},
 		{"Guru Honorer Jadi Jurkam Caleg, Kepala Sekolah Mengaku Tak Tahu", "Kabar dari Sukamaju.", false},
 		{"", "Kabar dari Sukamaju.\nTAG: #kampanye #ASN #Pemilu2024", false},
+		{"Inilah 5 Bentuk Pelanggaran Netralitas ASN", "Berikut rangkumannya:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false},
+		{"Kabar Sukamaju", "Berikut kejadiannya:\n1. Camat Sukajadi memasang stiker calon di kendaraan dinas.", true},
 	}
 	for _, tt := range tests {
 		if v := c.Classify(netra.Item{Title: tt.title, Text: tt.text}); v.Flagged != tt.flagged {

@@ -39,11 +39,33 @@ type docContext struct {
 	// heads: titles the item introduced as someone who is not ASN ("guru"
 	// of "guru honorer"), see resolveHeadRefs.
 	heads map[string]bool
+	// listCue: a norm or example cue of the headline (carried, when there
+	// is one), for a list whose lead-in names none of its own.
+	listCue occurrence
 }
 
 // context reads the item's title and text for docContext.
 func (c *Classifier) context(title, text string) docContext {
-	return docContext{event: c.refs.named(title, text), heads: c.heads.introduced(title, text)}
+	return docContext{event: c.refs.named(title, text), heads: c.heads.introduced(title, text), listCue: c.titleListCue(title)}
+}
+
+// titleListCue returns the first cue of the headline that states a norm
+// or lists examples ("Inilah 10 Bentuk Pelanggaran Netralitas ASN"), as a
+// carried occurrence; the zero occurrence when there is none.
+func (c *Classifier) titleListCue(title string) occurrence {
+	if title == "" {
+		return occurrence{}
+	}
+	ts := c.norm.tokensIn(title, 0, len(title))
+	for _, o := range c.dict.find(ts, nil) {
+		if c.dict.groups[o.group].role != rules.RoleCancel {
+			continue
+		}
+		if m := c.modes[o.group]; c.titleNorm[o.group] || m == "example" {
+			return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
+		}
+	}
+	return occurrence{}
 }
 
 // analyzeWith is analyze that also collects near misses into nm (nil: none).
@@ -104,6 +126,11 @@ func (c *Classifier) analyzeWith(text, field string, doc docContext, hits, sup [
 		}
 		if cue, ok := c.leadInCue(text, s, next); ok {
 			list, listOn = cue, true
+		} else if doc.listCue.carried && strings.HasSuffix(strings.TrimSpace(text[s.start:s.end]), ":") && isListItem(next) {
+			// "Berikut rangkumannya:" under "Inilah 10 Bentuk
+			// Pelanggaran Netralitas ASN": the headline says what the
+			// list is.
+			list, listOn = doc.listCue, true
 		}
 		if actorSeen {
 			if len(back) == maxNameCarry {

@@ -82,7 +82,7 @@ func sentences(text string) []span {
 				continue
 			}
 		}
-		if c == '.' && isAbbreviation(text, i) {
+		if c == '.' && (isAbbreviation(text, i) || listNumber(text[start:i])) {
 			continue
 		}
 		emit(j)
@@ -91,6 +91,22 @@ func sentences(text string) []span {
 	}
 	emit(len(text))
 	return out
+}
+
+// listNumber reports whether the sentence so far is only the number of a
+// list item ("1", "12" before "1. Memasang stiker …"), which belongs to
+// the item.
+func listNumber(before string) bool {
+	before = strings.TrimSpace(before)
+	if before == "" || len(before) > 3 {
+		return false
+	}
+	for i := 0; i < len(before); i++ {
+		if before[i] < '0' || before[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isAbbreviation reports whether the word ending just before text[dot] is
