@@ -24,16 +24,22 @@ func statusCount(res index.Result, st netra.Status) int {
 // source is source(i) and whose score grows with i.
 func flaggedStore(t *testing.T, n int, source func(int) string) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "s"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	var recs []netra.Record
 	for i := range n {
 		id := fmt.Sprintf("r%02d", i)
 		recs = append(recs, netra.Record{Item: netra.Item{ID: id, Source: source(i), Text: "camat ikut kampanye " + id}, Verdict: netra.Verdict{ID: id, Flagged: true, Score: float64(i) / float64(n)}})
 	}
+	return storeOf(t, recs)
+}
+
+// storeOf opens a fresh store (closed when the test ends) holding recs.
+func storeOf(t *testing.T, recs []netra.Record) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
 	if err := s.Upsert(context.Background(), recs); err != nil {
 		t.Fatal(err)
 	}

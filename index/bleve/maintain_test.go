@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"sync"
@@ -327,17 +326,9 @@ func TestSearchCacheMaintainedUnderConcurrentWrites(t *testing.T) {
 // when the test ends) and returns it with the records.
 func openRandomStore(t *testing.T, rng *rand.Rand, n int) (*Store, []netra.Record) {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "s"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	var recs []netra.Record
 	for i := range n {
 		recs = append(recs, randomRecord(rng, fmt.Sprintf("p%03d", i)))
 	}
-	if err := s.Upsert(context.Background(), recs); err != nil {
-		t.Fatal(err)
-	}
-	return s, recs
+	return storeOf(t, recs), recs
 }
