@@ -33,19 +33,8 @@ if [ ! -x /usr/bin/time ]; then echo "need /usr/bin/time (apt-get install -y tim
 	echo "need scrapy and trafilatura for $PY: pip install scrapy trafilatura lxml_html_clean (see the head of $0)" >&2
 	exit 2
 }
-TMP=$(mktemp -d)
-SITE=
-trap '[ -n "$SITE" ] && kill $SITE 2>/dev/null; rm -rf "$TMP"' EXIT
-BIN=${NETRA_BIN:-}
-if [ -z "$BIN" ]; then go build -o "$TMP/netra" ./cmd/netra; BIN=$TMP/netra; fi
-go build -o "$TMP/site" ./bench/crawl/site
-"$TMP/site" -news "$NEWS" -html "$DIRS" -html-match "${BENCH_MATCH:-}" -pages "$PAGES" -addr "$ADDR" 2>"$TMP/site.log" &
-SITE=$!
-for _ in $(seq 100); do curl -sf "http://$ADDR/robots.txt" >/dev/null && break; sleep 0.2; done
-grep -h 'saved pages' "$TMP/site.log" || true
-DATA=${NETRA_BENCH_DATA:-$(mktemp -d)}
+. bench/crawl/site.sh
 echo "site: $PAGES article pages at http://$ADDR, concurrency $CONC, $(nproc) CPUs, data dir on $(stat -f -c %T "$DATA")"
-if [ "$(stat -f -c %T "$DATA")" = tmpfs ]; then echo "warning: $DATA is on tmpfs" >&2; fi
 
 # measure NAME TIMELOG prints one line and leaves "pages/s rss" in $TMP/NAME.m.
 measure() {

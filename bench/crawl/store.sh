@@ -22,18 +22,7 @@ PAGES=${3:-2000}
 WORKERS=${4:-8}
 ADDR=127.0.0.1:${BENCH_PORT:-8963}
 if [ ! -x /usr/bin/time ]; then echo "need /usr/bin/time (apt-get install -y time)" >&2; exit 2; fi
-TMP=$(mktemp -d)
-SITE=
-trap '[ -n "$SITE" ] && kill $SITE 2>/dev/null; rm -rf "$TMP"' EXIT
-BIN=${NETRA_BIN:-}
-if [ -z "$BIN" ]; then go build -o "$TMP/netra" ./cmd/netra; BIN=$TMP/netra; fi
-go build -o "$TMP/site" ./bench/crawl/site
-"$TMP/site" -news "$NEWS" -html "$DIRS" -html-match "${BENCH_MATCH:-}" -pages "$PAGES" -addr "$ADDR" 2>"$TMP/site.log" &
-SITE=$!
-for _ in $(seq 100); do curl -sf "http://$ADDR/robots.txt" >/dev/null && break; sleep 0.2; done
-grep -h 'saved pages' "$TMP/site.log" || true
-DATA=${NETRA_BENCH_DATA:-$(mktemp -d)}
-if [ "$(stat -f -c %T "$DATA")" = tmpfs ]; then echo "warning: $DATA is on tmpfs" >&2; fi
+. bench/crawl/site.sh
 printf 'sources:\n  - name: bench\n    kind: sitemap\n    urls: [http://%s/sitemap.xml]\n    max_items: 100000\n' "$ADDR" >"$TMP/src.yaml"
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 /usr/bin/time -v "$BIN" --data "$DATA" crawl --sources "$TMP/src.yaml" --once --polite=false \
