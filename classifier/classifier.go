@@ -195,6 +195,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
 		cr.acts = acts
+		cr.vocab = n.vocab
 		cr.cueGroups = named
 		if cr.rule.Flag {
 			c.flagging[cr.rule.ID] = true

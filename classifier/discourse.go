@@ -226,7 +226,7 @@ func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 		if x.carried || !cr.roleIs(x, rules.RoleActor) {
 			continue
 		}
-		return !classWord(x, ts) && particular(x, ts)
+		return !classWord(x, ts) && cr.particular(x, ts)
 	}
 	return false
 }
@@ -470,7 +470,7 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		// After a sanction, "bagi" or "kepada" names whom it is for.
 		prev := wordBefore(x, ts)
 		generic := prev == "ada" || isGenericBefore(prev) && !after
-		return !generic && !classWord(x, ts) && particular(x, ts)
+		return !generic && !classWord(x, ts) && cr.particular(x, ts)
 	}
 	return false
 }
@@ -534,7 +534,7 @@ const precedentReach = 4
 func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bool {
 	for _, x := range occ {
 		if !x.carried && x.i >= p.j && x.i-p.j <= precedentReach && cr.roleIs(x, rules.RoleActor) {
-			return particular(x, ts)
+			return cr.particular(x, ts)
 		}
 	}
 	// Before it: the actor as the subject ("seorang camat di Kabupaten
@@ -557,10 +557,26 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 	for _, x := range occ {
 		if !x.carried && x.j <= rel && rel-x.j <= reach && cr.roleIs(x, rules.RoleActor) {
 			prev := wordBefore(x, ts)
-			return particular(x, ts) && !(isGenericBefore(prev) || prev == "ada")
+			return cr.particular(x, ts) && !(isGenericBefore(prev) || prev == "ada")
 		}
 	}
 	return false
+}
+
+// titleCase reports whether most words of ts (four or more) start with a
+// capital, as in a headline written in title case.
+func titleCase(ts []Token) bool {
+	words, upper := 0, 0
+	for _, t := range ts {
+		if len(t.Norm) < 3 || t.Norm[0] < 'a' || t.Norm[0] > 'z' {
+			continue
+		}
+		words++
+		if t.Upper {
+			upper++
+		}
+	}
+	return words >= 4 && upper*10 >= words*7
 }
 
 // isModal reports words that make what follows possible or due, not done
@@ -585,14 +601,19 @@ func wordBefore(x occurrence, ts []Token) string {
 // than a class: a capitalised word in the role or just after it ("Kepala
 // SMP Negeri 2 Nita", "camat Sukajadi"), other than the class words
 // themselves ("ASN", "PNS") and the first word of the sentence.
-func particular(x occurrence, ts []Token) bool {
+func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
+	// In a headline in title case every word has a capital, so there
+	// only a capitalised word no gazetteer knows names someone or
+	// somewhere ("Perawat RSUD Undata …", not "Camat Diarahkan Dukung
+	// Paslon").
+	title := titleCase(ts)
 	// A capital that opens the sentence says nothing.
 	for k := max(x.i, 1); k < len(ts) && k < x.j+3; k++ {
 		switch ts[k].Norm {
 		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
 			continue
 		}
-		if ts[k].Upper {
+		if ts[k].Upper && (!title || !cr.vocab[ts[k].Norm]) {
 			return true
 		}
 	}

@@ -257,6 +257,9 @@ func TestHeadReference(t *testing.T) {
 		{"", "Seorang guru di SMA negeri itu menjadi juru kampanye caleg. Guru tersebut berorasi di atas panggung dan mengajak pemuda memilih caleg itu.", true},
 		{"Guru Honorer Jadi Jurkam Caleg, Kepala Sekolah Mengaku Tak Tahu", "Kabar dari Sukamaju.", false},
 		{"", "Kabar dari Sukamaju.\nTAG: #kampanye #ASN #Pemilu2024", false},
+		// In a title-case headline only an unknown capitalised word names someone.
+		{"Ramai Isu Camat Diarahkan Dukung Paslon, Pemkab Bantah", "Kabar dari Sukamaju.", false},
+		{"Isu Camat Sukamakmur Diarahkan Dukung Paslon Nomor 2", "Kabar dari Sukamaju.", true},
 		{"Inilah 5 Bentuk Pelanggaran Netralitas ASN", "Berikut rangkumannya:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false},
 		{"Kabar Sukamaju", "Berikut kejadiannya:\n1. Camat Sukajadi memasang stiker calon di kendaraan dinas.", true},
 	}

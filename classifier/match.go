@@ -235,6 +235,9 @@ type compiledRule struct {
 	// reaches through a chain of acts ("tidak pernah mengarahkan warga
 	// memilih", "tidak membuat unggahan yang menunjukkan keberpihakan").
 	acts []bool
+	// vocab holds the words of every gazetteer term (the normaliser's),
+	// to tell a name from a known word in a title-case headline.
+	vocab map[string]bool
 	// cueGroups holds the groups the engine reads by name, shared by
 	// every rule.
 	cueGroups
