@@ -603,9 +603,10 @@ func wordBefore(x occurrence, ts []Token) string {
 // themselves ("ASN", "PNS") and the first word of the sentence.
 func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
 	// In a headline in title case every word has a capital, so there
-	// only a capitalised word no gazetteer knows names someone or
-	// somewhere ("Perawat RSUD Undata …", not "Camat Diarahkan Dukung
-	// Paslon").
+	// only a capitalised word no gazetteer knows, the first after the
+	// title, names someone or somewhere ("Perawat RSUD Undata …", "Lurah
+	// di Palembang …", not "Camat Diarahkan Dukung Paslon" or "… Camat
+	// Dukung Calon Tertentu").
 	title := titleCase(ts)
 	// A capital that opens the sentence says nothing.
 	for k := max(x.i, 1); k < len(ts) && k < x.j+3; k++ {
@@ -613,8 +614,15 @@ func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
 		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
 			continue
 		}
-		if ts[k].Upper && (!title || !cr.vocab[ts[k].Norm]) {
+		if !ts[k].Upper {
+			continue
+		}
+		if !title {
 			return true
+		}
+		if k >= x.j {
+			// The first capitalised word after the title decides.
+			return !cr.vocab[ts[k].Norm]
 		}
 	}
 	return false

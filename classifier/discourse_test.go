@@ -260,6 +260,9 @@ func TestHeadReference(t *testing.T) {
 		// In a title-case headline only an unknown capitalised word names someone.
 		{"Ramai Isu Camat Diarahkan Dukung Paslon, Pemkab Bantah", "Kabar dari Sukamaju.", false},
 		{"Isu Camat Sukamakmur Diarahkan Dukung Paslon Nomor 2", "Kabar dari Sukamaju.", true},
+		{"Pj Bupati Bantah Arahkan Camat Dukung Calon Tertentu", "Kabar dari Sukamaju.", false},
+		{"", "Nanya serius: like postingan capres pakai akun kedua itu masih pelanggaran nggak buat PNS?", false},
+		{"", "Direktur utama sebuah BUMD milik Pemprov hadir di deklarasi relawan pasangan calon gubernur.", false},
 		{"Inilah 5 Bentuk Pelanggaran Netralitas ASN", "Berikut rangkumannya:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false},
 		{"Kabar Sukamaju", "Berikut kejadiannya:\n1. Camat Sukajadi memasang stiker calon di kendaraan dinas.", true},
 	}
