@@ -470,7 +470,11 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		// After a sanction, "bagi" or "kepada" names whom it is for.
 		prev := wordBefore(x, ts)
 		generic := prev == "ada" || isGenericBefore(prev) && !after
-		return !generic && !classWord(x, ts) && cr.particular(x, ts)
+		if !generic && !classWord(x, ts) && cr.particular(x, ts) {
+			return true
+		}
+		// Another actor may still be the one sanctioned ("Komisi ASN
+		// merekomendasikan sanksi … kepada Camat Arut Selatan").
 	}
 	return false
 }

@@ -47,6 +47,9 @@ func TestDiscourseModes(t *testing.T) {
 		// Numbered items under a lead-in that states the rule, or under a
 		// headline that does when the lead-in names nothing.
 		{"Larangan bagi ASN antara lain:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false, "", ""},
+		// A sanction named for someone in particular after a class word.
+		{"Komisi ASN merekomendasikan sanksi disiplin kepada Camat Sukajadi, Budiman, yang terekam mengacungkan dua jari di deklarasi paslon bupati.", true, "allegation", ""},
+		{"Om saya PNS kecamatan. Kemarin ketahuan bagi-bagi amplop ke RT atas nama caleg.", true, "allegation", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.
