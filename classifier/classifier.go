@@ -657,8 +657,8 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 	return v
 }
 
-// prepare returns the title and text of it as they are analysed (capped,
-// links to other articles blanked) and whether they pass the first stage.
+// prepare returns the title and text of it as they are analysed (capped)
+// and whether they pass the first stage.
 func (c *Classifier) prepare(it netra.Item) (title, text string, ok bool) {
 	title = it.Title
 	if len(title) > c.maxTitle {
@@ -670,12 +670,6 @@ func (c *Classifier) prepare(it netra.Item) (title, text string, ok bool) {
 	text = it.Text
 	if len(text) > maxTextBytes {
 		text = text[:maxTextBytes]
-	}
-	if t := blankRelated(text); t != text {
-		text = t
-		if !c.Candidate(title, text) {
-			return "", "", false
-		}
 	}
 	return title, text, true
 }

@@ -26,27 +26,66 @@ func (n *normalizer) termTokens(term string) []Token {
 // actor: news often names the civil servant first and the act next, and
 // the actor is carried over.
 // doc is what the whole item says that a sentence's words refer to.
-func (c *Classifier) analyze(text, field string, doc docContext, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
+func (c *Classifier) analyze(text, field string, doc *docContext, hits, sup []netra.Hit) ([]netra.Hit, []netra.Hit) {
 	return c.analyzeWith(text, field, doc, hits, sup, nil)
 }
 
 // docContext is what the whole item (title and text) says that a
-// sentence's words may refer back to.
+// sentence's words may refer back to. What needs a look through the whole
+// item is worked out on first use: most items never need it.
 type docContext struct {
+	title, text string
+	// low holds the title and text in lower case, once made.
+	low []string
 	// event: the item names an official event a bare "deklarasi" may
-	// refer to (see resolveEventRefs).
-	event bool
+	// refer to (see resolveEventRefs); eventDone once it is known.
+	event, eventDone bool
 	// heads: titles the item introduced as someone who is not ASN ("guru"
-	// of "guru honorer"), see resolveHeadRefs.
-	heads map[string]bool
+	// of "guru honorer"), see resolveHeadRefs; headsDone once known.
+	heads     map[string]bool
+	headsDone bool
 	// listCue: a norm or example cue of the headline (carried, when there
-	// is one), for a list whose lead-in names none of its own.
-	listCue occurrence
+	// is one), for a list whose lead-in names none of its own;
+	// listCueDone once it is known.
+	listCue     occurrence
+	listCueDone bool
 }
 
-// context reads the item's title and text for docContext.
-func (c *Classifier) context(title, text string) docContext {
-	return docContext{event: c.refs.named(title, text), heads: c.heads.introduced(title, text), listCue: c.titleListCue(title)}
+// headlineCue returns listCue, worked out on first use.
+func (d *docContext) headlineCue(c *Classifier) occurrence {
+	if !d.listCueDone {
+		d.listCue, d.listCueDone = c.titleListCue(d.title), true
+	}
+	return d.listCue
+}
+
+// context starts the docContext of an item's title and text.
+func (c *Classifier) context(title, text string) *docContext {
+	return &docContext{title: title, text: text}
+}
+
+// lower returns the item's title and text in lower case, made once.
+func (d *docContext) lower() []string {
+	if d.low == nil {
+		d.low = []string{strings.ToLower(d.title), strings.ToLower(d.text)}
+	}
+	return d.low
+}
+
+// eventNamed reports whether the item names an official event.
+func (d *docContext) eventNamed(c *Classifier) bool {
+	if !d.eventDone {
+		d.event, d.eventDone = c.refs.named(d.lower()), true
+	}
+	return d.event
+}
+
+// headSet returns the titles the item introduced as not ASN.
+func (d *docContext) headSet(c *Classifier) map[string]bool {
+	if !d.headsDone {
+		d.heads, d.headsDone = c.heads.introduced(d.lower()), true
+	}
+	return d.heads
 }
 
 // titleListCue returns the first cue of the headline that states a norm
@@ -69,7 +108,7 @@ func (c *Classifier) titleListCue(title string) occurrence {
 }
 
 // analyzeWith is analyze that also collects near misses into nm (nil: none).
-func (c *Classifier) analyzeWith(text, field string, doc docContext, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
+func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -86,6 +125,9 @@ func (c *Classifier) analyzeWith(text, field string, doc docContext, hits, sup [
 	for i, s := range sents {
 		if listOn && !isListItem(text[s.start:s.end]) {
 			listOn = false
+		}
+		if relatedLine(text[s.start:s.end]) {
+			continue
 		}
 		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
 		actorSeen := mask&maskActor != 0
@@ -126,11 +168,11 @@ func (c *Classifier) analyzeWith(text, field string, doc docContext, hits, sup [
 		}
 		if cue, ok := c.leadInCue(text, s, next); ok {
 			list, listOn = cue, true
-		} else if doc.listCue.carried && strings.HasSuffix(strings.TrimSpace(text[s.start:s.end]), ":") && isListItem(next) {
+		} else if strings.HasSuffix(strings.TrimSpace(text[s.start:s.end]), ":") && isListItem(next) && doc.headlineCue(c).carried {
 			// "Berikut rangkumannya:" under "Inilah 10 Bentuk
 			// Pelanggaran Netralitas ASN": the headline says what the
 			// list is.
-			list, listOn = doc.listCue, true
+			list, listOn = doc.headlineCue(c), true
 		}
 		if actorSeen {
 			if len(back) == maxNameCarry {
@@ -144,14 +186,32 @@ func (c *Classifier) analyzeWith(text, field string, doc docContext, hits, sup [
 
 // resolveRefs applies what the item says to a sentence's occurrences:
 // references to an official event and to people introduced as not ASN.
-func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc docContext) []occurrence {
-	if doc.event {
+func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) []occurrence {
+	if c.hasGroup(occ, c.refs.ref) && doc.eventNamed(c) {
 		occ = c.resolveEventRefs(occ)
 	}
-	if doc.heads != nil {
-		c.resolveHeadRefs(occ, ts, doc.heads)
+	if c.mayReferBack(occ, ts) {
+		if heads := doc.headSet(c); heads != nil {
+			c.resolveHeadRefs(occ, ts, heads)
+		}
 	}
 	return occ
+}
+
+// mayReferBack reports whether a one-word actor stands before "tersebut",
+// "itu" or "ini" (see resolveHeadRefs): only then is the item looked
+// through for people introduced as not ASN.
+func (c *Classifier) mayReferBack(occ []occurrence, ts []Token) bool {
+	for _, o := range occ {
+		if o.carried || o.j != o.i+1 || o.j >= len(ts) || c.dict.groups[o.group].role != rules.RoleActor {
+			continue
+		}
+		switch ts[o.j].Norm {
+		case "tersebut", "itu", "ini":
+			return true
+		}
+	}
+	return false
 }
 
 // actorSentence is a sentence with an actor keyword and its index.
@@ -190,7 +250,7 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 // borrow brings an actor from an earlier sentence into one that has none:
 // through an anaphor that opens it ("Ia …"), else through the name of a
 // person an earlier sentence introduced with a title ("Rahmat …").
-func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc docContext) []occurrence {
+func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc *docContext) []occurrence {
 	n := len(occ)
 	if occ = c.carry(text, back, at, ts, occ, doc); len(occ) > n {
 		return occ
@@ -206,7 +266,7 @@ func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Toke
 // current sentence opens with an anaphor; otherwise occ comes back
 // unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
 // so an older one is tried next.
-func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc docContext) []occurrence {
+func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc *docContext) []occurrence {
 	if c.anaphora < 0 {
 		return occ
 	}
@@ -380,7 +440,7 @@ func (c *Classifier) opensWithSelf(occ []occurrence, ts []Token) bool {
 // selfActor returns, as a carried occurrence, an actor of sentence s that
 // the writer says they are: right after a first-person pronoun, perhaps
 // with "ini", "seorang" or "sebagai" between ("gue PNS", "saya ini guru").
-func (c *Classifier) selfActor(text string, s span, doc docContext) (occurrence, bool) {
+func (c *Classifier) selfActor(text string, s span, doc *docContext) (occurrence, bool) {
 	ts := c.norm.tokensIn(text, s.start, s.end)
 	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
 	for _, o := range occ {
@@ -412,7 +472,7 @@ func (c *Classifier) isSelf(occ []occurrence, k int) bool {
 }
 
 // lastActor returns the last actor of sentence s as a carried occurrence.
-func (c *Classifier) lastActor(text string, s span, doc docContext) (occurrence, bool) {
+func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence, bool) {
 	ts := c.norm.tokensIn(text, s.start, s.end)
 	var best occurrence
 	found := false

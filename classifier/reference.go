@@ -57,16 +57,15 @@ func newEventRefs(p *rules.Pack, byName map[string]int32) eventRefs {
 	return er
 }
 
-// named reports whether the title or the text names an official event a
-// bare reference word may refer to.
-func (er eventRefs) named(title, text string) bool {
+// named reports whether the item, title and text in lower case, names an
+// official event a bare reference word may refer to.
+func (er eventRefs) named(low []string) bool {
 	if er.ref < 0 || len(er.names) == 0 {
 		return false
 	}
-	for _, s := range [2]string{title, text} {
-		low := strings.ToLower(s)
+	for _, s := range low {
 		for _, n := range er.names {
-			if strings.Contains(low, n) {
+			if strings.Contains(s, n) {
 				return true
 			}
 		}
@@ -171,13 +170,13 @@ func newHeadRefs(p *rules.Pack, byName map[string]int32) headRefs {
 	return hr
 }
 
-// introduced returns the titles the item introduces as someone who is not
-// ASN, or nil.
-func (hr headRefs) introduced(title, text string) map[string]bool {
+// introduced returns the titles the item (title and text in lower case)
+// introduces as someone who is not ASN, or nil.
+func (hr headRefs) introduced(low []string) map[string]bool {
 	var out map[string]bool
 	for head, ps := range hr.phrases {
 		for _, p := range ps {
-			if indexFold(text, p) >= 0 || indexFold(title, p) >= 0 {
+			if strings.Contains(low[0], p) || strings.Contains(low[1], p) {
 				if out == nil {
 					out = map[string]bool{}
 				}
