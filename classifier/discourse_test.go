@@ -50,6 +50,11 @@ func TestDiscourseModes(t *testing.T) {
 		// A sanction named for someone in particular after a class word.
 		{"Komisi ASN merekomendasikan sanksi disiplin kepada Camat Sukajadi, Budiman, yang terekam mengacungkan dua jari di deklarasi paslon bupati.", true, "allegation", ""},
 		{"Om saya PNS kecamatan. Kemarin ketahuan bagi-bagi amplop ke RT atas nama caleg.", true, "allegation", ""},
+		// "banyak" alone is no statistic; "banyak ASN" is a share.
+		{"Sekretaris dinas kesehatan mengirim pesan ke grup ASN: arahkan keluarga ke caleg nomor 5, beliau sudah banyak bantu dinas.", true, "report", ""},
+		{"KASN menyebut pelanggaran netralitas ASN paling banyak terjadi di media sosial, seperti memberi like pada akun kandidat.", false, "", ""},
+		// Obliging staff to do it is the pressure.
+		{"Kepala puskesmas kami mewajibkan semua pegawai memasang twibbon paslon 2 di foto profil WA.", true, "report", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.
