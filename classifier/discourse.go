@@ -353,7 +353,7 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes 
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {

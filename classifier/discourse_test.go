@@ -55,6 +55,8 @@ func TestDiscourseModes(t *testing.T) {
 		{"KASN menyebut pelanggaran netralitas ASN paling banyak terjadi di media sosial, seperti memberi like pada akun kandidat.", false, "", ""},
 		// Obliging staff to do it is the pressure.
 		{"Kepala puskesmas kami mewajibkan semua pegawai memasang twibbon paslon 2 di foto profil WA.", true, "report", ""},
+		// "jangan lupa" after the speaker is the call, not a prohibition.
+		{"Tiap apel pagi sekarang kadis bilang jangan lupa pilih nomor 2 ya.", true, "report", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.
