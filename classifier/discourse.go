@@ -156,6 +156,20 @@ func (cr *compiledRule) particularOnly(g int32) bool {
 	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial || g == cr.question)
 }
 
+// deniesExistence reports whether cue o denies that there is anything at
+// all ("membantah ada arahan …", "membantah kabar bahwa …"): a blanket
+// denial, whoever makes it, names no case.
+func deniesExistence(o occurrence, ts []Token) bool {
+	if o.carried || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "ada", "adanya", "kabar", "isu", "informasi", "berita":
+		return true
+	}
+	return false
+}
+
 // conditionalRefusal finds a condition on not doing the act right before
 // it — "kalau nggak pilih 01, siap-siap pindah", "jika tidak mendukung
 // petahana …": the threat that makes it pressure, not a hypothesis or a

@@ -57,6 +57,9 @@ func TestDiscourseModes(t *testing.T) {
 		{"Kepala puskesmas kami mewajibkan semua pegawai memasang twibbon paslon 2 di foto profil WA.", true, "report", ""},
 		// "jangan lupa" after the speaker is the call, not a prohibition.
 		{"Tiap apel pagi sekarang kadis bilang jangan lupa pilih nomor 2 ya.", true, "report", ""},
+		// Denying that there is anything at all names no case, whoever denies.
+		{"Sekretaris Daerah Kabupaten Sukamaju membantah kabar bahwa pemkab menginstruksikan pegawai mendukung salah satu pasangan calon.", false, "", "denial"},
+		{"Kepala Dinas Pertanian Sukamaju membantah hadir dalam deklarasi dukungan bakal calon bupati.", true, "report", ""},
 		// A list of don'ts marked with crosses states the rule.
 		{"Ingat ya rekan-rekan ASN ❌ like postingan paslon ❌ komen konten kampanye ❌ pose jari", false, "", "rule"},
 		// A cue right after a word of time says when, not what.

@@ -564,7 +564,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else if cue, cancelled = cr.cancelled(a, occ, text, ts, -1); cancelled && cue >= 0 && cr.particularOnly(occ[cue].group) && cr.namesSomeone(chosen, ts) {
+		} else if cue, cancelled = cr.cancelled(a, occ, text, ts, -1); cancelled && cue >= 0 && cr.particularOnly(occ[cue].group) && !deniesExistence(occ[cue], ts) && cr.namesSomeone(chosen, ts) {
 			// A rumour about someone in particular is an allegation, and
 			// an act the accused denies is still their case (GUIDE.md).
 			cue, cancelled = cr.cancelled(a, occ, text, ts, occ[cue].group)
