@@ -226,7 +226,7 @@ func (c *Classifier) addAnaphorWords(g *rules.Gazetteer) {
 		return
 	}
 	for _, t := range g.Terms {
-		if f := strings.Fields(strings.ToLower(strings.TrimPrefix(t, "="))); len(f) > 0 {
+		if f := strings.Fields(plainTerm(t)); len(f) > 0 {
 			c.anaphorWords[f[0]] = true
 		}
 	}

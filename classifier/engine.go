@@ -186,32 +186,13 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 
 // resolveRefs applies what the item says to a sentence's occurrences:
 // references to an official event and to people introduced as not ASN.
+// The item is looked through only when a sentence has such a reference.
 func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) []occurrence {
 	if c.hasGroup(occ, c.refs.ref) && doc.eventNamed(c) {
 		occ = c.resolveEventRefs(occ)
 	}
-	if c.mayReferBack(occ, ts) {
-		if heads := doc.headSet(c); heads != nil {
-			c.resolveHeadRefs(occ, ts, heads)
-		}
-	}
+	c.resolveHeadRefs(occ, ts, doc)
 	return occ
-}
-
-// mayReferBack reports whether a one-word actor stands before "tersebut",
-// "itu" or "ini" (see resolveHeadRefs): only then is the item looked
-// through for people introduced as not ASN.
-func (c *Classifier) mayReferBack(occ []occurrence, ts []Token) bool {
-	for _, o := range occ {
-		if o.carried || o.j != o.i+1 || o.j >= len(ts) || c.dict.groups[o.group].role != rules.RoleActor {
-			continue
-		}
-		switch ts[o.j].Norm {
-		case "tersebut", "itu", "ini":
-			return true
-		}
-	}
-	return false
 }
 
 // actorSentence is a sentence with an actor keyword and its index.
@@ -441,15 +422,14 @@ func (c *Classifier) opensWithSelf(occ []occurrence, ts []Token) bool {
 // the writer says they are: right after a first-person pronoun, perhaps
 // with "ini", "seorang" or "sebagai" between ("gue PNS", "saya ini guru").
 func (c *Classifier) selfActor(text string, s span, doc *docContext) (occurrence, bool) {
-	ts := c.norm.tokensIn(text, s.start, s.end)
-	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+	ts, occ := c.backSentence(text, s, doc)
 	for _, o := range occ {
 		if c.dict.groups[o.group].role != rules.RoleActor || o.group == c.heads.other {
 			continue
 		}
 		for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
 			if c.isSelf(occ, k) {
-				return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}, true
+				return carriedFrom(o, ts), true
 			}
 			switch ts[k].Norm {
 			case "ini", "seorang", "sebagai", "sbg", "juga", "kan", "adalah":
@@ -473,21 +453,30 @@ func (c *Classifier) isSelf(occ []occurrence, k int) bool {
 
 // lastActor returns the last actor of sentence s as a carried occurrence.
 func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence, bool) {
-	ts := c.norm.tokensIn(text, s.start, s.end)
-	var best occurrence
-	found := false
-	for _, o := range c.resolveRefs(c.dict.find(ts, nil), ts, doc) {
-		if c.dict.groups[o.group].role == rules.RoleActor && (!found || o.i >= best.i) {
-			best = occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
-			best.i = o.i
-			found = true
+	ts, occ := c.backSentence(text, s, doc)
+	last := -1
+	for k, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleActor && (last < 0 || o.i >= occ[last].i) {
+			last = k
 		}
 	}
-	if !found {
+	if last < 0 {
 		return occurrence{}, false
 	}
-	best.i, best.j = 0, 0
-	return best, true
+	return carriedFrom(occ[last], ts), true
+}
+
+// backSentence tokenises an earlier sentence s and finds its occurrences,
+// with the item's references applied, for an actor to be carried from it.
+func (c *Classifier) backSentence(text string, s span, doc *docContext) ([]Token, []occurrence) {
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	return ts, c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+}
+
+// carriedFrom is occurrence o of an earlier sentence (tokens ts) as carried
+// into the current one: its bytes kept, its token positions void.
+func carriedFrom(o occurrence, ts []Token) occurrence {
+	return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
 }
 
 // evalSentence applies every rule to one sentence. A rule whose roles all

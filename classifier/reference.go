@@ -46,10 +46,10 @@ func newEventRefs(p *rules.Pack, byName map[string]int32) eventRefs {
 	er.event, er.ref = ev, ref
 	words := map[string]bool{}
 	for _, t := range p.Gazetteers[EventReferenceGazetteer].Terms {
-		words[strings.ToLower(strings.TrimPrefix(t, "="))] = true
+		words[plainTerm(t)] = true
 	}
 	for _, t := range p.Gazetteers[OfficialEventGazetteer].Terms {
-		t = strings.ToLower(strings.TrimPrefix(t, "="))
+		t = plainTerm(t)
 		if f := strings.Fields(t); len(f) > 1 && words[f[0]] {
 			er.names = append(er.names, t)
 		}
@@ -156,13 +156,13 @@ func newHeadRefs(p *rules.Pack, byName map[string]int32) headRefs {
 	hr.other = g
 	titles := map[string]bool{}
 	for _, t := range asn.Terms {
-		if t = strings.ToLower(strings.TrimPrefix(t, "=")); !strings.Contains(t, " ") {
+		if t = plainTerm(t); !strings.Contains(t, " ") {
 			titles[t] = true
 		}
 	}
 	hr.phrases = map[string][]string{}
 	for _, t := range other.Terms {
-		t = strings.ToLower(strings.TrimPrefix(t, "="))
+		t = plainTerm(t)
 		if f := strings.Fields(t); len(f) > 1 && titles[f[0]] {
 			hr.phrases[f[0]] = append(hr.phrases[f[0]], t)
 		}
@@ -188,16 +188,26 @@ func (hr headRefs) introduced(low []string) map[string]bool {
 	return out
 }
 
-// resolveHeadRefs turns a bare title that the item introduced as someone
-// who is not ASN, followed by "tersebut", "itu" or "ini", into that person.
-func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, heads map[string]bool) {
+// resolveHeadRefs turns a bare title followed by "tersebut", "itu" or
+// "ini" into the person the item introduced as not ASN with that title
+// ("guru tersebut" after "guru honorer"). Only a sentence with such a
+// title makes it look through the item (docContext.headSet).
+func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docContext) {
 	for k, o := range occ {
-		if o.carried || o.j != o.i+1 || o.j >= len(ts) || c.dict.groups[o.group].role != rules.RoleActor || !heads[ts[o.i].Norm] {
+		if o.carried || o.j != o.i+1 || o.j >= len(ts) || c.dict.groups[o.group].role != rules.RoleActor {
 			continue
 		}
 		switch ts[o.j].Norm {
 		case "tersebut", "itu", "ini":
-			occ[k].group = c.heads.other
+			if doc.headSet(c)[ts[o.i].Norm] {
+				occ[k].group = c.heads.other
+			}
 		}
 	}
+}
+
+// plainTerm is a gazetteer term as plain lower-case words: without the
+// exact-match mark "=".
+func plainTerm(t string) string {
+	return strings.ToLower(strings.TrimPrefix(t, "="))
 }
