@@ -342,21 +342,16 @@ func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32,
 // and no person or side stands right after it as a subject of its own
 // ("Lalu paslon nomor 2 naik panggung" is the candidate's act).
 func (c *Classifier) opensWithContinuation(occ []occurrence, ts []Token) bool {
-	if c.continuation < 0 {
+	o, ok := opening(occ, ts, c.continuation, 3)
+	if !ok {
 		return false
 	}
-	for _, o := range occ {
-		if o.group != c.continuation || o.i > 3 || !onlyTimeBefore(ts, o.i) {
-			continue
+	for _, p := range occ {
+		if p.i >= o.j && p.i <= o.j+1 && c.dict.groups[p.group].role == rules.RoleTarget {
+			return false
 		}
-		for _, p := range occ {
-			if p.i >= o.j && p.i <= o.j+1 && c.dict.groups[p.group].role == rules.RoleTarget {
-				return false
-			}
-		}
-		return true
 	}
-	return false
+	return true
 }
 
 // onlyTimeBefore reports whether the tokens before k only say when
@@ -407,15 +402,22 @@ func attributes(w string) bool {
 // opensWithSelf reports whether the sentence opens, after words of time
 // only, with a first-person pronoun of the pack's "self" gazetteer.
 func (c *Classifier) opensWithSelf(occ []occurrence, ts []Token) bool {
-	if c.self < 0 {
-		return false
+	_, ok := opening(occ, ts, c.self, 2)
+	return ok
+}
+
+// opening returns the occurrence of group g (g < 0: none) that opens the
+// sentence at token maxAt or before, after words of time only.
+func opening(occ []occurrence, ts []Token, g int32, maxAt int) (occurrence, bool) {
+	if g < 0 {
+		return occurrence{}, false
 	}
 	for _, o := range occ {
-		if o.group == c.self && !o.carried && o.i <= 2 && onlyTimeBefore(ts, o.i) {
-			return true
+		if o.group == g && !o.carried && o.i <= maxAt && onlyTimeBefore(ts, o.i) {
+			return o, true
 		}
 	}
-	return false
+	return occurrence{}, false
 }
 
 // selfActor returns, as a carried occurrence, an actor of sentence s that
