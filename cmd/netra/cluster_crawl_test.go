@@ -56,22 +56,28 @@ func startWorkers(t *testing.T, n int, es []string, sources, host string, ttl ti
 	t.Helper()
 	var ws []*worker
 	for i := range n {
-		w := &worker{name: fmt.Sprintf("w%d", i)}
-		args := append(slices.Clone(es), "--data", filepath.Join(t.TempDir(), w.name), "crawl", "--sources", sources, "--once",
+		name := fmt.Sprintf("w%d", i)
+		ws = append(ws, startWorker(t, name, append(slices.Clone(es), "--data", filepath.Join(t.TempDir(), name), "crawl", "--sources", sources, "--once",
 			"--polite=false", "--allow-addr", host, "--workers", "4", "--host-parallelism", "4",
-			"--user-agent", "NetraBot-"+w.name+"/1.0", "--lease-ttl", ttl.String())
-		w.cmd = netraChild(args...)
-		w.cmd.Stdout, w.cmd.Stderr = &w.out, &w.out
-		if err := w.cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			_ = w.cmd.Process.Kill()
-			_ = w.cmd.Wait()
-		})
-		ws = append(ws, w)
+			"--user-agent", "NetraBot-"+name+"/1.0", "--lease-ttl", ttl.String())...))
 	}
 	return ws
+}
+
+// startWorker starts `netra ARGS` as worker name, its output kept, and
+// kills it when the test ends.
+func startWorker(t *testing.T, name string, args ...string) *worker {
+	t.Helper()
+	w := &worker{name: name, cmd: netraChild(args...)}
+	w.cmd.Stdout, w.cmd.Stderr = &w.out, &w.out
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = w.cmd.Process.Kill()
+		_ = w.cmd.Wait()
+	})
+	return w
 }
 
 // agentWorker is the worker name in a User-Agent "NetraBot-wN/1.0".

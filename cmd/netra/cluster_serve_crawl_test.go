@@ -53,17 +53,8 @@ func TestClusterServeAndCrawlShareSources(t *testing.T) {
 		}
 		dones = append(dones, done)
 	}
-	w := &worker{name: "w0"}
-	w.cmd = netraChild(append(slices.Clone(es), "--data", filepath.Join(t.TempDir(), "w0"), "crawl", "--sources", sourcesFile,
+	w := startWorker(t, "w0", append(slices.Clone(es), "--data", filepath.Join(t.TempDir(), "w0"), "crawl", "--sources", sourcesFile,
 		"--polite=false", "--allow-addr", host, "--user-agent", "NetraBot-w0/1.0", "--lease-ttl", "10s")...)
-	w.cmd.Stdout, w.cmd.Stderr = &w.out, &w.out
-	if err := w.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = w.cmd.Process.Kill()
-		_ = w.cmd.Wait()
-	})
 
 	deadline := time.Now().Add(time.Minute)
 	for len(site.Hits()) < site.Pages() {
