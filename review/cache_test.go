@@ -1,7 +1,6 @@
 package review
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -14,18 +13,7 @@ import (
 // next view must still show in it (counts, status, the row's badge).
 func TestCachedViewsShowAReviewAtOnce(t *testing.T) {
 	f := newFixture(t)
-	dash := func() Dashboard {
-		t.Helper()
-		code, body, _ := f.do("GET", "/api/v1/dashboard?flagged=all", "budi", viewerPW, nil)
-		if code != 200 {
-			t.Fatalf("dashboard: %d %s", code, body)
-		}
-		var d Dashboard
-		if err := json.Unmarshal(body, &d); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	dash := func() Dashboard { return allDashboard(t, f) }
 	count := func(d Dashboard, st netra.Status) int {
 		for _, b := range d.By[index.FacetStatus] {
 			if b.Value == string(st) {

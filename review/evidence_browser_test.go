@@ -1,12 +1,9 @@
 package review
 
 import (
-	"archive/zip"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,19 +78,7 @@ func TestBrowserEvidenceRolesAndBundle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("downloaded bundle %s: %v", zipPath, err)
-	}
-	files := map[string][]byte{}
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[zf.Name], _ = io.ReadAll(rc)
-		rc.Close()
-	}
+	files := zipFiles(t, "downloaded bundle "+zipPath, data)
 	var m EvidenceManifest
 	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
 		t.Fatalf("manifest.json: %v", err)

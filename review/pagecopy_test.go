@@ -66,9 +66,16 @@ func bundleFiles(t *testing.T, f *fixture, id string) map[string][]byte {
 	if code != 200 {
 		t.Fatalf("evidence: %d %s", code, body)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	return zipFiles(t, "evidence bundle", body)
+}
+
+// zipFiles returns the files of the ZIP archive data (what names it, for
+// errors).
+func zipFiles(t *testing.T, what string, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", what, err)
 	}
 	files := map[string][]byte{}
 	for _, zf := range zr.File {
