@@ -59,6 +59,9 @@ type Classifier struct {
 	// titleNorm marks, by group, the cancel groups whose discourse makes a
 	// title a statement of norms (rule, permission, appeal …).
 	titleNorm []bool
+	// sides marks, by group, the gazetteers whose terms can complete an
+	// act from the sentence next to it (see side.go).
+	sides []bool
 }
 
 // Option configures a Classifier.
@@ -191,6 +194,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		// it names no discourse of its own.
 		c.modes[named.conseq] = "rule"
 	}
+	c.sides = sideGroups(c.dict.byName, len(c.dict.groups))
 	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))

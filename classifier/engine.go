@@ -147,7 +147,11 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				occ = append(occ, list)
 			}
 			if len(occ) > 0 {
+				nh, ns := len(hits), len(sup)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
+				if len(hits) == nh && len(sup) == ns && !c.namesSide(occ) {
+					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
+				}
 			}
 		case mask == maskAct && c.mayBorrow(text, s, back, i):
 			ts := c.norm.tokensIn(text, s.start, s.end)
@@ -608,6 +612,10 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				continue
 			}
 			d := distance(a, o)
+			if o.carried && rq.role == rules.RoleTarget {
+				// A side from the sentence next to the act (side.go).
+				d = 0
+			}
 			if win > 0 && d > win {
 				continue
 			}
@@ -669,6 +677,9 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 			}
 			at := chosen[k].i
 			if chosen[k].carried {
+				if rq.role == rules.RoleTarget {
+					continue
+				}
 				at = -1
 			}
 			if at < prev {

@@ -1,0 +1,78 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+// TestSideNearby: in a short post, a civil servant's act whose side is
+// named only in the sentence before or after it is the case; a side that
+// belongs to another person, to a norm, to a denial, or that stands next
+// to a general statement is not, nor is a side in a long article.
+func TestSideNearby(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+		rule string
+	}{
+		// The act, then its side.
+		{"Tadi sore kepala puskesmas kami ngumpulin bidan2 di aula. Ternyata yg datang calon bupati nomor 3 sama timnya.", true, "asn-event"},
+		// The side, then the act.
+		{"Beras bantuan di desa kami ditempeli stiker paslon petahana. Yg bagi pegawai dinsos pake rompi dinas.", true, ""},
+		// The side belongs to the village head who acts in its sentence.
+		{"Kepala desa mengumpulkan ketua RT untuk memenangkan calon bupati nomor 1. Rapat itu dihadiri sekretaris camat yang bicara soal jalan desa.", false, ""},
+		// The side is named in a prohibition.
+		{"Kepala sekolah mengumpulkan para guru di ruang rapat. Ia mengingatkan guru dilarang mendukung paslon mana pun.", false, ""},
+		// The act is negated, so the side nearby is denied with it.
+		{"Usai apel, para camat berfoto bersama bukan dengan tanda nomor urut. Caleg dari dapil itu tidak ikut acara.", false, ""},
+		// A general statement about civil servants.
+		{"Tahapan pendaftaran sering diikuti ASN sebagai pendukung. Pasangan calon biasanya datang dengan ribuan massa.", false, ""},
+	} {
+		v := c.Classify(netra.Item{Text: tc.text})
+		if v.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
+			continue
+		}
+		if tc.rule == "" || !tc.want {
+			continue
+		}
+		found := false
+		for _, h := range v.Hits {
+			if h.Rule != tc.rule {
+				continue
+			}
+			found = true
+			// The side's span points into the other sentence, and the
+			// inferred link weighs less than the rule's own weight.
+			var side string
+			for _, sp := range h.Spans {
+				if sp.Role == "target" {
+					side = tc.text[sp.Start:sp.End]
+				}
+			}
+			if side == "" || strings.Contains(h.Sentence, side) {
+				t.Errorf("%q: %s side %q should come from the neighbouring sentence", tc.text, h.Rule, side)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s hit among %+v", tc.text, tc.rule, v.Hits)
+		}
+	}
+}
+
+// TestSideNearbyOnlyInShortTexts: a long article's neighbouring sentence
+// often turns to something else, so its side completes nothing.
+func TestSideNearbyOnlyInShortTexts(t *testing.T) {
+	c := mustDefault(t)
+	post := "Tadi sore kepala puskesmas kami ngumpulin bidan2 di aula. Ternyata yg datang calon bupati nomor 3 sama timnya."
+	if v := c.Classify(netra.Item{Text: post}); !v.Flagged {
+		t.Fatalf("the short post was not flagged: %+v", v)
+	}
+	filler := strings.Repeat("Cuaca di kota itu cerah sepanjang hari dan jalanan ramai oleh warga yang berbelanja. ", 8)
+	if v := c.Classify(netra.Item{Text: filler + post}); v.Flagged {
+		t.Errorf("a long text took a side from the neighbouring sentence: %+v", v.Hits)
+	}
+}
