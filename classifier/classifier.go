@@ -333,6 +333,16 @@ const InstructedGazetteer = "instructed"
 // is an allegation.
 const RumourGazetteer = "rumour"
 
+// EnforcementOfficerGazetteer names the gazetteer of officers whose duty
+// is to remove campaign material (Satpol PP); InstallGazetteer names the
+// gazetteer of verbs of putting material up or on ("memasang",
+// "mengenakan"). Officers putting a candidate's banner up are doing no
+// duty, so the officer stops excluding the act where such a verb stands.
+const (
+	EnforcementOfficerGazetteer = "enforcement_officer"
+	InstallGazetteer            = "install"
+)
+
 // AccusedDenialGazetteer names the cancel gazetteer of denying verbs
 // ("membantah", "menampik"): a denial about civil servants in general,
 // but a case denied by the accused when someone in particular is named.

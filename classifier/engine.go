@@ -541,7 +541,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) {
+		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ) {
 			excl = k
 			break
 		}
@@ -591,6 +591,37 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 	}
 	return netra.Hit{}, none
 }
+
+// officerInstalls reports whether o is an enforcement officer who puts
+// material up ("anggota Satpol PP … terekam memasang baliho paslon"),
+// which is no duty of theirs: a verb of installing follows the officer
+// within installReach tokens, with no side or other person between them
+// to be its subject ("Satpol PP berjaga saat tim kampanye memasang …").
+func (cr *compiledRule) officerInstalls(o occurrence, occ []occurrence) bool {
+	if cr.officer < 0 || o.group != cr.officer || cr.install < 0 || o.carried {
+		return false
+	}
+	for _, x := range occ {
+		if x.group != cr.install || x.carried || x.i < o.j || x.i-o.j > installReach {
+			continue
+		}
+		between := false
+		for _, y := range occ {
+			if !y.carried && y.i >= o.j && y.j <= x.i && (cr.roleIs(y, rules.RoleTarget) || y.group == cr.otherActor || y.group == cr.nonASN) {
+				between = true
+				break
+			}
+		}
+		if !between {
+			return true
+		}
+	}
+	return false
+}
+
+// installReach is how many tokens may stand between an officer and the
+// verb of their putting material up.
+const installReach = 12
 
 // complete picks, for anchor a, the nearest occurrence of every other
 // required role within the window.

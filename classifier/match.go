@@ -274,7 +274,7 @@ type cueGroups struct {
 	candidates, overseer, request         int32
 	instructed, rumour, sanction          int32
 	hypothetical, accusedDenial, support  int32
-	question                              int32
+	question, officer, install            int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -295,5 +295,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer),
 		hypothetical: get(HypotheticalGazetteer), accusedDenial: get(AccusedDenialGazetteer),
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
+		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer),
 	}
 }
