@@ -278,6 +278,12 @@ func TestHeadReference(t *testing.T) {
 		{"", "Direktur utama sebuah BUMD milik Pemprov hadir di deklarasi relawan pasangan calon gubernur.", false},
 		{"Inilah 5 Bentuk Pelanggaran Netralitas ASN", "Berikut rangkumannya:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false},
 		{"Kabar Sukamaju", "Berikut kejadiannya:\n1. Camat Sukajadi memasang stiker calon di kendaraan dinas.", true},
+		// "Pak Lurah" is the president's nickname; with the name of a
+		// place after it, it is a lurah.
+		{"", "Kemarin pak lurah Tamalanrea ikut kampanye paslon nomor 1 di lapangan.", true},
+		{"", "Kemarin pak lurah ikut kampanye paslon nomor 1 di lapangan.", false},
+		{"", "Kemarin Pak Lurah Mulyono ikut kampanye paslon nomor 1 di lapangan.", false},
+		{"Pak Lurah Ikut Kampanye Paslon Nomor 1", "Kabar dari Sukamaju.", false},
 	}
 	for _, tt := range tests {
 		if v := c.Classify(netra.Item{Title: tt.title, Text: tt.text}); v.Flagged != tt.flagged {

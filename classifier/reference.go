@@ -140,14 +140,17 @@ func overlapsAny(o occurrence, rs []occurrence) bool {
 // the pack's other-actor gazetteer, and for each of its phrases that start
 // with a one-word ASN title, that phrase (lower case) by title.
 type headRefs struct {
-	other   int32
-	phrases map[string][]string
+	other, asn int32
+	phrases    map[string][]string
 }
 
 // newHeadRefs reads the other-actor gazetteer of p against the one-word
 // terms of the ASN gazetteer.
 func newHeadRefs(p *rules.Pack, byName map[string]int32) headRefs {
-	hr := headRefs{other: -1}
+	hr := headRefs{other: -1, asn: -1}
+	if g, ok := byName["@"+ASNGazetteer]; ok {
+		hr.asn = g
+	}
 	g, ok := byName["@"+OtherActorGazetteer]
 	other, asn := p.Gazetteers[OtherActorGazetteer], p.Gazetteers[ASNGazetteer]
 	if !ok || other == nil || asn == nil {
@@ -194,6 +197,10 @@ func (hr headRefs) introduced(low []string) map[string]bool {
 // title makes it look through the item (docContext.headSet).
 func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docContext) {
 	for k, o := range occ {
+		if c.namedLurah(o, ts) {
+			occ[k].group = c.heads.asn
+			continue
+		}
 		if o.carried || o.j != o.i+1 || o.j >= len(ts) || c.dict.groups[o.group].role != rules.RoleActor {
 			continue
 		}
@@ -210,4 +217,22 @@ func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docConte
 // exact-match mark "=".
 func plainTerm(t string) string {
 	return strings.ToLower(strings.TrimPrefix(t, "="))
+}
+
+// namedLurah reports whether o is "Pak Lurah" (an other-actor term: the
+// president's nickname) followed by a capitalised word no gazetteer
+// knows, outside a title-case headline: "pak lurah Maccini" is the lurah
+// of a place, a civil servant.
+func (c *Classifier) namedLurah(o occurrence, ts []Token) bool {
+	if c.heads.asn < 0 || o.group != c.heads.other || o.carried || o.j-o.i != 2 || o.j >= len(ts) || ts[o.i+1].Norm != "lurah" {
+		return false
+	}
+	if next := ts[o.j]; !next.Upper || c.norm.vocab[next.Norm] || titleCase(ts) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "pak", "bu", "bapak", "ibu":
+		return true
+	}
+	return false
 }
