@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/netra-id/netra/rules"
@@ -18,14 +19,14 @@ import (
 // what if, and a speaker after a colon may deny it ("…, Disdik: Mereka
 // Bukan Guru"): a cue after the question mark or colon cancels the act
 // before it. Cues of group skip are passed over.
-func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip int32) (int, bool) {
+func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, ts []Token, skip ...int32) (int, bool) {
 	if keptFrom(a, ts) {
 		// "menjaga kampus dari politik praktis": kept away from it.
 		return keptFromCue, true
 	}
 	hyp, neg := cr.conditionalRefusal(a, occ)
 	for k, o := range occ {
-		if o.group == skip || k == hyp || k == neg {
+		if slices.Contains(skip, o.group) || k == hyp || k == neg {
 			continue
 		}
 		if cr.partOfAct(o, occ) {
@@ -154,6 +155,38 @@ func keptFrom(a occurrence, ts []Token) bool {
 // act is civil servants' in general: a rumour, a denial.
 func (cr *compiledRule) particularOnly(g int32) bool {
 	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial || g == cr.question)
+}
+
+// mayNameCase reports whether cue o cancels only an act by civil servants
+// in general, so that about someone in particular it still reports a
+// case: a rumour, a denial by the accused, a question, and a condition
+// put as a question of law ("bagaimana hukumnya kalau kepala puskesmas
+// kami … pasang foto profil bareng paslon?" asks about what was done).
+// A blanket denial ("membantah ada arahan") names no case.
+func (cr *compiledRule) mayNameCase(o occurrence, ts []Token) bool {
+	if cr.particularOnly(o.group) {
+		return !deniesExistence(o, ts)
+	}
+	return o.group >= 0 && o.group == cr.hypothetical && lawQuestion(o, ts)
+}
+
+// lawQuestion reports whether cue o is "kalau" (or "jika", "bila") right
+// after "hukumnya" or "aturannya": what follows is what the writer asks
+// the law about.
+func lawQuestion(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.i == 0 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "kalau", "kalo", "klo", "jika", "bila", "apabila":
+	default:
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "hukumnya", "aturannya":
+		return true
+	}
+	return false
 }
 
 // deniesExistence reports whether cue o denies that there is anything at

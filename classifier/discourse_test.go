@@ -35,6 +35,10 @@ func TestDiscourseModes(t *testing.T) {
 		{"Kenapa Camat Sukajadi kemarin ikut kampanye paslon nomor 2?", true, "report", ""},
 		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
 		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
+		// A question of law about what someone in particular did reports it.
+		{"Bagaimana hukumnya kalau kepala puskesmas kami di Kab. Sukamaju pasang foto profil bareng paslon nomor 1?", true, "report", ""},
+		{"Bagaimana hukumnya kalau ASN pasang foto profil bareng paslon?", false, "", ""},
+		{"Video kepala sekolah rekaan yang mengajak guru ikut kampanye paslon diputar saat sosialisasi.", false, "", "hypothetical"},
 		// No rule obliges a partisan act: the obligation is the pressure.
 		{"Kakak saya perawat PNS di RSUD, katanya semua perawat PNS wajib ikut kampanye paslon nomor 2 hari Minggu.", true, "report", ""},
 		{"ASN wajib menjaga netralitas selama masa kampanye paslon.", false, "", ""},

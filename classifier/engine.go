@@ -559,10 +559,15 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else if cue, cancelled = cr.cancelled(a, occ, text, ts, -1); cancelled && cue >= 0 && cr.particularOnly(occ[cue].group) && !deniesExistence(occ[cue], ts) && cr.namesSomeone(chosen, ts) {
+		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); cancelled && cue >= 0 && cr.mayNameCase(occ[cue], ts) && cr.namesSomeone(chosen, ts) {
 			// A rumour about someone in particular is an allegation, and
-			// an act the accused denies is still their case (GUIDE.md).
-			cue, cancelled = cr.cancelled(a, occ, text, ts, occ[cue].group)
+			// an act the accused denies is still their case (GUIDE.md);
+			// so is one asked about ("hukumnya kalau …?", a question too).
+			first := occ[cue].group
+			cue, cancelled = cr.cancelled(a, occ, text, ts, first)
+			if cancelled && cue >= 0 && occ[cue].group != first && cr.mayNameCase(occ[cue], ts) {
+				cue, cancelled = cr.cancelled(a, occ, text, ts, first, occ[cue].group)
+			}
 		}
 		if !cancelled {
 			if cue, cancelled = cr.normSubject(chosen, occ, ts, modes); !cancelled {
