@@ -29,6 +29,12 @@ func TestDiscourseModes(t *testing.T) {
 		// A sentence with no subject of its own goes on with the person before.
 		{"Kakak saya guru PNS di SMP negeri. Bulan lalu disuruh kepala sekolahnya jadi koordinator relawan paslon di kecamatan.", true, "report", ""},
 		{"Camat itu hadir di rapat desa. Kemarin warga diajak memilih paslon nomor 2 oleh relawan.", false, "", ""},
+		// An anaphor after a clause put in front is the subject, and a
+		// chain of anaphors keeps its person.
+		{"Seorang kepala KUA di Kecamatan Sukajadi diperiksa. Saat memberi nasihat di sebuah akad nikah, ia mengajak keluarga mempelai memilih caleg Partai Sukamaju.", true, "report", ""},
+		{"Seorang kepala KUA di Kecamatan Sukajadi diperiksa. Menurut warga, dia mengajak keluarga mempelai memilih caleg Partai Sukamaju.", true, "report", ""},
+		{"Seorang kepala KUA di Kecamatan Sukajadi diperiksa. Kasusnya terjadi Januari. Ia memberi nasihat perkawinan. Ia lalu mengajak keluarga mempelai memilih caleg Partai Sukamaju.", true, "report", ""},
+		{"Seorang kepala KUA di Kecamatan Sukajadi diperiksa. Saat acara itu, warga mengajak keluarga mempelai memilih caleg Partai Sukamaju.", false, "", ""},
 		// Kept away from the act, asked about it, asked not to, imagining it.
 		{"Rektor meminta dosen PNS menjaga kampus dari kegiatan politik praktis menjelang pemilu.", false, "", "negated"},
 		{"Apa yang terjadi setelah seorang ASN dilaporkan melanggar netralitas?", false, "", "question"},

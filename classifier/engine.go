@@ -131,6 +131,8 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		}
 		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
 		actorSeen := mask&maskActor != 0
+		var chain occurrence
+		chained := false
 		switch {
 		case mask&maskAll == maskAll:
 			ts := c.norm.tokensIn(text, s.start, s.end)
@@ -141,7 +143,11 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				// ("camat" in "kecamatan"): there is no actor here, and an
 				// anaphor or a name may still bring one from before.
 				actorSeen = false
+				n := len(occ)
 				occ = c.borrow(text, back, i, ts, occ, doc)
+				if len(occ) > n {
+					chain, chained = occ[n], true
+				}
 			}
 			if listOn && len(occ) > 0 {
 				occ = append(occ, list)
@@ -160,10 +166,20 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			n := len(occ)
 			occ = c.borrow(text, back, i, ts, occ, doc)
 			if len(occ) > n {
+				chain, chained = occ[n], true
 				if listOn {
 					occ = append(occ, list)
 				}
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
+			}
+		case mask&maskAct == 0 && c.anaphora >= 0 && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]):
+			// "Ia memberi nasihat perkawinan." has no act to judge, but
+			// the next "Ia …" still refers to the same person.
+			ts := c.norm.tokensIn(text, s.start, s.end)
+			occ = c.dict.find(ts, occ[:0])
+			n := len(occ)
+			if occ = c.carry(text, back, i, ts, occ, doc); len(occ) > n {
+				chain, chained = occ[n], true
 			}
 		}
 		next := ""
@@ -178,11 +194,11 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			// list is.
 			list, listOn = doc.headlineCue(c), true
 		}
-		if actorSeen {
+		if actorSeen || chained {
 			if len(back) == maxNameCarry {
 				back = append(back[:0], back[1:]...)
 			}
-			back = append(back, actorSentence{span: s, at: i})
+			back = append(back, actorSentence{span: s, at: i, carried: chain, hasCarried: !actorSeen && chained})
 		}
 	}
 	return hits, sup
@@ -207,6 +223,11 @@ type actorSentence struct {
 	// read is set (read lazily: most sentences are never looked back to).
 	names map[string]int32
 	read  bool
+	// carried is the actor an anaphor brought into the sentence from an
+	// earlier one (hasCarried set): "Ia …" two sentences on refers to it
+	// in turn, so a chain of anaphors keeps its person.
+	carried    occurrence
+	hasCarried bool
 }
 
 // hasActor reports whether an actor term occurs among occ.
@@ -259,6 +280,9 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 		// "Gue PNS di dinas Pemprov. Gue udah like postingan capres":
 		// the writer who said what they are goes on about themselves.
 		for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+			if back[j].hasCarried {
+				continue
+			}
 			if a, ok := c.selfActor(text, back[j].span, doc); ok {
 				return append(occ, a)
 			}
@@ -269,6 +293,9 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 		return occ
 	}
 	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+		if back[j].hasCarried {
+			return append(occ, back[j].carried)
+		}
 		if a, ok := c.lastActor(text, back[j].span, doc); ok {
 			return append(occ, a)
 		}
@@ -299,6 +326,9 @@ const maxCarry = 2
 // mayOpenWithAnaphor is a cheap check on the raw sentence: does one of its
 // first three words start an anaphor? Only then is the sentence tokenised.
 func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
+	if c.mayFrontAnaphor(sent) {
+		return true
+	}
 	for k := 0; k < 3 && sent != ""; k++ {
 		i := 0
 		for i < len(sent) && !isAlnumByte(sent[i]) {
@@ -316,6 +346,32 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 	return false
 }
 
+// mayFrontAnaphor is the cheap check for an anaphor right after the first
+// comma of a sentence that opens with a fronted clause (afterFrontedClause).
+func (c *Classifier) mayFrontAnaphor(sent string) bool {
+	i := 0
+	for i < len(sent) && !isAlnumByte(sent[i]) {
+		i++
+	}
+	j := i
+	for j < len(sent) && isAlnumByte(sent[j]) {
+		j++
+	}
+	if j == i || !fronts(strings.ToLower(sent[i:j])) {
+		return false
+	}
+	comma := strings.IndexByte(sent, ',')
+	if comma < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(sent[comma+1:], " ")
+	k := 0
+	for k < len(rest) && isAlnumByte(rest[k]) {
+		k++
+	}
+	return k > 0 && k <= 16 && c.anaphorWords[strings.ToLower(rest[:k])]
+}
+
 // opensWithAnaphor reports whether an anaphor stands among the first three
 // tokens of the sentence as its subject: "Menurut dia, …" and "kata dia"
 // attribute what follows to a speaker, who is not the actor of the
@@ -325,7 +381,7 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 // perawat itu terjadi saat …".)
 func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32, groups []group) bool {
 	for _, o := range occ {
-		if o.group != anaphora || o.i >= 3 {
+		if o.group != anaphora || (o.i >= 3 && !afterFrontedClause(text, ts, o.i)) {
 			continue
 		}
 		if o.i > 0 && o.i-1 < len(ts) && attributes(ts[o.i-1].Norm) {
@@ -336,6 +392,36 @@ func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32,
 			// what follows is what the speaker says about others.
 			continue
 		}
+		return true
+	}
+	return false
+}
+
+// maxFronted is how many tokens a clause put before the subject may have.
+const maxFronted = 20
+
+// afterFrontedClause reports whether token k opens the main clause after
+// a clause put in front of it: the sentence opens with a word of time,
+// place or source and token k follows the first comma ("Saat memberikan
+// nasihat perkawinan di Kecamatan X, ia menyelipkan …", "Menurut tiga
+// petani yang hadir, ia menyebut …").
+func afterFrontedClause(text string, ts []Token, k int) bool {
+	if k < 2 || k > maxFronted || !fronts(ts[0].Norm) {
+		return false
+	}
+	for m := 1; m < k; m++ {
+		if strings.Contains(text[ts[m-1].End:ts[m].Start], ",") {
+			return false
+		}
+	}
+	return strings.Contains(text[ts[k-1].End:ts[k].Start], ",")
+}
+
+// fronts reports words that open a clause put before the subject.
+func fronts(w string) bool {
+	switch w {
+	case "menurut", "saat", "ketika", "waktu", "sewaktu", "dalam", "pada", "usai", "seusai", "setelah", "sesudah",
+		"sebelum", "sambil", "selama", "sejak", "berdasarkan", "sesuai", "meski", "meskipun", "walau", "walaupun":
 		return true
 	}
 	return false
