@@ -159,18 +159,27 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
 				}
 			}
-		case mask == maskAct && c.mayBorrow(text, s, back, i):
+		case mask == maskAct && (c.mayBorrow(text, s, back, i) || shortText(text, sents)):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			occ = c.resolveRefs(occ, ts, doc)
 			n := len(occ)
 			occ = c.borrow(text, back, i, ts, occ, doc)
+			status := false
 			if len(occ) > n {
 				chain, chained = occ[n], true
+			} else if o, ok := c.statusNearby(text, sents, i, doc); ok {
+				occ, status = append(occ, o), true
+			}
+			if len(occ) > n {
 				if listOn {
 					occ = append(occ, list)
 				}
+				nh := len(hits)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
+				if status {
+					scaleWeights(hits[nh:], sideWeight)
+				}
 			}
 		case mask&maskAct == 0 && c.anaphora >= 0 && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]):
 			// "Ia memberi nasihat perkawinan." has no act to judge, but

@@ -61,7 +61,7 @@ func (c *Classifier) namesSide(occ []occurrence) bool {
 // of sents (tokens ts, occurrences occ), with the first side of the
 // sentence before it, else of the sentence after it, carried in.
 func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts []Token, occ []occurrence, doc *docContext, hits []netra.Hit) []netra.Hit {
-	if len(sents) > sideMaxSentences || len(text) > sideMaxBytes {
+	if !shortText(text, sents) {
 		return hits
 	}
 	for _, j := range [2]int{at - 1, at + 1} {
@@ -127,10 +127,15 @@ func (c *Classifier) sideOf(occ []occurrence) int {
 }
 
 // namesAgent reports whether a sentence names who did its act with
-// "oleh" ("warga diajak memilih paslon nomor 2 oleh relawan"): the side
-// there is the agent's, not the civil servant's next door.
+// "oleh" ("warga diajak memilih paslon nomor 2 oleh relawan") or says
+// someone else did it ("ada yang …", "seseorang …"): the side there is
+// the agent's, not the civil servant's next door.
 func namesAgent(ts []Token) bool {
 	for k, t := range ts {
+		// "ada yang bagi-bagi stiker paslon": someone else did it.
+		if t.Norm == "seseorang" || t.Norm == "ada" && k+1 < len(ts) && ts[k+1].Norm == "yang" {
+			return true
+		}
 		if t.Norm != "oleh" || k+1 == len(ts) {
 			continue
 		}
@@ -201,4 +206,93 @@ func (cr *compiledRule) generalActor(h netra.Hit, ts []Token, occ []occurrence) 
 		}
 	}
 	return false
+}
+
+// shortText reports whether text (split into sents) is short enough for
+// its sentences to complete one another (sideMaxSentences, sideMaxBytes).
+func shortText(text string, sents []span) bool {
+	return len(sents) <= sideMaxSentences && len(text) <= sideMaxBytes
+}
+
+// maxStatusTokens is the longest a sentence that only says what someone
+// is may be.
+const maxStatusTokens = 15
+
+// statusNearby returns, carried, the civil servant a short sentence right
+// before or after sentence at only says someone is — "Ibu kan dokter PNS
+// di Puskesmas Sungai Ulin", "Pj itu ASN loh" — for an act told with its
+// side but without its person: "itu foto profil WA ibu kok pake twibbon
+// paslon?". The status sentence has no act, no side and no other person
+// ("… anis guru jokowi" compares, it says what no one is).
+func (c *Classifier) statusNearby(text string, sents []span, at int, doc *docContext) (occurrence, bool) {
+	if c.heads.asn < 0 || !shortText(text, sents) {
+		return occurrence{}, false
+	}
+	for _, j := range [2]int{at + 1, at - 1} {
+		if j < 0 || j >= len(sents) {
+			continue
+		}
+		ts, occ := c.backSentence(text, sents[j], doc)
+		if len(ts) > maxStatusTokens {
+			continue
+		}
+		found, ok := -1, true
+		for k, o := range occ {
+			switch role := c.dict.groups[o.group].role; {
+			case role == rules.RoleAct, role == rules.RoleTarget, role == rules.RoleActor && o.group != c.heads.asn:
+				ok = false
+			case o.group == c.heads.asn && found < 0 && !o.carried && statusOf(ts, o):
+				found = k
+			}
+		}
+		if ok && found >= 0 {
+			return carriedFrom(occ[found], ts), true
+		}
+	}
+	return occurrence{}, false
+}
+
+// statusOf reports whether actor o stands right after a word that says
+// what someone is, or right before "loh" ("Ibu kan bidan PNS", "Pj itu
+// ASN loh", "Istriku perawat PNS di RSUD", "Bro, lu ASN"), rather than in
+// a sentence that tells what someone did ("Camat Sukajadi membuka
+// rapat") or where ("Saya tinggal dekat kantor camat").
+func statusOf(ts []Token, o occurrence) bool {
+	for k := max(o.i-statusReach, 0); k < o.i; k++ {
+		if statusWord(ts[k].Norm) {
+			return true
+		}
+	}
+	for k := o.j; k < len(ts) && k < o.j+2; k++ {
+		if ts[k].Norm == "loh" || ts[k].Norm == "lho" {
+			return true
+		}
+	}
+	return false
+}
+
+// statusReach is how many tokens may stand between a word that says what
+// someone is and the role ("Istriku ini perawat PNS").
+const statusReach = 3
+
+// statusWord reports words after which a role says what someone is: a
+// copula, the writer, the one addressed, or a relative.
+func statusWord(w string) bool {
+	switch w {
+	case "kan", "adalah", "merupakan", "berstatus", "padahal",
+		"saya", "aku", "gue", "gw", "sy", "lu", "lo", "elu", "kamu", "anda", "dia", "beliau",
+		"istri", "istriku", "suami", "suamiku", "kakak", "kakakku", "kaka", "kak", "adik", "adikku",
+		"abang", "sepupu", "sepupuku", "om", "tante", "paman", "bibi", "pakde", "bude", "bapakku",
+		"ibuku", "ayah", "ayahku", "mamak", "mama", "papa", "bokap", "nyokap", "mertua", "ipar",
+		"keponakan", "ponakan", "saudara", "sodara", "tetangga", "tetanggaku", "temen", "teman", "temenku":
+		return true
+	}
+	return false
+}
+
+// scaleWeights multiplies the weight of every hit by f.
+func scaleWeights(hits []netra.Hit, f float64) {
+	for i := range hits {
+		hits[i].Weight *= f
+	}
 }

@@ -76,3 +76,25 @@ func TestSideNearbyOnlyInShortTexts(t *testing.T) {
 		t.Errorf("a long text took a side from the neighbouring sentence: %+v", v.Hits)
 	}
 }
+
+// TestStatusNearby: in a short post, an act told with its side but
+// without its person takes the civil servant a sentence next to it only
+// says someone is; a sentence that compares ("guru jokowi") or that has an
+// act or another person of its own lends no one.
+func TestStatusNearby(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Bu, itu foto profil WA ibu kok pake twibbon paslon nomor 2? Ibu kan bidan PNS di Puskesmas Sukajadi.", true},
+		{"Dia PNS loh di kantor kecamatan. Tiap malam bagi-bagi stiker paslon nomor 1 ke warga.", true},
+		{"Ada gerakan tekanan agar calon itu mundur. Ibarat murid lawan guru jokowi.", false},
+		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Kepala desa kami juga PNS dulu.", false},
+		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Camat kami hadir di rapat dinas.", false},
+	} {
+		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
+		}
+	}
+}
