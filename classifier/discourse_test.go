@@ -41,6 +41,8 @@ func TestDiscourseModes(t *testing.T) {
 		{"Kenapa Camat Sukajadi kemarin ikut kampanye paslon nomor 2?", true, "report", ""},
 		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
 		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
+		// "Pesisir" in a place name is no sweep of banners ("menyisir").
+		{"Para ASN di Kecamatan Poso Pesisir ramai-ramai hadir di deklarasi relawan paslon nomor 2 tadi malam.", true, "report", ""},
 		// A question of law about what someone in particular did reports it.
 		{"Bagaimana hukumnya kalau kepala puskesmas kami di Kab. Sukamaju pasang foto profil bareng paslon nomor 1?", true, "report", ""},
 		{"Bagaimana hukumnya kalau ASN pasang foto profil bareng paslon?", false, "", ""},
