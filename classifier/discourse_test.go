@@ -41,6 +41,9 @@ func TestDiscourseModes(t *testing.T) {
 		{"Kenapa Camat Sukajadi kemarin ikut kampanye paslon nomor 2?", true, "report", ""},
 		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
 		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
+		// The writer who speaks up after the act did not do it.
+		{"Rapat dinas tadi kepsek ngomong panjang soal pembangunan gedung sekolah baru trus bagiin kalender caleg Partai Sukamaju 😑 aq honorer cm bs diem.", true, "report", ""},
+		{"Rapat dinas tadi kepsek ngomong panjang soal pembangunan gedung sekolah baru trus honorer bagiin kalender caleg Partai Sukamaju.", false, "", ""},
 		// "Pesisir" in a place name is no sweep of banners ("menyisir").
 		{"Para ASN di Kecamatan Poso Pesisir ramai-ramai hadir di deklarasi relawan paslon nomor 2 tadi malam.", true, "report", ""},
 		// A question of law about what someone in particular did reports it.

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/rules"
@@ -692,6 +693,32 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 	return netra.Hit{}, none
 }
 
+// laterClause reports whether person o stands after act a beyond a break
+// in the sentence (a comma, a dash, an emoji): "… trs bagiin kalender
+// caleg 😑 aq honorer cm bs diem" — the writer who speaks up after the act
+// did not do it.
+func laterClause(o, a occurrence, text string, ts []Token) bool {
+	if o.carried || a.carried || o.i < a.j || o.i >= len(ts) {
+		return false
+	}
+	for k := a.j; k <= o.i; k++ {
+		if gap := text[ts[k-1].End:ts[k].Start]; strings.IndexFunc(gap, isBreakRune) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isBreakRune reports runes that break a clause: punctuation other than
+// quotes and brackets, and symbols such as emoji.
+func isBreakRune(r rune) bool {
+	switch r {
+	case ',', ';', ':', '-', '–', '—', '!', '?', '.':
+		return true
+	}
+	return unicode.Is(unicode.So, r)
+}
+
 // officerInstalls reports whether o is an enforcement officer who puts
 // material up ("anggota Satpol PP … terekam memasang baliho paslon"),
 // which is no duty of theirs: a verb of installing follows the officer
@@ -773,7 +800,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				if !other || o.group < 0 {
 					continue
 				}
-				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) {
+				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) {
 					return nil, false
 				}
 				// "Guru Honorer … Jadi Jurkam Caleg, Kepala Sekolah Mengaku
