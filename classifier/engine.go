@@ -133,7 +133,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
 		actorSeen := mask&maskActor != 0
 		var chain occurrence
-		chained := false
+		chained, linked := false, false
 		switch {
 		case mask&maskAll == maskAll:
 			ts := c.norm.tokensIn(text, s.start, s.end)
@@ -160,7 +160,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
 				}
 			}
-		case mask == maskAct && (c.mayBorrow(text, s, back, i) || shortText(text, sents)):
+		case mask == maskAct && (c.mayBorrow(text, s, back, i) || c.mayHaveStatus(text, sents, i)):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			occ = c.resolveRefs(occ, ts, doc)
@@ -169,8 +169,11 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			status := false
 			if len(occ) > n {
 				chain, chained = occ[n], true
-			} else if o, ok := c.statusNearby(text, sents, i, doc); ok {
-				occ, status = append(occ, o), true
+			} else if c.namesSide(occ) {
+				// Only an act with its side can take someone from next door.
+				if o, ok := c.statusNearby(text, sents, i, doc); ok {
+					occ, status = append(occ, o), true
+				}
 			}
 			if len(occ) > n {
 				if listOn {
@@ -182,15 +185,11 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 					scaleWeights(hits[nh:], sideWeight)
 				}
 			}
-		case mask&maskAct == 0 && c.anaphora >= 0 && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]):
+		case !actorSeen && c.anaphora >= 0 && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]):
 			// "Ia memberi nasihat perkawinan." has no act to judge, but
-			// the next "Ia …" still refers to the same person.
-			ts := c.norm.tokensIn(text, s.start, s.end)
-			occ = c.dict.find(ts, occ[:0])
-			n := len(occ)
-			if occ = c.carry(text, back, i, ts, occ, doc); len(occ) > n {
-				chain, chained = occ[n], true
-			}
+			// the next "Ia …" still refers to the same person. Whom it
+			// refers to is worked out only if a later sentence asks.
+			linked = true
 		}
 		next := ""
 		if i+1 < len(sents) {
@@ -204,11 +203,11 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			// list is.
 			list, listOn = doc.headlineCue(c), true
 		}
-		if actorSeen || chained {
+		if actorSeen || chained || linked {
 			if len(back) == maxNameCarry {
 				back = append(back[:0], back[1:]...)
 			}
-			back = append(back, actorSentence{span: s, at: i, carried: chain, hasCarried: !actorSeen && chained})
+			back = append(back, actorSentence{span: s, at: i, carried: chain, hasCarried: !actorSeen && chained, link: linked})
 		}
 	}
 	return hits, sup
@@ -238,6 +237,9 @@ type actorSentence struct {
 	// in turn, so a chain of anaphors keeps its person.
 	carried    occurrence
 	hasCarried bool
+	// link marks a sentence with no act that may open with an anaphor
+	// ("Ia memberi nasihat."): a later anaphor looks through it.
+	link bool
 }
 
 // hasActor reports whether an actor term occurs among occ.
@@ -290,7 +292,7 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 		// "Gue PNS di dinas Pemprov. Gue udah like postingan capres":
 		// the writer who said what they are goes on about themselves.
 		for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
-			if back[j].hasCarried {
+			if back[j].hasCarried || back[j].link {
 				continue
 			}
 			if a, ok := c.selfActor(text, back[j].span, doc); ok {
@@ -302,15 +304,33 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 	if !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
-	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
-		if back[j].hasCarried {
-			return append(occ, back[j].carried)
-		}
-		if a, ok := c.lastActor(text, back[j].span, doc); ok {
-			return append(occ, a)
-		}
+	if a, ok := c.antecedent(text, back, at, doc); ok {
+		return append(occ, a)
 	}
 	return occ
+}
+
+// antecedent returns the person an anaphor in sentence at refers to: the
+// last actor of the newest sentence in back, at most maxCarry sentences
+// before, that has one, or the one a sentence there carried in itself.
+// A sentence that only passes it on ("Ia memberi nasihat.") is followed
+// back in turn.
+func (c *Classifier) antecedent(text string, back []actorSentence, at int, doc *docContext) (occurrence, bool) {
+	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+		switch {
+		case back[j].hasCarried:
+			return back[j].carried, true
+		case back[j].link:
+			if ts, occ := c.backSentence(text, back[j].span, doc); opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) {
+				return c.antecedent(text, back[:j], back[j].at, doc)
+			}
+			continue
+		}
+		if a, ok := c.lastActor(text, back[j].span, doc); ok {
+			return a, true
+		}
+	}
+	return occurrence{}, false
 }
 
 // Evidence caps: a reviewer needs a few sentences per rule, and hostile

@@ -214,6 +214,21 @@ func shortText(text string, sents []span) bool {
 	return len(sents) <= sideMaxSentences && len(text) <= sideMaxBytes
 }
 
+// mayHaveStatus is the cheap check, before sentence at is tokenised, that
+// statusNearby may find someone for it: the text is short and a sentence
+// next to it has an actor keyword and no act keyword.
+func (c *Classifier) mayHaveStatus(text string, sents []span, at int) bool {
+	if !shortText(text, sents) {
+		return false
+	}
+	for _, j := range [2]int{at + 1, at - 1} {
+		if j >= 0 && j < len(sents) && c.first.scan(text[sents[j].start:sents[j].end], 0, maskAll) == maskActor {
+			return true
+		}
+	}
+	return false
+}
+
 // maxStatusTokens is the longest a sentence that only says what someone
 // is may be.
 const maxStatusTokens = 15
