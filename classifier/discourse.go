@@ -26,7 +26,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 	}
 	hyp, neg := cr.conditionalRefusal(a, occ)
 	for k, o := range occ {
-		if slices.Contains(skip, o.group) || k == hyp || k == neg {
+		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) {
 			continue
 		}
 		if cr.partOfAct(o, occ) {
@@ -722,6 +722,26 @@ func (cr *compiledRule) negatedChain(n, a occurrence, occ []occurrence) bool {
 		}
 		if e := o.j + chainGap; e > reach {
 			reach = e
+		}
+	}
+	return false
+}
+
+// corrected reports whether a clause after cue o and before act a sets
+// right what the cue denied: "Bukan guru honorer ya, ini guru PNS …
+// bagi-bagi jilbab bergambar caleg", "Kepling? Bukan. Lurahnya sendiri
+// yang keliling …" — the denial is of someone else, the act stands.
+func corrected(o, a occurrence, text string, ts []Token) bool {
+	if o.carried || a.carried || o.j > a.i {
+		return false
+	}
+	for k := o.j; k <= a.i && k < len(ts); k++ {
+		if k == 0 || ts[k-1].End >= ts[k].Start || !strings.ContainsAny(text[ts[k-1].End:ts[k].Start], ",;.?!") {
+			continue
+		}
+		switch ts[k].Norm {
+		case "ini", "tapi", "tetapi", "melainkan", "justru":
+			return true
 		}
 	}
 	return false

@@ -41,6 +41,9 @@ func TestDiscourseModes(t *testing.T) {
 		{"Kenapa Camat Sukajadi kemarin ikut kampanye paslon nomor 2?", true, "report", ""},
 		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
 		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
+		// A denial set right by the next clause is of someone else.
+		{"Bukan guru honorer ya, ini guru PNS di SMA negeri Sukamaju bagi-bagi jilbab bergambar caleg ke murid.", true, "report", ""},
+		{"Bukan guru PNS yang bagi-bagi jilbab bergambar caleg ke murid, cuma warga biasa.", false, "", ""},
 		// The writer who speaks up after the act did not do it.
 		{"Rapat dinas tadi kepsek ngomong panjang soal pembangunan gedung sekolah baru trus bagiin kalender caleg Partai Sukamaju 😑 aq honorer cm bs diem.", true, "report", ""},
 		{"Rapat dinas tadi kepsek ngomong panjang soal pembangunan gedung sekolah baru trus honorer bagiin kalender caleg Partai Sukamaju.", false, "", ""},
