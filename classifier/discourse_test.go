@@ -41,6 +41,9 @@ func TestDiscourseModes(t *testing.T) {
 		{"Kenapa Camat Sukajadi kemarin ikut kampanye paslon nomor 2?", true, "report", ""},
 		{"Sekda meminta para kepala dinas untuk tidak menggelar acara kantor yang mengundang pasangan calon selama masa kampanye.", false, "", "appeal"},
 		{"Bayangkan, seorang kepala dinas tahu anak buahnya ikut kampanye paslon tetapi diam saja.", false, "", "hypothetical"},
+		// A one-word title with a possessive is the title.
+		{"Lurahnya sendiri yang keliling gang bawa kalender caleg Partai Sukamaju dari pintu ke pintu.", true, "report", ""},
+		{"Guruku di SMK negeri nyuruh sekelas follow akun caleg Partai Sukamaju.", true, "report", ""},
 		// A denial set right by the next clause is of someone else.
 		{"Bukan guru honorer ya, ini guru PNS di SMA negeri Sukamaju bagi-bagi jilbab bergambar caleg ke murid.", true, "report", ""},
 		{"Bukan guru PNS yang bagi-bagi jilbab bergambar caleg ke murid, cuma warga biasa.", false, "", ""},

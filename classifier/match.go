@@ -125,6 +125,14 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 				out = append(out, occurrence{group: p.group, i: i, j: j})
 			}
 		}
+		if base, ok := withoutPossessive(ts[i].Norm); ok {
+			// "lurahnya", "guruku": a one-word title with a possessive.
+			for _, p := range d.exact[base] {
+				if len(p.words) == 1 && d.groups[p.group].role == rules.RoleActor {
+					out = append(out, occurrence{group: p.group, i: i, j: i + 1})
+				}
+			}
+		}
 		for _, p := range d.stemmed[ts[i].Stem] {
 			if j, ok := matchWords(ts, i, p.words, true); ok {
 				out = append(out, occurrence{group: p.group, i: i, j: j})
@@ -222,6 +230,18 @@ func matchPossessive(ts []Token, i int, words []string) (int, bool) {
 		return i + n, true
 	}
 	return 0, false
+}
+
+// withoutPossessive returns w without a possessive suffix ("lurahnya" →
+// "lurah", "guruku" → "guru"), when what is left is a word of at least
+// four letters.
+func withoutPossessive(w string) (string, bool) {
+	for _, suf := range [...]string{"nya", "ku", "mu"} {
+		if len(w) >= len(suf)+4 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)], true
+		}
+	}
+	return "", false
 }
 
 // compiledRule is a rule with its terms resolved to groups.
