@@ -729,6 +729,20 @@ func laterClause(o, a occurrence, text string, ts []Token) bool {
 	return false
 }
 
+// ownsPlace reports whether person o only names whose place or event it
+// was ("di panggung acara PGRI", "di rumah kepala desa"): someone there is
+// not the one who acted.
+func ownsPlace(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "acara", "panggung", "rumah", "kantor", "posko", "gedung", "aula", "balai", "halaman", "grup", "akun", "rapat", "pertemuan":
+		return true
+	}
+	return false
+}
+
 // isBreakRune reports runes that break a clause: punctuation other than
 // quotes and brackets, and symbols such as emoji.
 func isBreakRune(r rune) bool {
@@ -820,7 +834,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				if !other || o.group < 0 {
 					continue
 				}
-				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) {
+				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) {
 					return nil, false
 				}
 				// "Guru Honorer … Jadi Jurkam Caleg, Kepala Sekolah Mengaku
