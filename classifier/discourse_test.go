@@ -45,7 +45,7 @@ func TestDiscourseModes(t *testing.T) {
 		{"Lurahnya sendiri yang keliling gang bawa kalender caleg Partai Sukamaju dari pintu ke pintu.", true, "report", ""},
 		{"Guruku di SMK negeri nyuruh sekelas follow akun caleg Partai Sukamaju.", true, "report", ""},
 		// Whose stage it was does not make them the actor.
-		{"Kadis pendidikan kita sampe nyanyi jingle paslon nomor 2 di panggung acara PGRI kemarin.", true, "report", ""},
+		{"Kadis pendidikan kita tuh netral banget lho, sampe nyanyi jingle paslon nomor 2 di panggung acara PGRI kemarin.", true, "report", ""},
 		// A denial set right by the next clause is of someone else.
 		{"Bukan guru honorer ya, ini guru PNS di SMA negeri Sukamaju bagi-bagi jilbab bergambar caleg ke murid.", true, "report", ""},
 		{"Bukan guru PNS yang bagi-bagi jilbab bergambar caleg ke murid, cuma warga biasa.", false, "", ""},
