@@ -360,18 +360,11 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 		return true
 	}
 	for k := 0; k < 3 && sent != ""; k++ {
-		i := 0
-		for i < len(sent) && !isAlnumByte(sent[i]) {
-			i++
-		}
-		j := i
-		for j < len(sent) && isAlnumByte(sent[j]) {
-			j++
-		}
-		if j > i && j-i <= 16 && c.anaphorWords[strings.ToLower(sent[i:j])] {
+		var w string
+		w, sent = nextWord(sent)
+		if w != "" && len(w) <= 16 && c.anaphorWords[strings.ToLower(w)] {
 			return true
 		}
-		sent = sent[j:]
 	}
 	return false
 }
@@ -379,27 +372,30 @@ func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
 // mayFrontAnaphor is the cheap check for an anaphor right after the first
 // comma of a sentence that opens with a fronted clause (afterFrontedClause).
 func (c *Classifier) mayFrontAnaphor(sent string) bool {
-	i := 0
-	for i < len(sent) && !isAlnumByte(sent[i]) {
-		i++
-	}
-	j := i
-	for j < len(sent) && isAlnumByte(sent[j]) {
-		j++
-	}
-	if j == i || !fronts(strings.ToLower(sent[i:j])) {
+	first, _ := nextWord(sent)
+	if first == "" || !fronts(strings.ToLower(first)) {
 		return false
 	}
 	comma := strings.IndexByte(sent, ',')
 	if comma < 0 {
 		return false
 	}
-	rest := strings.TrimLeft(sent[comma+1:], " ")
-	k := 0
-	for k < len(rest) && isAlnumByte(rest[k]) {
-		k++
+	w, _ := nextWord(sent[comma+1:])
+	return w != "" && len(w) <= 16 && c.anaphorWords[strings.ToLower(w)]
+}
+
+// nextWord returns the first run of letters and digits in s and what
+// follows it.
+func nextWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && !isAlnumByte(s[i]) {
+		i++
 	}
-	return k > 0 && k <= 16 && c.anaphorWords[strings.ToLower(rest[:k])]
+	j := i
+	for j < len(s) && isAlnumByte(s[j]) {
+		j++
+	}
+	return s[i:j], s[j:]
 }
 
 // opensWithAnaphor reports whether an anaphor stands among the first three
