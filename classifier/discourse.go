@@ -34,7 +34,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "mengamankan suara") is the act, not what cancels it.
 			continue
 		}
-		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)) {
+		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && !litotes(o, ts) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)) {
 			return k, true
 		}
 
@@ -743,6 +743,20 @@ func corrected(o, a occurrence, text string, ts []Token) bool {
 		case "ini", "tapi", "tetapi", "melainkan", "justru":
 			return true
 		}
+	}
+	return false
+}
+
+// litotes reports whether negation o denies a hesitation ("kagak
+// malu-malu lagi", "tak segan", "tidak ragu"): it says the act was done
+// openly, not that it was not done.
+func litotes(o occurrence, ts []Token) bool {
+	if o.carried || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "malu", "segan", "ragu", "sungkan", "canggung", "takut":
+		return true
 	}
 	return false
 }

@@ -44,6 +44,9 @@ func TestDiscourseModes(t *testing.T) {
 		// A one-word title with a possessive is the title.
 		{"Lurahnya sendiri yang keliling gang bawa kalender caleg Partai Sukamaju dari pintu ke pintu.", true, "report", ""},
 		{"Guruku di SMK negeri nyuruh sekelas follow akun caleg Partai Sukamaju.", true, "report", ""},
+		// A denied hesitation says the act was done openly.
+		{"Lurah sini udah kagak malu-malu lagi, spanduk caleg Partai Sukamaju dipasang di pagar kantornya sendiri.", true, "report", ""},
+		{"Lurah sini kagak pasang spanduk caleg Partai Sukamaju di pagar kantornya.", false, "", "negated"},
 		// Whose stage it was does not make them the actor.
 		{"Kadis pendidikan kita tuh netral banget lho, sampe nyanyi jingle paslon nomor 2 di panggung acara PGRI kemarin.", true, "report", ""},
 		// A denial set right by the next clause is of someone else.
