@@ -25,8 +25,9 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		return keptFromCue, true
 	}
 	hyp, neg := cr.conditionalRefusal(a, occ)
+	demand := cr.conditionalDemand(a, occ, text, ts)
 	for k, o := range occ {
-		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) {
+		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) || o.i >= demand && o.j <= a.i {
 			continue
 		}
 		if cr.partOfAct(o, occ) {
@@ -759,4 +760,25 @@ func litotes(o occurrence, ts []Token) bool {
 		return true
 	}
 	return false
+}
+
+// conditionalDemand returns where a condition opens that ends with a
+// comma right before a bare call to vote, act a — "kalo mo dapat PMT, pilih
+// nomor satu" puts a price on a benefit: a demand, not a hypothesis, and
+// what the condition says ("dapat") cancels nothing — or len(ts) when
+// there is none.
+func (cr *compiledRule) conditionalDemand(a occurrence, occ []occurrence, text string, ts []Token) int {
+	none := len(ts)
+	if cr.hypothetical < 0 || a.carried || a.group != cr.support || a.i == 0 || !votes(ts[a.i].Norm) {
+		return none
+	}
+	if ts[a.i-1].End >= ts[a.i].Start || !strings.Contains(text[ts[a.i-1].End:ts[a.i].Start], ",") {
+		return none
+	}
+	for _, o := range occ {
+		if o.group == cr.hypothetical && !o.carried && o.j <= a.i && !clauseBreak(text, ts, o.j-1, a.i-1) {
+			return o.i
+		}
+	}
+	return none
 }

@@ -44,6 +44,9 @@ func TestDiscourseModes(t *testing.T) {
 		// A one-word title with a possessive is the title.
 		{"Lurahnya sendiri yang keliling gang bawa kalender caleg Partai Sukamaju dari pintu ke pintu.", true, "report", ""},
 		{"Guruku di SMK negeri nyuruh sekelas follow akun caleg Partai Sukamaju.", true, "report", ""},
+		// A condition that puts a price on a benefit is a demand.
+		{"Bidan PNS di puskesmas Sukamaju bilang ke ibu-ibu posyandu: kalau mau dapat PMT, pilih nomor satu ya.", true, "report", ""},
+		{"Bidan PNS di puskesmas Sukamaju bilang ke ibu-ibu posyandu: kalau ada yang mengajak pilih nomor satu, laporkan ke Bawaslu.", false, "", ""},
 		// A denied hesitation says the act was done openly.
 		{"Lurah sini udah kagak malu-malu lagi, spanduk caleg Partai Sukamaju dipasang di pagar kantornya sendiri.", true, "report", ""},
 		{"Lurah sini kagak pasang spanduk caleg Partai Sukamaju di pagar kantornya.", false, "", "negated"},

@@ -541,6 +541,16 @@ func isBallotHead(w string) bool {
 	return false
 }
 
+// votes reports verbs of voting: after one, "nomor satu" is a ballot
+// number ("pilih nomor satu"), not the idiom for the best.
+func votes(w string) bool {
+	switch w {
+	case "pilih", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng", "dukung", "mendukung", "menangkan", "menangin", "memenangkan":
+		return true
+	}
+	return false
+}
+
 // isBallotOwner reports whether a number right after w is a ballot number
 // ("paslon 02").
 func isBallotOwner(w string) bool {
@@ -568,7 +578,7 @@ func canonicalize(ts []Token) []Token {
 				j++
 			}
 			if j < len(ts) {
-				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm)) {
+				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm) || i > 0 && votes(ts[i-1].Norm)) {
 					out = append(out, Token{Norm: "nourut" + num, Start: t.Start, End: ts[j].End})
 					i = j
 					continue
