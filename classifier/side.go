@@ -221,7 +221,7 @@ func (c *Classifier) mayHaveStatus(text string, sents []span, at int) bool {
 	if !shortText(text, sents) {
 		return false
 	}
-	for _, j := range [2]int{at + 1, at - 1} {
+	for _, j := range statusReachOrder(at) {
 		if j >= 0 && j < len(sents) && c.first.scan(text[sents[j].start:sents[j].end], 0, maskAll) == maskActor {
 			return true
 		}
@@ -229,12 +229,20 @@ func (c *Classifier) mayHaveStatus(text string, sents []span, at int) bool {
 	return false
 }
 
+// statusReachOrder lists the sentences, nearest first, that may say what
+// the person of sentence at is: a post often tells the act, then a detail,
+// then who they are ("Disuruh bos ikut apel siaga relawan biru. Katanya
+// absen dihitung. Saya staf dinas, …").
+func statusReachOrder(at int) [4]int {
+	return [4]int{at + 1, at - 1, at + 2, at - 2}
+}
+
 // maxStatusTokens is the longest a sentence that only says what someone
 // is may be.
 const maxStatusTokens = 15
 
-// statusNearby returns, carried, the civil servant a short sentence right
-// before or after sentence at only says someone is — "Ibu kan dokter PNS
+// statusNearby returns, carried, the civil servant a short sentence at
+// most two before or after sentence at only says someone is — "Ibu kan dokter PNS
 // di Puskesmas Sungai Ulin", "Pj itu ASN loh" — for an act told with its
 // side but without its person: "itu foto profil WA ibu kok pake twibbon
 // paslon?". The status sentence has no act, no side and no other person
@@ -243,7 +251,7 @@ func (c *Classifier) statusNearby(text string, sents []span, at int, doc *docCon
 	if c.heads.asn < 0 || !shortText(text, sents) {
 		return occurrence{}, false
 	}
-	for _, j := range [2]int{at + 1, at - 1} {
+	for _, j := range statusReachOrder(at) {
 		if j < 0 || j >= len(sents) {
 			continue
 		}

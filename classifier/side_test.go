@@ -89,6 +89,8 @@ func TestStatusNearby(t *testing.T) {
 	}{
 		{"Bu, itu foto profil WA ibu kok pake twibbon paslon nomor 2? Ibu kan bidan PNS di Puskesmas Sukajadi.", true},
 		{"Dia PNS loh di kantor kecamatan. Tiap malam bagi-bagi stiker paslon nomor 1 ke warga.", true},
+		// Who they are two sentences on.
+		{"Disuruh bos ikut apel siaga relawan biru Minggu besok. Katanya absen dihitung buat penilaian. Saya staf dinas, bisa nolak gak?", true},
 		{"Ada gerakan tekanan agar calon itu mundur. Ibarat murid lawan guru jokowi.", false},
 		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Kepala desa kami juga PNS dulu.", false},
 		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Camat kami hadir di rapat dinas.", false},
