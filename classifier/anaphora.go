@@ -1,0 +1,367 @@
+package classifier
+
+// Who a sentence with no person of its own is about: an anaphor ("Ia …"),
+// a connective ("Lalu …"), the writer ("Gue …") or a name introduced with
+// a title earlier carries the actor of an earlier sentence into it.
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
+
+// actorSentence is a sentence with an actor keyword and its index.
+type actorSentence struct {
+	span
+	at int
+	// names holds the names the sentence introduces with a title, once
+	// read is set (read lazily: most sentences are never looked back to).
+	names map[string]int32
+	read  bool
+	// carried is the actor an anaphor brought into the sentence from an
+	// earlier one (hasCarried set): "Ia …" two sentences on refers to it
+	// in turn, so a chain of anaphors keeps its person.
+	carried    occurrence
+	hasCarried bool
+	// link marks a sentence with no act that may open with an anaphor
+	// ("Ia memberi nasihat."): a later anaphor looks through it.
+	link bool
+}
+
+// hasActor reports whether an actor term occurs among occ.
+func (c *Classifier) hasActor(occ []occurrence) bool {
+	for _, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleActor {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBorrow is the cheap check, before sentence s (number at) is
+// tokenised, that borrow may find an actor for it in back.
+func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int) bool {
+	if len(back) == 0 {
+		return false
+	}
+	since := at - back[len(back)-1].at
+	if c.anaphora >= 0 && since <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) {
+		return true
+	}
+	return since <= maxNameCarry && mayName(text, s, back, at)
+}
+
+// borrow brings an actor from an earlier sentence into one that has none:
+// through an anaphor that opens it ("Ia …"), else through the name of a
+// person an earlier sentence introduced with a title ("Rahmat …").
+func (c *Classifier) borrow(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc *docContext) []occurrence {
+	n := len(occ)
+	if occ = c.carry(text, back, at, ts, occ, doc); len(occ) > n {
+		return occ
+	}
+	if o, ok := c.namedActor(text, back, at, ts); ok {
+		occ = append(occ, o)
+	}
+	return occ
+}
+
+// carry appends to occ the last actor of the newest sentence in back, at
+// most maxCarry sentences before sentence at, that has one, when the
+// current sentence opens with an anaphor; otherwise occ comes back
+// unchanged. A sentence in back may hold only a lookalike ("kecamatan"),
+// so an older one is tried next.
+func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token, occ []occurrence, doc *docContext) []occurrence {
+	if c.anaphora < 0 {
+		return occ
+	}
+	if c.opensWithSelf(occ, ts) {
+		// "Gue PNS di dinas Pemprov. Gue udah like postingan capres":
+		// the writer who said what they are goes on about themselves.
+		for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+			if back[j].hasCarried || back[j].link {
+				continue
+			}
+			if a, ok := c.selfActor(text, back[j].span, doc); ok {
+				return append(occ, a)
+			}
+		}
+		return occ
+	}
+	if !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
+		return occ
+	}
+	if a, ok := c.antecedent(text, back, at, doc); ok {
+		return append(occ, a)
+	}
+	return occ
+}
+
+// antecedent returns the person an anaphor in sentence at refers to: the
+// last actor of the newest sentence in back, at most maxCarry sentences
+// before, that has one, or the one a sentence there carried in itself.
+// A sentence that only passes it on ("Ia memberi nasihat.") is followed
+// back in turn.
+func (c *Classifier) antecedent(text string, back []actorSentence, at int, doc *docContext) (occurrence, bool) {
+	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+		switch {
+		case back[j].hasCarried:
+			return back[j].carried, true
+		case back[j].link:
+			if ts, occ := c.backSentence(text, back[j].span, doc); opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) {
+				return c.antecedent(text, back[:j], back[j].at, doc)
+			}
+			continue
+		}
+		if a, ok := c.lastActor(text, back[j].span, doc); ok {
+			return a, true
+		}
+	}
+	return occurrence{}, false
+}
+
+// maxCarry is how many sentences back an anaphor may refer.
+const maxCarry = 2
+
+// mayOpenWithAnaphor is a cheap check on the raw sentence: does one of its
+// first three words start an anaphor? Only then is the sentence tokenised.
+func (c *Classifier) mayOpenWithAnaphor(sent string) bool {
+	if c.mayFrontAnaphor(sent) {
+		return true
+	}
+	for k := 0; k < 3 && sent != ""; k++ {
+		var w string
+		w, sent = nextWord(sent)
+		if w != "" && len(w) <= 16 && c.anaphorWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayFrontAnaphor is the cheap check for an anaphor right after the first
+// comma of a sentence that opens with a fronted clause (afterFrontedClause).
+func (c *Classifier) mayFrontAnaphor(sent string) bool {
+	first, _ := nextWord(sent)
+	if first == "" || !fronts(strings.ToLower(first)) {
+		return false
+	}
+	comma := strings.IndexByte(sent, ',')
+	if comma < 0 {
+		return false
+	}
+	w, _ := nextWord(sent[comma+1:])
+	return w != "" && len(w) <= 16 && c.anaphorWords[strings.ToLower(w)]
+}
+
+// nextWord returns the first run of letters and digits in s and what
+// follows it.
+func nextWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && !isAlnumByte(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && isAlnumByte(s[j]) {
+		j++
+	}
+	return s[i:j], s[j:]
+}
+
+// opensWithAnaphor reports whether an anaphor stands among the first three
+// tokens of the sentence as its subject: "Menurut dia, …" and "kata dia"
+// attribute what follows to a speaker, who is not the actor of the
+// previous sentence; so does "Dia menjelaskan, …", where the comma opens
+// what the speaker reports about others. (Without the comma the content
+// often goes on about the actor before: "Dia menjelaskan swafoto bidan dan
+// perawat itu terjadi saat …".)
+func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32, groups []group) bool {
+	for _, o := range occ {
+		if o.group != anaphora || (o.i >= 3 && !afterFrontedClause(text, ts, o.i)) {
+			continue
+		}
+		if o.i > 0 && o.i-1 < len(ts) && attributes(ts[o.i-1].Norm) {
+			continue
+		}
+		if o.j+1 < len(ts) && speaks(ts[o.j].Norm) && (clauseBreak(text, ts, o.j, o.j+1) || startsSide(occ, o.j+1, groups)) {
+			// "Dia menjelaskan, …" and "Ia menyebut peserta pemilu …":
+			// what follows is what the speaker says about others.
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// maxFronted is how many tokens a clause put before the subject may have.
+const maxFronted = 20
+
+// afterFrontedClause reports whether token k opens the main clause after
+// a clause put in front of it: the sentence opens with a word of time,
+// place or source and token k follows the first comma ("Saat memberikan
+// nasihat perkawinan di Kecamatan X, ia menyelipkan …", "Menurut tiga
+// petani yang hadir, ia menyebut …").
+func afterFrontedClause(text string, ts []Token, k int) bool {
+	if k < 2 || k > maxFronted || !fronts(ts[0].Norm) {
+		return false
+	}
+	for m := 1; m < k; m++ {
+		if strings.Contains(text[ts[m-1].End:ts[m].Start], ",") {
+			return false
+		}
+	}
+	return strings.Contains(text[ts[k-1].End:ts[k].Start], ",")
+}
+
+// fronts reports words that open a clause put before the subject.
+func fronts(w string) bool {
+	switch w {
+	case "menurut", "saat", "ketika", "waktu", "sewaktu", "dalam", "pada", "usai", "seusai", "setelah", "sesudah",
+		"sebelum", "sambil", "selama", "sejak", "berdasarkan", "sesuai", "meski", "meskipun", "walau", "walaupun":
+		return true
+	}
+	return false
+}
+
+// opensWithContinuation reports whether the sentence opens with a
+// connective that goes on with the previous actor ("Lalu …", "Terus …")
+// and no person or side stands right after it as a subject of its own
+// ("Lalu paslon nomor 2 naik panggung" is the candidate's act).
+func (c *Classifier) opensWithContinuation(occ []occurrence, ts []Token) bool {
+	o, ok := opening(occ, ts, c.continuation, 3)
+	if !ok {
+		return false
+	}
+	for _, p := range occ {
+		if p.i >= o.j && p.i <= o.j+1 && c.dict.groups[p.group].role == rules.RoleTarget {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyTimeBefore reports whether the tokens before k only say when
+// ("Bulan lalu disuruh …", "Kemarin sempat diajak …"), so the sentence
+// still has no subject of its own.
+func onlyTimeBefore(ts []Token, k int) bool {
+	for _, t := range ts[:k] {
+		switch t.Norm {
+		case "kemarin", "kmrn", "semalam", "semalem", "tadi", "pagi", "siang", "sore", "malam", "malem",
+			"bulan", "minggu", "pekan", "tahun", "hari", "lalu", "ini", "itu", "kemudian", "dulu",
+			"sempat", "pernah", "juga", "bahkan", "malah", "eh", "pas", "waktu", "baru", "sudah", "udah", "udh":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// startsSide reports whether a target (a side, a candidate, a party) or
+// another person starts at token k.
+func startsSide(occ []occurrence, k int, groups []group) bool {
+	for _, o := range occ {
+		if !o.carried && o.i == k && (groups[o.group].role == rules.RoleTarget || groups[o.group].role == rules.RoleActor) {
+			return true
+		}
+	}
+	return false
+}
+
+// speaks reports verbs that introduce what a speaker says.
+func speaks(w string) bool {
+	switch w {
+	case "mengatakan", "menjelaskan", "menambahkan", "menuturkan", "mengungkapkan", "menegaskan", "menerangkan", "berkata", "memaparkan", "menyebutkan", "menyampaikan", "mengingatkan", "menyebut", "menilai", "mengklaim":
+		return true
+	}
+	return false
+}
+
+// attributes reports words that make the next pronoun a speaker.
+func attributes(w string) bool {
+	switch w {
+	case "menurut", "kata", "ujar", "ungkap", "jelas", "tutur":
+		return true
+	}
+	return false
+}
+
+// opensWithSelf reports whether the sentence opens, after words of time
+// only, with a first-person pronoun of the pack's "self" gazetteer.
+func (c *Classifier) opensWithSelf(occ []occurrence, ts []Token) bool {
+	_, ok := opening(occ, ts, c.self, 2)
+	return ok
+}
+
+// opening returns the occurrence of group g (g < 0: none) that opens the
+// sentence at token maxAt or before, after words of time only.
+func opening(occ []occurrence, ts []Token, g int32, maxAt int) (occurrence, bool) {
+	if g < 0 {
+		return occurrence{}, false
+	}
+	for _, o := range occ {
+		if o.group == g && !o.carried && o.i <= maxAt && onlyTimeBefore(ts, o.i) {
+			return o, true
+		}
+	}
+	return occurrence{}, false
+}
+
+// selfActor returns, as a carried occurrence, an actor of sentence s that
+// the writer says they are: right after a first-person pronoun, perhaps
+// with "ini", "seorang" or "sebagai" between ("gue PNS", "saya ini guru").
+func (c *Classifier) selfActor(text string, s span, doc *docContext) (occurrence, bool) {
+	ts, occ := c.backSentence(text, s, doc)
+	for _, o := range occ {
+		if c.dict.groups[o.group].role != rules.RoleActor || o.group == c.heads.other {
+			continue
+		}
+		for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
+			if c.isSelf(occ, k) {
+				return carriedFrom(o, ts), true
+			}
+			switch ts[k].Norm {
+			case "ini", "seorang", "sebagai", "sbg", "juga", "kan", "adalah":
+				continue
+			}
+			break
+		}
+	}
+	return occurrence{}, false
+}
+
+// isSelf reports whether token k is a first-person pronoun.
+func (c *Classifier) isSelf(occ []occurrence, k int) bool {
+	for _, o := range occ {
+		if o.group == c.self && o.i == k {
+			return true
+		}
+	}
+	return false
+}
+
+// lastActor returns the last actor of sentence s as a carried occurrence.
+func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence, bool) {
+	ts, occ := c.backSentence(text, s, doc)
+	last := -1
+	for k, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleActor && (last < 0 || o.i >= occ[last].i) {
+			last = k
+		}
+	}
+	if last < 0 {
+		return occurrence{}, false
+	}
+	return carriedFrom(occ[last], ts), true
+}
+
+// backSentence tokenises an earlier sentence s and finds its occurrences,
+// with the item's references applied, for an actor to be carried from it.
+func (c *Classifier) backSentence(text string, s span, doc *docContext) ([]Token, []occurrence) {
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	return ts, c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+}
+
+// carriedFrom is occurrence o of an earlier sentence (tokens ts) as carried
+// into the current one: its bytes kept, its token positions void.
+func carriedFrom(o occurrence, ts []Token) occurrence {
+	return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
+}
