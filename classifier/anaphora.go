@@ -205,11 +205,11 @@ func afterFrontedClause(text string, ts []Token, k int) bool {
 		return false
 	}
 	for m := 1; m < k; m++ {
-		if strings.Contains(text[ts[m-1].End:ts[m].Start], ",") {
+		if strings.Contains(between(text, ts, m-1, m), ",") {
 			return false
 		}
 	}
-	return strings.Contains(text[ts[k-1].End:ts[k].Start], ",")
+	return strings.Contains(between(text, ts, k-1, k), ",")
 }
 
 // fronts reports words that open a clause put before the subject.

@@ -258,8 +258,8 @@ func thatClause(o occurrence, ts []Token) bool {
 // after it answers the part before ("…? Bawaslu Minta ASN Berani Melapor",
 // "… Dukung Paslon, Disdik: Mereka Bukan Guru").
 func turnBetween(text string, ts []Token, from, to int) bool {
-	for k := from; k < to && k+1 < len(ts); k++ {
-		if k >= 0 && ts[k].End < ts[k+1].Start && strings.ContainsAny(text[ts[k].End:ts[k+1].Start], "?:") {
+	for k := max(from, 0); k < to; k++ {
+		if strings.ContainsAny(between(text, ts, k, k+1), "?:") {
 			return true
 		}
 	}
@@ -381,13 +381,20 @@ func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string,
 	return false
 }
 
+// between returns the text between the end of token from and the start of
+// token to; "" when there is none, as between the tokens of one lexicon
+// expansion ("rame2" → "rame rame"), which share their bytes.
+func between(text string, ts []Token, from, to int) string {
+	if from < 0 || to >= len(ts) || from >= to || ts[from].End >= ts[to].Start {
+		return ""
+	}
+	return text[ts[from].End:ts[to].Start]
+}
+
 // clauseBreak reports whether a comma or semicolon stands between the end
 // of token from and the start of token to.
 func clauseBreak(text string, ts []Token, from, to int) bool {
-	if from < 0 || to >= len(ts) || from >= to || ts[from].End >= ts[to].Start {
-		return false
-	}
-	return strings.ContainsAny(text[ts[from].End:ts[to].Start], ",;")
+	return strings.ContainsAny(between(text, ts, from, to), ",;")
 }
 
 // normSubject reports whether a chosen actor is the subject of a norm:
@@ -440,11 +447,7 @@ func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence
 // opensClause reports whether token k starts what a speaker says: a colon
 // or an opening quote stands right before it ("Sekda: ASN yang …").
 func opensClause(text string, ts []Token, k int) bool {
-	// Tokens of one lexicon expansion share their bytes: no gap.
-	if k < 1 || k >= len(ts) || ts[k-1].End >= ts[k].Start {
-		return false
-	}
-	return strings.ContainsAny(text[ts[k-1].End:ts[k].Start], ":\"“")
+	return strings.ContainsAny(between(text, ts, k-1, k), ":\"“")
 }
 
 // isGenericBefore reports the words that may stand before a class of
@@ -736,8 +739,8 @@ func corrected(o, a occurrence, text string, ts []Token) bool {
 	if o.carried || a.carried || o.j > a.i {
 		return false
 	}
-	for k := o.j; k <= a.i && k < len(ts); k++ {
-		if k == 0 || ts[k-1].End >= ts[k].Start || !strings.ContainsAny(text[ts[k-1].End:ts[k].Start], ",;.?!") {
+	for k := max(o.j, 1); k <= a.i && k < len(ts); k++ {
+		if !strings.ContainsAny(between(text, ts, k-1, k), ",;.?!") {
 			continue
 		}
 		switch ts[k].Norm {
@@ -772,7 +775,7 @@ func (cr *compiledRule) conditionalDemand(a occurrence, occ []occurrence, text s
 	if cr.hypothetical < 0 || a.carried || a.group != cr.support || a.i == 0 || !votes(ts[a.i].Norm) {
 		return none
 	}
-	if ts[a.i-1].End >= ts[a.i].Start || !strings.Contains(text[ts[a.i-1].End:ts[a.i].Start], ",") {
+	if !strings.Contains(between(text, ts, a.i-1, a.i), ",") {
 		return none
 	}
 	for _, o := range occ {

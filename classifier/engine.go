@@ -362,7 +362,7 @@ func laterClause(o, a occurrence, text string, ts []Token) bool {
 		return false
 	}
 	for k := a.j; k <= o.i; k++ {
-		if gap := text[ts[k-1].End:ts[k].Start]; strings.IndexFunc(gap, isBreakRune) >= 0 {
+		if strings.IndexFunc(between(text, ts, k-1, k), isBreakRune) >= 0 {
 			return true
 		}
 	}

@@ -20,6 +20,9 @@ func FuzzClassify(f *testing.F) {
 		"Staf Ahli berinisial SR diperiksa. SR ikut membagikan kaus pasangan calon.",
 		", , berinisial ,: \n- ;",
 		"AB yang merupakan",
+		// A doubled word is two tokens over the same bytes, inside the
+		// clause put before an anaphor.
+		"Camat Sukajadi datang. Saat rame2 orang kampanye di lapangan, ia membagikan stiker paslon nomor 2.",
 	} {
 		f.Add(s)
 	}

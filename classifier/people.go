@@ -75,7 +75,7 @@ func speaker(o, a occurrence, text string, ts []Token) bool {
 		return false
 	}
 	for k := o.j; k <= a.i && k <= o.j+speakerReach; k++ {
-		if ts[k-1].End < ts[k].Start && strings.Contains(text[ts[k-1].End:ts[k].Start], ":") {
+		if strings.Contains(between(text, ts, k-1, k), ":") {
 			return true
 		}
 	}
@@ -121,7 +121,7 @@ func coordinated(x, y occurrence, text string, ts []Token) bool {
 	if y.i-x.j > coordinationGap || x.j > y.i {
 		return false
 	}
-	if strings.ContainsAny(text[ts[x.j-1].End:ts[y.i].Start], ",&/") {
+	if strings.ContainsAny(between(text, ts, x.j-1, y.i), ",&/") {
 		return true
 	}
 	for _, t := range ts[x.j:y.i] {
