@@ -264,7 +264,7 @@ func (c *Classifier) statusNearby(text string, sents []span, at int, doc *docCon
 			switch role := c.dict.groups[o.group].role; {
 			case role == rules.RoleAct, role == rules.RoleTarget, role == rules.RoleActor && o.group != c.heads.asn:
 				ok = false
-			case o.group == c.heads.asn && found < 0 && !o.carried && statusOf(ts, o):
+			case o.group == c.heads.asn && found < 0 && !o.carried && c.statusOf(ts, occ, o):
 				found = k
 			}
 		}
@@ -279,10 +279,11 @@ func (c *Classifier) statusNearby(text string, sents []span, at int, doc *docCon
 // what someone is, or right before "loh" ("Ibu kan bidan PNS", "Pj itu
 // ASN loh", "Istriku perawat PNS di RSUD", "Bro, lu ASN"), rather than in
 // a sentence that tells what someone did ("Camat Sukajadi membuka
-// rapat") or where ("Saya tinggal dekat kantor camat").
-func statusOf(ts []Token, o occurrence) bool {
+// rapat") or where ("Saya tinggal dekat kantor camat"). The writer is
+// the pack's "self" gazetteer.
+func (c *Classifier) statusOf(ts []Token, occ []occurrence, o occurrence) bool {
 	for k := max(o.i-statusReach, 0); k < o.i; k++ {
-		if statusWord(ts[k].Norm) {
+		if statusWord(ts[k].Norm) || c.isSelf(occ, k) {
 			return true
 		}
 	}
@@ -299,11 +300,11 @@ func statusOf(ts []Token, o occurrence) bool {
 const statusReach = 3
 
 // statusWord reports words after which a role says what someone is: a
-// copula, the writer, the one addressed, or a relative.
+// copula, the one addressed, or a relative.
 func statusWord(w string) bool {
 	switch w {
 	case "kan", "adalah", "merupakan", "berstatus", "padahal",
-		"saya", "aku", "gue", "gw", "sy", "lu", "lo", "elu", "kamu", "anda", "dia", "beliau",
+		"lu", "lo", "elu", "kamu", "anda", "dia", "beliau",
 		"istri", "istriku", "suami", "suamiku", "kakak", "kakakku", "kaka", "kak", "adik", "adikku",
 		"abang", "sepupu", "sepupuku", "om", "tante", "paman", "bibi", "pakde", "bude", "bapakku",
 		"ibuku", "ayah", "ayahku", "mamak", "mama", "papa", "bokap", "nyokap", "mertua", "ipar",
