@@ -253,10 +253,7 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		h.Field = field
 		switch {
 		case st == fired:
-			h.Mode = "report"
-			if c.hasGroup(occ, c.incident) {
-				h.Mode = "allegation"
-			}
+			h.Mode = c.reportMode(occ)
 			hits = append(hits, h)
 		case st == suppressed && len(sup) < maxSuppressed:
 			sup = append(sup, h)
@@ -265,6 +262,16 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 	}
 	return hits, sup
+}
+
+// reportMode is the mode of a hit that counts in a sentence with
+// occurrences occ: an allegation when an incident cue ("diduga",
+// "dilaporkan") stands there, else a report.
+func (c *Classifier) reportMode(occ []occurrence) string {
+	if c.hasGroup(occ, c.incident) {
+		return "allegation"
+	}
+	return "report"
 }
 
 // maxSuppressed caps the suppressed hits a verdict keeps.

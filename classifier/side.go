@@ -82,11 +82,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 			if st != fired || cr.generalActor(h, ts, with) {
 				continue
 			}
-			h.Field, h.Mode = field, "report"
-			if c.hasGroup(occ, c.incident) {
-				h.Mode = "allegation"
-			}
-			h.Weight *= sideWeight
+			h.Field, h.Mode, h.Weight = field, c.reportMode(occ), h.Weight*sideWeight
 			hits = append(hits, h)
 		}
 		return hits
