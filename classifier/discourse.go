@@ -50,7 +50,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// a partisan act, so the obligation is the pressure.
 			continue
 		}
-		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) {
+		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) || cr.sentRumour(o, ts) {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
@@ -61,6 +61,21 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		}
 	}
 	return -1, false
+}
+
+// sentRumour reports whether rumour cue o is a chain message someone sent
+// ("ketahuan mengirim pesan berantai berisi ajakan …"): the message is the
+// act's medium, its sender known, not hearsay about unnamed others.
+func (cr *compiledRule) sentRumour(o occurrence, ts []Token) bool {
+	if o.group != cr.rumour || o.carried || o.i == 0 || ts[o.j-1].Norm != "berantai" {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "mengirim", "mengirimkan", "kirim", "ngirim", "ngirimin", "menyebar", "menyebarkan", "nyebar", "nyebarin",
+		"sebar", "membagikan", "meneruskan", "menerusin", "memforward", "forward", "menulis", "membuat", "bikin":
+		return true
+	}
+	return false
 }
 
 // obliges reports whether cue o is a single word of obligation ("wajib",

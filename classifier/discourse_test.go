@@ -226,6 +226,8 @@ func TestClausesAndNames(t *testing.T) {
 		// someone in particular is an allegation.
 		{"Bawaslu menanggapi pesan berantai yang menyebut ada ASN ikut menjadi tim pemenangan calon bupati.", false, ""},
 		{"Beredar kabar Camat Sukajadi ikut menjadi tim pemenangan calon bupati.", true, "Camat"},
+		// A chain message someone was caught sending is the act's medium.
+		{"Kepala puskesmas itu kedapatan menyebarkan pesan berantai berisi ajakan mendukung caleg nomor 4 ke grup bidan.", true, "Kepala puskesmas"},
 		// A headline question followed by advice asks what if; a speaker
 		// before a colon is not the actor of what they say.
 		{"Diajak Atasan Dukung Calon? Bawaslu Minta ASN Berani Melapor", false, ""},

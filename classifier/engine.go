@@ -451,6 +451,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				continue
 			}
 			d := distance(a, o)
+			if rq.role == rules.RoleActor {
+				d = quotedDistance(a, o, text, ts)
+			}
 			if o.carried && rq.role == rules.RoleTarget {
 				// A side from the sentence next to the act (side.go).
 				d = 0

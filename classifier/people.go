@@ -145,3 +145,37 @@ func objectOf(o, a, actor occurrence) bool {
 	before := actor.carried || actor.j <= a.i
 	return before && o.i >= a.j && o.i-a.j <= 1
 }
+
+// quotedDistance returns the distance from actor o to act a when a stands
+// inside a quotation that opens after o: what the quote says is one
+// utterance of the one who sent or said it, however long its lead-in
+// ("Bu guru SD anakku ngirim pesen neng grup wali murid: "monggo … coblos
+// nomer 3 nggih""), so the window counts up to the quote's opening, not
+// into its words. Otherwise it is distance(a, o).
+func quotedDistance(a, o occurrence, text string, ts []Token) int {
+	d := distance(a, o)
+	if o.carried || a.carried || o.j > a.i || a.i >= len(ts) {
+		return d
+	}
+	open := -1
+	for k := o.j; k <= a.i; k++ {
+		for _, r := range between(text, ts, k-1, k) {
+			switch r {
+			case '“':
+				open = k
+			case '”':
+				open = -1
+			case '"':
+				if open >= 0 {
+					open = -1
+				} else {
+					open = k
+				}
+			}
+		}
+	}
+	if open < 0 || open-o.j >= d {
+		return d
+	}
+	return open - o.j
+}
