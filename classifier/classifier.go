@@ -333,6 +333,14 @@ const InstructedGazetteer = "instructed"
 // is an allegation.
 const RumourGazetteer = "rumour"
 
+// ExplanationGazetteer names the cancel gazetteer of examples and kinds of
+// violation ("contohnya", "misalnya", "mencontohkan"). An example that is
+// a concrete past case of someone in particular ("mencontohkan kasus pada
+// Pilkada 2020, ketika seorang pegawai Dinas Pertanian Sleman …") reports
+// that case (GUIDE: a socialisation article that mentions one concrete
+// past case).
+const ExplanationGazetteer = "explanation"
+
 // EnforcementOfficerGazetteer names the gazetteer of officers whose duty
 // is to remove campaign material (Satpol PP); InstallGazetteer names the
 // gazetteer of verbs of putting material up or on ("memasang",

@@ -79,13 +79,17 @@ func (cr *compiledRule) sentRumour(o occurrence, ts []Token) bool {
 }
 
 // obliges reports whether cue o is a single word of obligation ("wajib",
-// "harus") with the act right after it, at most one word between.
+// "harus", "diharapkan") with the act right after it, at most one word
+// between.
 func obliges(o, a occurrence, ts []Token) bool {
 	if o.carried || a.carried || o.j != o.i+1 || o.j > a.i || a.i-o.j > 1 {
 		return false
 	}
 	switch ts[o.i].Norm {
-	case "wajib", "harus", "diwajibkan", "mesti", "kudu", "wajibkan":
+	case "wajib", "harus", "diwajibkan", "mesti", "kudu", "wajibkan",
+		// An office's circular asks staff to be there: "seluruh pegawai
+		// Dinas Perikanan diharapkan hadir di kampanye akbar".
+		"diharapkan", "diharap", "harap", "dimohon":
 		return true
 	}
 	return false
@@ -175,7 +179,8 @@ func (cr *compiledRule) particularOnly(g int32) bool {
 
 // mayNameCase reports whether cue o cancels only an act by civil servants
 // in general, so that about someone in particular it still reports a
-// case: a rumour, a denial by the accused, a question, and a condition
+// case: a rumour, a denial by the accused, a question, an example dated
+// to a past election (see ExplanationGazetteer), and a condition
 // put as a question of law ("bagaimana hukumnya kalau kepala puskesmas
 // kami … pasang foto profil bareng paslon?" asks about what was done).
 // A blanket denial ("membantah ada arahan") names no case.
@@ -183,7 +188,25 @@ func (cr *compiledRule) mayNameCase(o occurrence, ts []Token) bool {
 	if cr.particularOnly(o.group) {
 		return !deniesExistence(o, ts)
 	}
+	if o.group >= 0 && o.group == cr.explanation {
+		return pastElection(ts)
+	}
 	return o.group >= 0 && o.group == cr.hypothetical && lawQuestion(o, ts)
+}
+
+// pastElection reports whether a sentence dates what it tells to an
+// election year or to the past ("pada Pilkada 2020", "pemilu lalu"), as
+// a concrete case is told and a kind of violation is not.
+func pastElection(ts []Token) bool {
+	for _, t := range ts {
+		switch n := t.Norm; {
+		case n == "lalu" || n == "silam":
+			return true
+		case len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && strings.Trim(n, "0123456789") == "":
+			return true
+		}
+	}
+	return false
 }
 
 // lawQuestion reports whether cue o is "kalau" (or "jika", "bila") right

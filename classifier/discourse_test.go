@@ -226,6 +226,14 @@ func TestClausesAndNames(t *testing.T) {
 		// someone in particular is an allegation.
 		{"Bawaslu menanggapi pesan berantai yang menyebut ada ASN ikut menjadi tim pemenangan calon bupati.", false, ""},
 		{"Beredar kabar Camat Sukajadi ikut menjadi tim pemenangan calon bupati.", true, "Camat"},
+		// An example dated to a past election about someone in particular
+		// cites a case; a kind of violation given as an example does not.
+		{"Narasumber mencontohkan kasus pada Pemilu 2019, saat seorang staf Dinas Perhubungan Kabupaten Sukamaju berfoto dengan caleg sambil mengacungkan dua jari.", true, "staf Dinas Perhubungan"},
+		{"Narasumber mencontohkan ASN yang berfoto dengan caleg sambil mengacungkan dua jari.", false, ""},
+		// A circular that asks an office's staff to attend a side's rally
+		// is pressure, not an appeal.
+		{"Sesuai arahan kadis, seluruh pegawai Dinas Pertanian diharapkan hadir di kampanye akbar paslon nomor 2 hari Minggu.", true, "pegawai Dinas Pertanian"},
+		{"Seluruh pegawai Dinas Pertanian diharapkan tidak hadir di kampanye akbar paslon mana pun.", false, ""},
 		// A chain message someone was caught sending is the act's medium.
 		{"Kepala puskesmas itu kedapatan menyebarkan pesan berantai berisi ajakan mendukung caleg nomor 4 ke grup bidan.", true, "Kepala puskesmas"},
 		// A headline question followed by advice asks what if; a speaker
