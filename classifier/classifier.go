@@ -351,6 +351,13 @@ const (
 	InstallGazetteer            = "install"
 )
 
+// SayGazetteer names the act gazetteer of colloquial verbs of saying
+// ("bilang", "ngomong", "nitip pesan"). Such a verb is a call to vote only
+// when a quotation opens right after it and holds the side ("kepseknya
+// bilang "… 02 ya""), with nothing in the quotation that states a norm or
+// negates ("bilang "jangan pilih nomor 2"" is not one).
+const SayGazetteer = "act_say"
+
 // AccusedDenialGazetteer names the cancel gazetteer of denying verbs
 // ("membantah", "menampik"): a denial about civil servants in general,
 // but a case denied by the accused when someone in particular is named.

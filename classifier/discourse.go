@@ -30,6 +30,10 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) || o.i >= demand && o.j <= a.i {
 			continue
 		}
+		if a.group == cr.say && o.i >= a.j {
+			// What was said is weighed by saysSide.
+			continue
+		}
 		if cr.partOfAct(o, occ) {
 			// A cue inside an act's own words ("mengamankan" in
 			// "mengamankan suara") is the act, not what cancels it.

@@ -498,7 +498,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 		}
 		chosen = append(chosen, occ[best])
 	}
-	if !cr.inOrder(chosen) {
+	if !cr.inOrder(chosen) || !cr.saysSide(chosen, occ, text, ts) {
 		return nil, false
 	}
 	return chosen, true

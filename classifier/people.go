@@ -179,3 +179,55 @@ func quotedDistance(a, o occurrence, text string, ts []Token) int {
 	}
 	return open - o.j
 }
+
+// quoteReach is how many tokens may stand between a verb of saying and
+// the quotation it opens ("bilang ke staf pas apel pagi: "…"").
+const quoteReach = 6
+
+// saysSide reports, for an act that is a verb of saying (SayGazetteer),
+// whether a quotation opens at most quoteReach tokens after it, every
+// chosen side stands inside it, and no cue the rule cancels, excludes or
+// negates with stands inside it before the side. Any other act passes.
+func (cr *compiledRule) saysSide(chosen []occurrence, occ []occurrence, text string, ts []Token) bool {
+	a := chosen[0]
+	if cr.say < 0 || a.group != cr.say {
+		return true
+	}
+	if a.carried {
+		return false
+	}
+	open, end := -1, len(ts)
+	for k := a.j; k < len(ts) && k <= a.j+quoteReach && open < 0; k++ {
+		if strings.ContainsAny(between(text, ts, k-1, k), "\"“'‘") {
+			open = k
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open + 1; k < len(ts); k++ {
+		if strings.ContainsAny(between(text, ts, k-1, k), "\"”'’") {
+			end = k
+			break
+		}
+	}
+	inside := func(o occurrence) bool { return !o.carried && o.i >= open && o.j <= end }
+	side := end
+	for k, rq := range cr.roles {
+		if rq.role != rules.RoleTarget {
+			continue
+		}
+		if !inside(chosen[k]) {
+			return false
+		}
+		side = min(side, chosen[k].i)
+	}
+	// What stands after the side is said about it ("nomor 1 ya, jangan
+	// ada yang belok").
+	for _, o := range occ {
+		if inside(o) && o.i < side && (cr.cancel[o.group] || cr.exclude[o.group] || cr.negate[o.group]) {
+			return false
+		}
+	}
+	return true
+}
