@@ -278,6 +278,10 @@ func (c *Classifier) statusNearby(text string, sents []span, at int, doc *docCon
 // rapat") or where ("Saya tinggal dekat kantor camat"). The writer is
 // the pack's "self" gazetteer.
 func (c *Classifier) statusOf(ts []Token, occ []occurrence, o occurrence) bool {
+	if o.i > 0 && negationWord(ts[o.i-1].Norm) {
+		// "Aku bukan PNS" says what the writer is not.
+		return false
+	}
 	for k := max(o.i-statusReach, 0); k < o.i; k++ {
 		if statusWord(ts[k].Norm) || c.isSelf(occ, k) {
 			return true
@@ -287,6 +291,16 @@ func (c *Classifier) statusOf(ts []Token, occ []occurrence, o occurrence) bool {
 		if ts[k].Norm == "loh" || ts[k].Norm == "lho" {
 			return true
 		}
+	}
+	return false
+}
+
+// negationWord reports words that deny what follows ("bukan PNS", "gak
+// ASN").
+func negationWord(w string) bool {
+	switch w {
+	case "bukan", "bkn", "tidak", "tak", "gak", "ga", "nggak", "ngga", "enggak", "kagak", "ndak", "non", "belum", "blm":
+		return true
 	}
 	return false
 }

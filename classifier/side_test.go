@@ -79,8 +79,9 @@ func TestSideNearbyOnlyInShortTexts(t *testing.T) {
 
 // TestStatusNearby: in a short post, an act told with its side but
 // without its person takes the civil servant a sentence next to it only
-// says someone is; a sentence that compares ("guru jokowi") or that has an
-// act or another person of its own lends no one.
+// says someone is; a sentence that compares ("guru jokowi"), that has an
+// act or another person of its own, or that says what someone is not
+// ("gue bukan PNS") lends no one.
 func TestStatusNearby(t *testing.T) {
 	c := mustDefault(t)
 	for _, tc := range []struct {
@@ -94,6 +95,8 @@ func TestStatusNearby(t *testing.T) {
 		{"Ada gerakan tekanan agar calon itu mundur. Ibarat murid lawan guru jokowi.", false},
 		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Kepala desa kami juga PNS dulu.", false},
 		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Camat kami hadir di rapat dinas.", false},
+		// Saying what one is not.
+		{"Gue bukan PNS, cuma tukang parkir. Jadi bebas dong gue pasang stiker paslon nomor 2 di motor.", false},
 	} {
 		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
 			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
