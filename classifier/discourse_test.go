@@ -246,6 +246,7 @@ func TestClausesAndNames(t *testing.T) {
 		{"Mobil dinas Bagian Umum dipakai mengangkut spanduk kampanye calon bupati.", true, "Mobil dinas"},
 		// "Pak Lurah" of a named kelurahan is a lurah, not the president.
 		{"Pak Lurah kelurahan Sukamaju pasang baliho paslon gede bgt di pager rumahnya.", true, "Pak Lurah kelurahan"},
+		{"Pak lurah di Sukamaju Utara bagi-bagi stiker caleg nomor 4 pas pengajian.", true, "Pak lurah"},
 		// A sanction given to someone in particular reports the case; to a
 		// class, or as a threat, it states the rule. The subject of a long
 		// sentence is the actor when a word reports the act.

@@ -517,6 +517,9 @@ func ballotNumber(w string) (string, bool) {
 	if v, ok := numberWord(w); ok {
 		return v, true
 	}
+	if v := regionalNumber(w); v != "" {
+		return v, true
+	}
 	if len(w) == 0 || len(w) > 2 {
 		return "", false
 	}
@@ -530,6 +533,28 @@ func ballotNumber(w string) (string, bool) {
 		return "", false
 	}
 	return w, true
+}
+
+// regionalNumber returns the digit of a number word from one to five in a
+// regional language (Javanese, Sundanese, Minang, Bugis, Makassar, Acehnese,
+// Batak, Balinese, Madurese) as posts write ballot numbers ("nomer telu",
+// "nomor ciek", "nomor lhee"), or "". Unlike "nomor satu", none of them is
+// the Indonesian idiom for "the best", so after "nomor" they are ballots.
+// Words that are also common Indonesian words ("sa", "rua") are left out.
+func regionalNumber(w string) string {
+	switch w {
+	case "siji", "hiji", "ciek", "seddi", "sada", "besik", "settong":
+		return "1"
+	case "loro", "duo", "dua'", "duwa":
+		return "2"
+	case "telu", "tilu", "tigo", "tellu", "tallu", "lhee", "tolu", "tello":
+		return "3"
+	case "papat", "opat", "ampek", "eppa", "peuet", "empa":
+		return "4"
+	case "limo", "limong", "lema":
+		return "5"
+	}
+	return ""
 }
 
 // isBallotHead reports whether w introduces a number ("nomor urut 2").
@@ -578,7 +603,7 @@ func canonicalize(ts []Token) []Token {
 				j++
 			}
 			if j < len(ts) {
-				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm) || i > 0 && votes(ts[i-1].Norm)) {
+				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm) || i > 0 && votes(ts[i-1].Norm) || regionalNumber(ts[j].Norm) != "") {
 					out = append(out, Token{Norm: "nourut" + num, Start: t.Start, End: ts[j].End})
 					i = j
 					continue

@@ -28,6 +28,11 @@ func TestNormalize(t *testing.T) {
 		{"Paslon 02 gak bakal kalah", "paslon nourut2 tidak bakal kalah"},
 		{"nomer 1 dgn bgt", "nourut1 dengan banget"},
 		{`dukung "01"`, "dukung nourut1"},
+		// Regional number words after "nomor" are ballots; "nomor satu"
+		// with no verb of voting is the idiom for the best.
+		{"ampun kesupen nomer telu nggih", "ampun kesupen nourut3 nggih"},
+		{"kito pilih nan nomor ciek", "kito pilih nan nourut1"},
+		{"dia nomor satu di kelasnya", "dia nomor satu di kelasnya"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},

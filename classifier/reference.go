@@ -221,13 +221,19 @@ func plainTerm(t string) string {
 
 // namedLurah reports whether o is "Pak Lurah" (an other-actor term: the
 // president's nickname) followed by a capitalised word no gazetteer
-// knows, outside a title-case headline: "pak lurah Maccini" is the lurah
-// of a place, a civil servant.
+// knows, right after it or after "di"/"dari", outside a title-case
+// headline: "pak lurah Maccini" and "pak lurah di Padang Utara" are the
+// lurah of a place, a civil servant.
 func (c *Classifier) namedLurah(o occurrence, ts []Token) bool {
 	if c.heads.asn < 0 || o.group != c.heads.other || o.carried || o.j-o.i != 2 || o.j >= len(ts) || ts[o.i+1].Norm != "lurah" {
 		return false
 	}
-	if next := ts[o.j]; !next.Upper || c.norm.vocab[next.Norm] || titleCase(ts) {
+	at := o.j
+	if n := ts[at].Norm; (n == "di" || n == "dari") && at+1 < len(ts) {
+		// "pak lurah di Padang Utara"
+		at++
+	}
+	if next := ts[at]; !next.Upper || c.norm.vocab[next.Norm] || titleCase(ts) {
 		return false
 	}
 	switch ts[o.i].Norm {
