@@ -537,19 +537,19 @@ func ballotNumber(w string) (string, bool) {
 
 // regionalNumber returns the digit of a number word from one to five in a
 // regional language (Javanese, Sundanese, Minang, Bugis, Makassar, Acehnese,
-// Batak, Balinese, Madurese) as posts write ballot numbers ("nomer telu",
+// Batak, Balinese, Madurese, Malay, Banjar) as posts write ballot numbers ("nomer telu",
 // "nomor ciek", "nomor lhee"), or "". Unlike "nomor satu", none of them is
 // the Indonesian idiom for "the best", so after "nomor" they are ballots.
 // Words that are also common Indonesian words ("sa", "rua") are left out.
 func regionalNumber(w string) string {
 	switch w {
-	case "siji", "hiji", "ciek", "seddi", "sada", "besik", "settong":
+	case "siji", "hiji", "ciek", "seddi", "sada", "besik", "settong", "asa":
 		return "1"
-	case "loro", "duo", "dua'", "duwa":
+	case "loro", "duo", "due", "duwa":
 		return "2"
-	case "telu", "tilu", "tigo", "tellu", "tallu", "lhee", "tolu", "tello":
+	case "telu", "tilu", "tigo", "tige", "tellu", "tallu", "lhee", "tolu", "tello":
 		return "3"
-	case "papat", "opat", "ampek", "eppa", "peuet", "empa":
+	case "papat", "opat", "ampek", "ampat", "eppa", "peuet", "empa":
 		return "4"
 	case "limo", "limong", "lema":
 		return "5"
