@@ -60,7 +60,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
 			return k, true
 		}
-		if !o.carried && o.i >= a.j && turnBetween(text, ts, a.j-1, o.i) {
+		if !o.carried && o.i >= a.j && (turnBetween(text, ts, a.j-1, o.i) || resumedAfter(o, a, ts)) {
 			return k, true
 		}
 	}
@@ -729,6 +729,10 @@ func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
 // netral", "tanpa mengundurkan diri"): it names the act, it does not
 // negate the next one ("terbukti tidak netral karena menghadiri …").
 func (cr *compiledRule) partOfAct(n occurrence, occ []occurrence) bool {
+	if n.carried {
+		// A cue carried from another sentence has no words here.
+		return false
+	}
 	for _, o := range occ {
 		if !o.carried && cr.acts[o.group] && o.i <= n.i && n.j <= o.j && o.j-o.i > n.j-n.i {
 			return true

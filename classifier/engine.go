@@ -123,6 +123,10 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 	// list is the norm cue of a list's lead-in while its items follow.
 	var list occurrence
 	listOn := false
+	// lead is the example cue of a sentence that announces examples,
+	// for the sentence right after it (leadAt).
+	var lead occurrence
+	leadAt := -2
 	for i, s := range sents {
 		if listOn && !isListItem(text[s.start:s.end]) {
 			listOn = false
@@ -153,6 +157,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			if listOn && len(occ) > 0 {
 				occ = append(occ, list)
 			}
+			occ = c.framed(text, sents, i, occ, lead, leadAt)
 			if len(occ) > 0 {
 				nh, ns := len(hits), len(sup)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
@@ -179,6 +184,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				if listOn {
 					occ = append(occ, list)
 				}
+				occ = c.framed(text, sents, i, occ, lead, leadAt)
 				nh := len(hits)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
 				if status {
@@ -190,6 +196,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			// the next "Ia …" still refers to the same person. Whom it
 			// refers to is worked out only if a later sentence asks.
 			linked = true
+		}
+		if cue, ok := c.exampleLead(text, s, mask); ok {
+			lead, leadAt = cue, i
 		}
 		next := ""
 		if i+1 < len(sents) {
@@ -211,6 +220,25 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		}
 	}
 	return hits, sup
+}
+
+// framed adds to the occurrences of sentence i what frames it from the
+// sentences around it: the example cue of a sentence right before that
+// announces examples (lead, from sentence leadAt), and the norm of a
+// sentence right after that takes it up ("Semua itu dilarang.").
+func (c *Classifier) framed(text string, sents []span, i int, occ []occurrence, lead occurrence, leadAt int) []occurrence {
+	if len(occ) == 0 {
+		return occ
+	}
+	if leadAt == i-1 {
+		occ = append(occ, lead)
+	}
+	if i+1 < len(sents) {
+		if cue, ok := c.resumedAsNorm(text[sents[i+1].start:sents[i+1].end]); ok {
+			occ = append(occ, cue)
+		}
+	}
+	return occ
 }
 
 // resolveRefs applies what the item says to a sentence's occurrences:
@@ -447,7 +475,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && cr.inOfficeFigure(o, occ) {
 				continue
 			}
-			if rq.role == rules.RoleActor && speaker(o, a, text, ts) {
+			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts)) {
 				continue
 			}
 			d := distance(a, o)

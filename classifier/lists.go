@@ -83,3 +83,106 @@ func ordinalOpener(s string) int {
 	}
 	return 0
 }
+
+// Socialisation articles also list forbidden acts in plain sentences: a
+// sentence announces examples ("Ia lalu merinci contoh lain yang kerap
+// dianggap remeh.") and the next one runs through them ("Berpose dengan
+// jari …, menghadiri deklarasi …, memasang stiker …"); or a list of acts is
+// followed by what they all are ("… Semua itu dilarang.", "…, semuanya
+// akan ada konsekuensinya").
+
+// exampleLead returns, as a carried occurrence, the example cue of
+// sentence s when s announces examples and names no act of its own (mask
+// is its first-stage mask), so the sentence after it is the examples.
+func (c *Classifier) exampleLead(text string, s span, mask uint32) (occurrence, bool) {
+	if mask&maskAct != 0 {
+		return occurrence{}, false
+	}
+	low := strings.ToLower(text[s.start:s.end])
+	if !strings.Contains(low, "contoh") && !strings.Contains(low, "misal") {
+		return occurrence{}, false
+	}
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	for _, o := range c.dict.find(ts, nil) {
+		if c.modes[o.group] == "example" && c.dict.groups[o.group].role == rules.RoleCancel {
+			return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}, true
+		}
+	}
+	return occurrence{}, false
+}
+
+// resumptive returns how many tokens from k on take up everything said
+// before them ("semua itu", "semuanya", "itu semua", "hal hal itu"), or 0.
+func resumptive(ts []Token, k int) int {
+	if k >= len(ts) {
+		return 0
+	}
+	next := func(d int) string {
+		if k+d < len(ts) {
+			return ts[k+d].Norm
+		}
+		return ""
+	}
+	switch w := ts[k].Norm; w {
+	case "semuanya", "kesemuanya":
+		return 1
+	case "semua", "itu":
+		if n := next(1); w == "semua" && (n == "itu" || n == "tersebut" || n == "ini") || w == "itu" && n == "semua" {
+			return 2
+		}
+	case "hal", "perbuatan", "tindakan", "contoh":
+		for d := 1; d <= 2; d++ {
+			if n := next(d); n == "itu" || n == "tersebut" {
+				return d + 1
+			}
+		}
+	}
+	return 0
+}
+
+// resumedAsNorm returns, carried, the cancel cue of sentence s when s
+// opens by taking up what came before and states its norm ("Semua itu
+// dilarang."): the sentence before it was a list of what is forbidden.
+func (c *Classifier) resumedAsNorm(s string) (occurrence, bool) {
+	low := strings.ToLower(strings.TrimLeft(s, " \"'“‘"))
+	ok := false
+	for _, p := range [...]string{"semua", "itu semua", "hal", "perbuatan", "tindakan", "contoh", "kesemuanya"} {
+		if strings.HasPrefix(low, p) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return occurrence{}, false
+	}
+	ts := c.norm.tokensIn(s, 0, len(s))
+	n := resumptive(ts, 0)
+	if n == 0 {
+		return occurrence{}, false
+	}
+	for _, o := range c.dict.find(ts, nil) {
+		if o.i >= n && o.i <= n+resumedReach && c.dict.groups[o.group].role == rules.RoleCancel {
+			return occurrence{group: o.group, carried: true}, true
+		}
+	}
+	return occurrence{}, false
+}
+
+// resumedReach is how many tokens may stand between the words that take
+// up what came before and the cue that says what it is ("Semua itu
+// jelas dilarang").
+const resumedReach = 3
+
+// resumedAfter reports whether cue o, after act a, follows words that take
+// up the acts before them ("…, semuanya akan ada konsekuensinya").
+func resumedAfter(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.i < a.j {
+		return false
+	}
+	for k := max(a.j, o.i-resumedReach-2); k < o.i; k++ {
+		if n := resumptive(ts, k); n > 0 && k+n <= o.i && o.i-(k+n) <= resumedReach {
+			return true
+		}
+	}
+	return false
+}

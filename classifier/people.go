@@ -231,3 +231,15 @@ func (cr *compiledRule) saysSide(chosen []occurrence, occ []occurrence, text str
 	}
 	return true
 }
+
+// deniedPerson reports whether actor o is said not to be there: "tidak
+// ada ASN aktif … di dalamnya", "tanpa pegawai dinas".
+func deniedPerson(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	if ts[o.i-1].Norm == "tanpa" {
+		return true
+	}
+	return o.i >= 2 && ts[o.i-1].Norm == "ada" && negationWord(ts[o.i-2].Norm)
+}

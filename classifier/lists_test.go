@@ -1,0 +1,36 @@
+package classifier
+
+import (
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+// TestListsInSentences: a sentence that announces examples makes the next
+// one a list of examples, and a list of acts taken up by what they all are
+// ("Semua itu dilarang.", "…, semuanya akan ada konsekuensinya") states a
+// norm; the same acts told of someone in particular stay a case.
+func TestListsInSentences(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		// Examples announced, then listed.
+		{"Ia lalu menyebut contoh lain yang sering disepelekan. Menghadiri deklarasi calon bupati sebagai peserta, memasang stiker pasangan calon di kendaraan dinas.", false},
+		{"Kemarin sore Camat Sukamaju menghadiri deklarasi calon bupati sebagai peserta, lalu memasang stiker pasangan calon di kendaraan dinas.", true},
+		// An example dated to a past election about someone in particular
+		// is still the case it cites.
+		{"Ia memberi contoh kasus yang pernah terjadi. Pada Pilkada 2020, Camat Sukamaju menghadiri deklarasi pasangan calon bupati.", true},
+		// A list taken up by the next sentence.
+		{"Guru yang diminta menjemput calon di bandara, kepala sekolah yang memfasilitasi pertemuan calon bupati dengan wali murid. Semua itu dilarang.", false},
+		{"Kepala SD Negeri 3 Sukamaju memfasilitasi pertemuan calon bupati dengan wali murid. Pertemuan berlangsung sampai malam.", true},
+		// A list taken up in the same sentence.
+		{"Foto bareng calon bupati, mengantar tim sukses pakai kendaraan dinas, semuanya akan ada konsekuensinya.", false},
+		{"Mobil dinas camat dipakai mengantar tim sukses calon bupati ke pasar.", true},
+	} {
+		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
+		}
+	}
+}
