@@ -347,10 +347,46 @@ func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence
 			last = k
 		}
 	}
-	if last < 0 {
+	if last < 0 || genericClass(occ[last], ts) {
 		return occurrence{}, false
 	}
 	return carriedFrom(occ[last], ts), true
+}
+
+// genericClass reports whether actor o is civil servants as a class ("ASN
+// punya hak pilih."), not someone told of: an anaphor after it ("Untuk
+// memilih, ia perlu tahu visi misi calon") speaks of any of them. A count,
+// "seorang", "oknum", a demonstrative, an initial or a capitalised name
+// after the words makes them someone ("Seorang ASN …", "ASN berinisial
+// AS", "ASN Dinas Sosial"), and so does saying someone is one ("Sekdes
+// kami itu PNS", "diangkat sebagai PPPK").
+func genericClass(o occurrence, ts []Token) bool {
+	if !classWord(o, ts) {
+		return false
+	}
+	if o.i > 0 {
+		switch w := ts[o.i-1].Norm; w {
+		case "seorang", "oknum", "satu", "dua", "tiga", "empat", "lima", "sejumlah", "beberapa", "belasan", "puluhan", "ratusan", "si", "sang",
+			// said of someone: "Sekdes di desa kami itu PNS", "diangkat
+			// sebagai PPPK"
+			"itu", "sebagai", "jadi", "menjadi", "juga", "masih":
+			return false
+		default:
+			if isDigits(w) || statusWord(w) {
+				return false
+			}
+		}
+	}
+	for k := o.j; k < len(ts) && k < o.j+3; k++ {
+		switch ts[k].Norm {
+		case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
+			return false
+		}
+		if ts[k].Upper {
+			return false
+		}
+	}
+	return true
 }
 
 // backSentence tokenises an earlier sentence s and finds its occurrences,
