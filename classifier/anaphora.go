@@ -347,7 +347,7 @@ func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence
 			last = k
 		}
 	}
-	if last < 0 || genericClass(occ[last], ts) {
+	if last < 0 || genericClass(occ[last], ts, false) {
 		return occurrence{}, false
 	}
 	return carriedFrom(occ[last], ts), true
@@ -359,13 +359,23 @@ func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence
 // "seorang", "oknum", a demonstrative, an initial or a capitalised name
 // after the words makes them someone ("Seorang ASN …", "ASN berinisial
 // AS", "ASN Dinas Sosial"), and so does saying someone is one ("Sekdes
-// kami itu PNS", "diangkat sebagai PPPK").
-func genericClass(o occurrence, ts []Token) bool {
+// kami itu PNS", "diangkat sebagai PPPK"). In a headline (title) every
+// word has a capital, so a capital there names no one.
+func genericClass(o occurrence, ts []Token, title bool) bool {
 	if !classWord(o, ts) {
 		return false
 	}
-	if o.i > 0 {
-		switch w := ts[o.i-1].Norm; w {
+	// Look past the class's other names and its full form: "satu ASN
+	// atau PNS", "Sejumlah Aparatur Sipil Negara (ASN)".
+	b := o.i - 1
+	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan") {
+		b--
+	}
+	if b >= 0 {
+		switch w := ts[b].Norm; w {
+		case "ada", "terdapat", "ditemukan", "temukan", "menemukan", "mendapati", "memergoki", "kedapatan":
+			// "ada ASN yang tampak terlibat": there were some.
+			return false
 		case "seorang", "oknum", "satu", "dua", "tiga", "empat", "lima", "sejumlah", "beberapa", "belasan", "puluhan", "ratusan", "si", "sang",
 			// said of someone: "Sekdes di desa kami itu PNS", "diangkat
 			// sebagai PPPK"
@@ -382,11 +392,20 @@ func genericClass(o occurrence, ts []Token) bool {
 		case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
 			return false
 		}
-		if ts[k].Upper {
+		if ts[k].Upper && !title && !classToken(ts[k].Norm) {
 			return false
 		}
 	}
 	return true
+}
+
+// classToken reports the words of the names of civil servants as a class.
+func classToken(w string) bool {
+	switch w {
+	case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai", "aparatur sipil negara":
+		return true
+	}
+	return false
 }
 
 // backSentence tokenises an earlier sentence s and finds its occurrences,

@@ -24,3 +24,27 @@ func TestGenericAntecedent(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericActorInArticles: an article that says what civil servants as
+// a class do describes no case; the same act told of someone in
+// particular, or with a word that reports an incident, is one. A post
+// about "ASN" is an accusation (GUIDE), so only longer texts drop it.
+func TestGenericActorInArticles(t *testing.T) {
+	c := mustDefault(t)
+	filler := " Kegiatan di aula kantor bupati itu dihadiri para kepala perangkat daerah, camat dan kepala sekolah." +
+		" Panitia juga membagikan buku saku berisi pertanyaan yang paling sering diajukan pegawai selama masa kampanye." +
+		" Acara ditutup dengan doa bersama dan foto bersama seluruh peserta di halaman kantor."
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Menurut narasumber, pada masa kampanye pasangan calon kerap mendatangi kantor pemerintahan, dan ASN berada di posisi sulit ketika diajak hadir di acara tim pemenangan." + filler + filler, false},
+		{"Menurut narasumber, pekan lalu seorang ASN Dinas Perikanan hadir di acara tim pemenangan pasangan calon bupati nomor urut 2." + filler + filler, true},
+		{"Menurut narasumber, ASN Dinas Perikanan diduga hadir di acara tim pemenangan pasangan calon bupati nomor urut 2." + filler + filler, true},
+		{"ASN di kantor kami pada ikut kampanye paslon nomor 2 semua.", true},
+	} {
+		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text[:80], v.Flagged, tc.want, v.Hits)
+		}
+	}
+}

@@ -160,7 +160,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			occ = c.framed(text, sents, i, occ, lead, leadAt)
 			if len(occ) > 0 {
 				nh, ns := len(hits), len(sup)
-				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
+				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm, len(doc.text) > sideMaxBytes)
 				if len(hits) == nh && len(sup) == ns && !c.namesSide(occ) {
 					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
 				}
@@ -186,7 +186,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				}
 				occ = c.framed(text, sents, i, occ, lead, leadAt)
 				nh := len(hits)
-				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm)
+				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm, len(doc.text) > sideMaxBytes)
 				if status {
 					scaleWeights(hits[nh:], sideWeight)
 				}
@@ -271,14 +271,24 @@ func countRule(hits []netra.Hit, id string) int {
 
 // evalSentence applies every rule to one sentence. A rule whose roles all
 // match but whose discourse cancels it is kept apart in sup, with the mode
-// that cancelled it, so explanations can say why nothing fired.
-func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
+// that cancelled it, so explanations can say why nothing fired. long says
+// the item's text is longer than a post (see genericActor).
+func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit, nm *nearMisses, long bool) ([]netra.Hit, []netra.Hit) {
 	for _, cr := range c.rules {
 		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule {
 			continue
 		}
 		h, st := cr.eval(text, s, ts, occ, c.modes)
 		h.Field = field
+		if st == fired && long && c.reportMode(occ) == "report" && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
+			// An article that says what civil servants as a class do
+			// or may do, with no word that reports an incident, describes
+			// no case (see genericClass); a post's "ASN di sini …" is
+			// an accusation (GUIDE), so only longer texts. A headline
+			// is the news itself ("ASN Pemprov Maluku Utara Tercatat
+			// sebagai Pengurus Partai") unless it states a norm too.
+			st, h.Mode = suppressed, "generic"
+		}
 		switch {
 		case st == fired:
 			h.Mode = c.reportMode(occ)
@@ -290,6 +300,36 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 	}
 	return hits, sup
+}
+
+// statesNorm reports whether a cue that states a norm (a rule,
+// permission, appeal, hypothesis or denial) stands among occ.
+func (c *Classifier) statesNorm(occ []occurrence) bool {
+	for _, o := range occ {
+		if c.titleNorm[o.group] {
+			return true
+		}
+	}
+	return false
+}
+
+// genericActor reports whether the actor of hit h is civil servants as a
+// class (genericClass) rather than someone told of.
+func (c *Classifier) genericActor(h netra.Hit, ts []Token, occ []occurrence, title bool) bool {
+	for _, sp := range h.Spans {
+		if sp.Role != rules.RoleActor {
+			continue
+		}
+		for _, o := range occ {
+			if o.carried || c.dict.groups[o.group].role != rules.RoleActor {
+				continue
+			}
+			if st, en := occBytes(ts, o); st == sp.Start && en == sp.End {
+				return genericClass(o, ts, title)
+			}
+		}
+	}
+	return false
 }
 
 // reportMode is the mode of a hit that counts in a sentence with
