@@ -30,6 +30,10 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) || o.i >= demand && o.j <= a.i {
 			continue
 		}
+		if o.j < len(ts) && !o.carried && ts[o.j].Norm == "perhatian" {
+			// "menyita perhatian", "mencuri perhatian": an idiom.
+			continue
+		}
 		if a.group == cr.say && o.i >= a.j {
 			// What was said is weighed by saysSide.
 			continue
