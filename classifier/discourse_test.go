@@ -247,6 +247,8 @@ func TestClausesAndNames(t *testing.T) {
 		// "Pak Lurah" of a named kelurahan is a lurah, not the president.
 		{"Pak Lurah kelurahan Sukamaju pasang baliho paslon gede bgt di pager rumahnya.", true, "Pak Lurah kelurahan"},
 		{"Pak lurah di Sukamaju Utara bagi-bagi stiker caleg nomor 4 pas pengajian.", true, "Pak lurah"},
+		// A name no gazetteer knows after a verb of voting is a side.
+		{"Guru PNS kelas 6 itu kasih PR ke murid: tulis alasan kenapa harus pilih Ompu Sahat.", true, "Guru PNS"},
 		// A sanction given to someone in particular reports the case; to a
 		// class, or as a threat, it states the rule. The subject of a long
 		// sentence is the actor when a word reports the act.

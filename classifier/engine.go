@@ -249,6 +249,29 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 		occ = c.resolveEventRefs(occ)
 	}
 	c.resolveHeadRefs(occ, ts, doc)
+	return c.votedNames(occ, ts)
+}
+
+// votedNames adds, as a side, a name no gazetteer knows right after a verb
+// of casting a vote: "harus pilih Ompu Maruli", "coblos Bang Ucok". Only
+// voting verbs: "mendukung" takes programmes and teams as well.
+func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
+	g, ok := c.dict.byName["@target"]
+	if !ok {
+		return occ
+	}
+	for k := 1; k+1 < len(ts); k++ {
+		switch ts[k].Norm {
+		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng":
+		default:
+			continue
+		}
+		n := ts[k+1]
+		if !n.Upper || c.norm.vocab[n.Norm] || titleCase(ts) || len(n.Norm) < 3 {
+			continue
+		}
+		occ = append(occ, occurrence{group: g, i: k + 1, j: k + 2})
+	}
 	return occ
 }
 
