@@ -98,8 +98,7 @@ func (c *Classifier) exampleLead(text string, s span, mask uint32) (occurrence, 
 	if mask&maskAct != 0 {
 		return occurrence{}, false
 	}
-	low := strings.ToLower(text[s.start:s.end])
-	if !strings.Contains(low, "contoh") && !strings.Contains(low, "misal") {
+	if sent := text[s.start:s.end]; !containsFold(sent, "contoh") && !containsFold(sent, "misal") {
 		return occurrence{}, false
 	}
 	ts := c.norm.tokensIn(text, s.start, s.end)
@@ -181,6 +180,18 @@ func resumedAfter(o, a occurrence, ts []Token) bool {
 	}
 	for k := max(a.j, o.i-resumedReach-2); k < o.i; k++ {
 		if n := resumptive(ts, k); n > 0 && k+n <= o.i && o.i-(k+n) <= resumedReach {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word part
+// sub in any case, without allocating: most sentences are looked at only
+// to be passed over.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
