@@ -125,7 +125,10 @@ func isAbbreviation(text string, dot int) bool {
 		return false
 	}
 	if n := utf8.RuneCountInString(word); n == 1 || n == 2 && strings.ToUpper(word) == word {
-		return true
+		// "… kepala seksi berinisial AS. Warga menyebut …": the initials
+		// a name is given as are whole, and the full stop ends the
+		// sentence.
+		return !strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:b], " ")), "inisial")
 	}
 	return isAbbreviationWord(strings.ToLower(word))
 }
