@@ -351,6 +351,12 @@ const (
 	InstallGazetteer            = "install"
 )
 
+// EnforcementGazetteer names the cancel gazetteer of removing or seizing
+// campaign material ("menurunkan", "mencopot"), an officer's duty. Removing
+// only one side's material ("cuma nurunin baliho paslon 1") is no duty but
+// the act itself.
+const EnforcementGazetteer = "enforcement"
+
 // SayGazetteer names the act gazetteer of colloquial verbs of saying
 // ("bilang", "ngomong", "nitip pesan"). Such a verb is a call to vote only
 // when a quotation opens right after it and holds the side ("kepseknya

@@ -395,7 +395,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ) {
+		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ) && !cr.selective(o, occ, ts) {
 			excl = k
 			break
 		}
@@ -517,6 +517,51 @@ func (cr *compiledRule) officerInstalls(o occurrence, occ []occurrence) bool {
 	}
 	return false
 }
+
+// selective reports whether o, an enforcement verb or an officer with one
+// after it (within installReach), removes only one side's material: "cuma"
+// or "hanya" right before the verb and a side right after it ("Satpol PP
+// cuma nurunin baliho paslon 1"). That is no duty but taking a side.
+func (cr *compiledRule) selective(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.enforcement < 0 || o.carried {
+		return false
+	}
+	if o.group == cr.enforcement {
+		return onlyThenSide(cr, o, occ, ts)
+	}
+	if o.group != cr.officer {
+		return false
+	}
+	for _, x := range occ {
+		if x.group == cr.enforcement && !x.carried && x.i >= o.j && x.i-o.j <= installReach && onlyThenSide(cr, x, occ, ts) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyThenSide reports whether a side stands at most selectiveReach tokens
+// after verb v, with "cuma" or "hanya" between them or at most two tokens
+// before the verb ("cuma copot baliho paslon 1", "nurunin baliho cuma
+// punya paslon 1").
+func onlyThenSide(cr *compiledRule, v occurrence, occ []occurrence, ts []Token) bool {
+	for _, t := range occ {
+		if t.carried || !cr.roleIs(t, rules.RoleTarget) || t.i < v.j || t.i-v.j > selectiveReach {
+			continue
+		}
+		for k := max(v.i-2, 0); k < t.i; k++ {
+			switch ts[k].Norm {
+			case "cuma", "cuman", "hanya", "cm", "cma":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selectiveReach is how many tokens may stand between a removal and the
+// side whose material alone is removed ("menurunkan baliho milik paslon 1").
+const selectiveReach = 4
 
 // installReach is how many tokens may stand between an officer and the
 // verb of their putting material up.

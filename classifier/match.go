@@ -295,7 +295,7 @@ type cueGroups struct {
 	instructed, rumour, sanction          int32
 	hypothetical, accusedDenial, support  int32
 	question, officer, install            int32
-	explanation, say                      int32
+	explanation, say, enforcement         int32
 }
 
 // namedGroups looks the by-name gazetteers up in d.
@@ -317,6 +317,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		hypothetical: get(HypotheticalGazetteer), accusedDenial: get(AccusedDenialGazetteer),
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
 		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer),
-		explanation: get(ExplanationGazetteer), say: get(SayGazetteer),
+		explanation: get(ExplanationGazetteer), say: get(SayGazetteer), enforcement: get(EnforcementGazetteer),
 	}
 }
