@@ -559,6 +559,10 @@ func onlyThenSide(cr *compiledRule, v occurrence, occ []occurrence, ts []Token) 
 	return false
 }
 
+// postWindow is how many tokens further from the act the actor may stand
+// in a text no longer than a post (sideMaxBytes).
+const postWindow = 5
+
 // selectiveReach is how many tokens may stand between a removal and the
 // side whose material alone is removed ("menurunkan baliho milik paslon 1").
 const selectiveReach = 4
@@ -571,6 +575,14 @@ const installReach = 12
 // required role within the window.
 func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts []Token) ([]occurrence, bool) {
 	win := cr.rule.Window
+	actorWin := win
+	if win > 0 && len(text) <= sideMaxBytes {
+		// A post runs its clauses together with no full stop ("bu guru
+		// ini ngajar di SMPN 2 kan? kok live tiktok bawa2 nama caleg
+		// terus suruh penonton pilih nomor 5"): one incident, and the
+		// one who did it may stand further from the act.
+		actorWin += postWindow
+	}
 	chosen := []occurrence{a}
 	for _, rq := range cr.roles[1:] {
 		best, bestDist := -1, 1<<30
@@ -594,7 +606,12 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				// A side from the sentence next to the act (side.go).
 				d = 0
 			}
-			if win > 0 && d > win {
+			reach := win
+			if rq.role == rules.RoleActor && (o.carried || o.j <= a.i) {
+				// Only a subject before the act reaches further.
+				reach = actorWin
+			}
+			if win > 0 && d > reach {
 				continue
 			}
 			if d < bestDist {

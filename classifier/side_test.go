@@ -103,3 +103,21 @@ func TestStatusNearby(t *testing.T) {
 		}
 	}
 }
+
+// TestPostWindow: in a post, the one who did the act may stand further
+// before it than in an article; someone after the act may not.
+func TestPostWindow(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"bu guru yang ngajar di SMPN 4 Sukamaju itu kok live tiktok tiap malam bawa2 nama caleg terus suruh penonton pilih nomor 5", true},
+		{"lembaga survei bayaran sudah memenangkan pasangan nomor 2 sejak bulan lalu dan mungkin sebentar lagi sujud syukur karena yakin menang semua lembaga dan aparatur negara", false},
+	} {
+		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
+		}
+	}
+}
+
