@@ -120,4 +120,3 @@ func TestPostWindow(t *testing.T) {
 		}
 	}
 }
-
