@@ -71,7 +71,13 @@ const speakerReach = 3
 // standing before it while the act a stands after it: what a speaker says
 // is about others (or a denial), not an act of theirs.
 func speaker(o, a occurrence, text string, ts []Token) bool {
-	if o.carried || a.carried || o.i > speakerReach || o.j > a.i {
+	if o.carried || a.carried || o.j > a.i {
+		return false
+	}
+	if opensSpeech(o, a, text, ts) {
+		return true
+	}
+	if o.i > speakerReach {
 		return false
 	}
 	for k := o.j; k <= a.i && k <= o.j+speakerReach; k++ {
@@ -80,6 +86,29 @@ func speaker(o, a occurrence, text string, ts []Token) bool {
 		}
 	}
 	return false
+}
+
+// opensSpeech reports whether actor o is the subject of a verb of
+// saying that opens a clause with a comma or "bahwa" before act a:
+// "Penjabat Gubernur mengatakan, … birokrasi kerap melibatkan diri pada
+// politik praktis" says what others do. ("Camat menyatakan dukungan …"
+// has no such clause: the declaration is the act.)
+func opensSpeech(o, a occurrence, text string, ts []Token) bool {
+	k := o.j
+	// the name after the title: "Penjabat Gubernur Sukamaju mengatakan"
+	for n := 0; n < speakerReach && k < a.i && ts[k].Upper; n++ {
+		k++
+	}
+	if k < a.i && (ts[k].Norm == "juga" || ts[k].Norm == "pun") {
+		k++
+	}
+	if k >= a.i {
+		return false
+	}
+	if !speaks(ts[k].Norm) {
+		return false
+	}
+	return k+1 <= a.i && (strings.Contains(between(text, ts, k, k+1), ",") || k+1 < len(ts) && ts[k+1].Norm == "bahwa")
 }
 
 // inOfficeReach is how many tokens may stand between an office and the
