@@ -247,6 +247,10 @@ func TestClausesAndNames(t *testing.T) {
 		// "Pak Lurah" of a named kelurahan is a lurah, not the president.
 		{"Pak Lurah kelurahan Sukamaju pasang baliho paslon gede bgt di pager rumahnya.", true, "Pak Lurah kelurahan"},
 		{"Pak lurah di Sukamaju Utara bagi-bagi stiker caleg nomor 4 pas pengajian.", true, "Pak lurah"},
+		// "pak lurah" in an item about a kelurahan is its lurah; without
+		// one it may be the president's nickname.
+		{"Di halaman kantor lurah tadi pagi pak lurah bagi-bagi kalender caleg nomor 4 ke warga.", true, "pak lurah"},
+		{"Pak Lurah makin terang-terangan mendukung paslon nomor 2 biar anaknya menang.", false, ""},
 		// A name no gazetteer knows after a verb of voting is a side.
 		{"Guru PNS kelas 6 itu kasih PR ke murid: tulis alasan kenapa harus pilih Ompu Sahat.", true, "Guru PNS"},
 		// A sanction given to someone in particular reports the case; to a

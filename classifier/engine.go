@@ -50,6 +50,25 @@ type docContext struct {
 	// listCueDone once it is known.
 	listCue     occurrence
 	listCueDone bool
+	// kel: the item speaks of a kelurahan or a lurah's office, so its
+	// "pak lurah" is a lurah, not the president's nickname; kelDone once
+	// known.
+	kel, kelDone bool
+}
+
+// kelurahan reports whether the item speaks of a kelurahan ("kelurahan",
+// "kantor lurah"), worked out on first use.
+func (d *docContext) kelurahan() bool {
+	if !d.kelDone {
+		low := d.lower()
+		d.kelDone = true
+		for _, s := range low {
+			if strings.Contains(s, "kelurahan") || strings.Contains(s, "kantor lurah") || strings.Contains(s, "lurah itu asn") || strings.Contains(s, "lurah itu pns") {
+				d.kel = true
+			}
+		}
+	}
+	return d.kel
 }
 
 // headlineCue returns listCue, worked out on first use.

@@ -197,7 +197,7 @@ func (hr headRefs) introduced(low []string) map[string]bool {
 // title makes it look through the item (docContext.headSet).
 func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docContext) {
 	for k, o := range occ {
-		if c.namedLurah(o, ts) {
+		if c.namedLurah(o, ts) || c.pakLurah(o, ts) && doc.kelurahan() {
 			occ[k].group = c.heads.asn
 			continue
 		}
@@ -217,6 +217,19 @@ func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docConte
 // exact-match mark "=".
 func plainTerm(t string) string {
 	return strings.ToLower(strings.TrimPrefix(t, "="))
+}
+
+// pakLurah reports whether o is "pak lurah" (or "bu lurah"), the other-
+// actor term that is also the president's nickname.
+func (c *Classifier) pakLurah(o occurrence, ts []Token) bool {
+	if c.heads.asn < 0 || o.group != c.heads.other || o.carried || o.j-o.i != 2 || ts[o.i+1].Norm != "lurah" {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "pak", "bu", "bapak", "ibu":
+		return true
+	}
+	return false
 }
 
 // namedLurah reports whether o is "Pak Lurah" (an other-actor term: the
