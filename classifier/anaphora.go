@@ -365,10 +365,11 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 	if !classWord(o, ts) {
 		return false
 	}
-	// Look past the class's other names and its full form: "satu ASN
-	// atau PNS", "Sejumlah Aparatur Sipil Negara (ASN)".
+	// Look past the class's other names, its full form and a classifier:
+	// "satu ASN atau PNS", "Sejumlah Aparatur Sipil Negara (ASN)",
+	// "delapan orang ASN".
 	b := o.i - 1
-	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan") {
+	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang") {
 		b--
 	}
 	if b >= 0 {
