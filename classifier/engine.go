@@ -272,8 +272,9 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 }
 
 // votedNames adds, as a side, a name no gazetteer knows right after a verb
-// of casting a vote: "harus pilih Ompu Maruli", "coblos Bang Ucok". Only
-// voting verbs: "mendukung" takes programmes and teams as well.
+// of casting a vote or after "suara buat": "harus pilih Ompu Maruli",
+// "coblos Bang Ucok", "target suara buat Bang Ardi". Only voting verbs:
+// "mendukung" takes programmes and teams as well.
 func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	g, ok := c.dict.byName["@target"]
 	if !ok {
@@ -282,16 +283,35 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	for k := 1; k+1 < len(ts); k++ {
 		switch ts[k].Norm {
 		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng":
+		case "buat", "untuk", "utk":
+			// "target suara buat Bang Ardi", "cari suara untuk …"
+			if ts[k-1].Norm != "suara" {
+				continue
+			}
 		default:
 			continue
 		}
-		n := ts[k+1]
+		n, end := ts[k+1], k+2
+		if honorific(n.Norm) && k+2 < len(ts) && ts[k+2].Upper {
+			// "coblos Bang Ucok": the name is after the honorific.
+			n, end = ts[k+2], k+3
+		}
 		if !n.Upper || c.norm.vocab[n.Norm] || titleCase(ts) || len(n.Norm) < 3 {
 			continue
 		}
-		occ = append(occ, occurrence{group: g, i: k + 1, j: k + 2})
+		occ = append(occ, occurrence{group: g, i: k + 1, j: end})
 	}
 	return occ
+}
+
+// honorific reports words put before a person's name ("Bang Ucok", "Pak
+// Darto", "Uda Fer").
+func honorific(w string) bool {
+	switch w {
+	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan":
+		return true
+	}
+	return false
 }
 
 // Evidence caps: a reviewer needs a few sentences per rule, and hostile
