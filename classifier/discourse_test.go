@@ -253,7 +253,7 @@ func TestClausesAndNames(t *testing.T) {
 		{"Pak Lurah makin terang-terangan mendukung paslon nomor 2 biar anaknya menang.", false, ""},
 		// A name no gazetteer knows after a verb of voting is a side.
 		{"Guru PNS kelas 6 itu kasih PR ke murid: tulis alasan kenapa harus pilih Ompu Sahat.", true, "Guru PNS"},
-		{"Pak camat sendiri yang bagi tugas ke para kasi, target suara buat Bang Rudi minimal 300 per kelurahan.", true, "Pak camat"},
+		{"Pak camat sendiri yang bagi tugas ke para kasi, target suara buat Bang Rudi minimal 300 per kelurahan.", true, "camat"},
 		// A sanction given to someone in particular reports the case; to a
 		// class, or as a threat, it states the rule. The subject of a long
 		// sentence is the actor when a word reports the act.
