@@ -53,7 +53,8 @@ type Hit struct {
 	// Mode is what the sentence does: "report" or "allegation" for a hit
 	// that counts; for a suppressed hit, the discourse that cancelled it
 	// ("rule", "permission", "appeal", "hypothetical", "denial", "totals"
-	// …), with Cue the words that did.
+	// …), with Cue the words that did; "generic" when the actor is civil
+	// servants as a class in an article, with Cue the actor's words.
 	Mode string `json:"mode,omitempty"`
 	Cue  string `json:"cue,omitempty"`
 }

@@ -349,7 +349,7 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 			// an accusation (GUIDE), so only longer texts. A headline
 			// is the news itself ("ASN Pemprov Maluku Utara Tercatat
 			// sebagai Pengurus Partai") unless it states a norm too.
-			st, h.Mode = suppressed, "generic"
+			st, h.Mode, h.Cue = suppressed, "generic", spanText(text, h, rules.RoleActor)
 		}
 		switch {
 		case st == fired:
@@ -362,6 +362,16 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 	}
 	return hits, sup
+}
+
+// spanText returns the text of hit h's first span in role.
+func spanText(text string, h netra.Hit, role string) string {
+	for _, sp := range h.Spans {
+		if sp.Role == role && sp.Start >= 0 && sp.End <= len(text) && sp.Start <= sp.End {
+			return text[sp.Start:sp.End]
+		}
+	}
+	return ""
 }
 
 // statesNorm reports whether a cue that states a norm (a rule,

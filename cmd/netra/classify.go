@@ -133,6 +133,10 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 		if h.Field != "" {
 			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
 		}
+		if h.Mode == "generic" {
+			fmt.Fprintf(w, "- cancelled %s %s: the actor %q is civil servants as a class, and no word reports an incident (mode generic)\n  sentence: %q\n", h.Rule, where, h.Cue, h.Sentence)
+			continue
+		}
 		fmt.Fprintf(w, "- cancelled %s %s: the sentence is a %s (cue %q)\n  sentence: %q\n", h.Rule, where, h.Mode, h.Cue, h.Sentence)
 	}
 }
