@@ -49,6 +49,23 @@ func TestClassifyCommand(t *testing.T) {
 	}
 }
 
+// TestClassifyExplainsGeneric: an article's act by civil servants as a
+// class is shown as cancelled, naming the actor, not as a hit.
+func TestClassifyExplainsGeneric(t *testing.T) {
+	filler := strings.Repeat(" Acara ditutup dengan doa bersama dan foto bersama seluruh peserta di halaman kantor bupati.", 8)
+	text := "Menurut narasumber, ASN berada di posisi sulit ketika diajak hadir di acara tim pemenangan pasangan calon." + filler
+	out, stderr, err := netraCmd(t, "", "classify", "--explain", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, `"flagged": true`) {
+		t.Fatalf("flagged: %s", out)
+	}
+	if !strings.Contains(stderr, `the actor "ASN" is civil servants as a class`) {
+		t.Fatalf("explanation: %s", stderr)
+	}
+}
+
 func TestEvalCommand(t *testing.T) {
 	file := filepath.Join("testdata", "classifier", "labelled.jsonl")
 	out, _, err := netraCmd(t, "", "eval", "--json", file)
