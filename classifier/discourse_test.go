@@ -234,6 +234,8 @@ func TestClausesAndNames(t *testing.T) {
 		// is pressure, not an appeal.
 		{"Sesuai arahan kadis, seluruh pegawai Dinas Pertanian diharapkan hadir di kampanye akbar paslon nomor 2 hari Minggu.", true, "pegawai Dinas Pertanian"},
 		{"Seluruh pegawai Dinas Pertanian diharapkan tidak hadir di kampanye akbar paslon mana pun.", false, ""},
+		// Initials given after an office and a place name the person.
+		{"Pembagian dipimpin seorang kepala seksi di Dinas Sosial Sukamaju berinisial RT. Pada Sabtu pagi RT membagikan paket sembako bergambar calon wakil bupati nomor urut 2.", true, "RT"},
 		// A chain message someone was caught sending is the act's medium.
 		{"Kepala puskesmas itu kedapatan menyebarkan pesan berantai berisi ajakan mendukung caleg nomor 4 ke grup bidan.", true, "Kepala puskesmas"},
 		// A headline question followed by advice asks what if; a speaker

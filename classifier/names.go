@@ -80,12 +80,25 @@ func (c *Classifier) introduced(text string, s span) map[string]int32 {
 	return names
 }
 
-// nameAfter reads "TITLE [Place], [dr.] Name Name" and "TITLE [Place]
-// berinisial AB".
+// initialsReach is how many words of an office and a place may stand
+// between a title and "berinisial".
+const initialsReach = 7
+
+// nameAfter reads "TITLE [Place], [dr.] Name Name" and "TITLE [di Office
+// Place] berinisial AB".
 func (c *Classifier) nameAfter(text string, ts []Token, o occurrence, occ []occurrence) []Token {
 	k := o.j
 	for n := 0; k < len(ts) && n < maxNameWords && ts[k].Upper && !clauseBreak(text, ts, k-1, k); n++ {
 		k++
+	}
+	// "kepala seksi di Dinas Sosial Sukamaju berinisial AS": an office
+	// and a place may stand between the title and the initials.
+	b := k
+	for n := 0; b < len(ts) && n < initialsReach && (ts[b].Upper || ts[b].Norm == "di" || ts[b].Norm == "pada") && !clauseBreak(text, ts, b-1, b); n++ {
+		b++
+	}
+	if b < len(ts) && (ts[b].Norm == "berinisial" || ts[b].Norm == "inisial") {
+		k = b
 	}
 	if k < len(ts) && (ts[k].Norm == "berinisial" || ts[k].Norm == "inisial") {
 		if k+1 < len(ts) && isInitials(text[ts[k+1].Start:ts[k+1].End]) {
