@@ -61,16 +61,24 @@ func (c *Classifier) namesSide(occ []occurrence) bool {
 // of sents (tokens ts, occurrences occ), with the first side of the
 // sentence before it, else of the sentence after it, carried in.
 func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts []Token, occ []occurrence, doc *docContext, hits []netra.Hit) []netra.Hit {
-	if !shortText(text, sents) {
-		return hits
+	short := shortText(text, sents)
+	var objects []string
+	if !short {
+		// In an article only the next sentence, and only when it goes
+		// on about the act's object: "… membagikan sendiri puluhan
+		// kardus sembako kepada pengungsi. Pada sisi kardus tertempel
+		// stiker bergambar calon …".
+		if objects = c.actObjects(ts, occ); len(objects) == 0 {
+			return hits
+		}
 	}
 	for _, j := range [2]int{at - 1, at + 1} {
-		if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) {
+		if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) || !short && j != at+1 {
 			continue
 		}
 		nts, nocc := c.backSentence(text, sents[j], doc)
 		side := c.sideOf(nocc)
-		if side < 0 || namesAgent(nts) {
+		if side < 0 || namesAgent(nts) || !short && !echoes(nts, objects) {
 			continue
 		}
 		with := append(occ, carriedFrom(nocc[side], nts))
@@ -79,7 +87,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 				continue
 			}
 			h, st := cr.eval(text, sents[at], ts, with, c.modes)
-			if st != fired || cr.generalActor(h, ts, with) {
+			if st != fired || cr.generalActor(h, ts, with) || !short && c.reportMode(occ) == "report" && c.genericActor(h, ts, with, false) {
 				continue
 			}
 			h.Field, h.Mode, h.Weight = field, c.reportMode(occ), h.Weight*sideWeight
@@ -88,6 +96,52 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 		return hits
 	}
 	return hits
+}
+
+// objectReach is how many tokens after an act its object may stand.
+const objectReach = 4
+
+// actObjects returns the words that may be the object of an act in a
+// sentence (tokens ts, occurrences occ): nouns of four letters or more in
+// the objectReach tokens after an act, not themselves a term of the
+// rules.
+func (c *Classifier) actObjects(ts []Token, occ []occurrence) []string {
+	var out []string
+	for _, o := range occ {
+		if o.carried || c.dict.groups[o.group].role != rules.RoleAct {
+			continue
+		}
+		for k := o.j; k < len(ts) && k < o.j+objectReach; k++ {
+			w := ts[k].Norm
+			if len(w) < 4 || c.norm.vocab[w] || objectFiller(w) {
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// objectFiller reports common words after an act that are not its object
+// ("kepada", "sendiri", "warga").
+func objectFiller(w string) bool {
+	switch w {
+	case "kepada", "untuk", "dengan", "sendiri", "secara", "dalam", "pada", "yang", "juga", "warga", "masyarakat", "tersebut", "bersama", "puluhan", "ratusan", "ribuan", "sejumlah", "beberapa":
+		return true
+	}
+	return false
+}
+
+// echoes reports whether any of words stands among the tokens ts.
+func echoes(ts []Token, words []string) bool {
+	for _, t := range ts {
+		for _, w := range words {
+			if t.Norm == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sideOf returns the first side among a neighbour sentence's occurrences,

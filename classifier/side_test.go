@@ -64,7 +64,8 @@ func TestSideNearby(t *testing.T) {
 }
 
 // TestSideNearbyOnlyInShortTexts: a long article's neighbouring sentence
-// often turns to something else, so its side completes nothing.
+// often turns to something else, so its side completes nothing, unless it
+// goes on about the act's object.
 func TestSideNearbyOnlyInShortTexts(t *testing.T) {
 	c := mustDefault(t)
 	post := "Tadi sore kepala puskesmas kami ngumpulin bidan2 di aula. Ternyata yg datang calon bupati nomor 3 sama timnya."
@@ -74,6 +75,16 @@ func TestSideNearbyOnlyInShortTexts(t *testing.T) {
 	filler := strings.Repeat("Cuaca di kota itu cerah sepanjang hari dan jalanan ramai oleh warga yang berbelanja. ", 8)
 	if v := c.Classify(netra.Item{Text: filler + post}); v.Flagged {
 		t.Errorf("a long text took a side from the neighbouring sentence: %+v", v.Hits)
+	}
+	// In an article the next sentence lends its side only when it goes
+	// on about the act's object.
+	echo := "Seorang kepala bidang di BPBD Sukamaju membagikan sendiri puluhan kardus sembako kepada pengungsi. Pada sisi kardus tertempel stiker bergambar calon anggota DPRD nomor urut 3."
+	if v := c.Classify(netra.Item{Text: filler + echo}); !v.Flagged {
+		t.Errorf("the act's object taken up in the next sentence did not lend its side: %+v", v.Suppressed)
+	}
+	other := "Seorang kepala bidang di BPBD Sukamaju membagikan sendiri puluhan kardus sembako kepada pengungsi. Di jalan lain terpasang baliho bergambar calon anggota DPRD nomor urut 3."
+	if v := c.Classify(netra.Item{Text: filler + other}); v.Flagged {
+		t.Errorf("a long text took a side from an unrelated next sentence: %+v", v.Hits)
 	}
 }
 
