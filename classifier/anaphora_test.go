@@ -1,28 +1,16 @@
 package classifier
 
-import (
-	"testing"
-
-	"github.com/netra-id/netra"
-)
+import "testing"
 
 // TestGenericAntecedent: an anaphor after civil servants as a class speaks
 // of any of them; after someone told of, or after saying what someone is,
 // it is that person.
 func TestGenericAntecedent(t *testing.T) {
-	c := mustDefault(t)
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
+	checkFlags(t, mustDefault(t), []flagCase{
 		{"ASN punya hak pilih seperti warga lain. Untuk memilih, ia perlu tahu visi misi calon bupati.", false},
 		{"Seorang ASN Dinas Sosial Kabupaten Sukamaju sudah dua kali terlihat di posko. Kemarin ia ikut kampanye calon bupati nomor urut 2.", true},
 		{"Kepala dusun di kampung kami itu PNS, bukan perangkat biasa. Kemarin dia keliling bilang pilih nomor 1 ya.", true},
-	} {
-		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
-			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
-		}
-	}
+	})
 }
 
 // TestGenericActorInArticles: an article that says what civil servants as
@@ -30,21 +18,13 @@ func TestGenericAntecedent(t *testing.T) {
 // particular, or with a word that reports an incident, is one. A post
 // about "ASN" is an accusation (GUIDE), so only longer texts drop it.
 func TestGenericActorInArticles(t *testing.T) {
-	c := mustDefault(t)
 	filler := " Kegiatan di aula kantor bupati itu dihadiri para kepala perangkat daerah, camat dan kepala sekolah." +
 		" Panitia juga membagikan buku saku berisi pertanyaan yang paling sering diajukan pegawai selama masa kampanye." +
 		" Acara ditutup dengan doa bersama dan foto bersama seluruh peserta di halaman kantor."
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
+	checkFlags(t, mustDefault(t), []flagCase{
 		{"Menurut narasumber, pada masa kampanye pasangan calon kerap mendatangi kantor pemerintahan, dan ASN berada di posisi sulit ketika diajak hadir di acara tim pemenangan." + filler + filler, false},
 		{"Menurut narasumber, pekan lalu seorang ASN Dinas Perikanan hadir di acara tim pemenangan pasangan calon bupati nomor urut 2." + filler + filler, true},
 		{"Menurut narasumber, ASN Dinas Perikanan diduga hadir di acara tim pemenangan pasangan calon bupati nomor urut 2." + filler + filler, true},
 		{"ASN di kantor kami pada ikut kampanye paslon nomor 2 semua.", true},
-	} {
-		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
-			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text[:80], v.Flagged, tc.want, v.Hits)
-		}
-	}
+	})
 }

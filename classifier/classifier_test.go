@@ -20,6 +20,23 @@ func mustDefault(t testing.TB) *Classifier {
 	return c
 }
 
+// flagCase is a text and whether it should be flagged.
+type flagCase struct {
+	text string
+	want bool
+}
+
+// checkFlags classifies every case's text and reports those whose verdict
+// is not the one wanted.
+func checkFlags(t *testing.T, c *Classifier, cases []flagCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
+		}
+	}
+}
+
 func TestClassifyFlagsASNCampaign(t *testing.T) {
 	c := mustDefault(t)
 	text := "Kabar dari desa. Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."
@@ -261,20 +278,12 @@ func TestVerdictListsNeverNull(t *testing.T) {
 // A negation reaches through a chain of acts in one clause, but not past a
 // gap into a later, separate act.
 func TestNegationReachesThroughActChain(t *testing.T) {
-	c := mustDefault(t)
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
+	checkFlags(t, mustDefault(t), []flagCase{
 		{"Camat itu tidak pernah mengarahkan warga untuk memilih paslon nomor urut 2.", false},
 		{"Kepala sekolah itu menolak permintaan tim kampanye caleg untuk membagikan kalender di sekolah.", false},
 		{"Kepala dinas itu mengarahkan pegawainya memilih paslon nomor urut 2.", true},
 		{"Lurah yang tidak ragu lagi dan sudah lama menjabat itu mengarahkan warga memilih paslon nomor urut 2.", true},
-	} {
-		if got := c.Classify(netra.Item{ID: "n", Text: tc.text}).Flagged; got != tc.want {
-			t.Errorf("%q: flagged %v, want %v", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestSpellings checks the colloquial spellings of a keyword phrase: every

@@ -329,9 +329,7 @@ func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 // general ("ASN", "pegawai negeri sipil"), not a kind of them.
 func classWord(x occurrence, ts []Token) bool {
 	for k := x.i; k < x.j && k < len(ts); k++ {
-		switch ts[k].Norm {
-		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai", "aparatur sipil negara":
-		default:
+		if !classToken(ts[k].Norm) {
 			return false
 		}
 	}

@@ -1,21 +1,13 @@
 package classifier
 
-import (
-	"testing"
-
-	"github.com/netra-id/netra"
-)
+import "testing"
 
 // TestListsInSentences: a sentence that announces examples makes the next
 // one a list of examples, and a list of acts taken up by what they all are
 // ("Semua itu dilarang.", "…, semuanya akan ada konsekuensinya") states a
 // norm; the same acts told of someone in particular stay a case.
 func TestListsInSentences(t *testing.T) {
-	c := mustDefault(t)
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
+	checkFlags(t, mustDefault(t), []flagCase{
 		// Examples announced, then listed.
 		{"Ia lalu menyebut contoh lain yang sering disepelekan. Menghadiri deklarasi calon bupati sebagai peserta, memasang stiker pasangan calon di kendaraan dinas.", false},
 		{"Kemarin sore Camat Sukamaju menghadiri deklarasi calon bupati sebagai peserta, lalu memasang stiker pasangan calon di kendaraan dinas.", true},
@@ -28,9 +20,5 @@ func TestListsInSentences(t *testing.T) {
 		// A list taken up in the same sentence.
 		{"Foto bareng calon bupati, mengantar tim sukses pakai kendaraan dinas, semuanya akan ada konsekuensinya.", false},
 		{"Mobil dinas camat dipakai mengantar tim sukses calon bupati ke pasar.", true},
-	} {
-		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
-			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
-		}
-	}
+	})
 }

@@ -94,11 +94,7 @@ func TestSideNearbyOnlyInShortTexts(t *testing.T) {
 // act or another person of its own, or that says what someone is not
 // ("gue bukan PNS") lends no one.
 func TestStatusNearby(t *testing.T) {
-	c := mustDefault(t)
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
+	checkFlags(t, mustDefault(t), []flagCase{
 		{"Bu, itu foto profil WA ibu kok pake twibbon paslon nomor 2? Ibu kan bidan PNS di Puskesmas Sukajadi.", true},
 		{"Dia PNS loh di kantor kecamatan. Tiap malam bagi-bagi stiker paslon nomor 1 ke warga.", true},
 		// Who they are two sentences on.
@@ -108,26 +104,14 @@ func TestStatusNearby(t *testing.T) {
 		{"Tiap malam ada yang bagi-bagi stiker paslon nomor 1 ke warga. Camat kami hadir di rapat dinas.", false},
 		// Saying what one is not.
 		{"Gue bukan PNS, cuma tukang parkir. Jadi bebas dong gue pasang stiker paslon nomor 2 di motor.", false},
-	} {
-		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
-			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
-		}
-	}
+	})
 }
 
 // TestPostWindow: in a post, the one who did the act may stand further
 // before it than in an article; someone after the act may not.
 func TestPostWindow(t *testing.T) {
-	c := mustDefault(t)
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
+	checkFlags(t, mustDefault(t), []flagCase{
 		{"bu guru yang ngajar di SMPN 4 Sukamaju itu kok live tiktok tiap malam bawa2 nama caleg terus suruh penonton pilih nomor 5", true},
 		{"lembaga survei bayaran sudah memenangkan pasangan nomor 2 sejak bulan lalu dan mungkin sebentar lagi sujud syukur karena yakin menang semua lembaga dan aparatur negara", false},
-	} {
-		if v := c.Classify(netra.Item{Text: tc.text}); v.Flagged != tc.want {
-			t.Errorf("%q: flagged %v, want %v (hits %+v)", tc.text, v.Flagged, tc.want, v.Hits)
-		}
-	}
+	})
 }
