@@ -353,62 +353,6 @@ func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence
 	return carriedFrom(occ[last], ts), true
 }
 
-// genericClass reports whether actor o is civil servants as a class ("ASN
-// punya hak pilih."), not someone told of: an anaphor after it ("Untuk
-// memilih, ia perlu tahu visi misi calon") speaks of any of them. A count,
-// "seorang", "oknum", a demonstrative, an initial or a capitalised name
-// after the words makes them someone ("Seorang ASN …", "ASN berinisial
-// AS", "ASN Dinas Sosial"), and so does saying someone is one ("Sekdes
-// kami itu PNS", "diangkat sebagai PPPK"). In a headline (title) every
-// word has a capital, so a capital there names no one.
-func genericClass(o occurrence, ts []Token, title bool) bool {
-	if !classWord(o, ts) {
-		return false
-	}
-	// Look past the class's other names, its full form and a classifier:
-	// "satu ASN atau PNS", "Sejumlah Aparatur Sipil Negara (ASN)",
-	// "delapan orang ASN".
-	b := o.i - 1
-	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang") {
-		b--
-	}
-	if b >= 0 {
-		switch w := ts[b].Norm; w {
-		case "ada", "terdapat", "ditemukan", "temukan", "menemukan", "mendapati", "memergoki", "kedapatan":
-			// "ada ASN yang tampak terlibat": there were some.
-			return false
-		case "seorang", "oknum", "satu", "dua", "tiga", "empat", "lima", "sejumlah", "beberapa", "belasan", "puluhan", "ratusan", "si", "sang",
-			// said of someone: "Sekdes di desa kami itu PNS", "diangkat
-			// sebagai PPPK"
-			"itu", "sebagai", "jadi", "menjadi", "juga", "masih":
-			return false
-		default:
-			if isDigits(w) || statusWord(w) {
-				return false
-			}
-		}
-	}
-	for k := o.j; k < len(ts) && k < o.j+3; k++ {
-		switch ts[k].Norm {
-		case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
-			return false
-		}
-		if ts[k].Upper && !title && !classToken(ts[k].Norm) {
-			return false
-		}
-	}
-	return true
-}
-
-// classToken reports the words of the names of civil servants as a class.
-func classToken(w string) bool {
-	switch w {
-	case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai", "aparatur sipil negara":
-		return true
-	}
-	return false
-}
-
 // backSentence tokenises an earlier sentence s and finds its occurrences,
 // with the item's references applied, for an actor to be carried from it.
 func (c *Classifier) backSentence(text string, s span, doc *docContext) ([]Token, []occurrence) {

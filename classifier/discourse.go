@@ -179,77 +179,6 @@ func keptFrom(a occurrence, ts []Token) bool {
 	return false
 }
 
-// particularOnly reports whether cue group g cancels an act only when the
-// act is civil servants' in general: a rumour, a denial.
-func (cr *compiledRule) particularOnly(g int32) bool {
-	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial || g == cr.question)
-}
-
-// mayNameCase reports whether cue o cancels only an act by civil servants
-// in general, so that about someone in particular it still reports a
-// case: a rumour, a denial by the accused, a question, an example dated
-// to a past election (see ExplanationGazetteer), and a condition
-// put as a question of law ("bagaimana hukumnya kalau kepala puskesmas
-// kami … pasang foto profil bareng paslon?" asks about what was done).
-// A blanket denial ("membantah ada arahan") names no case.
-func (cr *compiledRule) mayNameCase(o occurrence, ts []Token) bool {
-	if cr.particularOnly(o.group) {
-		return !deniesExistence(o, ts)
-	}
-	if o.group >= 0 && o.group == cr.explanation {
-		return pastElection(ts)
-	}
-	return o.group >= 0 && o.group == cr.hypothetical && lawQuestion(o, ts)
-}
-
-// pastElection reports whether a sentence dates what it tells to an
-// election year or to the past ("pada Pilkada 2020", "pemilu lalu"), as
-// a concrete case is told and a kind of violation is not.
-func pastElection(ts []Token) bool {
-	for _, t := range ts {
-		switch n := t.Norm; {
-		case n == "lalu" || n == "silam":
-			return true
-		case len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && strings.Trim(n, "0123456789") == "":
-			return true
-		}
-	}
-	return false
-}
-
-// lawQuestion reports whether cue o is "kalau" (or "jika", "bila") right
-// after "hukumnya" or "aturannya": what follows is what the writer asks
-// the law about.
-func lawQuestion(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || o.i == 0 {
-		return false
-	}
-	switch ts[o.i].Norm {
-	case "kalau", "kalo", "klo", "jika", "bila", "apabila":
-	default:
-		return false
-	}
-	switch ts[o.i-1].Norm {
-	case "hukumnya", "aturannya":
-		return true
-	}
-	return false
-}
-
-// deniesExistence reports whether cue o denies that there is anything at
-// all ("membantah ada arahan …", "membantah kabar bahwa …"): a blanket
-// denial, whoever makes it, names no case.
-func deniesExistence(o occurrence, ts []Token) bool {
-	if o.carried || o.j >= len(ts) {
-		return false
-	}
-	switch ts[o.j].Norm {
-	case "ada", "adanya", "kabar", "isu", "informasi", "berita":
-		return true
-	}
-	return false
-}
-
 // conditionalRefusal finds a condition on not doing the act right before
 // it — "kalau nggak pilih 01, siap-siap pindah", "jika tidak mendukung
 // petahana …": the threat that makes it pressure, not a hypothesis or a
@@ -310,30 +239,6 @@ func turnBetween(text string, ts []Token, from, to int) bool {
 		}
 	}
 	return false
-}
-
-// namesSomeone reports whether the actor among chosen is someone in
-// particular: a role, not the class of all civil servants, and particular
-// (see particular) — "Camat Sukajadi", not "ada ASN".
-func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
-	for _, x := range chosen {
-		if x.carried || !cr.roleIs(x, rules.RoleActor) {
-			continue
-		}
-		return !classWord(x, ts) && cr.particular(x, ts)
-	}
-	return false
-}
-
-// classWord reports whether actor x is only words for civil servants in
-// general ("ASN", "pegawai negeri sipil"), not a kind of them.
-func classWord(x occurrence, ts []Token) bool {
-	for k := x.i; k < x.j && k < len(ts); k++ {
-		if !classToken(ts[k].Norm) {
-			return false
-		}
-	}
-	return true
 }
 
 // overseerReach is how many tokens may stand between an overseer and its
@@ -694,37 +599,6 @@ func wordBefore(x occurrence, ts []Token) string {
 		return ""
 	}
 	return ts[x.i-1].Norm
-}
-
-// particular reports whether actor x names someone in particular rather
-// than a class: a capitalised word in the role or just after it ("Kepala
-// SMP Negeri 2 Nita", "camat Sukajadi"), other than the class words
-// themselves ("ASN", "PNS") and the first word of the sentence.
-func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
-	// In a headline in title case every word has a capital, so there
-	// only a capitalised word no gazetteer knows, the first after the
-	// title, names someone or somewhere ("Perawat RSUD Undata …", "Lurah
-	// di Palembang …", not "Camat Diarahkan Dukung Paslon" or "… Camat
-	// Dukung Calon Tertentu").
-	title := titleCase(ts)
-	// A capital that opens the sentence says nothing.
-	for k := max(x.i, 1); k < len(ts) && k < x.j+3; k++ {
-		switch ts[k].Norm {
-		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
-			continue
-		}
-		if !ts[k].Upper {
-			continue
-		}
-		if !title {
-			return true
-		}
-		if k >= x.j {
-			// The first capitalised word after the title decides.
-			return !cr.vocab[ts[k].Norm]
-		}
-	}
-	return false
 }
 
 // partOfAct reports whether negation n is a word of an act phrase ("tidak

@@ -292,8 +292,8 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 			continue
 		}
 		n, end := ts[k+1], k+2
-		if honorific(n.Norm) && k+2 < len(ts) && ts[k+2].Upper {
-			// "coblos Bang Ucok": the name is after the honorific.
+		if addressTerm(n.Norm) && k+2 < len(ts) && ts[k+2].Upper {
+			// "coblos Bang Ucok": the name is after the word of address.
 			n, end = ts[k+2], k+3
 		}
 		if !n.Upper || c.norm.vocab[n.Norm] || titleCase(ts) || len(n.Norm) < 3 {
@@ -304,9 +304,10 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	return occ
 }
 
-// honorific reports words put before a person's name ("Bang Ucok", "Pak
-// Darto", "Uda Fer").
-func honorific(w string) bool {
+// addressTerm reports words of address put before a person's name ("Bang
+// Ucok", "Pak Darto", "Uda Fer"); isHonorific holds the titles a ballot
+// prints.
+func addressTerm(w string) bool {
 	switch w {
 	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan":
 		return true
