@@ -272,9 +272,9 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 }
 
 // votedNames adds, as a side, a name no gazetteer knows right after a verb
-// of casting a vote or after "suara buat": "harus pilih Ompu Maruli",
-// "coblos Bang Ucok", "target suara buat Bang Ardi". Only voting verbs:
-// "mendukung" takes programmes and teams as well.
+// of casting or winning a vote or after "suara buat": "harus pilih Ompu
+// Maruli", "coblos Bang Ucok", "Ayo menangkan Bapak Rudy", "target suara
+// buat Bang Ardi". Not "mendukung": it takes programmes and teams as well.
 func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	g, ok := c.dict.byName["@target"]
 	if !ok {
@@ -282,7 +282,7 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	}
 	for k := 1; k+1 < len(ts); k++ {
 		switch ts[k].Norm {
-		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng":
+		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng", "menangkan", "menangin", "memenangkan":
 		case "buat", "untuk", "utk":
 			// "target suara buat Bang Ardi", "cari suara untuk …"
 			if ts[k-1].Norm != "suara" {
