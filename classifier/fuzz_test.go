@@ -23,6 +23,10 @@ func FuzzClassify(f *testing.F) {
 		// A doubled word is two tokens over the same bytes, inside the
 		// clause put before an anaphor.
 		"Camat Sukajadi datang. Saat rame2 orang kampanye di lapangan, ia membagikan stiker paslon nomor 2.",
+		// Quotations opened and never closed, a verb of saying at the end,
+		// words that take up a list at the end of the text.
+		"kepsek bilang \"02 ya", "kadis ngomong", "Guru itu bilang: 'pilih", "Foto bareng caleg, semuanya",
+		"Ia merinci contoh. Semua itu", "pilih Bang", "target suara buat", "berinisial AS.", "cuma nurunin baliho paslon",
 	} {
 		f.Add(s)
 	}
