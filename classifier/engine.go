@@ -687,6 +687,11 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				if !other || o.group < 0 {
 					continue
 				}
+				if b := occ[best]; !o.carried && !b.carried && o.i <= b.i && b.j <= o.j {
+					// The civil servant's words are part of someone
+					// else's title ("Relawan Guru Nusantara").
+					return nil, false
+				}
 				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) {
 					return nil, false
 				}

@@ -22,3 +22,17 @@ func TestListsInSentences(t *testing.T) {
 		{"Mobil dinas camat dipakai mengantar tim sukses calon bupati ke pasar.", true},
 	})
 }
+
+// TestNotACase: a retired teacher, a volunteer group with "guru" in its
+// name, a vote cast, a poll and a complaint channel are no case.
+func TestNotACase(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Pak guru pensiunan di kampung sebelah sekarang jadi koordinator timses caleg nomor 4.", false},
+		{"Pak guru SD negeri di kampung sebelah sekarang jadi koordinator timses caleg nomor 4.", true},
+		{"Relawan Guru Sukamaju resmi deklarasi dukung paslon 02 di GOR kota.", false},
+		{"Udah nyoblos, jari ungu ✔️ lanjut piket di kantor dinas #PNSLife", false},
+		{"Polling di grup alumni diklat PNS: 43% masih bingung pilih capres.", false},
+		{"Warga kini bisa melaporkan dugaan pelanggaran netralitas ASN dengan memindai kode QR di kantor kelurahan.", false},
+	})
+}
+

@@ -175,7 +175,8 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 }
 
 // markFormer moves an actor right after a former-word ("mantan sekretaris
-// daerah", "pensiunan sekda") to the group of people who are not ASN.
+// daerah", "pensiunan sekda"), or right before a one-word one ("Pak guru
+// pensiunan"), to the group of people who are not ASN.
 func (d *dictionary) markFormer(occ []occurrence) {
 	if d.former < 0 || d.formerTo < 0 {
 		return
@@ -185,7 +186,8 @@ func (d *dictionary) markFormer(occ []occurrence) {
 			continue
 		}
 		for k := range occ {
-			if occ[k].i == f.j && d.groups[occ[k].group].role == rules.RoleActor {
+			// "pensiunan guru", and after the role: "Pak guru pensiunan".
+			if (occ[k].i == f.j || occ[k].j == f.i && f.j == f.i+1) && d.groups[occ[k].group].role == rules.RoleActor {
 				occ[k].group = d.formerTo
 			}
 		}
