@@ -35,4 +35,3 @@ func TestNotACase(t *testing.T) {
 		{"Warga kini bisa melaporkan dugaan pelanggaran netralitas ASN dengan memindai kode QR di kantor kelurahan.", false},
 	})
 }
-
