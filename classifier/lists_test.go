@@ -35,3 +35,15 @@ func TestNotACase(t *testing.T) {
 		{"Warga kini bisa melaporkan dugaan pelanggaran netralitas ASN dengan memindai kode QR di kantor kelurahan.", false},
 	})
 }
+
+// TestMoreActs: a place on a party's list of candidates, hosting a side's
+// event, a side's jersey, and a department's car carrying a side's banner
+// ("paslon gubernur" names the office sought, not a governor).
+func TestMoreActs(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Pak Kadis Pariwisata Sukamaju masih ngantor padahal namanya udah ada di DCS caleg DPRD dari partai.", true},
+		{"Yang bikin heran, kepala puskesmas kecamatan yang jadi MC di acara kampanye caleg DPRD itu.", true},
+		{"Dokter di Puskesmas Sukamaju itu PNS kan? Kok pose pakai jersey paslon gubernur nomor 2.", true},
+		{"Mobil plat merah Dinas PUPR Sukamaju ngangkut spanduk paslon gubernur, parkir depan posko pula.", true},
+	})
+}

@@ -342,7 +342,8 @@ func (c *Classifier) statusOf(ts []Token, occ []occurrence, o occurrence) bool {
 		}
 	}
 	for k := o.j; k < len(ts) && k < o.j+2; k++ {
-		if ts[k].Norm == "loh" || ts[k].Norm == "lho" {
+		// "Pj itu ASN loh", "Dokter itu PNS kan?"
+		if ts[k].Norm == "loh" || ts[k].Norm == "lho" || ts[k].Norm == "kan" {
 			return true
 		}
 	}
