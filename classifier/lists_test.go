@@ -47,3 +47,14 @@ func TestMoreActs(t *testing.T) {
 		{"Mobil plat merah Dinas PUPR Sukamaju ngangkut spanduk paslon gubernur, parkir depan posko pula.", true},
 	})
 }
+
+// TestRegionalAndColloquial: Sundanese school heads and verbs of saying,
+// "sebagai" saying what the writer is, rallying staff with "ngerahin".
+func TestRegionalAndColloquial(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kapala sakola SMPN 4 pas upacara nitip ka murid-murid: \"bejakeun ka kolot, ulah hilap nomer 2 nya\".", true},
+		{"Dukung penuh Ibu Hj. Siti Maryam nomor 1 untuk DPRD Kab. Sukamaju! Sebagai perawat PNS di puskesmas, saya tahu beliau peduli nakes.", true},
+		{"Lurah Margasari ngerahin pegawai kelurahan buat bawa warga ke kampanye akbar paslon nomor 2.", true},
+		{"Dulu ASN datang ke kampanye, sekarang cukup like dan share, ujarnya.", false},
+	})
+}

@@ -368,7 +368,7 @@ const statusReach = 3
 // copula, the one addressed, or a relative.
 func statusWord(w string) bool {
 	switch w {
-	case "kan", "adalah", "merupakan", "berstatus", "padahal",
+	case "kan", "adalah", "merupakan", "berstatus", "padahal", "sebagai",
 		"lu", "lo", "elu", "kamu", "anda", "dia", "beliau",
 		"istri", "istriku", "suami", "suamiku", "kakak", "kakakku", "kaka", "kak", "adik", "adikku",
 		"abang", "sepupu", "sepupuku", "om", "tante", "paman", "bibi", "pakde", "bude", "bapakku",
