@@ -445,7 +445,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ) && !cr.selective(o, occ, ts) {
+		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ, ts) && !cr.selective(o, occ, ts) {
 			excl = k
 			break
 		}
@@ -546,7 +546,7 @@ func isBreakRune(r rune) bool {
 // which is no duty of theirs: a verb of installing follows the officer
 // within installReach tokens, with no side or other person between them
 // to be its subject ("Satpol PP berjaga saat tim kampanye memasang …").
-func (cr *compiledRule) officerInstalls(o occurrence, occ []occurrence) bool {
+func (cr *compiledRule) officerInstalls(o occurrence, occ []occurrence, ts []Token) bool {
 	if cr.officer < 0 || o.group != cr.officer || cr.install < 0 || o.carried {
 		return false
 	}
@@ -556,7 +556,7 @@ func (cr *compiledRule) officerInstalls(o occurrence, occ []occurrence) bool {
 		}
 		between := false
 		for _, y := range occ {
-			if !y.carried && y.i >= o.j && y.j <= x.i && (cr.roleIs(y, rules.RoleTarget) || y.group == cr.otherActor || y.group == cr.nonASN) {
+			if !y.carried && y.i >= o.j && y.j <= x.i && (cr.roleIs(y, rules.RoleTarget) || y.group == cr.otherActor || y.group == cr.nonASN) && !(y.i > 0 && negationWord(ts[y.i-1].Norm)) {
 				between = true
 				break
 			}
@@ -593,11 +593,24 @@ func (cr *compiledRule) selective(o occurrence, occ []occurrence, ts []Token) bo
 // onlyThenSide reports whether a side stands at most selectiveReach tokens
 // after verb v, with "cuma" or "hanya" between them or at most two tokens
 // before the verb ("cuma copot baliho paslon 1", "nurunin baliho cuma
-// punya paslon 1").
+// punya paslon 1"), or with another side's material left standing later
+// in the sentence ("…, tapi baliho 02 … dibiarkan").
 func onlyThenSide(cr *compiledRule, v occurrence, occ []occurrence, ts []Token) bool {
+	spared := false
+	for k := v.j; k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "dibiarkan", "dibiarin", "dibiarain", "dibiarken":
+			spared = true
+		}
+	}
 	for _, t := range occ {
 		if t.carried || !cr.roleIs(t, rules.RoleTarget) || t.i < v.j || t.i-v.j > selectiveReach {
 			continue
+		}
+		if spared {
+			// "cabut semua baliho paslon 01 & 03 …, tapi baliho 02 …
+			// dibiarkan"
+			return true
 		}
 		for k := max(v.i-2, 0); k < t.i; k++ {
 			switch ts[k].Norm {

@@ -58,3 +58,16 @@ func TestRegionalAndColloquial(t *testing.T) {
 		{"Dulu ASN datang ke kampanye, sekarang cukup like dan share, ujarnya.", false},
 	})
 }
+
+// TestOfficersAndLists: an officer who leaves another side's banners
+// standing, one said not to be honorary who puts a banner up, and a
+// civil servant listed with village officials ("Pak Sekcam sama dua
+// kadus").
+func TestOfficersAndLists(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Anggota Satpol PP cabut semua baliho paslon 01 dan 03 di sepanjang jalan, tapi baliho 02 yang nempel di pohon dibiarkan.", true},
+		{"Anggota Satpol PP cabut semua baliho paslon yang nempel di pohon sepanjang jalan.", false},
+		{"Oknum Satpol PP (PNS, bukan THL) di Kab. Sukamaju malah masang baliho caleg partainya di depan kantor kecamatan.", true},
+		{"Kades Tanjung Sari, Pak Sekcam sama dua kadus kompak hadir di deklarasi relawan paslon bupati kemarin sore.", true},
+	})
+}

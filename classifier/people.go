@@ -155,7 +155,7 @@ func coordinated(x, y occurrence, text string, ts []Token) bool {
 	}
 	for _, t := range ts[x.j:y.i] {
 		switch t.Norm {
-		case "dan", "serta", "bersama", "beserta", "dengan", "maupun", "atau", "hingga", "sampai":
+		case "dan", "serta", "bersama", "beserta", "dengan", "maupun", "atau", "hingga", "sampai", "sama", "bareng":
 			return true
 		}
 	}
