@@ -286,7 +286,24 @@ func (cr *compiledRule) instructs(o, a occurrence, occ []occurrence) bool {
 			agent = true
 		}
 	}
-	return same && (a.i-o.j <= instructReach || agent && a.i-o.j <= instructAgentReach)
+	return same && (a.i-o.j <= instructReach || agent && a.i-o.j <= instructAgentReach || a.i-o.j <= instructTaskReach && cr.taskClause(o, a, occ))
+}
+
+// instructTaskReach is how far after a passive instruction the act may
+// stand inside the task it names ("diminta mendata guru dan wali murid
+// yang siap mendukung paslon …").
+const instructTaskReach = 8
+
+// taskClause reports whether the words from instruction o to act a are one
+// task with no cue of the rule's discourse between them: "diminta tidak
+// memanfaatkan … untuk politik praktis" asks that nothing be done.
+func (cr *compiledRule) taskClause(o, a occurrence, occ []occurrence) bool {
+	for _, x := range occ {
+		if !x.carried && x.i >= o.j && x.i < a.i && (cr.cancel[x.group] || cr.negate[x.group]) {
+			return false
+		}
+	}
+	return true
 }
 
 // conceded reports whether cancel cue o stands in a concessive clause

@@ -71,3 +71,12 @@ func TestOfficersAndLists(t *testing.T) {
 		{"Kades Tanjung Sari, Pak Sekcam sama dua kadus kompak hadir di deklarasi relawan paslon bupati kemarin sore.", true},
 	})
 }
+
+// TestInstructedTask: a task someone was told to do that serves a side is
+// pressure; one that asks that nothing be done is an appeal.
+func TestInstructedTask(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Bapak/Ibu Kepala Sekolah diminta mendata guru dan wali murid yang siap mendukung paslon bupati nomor urut 2.", true},
+		{"Guru dan kepala sekolah diminta tidak memanfaatkan kegiatan sekolah untuk mendukung paslon mana pun.", false},
+	})
+}
