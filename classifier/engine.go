@@ -129,6 +129,7 @@ func (c *Classifier) titleListCue(title string) occurrence {
 
 // analyzeWith is analyze that also collects near misses into nm (nil: none).
 func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
+	startHits := len(hits)
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -238,7 +239,63 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			back = append(back, actorSentence{span: s, at: i, carried: chain, hasCarried: !actorSeen && chained, link: linked})
 		}
 	}
+	if field == "" && len(hits) == startHits && len(sents) > 1 && shortText(text, sents) {
+		hits = c.evalWholePost(text, doc, hits)
+	}
 	return hits, sup
+}
+
+// postWeight scales the weight of a hit whose roles came from different
+// sentences of one post (evalWholePost).
+const postWeight = 0.7
+
+// evalWholePost reads a short post that no sentence completed as one
+// incident told in pieces ("Jam 4 sore semua disuruh kumpul di aula. …
+// Taunya pak kadis muter video … Pulangnya dapat kalender bergambar
+// paslon."): a rule fires with its roles from any sentence, but only when
+// the post names civil servants and nobody else (no "ada yang …", no
+// "oleh …"), and states no norm, no hypothesis, question, denial or rumour
+// anywhere.
+func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit) []netra.Hit {
+	ts := c.norm.tokensIn(text, 0, len(text))
+	if namesAgent(ts) {
+		// "ada yang bagi-bagi stiker …": someone else did it.
+		return hits
+	}
+	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+	asn := false
+	for _, o := range occ {
+		switch role := c.dict.groups[o.group].role; {
+		case role == rules.RoleCancel:
+			return hits
+		case role == rules.RoleActor && o.group == c.heads.asn:
+			asn = true
+		case role == rules.RoleActor:
+			return hits
+		}
+	}
+	if !asn {
+		return hits
+	}
+	whole := span{0, len(text)}
+	for _, cr := range c.rules {
+		if !c.flagging[cr.rule.ID] || len(hits) >= maxHits {
+			continue
+		}
+		r := *cr.rule
+		r.Window = 0
+		joined := *cr
+		joined.rule = &r
+		h, st := joined.eval(text, whole, ts, occ, c.modes)
+		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) {
+			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
+			// banner) tie no act in one sentence to a side in another.
+			continue
+		}
+		h.Mode, h.Weight = c.reportMode(occ), h.Weight*postWeight
+		hits = append(hits, h)
+	}
+	return hits
 }
 
 // framed adds to the occurrences of sentence i what frames it from the
@@ -381,6 +438,61 @@ func (c *Classifier) statesNorm(occ []occurrence) bool {
 	for _, o := range occ {
 		if c.titleNorm[o.group] {
 			return true
+		}
+	}
+	return false
+}
+
+// ownSubject reports whether the clause of hit h's act names a subject of
+// its own before the act: a side ("paslon nomor 2 membagikan …"), the
+// writer ("Saya lihat baliho …"), a word for someone else ("PT", "warga",
+// "tim") or a name no gazetteer knows ("PT ABC kemudian membagikan …").
+func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occurrence) bool {
+	act := -1
+	for _, sp := range h.Spans {
+		if sp.Role != rules.RoleAct {
+			continue
+		}
+		for k, t := range ts {
+			if t.Start == sp.Start {
+				act = k
+				break
+			}
+		}
+	}
+	for k := act - 1; k >= 0; k-- {
+		if gap := between(text, ts, k, k+1); strings.ContainsAny(gap, ".!?,;:") {
+			break
+		}
+		switch ts[k].Norm {
+		case "pt", "cv", "perusahaan", "toko", "tim", "relawan", "simpatisan", "pendukung", "kader", "warga", "masyarakat", "seseorang", "orang", "saya", "aku", "gue", "gw", "sy", "ane":
+			return true
+		}
+		for _, o := range occ {
+			if !o.carried && o.i <= k && k < o.j && c.dict.groups[o.group].role == rules.RoleTarget {
+				return true
+			}
+		}
+		if k > 0 && ts[k].Upper && !c.norm.vocab[ts[k].Norm] && !strings.ContainsAny(between(text, ts, k-1, k), ".!?") {
+			return true
+		}
+	}
+	return false
+}
+
+// classActor reports whether the actor of hit h is only words for civil
+// servants as a class ("ASN", "PNS"; see classWord).
+func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool {
+	for _, sp := range h.Spans {
+		if sp.Role != rules.RoleActor {
+			continue
+		}
+		for _, o := range occ {
+			if !o.carried && c.dict.groups[o.group].role == rules.RoleActor {
+				if st, en := occBytes(ts, o); st == sp.Start && en == sp.End {
+					return classWord(o, ts)
+				}
+			}
 		}
 	}
 	return false

@@ -115,3 +115,16 @@ func TestPostWindow(t *testing.T) {
 		{"lembaga survei bayaran sudah memenangkan pasangan nomor 2 sejak bulan lalu dan mungkin sebentar lagi sujud syukur karena yakin menang semua lembaga dan aparatur negara", false},
 	})
 }
+
+// TestWholePost: a short post no sentence completes is read as one
+// incident told in pieces, but only when it names civil servants and
+// nobody else and states no norm, question or denial anywhere.
+func TestWholePost(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Pj kades kami itu PNS dari kantor camat. Tapi kelakuannya: bagi-bagi kalender caleg nomor 4 ke tiap rumah pas penyaluran BLT.", true},
+		{"Pj kades kami itu PNS dari kantor camat. Tapi kepala dusun bagi-bagi kalender caleg nomor 4 ke tiap rumah pas penyaluran BLT.", false},
+		{"Pj kades kami itu PNS dari kantor camat. Boleh gak sih bagi-bagi kalender caleg nomor 4 pas penyaluran BLT?", false},
+		{"Pj kades kami itu PNS dari kantor camat. Tapi ada yang bagi-bagi kalender caleg nomor 4 ke tiap rumah pas penyaluran BLT.", false},
+		{"Kantor kami pasang spanduk 'ASN Netral, Pemilu Damai' gede banget di depan. Kalah sama baliho caleg di seberangnya.", false},
+	})
+}
