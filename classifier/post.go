@@ -1,0 +1,135 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
+)
+
+// postWeight scales the weight of a hit whose roles came from different
+// sentences of one post (evalWholePost).
+const postWeight = 0.7
+
+// evalWholePost reads a short post that no sentence completed as one
+// incident told in pieces ("Jam 4 sore semua disuruh kumpul di aula. …
+// Taunya pak kadis muter video … Pulangnya dapat kalender bergambar
+// paslon."): a rule fires with its roles from any sentence, but only when
+// the post names civil servants and nobody else (no "ada yang …", no
+// "oleh …"), and states no norm, no hypothesis, question, denial or rumour
+// anywhere.
+func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit) []netra.Hit {
+	ts := c.norm.tokensIn(text, 0, len(text))
+	if namesAgent(ts) {
+		// "ada yang bagi-bagi stiker …": someone else did it.
+		return hits
+	}
+	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+	asn := false
+	for _, o := range occ {
+		switch role := c.dict.groups[o.group].role; {
+		case role == rules.RoleCancel:
+			return hits
+		case role == rules.RoleActor && o.group == c.heads.asn:
+			asn = true
+		case role == rules.RoleActor:
+			return hits
+		}
+	}
+	if !asn {
+		return hits
+	}
+	whole := span{0, len(text)}
+	for _, cr := range c.rules {
+		if !c.flagging[cr.rule.ID] || len(hits) >= maxHits {
+			continue
+		}
+		r := *cr.rule
+		r.Window = 0
+		joined := *cr
+		joined.rule = &r
+		h, st := joined.eval(text, whole, ts, occ, c.modes)
+		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) {
+			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
+			// banner) tie no act in one sentence to a side in another.
+			continue
+		}
+		h.Mode, h.Weight = c.reportMode(occ), h.Weight*postWeight
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+// framed adds to the occurrences of sentence i what frames it from the
+// sentences around it: the example cue of a sentence right before that
+// announces examples (lead, from sentence leadAt), and the norm of a
+// sentence right after that takes it up ("Semua itu dilarang.").
+func (c *Classifier) framed(text string, sents []span, i int, occ []occurrence, lead occurrence, leadAt int) []occurrence {
+	if len(occ) == 0 {
+		return occ
+	}
+	if leadAt == i-1 {
+		occ = append(occ, lead)
+	}
+	if i+1 < len(sents) {
+		if cue, ok := c.resumedAsNorm(text[sents[i+1].start:sents[i+1].end]); ok {
+			occ = append(occ, cue)
+		}
+	}
+	return occ
+}
+
+// ownSubject reports whether the clause of hit h's act names a subject of
+// its own before the act: a side ("paslon nomor 2 membagikan …"), the
+// writer ("Saya lihat baliho …"), a word for someone else ("PT", "warga",
+// "tim") or a name no gazetteer knows ("PT ABC kemudian membagikan …").
+func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occurrence) bool {
+	act := -1
+	for _, sp := range h.Spans {
+		if sp.Role != rules.RoleAct {
+			continue
+		}
+		for k, t := range ts {
+			if t.Start == sp.Start {
+				act = k
+				break
+			}
+		}
+	}
+	for k := act - 1; k >= 0; k-- {
+		if gap := between(text, ts, k, k+1); strings.ContainsAny(gap, ".!?,;:") {
+			break
+		}
+		switch ts[k].Norm {
+		case "pt", "cv", "perusahaan", "toko", "tim", "relawan", "simpatisan", "pendukung", "kader", "warga", "masyarakat", "seseorang", "orang", "saya", "aku", "gue", "gw", "sy", "ane":
+			return true
+		}
+		for _, o := range occ {
+			if !o.carried && o.i <= k && k < o.j && c.dict.groups[o.group].role == rules.RoleTarget {
+				return true
+			}
+		}
+		if k > 0 && ts[k].Upper && !c.norm.vocab[ts[k].Norm] && !strings.ContainsAny(between(text, ts, k-1, k), ".!?") {
+			return true
+		}
+	}
+	return false
+}
+
+// classActor reports whether the actor of hit h is only words for civil
+// servants as a class ("ASN", "PNS"; see classWord).
+func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool {
+	for _, sp := range h.Spans {
+		if sp.Role != rules.RoleActor {
+			continue
+		}
+		for _, o := range occ {
+			if !o.carried && c.dict.groups[o.group].role == rules.RoleActor {
+				if st, en := occBytes(ts, o); st == sp.Start && en == sp.End {
+					return classWord(o, ts)
+				}
+			}
+		}
+	}
+	return false
+}
