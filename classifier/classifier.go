@@ -27,10 +27,13 @@ const (
 
 // Classifier applies one rule pack.
 type Classifier struct {
-	pack     *rules.Pack
-	norm     *normalizer
-	dict     *dictionary
-	rules    []*compiledRule
+	pack  *rules.Pack
+	norm  *normalizer
+	dict  *dictionary
+	rules []*compiledRule
+	// joined are the flagging rules with no window, for a short post read
+	// as one incident (evalWholePost).
+	joined   []*compiledRule
 	first    *automaton
 	version  string
 	maxTitle int
@@ -203,6 +206,11 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		cr.cueGroups = named
 		if cr.rule.Flag {
 			c.flagging[cr.rule.ID] = true
+			r := *cr.rule
+			r.Window = 0
+			j := *cr
+			j.rule = &r
+			c.joined = append(c.joined, &j)
 		}
 	}
 	return c, nil

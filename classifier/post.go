@@ -40,15 +40,11 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 		return hits
 	}
 	whole := span{0, len(text)}
-	for _, cr := range c.rules {
-		if !c.flagging[cr.rule.ID] || len(hits) >= maxHits {
-			continue
+	for _, cr := range c.joined {
+		if len(hits) >= maxHits {
+			break
 		}
-		r := *cr.rule
-		r.Window = 0
-		joined := *cr
-		joined.rule = &r
-		h, st := joined.eval(text, whole, ts, occ, c.modes)
+		h, st := cr.eval(text, whole, ts, occ, c.modes)
 		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) {
 			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
 			// banner) tie no act in one sentence to a side in another.
