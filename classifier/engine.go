@@ -130,10 +130,6 @@ func (c *Classifier) titleListCue(title string) occurrence {
 // analyzeWith is analyze that also collects near misses into nm (nil: none).
 func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup []netra.Hit, nm *nearMisses) ([]netra.Hit, []netra.Hit) {
 	startHits := len(hits)
-	// actorOnly, actOnly: a sentence had an actor keyword and no act
-	// keyword, or an act keyword and no actor keyword — a post that may
-	// tell one incident in pieces (evalWholePost).
-	actorOnly, actOnly := false, false
 	var sents []span
 	if field == "title" {
 		sents = []span{{0, len(text)}}
@@ -160,8 +156,6 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		}
 		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
 		actorSeen := mask&maskActor != 0
-		actorOnly = actorOnly || mask == maskActor
-		actOnly = actOnly || mask == maskAct
 		var chain occurrence
 		chained, linked := false, false
 		switch {
@@ -245,7 +239,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			back = append(back, actorSentence{span: s, at: i, carried: chain, hasCarried: !actorSeen && chained, link: linked})
 		}
 	}
-	if field == "" && len(hits) == startHits && (actorOnly || actOnly) && shortText(text, sents) {
+	if field == "" && len(hits) == startHits && len(sents) > 1 && shortText(text, sents) {
 		hits = c.evalWholePost(text, doc, hits)
 	}
 	return hits, sup
