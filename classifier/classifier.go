@@ -31,6 +31,9 @@ type Classifier struct {
 	norm  *normalizer
 	dict  *dictionary
 	rules []*compiledRule
+	// targetGroup is the group of the pack's "target" gazetteer, or -1,
+	// for names taken as a side (votedNames).
+	targetGroup int32
 	// joined are the flagging rules with no window, for a short post read
 	// as one incident (evalWholePost).
 	joined   []*compiledRule
@@ -198,6 +201,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		c.modes[named.conseq] = "rule"
 	}
 	c.sides = sideGroups(c.dict.byName, len(c.dict.groups))
+	c.targetGroup = -1
+	if g, ok := c.dict.byName["@target"]; ok {
+		c.targetGroup = g
+	}
 	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))

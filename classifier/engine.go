@@ -261,10 +261,10 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 // Maruli", "coblos Bang Ucok", "Ayo menangkan Bapak Rudy", "target suara
 // buat Bang Ardi". Not "mendukung": it takes programmes and teams as well.
 func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
-	g, ok := c.dict.byName["@target"]
-	if !ok {
+	if c.targetGroup < 0 {
 		return occ
 	}
+	title := -1 // whether ts is a title-case headline, worked out on need
 	for k := 1; k+1 < len(ts); k++ {
 		switch ts[k].Norm {
 		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng", "menangkan", "menangin", "memenangkan":
@@ -281,10 +281,19 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 			// "coblos Bang Ucok": the name is after the word of address.
 			n, end = ts[k+2], k+3
 		}
-		if !n.Upper || c.norm.vocab[n.Norm] || titleCase(ts) || len(n.Norm) < 3 {
+		if !n.Upper || c.norm.vocab[n.Norm] || len(n.Norm) < 3 {
 			continue
 		}
-		occ = append(occ, occurrence{group: g, i: k + 1, j: end})
+		if title < 0 {
+			title = 0
+			if titleCase(ts) {
+				title = 1
+			}
+		}
+		if title == 1 {
+			continue
+		}
+		occ = append(occ, occurrence{group: c.targetGroup, i: k + 1, j: end})
 	}
 	return occ
 }
@@ -322,13 +331,14 @@ func countRule(hits []netra.Hit, id string) int {
 // that cancelled it, so explanations can say why nothing fired. long says
 // the item's text is longer than a post (see genericActor).
 func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit, nm *nearMisses, long bool) ([]netra.Hit, []netra.Hit) {
+	mode := c.reportMode(occ)
 	for _, cr := range c.rules {
 		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule {
 			continue
 		}
 		h, st := cr.eval(text, s, ts, occ, c.modes)
 		h.Field = field
-		if st == fired && long && c.reportMode(occ) == "report" && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
+		if st == fired && long && mode == "report" && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
 			// An article that says what civil servants as a class do
 			// or may do, with no word that reports an incident, describes
 			// no case (see genericClass); a post's "ASN di sini …" is
@@ -339,7 +349,7 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 		switch {
 		case st == fired:
-			h.Mode = c.reportMode(occ)
+			h.Mode = mode
 			hits = append(hits, h)
 		case st == suppressed && len(sup) < maxSuppressed:
 			sup = append(sup, h)
@@ -374,6 +384,13 @@ func (c *Classifier) statesNorm(occ []occurrence) bool {
 // genericActor reports whether the actor of hit h is civil servants as a
 // class (genericClass) rather than someone told of.
 func (c *Classifier) genericActor(h netra.Hit, ts []Token, occ []occurrence, title bool) bool {
+	o, ok := c.hitActor(h, ts, occ)
+	return ok && genericClass(o, ts, title)
+}
+
+// hitActor returns the occurrence among occ (not carried) whose words are
+// hit h's actor span.
+func (c *Classifier) hitActor(h netra.Hit, ts []Token, occ []occurrence) (occurrence, bool) {
 	for _, sp := range h.Spans {
 		if sp.Role != rules.RoleActor {
 			continue
@@ -383,11 +400,11 @@ func (c *Classifier) genericActor(h netra.Hit, ts []Token, occ []occurrence, tit
 				continue
 			}
 			if st, en := occBytes(ts, o); st == sp.Start && en == sp.End {
-				return genericClass(o, ts, title)
+				return o, true
 			}
 		}
 	}
-	return false
+	return occurrence{}, false
 }
 
 // reportMode is the mode of a hit that counts in a sentence with

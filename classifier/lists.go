@@ -143,10 +143,11 @@ func resumptive(ts []Token, k int) int {
 // opens by taking up what came before and states its norm ("Semua itu
 // dilarang."): the sentence before it was a list of what is forbidden.
 func (c *Classifier) resumedAsNorm(s string) (occurrence, bool) {
-	low := strings.ToLower(strings.TrimLeft(s, " \"'“‘"))
+	// A cheap look at the opening words before the sentence is tokenised.
+	head := strings.TrimLeft(s, " \"'“‘")
 	ok := false
 	for _, p := range [...]string{"semua", "itu semua", "hal", "perbuatan", "tindakan", "contoh", "kesemuanya"} {
-		if strings.HasPrefix(low, p) {
+		if len(head) >= len(p) && strings.EqualFold(head[:len(p)], p) {
 			ok = true
 			break
 		}

@@ -39,7 +39,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 	if !asn {
 		return hits
 	}
-	whole := span{0, len(text)}
+	whole, mode := span{0, len(text)}, c.reportMode(occ)
 	for _, cr := range c.joined {
 		if len(hits) >= maxHits {
 			break
@@ -50,7 +50,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 			// banner) tie no act in one sentence to a side in another.
 			continue
 		}
-		h.Mode, h.Weight = c.reportMode(occ), h.Weight*postWeight
+		h.Mode, h.Weight = mode, h.Weight*postWeight
 		hits = append(hits, h)
 	}
 	return hits
@@ -115,17 +115,6 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 // classActor reports whether the actor of hit h is only words for civil
 // servants as a class ("ASN", "PNS"; see classWord).
 func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool {
-	for _, sp := range h.Spans {
-		if sp.Role != rules.RoleActor {
-			continue
-		}
-		for _, o := range occ {
-			if !o.carried && c.dict.groups[o.group].role == rules.RoleActor {
-				if st, en := occBytes(ts, o); st == sp.Start && en == sp.End {
-					return classWord(o, ts)
-				}
-			}
-		}
-	}
-	return false
+	o, ok := c.hitActor(h, ts, occ)
+	return ok && classWord(o, ts)
 }

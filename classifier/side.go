@@ -72,6 +72,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 			return hits
 		}
 	}
+	mode := c.reportMode(occ)
 	for _, j := range [2]int{at - 1, at + 1} {
 		if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) || !short && j != at+1 {
 			continue
@@ -87,10 +88,10 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 				continue
 			}
 			h, st := cr.eval(text, sents[at], ts, with, c.modes)
-			if st != fired || cr.generalActor(h, ts, with) || !short && c.reportMode(occ) == "report" && c.genericActor(h, ts, with, false) {
+			if st != fired || cr.generalActor(h, ts, with) || !short && mode == "report" && c.genericActor(h, ts, with, false) {
 				continue
 			}
-			h.Field, h.Mode, h.Weight = field, c.reportMode(occ), h.Weight*sideWeight
+			h.Field, h.Mode, h.Weight = field, mode, h.Weight*sideWeight
 			hits = append(hits, h)
 		}
 		return hits
