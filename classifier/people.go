@@ -102,13 +102,11 @@ func opensSpeech(o, a occurrence, text string, ts []Token) bool {
 	if k < a.i && (ts[k].Norm == "juga" || ts[k].Norm == "pun") {
 		k++
 	}
-	if k >= a.i {
+	if k >= a.i || !speaks(ts[k].Norm) {
 		return false
 	}
-	if !speaks(ts[k].Norm) {
-		return false
-	}
-	return k+1 <= a.i && (strings.Contains(between(text, ts, k, k+1), ",") || k+1 < len(ts) && ts[k+1].Norm == "bahwa")
+	// k < a.i, so token k+1 exists.
+	return strings.Contains(between(text, ts, k, k+1), ",") || ts[k+1].Norm == "bahwa"
 }
 
 // inOfficeReach is how many tokens may stand between an office and the
