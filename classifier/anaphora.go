@@ -38,6 +38,49 @@ func (c *Classifier) hasActor(occ []occurrence) bool {
 	return false
 }
 
+// opensWithPronoun reports whether the sentence's subject is a personal
+// pronoun ("Ia diduga mengajak staf kecamatan …"). Other anaphors
+// ("Mereka yang dipanggil yakni …", "ketiganya") often introduce the
+// people named after them.
+func (c *Classifier) opensWithPronoun(text string, occ []occurrence, ts []Token) bool {
+	if len(ts) < 2 || ts[1].Norm == "yang" {
+		return false
+	}
+	switch ts[0].Norm {
+	case "ia", "dia", "beliau":
+		return c.anaphora >= 0 && opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups)
+	}
+	return false
+}
+
+// dropObjects removes the actors of a sentence whose subject is an
+// anaphor when each of them stands after the first act: they are whom
+// the act was done to ("Ia mengajak staf di kantor kecamatan memilih
+// …"), and the anaphor's antecedent is the one who did it.
+func (c *Classifier) dropObjects(occ []occurrence) []occurrence {
+	firstAct := -1
+	for _, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleAct && (firstAct < 0 || o.i < firstAct) {
+			firstAct = o.i
+		}
+	}
+	if firstAct < 0 {
+		return occ
+	}
+	for _, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleActor && o.i < firstAct {
+			return occ
+		}
+	}
+	out := occ[:0]
+	for _, o := range occ {
+		if c.dict.groups[o.group].role != rules.RoleActor {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // mayBorrow is the cheap check, before sentence s (number at) is
 // tokenised, that borrow may find an actor for it in back.
 func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int) bool {

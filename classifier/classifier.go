@@ -22,7 +22,12 @@ import (
 const (
 	maskActor uint32 = 1 << iota
 	maskAct
+	maskStaff
+	maskOffice
 	maskAll = maskActor | maskAct
+	// maskStaffOffice stands in for an actor keyword: a staff word and a
+	// government office compose a civil servant (see composeStaff).
+	maskStaffOffice = maskStaff | maskOffice
 )
 
 // Classifier applies one rule pack.
@@ -189,6 +194,13 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+FormerGazetteer]; ok && named.otherActor >= 0 {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
 	}
+	if s, ok := c.dict.byName["@"+StaffGazetteer]; ok {
+		if o, ok := c.dict.byName["@"+OfficeGazetteer]; ok {
+			if a, ok := c.dict.byName["@"+ASNGazetteer]; ok {
+				c.dict.staff, c.dict.office, c.dict.staffTo = s, o, a
+			}
+		}
+	}
 	if named.request >= 0 {
 		// A request is an appeal only from an overseer (see cancelled);
 		// it never makes a list's lead-in or a title a norm.
@@ -279,6 +291,15 @@ func termKeywords(term string, g *rules.Gazetteer, n *normalizer) []keyword {
 		mask = maskActor
 	case rules.RoleAct:
 		mask = maskAct
+	case rules.RoleCue:
+		switch g.Name {
+		case StaffGazetteer:
+			mask = maskStaff
+		case OfficeGazetteer:
+			mask = maskOffice
+		default:
+			return nil
+		}
 	default:
 		return nil
 	}
@@ -495,8 +516,18 @@ func (c *Classifier) Keywords() []string {
 
 // Candidate reports whether text passes the first stage.
 func (c *Classifier) Candidate(title, text string) bool {
-	found := c.first.scan(title, 0, maskAll)
-	return c.first.scan(text, found, maskAll)&maskAll == maskAll
+	return c.roles(text, c.roles(title, 0)) == maskAll
+}
+
+// roles returns the first-stage roles (maskActor, maskAct) of s together
+// with those already found: a staff word and a government office found
+// together count as an actor keyword (see composeStaff).
+func (c *Classifier) roles(s string, found uint32) uint32 {
+	found = c.first.scan(s, found, maskAll)
+	if found&maskStaffOffice == maskStaffOffice {
+		found |= maskActor
+	}
+	return found & maskAll
 }
 
 // Analyze returns the normalised, stemmed terms of text, in order: the

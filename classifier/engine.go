@@ -154,7 +154,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		if relatedLine(text[s.start:s.end]) {
 			continue
 		}
-		mask := c.first.scan(text[s.start:s.end], 0, maskAll)
+		mask := c.roles(text[s.start:s.end], 0)
 		actorSeen := mask&maskActor != 0
 		var chain occurrence
 		chained, linked := false, false
@@ -163,6 +163,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			occ = c.resolveRefs(occ, ts, doc)
+			if c.opensWithPronoun(text, occ, ts) {
+				occ = c.dropObjects(occ)
+			}
 			if !c.hasActor(occ) {
 				// The first stage saw an actor keyword inside a longer word
 				// ("camat" in "kecamatan"): there is no actor here, and an

@@ -91,6 +91,17 @@ const (
 // read as someone who is not ASN (GUIDE).
 const FormerGazetteer = "former"
 
+// StaffGazetteer and OfficeGazetteer name the cue gazetteers whose words
+// make a civil servant together: a staff word ("pegawai", "staf", "kasi",
+// "kawan2") followed by a government office ("Dinas PMD", "Kanwil
+// Kemenag", "OPD"), optionally through "di" and "salah satu". Their terms
+// are first-stage keywords of their own: a text with both and an act
+// passes the first stage without an actor keyword.
+const (
+	StaffGazetteer  = "staff"
+	OfficeGazetteer = "office"
+)
+
 // OverseerGazetteer names the cue gazetteer of neutrality overseers
 // (Bawaslu, BKN, KASN …) and RequestGazetteer the verbs of asking
 // ("meminta", "menyarankan"): asked by an overseer, a request is an appeal

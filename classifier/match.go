@@ -43,6 +43,10 @@ type dictionary struct {
 	// them a former one ("mantan", "pensiunan"), formerTo the group such
 	// an actor is moved to (people who are not ASN); -1 when unset.
 	former, formerTo int32
+	// staff and office are the cue groups whose words make a civil
+	// servant together ("pegawai" + "di" + "Dinas PMD"), staffTo the
+	// group of civil servants; -1 when unset.
+	staff, office, staffTo int32
 }
 
 // occurrence is a term found at tokens [i, j).
@@ -56,7 +60,7 @@ type occurrence struct {
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1}
+	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1, staff: -1, office: -1, staffTo: -1}
 }
 
 func (d *dictionary) addGroup(name, role string) int32 {
@@ -152,6 +156,7 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 			}
 		}
 	}
+	out = d.composeStaff(ts, out, base)
 	// Drop occurrences strictly inside a longer one of the same role.
 	found := out[base:]
 	keep := found[:0]

@@ -273,7 +273,7 @@ func (c *Classifier) mayHaveStatus(text string, sents []span, at int) bool {
 		return false
 	}
 	for _, j := range statusReachOrder(at) {
-		if j >= 0 && j < len(sents) && c.first.scan(text[sents[j].start:sents[j].end], 0, maskAll) == maskActor {
+		if j >= 0 && j < len(sents) && c.roles(text[sents[j].start:sents[j].end], 0) == maskActor {
 			return true
 		}
 	}

@@ -58,7 +58,9 @@ type Gazetteer struct {
 	Terms       []string `yaml:"terms"`
 	// Keywords marks this gazetteer's terms as first-stage keywords of its
 	// role: a text is a candidate only when it has a keyword of every
-	// first-stage role (actor and act).
+	// first-stage role (actor and act). The cue gazetteers "staff" and
+	// "office" are first-stage keywords too: both together stand in for an
+	// actor keyword.
 	Keywords bool `yaml:"keywords"`
 	// Discourse names what a sentence does when a cancel term of this
 	// gazetteer cancels a rule in it (one of DiscourseModes): explanations

@@ -1,0 +1,60 @@
+package classifier
+
+import "github.com/netra-id/netra/rules"
+
+// composeStaff appends a civil servant for every staff word followed by a
+// government office: "pegawai di salah satu OPD", "Kasi di Kanwil
+// Kemenag", "kawan2 Dishub". GUIDE counts a bare "pegawai" in an office
+// context as ASN; composing head and office, instead of listing every
+// pair, reaches offices and heads no list spelled out together.
+func (d *dictionary) composeStaff(ts []Token, out []occurrence, base int) []occurrence {
+	if d.staff < 0 || d.office < 0 || d.staffTo < 0 {
+		return out
+	}
+	n := len(out)
+	for a := base; a < n; a++ {
+		s := out[a]
+		if s.group != d.staff || d.actorAt(out[base:n], s) {
+			continue
+		}
+		k := officeStart(ts, s.j)
+		for b := base; b < n; b++ {
+			if o := out[b]; o.group == d.office && o.i == k {
+				out = append(out, occurrence{group: d.staffTo, i: s.i, j: o.j})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// officeStart returns where an office may start after a staff word at
+// token k: past a preposition ("di", "dari", "pada") and an indefinite
+// ("salah satu", "sebuah"), so "pegawai di salah satu dinas" composes.
+func officeStart(ts []Token, k int) int {
+	if k < len(ts) {
+		switch ts[k].Norm {
+		case "di", "dari", "pada", "dr", "dri":
+			k++
+		}
+	}
+	if k+1 < len(ts) && ts[k].Norm == "salah" && ts[k+1].Norm == "satu" {
+		return k + 2
+	}
+	if k < len(ts) && ts[k].Norm == "sebuah" {
+		return k + 1
+	}
+	return k
+}
+
+// actorAt reports whether an actor term already covers the staff word s
+// ("kepala kantor", "kepala bidang"): the composed span would only move
+// where the actor ends.
+func (d *dictionary) actorAt(occ []occurrence, s occurrence) bool {
+	for _, o := range occ {
+		if o.i <= s.i && s.i < o.j && d.groups[o.group].role == rules.RoleActor {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package classifier
+
+import (
+	"testing"
+
+	"github.com/netra-id/netra"
+)
+
+// TestStaffOfOffice checks that a staff word and a government office make
+// a civil servant together, whatever pair no list spells out, and that
+// neither does alone.
+func TestStaffOfOffice(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Kami pegawai di salah satu OPD Pemkot Sukamaju disuruh bikin video dukungan buat paslon nomor 2.", true},
+		{"Kasi di Kanwil Kemenag Sulawesi Tengah share flyer kampanye caleg DPD di grup WA madrasah.", true},
+		{"Mantap kawan2 Dishub Kota Sukamaju, udah 30 orang siap jadi saksi paslon nomor 1 di TPS masing2.", true},
+		// A staff word with no office, and an office with no staff word.
+		{"Kami pegawai swasta disuruh bikin video dukungan buat paslon nomor 2.", false},
+		{"Warga di salah satu kelurahan disuruh bikin video dukungan buat paslon nomor 2.", false},
+		// A former staffer is not ASN.
+		{"Mantan pegawai di Dinas PMD Kabupaten Sukamaju bagi-bagi sembako bergambar paslon nomor 2.", false},
+	})
+}
+
+// TestStaffCandidate checks the first stage: a text with a staff word, an
+// office and an act passes without an actor keyword.
+func TestStaffCandidate(t *testing.T) {
+	c := mustDefault(t)
+	if !c.Candidate("", "Kasi di Kanwil Kemenag share flyer kampanye caleg.") {
+		t.Error("staff word + office + act rejected by the first stage")
+	}
+	if c.Candidate("", "Kasi share flyer kampanye caleg.") {
+		t.Error("staff word without an office passed the first stage")
+	}
+}
+
+// TestPronounSubjectNotObject checks that civil servants named after the
+// act of a sentence whose subject is "Ia" are whom the act was done to:
+// the pronoun's antecedent is the actor.
+func TestPronounSubjectNotObject(t *testing.T) {
+	c := mustDefault(t)
+	text := "Warga melaporkan seorang camat ke Bawaslu. Ia diduga mengajak staf kecamatan memilih paslon nomor urut 1."
+	v := c.Classify(netra.Item{Text: text})
+	if !v.Flagged {
+		t.Fatalf("not flagged: %q", text)
+	}
+	for _, s := range v.Hits[0].Spans {
+		if s.Role == "actor" && text[s.Start:s.End] != "camat" {
+			t.Errorf("actor span %q, want the camat", text[s.Start:s.End])
+		}
+	}
+}
