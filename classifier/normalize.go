@@ -576,6 +576,25 @@ func votes(w string) bool {
 	return false
 }
 
+// votedBefore reports whether a verb of voting or the voting day
+// ("tanggal 27", "tgl 14") stands in the few tokens before token i, so
+// that "nomor dua" after it is a ballot number ("siapa yang harus dipilih
+// tanggal 27, nomor dua nah").
+func votedBefore(ts []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-maxVotedBefore; k-- {
+		if votes(ts[k].Norm) || ts[k].Norm == "dipilih" || ts[k].Norm == "dicoblos" {
+			return true
+		}
+		if (ts[k].Norm == "tanggal" || ts[k].Norm == "tgl") && k+1 < i && isDigits(ts[k+1].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxVotedBefore is how far before "nomor" votedBefore looks.
+const maxVotedBefore = 6
+
 // isBallotOwner reports whether a number right after w is a ballot number
 // ("paslon 02").
 func isBallotOwner(w string) bool {
@@ -603,7 +622,7 @@ func canonicalize(ts []Token) []Token {
 				j++
 			}
 			if j < len(ts) {
-				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm) || i > 0 && votes(ts[i-1].Norm) || regionalNumber(ts[j].Norm) != "") {
+				if num, ok := ballotNumber(ts[j].Norm); ok && (j > i+1 || isDigits(ts[j].Norm) || votedBefore(ts, i) || regionalNumber(ts[j].Norm) != "") {
 					out = append(out, Token{Norm: "nourut" + num, Start: t.Start, End: ts[j].End})
 					i = j
 					continue

@@ -33,6 +33,10 @@ func TestNormalize(t *testing.T) {
 		{"ampun kesupen nomer telu nggih", "ampun kesupen nourut3 nggih"},
 		{"kito pilih nan nomor ciek", "kito pilih nan nourut1"},
 		{"dia nomor satu di kelasnya", "dia nomor satu di kelasnya"},
+		// A verb of voting or the voting day a few words before.
+		{"yang harus dipilih tanggal 27, nomor dua nah", "yang harus dipilih tanggal 27 nourut2 nah"},
+		{"tgl 14 jangan lupa nomor tiga", "tanggal 14 jangan lupa nourut3"},
+		{"juara kelas nomor dua tahun ini", "juara kelas nomor dua tahun ini"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},
