@@ -173,27 +173,32 @@ func objectOf(o, a, actor occurrence) bool {
 	return before && o.i >= a.j && o.i-a.j <= 1
 }
 
-// quotedDistance returns the distance from actor o to act a when a stands
-// inside a quotation that opens after o: what the quote says is one
-// utterance of the one who sent or said it, however long its lead-in
-// ("Bu guru SD anakku ngirim pesen neng grup wali murid: "monggo … coblos
-// nomer 3 nggih""), so the window counts up to the quote's opening, not
-// into its words. Otherwise it is distance(a, o).
+// quotedDistance returns the distance from actor o to act a, not counting
+// the words of quotations between them: what a quote says is one utterance
+// of the one who sent or said it, however long ("Bu guru SD anakku ngirim
+// pesen neng grup wali murid: "monggo … coblos nomer 3 nggih"", "Pj
+// Bupati … bilang "jangan lupa …, nanti tanggal 27 ingat baik2" sambil
+// ngacungin tiga jari"). An act inside a quotation that opens after o is
+// counted up to the quote's opening.
 func quotedDistance(a, o occurrence, text string, ts []Token) int {
 	d := distance(a, o)
 	if o.carried || a.carried || o.j > a.i || a.i >= len(ts) {
 		return d
 	}
-	open := -1
+	open, inside := -1, 0
 	for k := o.j; k <= a.i; k++ {
 		for _, r := range between(text, ts, k-1, k) {
 			switch r {
 			case '“':
 				open = k
 			case '”':
+				if open >= 0 {
+					inside += k - open
+				}
 				open = -1
 			case '"':
 				if open >= 0 {
+					inside += k - open
 					open = -1
 				} else {
 					open = k
@@ -201,10 +206,13 @@ func quotedDistance(a, o occurrence, text string, ts []Token) int {
 			}
 		}
 	}
-	if open < 0 || open-o.j >= d {
+	if open >= 0 {
+		inside += a.i - open
+	}
+	if inside <= 0 || inside >= d {
 		return d
 	}
-	return open - o.j
+	return d - inside
 }
 
 // quoteReach is how many tokens may stand between a verb of saying and
