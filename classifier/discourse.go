@@ -38,6 +38,10 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
+		if inProperName(o, text, ts) {
+			// "Balai Penyuluhan Pertanian": an office's name, not counsel.
+			continue
+		}
 		if cr.partOfAct(o, occ) {
 			// A cue inside an act's own words ("mengamankan" in
 			// "mengamankan suara") is the act, not what cancels it.
@@ -723,4 +727,25 @@ func (cr *compiledRule) conditionalDemand(a occurrence, occ []occurrence, text s
 		}
 	}
 	return none
+}
+
+// inProperName reports whether cue o stands inside a capitalised name,
+// the words right on both sides capitalised too ("Balai Penyuluhan
+// Pertanian"),
+// in a sentence that is not itself written in title case.
+func inProperName(o occurrence, text string, ts []Token) bool {
+	if o.carried || o.i == 0 || o.j >= len(ts) || !ts[o.i].Upper || !ts[o.i-1].Upper || !ts[o.j].Upper {
+		return false
+	}
+	if strings.TrimSpace(between(text, ts, o.i-1, o.i)) != "" || strings.TrimSpace(between(text, ts, o.j-1, o.j)) != "" {
+		// "Dari BKPSDM: Larangan ASN …" is a heading, not a name.
+		return false
+	}
+	upper := 0
+	for _, t := range ts {
+		if t.Upper {
+			upper++
+		}
+	}
+	return 2*upper < len(ts)
 }

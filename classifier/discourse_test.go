@@ -364,3 +364,15 @@ func TestEventReference(t *testing.T) {
 		t.Errorf("a declaration of a side attended by ASN not flagged without a neutrality event: %+v", v)
 	}
 }
+
+// TestCueInProperName checks that a cue word inside an office's
+// capitalised name cancels nothing, while the same word heading a list
+// after a colon still states the rule.
+func TestCueInProperName(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Seorang penyuluh pertanian PNS di Balai Penyuluhan Pertanian Kecamatan Sukamaju diduga menyelipkan ajakan memilih pasangan calon nomor urut 3.", true},
+		{"Penyuluhan bagi penyuluh pertanian PNS: jangan menyelipkan ajakan memilih pasangan calon nomor urut 3.", false},
+		{"Dari BKPSDM: Larangan ASN selama masa kampanye: 1) foto dgn paslon 2) pose jari 3) hadir deklarasi.", false},
+	})
+}
