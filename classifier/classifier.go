@@ -194,6 +194,9 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+FormerGazetteer]; ok && named.otherActor >= 0 {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
 	}
+	if g, ok := c.dict.byName["@"+AggregateGazetteer]; ok {
+		c.dict.aggregate = g
+	}
 	if s, ok := c.dict.byName["@"+StaffGazetteer]; ok {
 		if o, ok := c.dict.byName["@"+OfficeGazetteer]; ok {
 			if a, ok := c.dict.byName["@"+ASNGazetteer]; ok {

@@ -91,6 +91,11 @@ const (
 // read as someone who is not ASN (GUIDE).
 const FormerGazetteer = "former"
 
+// AggregateGazetteer names the cancel gazetteer of totals ("temuan",
+// "puluhan"); a count of three or more cases ("17 kasus dugaan
+// pelanggaran") is one of them too (countedCases).
+const AggregateGazetteer = "aggregate"
+
 // StaffGazetteer and OfficeGazetteer name the cue gazetteers whose words
 // make a civil servant together: a staff word ("pegawai", "staf", "kasi",
 // "kawan2") followed by a government office ("Dinas PMD", "Kanwil

@@ -47,6 +47,9 @@ type dictionary struct {
 	// servant together ("pegawai" + "di" + "Dinas PMD"), staffTo the
 	// group of civil servants; -1 when unset.
 	staff, office, staffTo int32
+	// aggregate is the cancel group of totals, which countedCases adds
+	// to; -1 when unset.
+	aggregate int32
 }
 
 // occurrence is a term found at tokens [i, j).
@@ -60,7 +63,7 @@ type occurrence struct {
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1, staff: -1, office: -1, staffTo: -1}
+	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1, staff: -1, office: -1, staffTo: -1, aggregate: -1}
 }
 
 func (d *dictionary) addGroup(name, role string) int32 {
@@ -157,6 +160,7 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 		}
 	}
 	out = d.composeStaff(ts, out, base)
+	out = d.countedCases(ts, out)
 	// Drop occurrences strictly inside a longer one of the same role.
 	found := out[base:]
 	keep := found[:0]

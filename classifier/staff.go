@@ -58,3 +58,41 @@ func (d *dictionary) actorAt(occ []occurrence, s occurrence) bool {
 	}
 	return false
 }
+
+// countedCases appends a total for a count of three or more cases,
+// reports or violations ("17 kasus dugaan pelanggaran netralitas ASN, 12
+// di antaranya terbukti"): numbers of cases are totals, whoever the
+// sentence's subject is; one or two may still be cases told apart.
+func (d *dictionary) countedCases(ts []Token, out []occurrence) []occurrence {
+	if d.aggregate < 0 {
+		return out
+	}
+	for k := 0; k+1 < len(ts); k++ {
+		switch ts[k+1].Norm {
+		case "kasus", "laporan", "perkara", "aduan", "pengaduan", "pelanggaran", "pelanggar":
+		default:
+			continue
+		}
+		if manyCount(ts[k].Norm) {
+			out = append(out, occurrence{group: d.aggregate, i: k, j: k + 2})
+		}
+	}
+	return out
+}
+
+// manyCount reports whether w is a count of three or more: digits, or a
+// number word.
+func manyCount(w string) bool {
+	if isDigits(w) {
+		n := 0
+		for i := 0; i < len(w) && n < 3; i++ {
+			n = n*10 + int(w[i]-'0')
+		}
+		return n >= 3
+	}
+	switch w {
+	case "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "belasan", "seratus":
+		return true
+	}
+	return false
+}

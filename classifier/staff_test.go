@@ -51,3 +51,13 @@ func TestPronounSubjectNotObject(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedCases checks that a count of three or more cases is a total,
+// and that one case told by its number is not.
+func TestCountedCases(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Bawaslu Kabupaten Sukamaju menangani 17 kasus dugaan pelanggaran netralitas ASN, 12 di antaranya dinyatakan terbukti.", false},
+		{"Bawaslu Kabupaten Sukamaju menangani dugaan pelanggaran netralitas ASN oleh camat Sukamaju, yang dinyatakan terbukti.", true},
+	})
+}
