@@ -43,6 +43,9 @@ type Classifier struct {
 	// as one incident (evalWholePost).
 	joined   []*compiledRule
 	first    *automaton
+	// clauseCancel marks, by group, the cancel gazetteers a short post
+	// read whole weighs per clause (see clauseCancelGazetteers).
+	clauseCancel []bool
 	version  string
 	maxTitle int
 	// anaphora is the group of the pack's "anaphora" gazetteer, or -1;
@@ -193,6 +196,12 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	}
 	if g, ok := c.dict.byName["@"+FormerGazetteer]; ok && named.otherActor >= 0 {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
+	}
+	c.clauseCancel = make([]bool, len(c.dict.groups))
+	for _, name := range clauseCancelGazetteers {
+		if g, ok := c.dict.byName["@"+name]; ok {
+			c.clauseCancel[g] = true
+		}
 	}
 	if g, ok := c.dict.byName["@"+AggregateGazetteer]; ok {
 		c.dict.aggregate = g

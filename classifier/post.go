@@ -17,7 +17,8 @@ const postWeight = 0.7
 // paslon."): a rule fires with its roles from any sentence, but only when
 // the post names civil servants and nobody else (no "ada yang …", no
 // "oleh …"), and states no norm, no hypothesis, question, denial or rumour
-// anywhere.
+// anywhere. Cues whose reach is their own clause (clauseCancel) are left
+// to the rule, which weighs them against the act as in one sentence.
 func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit) []netra.Hit {
 	ts := c.norm.tokensIn(text, 0, len(text))
 	if namesAgent(ts) {
@@ -28,7 +29,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 	asn := false
 	for _, o := range occ {
 		switch role := c.dict.groups[o.group].role; {
-		case role == rules.RoleCancel:
+		case role == rules.RoleCancel && !c.clauseCancel[o.group]:
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:
 			asn = true
@@ -45,7 +46,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 			break
 		}
 		h, st := cr.eval(text, whole, ts, occ, c.modes)
-		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) {
+		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) || c.quotedSource(h, ts, occ) {
 			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
 			// banner) tie no act in one sentence to a side in another.
 			continue
@@ -96,6 +97,12 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 		if gap := between(text, ts, k, k+1); strings.ContainsAny(gap, ".!?,;:") {
 			break
 		}
+		for _, o := range occ {
+			if !o.carried && o.i <= k && k < o.j && c.clauseCancel[o.group] && c.modes[o.group] == "not_asn" {
+				// "petahana bagi-bagi sembako": a politician's own act.
+				return true
+			}
+		}
 		switch ts[k].Norm {
 		case "pt", "cv", "perusahaan", "toko", "tim", "relawan", "simpatisan", "pendukung", "kader", "warga", "masyarakat", "seseorang", "orang", "saya", "aku", "gue", "gw", "sy", "ane":
 			return true
@@ -117,4 +124,34 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool {
 	o, ok := c.hitActor(h, ts, occ)
 	return ok && classWord(o, ts)
+}
+
+// clauseCancelGazetteers are the cancel gazetteers whose reach is their
+// own clause, not the whole post: a politician ("petahana") is someone
+// else only as the act's subject (ownSubject), and a negation ("tidak",
+// "bukan"), a "bisa", a "supaya" or an "akan" speaks of the words right
+// after it ("Tidak wajib, tapi dicatat", "yang bisa, ikut ke GOR").
+var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future"}
+
+// quotedSource reports whether the actor of hit h is only the source of
+// words the writer quotes ("Kata guruku dulu, tangan kanan memberi …") or
+// a figure of speech about a side ("anis guru jokowi"), not someone who
+// did anything.
+func (c *Classifier) quotedSource(h netra.Hit, ts []Token, occ []occurrence) bool {
+	o, ok := c.hitActor(h, ts, occ)
+	if !ok || o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "kata", "ujar", "menurut", "pesan", "nasihat", "nasehat":
+		return true
+	}
+	// "anis guru jokowi": a side's name right after the role says whose
+	// teacher, not which school's.
+	for _, t := range occ {
+		if !t.carried && t.i == o.j && c.dict.groups[t.group].role == rules.RoleTarget {
+			return true
+		}
+	}
+	return false
 }

@@ -126,5 +126,12 @@ func TestWholePost(t *testing.T) {
 		{"Pj kades kami itu PNS dari kantor camat. Boleh gak sih bagi-bagi kalender caleg nomor 4 pas penyaluran BLT?", false},
 		{"Pj kades kami itu PNS dari kantor camat. Tapi ada yang bagi-bagi kalender caleg nomor 4 ke tiap rumah pas penyaluran BLT.", false},
 		{"Kantor kami pasang spanduk 'ASN Netral, Pemilu Damai' gede banget di depan. Kalah sama baliho caleg di seberangnya.", false},
+		// A politician or a negation elsewhere in the post is weighed in
+		// its own clause.
+		{"Pj bupati kita ini katanya netral. Tapi tiap acara penyerahan bantuan, yang diajak naik panggung cuma caleg partai merah. Sudah 4 kali lho, fotonya ada di IG pemkab.", true},
+		{"Petahana bagi-bagi sembako di pasar. Camat cuma lewat, tidak ikut apa-apa. Fotonya ada kalender caleg nomor 4.", false},
+		// Whose teacher, and quoted words, are no one's act.
+		{"Kata guruku dulu tangan kanan memberi tanpa tangan kiri harus tahu. Ini bagi bantuan pakai label nama sendiri, pasti ngarep dicoblos. Bantuan Wapres Gibran untuk korban banjir.", false},
+		{"Di balik layar selalu ada tekanan agar anis tidak mencalonkan diri. Ibarat prabowo murid jokowi, anis guru jokowi.", false},
 	})
 }
