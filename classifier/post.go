@@ -46,7 +46,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 			break
 		}
 		h, st := cr.eval(text, whole, ts, occ, c.modes)
-		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) || c.quotedSource(h, ts, occ) {
+		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) || c.quotedSource(h, ts, occ) || c.cueInRoleSentence(text, h, ts, occ) {
 			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
 			// banner) tie no act in one sentence to a side in another.
 			continue
@@ -151,6 +151,32 @@ func (c *Classifier) quotedSource(h netra.Hit, ts []Token, occ []occurrence) boo
 	for _, t := range occ {
 		if !t.carried && t.i == o.j && c.dict.groups[t.group].role == rules.RoleTarget {
 			return true
+		}
+	}
+	return false
+}
+
+// cueInRoleSentence reports whether a cue the whole-post reading passed
+// over (clauseCancel, other than a politician) stands in a sentence that
+// holds one of hit h's roles: "berfoto bersama bukan dengan tanda nomor
+// urut. Caleg … tidak ikut acara" negates the act and the side in their
+// own sentences.
+func (c *Classifier) cueInRoleSentence(text string, h netra.Hit, ts []Token, occ []occurrence) bool {
+	sents := sentences(text)
+	for _, o := range occ {
+		if o.carried || !c.clauseCancel[o.group] || c.modes[o.group] == "not_asn" {
+			continue
+		}
+		at := ts[o.i].Start
+		for _, s := range sents {
+			if at < s.start || at >= s.end {
+				continue
+			}
+			for _, sp := range h.Spans {
+				if sp.Start >= s.start && sp.Start < s.end {
+					return true
+				}
+			}
 		}
 	}
 	return false
