@@ -46,6 +46,10 @@ type Classifier struct {
 	// clauseCancel marks, by group, the cancel gazetteers a short post
 	// read whole weighs per clause (see clauseCancelGazetteers).
 	clauseCancel []bool
+	// facility is the group of state property (FacilityGazetteer), an
+	// "actor" of the rules on state facilities but nobody who acts; -1
+	// when unset.
+	facility int32
 	version  string
 	maxTitle int
 	// anaphora is the group of the pack's "anaphora" gazetteer, or -1;
@@ -196,6 +200,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	}
 	if g, ok := c.dict.byName["@"+FormerGazetteer]; ok && named.otherActor >= 0 {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
+	}
+	c.facility = -1
+	if g, ok := c.dict.byName["@"+FacilityGazetteer]; ok {
+		c.facility = g
 	}
 	c.clauseCancel = make([]bool, len(c.dict.groups))
 	for _, name := range clauseCancelGazetteers {

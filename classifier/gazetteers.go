@@ -91,6 +91,11 @@ const (
 // read as someone who is not ASN (GUIDE).
 const FormerGazetteer = "former"
 
+// FacilityGazetteer names the actor gazetteer of state property ("mobil
+// dinas", "ambulans puskesmas"): the rules on state facilities take it as
+// their actor, but it is not someone else who acts.
+const FacilityGazetteer = "state_facility"
+
 // AggregateGazetteer names the cancel gazetteer of totals ("temuan",
 // "puluhan"); a count of three or more cases ("17 kasus dugaan
 // pelanggaran") is one of them too (countedCases).

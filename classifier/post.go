@@ -33,7 +33,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:
 			asn = true
-		case role == rules.RoleActor:
+		case role == rules.RoleActor && o.group != c.facility:
 			return hits
 		}
 	}
@@ -130,8 +130,10 @@ func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool 
 // own clause, not the whole post: a politician ("petahana") is someone
 // else only as the act's subject (ownSubject), and a negation ("tidak",
 // "bukan"), a "bisa", a "supaya" or an "akan" speaks of the words right
-// after it ("Tidak wajib, tapi dicatat", "yang bisa, ikut ke GOR").
-var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future"}
+// after it ("Tidak wajib, tapi dicatat", "yang bisa, ikut ke GOR"), and
+// a request in a post is as often the pressure as an appeal ("minta semua
+// staf hadir").
+var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future", "request"}
 
 // quotedSource reports whether the actor of hit h is only the source of
 // words the writer quotes ("Kata guruku dulu, tangan kanan memberi …") or

@@ -135,3 +135,11 @@ func TestWholePost(t *testing.T) {
 		{"Di balik layar selalu ada tekanan agar anis tidak mencalonkan diri. Ibarat prabowo murid jokowi, anis guru jokowi.", false},
 	})
 }
+
+// TestWholePostFacility checks that state property named in a post read
+// whole ("mobil dinas") is not someone else who acts.
+func TestWholePostFacility(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Ingat waktu Pilkada 2020, lurah-lurah se-Kota Sukamaju dipanggil ke rumah jabatan, disuruh 'sosialisasi program' petahana ke warga pakai mobil dinas. Saya salah satu sopirnya, jadi tau persis isinya ajakan pilih siapa.", true},
+	})
+}
