@@ -667,13 +667,19 @@ func canonicalize(ts []Token) []Token {
 		}
 		// a lone zero-padded "01".."05", unless it numbers an address,
 		// a school or a time
-		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '5' && (i == 0 || !notBallotBefore(ts[i-1].Norm)) && (i+1 >= len(ts) || !isDigits(ts[i+1].Norm)) {
+		if len(w) == 2 && w[0] == '0' && w[1] >= '1' && w[1] <= '5' && (i == 0 || !notBallotBefore(ts[i-1].Norm) && !clockTime(ts[i-1], t)) && (i+1 >= len(ts) || !isDigits(ts[i+1].Norm)) {
 			out = append(out, Token{Norm: "nourut" + w[1:], Start: t.Start, End: t.End})
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// clockTime reports whether t is the minutes of a time written with
+// prev ("10.05 WIB", "10:05"): digits and one separator, no space.
+func clockTime(prev, t Token) bool {
+	return isDigits(prev.Norm) && len(prev.Norm) <= 2 && t.Start == prev.End+1
 }
 
 // notBallotBefore reports words after which "01" is not a ballot number

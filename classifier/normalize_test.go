@@ -28,6 +28,8 @@ func TestNormalize(t *testing.T) {
 		{"Paslon 02 gak bakal kalah", "paslon nourut2 tidak bakal kalah"},
 		{"nomer 1 dgn bgt", "nourut1 dengan banget"},
 		{`dukung "01"`, "dukung nourut1"},
+		// minutes of a clock time
+		{"10.05 WIB beredar kabar", "10 05 wib beredar kabar"},
 		// Regional number words after "nomor" are ballots; "nomor satu"
 		// with no verb of voting is the idiom for the best.
 		{"ampun kesupen nomer telu nggih", "ampun kesupen nourut3 nggih"},
