@@ -351,6 +351,27 @@ func (c *Classifier) statusOf(ts []Token, occ []occurrence, o occurrence) bool {
 	return false
 }
 
+// deniedSide reports whether target o is denied by the words right before
+// it ("hadir sebagai istri, bukan sebagai jurkam", "tanpa atribut
+// paslon"): the side is what the act was not.
+func deniedSide(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	k := o.i - 1
+	for k >= 0 && ts[k].Start == ts[o.i].Start {
+		// a word the lexicon spelled out ("jurkam" → "juru kampanye")
+		k--
+	}
+	if k >= 0 {
+		switch ts[k].Norm {
+		case "sebagai", "jadi", "menjadi", "untuk", "dengan", "pakai":
+			k--
+		}
+	}
+	return k >= 0 && (negationWord(ts[k].Norm) || ts[k].Norm == "tanpa")
+}
+
 // negationWord reports words that deny what follows ("bukan PNS", "gak
 // ASN").
 func negationWord(w string) bool {

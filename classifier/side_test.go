@@ -143,3 +143,12 @@ func TestWholePostFacility(t *testing.T) {
 		{"Ingat waktu Pilkada 2020, lurah-lurah se-Kota Sukamaju dipanggil ke rumah jabatan, disuruh 'sosialisasi program' petahana ke warga pakai mobil dinas. Saya salah satu sopirnya, jadi tau persis isinya ajakan pilih siapa.", true},
 	})
 }
+
+// TestDeniedSide checks that a side denied by the words right before it
+// is no side of the act.
+func TestDeniedSide(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Camat Sukamaju hadir sebagai undangan, bukan sebagai jurkam.", false},
+		{"Camat Sukamaju hadir sebagai jurkam paslon nomor 2.", true},
+	})
+}
