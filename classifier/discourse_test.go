@@ -376,3 +376,16 @@ func TestCueInProperName(t *testing.T) {
 		{"Dari BKPSDM: Larangan ASN selama masa kampanye: 1) foto dgn paslon 2) pose jari 3) hadir deklarasi.", false},
 	})
 }
+
+// TestConsequenceOfAct checks that a consequence still to come said of an
+// act nobody in particular did states the rule, while the same words
+// after a named person's act leave the case standing.
+func TestConsequenceOfAct(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Narasumber menjelaskan bahwa keterlibatan guru ASN dalam kampanye paslon dapat berujung pidana jika terbukti.", false},
+		{"\"Eselon II yang share video kampanye paslon dampaknya berbeda dengan staf pelaksana,\" ujarnya.", false},
+		{"Camat Sukamaju terekam ikut kampanye paslon nomor 2 dan dapat berujung pidana.", true},
+		{"pejabat pemkot pada pake kaos biru pas acara jalan sehat paslon kemarin, mana sanksinya @bawaslu", true},
+	})
+}
