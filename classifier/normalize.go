@@ -560,7 +560,7 @@ func regionalNumber(w string) string {
 // isBallotHead reports whether w introduces a number ("nomor urut 2").
 func isBallotHead(w string) bool {
 	switch w {
-	case "no", "nomor", "nomer", "nmr", "nomber", "number":
+	case "no", "nomor", "nomer", "nmr", "nomber", "number", "nomornya", "nomernya":
 		return true
 	}
 	return false
@@ -577,10 +577,15 @@ func votes(w string) bool {
 }
 
 // votedBefore reports whether a verb of voting or the voting day
-// ("tanggal 27", "tgl 14") stands in the few tokens before token i, so
-// that "nomor dua" after it is a ballot number ("siapa yang harus dipilih
-// tanggal 27, nomor dua nah").
+// ("tanggal 27", "tgl 14") stands in the few tokens before token i, or
+// "yang" right before it, so that "nomor dua" after it is a ballot number
+// ("siapa yang harus dipilih tanggal 27, nomor dua nah", "yang nomornya
+// dua").
 func votedBefore(ts []Token, i int) bool {
+	if i > 0 && ts[i-1].Norm == "yang" {
+		// "pilih yang nomor tiga", "yang nomornya dua": one of the sides
+		return true
+	}
 	for k := i - 1; k >= 0 && k >= i-maxVotedBefore; k-- {
 		if votes(ts[k].Norm) || ts[k].Norm == "dipilih" || ts[k].Norm == "dicoblos" {
 			return true

@@ -39,6 +39,7 @@ func TestNormalize(t *testing.T) {
 		{"yang harus dipilih tanggal 27, nomor dua nah", "yang harus dipilih tanggal 27 nourut2 nah"},
 		{"tgl 14 jangan lupa nomor tiga", "tanggal 14 jangan lupa nourut3"},
 		{"juara kelas nomor dua tahun ini", "juara kelas nomor dua tahun ini"},
+		{"yang sudah terbukti, yang nomornya dua", "yang sudah terbukti yang nourut2"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},
