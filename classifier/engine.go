@@ -54,6 +54,11 @@ type docContext struct {
 	// "pak lurah" is a lurah, not the president's nickname; kelDone once
 	// known.
 	kel, kelDone bool
+	// side: the side the headline names, with the headline's tokens;
+	// sideOK when it names one and states no norm; sideDone once known.
+	side             occurrence
+	sideTokens       []Token
+	sideOK, sideDone bool
 }
 
 // kelurahan reports whether the item speaks of a kelurahan ("kelurahan",
@@ -186,6 +191,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm, len(doc.text) > sideMaxBytes)
 				if len(hits) == nh && len(sup) == ns && !c.namesSide(occ) {
 					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
+					if len(hits) == nh && field == "" && !shortText(text, sents) {
+						hits = c.evalTitleSide(text, s, ts, occ, doc, hits)
+					}
 				}
 			}
 		case mask == maskAct && (c.mayBorrow(text, s, back, i) || c.mayHaveStatus(text, sents, i)):
