@@ -42,6 +42,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "Balai Penyuluhan Pertanian": an office's name, not counsel.
 			continue
 		}
+		if cr.partOfSide(o, occ) {
+			// "jangan" of a coded side ("jangan sampai suara TPS
+			// kalah") is what is wanted, not a prohibition.
+			continue
+		}
 		if cr.partOfAct(o, occ) {
 			// A cue inside an act's own words ("mengamankan" in
 			// "mengamankan suara") is the act, not what cancels it.
@@ -378,7 +383,7 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes 
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {
@@ -653,6 +658,20 @@ func (cr *compiledRule) partOfAct(n occurrence, occ []occurrence) bool {
 	}
 	for _, o := range occ {
 		if !o.carried && cr.acts[o.group] && o.i <= n.i && n.j <= o.j && o.j-o.i > n.j-n.i {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfSide reports whether cue n stands inside the words of a side that
+// the rule takes ("jangan lupa tanggal 14", "jangan sampai TPS kalah").
+func (cr *compiledRule) partOfSide(n occurrence, occ []occurrence) bool {
+	if n.carried {
+		return false
+	}
+	for _, o := range occ {
+		if !o.carried && cr.roleIs(o, rules.RoleTarget) && o.i <= n.i && n.j <= o.j && o.j-o.i > n.j-n.i {
 			return true
 		}
 	}

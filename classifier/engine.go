@@ -264,7 +264,7 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 		occ = c.resolveEventRefs(occ)
 	}
 	c.resolveHeadRefs(occ, ts, doc)
-	return c.votedNames(occ, ts)
+	return c.codedSides(c.votedNames(occ, ts), ts)
 }
 
 // votedNames adds, as a side, a name no gazetteer knows right after a verb
@@ -458,7 +458,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ, ts) && !cr.selective(o, occ, ts) {
+		if cr.exclude[o.group] && !cr.partOfSide(o, occ) && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ, ts) && !cr.selective(o, occ, ts) {
 			excl = k
 			break
 		}

@@ -8,7 +8,7 @@ import "testing"
 func TestQuotationNotDistance(t *testing.T) {
 	c := mustDefault(t)
 	checkFlags(t, c, []flagCase{
-		{`Pj Bupati pas nyerahin bantuan alsintan bilang "jangan lupa siapa yg bawa bantuan ini ke sini, nanti tanggal 27 ingat baik2 ya bapak ibu semua" sambil ngacungin tiga jari.`, true},
-		{`Pj Bupati pas nyerahin bantuan alsintan bilang jangan lupa siapa yg bawa bantuan ini ke sini, nanti tanggal 27 ingat baik2 ya bapak ibu semua sambil ngacungin tiga jari.`, false},
+		{`Pj Bupati pas nyerahin bantuan alsintan bilang "terima kasih kepada kelompok tani yang sudah hadir dari pagi sampai siang di balai desa ini ya bapak ibu" sambil ngacungin tiga jari.`, true},
+		{`Pj Bupati pas nyerahin bantuan alsintan bilang terima kasih kepada kelompok tani yang sudah hadir dari pagi sampai siang di balai desa ini ya bapak ibu sambil ngacungin tiga jari.`, false},
 	})
 }

@@ -1,0 +1,102 @@
+package classifier
+
+// Coded sides. Pressure on civil servants is often put without naming
+// the side, in words everyone present understands: the one who built or
+// gave something ("pilih yang sudah bangun rumah sakit ini", "ingat siapa
+// yang bantu traktor kita"), or the outcome wanted at the polls ("jangan
+// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah"). Such words
+// are a side as much as a name is; codedSides finds them by their shape,
+// not by listing sentences.
+
+// codedSides appends, as a side, the coded sides in ts.
+func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
+	if c.targetGroup < 0 {
+		return occ
+	}
+	for k := 0; k < len(ts); k++ {
+		if e, ok := benefactor(ts, k); ok {
+			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
+			k = e - 1
+			continue
+		}
+		if e, ok := outcomeWanted(ts, k); ok {
+			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
+			k = e - 1
+		}
+	}
+	return occ
+}
+
+// benefactor reports whether "yang" at k opens a clause naming someone by
+// what they built or gave ("yang sudah bangun jalan", "yang bantu traktor
+// kita", "yang naikin tunjangan kalian", "yang ngelantik dia"); e is the
+// end of the verb.
+func benefactor(ts []Token, k int) (int, bool) {
+	if ts[k].Norm != "yang" {
+		return 0, false
+	}
+	j := k + 1
+	for j < len(ts) && j <= k+2 {
+		switch ts[j].Norm {
+		case "sudah", "udah", "sdh", "telah", "dulu", "pernah", "selama", "ini":
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(ts) {
+		return 0, false
+	}
+	switch ts[j].Norm {
+	case "bangun", "membangun", "bantu", "membantu", "bawa", "membawa", "kasih", "ngasih", "memberi",
+		"naikin", "menaikkan", "lantik", "melantik", "ngelantik", "angkat", "mengangkat", "perbaiki",
+		"memperbaiki", "aspal", "mengaspal", "renovasi", "merenovasi", "bayar", "membayar", "bikin":
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// outcomeWanted reports whether a word of not letting happen at k
+// ("jangan", "jgn", "tidak boleh", "aja", "ampun") is followed, at most
+// outcomeReach words on, by losing at the polls ("jangan sampai TPS
+// sekolah kalah", "ampun ngantos suwara TPS kalah"); e is the end of the
+// outcome word. Nobody wishes that no side lose: the loss not to be let
+// happen is one side's.
+func outcomeWanted(ts []Token, k int) (int, bool) {
+	switch ts[k].Norm {
+	case "jangan", "jgn", "ampun", "aja", "ojo", "ulah":
+	case "tidak", "gak", "ga", "nggak":
+		if k+1 >= len(ts) || ts[k+1].Norm != "boleh" {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	for j := k + 1; j < len(ts) && j <= k+outcomeReach; j++ {
+		switch ts[j].Norm {
+		case "kalah", "kalahkan":
+			// Only the polls' outcome: "jangan sampai tim voli kalah"
+			// is about a match.
+			for m := max(k-2, 0); m < j; m++ {
+				if pollWord(ts[m].Norm) {
+					return j + 1, true
+				}
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// pollWord reports words of the polls' count.
+func pollWord(w string) bool {
+	switch w {
+	case "tps", "suara", "suwara", "sora", "pemilu", "pilkada", "pilpres", "pileg", "pilbup", "pilwalkot", "pilgub", "dapil", "coblosan":
+		return true
+	}
+	return false
+}
+
+// outcomeReach is how many words after the word of not letting happen the
+// outcome may stand ("jangan sampai ada TPS sekolah yang kalah").
+const outcomeReach = 7

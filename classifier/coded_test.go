@@ -1,0 +1,16 @@
+package classifier
+
+import "testing"
+
+// TestCodedSides checks that a side named by what it built or by the
+// outcome wanted at the polls completes pressure on civil servants, and
+// that neither shape alone makes a side of ordinary words.
+func TestCodedSides(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Direktur RSUD Sukamaju ngumpulin pegawai di aula, kasih arahan pilih yang sudah bangun rumah sakit ini.", true},
+		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai suara TPS sekitar sekolah kalah.", true},
+		{"Direktur RSUD Sukamaju ngumpulin pegawai di aula, kasih arahan soal pasien yang sudah dirawat lama.", false},
+		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai tim voli sekolah kalah lagi.", false},
+	})
+}
