@@ -112,7 +112,7 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 				return true
 			}
 		}
-		if k > 0 && ts[k].Upper && !c.norm.vocab[ts[k].Norm] && !strings.ContainsAny(between(text, ts, k-1, k), ".!?") {
+		if k > 0 && ts[k].Upper && !c.norm.vocab[ts[k].Norm] && !strings.ContainsAny(between(text, ts, k-1, k), ".!?") && !placeAt(ts, k) && act-k <= nameSubjectReach {
 			return true
 		}
 	}
@@ -128,12 +128,14 @@ func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool 
 
 // clauseCancelGazetteers are the cancel gazetteers whose reach is their
 // own clause, not the whole post: a politician ("petahana") is someone
-// else only as the act's subject (ownSubject), and a negation ("tidak",
-// "bukan"), a "bisa", a "supaya" or an "akan" speaks of the words right
-// after it ("Tidak wajib, tapi dicatat", "yang bisa, ikut ke GOR"), and
-// a request in a post is as often the pressure as an appeal ("minta semua
-// staf hadir").
-var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future", "request"}
+// else only as the act's subject (ownSubject); a negation, "bisa",
+// "supaya", "akan", a request, a prohibition, a hypothesis, an
+// explanation, an appeal, a permission, a threat, a condition or a total
+// speaks of its own sentence ("Tidak wajib, tapi dicatat", "yang bisa,
+// ikut ke GOR", "Screenshot ada kalau mau"), and stops the reading only
+// there (cueInRoleSentence). Questions, denials, rumours and findings of
+// no case speak of the whole post.
+var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future", "request", "prohibition", "hypothetical", "aggregate", "explanation", "appeal", "permission", "threat", "condition"}
 
 // quotedSource reports whether the actor of hit h is only the source of
 // words the writer quotes ("Kata guruku dulu, tangan kanan memberi …") or
@@ -183,3 +185,26 @@ func (c *Classifier) cueInRoleSentence(text string, h netra.Hit, ts []Token, occ
 	}
 	return false
 }
+
+// placeAt reports whether the capitalised word at k names a place: a
+// preposition or a word for a region stands right before it ("di
+// Bajawa", "Kab. Ende"), or it follows one that does ("di Kota
+// Sorong").
+func placeAt(ts []Token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-2; m-- {
+		switch ts[m].Norm {
+		case "di", "ke", "dari", "pada", "kab", "kabupaten", "kota", "kec", "kecamatan", "desa", "kel", "kelurahan", "provinsi", "prov":
+			return true
+		}
+		if !ts[m].Upper {
+			return false
+		}
+	}
+	return false
+}
+
+// nameSubjectReach is how far before an act a name no gazetteer knows is
+// taken for its subject ("PT ABC kemudian membagikan …"); further back it
+// is more often a meeting's or a place's ("Rapat K3S di Bajawa kemarin
+// malah jadi ajang bagi kaos caleg").
+const nameSubjectReach = 3

@@ -152,3 +152,15 @@ func TestDeniedSide(t *testing.T) {
 		{"Camat Sukamaju hadir sebagai jurkam paslon nomor 2.", true},
 	})
 }
+
+// TestWholePostLocalCues checks that a norm, a hypothesis or a total in a
+// sentence of a post that holds none of the act's roles does not stop the
+// post being read whole, and that a meeting's name is not the act's
+// subject.
+func TestWholePostLocalCues(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kepala Bidang di BKD Kab. Sukamaju. Yg tiap malam komen \"lanjutkan paket 3\" di FB calon bupati. Screenshot ada kalau mau.", true},
+		{"Rapat K3S di Bajawa kemarin malah jadi ajang bagi kaos caleg. Yang bagi kepala UPT pendidikan kecamatan sendiri, katanya buat olahraga.", true},
+		{"Kepala Bidang di BKD Kab. Sukamaju. Kalau tiap malam komen \"lanjutkan paket 3\" di FB calon bupati, bisa kena sanksi.", false},
+	})
+}
