@@ -149,6 +149,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 	}
 	kws = append(kws, lexiconKeywords(p.Lexicon, kws)...)
+	kws = append(kws, inKeywords(kws)...)
 	c.anaphora, c.continuation, c.self = -1, -1, -1
 	if g, ok := c.dict.byName["@"+AnaphoraGazetteer]; ok {
 		c.anaphora = g
@@ -406,6 +407,19 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 		}
 		for _, v := range spellings(strings.Fields(k.text), slangOf) {
 			out = append(out, keyword{text: v, mask: k.mask})
+		}
+	}
+	return out
+}
+
+// inKeywords adds the colloquial "-in" form of one-word act keywords in
+// "-kan" ("bagiin" for "bagikan", "menangin" for "menangkan"); the
+// normaliser reads them back (inToKan).
+func inKeywords(kws []keyword) []keyword {
+	var out []keyword
+	for _, k := range kws {
+		if k.mask&maskAct != 0 && len(k.text) > 5 && strings.HasSuffix(k.text, "kan") && !strings.Contains(k.text, " ") {
+			out = append(out, keyword{text: k.text[:len(k.text)-3] + "in", mask: maskAct})
 		}
 	}
 	return out

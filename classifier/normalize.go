@@ -263,6 +263,21 @@ func (n *normalizer) appendToken(out []Token, text string, s, e int) []Token {
 	return out
 }
 
+// inToKan returns the standard "-kan" form of a colloquial "-in" verb
+// ("bagiin" → "bagikan", "menangin" → "menangkan", "masukin" →
+// "masukkan") when the pack knows that form and not the word itself.
+func (n *normalizer) inToKan(w string) (string, bool) {
+	if len(w) < 6 || !strings.HasSuffix(w, "in") {
+		return "", false
+	}
+	vocab := n.known()
+	if vocab[w] {
+		return "", false
+	}
+	k := w[:len(w)-2] + "kan"
+	return k, vocab[k]
+}
+
 // hasPrefixFold reports whether s starts with p, a lower-case ASCII
 // prefix, in any ASCII case. It replaces lower-casing every raw token just
 // to spot a URL: that allocated for each capitalised word.
@@ -313,6 +328,10 @@ func (n *normalizer) appendNorm(out []Token, w string, s, e int) []Token {
 		for _, x := range exp {
 			out = append(out, Token{Norm: x, Start: s, End: e})
 		}
+		return out
+	}
+	if k, ok := n.inToKan(w); ok {
+		out = append(out, Token{Norm: k, Start: s, End: e})
 		return out
 	}
 	if u := unreduplicate(w); u != w {

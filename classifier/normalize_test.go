@@ -40,6 +40,9 @@ func TestNormalize(t *testing.T) {
 		{"tgl 14 jangan lupa nomor tiga", "tanggal 14 jangan lupa nourut3"},
 		{"juara kelas nomor dua tahun ini", "juara kelas nomor dua tahun ini"},
 		{"yang sudah terbukti, yang nomornya dua", "yang sudah terbukti yang nourut2"},
+		// colloquial "-in" for "-kan", only where the pack knows the verb
+		{"bagiin masker, menangin paslon", "bagikan masker menangkan paslon"},
+		{"kemarin mungkin dingin", "kemarin mungkin dingin"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},
