@@ -735,14 +735,17 @@ func corrected(o, a occurrence, text string, ts []Token) bool {
 }
 
 // litotes reports whether negation o denies a hesitation ("kagak
-// malu-malu lagi", "tak segan", "tidak ragu"): it says the act was done
-// openly, not that it was not done.
+// malu-malu lagi", "tak segan", "tidak ragu"), saying the act was done
+// openly, or judges it ("teu pantes", "tidak etis"): either way it does
+// not say the act was not done.
 func litotes(o occurrence, ts []Token) bool {
 	if o.carried || o.j >= len(ts) {
 		return false
 	}
 	switch ts[o.j].Norm {
-	case "malu", "segan", "ragu", "sungkan", "canggung", "takut":
+	case "malu", "segan", "ragu", "sungkan", "canggung", "takut",
+		// a judgement of the act: "teu pantes, pa sekdis ngajak …"
+		"pantas", "pantes", "patut", "etis", "elok", "layak", "wajar":
 		return true
 	}
 	return false

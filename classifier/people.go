@@ -74,7 +74,7 @@ func speaker(o, a occurrence, text string, ts []Token) bool {
 	if o.carried || a.carried || o.j > a.i {
 		return false
 	}
-	if opensSpeech(o, a, text, ts) {
+	if opensSpeech(o, a, text, ts) || knowsThat(o, a, ts) {
 		return true
 	}
 	if o.i > speakerReach {
@@ -107,6 +107,37 @@ func opensSpeech(o, a occurrence, text string, ts []Token) bool {
 	}
 	// k < a.i, so token k+1 exists.
 	return strings.Contains(between(text, ts, k, k+1), ",") || ts[k+1].Norm == "bahwa"
+}
+
+// knowsThat reports whether actor o says or knows "bahwa" act a, a verb
+// of saying or knowing standing right before the "bahwa": "kepala sekolah
+// … mengaku baru tahu bahwa sekadar mengikuti akun calon bisa
+// dipersoalkan" is what the head teacher learnt, not what they did.
+func knowsThat(o, a occurrence, ts []Token) bool {
+	for k := o.j + 1; k < a.i && k <= o.j+thatReach; k++ {
+		if ts[k].Norm != "bahwa" {
+			continue
+		}
+		for m := k - 1; m >= o.j && m >= k-2; m-- {
+			if speaks(ts[m].Norm) || knows(ts[m].Norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thatReach is how many tokens after the actor a "bahwa" of what they say
+// or know may stand.
+const thatReach = 14
+
+// knows reports verbs of knowing and learning.
+func knows(w string) bool {
+	switch w {
+	case "tahu", "tau", "mengetahui", "paham", "memahami", "sadar", "menyadari", "mengerti", "belajar", "diingatkan", "diberi", "mendengar":
+		return true
+	}
+	return false
 }
 
 // inOfficeReach is how many tokens may stand between an office and the

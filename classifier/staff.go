@@ -69,7 +69,7 @@ func (d *dictionary) countedCases(ts []Token, out []occurrence) []occurrence {
 	}
 	for k := 0; k+1 < len(ts); k++ {
 		switch ts[k+1].Norm {
-		case "kasus", "laporan", "perkara", "aduan", "pengaduan", "pelanggaran", "pelanggar":
+		case "kasus", "laporan", "perkara", "aduan", "pengaduan", "pelanggaran", "pelanggar", "dugaan":
 		default:
 			continue
 		}
