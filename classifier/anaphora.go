@@ -225,6 +225,11 @@ func opensWithAnaphor(text string, occ []occurrence, ts []Token, anaphora int32,
 		if o.i > 0 && o.i-1 < len(ts) && attributes(ts[o.i-1].Norm) {
 			continue
 		}
+		if o.j < len(ts) && perceives(ts[o.j].Norm) {
+			// "Mereka melihat pemerintah sedang memihak": what they
+			// see or think is someone else's doing.
+			continue
+		}
 		if o.j+1 < len(ts) && speaks(ts[o.j].Norm) && (clauseBreak(text, ts, o.j, o.j+1) || startsSide(occ, o.j+1, groups)) {
 			// "Dia menjelaskan, …" and "Ia menyebut peserta pemilu …":
 			// what follows is what the speaker says about others.
@@ -313,6 +318,16 @@ func startsSide(occ []occurrence, k int, groups []group) bool {
 func speaks(w string) bool {
 	switch w {
 	case "mengatakan", "menjelaskan", "menambahkan", "menuturkan", "mengungkapkan", "menegaskan", "menerangkan", "berkata", "memaparkan", "menyebutkan", "menyampaikan", "mengingatkan", "menyebut", "menilai", "mengklaim":
+		return true
+	}
+	return false
+}
+
+// perceives reports verbs of seeing, judging and fearing, whose object is
+// a clause about someone else.
+func perceives(w string) bool {
+	switch w {
+	case "melihat", "lihat", "menilai", "merasa", "menganggap", "mengira", "menyangka", "khawatir", "cemas", "curiga", "mencurigai":
 		return true
 	}
 	return false

@@ -28,3 +28,12 @@ func TestGenericActorInArticles(t *testing.T) {
 		{"ASN di kantor kami pada ikut kampanye paslon nomor 2 semua.", true},
 	})
 }
+
+// TestPerceiverNotActor checks that a pronoun that sees or judges is not
+// the subject of the act in the clause it sees.
+func TestPerceiverNotActor(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Para bidan di puskesmas Sukamaju sibuk menangani pasien. Mereka melihat pemerintah sedang memihak paslon nomor 2.", false},
+		{"Para bidan di puskesmas Sukamaju sibuk menangani pasien. Mereka memihak paslon nomor 2 secara terbuka.", true},
+	})
+}

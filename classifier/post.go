@@ -106,6 +106,13 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 		switch ts[k].Norm {
 		case "pt", "cv", "perusahaan", "toko", "tim", "relawan", "simpatisan", "pendukung", "kader", "warga", "masyarakat", "seseorang", "orang", "saya", "aku", "gue", "gw", "sy", "ane":
 			return true
+		case "pemerintah":
+			// "Mereka melihat pemerintah sedang memihak": the
+			// government as a whole, unless it is part of a civil
+			// servant's title ("pegawai pemerintah").
+			if !c.inActor(k, occ) {
+				return true
+			}
 		}
 		for _, o := range occ {
 			if !o.carried && o.i <= k && k < o.j && c.dict.groups[o.group].role == rules.RoleTarget {
@@ -208,3 +215,13 @@ func placeAt(ts []Token, k int) bool {
 // is more often a meeting's or a place's ("Rapat K3S di Bajawa kemarin
 // malah jadi ajang bagi kaos caleg").
 const nameSubjectReach = 3
+
+// inActor reports whether token k is inside an actor's words.
+func (c *Classifier) inActor(k int, occ []occurrence) bool {
+	for _, o := range occ {
+		if !o.carried && o.i <= k && k < o.j && c.dict.groups[o.group].role == rules.RoleActor {
+			return true
+		}
+	}
+	return false
+}
