@@ -46,6 +46,10 @@ type Classifier struct {
 	// clauseCancel marks, by group, the cancel gazetteers a short post
 	// read whole weighs per clause (see clauseCancelGazetteers).
 	clauseCancel []bool
+	// pressureCue marks, by group, the cancel gazetteers a post read
+	// whole passes over even in the act's own sentence (see
+	// pressureCueGazetteers).
+	pressureCue []bool
 	// facility is the group of state property (FacilityGazetteer), an
 	// "actor" of the rules on state facilities but nobody who acts; -1
 	// when unset.
@@ -207,9 +211,15 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		c.facility = g
 	}
 	c.clauseCancel = make([]bool, len(c.dict.groups))
+	c.pressureCue = make([]bool, len(c.dict.groups))
 	for _, name := range clauseCancelGazetteers {
 		if g, ok := c.dict.byName["@"+name]; ok {
 			c.clauseCancel[g] = true
+		}
+	}
+	for _, name := range pressureCueGazetteers {
+		if g, ok := c.dict.byName["@"+name]; ok {
+			c.pressureCue[g] = true
 		}
 	}
 	if g, ok := c.dict.byName["@"+AggregateGazetteer]; ok {

@@ -175,7 +175,17 @@ func (c *Classifier) quotedSource(h netra.Hit, ts []Token, occ []occurrence) boo
 func (c *Classifier) cueInRoleSentence(text string, h netra.Hit, ts []Token, occ []occurrence) bool {
 	sents := sentences(text)
 	for _, o := range occ {
-		if o.carried || !c.clauseCancel[o.group] || c.modes[o.group] == "not_asn" {
+		if o.carried || !c.clauseCancel[o.group] || c.pressureCue[o.group] {
+			continue
+		}
+		if c.modes[o.group] == "rule" && quoted(text, ts[o.i].Start) {
+			// "jangan lupa dukung caleg kita", "Jgn bilang2" said by
+			// the boss: the pressure's own words, not the rule.
+			continue
+		}
+		if c.modes[o.group] == "negated" && o.i > 0 && ts[o.i].Norm == "bukan" && strings.Contains(between(text, ts, o.i-1, o.i), ",") && !negatesSpan(o, h, ts) {
+			// ", bukan relawan" corrects who someone is; it does not
+			// deny the act.
 			continue
 		}
 		at := ts[o.i].Start
@@ -224,4 +234,45 @@ func (c *Classifier) inActor(k int, occ []occurrence) bool {
 		}
 	}
 	return false
+}
+
+// negatesSpan reports whether negation o stands at most negationReach
+// tokens before one of hit h's spans.
+func negatesSpan(o occurrence, h netra.Hit, ts []Token) bool {
+	for _, sp := range h.Spans {
+		for k := o.j; k < len(ts) && k <= o.j+negationReach; k++ {
+			if ts[k].Start == sp.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pressureCueGazetteers are the clause cues a post read whole passes over
+// even in a sentence that holds the act: a politician (ownSubject weighs
+// them); a request, a purpose or a future, which in a post is as often
+// the pressure itself ("Mohon bpk/ibu kepsek memastikan seluruh dewan
+// guru hadir …", "supaya puskesmas menyukseskan …", "Absen akan dicek");
+// "dapat", more often "got" than "may"; and counts ("data", "pertemuan"),
+// which a post's incident is full of. A prohibition passes only inside a
+// quotation (see cueInRoleSentence).
+var pressureCueGazetteers = []string{"political_official", "office_sought", "request", "purpose", "future", "modal_permission", "aggregate"}
+
+// quoted reports whether byte at of text stands inside a quotation in
+// double quotes, straight or curly, counted from the start of its line.
+func quoted(text string, at int) bool {
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	open := false
+	for _, r := range text[start:at] {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
 }

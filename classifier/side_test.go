@@ -164,3 +164,14 @@ func TestWholePostLocalCues(t *testing.T) {
 		{"Kepala Bidang di BKD Kab. Sukamaju. Kalau tiap malam komen \"lanjutkan paket 3\" di FB calon bupati, bisa kena sanksi.", false},
 	})
 }
+
+// TestWholePostPressureWords checks that the words of pressure in a post
+// read whole — a request, "akan", a prohibition inside the boss's
+// quotation — do not stop the reading, while a prohibition in the
+// narration still states the rule.
+func TestWholePostPressureWords(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"[grup WA \"KELUARGA BESAR DISDIK\"] Kadis: \"Mohon bpk/ibu kepsek memastikan seluruh dewan guru hadir di lap. Merdeka jam 14.00, pakai baju putih. Absen akan dicek.\" lapangan merdeka sore ini kan kampanye akbar cagub nomor 1", true},
+		{"Panduan bermedia sosial bagi pegawai pemerintah dibagikan BKPSDM Kabupaten Sukamaju. Dalam panduan itu dijelaskan bahwa ASN tidak boleh memberi tanda suka atau komentar dukungan pada akun calon.", false},
+	})
+}
