@@ -41,8 +41,8 @@ type Classifier struct {
 	targetGroup int32
 	// joined are the flagging rules with no window, for a short post read
 	// as one incident (evalWholePost).
-	joined   []*compiledRule
-	first    *automaton
+	joined []*compiledRule
+	first  *automaton
 	// clauseCancel marks, by group, the cancel gazetteers a short post
 	// read whole weighs per clause (see clauseCancelGazetteers).
 	clauseCancel []bool

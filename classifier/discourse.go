@@ -394,69 +394,6 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes 
 	return -1, false
 }
 
-// genericConsequence reports whether a chosen actor is a whole class
-// defined by a relative clause ("ASN yang ketahuan mengikuti kampanye …")
-// and the sentence goes on to what will happen to it ("… akan dipanggil
-// inspektorat"): a sanction announced for anyone who acts, which states
-// the rule, not a case.
-func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence, ts []Token) (int, bool) {
-	if cr.conseq < 0 {
-		return -1, false
-	}
-	for _, c := range chosen {
-		if c.carried || !cr.roleIs(c, rules.RoleActor) {
-			continue
-		}
-		j := c.j
-		if j < len(ts) && rankNumber(ts[j].Norm) {
-			// "Eselon II yang …"
-			j++
-		}
-		if j >= len(ts) || ts[j].Norm != "yang" {
-			if k, ok := cr.consequenceOfAct(text, chosen, occ, ts); ok {
-				return k, true
-			}
-			continue
-		}
-		if c.i > 0 && !isGenericBefore(ts[c.i-1].Norm) && !opensClause(text, ts, c.i) {
-			continue
-		}
-		for k, o := range occ {
-			if o.group == cr.conseq && !o.carried && o.i > j {
-				return k, true
-			}
-		}
-	}
-	return -1, false
-}
-
-// rankNumber reports a grade or echelon number after a rank ("Eselon II",
-// "golongan III").
-func rankNumber(w string) bool {
-	switch w {
-	case "i", "ii", "iii", "iv", "v", "1", "2", "3", "4":
-		return true
-	}
-	return false
-}
-
-// opensClause reports whether token k starts what a speaker says: a colon
-// or an opening quote stands right before it ("Sekda: ASN yang …").
-func opensClause(text string, ts []Token, k int) bool {
-	return strings.ContainsAny(between(text, ts, k-1, k), ":\"“")
-}
-
-// isGenericBefore reports the words that may stand before a class of
-// people ("bagi ASN yang …", "setiap PNS yang …"), unlike the ones that
-// pick someone out ("seorang camat yang …", "Camat Sukajadi yang …").
-func isGenericBefore(w string) bool {
-	switch w {
-	case "bagi", "setiap", "tiap", "semua", "seluruh", "para", "bahwa", "untuk", "kepada", "terhadap", "jika", "bila", "apabila", "kalau":
-		return true
-	}
-	return false
-}
-
 // roleIs reports whether occurrence o fills role in this rule.
 func (cr *compiledRule) roleIs(o occurrence, role string) bool {
 	for _, rq := range cr.roles {
@@ -792,30 +729,3 @@ func inProperName(o occurrence, text string, ts []Token) bool {
 	}
 	return 2*upper < len(ts)
 }
-
-// consequenceOfAct finds a consequence still to come said of the act
-// itself, in its own clause after it ("keterlibatan guru ASN dalam
-// kampanye dapat berujung pidana"), when no one in particular did it: a
-// statement of what any such act brings.
-func (cr *compiledRule) consequenceOfAct(text string, chosen, occ []occurrence, ts []Token) (int, bool) {
-	a := chosen[0]
-	if a.carried || cr.namesSomeone(chosen, ts) {
-		return -1, false
-	}
-	for k, o := range occ {
-		// A noun alone ("mana sanksinya?") may ask for the sanction of a
-		// case; only a modal with its verb says what is still to come.
-		if o.group != cr.conseq || o.carried || o.j-o.i < 2 || o.i < a.j || o.i-a.j > consequenceReach {
-			continue
-		}
-		if strings.ContainsAny(text[ts[a.j-1].End:ts[o.i].Start], ";") {
-			continue
-		}
-		return k, true
-	}
-	return -1, false
-}
-
-// consequenceReach is how many tokens may stand between an act and the
-// consequence said of it.
-const consequenceReach = 12
