@@ -96,11 +96,18 @@ func (cr *compiledRule) sentRumour(o occurrence, ts []Token) bool {
 }
 
 // obliges reports whether cue o is a single word of obligation ("wajib",
-// "harus", "diharapkan") with the act right after it, at most one word
-// between.
+// "harus", "diharapkan") with the act right after it, at most two words
+// between ("wajib setor 20 fotokopi KTP").
 func obliges(o, a occurrence, ts []Token) bool {
-	if o.carried || a.carried || o.j != o.i+1 || o.j > a.i || a.i-o.j > 1 {
+	if o.carried || a.carried || o.j != o.i+1 || o.j > a.i || a.i-o.j > 2 {
 		return false
+	}
+	for k := o.j; k < a.i; k++ {
+		if clauseWord(ts[k].Norm) {
+			// "Wajib Cuti Saat Ikut Kampanye": the obligation is the
+			// leave, and the act is when it applies.
+			return false
+		}
 	}
 	switch ts[o.i].Norm {
 	case "wajib", "harus", "diwajibkan", "mesti", "kudu", "wajibkan",
@@ -728,4 +735,13 @@ func inProperName(o occurrence, text string, ts []Token) bool {
 		}
 	}
 	return 2*upper < len(ts)
+}
+
+// clauseWord reports words that open a clause of time or condition.
+func clauseWord(w string) bool {
+	switch w {
+	case "saat", "ketika", "waktu", "jika", "bila", "apabila", "kalau", "sebelum", "sesudah", "setelah", "selama", "sambil":
+		return true
+	}
+	return false
 }

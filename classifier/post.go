@@ -33,7 +33,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:
 			asn = true
-		case role == rules.RoleActor && o.group != c.facility:
+		case role == rules.RoleActor && o.group != c.facility && !bystander(o, ts):
 			return hits
 		}
 	}
@@ -275,4 +275,24 @@ func quoted(text string, at int) bool {
 		}
 	}
 	return open
+}
+
+// bystander reports whether a person who is not a civil servant in a
+// post is only the writer saying who they are ("Aku honorer", "Kami guru
+// honorer dikasih tugas …") or named inside a phrase of place or company
+// ("di acara HUT PGRI", "bareng perangkat desa"): not someone who may
+// have done the act.
+func bystander(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-3; k-- {
+		switch ts[k].Norm {
+		case "aku", "saya", "sy", "gue", "gw", "kami", "ane", "engkok", "ulun", "urang", "awak", "beta", "sa", "tiang":
+			return true
+		case "di", "ke", "dari", "pada", "bareng", "bersama", "sama", "dengan", "dgn":
+			return true
+		}
+	}
+	return false
 }

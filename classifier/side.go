@@ -32,7 +32,7 @@ const sideWeight = 0.85
 // dan dosen. …" beside a paragraph on a minister), so only texts this
 // short take a side from a neighbour.
 const (
-	sideMaxSentences = 6
+	sideMaxSentences = 8
 	sideMaxBytes     = 700
 )
 

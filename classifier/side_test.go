@@ -175,3 +175,13 @@ func TestWholePostPressureWords(t *testing.T) {
 		{"Panduan bermedia sosial bagi pegawai pemerintah dibagikan BKPSDM Kabupaten Sukamaju. Dalam panduan itu dijelaskan bahwa ASN tidak boleh memberi tanda suka atau komentar dukungan pada akun calon.", false},
 	})
 }
+
+// TestWholePostBystanders checks that the writer saying what they are
+// ("Kami guru honorer") does not stop a post being read whole, while
+// someone who is not ASN doing the act still does.
+func TestWholePostBystanders(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kami guru honorer dikasih tugas sama kepsek: tiap orang wajib setor 20 fotokopi KTP warga buat data relawan paslon. Kalau ga nyampe target, SK honor thn depan ga diperpanjang.", true},
+		{"Kepala desa bagi kaos paslon nomor 2 di balai desa. Aku guru PNS cuma lewat.", false},
+	})
+}
