@@ -595,6 +595,39 @@ func votes(w string) bool {
 	return false
 }
 
+// sidesNumberBefore reports words after which a bare number word names a
+// side: relative markers ("yang", Javanese "sing", Sundanese "nu", Minang
+// "nan") and "ingat".
+func sidesNumberBefore(w string) bool {
+	switch w {
+	case "yang", "sing", "nu", "nan", "ingat", "inget", "ingek":
+		return true
+	}
+	return false
+}
+
+// sideNumberWord reports whether token k is a number word from one to
+// five, standard or regional, standing alone: not counting something
+// after it ("yang dua orang", "yang tiga tahun lalu"), not part of a
+// longer number.
+func sideNumberWord(ts []Token, k int) (string, bool) {
+	w := ts[k].Norm
+	num, ok := numberWord(w)
+	if !ok {
+		num = regionalNumber(w)
+	}
+	if num == "" || len(num) != 1 || num[0] < '1' || num[0] > '5' {
+		return "", false
+	}
+	if k+1 < len(ts) {
+		switch ts[k+1].Norm {
+		case "orang", "org", "tahun", "thn", "kali", "hari", "bulan", "minggu", "jam", "menit", "ribu", "juta", "puluh", "belas", "ratus", "persen", "kelas", "anak", "buah", "kursi", "periode", "dari", "di", "terakhir", "pertama":
+			return "", false
+		}
+	}
+	return num, true
+}
+
 // votedBefore reports whether a verb of voting or the voting day
 // ("tanggal 27", "tgl 14") stands in the few tokens before token i, or
 // "yang" right before it, so that "nomor dua" after it is a ballot number
@@ -651,6 +684,15 @@ func canonicalize(ts []Token) []Token {
 					i = j
 					continue
 				}
+			}
+		}
+		// "sing TELU", "ingat settong", "yang rua": a relative marker or
+		// "ingat" before a bare number word in a post is a side's number
+		if i+1 < len(ts) && sidesNumberBefore(w) {
+			if num, ok := sideNumberWord(ts, i+1); ok {
+				out = append(out, t, Token{Norm: "nourut" + num, Start: ts[i+1].Start, End: ts[i+1].End})
+				i++
+				continue
 			}
 		}
 		// "urut 2" without the head

@@ -43,6 +43,9 @@ func TestNormalize(t *testing.T) {
 		// colloquial "-in" for "-kan", only where the pack knows the verb
 		{"bagiin masker, menangin paslon", "bagikan masker menangkan paslon"},
 		{"kemarin mungkin dingin", "kemarin mungkin dingin"},
+		// a bare number word after a relative marker or "ingat"
+		{"sing TELU, ingat settong, pilih mi yang rua", "sing nourut3 ingat nourut1 pilih mi yang rua"},
+		{"yang dua orang itu datang", "yang dua orang itu datang"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},
