@@ -389,3 +389,13 @@ func TestConsequenceOfAct(t *testing.T) {
 		{"pejabat pemkot pada pake kaos biru pas acara jalan sehat paslon kemarin, mana sanksinya @bawaslu", true},
 	})
 }
+
+// TestEnforcerNotAccused checks that the head of a body that oversees
+// neutrality, speaking of reported violations, is not taken for the
+// accused, while an official of another office is.
+func TestEnforcerNotAccused(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kepala BKPSDM Sukamaju, Hj. Rina, menilai panduan ini penting karena foto adalah bukti yang paling sering digunakan dalam laporan dugaan pelanggaran netralitas.", false},
+		{"Kepala Dinas Pertanian Sukamaju dilaporkan ke Bawaslu atas dugaan pelanggaran netralitas.", true},
+	})
+}

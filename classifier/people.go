@@ -26,7 +26,7 @@ const (
 func (cr *compiledRule) linkedSubject(a occurrence, occ []occurrence, text string, ts []Token) (int, int) {
 	win := cr.rule.Window
 	for k, o := range occ {
-		if o.carried || o.i > subjectReach || o.j > a.i || !cr.roleIs(o, rules.RoleActor) || speaker(o, a, text, ts) {
+		if o.carried || o.i > subjectReach || o.j > a.i || !cr.roleIs(o, rules.RoleActor) || speaker(o, a, text, ts) || cr.enforcer(o, occ) {
 			continue
 		}
 		if d := distance(a, o); win > 0 && d <= subjectWindow*win && linksAct(ts, o.j, a.i) && !reportsSpeech(text, ts, o.j, a.i) {
@@ -309,3 +309,24 @@ func deniedPerson(o occurrence, ts []Token) bool {
 	}
 	return o.i >= 2 && ts[o.i-1].Norm == "ada" && negationWord(ts[o.i-2].Norm)
 }
+
+// enforcer reports whether actor o holds office in a body that oversees
+// civil servants' neutrality ("Kepala BKPSDM", "Inspektur", "pegawai
+// Inspektorat"), for a rule about violations: the head of the civil
+// service agency speaking of "laporan dugaan pelanggaran netralitas"
+// handles the cases, and is not one.
+func (cr *compiledRule) enforcer(o occurrence, occ []occurrence) bool {
+	if o.carried || cr.rule.Category != violationCategory || cr.cueGroups.overseer < 0 {
+		return false
+	}
+	for _, t := range occ {
+		if t.group == cr.cueGroups.overseer && !t.carried && o.i <= t.i && t.j <= o.j {
+			return true
+		}
+	}
+	return false
+}
+
+// violationCategory is the category of the rules about violations
+// reported or sanctioned.
+const violationCategory = "asn_violation"
