@@ -3,8 +3,10 @@ package classifier
 // Coded sides. Pressure on civil servants is often put without naming
 // the side, in words everyone present understands: the one who built or
 // gave something ("pilih yang sudah bangun rumah sakit ini", "ingat siapa
-// yang bantu traktor kita"), or the outcome wanted at the polls ("jangan
-// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah"). Such words
+// yang bantu traktor kita"), the outcome wanted at the polls ("jangan
+// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah"), or a
+// pointer after campaign material or support ("konten 'yang itu'",
+// "untuk bapak kita"). Such words
 // are a side as much as a name is; codedSides finds them by their shape,
 // not by listing sentences.
 
@@ -20,6 +22,11 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 			continue
 		}
 		if e, ok := outcomeWanted(ts, k); ok {
+			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
+			k = e - 1
+			continue
+		}
+		if e, ok := pointedSide(ts, k); ok {
 			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
 			k = e - 1
 		}
@@ -100,3 +107,25 @@ func pollWord(w string) bool {
 // outcomeReach is how many words after the word of not letting happen the
 // outcome may stand ("jangan sampai ada TPS sekolah yang kalah").
 const outcomeReach = 7
+
+// pointedSide reports whether the words at k point at a side everyone
+// knows without naming it — "yang itu", "bapak kita", "ibu kita" — right
+// after campaign material, an event, a word of support or "untuk"
+// ("kalender bergambar 'yang itu'", "share konten 'bapak kita'",
+// "dukungan … bulat untuk bapak kita"); e is where the words end.
+func pointedSide(ts []Token, k int) (int, bool) {
+	if k == 0 || k+1 >= len(ts) {
+		return 0, false
+	}
+	w, n := ts[k].Norm, ts[k+1].Norm
+	if !(w == "yang" && n == "itu" || (w == "bapak" || w == "pak" || w == "ibu" || w == "bu") && n == "kita") {
+		return 0, false
+	}
+	switch ts[k-1].Norm {
+	case "konten", "kalender", "kaos", "kaus", "stiker", "baliho", "spanduk", "foto", "gambar", "bergambar", "video",
+		"acara", "acaranya", "postingan", "dukung", "mendukung", "dukungan", "menangkan", "memenangkan", "pilih",
+		"coblos", "untuk", "buat", "utk", "tim", "timnya", "relawan", "posko":
+		return k + 2, true
+	}
+	return 0, false
+}

@@ -11,6 +11,8 @@ func TestCodedSides(t *testing.T) {
 		{"Direktur RSUD Sukamaju ngumpulin pegawai di aula, kasih arahan pilih yang sudah bangun rumah sakit ini.", true},
 		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai suara TPS sekitar sekolah kalah.", true},
 		{"Direktur RSUD Sukamaju ngumpulin pegawai di aula, kasih arahan soal pasien yang sudah dirawat lama.", false},
+		{"Jujur, sy PNS di Pemkot dan tiap malam ku share konten 'bapak kita' di grup RT.", true},
+		{"Jujur, sy PNS di Pemkot dan tiap malam ku share konten resep masakan di grup RT.", false},
 		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai tim voli sekolah kalah lagi.", false},
 	})
 }
