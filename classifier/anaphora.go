@@ -401,7 +401,9 @@ func (c *Classifier) lastActor(text string, s span, doc *docContext) (occurrence
 	ts, occ := c.backSentence(text, s, doc)
 	last := -1
 	for k, o := range occ {
-		if c.dict.groups[o.group].role == rules.RoleActor && (last < 0 || o.i >= occ[last].i) {
+		// "Ia" is a person, never the official car of the sentence
+		// before.
+		if c.dict.groups[o.group].role == rules.RoleActor && o.group != c.facility && (last < 0 || o.i >= occ[last].i) {
 			last = k
 		}
 	}
