@@ -228,12 +228,14 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			// refers to is worked out only if a later sentence asks.
 			linked = true
 		}
-		if cue, ok := c.exampleLead(text, s, mask); ok {
-			lead, leadAt = cue, i
-		}
 		next := ""
 		if i+1 < len(sents) {
 			next = text[sents[i+1].start:sents[i+1].end]
+		}
+		if cue, ok := c.exampleLead(text, s, mask); ok {
+			lead, leadAt = cue, i
+		} else if cue, ok := c.alternativeLead(text, s, next); ok {
+			lead, leadAt = cue, i
 		}
 		if cue, ok := c.leadInCue(text, s, next); ok {
 			list, listOn = cue, true
@@ -349,7 +351,7 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 		h, st := cr.eval(text, s, ts, occ, c.modes)
 		h.Field = field
-		if st == fired && long && mode == "report" && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
+		if st == fired && long && (mode == "report" || frontedTopic(text, h, ts)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
 			// An article that says what civil servants as a class do
 			// or may do, with no word that reports an incident, describes
 			// no case (see genericClass); a post's "ASN di sini …" is

@@ -110,6 +110,22 @@ func (c *Classifier) exampleLead(text string, s span, mask uint32) (occurrence, 
 	return occurrence{}, false
 }
 
+// alternativeLead returns the example or hypothesis cue of sentence s
+// when the next sentence opens with "Atau": "Misalnya, seorang lurah yang
+// … . Atau kepala sekolah yang meminta guru …" goes on with the examples.
+func (c *Classifier) alternativeLead(text string, s span, next string) (occurrence, bool) {
+	if !hasPrefixFold(strings.TrimLeft(next, " \t\"'“"), "atau ") {
+		return occurrence{}, false
+	}
+	ts := c.norm.tokensIn(text, s.start, s.end)
+	for _, o := range c.dict.find(ts, nil) {
+		if m := c.modes[o.group]; (m == "example" || m == "hypothetical") && c.dict.groups[o.group].role == rules.RoleCancel {
+			return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}, true
+		}
+	}
+	return occurrence{}, false
+}
+
 // resumptive returns how many tokens from k on take up everything said
 // before them ("semua itu", "semuanya", "itu semua", "hal hal itu"), or 0.
 func resumptive(ts []Token, k int) int {

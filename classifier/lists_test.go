@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestListsInSentences: a sentence that announces examples makes the next
 // one a list of examples, and a list of acts taken up by what they all are
@@ -78,5 +81,18 @@ func TestInstructedTask(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{"Bapak/Ibu Kepala Sekolah diminta mendata guru dan wali murid yang siap mendukung paslon bupati nomor urut 2.", true},
 		{"Guru dan kepala sekolah diminta tidak memanfaatkan kegiatan sekolah untuk mendukung paslon mana pun.", false},
+	})
+}
+
+// TestAlternativeGoesOnWithExamples checks that a sentence opening with
+// "Atau" after an example goes on with the examples, and that a fronted
+// topic ("Untuk pelanggaran netralitas ASN, …") in an article names a kind
+// of case, not one.
+func TestAlternativeGoesOnWithExamples(t *testing.T) {
+	filler := strings.Repeat("Diskusi itu dihadiri mahasiswa, dosen dan pegiat pemilu dari berbagai kampus di kota itu. ", 8)
+	checkFlags(t, mustDefault(t), []flagCase{
+		{filler + "Ia mengajukan beberapa skenario. Misalnya, seorang lurah yang mengumpulkan ketua RT lalu menyelipkan nama caleg. Atau kepala sekolah yang meminta guru mengisi daftar hadir dalam acara yang ternyata dihadiri calon.", false},
+		{filler + "Kemarin kepala sekolah SMP Negeri 2 Sukamaju meminta guru mengisi daftar hadir dalam acara yang dihadiri calon.", true},
+		{filler + "Untuk pelanggaran netralitas ASN, rekomendasi dikirimkan ke BKN dan ditembuskan kepada pejabat pembina kepegawaian.", false},
 	})
 }

@@ -3,6 +3,7 @@ package classifier
 import (
 	"strings"
 
+	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/rules"
 )
 
@@ -190,4 +191,35 @@ func classToken(w string) bool {
 		return true
 	}
 	return false
+}
+
+// frontedTopic reports whether hit h's act and actor stand in a phrase put
+// before the sentence's first comma and opened by a word that names a
+// topic ("Untuk pelanggaran netralitas ASN, rekomendasi dikirimkan ke
+// BKN"): a kind of case the sentence goes on to say something about.
+func frontedTopic(text string, h netra.Hit, ts []Token) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	switch ts[0].Norm {
+	case "untuk", "terkait", "soal", "mengenai", "tentang", "perihal", "bagi":
+	default:
+		return false
+	}
+	comma := -1
+	for k := 1; k < len(ts); k++ {
+		if strings.Contains(between(text, ts, k-1, k), ",") {
+			comma = ts[k].Start
+			break
+		}
+	}
+	if comma < 0 {
+		return false
+	}
+	for _, sp := range h.Spans {
+		if (sp.Role == rules.RoleAct || sp.Role == rules.RoleActor) && sp.Start >= comma {
+			return false
+		}
+	}
+	return true
 }
