@@ -399,3 +399,14 @@ func TestEnforcerNotAccused(t *testing.T) {
 		{"Kepala Dinas Pertanian Sukamaju dilaporkan ke Bawaslu atas dugaan pelanggaran netralitas.", true},
 	})
 }
+
+// TestFormerPostAndReminder checks that a post held before ("pernah
+// menjabat camat") is a former civil servant's, and that a reminder of
+// what is a violation states the rule.
+func TestFormerPostAndReminder(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Seorang pensiunan PNS yang pernah menjabat camat di Kabupaten Sukamaju ditunjuk menjadi ketua tim pemenangan pasangan calon bupati nomor urut 2.", false},
+		{"Camat di Kabupaten Sukamaju ditunjuk menjadi ketua tim pemenangan pasangan calon bupati nomor urut 2.", true},
+		{"Reminder buat temen2 ASN: like, share, komen postingan paslon = pelanggaran.", false},
+	})
+}
