@@ -4,9 +4,9 @@ package classifier
 // the side, in words everyone present understands: the one who built or
 // gave something ("pilih yang sudah bangun rumah sakit ini", "ingat siapa
 // yang bantu traktor kita"), the outcome wanted at the polls ("jangan
-// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah"), or a
-// pointer after campaign material or support ("konten 'yang itu'",
-// "untuk bapak kita"). Such words
+// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah"), a pointer
+// after campaign material or support ("konten 'yang itu'", "untuk bapak
+// kita"), a wink ("Paham kan maksudnya") or a colour ("yang merah"). Such words
 // are a side as much as a name is; codedSides finds them by their shape,
 // not by listing sentences.
 
@@ -27,6 +27,16 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 			continue
 		}
 		if e, ok := pointedSide(ts, k); ok {
+			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
+			k = e - 1
+			continue
+		}
+		if e, ok := wink(ts, k); ok {
+			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
+			k = e - 1
+			continue
+		}
+		if e, ok := colourSide(ts, k); ok {
 			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
 			k = e - 1
 		}
@@ -128,4 +138,67 @@ func pointedSide(ts []Token, k int) (int, bool) {
 		return k + 2, true
 	}
 	return 0, false
+}
+
+// wink reports whether the words at k tell the reader that everyone
+// knows whom the act served ("Paham kan maksudnya", "semua juga tahu Abah
+// itu siapa", "kalian tau lah nomor berapa"): a side named by not naming
+// it. e is where the words end.
+func wink(ts []Token, k int) (int, bool) {
+	switch ts[k].Norm {
+	case "tahu", "tau", "paham", "ngerti", "mengerti":
+	default:
+		return 0, false
+	}
+	for j := k + 1; j < len(ts) && j <= k+4; j++ {
+		switch ts[j].Norm {
+		case "maksudnya", "maksud", "arahnya", "siapa", "berapa":
+			return j + 1, true
+		}
+	}
+	if k > 0 {
+		switch ts[k-1].Norm {
+		case "semua", "kalian", "pasti", "sudah", "udah":
+			if k+1 == len(ts) || ts[k+1].Norm == "lah" || ts[k+1].Norm == "la" || ts[k+1].Norm == "kan" {
+				return k + 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// colourSide reports whether the words at k name a side by its colour
+// ("pilihan kita satu ya, yang merah", "pakaian bebas rapi nuansa
+// kuning"); e is where they end.
+func colourSide(ts []Token, k int) (int, bool) {
+	if k+1 >= len(ts) {
+		return 0, false
+	}
+	switch ts[k].Norm {
+	case "yang", "yg", "nuansa", "serba":
+	default:
+		return 0, false
+	}
+	switch ts[k+1].Norm {
+	case "merah", "kuning", "biru", "hijau", "putih", "oranye", "orange", "ungu":
+	default:
+		return 0, false
+	}
+	if ts[k].Norm == "yang" || ts[k].Norm == "yg" {
+		// "yang merah" alone, not "yang merah putih" or "yang biru
+		// lautnya"
+		if k+2 < len(ts) && !particle(ts[k+2].Norm) {
+			return 0, false
+		}
+	}
+	return k + 2, true
+}
+
+// particle reports words that close a phrase without adding to it.
+func particle(w string) bool {
+	switch w {
+	case "ya", "yah", "lah", "kan", "dong", "deh", "sih", "nah", "itu", "tuh":
+		return true
+	}
+	return false
 }

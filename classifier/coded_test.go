@@ -13,6 +13,9 @@ func TestCodedSides(t *testing.T) {
 		{"Direktur RSUD Sukamaju ngumpulin pegawai di aula, kasih arahan soal pasien yang sudah dirawat lama.", false},
 		{"Jujur, sy PNS di Pemkot dan tiap malam ku share konten 'bapak kita' di grup RT.", true},
 		{"Jujur, sy PNS di Pemkot dan tiap malam ku share konten resep masakan di grup RT.", false},
+		{"Habis apel pagi kepala puskesmas ngumpulin kami perawat, bilang \"pilihan kita satu ya, yang merah\". Terus senyum-senyum aja gitu.", true},
+		{"Pak Kadis Pertanian di acara panen raya teriak \"Gas terus, Abah!\" semua juga tahu Abah itu siapa.", true},
+		{"Habis apel pagi kepala puskesmas ngumpulin kami perawat, bilang jadwal jaga diganti. Terus senyum-senyum aja gitu.", false},
 		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai tim voli sekolah kalah lagi.", false},
 	})
 }
