@@ -119,19 +119,25 @@ func pollWord(w string) bool {
 const outcomeReach = 7
 
 // pointedSide reports whether the words at k point at a side everyone
-// knows without naming it — "yang itu", "bapak kita", "ibu kita" — right
-// after campaign material, an event, a word of support or "untuk"
-// ("kalender bergambar 'yang itu'", "share konten 'bapak kita'",
-// "dukungan … bulat untuk bapak kita"); e is where the words end.
+// knows without naming it — "yang itu", "bapak kita", "ibu kita", the
+// incumbent by office ("bapak bupati") — right after campaign material,
+// an event, a word of support, "untuk", or thanks ("kalender bergambar
+// 'yang itu'", "share konten 'bapak kita'", "dukungan … bulat untuk
+// bapak kita", "spanduk 'terima kasih bapak bupati'"); e is where the
+// words end.
 func pointedSide(ts []Token, k int) (int, bool) {
 	if k == 0 || k+1 >= len(ts) {
 		return 0, false
 	}
 	w, n := ts[k].Norm, ts[k+1].Norm
-	if !(w == "yang" && n == "itu" || (w == "bapak" || w == "pak" || w == "ibu" || w == "bu") && n == "kita") {
+	title := w == "bapak" || w == "pak" || w == "ibu" || w == "bu"
+	if !(w == "yang" && n == "itu" || title && (n == "kita" || n == "bupati" || n == "gubernur" || n == "walikota")) {
 		return 0, false
 	}
 	switch ts[k-1].Norm {
+	case "kasih":
+		// "spanduk 'terima kasih bapak bupati'" during the campaign
+		return k + 2, title && n != "kita"
 	case "konten", "kalender", "kaos", "kaus", "stiker", "baliho", "spanduk", "foto", "gambar", "bergambar", "video",
 		"acara", "acaranya", "postingan", "dukung", "mendukung", "dukungan", "menangkan", "memenangkan", "pilih",
 		"coblos", "untuk", "buat", "utk", "tim", "timnya", "relawan", "posko":
