@@ -352,8 +352,8 @@ func (c *Classifier) statusOf(ts []Token, occ []occurrence, o occurrence) bool {
 }
 
 // deniedSide reports whether target o is denied by the words right before
-// it ("hadir sebagai istri, bukan sebagai jurkam", "tanpa atribut
-// paslon"): the side is what the act was not.
+// it ("hadir sebagai istri, bukan sebagai jurkam", "tanpa menyebut
+// pasangan calon tertentu"): the side is what the act was not.
 func deniedSide(o occurrence, ts []Token) bool {
 	if o.carried {
 		return false
@@ -365,7 +365,7 @@ func deniedSide(o occurrence, ts []Token) bool {
 	}
 	if k >= 0 {
 		switch ts[k].Norm {
-		case "sebagai", "jadi", "menjadi", "untuk", "dengan", "pakai":
+		case "sebagai", "jadi", "menjadi", "untuk", "dengan", "pakai", "menyebut", "menyebutkan", "sebut", "nyebut":
 			k--
 		}
 	}
