@@ -34,7 +34,8 @@ func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence
 			}
 			continue
 		}
-		if c.i > 0 && !isGenericBefore(ts[c.i-1].Norm) && !opensClause(text, ts, c.i) {
+		start := cr.coordinatedStart(c, occ, ts)
+		if start > 0 && !isGenericBefore(ts[start-1].Norm) && !opensClause(text, ts, start) {
 			continue
 		}
 		for k, o := range occ {
@@ -99,3 +100,22 @@ func (cr *compiledRule) consequenceOfAct(text string, chosen, occ []occurrence, 
 // consequenceReach is how many tokens may stand between an act and the
 // consequence said of it.
 const consequenceReach = 12
+
+// coordinatedStart returns where the people joined with actor c by "atau"
+// or "dan" start ("Camat atau Lurah yang …"), or c's own start.
+func (cr *compiledRule) coordinatedStart(c occurrence, occ []occurrence, ts []Token) int {
+	start := c.i
+	for start >= 2 && (ts[start-1].Norm == "atau" || ts[start-1].Norm == "dan") {
+		found := false
+		for _, o := range occ {
+			if !o.carried && o.j == start-1 && cr.roleIs(o, rules.RoleActor) {
+				start, found = o.i, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return start
+}

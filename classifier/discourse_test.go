@@ -410,3 +410,14 @@ func TestFormerPostAndReminder(t *testing.T) {
 		{"Reminder buat temen2 ASN: like, share, komen postingan paslon = pelanggaran.", false},
 	})
 }
+
+// TestCoordinatedClassThreatened checks that a sanction announced for a
+// class joined by "atau" ("Camat atau Lurah yang Bermain Politik, Saya
+// Copot") states the rule, in a headline too.
+func TestCoordinatedClassThreatened(t *testing.T) {
+	c := mustDefault(t)
+	v := c.Classify(netra.Item{Title: "Pj Wali Kota Sukamaju: Camat atau Lurah yang Bermain Politik, Saya Copot", Text: "Pj Wali Kota Sukamaju mengumpulkan camat dan lurah di aula kantor wali kota untuk rapat koordinasi."})
+	if v.Flagged {
+		t.Errorf("flagged: %+v", v.Hits)
+	}
+}
