@@ -360,6 +360,11 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 			// sebagai Pengurus Partai") unless it states a norm too.
 			st, h.Mode, h.Cue = suppressed, "generic", spanText(text, h, rules.RoleActor)
 		}
+		if st == fired && long && c.enumeratedKinds(h, ts, occ) {
+			// "Ada guru yang …, ada pejabat yang …": kinds of case
+			// listed, none of them told.
+			st, h.Mode, h.Cue = suppressed, "example", "ada"
+		}
 		switch {
 		case st == fired:
 			h.Mode = mode

@@ -96,3 +96,13 @@ func TestAlternativeGoesOnWithExamples(t *testing.T) {
 		{filler + "Untuk pelanggaran netralitas ASN, rekomendasi dikirimkan ke BKN dan ditembuskan kepada pejabat pembina kepegawaian.", false},
 	})
 }
+
+// TestEnumeratedKinds checks that kinds of case listed as "ada X yang …,
+// ada Y yang …" in an article are examples, and one "ada" is a finding.
+func TestEnumeratedKinds(t *testing.T) {
+	filler := strings.Repeat("Sosialisasi itu dihadiri kepala dinas, camat dan kepala sekolah dari seluruh kabupaten. ", 8)
+	checkFlags(t, mustDefault(t), []flagCase{
+		{filler + "\"Ada guru yang ikut foto bareng lalu pamer jari dua, ada pejabat yang meminjamkan mobil dinas untuk antar logistik tim.\"", false},
+		{filler + "Bawaslu menemukan ada guru SD Negeri 4 Sukamaju yang ikut foto bareng paslon nomor 2 lalu pamer jari dua.", true},
+	})
+}

@@ -223,3 +223,40 @@ func frontedTopic(text string, h netra.Hit, ts []Token) bool {
 	}
 	return true
 }
+
+// enumeratedKinds reports whether the actor of hit h opens one of two or
+// more "ada <someone> yang …" in its sentence ("Ada guru yang ikut foto
+// bareng lalu pamer jari dua, ada pejabat yang meminjamkan mobil dinas
+// …"): a list of the kinds of case there are, with no one in it.
+func (c *Classifier) enumeratedKinds(h netra.Hit, ts []Token, occ []occurrence) bool {
+	o, ok := c.hitActor(h, ts, occ)
+	if !ok || !thereIsKind(o, ts) {
+		return false
+	}
+	n := 0
+	for k := range ts {
+		if ts[k].Norm != "ada" {
+			continue
+		}
+		for j := k + 2; j < len(ts) && j <= k+4; j++ {
+			if ts[j].Norm == "yang" {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
+}
+
+// thereIsKind reports whether actor x stands as "ada x yang": "ada" (or
+// "ada juga") right before it and "yang" right after.
+func thereIsKind(x occurrence, ts []Token) bool {
+	if x.j >= len(ts) || ts[x.j].Norm != "yang" || x.i == 0 {
+		return false
+	}
+	k := x.i - 1
+	if ts[k].Norm == "juga" && k > 0 {
+		k--
+	}
+	return ts[k].Norm == "ada"
+}
