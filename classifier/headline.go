@@ -16,7 +16,8 @@ const headlineWeight = 0.8
 func (d *docContext) titleSide(c *Classifier) (occurrence, []Token, bool) {
 	if !d.sideDone {
 		d.sideDone = true
-		if d.title == "" {
+		if d.title == "" || c.roles(d.title, 0) != maskAll {
+			// No actor and act keyword: no act of a civil servant.
 			return d.side, nil, false
 		}
 		ts := c.norm.tokensIn(d.title, 0, len(d.title))
