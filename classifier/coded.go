@@ -16,33 +16,20 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 		return occ
 	}
 	for k := 0; k < len(ts); k++ {
-		if e, ok := benefactor(ts, k); ok {
-			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
-			k = e - 1
-			continue
-		}
-		if e, ok := outcomeWanted(ts, k); ok {
-			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
-			k = e - 1
-			continue
-		}
-		if e, ok := pointedSide(ts, k); ok {
-			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
-			k = e - 1
-			continue
-		}
-		if e, ok := wink(ts, k); ok {
-			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
-			k = e - 1
-			continue
-		}
-		if e, ok := colourSide(ts, k); ok {
-			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
-			k = e - 1
+		for _, shape := range codedShapes {
+			if e, ok := shape(ts, k); ok {
+				occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
+				k = e - 1
+				break
+			}
 		}
 	}
 	return occ
 }
+
+// codedShapes are the shapes of a coded side, tried in order at each
+// token; each reports where the side's words end.
+var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, pointedSide, wink, colourSide}
 
 // benefactor reports whether "yang" at k opens a clause naming someone by
 // what they built or gave ("yang sudah bangun jalan", "yang bantu traktor
