@@ -440,32 +440,39 @@ const maxSpellings = 16
 
 // spellings returns the spellings of the phrase words with one or more of
 // its words replaced by a colloquial form from slangOf, the phrase itself
-// left out.
+// left out: every one-word spelling first, then two words at once, up to
+// maxSpellings.
 func spellings(words []string, slangOf map[string][]string) []string {
-	variants := []string{""}
-	changed := []bool{false}
-	for i, w := range words {
-		forms := append([]string{w}, slangOf[w]...)
-		var next []string
-		var nextChanged []bool
-		for j, v := range variants {
-			for f, form := range forms {
-				if len(next) >= maxSpellings*2 {
-					break
-				}
-				if i > 0 {
-					form = v + " " + form
-				}
-				next = append(next, form)
-				nextChanged = append(nextChanged, changed[j] || f > 0)
-			}
-		}
-		variants, changed = next, nextChanged
-	}
+	seen := map[string]bool{strings.Join(words, " "): true}
 	var out []string
-	for j, v := range variants {
-		if changed[j] && len(out) < maxSpellings {
+	add := func(ws []string) {
+		v := strings.Join(ws, " ")
+		if !seen[v] && len(out) < maxSpellings {
+			seen[v] = true
 			out = append(out, v)
+		}
+	}
+	// One word spelt colloquially first ("kpl sekolah", "kepala sklh"):
+	// the common case, kept whatever the cap, so that a spelling added
+	// to the lexicon for one word never pushes out another's.
+	ws := append([]string(nil), words...)
+	for i, w := range words {
+		for _, f := range slangOf[w] {
+			ws[i] = f
+			add(ws)
+		}
+		ws[i] = w
+	}
+	// Then two words at once, while the cap allows.
+	for i := range words {
+		for j := i + 1; j < len(words); j++ {
+			for _, f := range slangOf[words[i]] {
+				for _, g := range slangOf[words[j]] {
+					ws[i], ws[j] = f, g
+					add(ws)
+					ws[i], ws[j] = words[i], words[j]
+				}
+			}
 		}
 	}
 	return out

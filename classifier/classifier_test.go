@@ -287,13 +287,27 @@ func TestNegationReachesThroughActChain(t *testing.T) {
 }
 
 // TestSpellings checks the colloquial spellings of a keyword phrase: every
-// combination of its words' lexicon forms, the phrase itself left out.
+// combination of its words' lexicon forms up to a cap, one-word spellings
+// first, the phrase itself left out.
 func TestSpellings(t *testing.T) {
 	slang := map[string][]string{"kepala": {"kpl", "kpla"}, "sekolah": {"skolah"}}
 	got := spellings([]string{"kepala", "sekolah"}, slang)
+	slices.Sort(got)
 	want := []string{"kepala skolah", "kpl sekolah", "kpl skolah", "kpla sekolah", "kpla skolah"}
 	if !slices.Equal(got, want) {
 		t.Errorf("spellings = %q, want %q", got, want)
+	}
+	// More forms than the cap allows: every single-word spelling is kept,
+	// so a form added for one word never pushes out another's.
+	many := map[string][]string{"kepala": {"kapala", "kapalo", "kep", "kpl", "kpla", "kpl2", "kepla", "kpala"}, "sekolah": {"sakola", "sakolah", "sekola", "sikola", "skolah", "sklh", "skul", "sklah"}}
+	got = spellings([]string{"kepala", "sekolah"}, many)
+	if len(got) > maxSpellings {
+		t.Errorf("%d spellings, cap %d", len(got), maxSpellings)
+	}
+	for _, w := range []string{"kpl sekolah", "kepala sklh", "kapalo sekolah", "kepala sikola"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("spelling %q lost under the cap: %q", w, got)
+		}
 	}
 	if got := spellings([]string{"tim", "sukses"}, slang); len(got) != 0 {
 		t.Errorf("a phrase without colloquial forms has spellings %q", got)
