@@ -37,3 +37,13 @@ func TestPerceiverNotActor(t *testing.T) {
 		{"Para bidan di puskesmas Sukamaju sibuk menangani pasien. Mereka memihak paslon nomor 2 secara terbuka.", true},
 	})
 }
+
+// TestNonASNActorBeforeBreak checks that with honorary staff before the
+// act and the civil servant only past an emoji after it, the act is the
+// honorary staff's.
+func TestNonASNActorBeforeBreak(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Guru honorer di sekolah anakku bagi-bagi stiker caleg ke murid 😤 kepseknya ga tau apa", false},
+		{"Kepsek di sekolah anakku bagi-bagi stiker caleg ke murid 😤 guru honorer cuma diem", true},
+	})
+}

@@ -628,10 +628,11 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 					return nil, false
 				}
 				// "Guru Honorer … Jadi Jurkam Caleg, Kepala Sekolah Mengaku
-				// …": with a person who is not ASN before the act and the
-				// civil servant only in the next clause, the act is the
-				// first one's.
-				if b := occ[best]; !b.carried && !o.carried && o.j <= a.i && b.i >= a.j && clauseBreak(text, ts, a.j-1, b.i) {
+				// …", "Guru honorer … bagi-bagi stiker caleg 😤 kepseknya
+				// ga tau apa": with a person who is not ASN before the act
+				// and the civil servant only past a break after it, the
+				// act is the first one's.
+				if b := occ[best]; !b.carried && !o.carried && o.j <= a.i && b.i >= a.j && laterClause(b, a, text, ts) {
 					return nil, false
 				}
 			}
