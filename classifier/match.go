@@ -244,10 +244,11 @@ func matchPossessive(ts []Token, i int, words []string) (int, bool) {
 }
 
 // withoutPossessive returns w without a possessive suffix ("lurahnya" →
-// "lurah", "guruku" → "guru"), when what is left is a word of at least
+// "lurah", "guruku" → "guru"; Makassar "camatta", Bugis "lurahna",
+// Javanese "kepseke", "lurahe"), when what is left is a word of at least
 // four letters.
 func withoutPossessive(w string) (string, bool) {
-	for _, suf := range [...]string{"nya", "ku", "mu"} {
+	for _, suf := range [...]string{"nya", "ku", "mu", "ta", "na", "ne", "e"} {
 		if len(w) >= len(suf)+4 && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)], true
 		}

@@ -61,3 +61,27 @@ func TestCountedCases(t *testing.T) {
 		{"Bawaslu Kabupaten Sukamaju menangani dugaan pelanggaran netralitas ASN oleh camat Sukamaju, yang dinyatakan terbukti.", true},
 	})
 }
+
+// TestRegionalPossessives checks that a one-word title with a regional
+// possessive ("camatta", "lurahe") is the title, and that an ordinary
+// word is left alone.
+func TestRegionalPossessives(t *testing.T) {
+	for _, tc := range []struct {
+		w, base string
+		ok      bool
+	}{
+		{"camatta", "camat", true},
+		{"lurahe", "lurah", true},
+		{"lurahna", "lurah", true},
+		{"guruku", "guru", true},
+		{"kota", "", false},
+	} {
+		base, ok := withoutPossessive(tc.w)
+		if ok != tc.ok || ok && base != tc.base {
+			t.Errorf("withoutPossessive(%q) = %q, %v", tc.w, base, ok)
+		}
+	}
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Ededeh, pak camatta di Tamalate ada ji di deklarasi relawan paslon kuning semalam, duduk paling depan pakai kemeja kuning juga.", true},
+	})
+}
