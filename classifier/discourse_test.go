@@ -421,3 +421,13 @@ func TestCoordinatedClassThreatened(t *testing.T) {
 		t.Errorf("flagged: %+v", v.Hits)
 	}
 }
+
+// TestSomeoneElsesAccusation checks that an accusation someone else
+// makes about an office's head the writer defends is no case, and that
+// the same about someone named stays an allegation.
+func TestSomeoneElsesAccusation(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Ada yg nuduh kepala dinas kami ikut rapat timses. Beliau udah klarifikasi: malam itu lagi di RS nungguin ibunya.", false},
+		{"Warga yang menuduh Camat Sukamaju ikut rapat timses paslon nomor 2 sudah melapor ke Bawaslu.", true},
+	})
+}
