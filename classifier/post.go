@@ -15,10 +15,11 @@ const postWeight = 0.7
 // incident told in pieces ("Jam 4 sore semua disuruh kumpul di aula. …
 // Taunya pak kadis muter video … Pulangnya dapat kalender bergambar
 // paslon."): a rule fires with its roles from any sentence, but only when
-// the post names civil servants and nobody else (no "ada yang …", no
-// "oleh …"), and states no norm, no hypothesis, question, denial or rumour
-// anywhere. Cues whose reach is their own clause (clauseCancel) are left
-// to the rule, which weighs them against the act as in one sentence.
+// the post names civil servants and nobody else who might have acted (no
+// "ada yang …", no "oleh …"; bystanders aside), and no question, denial,
+// rumour or finding of no case stands anywhere in it. Other cues
+// (clauseCancel) stop the reading only in a sentence that holds one of
+// the hit's roles (cueInRoleSentence).
 func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit) []netra.Hit {
 	ts := c.norm.tokensIn(text, 0, len(text))
 	if namesAgent(ts) {
