@@ -17,7 +17,8 @@ const postWeight = 0.7
 // paslon."): a rule fires with its roles from any sentence, but only when
 // the post names civil servants and nobody else who might have acted (no
 // "ada yang …", no "oleh …"; bystanders aside), and no question, denial,
-// rumour or finding of no case stands anywhere in it. Other cues
+// rumour, rule statement, sanction, enforcement or finding of no case
+// stands anywhere in it. Other cues
 // (clauseCancel) stop the reading only in a sentence that holds one of
 // the hit's roles (cueInRoleSentence).
 func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit) []netra.Hit {
@@ -141,8 +142,9 @@ func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool 
 // explanation, an appeal, a permission, a threat, a condition or a total
 // speaks of its own sentence ("Tidak wajib, tapi dicatat", "yang bisa,
 // ikut ke GOR", "Screenshot ada kalau mau"), and stops the reading only
-// there (cueInRoleSentence). Questions, denials, rumours and findings of
-// no case speak of the whole post.
+// there (cueInRoleSentence). Questions, denials, rumours, rule
+// statements, sanctions, enforcement and findings of no case speak of the
+// whole post.
 var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future", "request", "prohibition", "hypothetical", "aggregate", "explanation", "appeal", "permission", "threat", "condition"}
 
 // quotedSource reports whether the actor of hit h is only the source of
