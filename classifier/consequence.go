@@ -35,6 +35,11 @@ func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence
 			continue
 		}
 		start := cr.coordinatedStart(c, occ, ts)
+		if start > 0 && sanctionNoun(ts[start-1].Norm) {
+			// "Alur Sanksi ASN yang Tak Netral", "hukuman bagi …":
+			// the sanction of whoever does it.
+			return sanctionNounCue, true
+		}
 		if start > 0 && !isGenericBefore(ts[start-1].Norm) && !opensClause(text, ts, start) {
 			continue
 		}
@@ -118,4 +123,20 @@ func (cr *compiledRule) coordinatedStart(c occurrence, occ []occurrence, ts []To
 		}
 	}
 	return start
+}
+
+// sanctionNounCue is what genericConsequence returns for a class defined
+// by the act right after a word for its sanction, which has no cue
+// occurrence of its own.
+const sanctionNounCue = -3
+
+// sanctionNoun reports words for a sanction that, right before a class
+// defined by a relative clause, state what befalls whoever does the act
+// ("Sanksi ASN yang Tak Netral").
+func sanctionNoun(w string) bool {
+	switch w {
+	case "sanksi", "hukuman", "ancaman", "jerat", "nasib":
+		return true
+	}
+	return false
 }

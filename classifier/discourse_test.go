@@ -431,3 +431,19 @@ func TestSomeoneElsesAccusation(t *testing.T) {
 		{"Warga yang menuduh Camat Sukamaju ikut rapat timses paslon nomor 2 sudah melapor ke Bawaslu.", true},
 	})
 }
+
+// TestSanctionOfAClass checks that the sanction of a class defined by the
+// act ("Sanksi ASN yang Tak Netral") states the rule in a headline.
+func TestSanctionOfAClass(t *testing.T) {
+	c := mustDefault(t)
+	v := c.Classify(netra.Item{Title: "Dari Laporan sampai Turun Jabatan: Inspektorat Sukamaju Urai Alur Sanksi ASN yang Tak Netral", Text: "Inspektorat Kota Sukamaju menjelaskan tahapan pemeriksaan di hadapan kepala perangkat daerah."})
+	if v.Flagged {
+		t.Errorf("flagged: %+v", v.Hits)
+	}
+	for _, h := range v.Suppressed {
+		if h.Mode == "rule" && h.Cue == "sanksi" {
+			return
+		}
+	}
+	t.Errorf("no hit suppressed by the sanction: %+v", v.Suppressed)
+}

@@ -405,6 +405,8 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 			first = cr.hit(text, s, ts, chosen)
 			if cue == keptFromCue {
 				first.Mode, first.Cue = "negated", "dari"
+			} else if cue == sanctionNounCue {
+				first.Mode, first.Cue = "rule", "sanksi"
 			} else {
 				o := occ[cue]
 				first.Mode = modes[o.group]
