@@ -447,3 +447,17 @@ func TestSanctionOfAClass(t *testing.T) {
 	}
 	t.Errorf("no hit suppressed by the sanction: %+v", v.Suppressed)
 }
+
+// TestAskedAboutAndQuotedExample checks that an official who asks about an
+// invitation, one who says an example in a quotation, a Sundanese "ulah
+// aya" and an intention ("tertarik ikut mencalonkan diri") report no act,
+// while a call to vote in a quotation still is one.
+func TestAskedAboutAndQuotedExample(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Seorang Pj kades dari Kecamatan Sukamaju sempat menanyakan soal undangan pesta pernikahan yang juga dihadiri calon bupati.", false},
+		{"\"Begitu MC bilang mari kita foto bersama calon pemimpin kita, bapak-ibu harus cepat-cepat ke belakang,\" ujar Kepala BKPSDM Sukamaju.", false},
+		{"\"Pilih paslon nomor 2 ya bapak ibu,\" kata kepala sekolah SMP Negeri 1 Sukamaju di depan guru.", true},
+		{"\"Ulah aya nu ngirim poster caleg di grup kantor,\" ujar camat Sukamaju.", false},
+		{"Sejumlah aparatur sipil negara (ASN) di Sukamaju dikabarkan tertarik ikut mencalonkan diri.", false},
+	})
+}

@@ -579,7 +579,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts)) {
 				continue
 			}
-			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ)) {
+			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts)) {
 				continue
 			}
 			d := distance(a, o)

@@ -74,7 +74,7 @@ func speaker(o, a occurrence, text string, ts []Token) bool {
 	if o.carried || a.carried || o.j > a.i {
 		return false
 	}
-	if opensSpeech(o, a, text, ts) || knowsThat(o, a, ts) {
+	if opensSpeech(o, a, text, ts) || knowsThat(o, a, ts) || asksAbout(o, a, ts) {
 		return true
 	}
 	if o.i > speakerReach {
@@ -126,6 +126,23 @@ func knowsThat(o, a occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// asksAbout reports whether actor o asks about act a, a verb of asking
+// right after it ("Seorang Pj kades … sempat menanyakan soal undangan
+// pesta pernikahan yang juga dihadiri calon bupati").
+func asksAbout(o, a occurrence, ts []Token) bool {
+	for k := o.j; k < a.i && k <= o.j+askReach; k++ {
+		switch ts[k].Norm {
+		case "menanyakan", "bertanya", "nanya", "tanya", "mempertanyakan", "menanya":
+			return true
+		}
+	}
+	return false
+}
+
+// askReach is how many tokens after the actor a verb of asking may stand
+// (past a place: "Seorang Pj kades dari Kecamatan Karossa sempat …").
+const askReach = 6
 
 // thatReach is how many tokens after the actor a "bahwa" of what they say
 // or know may stand.
@@ -330,3 +347,23 @@ func (cr *compiledRule) enforcer(o occurrence, occ []occurrence) bool {
 // violationCategory is the category of the rules about violations
 // reported or sanctioned.
 const violationCategory = "asn_violation"
+
+// attributed reports whether actor o is named as the one who said a
+// quotation that holds act a ("'… begitu MC bilang mari kita foto bersama
+// calon, bapak-ibu harus cepat-cepat ke belakang,' ujar Kepala BKPSDM"):
+// the speaker, not the one who does what the quotation tells of. Calls to
+// vote and pressure are the exception: there the words are the act
+// ("'Pilih nomor 2,' kata kepsek").
+func (cr *compiledRule) attributed(o, a occurrence, text string, ts []Token) bool {
+	if o.carried || a.carried || a.j > o.i || o.i == 0 {
+		return false
+	}
+	switch cr.rule.Category {
+	case "asn_support", "asn_mobilisation":
+		return false
+	}
+	if !attributes(ts[o.i-1].Norm) {
+		return false
+	}
+	return strings.ContainsAny(text[ts[a.j-1].End:ts[o.i].Start], "\"”'")
+}
