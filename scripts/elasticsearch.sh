@@ -185,9 +185,34 @@ cmd_start() {
   mkdir -p "$home/data" "$home/logs" "$home/tmp" "$home/config"
   # A config directory per instance so several can share one distribution.
   cp -r "$dist/config/." "$home/config/"
-  port="$(free_port "$(cat "$portfile" 2>/dev/null || true)")"
-  tport="$(free_port)"
-  [ -n "$port" ] && [ "$port" != None ] || die "no free port"
+  # A free port is only free until someone takes it: another test may
+  # bind it between the check and Elasticsearch's start. A start that
+  # fails on a port already in use is tried again with fresh ports.
+  local attempt preferred
+  preferred="$(cat "$portfile" 2>/dev/null || true)"
+  for attempt in 1 2 3; do
+    port="$(free_port "$preferred")"
+    tport="$(free_port)"
+    [ -n "$port" ] && [ "$port" != None ] && [ -n "$tport" ] && [ "$tport" != None ] || die "no free port"
+    if launch; then echo "$url"; return; fi
+    if ! grep -qs "Address already in use" "$home/logs/stdout.log" "$home/logs/netra-$name.log"; then
+      tail_logs
+      die "Elasticsearch at $url did not start or become healthy within ${timeout}s"
+    fi
+    log "a port was taken while Elasticsearch started (attempt $attempt); trying fresh ports"
+    preferred=""
+    p="$(cat "$pidfile" 2>/dev/null || true)"
+    [ -n "$p" ] && kill "$p" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  tail_logs
+  die "Elasticsearch could not bind its ports after 3 attempts"
+}
+
+# launch writes the instance's config for $port and $tport, starts
+# Elasticsearch and waits until it is healthy; it sets url.
+launch() {
+  local p
   cat >"$home/config/elasticsearch.yml" <<EOF
 cluster.name: netra-$name
 node.name: netra-$name
@@ -239,10 +264,9 @@ EOF
     as_es env ES_JAVA_HOME="$jh" JAVA_HOME="$jh" ES_PATH_CONF="$home/config" \
       ES_TMPDIR="$home/tmp" ES_JAVA_OPTS="-Xms$heap -Xmx$heap ${NETRA_ES_JAVA_OPTS:-}" \
       "$dist/bin/elasticsearch" -d -p "$pidfile" >"$home/logs/stdout.log" 2>&1 9>&-
-  ) || { tail_logs; die "Elasticsearch failed to start"; }
+  ) || return 1
   p="$(cat "$pidfile" 2>/dev/null || true)"
-  wait_healthy "$url" "$p" || { tail_logs; die "Elasticsearch at $url did not become healthy within ${timeout}s"; }
-  echo "$url"
+  wait_healthy "$url" "$p"
 }
 
 wait_healthy() { # url pid
