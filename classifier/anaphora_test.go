@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestGenericAntecedent: an anaphor after civil servants as a class speaks
 // of any of them; after someone told of, or after saying what someone is,
@@ -45,5 +48,14 @@ func TestNonASNActorBeforeBreak(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{"Guru honorer di sekolah anakku bagi-bagi stiker caleg ke murid 😤 kepseknya ga tau apa", false},
 		{"Kepsek di sekolah anakku bagi-bagi stiker caleg ke murid 😤 guru honorer cuma diem", true},
+	})
+}
+
+// TestAnaphorNotFacility checks that "Ia" after a sentence about an
+// official car is not the car.
+func TestAnaphorNotFacility(t *testing.T) {
+	filler := strings.Repeat("Kegiatan itu berlangsung di lapangan kecamatan sejak pagi hari dan dihadiri ratusan warga. ", 8)
+	checkFlags(t, mustDefault(t), []flagCase{
+		{filler + "Wakil bupati datang menggunakan kendaraan dinas. Ia datang bersama pengurus partai dan tim kampanye pasangan calon.", false},
 	})
 }

@@ -19,3 +19,14 @@ func TestCodedSides(t *testing.T) {
 		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai tim voli sekolah kalah lagi.", false},
 	})
 }
+
+// TestMoreCodedSides checks one voice for an unnamed side, the incumbent
+// thanked by office in campaign material, and that the campaign period
+// is no side.
+func TestMoreCodedSides(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Sapa se bilang ASN netral? Di kantor dinas pendidikan sini, tiap apel kadis bilang 'torang satu suara deng bupati'.", true},
+		{"Dana BOS dipake cetak spanduk 'terima kasih bapak bupati' pas masa kampanye, kepsek yg ngatur.", true},
+		{"Sekda Sukamaju meminta seluruh kepala dinas dan camat memperhatikan jadwal kegiatan yang melibatkan masyarakat selama masa kampanye.", false},
+	})
+}

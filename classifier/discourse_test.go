@@ -461,3 +461,12 @@ func TestAskedAboutAndQuotedExample(t *testing.T) {
 		{"Sejumlah aparatur sipil negara (ASN) di Sukamaju dikabarkan tertarik ikut mencalonkan diri.", false},
 	})
 }
+
+// TestKnowsThat checks that an actor who says or knows "bahwa" an act
+// only knows it, while one who admits doing it did it.
+func TestKnowsThat(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Salah seorang peserta, kepala sekolah dasar di wilayah Kapanewon Sukamaju, mengaku baru tahu bahwa sekadar mengikuti akun calon bisa dipersoalkan.", false},
+		{"Kepala SD Negeri 2 Sukamaju mengikuti akun calon bupati nomor 2 dan membagikan unggahannya.", true},
+	})
+}

@@ -46,6 +46,8 @@ func TestNormalize(t *testing.T) {
 		// a bare number word after a relative marker or "ingat"
 		{"sing TELU, ingat settong, pilih mi yang rua", "sing nourut3 ingat nourut1 pilih mi yang rua"},
 		{"yang dua orang itu datang", "yang dua orang itu datang"},
+		// regional "if", "not" and "forget"
+		{"upami teu hadir, ojo lali", "kalau tidak hadir jangan lupa"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
 		{"foto ☝️ dan ✌🏽 lalu 🤟", "foto jari1 dan jari2 lalu jari3"},
 		{"salam dua jari", "jari2"},

@@ -185,3 +185,11 @@ func TestWholePostBystanders(t *testing.T) {
 		{"Kepala desa bagi kaos paslon nomor 2 di balai desa. Aku guru PNS cuma lewat.", false},
 	})
 }
+
+// TestWholePostEightSentences checks that a chat screenshot of eight short
+// lines is still read as one post.
+func TestWholePostEightSentences(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"ss grup WA 'Keluarga Besar Dinkes':\n[Kadis]: Rekan-rekan, Sabtu ada jalan sehat bersama.\n[Kadis]: Seragam pakai kaos yang dibagikan bendahara.\n[Staf]: Izin pak, kaos yang ada gambar pak calon itu?\n[Kadis]: Iya. Hadir semua ya. Absen pakai foto.\nMau dibawa ke mana ASN kita #Sukamaju", true},
+	})
+}
