@@ -105,3 +105,16 @@ func occBytes(ts []Token, o occurrence) (int, int) {
 	}
 	return ts[o.i].Start, ts[o.j-1].End
 }
+
+// wholePostRule names the near misses of a short post read whole.
+const wholePostRule = "whole-post"
+
+// wholePost records why a short post was not read whole, or why a rule
+// that fired on it did not count (see evalWholePost). It may go one over
+// maxNearMisses: it is the last word on the post.
+func (nm *nearMisses) wholePost(text, why string, found ...string) {
+	if nm == nil || len(nm.list) > maxNearMisses {
+		return
+	}
+	nm.list = append(nm.list, NearMiss{Rule: wholePostRule, Sentence: text, Why: why, Found: found})
+}

@@ -48,3 +48,28 @@ func TestExplainNothingNearWithoutCandidate(t *testing.T) {
 		t.Errorf("near misses for a text with no actor: %+v", near)
 	}
 }
+
+// TestWholePostNearMiss checks that an explanation says why a short post
+// was not read whole, and why a rule that fired on it did not count.
+func TestWholePostNearMiss(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct{ text, why string }{
+		{"Ada yg nuduh kepala dinas kami ikut rapat timses. Beliau udah klarifikasi: malam itu lagi di RS.", "someone else is named as the agent"},
+		{"Pak camat kemarin datang ke acara itu. Katanya ASN harus netral, dilarang ikut kampanye paslon 2.", "a cue stands in a sentence that holds the act's roles"},
+	} {
+		v, near := c.Explain(netra.Item{Text: tc.text})
+		if v.Flagged {
+			t.Errorf("%q flagged", tc.text)
+			continue
+		}
+		found := false
+		for _, n := range near {
+			if n.Rule == wholePostRule && strings.Contains(n.Why, tc.why) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no whole-post near miss saying %q in %+v", tc.text, tc.why, near)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/netra-id/netra"
@@ -21,10 +22,11 @@ const postWeight = 0.7
 // stands anywhere in it. Other cues
 // (clauseCancel) stop the reading only in a sentence that holds one of
 // the hit's roles (cueInRoleSentence).
-func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit) []netra.Hit {
+func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit, nm *nearMisses) []netra.Hit {
 	ts := c.norm.tokensIn(text, 0, len(text))
 	if namesAgent(ts) {
 		// "ada yang bagi-bagi stiker …": someone else did it.
+		nm.wholePost(text, `someone else is named as the agent ("ada yang …", "oleh …")`)
 		return hits
 	}
 	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
@@ -32,14 +34,17 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 	for _, o := range occ {
 		switch role := c.dict.groups[o.group].role; {
 		case role == rules.RoleCancel && !c.clauseCancel[o.group]:
+			nm.wholePost(text, fmt.Sprintf("the post is a %s anywhere (cue %q)", c.modes[o.group], occText(text, ts, o)))
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:
 			asn = true
 		case role == rules.RoleActor && o.group != c.facility && !bystander(o, ts):
+			nm.wholePost(text, fmt.Sprintf("someone who is not a civil servant is named (%q)", occText(text, ts, o)))
 			return hits
 		}
 	}
 	if !asn {
+		nm.wholePost(text, "no civil servant named by role")
 		return hits
 	}
 	whole, mode := span{0, len(text)}, c.reportMode(occ)
@@ -48,15 +53,35 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 			break
 		}
 		h, st := cr.eval(text, whole, ts, occ, c.modes)
-		if st != fired || c.classActor(h, ts, occ) || c.ownSubject(text, h, ts, occ) || c.quotedSource(h, ts, occ) || c.cueInRoleSentence(text, h, ts, occ) {
+		if st != fired {
+			continue
+		}
+		if why := c.wholePostVeto(text, h, ts, occ); why != "" {
 			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
 			// banner) tie no act in one sentence to a side in another.
+			nm.wholePost(text, cr.rule.ID+": "+why, hitRoles(h)...)
 			continue
 		}
 		h.Mode, h.Weight = mode, h.Weight*postWeight
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// wholePostVeto says why a rule that fired on a post read whole does not
+// count, or "" when it does.
+func (c *Classifier) wholePostVeto(text string, h netra.Hit, ts []Token, occ []occurrence) string {
+	switch {
+	case c.classActor(h, ts, occ):
+		return "the actor is civil servants as a class"
+	case c.ownSubject(text, h, ts, occ):
+		return "someone else is the act's subject"
+	case c.quotedSource(h, ts, occ):
+		return "the actor is only quoted or a figure of speech"
+	case c.cueInRoleSentence(text, h, ts, occ):
+		return "a cue stands in a sentence that holds the act's roles"
+	}
+	return ""
 }
 
 // framed adds to the occurrences of sentence i what frames it from the
@@ -298,4 +323,15 @@ func bystander(o occurrence, ts []Token) bool {
 		}
 	}
 	return false
+}
+
+// hitRoles lists hit h's roles as "role: words", as near misses show them.
+func hitRoles(h netra.Hit) []string {
+	out := make([]string, 0, len(h.Spans))
+	for k, sp := range h.Spans {
+		if k < len(h.Terms) {
+			out = append(out, fmt.Sprintf("%s: %q", sp.Role, h.Terms[k]))
+		}
+	}
+	return out
 }

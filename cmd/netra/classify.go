@@ -149,6 +149,9 @@ func writeNearMisses(w io.Writer, near []classifier.NearMiss) {
 		if n.Field != "" {
 			where = " (" + n.Field + ")"
 		}
-		fmt.Fprintf(w, "- near %s%s: %s\n  sentence: %q\n  found: %s\n", n.Rule, where, n.Why, n.Sentence, strings.Join(n.Found, ", "))
+		fmt.Fprintf(w, "- near %s%s: %s\n  sentence: %q\n", n.Rule, where, n.Why, n.Sentence)
+		if len(n.Found) > 0 {
+			fmt.Fprintf(w, "  found: %s\n", strings.Join(n.Found, ", "))
+		}
 	}
 }
