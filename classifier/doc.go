@@ -1,10 +1,6 @@
 package classifier
 
-import (
-	"strings"
-
-	"github.com/netra-id/netra/rules"
-)
+import "strings"
 
 // docContext is what the whole item (title and text) says that a
 // sentence's words may refer back to. What needs a look through the whole
@@ -95,14 +91,6 @@ func (c *Classifier) titleListCue(title string) occurrence {
 	if title == "" {
 		return occurrence{}
 	}
-	ts := c.norm.tokensIn(title, 0, len(title))
-	for _, o := range c.dict.find(ts, nil) {
-		if c.dict.groups[o.group].role != rules.RoleCancel {
-			continue
-		}
-		if m := c.modes[o.group]; c.titleNorm[o.group] || m == "example" {
-			return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
-		}
-	}
-	return occurrence{}
+	o, _ := c.cancelCueIn(title, span{0, len(title)}, func(g int32) bool { return c.titleNorm[g] || c.modes[g] == "example" })
+	return o
 }

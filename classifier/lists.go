@@ -101,13 +101,7 @@ func (c *Classifier) exampleLead(text string, s span, mask uint32) (occurrence, 
 	if sent := text[s.start:s.end]; !containsFold(sent, "contoh") && !containsFold(sent, "misal") {
 		return occurrence{}, false
 	}
-	ts := c.norm.tokensIn(text, s.start, s.end)
-	for _, o := range c.dict.find(ts, nil) {
-		if c.modes[o.group] == "example" && c.dict.groups[o.group].role == rules.RoleCancel {
-			return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}, true
-		}
-	}
-	return occurrence{}, false
+	return c.cancelCueIn(text, s, func(g int32) bool { return c.modes[g] == "example" })
 }
 
 // alternativeLead returns the example or hypothesis cue of sentence s
@@ -117,10 +111,16 @@ func (c *Classifier) alternativeLead(text string, s span, next string) (occurren
 	if !hasPrefixFold(strings.TrimLeft(next, " \t\"'“"), "atau ") {
 		return occurrence{}, false
 	}
+	return c.cancelCueIn(text, s, func(g int32) bool { m := c.modes[g]; return m == "example" || m == "hypothetical" })
+}
+
+// cancelCueIn returns, carried, the first cancel cue in span s of text
+// whose group want takes.
+func (c *Classifier) cancelCueIn(text string, s span, want func(g int32) bool) (occurrence, bool) {
 	ts := c.norm.tokensIn(text, s.start, s.end)
 	for _, o := range c.dict.find(ts, nil) {
-		if m := c.modes[o.group]; (m == "example" || m == "hypothetical") && c.dict.groups[o.group].role == rules.RoleCancel {
-			return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}, true
+		if c.dict.groups[o.group].role == rules.RoleCancel && want(o.group) {
+			return carriedFrom(o, ts), true
 		}
 	}
 	return occurrence{}, false
