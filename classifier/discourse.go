@@ -461,7 +461,7 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		// After a sanction, "bagi" or "kepada" names whom it is for.
 		prev := wordBefore(x, ts)
 		generic := prev == "ada" || isGenericBefore(prev) && !after
-		if !generic && !classWord(x, ts) && cr.particular(x, ts) {
+		if !generic && !classWord(x, ts) && particular(x, ts, cr.vocab) {
 			return true
 		}
 		// Another actor may still be the one sanctioned ("Komisi ASN
@@ -529,7 +529,7 @@ const precedentReach = 4
 func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bool {
 	for _, x := range occ {
 		if !x.carried && x.i >= p.j && x.i-p.j <= precedentReach && cr.roleIs(x, rules.RoleActor) {
-			return cr.particular(x, ts)
+			return particular(x, ts, cr.vocab)
 		}
 	}
 	// Before it: the actor as the subject ("seorang camat di Kabupaten
@@ -552,7 +552,7 @@ func (cr *compiledRule) citesCase(p occurrence, occ []occurrence, ts []Token) bo
 	for _, x := range occ {
 		if !x.carried && x.j <= rel && rel-x.j <= reach && cr.roleIs(x, rules.RoleActor) {
 			prev := wordBefore(x, ts)
-			return cr.particular(x, ts) && !(isGenericBefore(prev) || prev == "ada")
+			return particular(x, ts, cr.vocab) && !(isGenericBefore(prev) || prev == "ada")
 		}
 	}
 	return false

@@ -102,5 +102,5 @@ func (c *Classifier) someoneActs(h netra.Hit, ts []Token, occ []occurrence) bool
 			return true
 		}
 	}
-	return c.rules[0].particular(o, ts)
+	return particular(o, ts, c.norm.vocab)
 }

@@ -90,7 +90,7 @@ func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 		if x.carried || !cr.roleIs(x, rules.RoleActor) {
 			continue
 		}
-		return !classWord(x, ts) && cr.particular(x, ts)
+		return !classWord(x, ts) && particular(x, ts, cr.vocab)
 	}
 	return false
 }
@@ -109,8 +109,9 @@ func classWord(x occurrence, ts []Token) bool {
 // particular reports whether actor x names someone in particular rather
 // than a class: a capitalised word in the role or just after it ("Kepala
 // SMP Negeri 2 Nita", "camat Sukajadi"), other than the class words
-// themselves ("ASN", "PNS") and the first word of the sentence.
-func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
+// themselves ("ASN", "PNS") and the first word of the sentence. vocab
+// holds the words the pack knows.
+func particular(x occurrence, ts []Token, vocab map[string]bool) bool {
 	// In a headline in title case every word has a capital, so there
 	// only a capitalised word no gazetteer knows, the first after the
 	// title, names someone or somewhere ("Perawat RSUD Undata …", "Lurah
@@ -120,7 +121,7 @@ func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
 	// A capital that opens the sentence says nothing.
 	for k := max(x.i, 1); k < len(ts) && k < x.j+3; k++ {
 		switch ts[k].Norm {
-		case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "aparatur sipil negara":
+		case "asn", "pns", "pppk", "aparatur", "sipil", "negara":
 			continue
 		}
 		if !ts[k].Upper {
@@ -131,7 +132,7 @@ func (cr *compiledRule) particular(x occurrence, ts []Token) bool {
 		}
 		if k >= x.j {
 			// The first capitalised word after the title decides.
-			return !cr.vocab[ts[k].Norm]
+			return !vocab[ts[k].Norm]
 		}
 	}
 	return false
@@ -187,7 +188,7 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 // classToken reports the words of the names of civil servants as a class.
 func classToken(w string) bool {
 	switch w {
-	case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai", "aparatur sipil negara":
+	case "asn", "pns", "pppk", "aparatur", "sipil", "negara", "negeri", "pegawai":
 		return true
 	}
 	return false
