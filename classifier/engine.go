@@ -152,7 +152,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		}
 	}
 	if field == "" && len(hits) == startHits && len(sents) > 1 && shortText(text, sents) {
-		hits = c.evalWholePost(text, doc, hits, nm)
+		hits = c.evalWholePost(text, sents, doc, hits, nm)
 	}
 	return hits, sup
 }

@@ -22,7 +22,7 @@ const postWeight = 0.7
 // stands anywhere in it. Other cues
 // (clauseCancel) stop the reading only in a sentence that holds one of
 // the hit's roles (cueInRoleSentence).
-func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hit, nm *nearMisses) []netra.Hit {
+func (c *Classifier) evalWholePost(text string, sents []span, doc *docContext, hits []netra.Hit, nm *nearMisses) []netra.Hit {
 	ts := c.norm.tokensIn(text, 0, len(text))
 	if namesAgent(ts) {
 		// "ada yang bagi-bagi stiker …": someone else did it.
@@ -56,7 +56,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 		if st != fired {
 			continue
 		}
-		if why := c.wholePostVeto(text, h, ts, occ); why != "" {
+		if why := c.wholePostVeto(text, sents, h, ts, occ); why != "" {
 			// Civil servants as a class ("ASN Netral, Pemilu Damai" on a
 			// banner) tie no act in one sentence to a side in another.
 			nm.wholePost(text, cr.rule.ID+": "+why, hitRoles(h)...)
@@ -70,7 +70,7 @@ func (c *Classifier) evalWholePost(text string, doc *docContext, hits []netra.Hi
 
 // wholePostVeto says why a rule that fired on a post read whole does not
 // count, or "" when it does.
-func (c *Classifier) wholePostVeto(text string, h netra.Hit, ts []Token, occ []occurrence) string {
+func (c *Classifier) wholePostVeto(text string, sents []span, h netra.Hit, ts []Token, occ []occurrence) string {
 	switch {
 	case c.classActor(h, ts, occ):
 		return "the actor is civil servants as a class"
@@ -78,7 +78,7 @@ func (c *Classifier) wholePostVeto(text string, h netra.Hit, ts []Token, occ []o
 		return "someone else is the act's subject"
 	case c.quotedSource(h, ts, occ):
 		return "the actor is only quoted or a figure of speech"
-	case c.cueInRoleSentence(text, h, ts, occ):
+	case c.cueInRoleSentence(text, sents, h, ts, occ):
 		return "a cue stands in a sentence that holds the act's roles"
 	}
 	return ""
@@ -125,8 +125,12 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 			break
 		}
 		for _, o := range occ {
-			if !o.carried && o.i <= k && k < o.j && c.clauseCancel[o.group] && c.modes[o.group] == "not_asn" {
-				// "petahana bagi-bagi sembako": a politician's own act.
+			if o.carried || k < o.i || k >= o.j {
+				continue
+			}
+			// A side ("paslon nomor 2 membagikan …"), or a politician
+			// ("petahana bagi-bagi sembako"): their own act.
+			if c.dict.groups[o.group].role == rules.RoleTarget || c.clauseCancel[o.group] && c.modes[o.group] == "not_asn" {
 				return true
 			}
 		}
@@ -138,11 +142,6 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 			// government as a whole, unless it is part of a civil
 			// servant's title ("pegawai pemerintah").
 			if !c.inActor(k, occ) {
-				return true
-			}
-		}
-		for _, o := range occ {
-			if !o.carried && o.i <= k && k < o.j && c.dict.groups[o.group].role == rules.RoleTarget {
 				return true
 			}
 		}
@@ -200,8 +199,7 @@ func (c *Classifier) quotedSource(h netra.Hit, ts []Token, occ []occurrence) boo
 // holds one of hit h's roles: "berfoto bersama bukan dengan tanda nomor
 // urut. Caleg … tidak ikut acara" negates the act and the side in their
 // own sentences.
-func (c *Classifier) cueInRoleSentence(text string, h netra.Hit, ts []Token, occ []occurrence) bool {
-	sents := sentences(text)
+func (c *Classifier) cueInRoleSentence(text string, sents []span, h netra.Hit, ts []Token, occ []occurrence) bool {
 	for _, o := range occ {
 		if o.carried || !c.clauseCancel[o.group] || c.pressureCue[o.group] {
 			continue
