@@ -206,32 +206,12 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+FormerGazetteer]; ok && named.otherActor >= 0 {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
 	}
-	c.facility = -1
-	if g, ok := c.dict.byName["@"+FacilityGazetteer]; ok {
-		c.facility = g
-	}
-	c.clauseCancel = make([]bool, len(c.dict.groups))
-	c.pressureCue = make([]bool, len(c.dict.groups))
-	for _, name := range clauseCancelGazetteers {
-		if g, ok := c.dict.byName["@"+name]; ok {
-			c.clauseCancel[g] = true
-		}
-	}
-	for _, name := range pressureCueGazetteers {
-		if g, ok := c.dict.byName["@"+name]; ok {
-			c.pressureCue[g] = true
-		}
-	}
-	if g, ok := c.dict.byName["@"+AggregateGazetteer]; ok {
-		c.dict.aggregate = g
-	}
-	if s, ok := c.dict.byName["@"+StaffGazetteer]; ok {
-		if o, ok := c.dict.byName["@"+OfficeGazetteer]; ok {
-			if a, ok := c.dict.byName["@"+ASNGazetteer]; ok {
-				c.dict.staff, c.dict.office, c.dict.staffTo = s, o, a
-			}
-		}
-	}
+	c.facility = c.dict.named(FacilityGazetteer)
+	c.clauseCancel = c.dict.marked(clauseCancelGazetteers)
+	c.pressureCue = c.dict.marked(pressureCueGazetteers)
+	c.dict.aggregate = c.dict.named(AggregateGazetteer)
+	// composeStaff needs all three; one missing leaves it off.
+	c.dict.staff, c.dict.office, c.dict.staffTo = c.dict.named(StaffGazetteer), c.dict.named(OfficeGazetteer), c.dict.named(ASNGazetteer)
 	if named.request >= 0 {
 		// A request is an appeal only from an overseer (see cancelled);
 		// it never makes a list's lead-in or a title a norm.
@@ -243,11 +223,8 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		// it names no discourse of its own.
 		c.modes[named.conseq] = "rule"
 	}
-	c.sides = sideGroups(c.dict.byName, len(c.dict.groups))
-	c.targetGroup = -1
-	if g, ok := c.dict.byName["@target"]; ok {
-		c.targetGroup = g
-	}
+	c.sides = c.dict.marked(sideGazetteers())
+	c.targetGroup = c.dict.named("target")
 	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))

@@ -310,14 +310,30 @@ type cueGroups struct {
 	explanation, say, enforcement         int32
 }
 
+// named returns the group of the pack's gazetteer name, or -1 when the
+// pack has none.
+func (d *dictionary) named(name string) int32 {
+	if g, ok := d.byName["@"+name]; ok {
+		return g
+	}
+	return -1
+}
+
+// marked returns, by group, whether the group is one of the pack's
+// gazetteers names.
+func (d *dictionary) marked(names []string) []bool {
+	out := make([]bool, len(d.groups))
+	for _, name := range names {
+		if g := d.named(name); g >= 0 {
+			out[g] = true
+		}
+	}
+	return out
+}
+
 // namedGroups looks the by-name gazetteers up in d.
 func (d *dictionary) namedGroups() cueGroups {
-	get := func(name string) int32 {
-		if g, ok := d.byName["@"+name]; ok {
-			return g
-		}
-		return -1
-	}
+	get := d.named
 	return cueGroups{
 		realis: get(RealisGazetteer), purpose: get(PurposeGazetteer), otherActor: get(OtherActorGazetteer), nonASN: get(NonASNGazetteer),
 		concession: get(ConcessionGazetteer), contrast: get(ContrastGazetteer), setting: get(SettingGazetteer),

@@ -36,17 +36,6 @@ const (
 	sideMaxBytes     = 700
 )
 
-// sideGroups marks, by group, the gazetteers of sideGazetteers.
-func sideGroups(byName map[string]int32, n int) []bool {
-	out := make([]bool, n)
-	for _, name := range sideGazetteers() {
-		if g, ok := byName["@"+name]; ok {
-			out[g] = true
-		}
-	}
-	return out
-}
-
 // namesSide reports whether a side occurs among occ in the sentence itself.
 func (c *Classifier) namesSide(occ []occurrence) bool {
 	for _, o := range occ {
