@@ -26,6 +26,12 @@ type flagCase struct {
 	want bool
 }
 
+// article puts text after a neutral paragraph, so that it is read as an
+// article longer than a post (sideMaxBytes).
+func article(text string) string {
+	return strings.Repeat("Cuaca di kota itu cerah sepanjang hari dan jalanan ramai oleh warga yang berbelanja. ", 8) + text
+}
+
 // checkFlags classifies every case's text and reports those whose verdict
 // is not the one wanted.
 func checkFlags(t *testing.T, c *Classifier, cases []flagCase) {

@@ -1,9 +1,6 @@
 package classifier
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestListsInSentences: a sentence that announces examples makes the next
 // one a list of examples, and a list of acts taken up by what they all are
@@ -89,20 +86,18 @@ func TestInstructedTask(t *testing.T) {
 // topic ("Untuk pelanggaran netralitas ASN, …") in an article names a kind
 // of case, not one.
 func TestAlternativeGoesOnWithExamples(t *testing.T) {
-	filler := strings.Repeat("Diskusi itu dihadiri mahasiswa, dosen dan pegiat pemilu dari berbagai kampus di kota itu. ", 8)
 	checkFlags(t, mustDefault(t), []flagCase{
-		{filler + "Ia mengajukan beberapa skenario. Misalnya, seorang lurah yang mengumpulkan ketua RT lalu menyelipkan nama caleg. Atau kepala sekolah yang meminta guru mengisi daftar hadir dalam acara yang ternyata dihadiri calon.", false},
-		{filler + "Kemarin kepala sekolah SMP Negeri 2 Sukamaju meminta guru mengisi daftar hadir dalam acara yang dihadiri calon.", true},
-		{filler + "Untuk pelanggaran netralitas ASN, rekomendasi dikirimkan ke BKN dan ditembuskan kepada pejabat pembina kepegawaian.", false},
+		{article("Ia mengajukan beberapa skenario. Misalnya, seorang lurah yang mengumpulkan ketua RT lalu menyelipkan nama caleg. Atau kepala sekolah yang meminta guru mengisi daftar hadir dalam acara yang ternyata dihadiri calon."), false},
+		{article("Kemarin kepala sekolah SMP Negeri 2 Sukamaju meminta guru mengisi daftar hadir dalam acara yang dihadiri calon."), true},
+		{article("Untuk pelanggaran netralitas ASN, rekomendasi dikirimkan ke BKN dan ditembuskan kepada pejabat pembina kepegawaian."), false},
 	})
 }
 
 // TestEnumeratedKinds checks that kinds of case listed as "ada X yang …,
 // ada Y yang …" in an article are examples, and one "ada" is a finding.
 func TestEnumeratedKinds(t *testing.T) {
-	filler := strings.Repeat("Sosialisasi itu dihadiri kepala dinas, camat dan kepala sekolah dari seluruh kabupaten. ", 8)
 	checkFlags(t, mustDefault(t), []flagCase{
-		{filler + "\"Ada guru yang ikut foto bareng lalu pamer jari dua, ada pejabat yang meminjamkan mobil dinas untuk antar logistik tim.\"", false},
-		{filler + "Bawaslu menemukan ada guru SD Negeri 4 Sukamaju yang ikut foto bareng paslon nomor 2 lalu pamer jari dua.", true},
+		{article("\"Ada guru yang ikut foto bareng lalu pamer jari dua, ada pejabat yang meminjamkan mobil dinas untuk antar logistik tim.\""), false},
+		{article("Bawaslu menemukan ada guru SD Negeri 4 Sukamaju yang ikut foto bareng paslon nomor 2 lalu pamer jari dua."), true},
 	})
 }
