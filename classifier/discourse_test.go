@@ -99,6 +99,10 @@ func TestDiscourseModes(t *testing.T) {
 		// "kalau" after a verb of telling is "that", not "if".
 		{"Tetangga sy guru SD negeri, dia cerita kalau kepala sekolahnya minta semua guru mencoblos paslon nomor 1.", true, "report", ""},
 		{"Tolong kabari saya kalau ada kepala sekolah yang mengajak guru mencoblos paslon nomor 1.", false, "", "hypothetical"},
+		// Handling violations in general is a procedure; handling one by
+		// someone in particular is the case.
+		{"Pemerintah provinsi menetapkan prosedur penanganan dugaan pelanggaran netralitas ASN selama pilkada.", false, "", "procedure"},
+		{"Bawaslu menindaklanjuti laporan dugaan pelanggaran netralitas Camat Sukajadi, Budiman.", true, "allegation", ""},
 	}
 	for _, tt := range tests {
 		v := c.Classify(netra.Item{Text: tt.text})

@@ -136,6 +136,12 @@ const InstructedGazetteer = "instructed"
 // is an allegation.
 const RumourGazetteer = "rumour"
 
+// HandlingGazetteer names the cancel gazetteer of an institution's ways of
+// dealing with violations in general ("penanganan", "menindaklanjuti",
+// "mencegah"). Like a rumour it cancels only an act by civil servants in
+// general: handling a report about someone in particular is the case.
+const HandlingGazetteer = "handling"
+
 // ExplanationGazetteer names the cancel gazetteer of examples and kinds of
 // violation ("contohnya", "misalnya", "mencontohkan"). An example that is
 // a concrete past case of someone in particular ("mencontohkan kasus pada

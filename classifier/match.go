@@ -300,14 +300,14 @@ func roleOrder() [4]string {
 // cueGroups are the groups of the gazetteers the engine treats by name
 // (see the *Gazetteer constants), each -1 when the pack has none.
 type cueGroups struct {
-	realis, purpose, otherActor, nonASN   int32
-	concession, contrast, setting, conseq int32
-	precedent, figure, inOffice, election int32
-	candidates, overseer, request         int32
-	instructed, rumour, sanction          int32
-	hypothetical, accusedDenial, support  int32
-	question, officer, install            int32
-	explanation, say, enforcement         int32
+	realis, purpose, otherActor, nonASN    int32
+	concession, contrast, setting, conseq  int32
+	precedent, figure, inOffice, election  int32
+	candidates, overseer, request          int32
+	instructed, rumour, sanction, handling int32
+	hypothetical, accusedDenial, support   int32
+	question, officer, install             int32
+	explanation, say, enforcement          int32
 }
 
 // named returns the group of the pack's gazetteer name, or -1 when the
@@ -341,7 +341,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		figure: get(NationalFigureGazetteer), inOffice: get(InOfficeGazetteer), election: get(ElectionGazetteer),
 		candidates: get(rules.CandidatesGazetteer),
 		overseer:   get(OverseerGazetteer), request: get(RequestGazetteer), instructed: get(InstructedGazetteer),
-		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer),
+		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer), handling: get(HandlingGazetteer),
 		hypothetical: get(HypotheticalGazetteer), accusedDenial: get(AccusedDenialGazetteer),
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
 		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer),

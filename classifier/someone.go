@@ -12,9 +12,9 @@ import (
 // but not of what civil servants as a class do or may do.
 
 // particularOnly reports whether cue group g cancels an act only when the
-// act is civil servants' in general: a rumour, a denial.
+// act is civil servants' in general: a rumour, a denial, a procedure.
 func (cr *compiledRule) particularOnly(g int32) bool {
-	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial || g == cr.question)
+	return g >= 0 && (g == cr.rumour || g == cr.accusedDenial || g == cr.question || g == cr.handling)
 }
 
 // mayNameCase reports whether cue o cancels only an act by civil servants

@@ -79,7 +79,7 @@ type Gazetteer struct {
 var DiscourseModes = []string{
 	"rule", "permission", "appeal", "hypothetical", "denial", "totals",
 	"question", "dismissal", "duty", "example", "negated", "not_asn",
-	"official_event", "enforcement", "purpose",
+	"official_event", "enforcement", "purpose", "procedure",
 }
 
 // Calibration is a logistic model over a verdict's features: the score is
