@@ -382,7 +382,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		cue, cancelled := -1, false
 		if excl >= 0 {
 			cue, cancelled = excl, true
-		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); cancelled && cue >= 0 && cr.mayNameCase(occ[cue], ts) && cr.namesSomeone(chosen, ts) {
+		} else if cue, cancelled = cr.cancelled(a, occ, text, ts); cancelled && cue >= 0 && cr.mayNameCase(occ[cue], ts) && cr.caseNamed(occ[cue], chosen, occ, ts) {
 			// A rumour about someone in particular is an allegation, and
 			// an act the accused denies is still their case (GUIDE.md);
 			// so is one asked about ("hukumnya kalau …?", a question too).

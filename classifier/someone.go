@@ -95,6 +95,25 @@ func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 	return false
 }
 
+// caseNamed reports whether a cue that cancels only acts of civil servants
+// in general (see mayNameCase) meets someone in particular: the act's
+// actor, or for a procedure any actor in the sentence, as handling
+// "pelanggaran netralitas ASN oleh camat Sukajadi" handles the camat's.
+func (cr *compiledRule) caseNamed(cue occurrence, chosen, occ []occurrence, ts []Token) bool {
+	if cr.namesSomeone(chosen, ts) {
+		return true
+	}
+	if cue.group != cr.handling {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && cr.roleIs(x, rules.RoleActor) && !classWord(x, ts) && particular(x, ts, cr.vocab) {
+			return true
+		}
+	}
+	return false
+}
+
 // classWord reports whether actor x is only words for civil servants in
 // general ("ASN", "pegawai negeri sipil"), not a kind of them.
 func classWord(x occurrence, ts []Token) bool {
