@@ -52,7 +52,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "mengamankan suara") is the act, not what cancels it.
 			continue
 		}
-		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && !litotes(o, ts) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)) {
+		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && !litotes(o, ts) && !skipsDuty(o, a, ts) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)) {
 			return k, true
 		}
 
@@ -690,6 +690,20 @@ func litotes(o occurrence, ts []Token) bool {
 	case "malu", "segan", "ragu", "sungkan", "canggung", "takut",
 		// a judgement of the act: "teu pantes, pa sekdis ngajak …"
 		"pantas", "pantes", "patut", "etis", "elok", "layak", "wajar":
+		return true
+	}
+	return false
+}
+
+// skipsDuty reports whether negation o negates a duty said right after it,
+// before act a: "udah dua minggu ga ngajar, ikut safari kampanye" tells
+// the work was left for the act, which was done.
+func skipsDuty(o occurrence, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.j >= a.i {
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "mengajar", "ngajar", "masuk", "ngantor", "berkantor", "bekerja", "kerja", "piket", "melayani", "praktik", "praktek":
 		return true
 	}
 	return false

@@ -103,6 +103,11 @@ func TestDiscourseModes(t *testing.T) {
 		// someone in particular is the case.
 		{"Pemerintah provinsi menetapkan prosedur penanganan dugaan pelanggaran netralitas ASN selama pilkada.", false, "", "procedure"},
 		{"Bawaslu menindaklanjuti laporan dugaan pelanggaran netralitas Camat Sukajadi, Budiman.", true, "allegation", ""},
+		// Work left undone for the act: the negation is the work's.
+		{"Bu guru PNS di SMAN 1 Sukajadi udah dua minggu ga ngajar ikut safari kampanye paslon nomor 2.", true, "report", ""},
+		{"Bu guru PNS di SMAN 1 Sukajadi udah dua minggu ga ikut safari kampanye paslon nomor 2.", false, "", "negated"},
+		// A threat to a civil servant's contract is the pressure.
+		{"Jadi P3K skrg diancam kontrak gak diperpanjang klo gak ikut dikumpulin di rumah timses paslon 1.", true, "report", ""},
 	}
 	for _, tt := range tests {
 		v := c.Classify(netra.Item{Text: tt.text})
