@@ -162,19 +162,24 @@ func wink(ts []Token, k int) (int, bool) {
 
 // colourSide reports whether the words at k name a side by its colour
 // ("pilihan kita satu ya, yang merah", "pakaian bebas rapi nuansa
-// kuning"); e is where they end.
+// kuning", "ikut konvoi pake kaos biru"); e is where they end.
 func colourSide(ts []Token, k int) (int, bool) {
 	if k+1 >= len(ts) {
 		return 0, false
 	}
+	garment := false
 	switch ts[k].Norm {
 	case "yang", "yg", "nuansa", "serba":
+	case "kaos", "kaus", "baju", "rompi", "jaket", "kemeja", "topi", "seragam":
+		garment = true
 	default:
 		return 0, false
 	}
-	switch ts[k+1].Norm {
-	case "merah", "kuning", "biru", "hijau", "putih", "oranye", "orange", "ungu":
-	default:
+	if !sideColour(ts[k+1].Norm) {
+		return 0, false
+	}
+	if garment && k+2 < len(ts) && sideColour(ts[k+2].Norm) {
+		// "baju merah putih" is the flag's colours, no side's
 		return 0, false
 	}
 	if ts[k].Norm == "yang" || ts[k].Norm == "yg" {
@@ -185,6 +190,15 @@ func colourSide(ts []Token, k int) (int, bool) {
 		}
 	}
 	return k + 2, true
+}
+
+// sideColour reports the colours sides are known by.
+func sideColour(w string) bool {
+	switch w {
+	case "merah", "kuning", "biru", "hijau", "putih", "oranye", "orange", "ungu":
+		return true
+	}
+	return false
 }
 
 // particle reports words that close a phrase without adding to it.

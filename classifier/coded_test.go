@@ -28,5 +28,9 @@ func TestMoreCodedSides(t *testing.T) {
 		{"Sapa se bilang ASN netral? Di kantor dinas pendidikan sini, tiap apel kadis bilang 'torang satu suara deng bupati'.", true},
 		{"Dana BOS dipake cetak spanduk 'terima kasih bapak bupati' pas masa kampanye, kepsek yg ngatur.", true},
 		{"Sekda Sukamaju meminta seluruh kepala dinas dan camat memperhatikan jadwal kegiatan yang melibatkan masyarakat selama masa kampanye.", false},
+		// A side's colour worn, a party by its symbol; not the flag's colours.
+		{"Lurah Sukajadi ikut konvoi pake kaos biru tadi sore. HARI KERJA pak #Pilwalkot2024", true},
+		{"Lurah Sukajadi ikut konvoi pake kaos merah putih tadi sore. #Pilwalkot2024", false},
+		{"ASN pemprov pd pake pin kepala banteng ke kantor, malu dikit lah", true},
 	})
 }
