@@ -78,6 +78,10 @@ type Classifier struct {
 	// incident is the group of the "incident" gazetteer, or -1: a hit in a
 	// sentence with one of its terms is an allegation, not a plain report.
 	incident int32
+	// simulation is the group of the pack's "simulation" gazetteer and
+	// hypothetical that of its "hypothetical" one, or -1: a headline that
+	// frames the article as acted gives every sentence a hypothesis.
+	simulation, hypothetical int32
 	// titleNorm marks, by group, the cancel groups whose discourse makes a
 	// title a statement of norms (rule, permission, appeal …).
 	titleNorm []bool
@@ -207,6 +211,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
 	}
 	c.facility = c.dict.named(FacilityGazetteer)
+	c.simulation, c.hypothetical = c.dict.named(SimulationGazetteer), named.hypothetical
 	c.clauseCancel = c.dict.marked(clauseCancelGazetteers)
 	c.pressureCue = c.dict.marked(pressureCueGazetteers)
 	c.dict.aggregate = c.dict.named(AggregateGazetteer)

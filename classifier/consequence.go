@@ -35,6 +35,11 @@ func (cr *compiledRule) genericConsequence(text string, chosen, occ []occurrence
 			continue
 		}
 		start := cr.coordinatedStart(c, occ, ts)
+		if start > 0 && ts[start-1].Norm == "bagi" && j+1 < len(ts) && feelsOrIntends(ts[j+1].Norm) {
+			// "pendampingan hukum bagi guru yang merasa ditekan …":
+			// whoever feels or means to, no one who did.
+			return whoeverCue, true
+		}
 		if start > 0 && sanctionNoun(ts[start-1].Norm) {
 			// "Alur Sanksi ASN yang Tak Netral", "hukuman bagi …":
 			// the sanction of whoever does it.
@@ -136,6 +141,21 @@ const sanctionNounCue = -3
 func sanctionNoun(w string) bool {
 	switch w {
 	case "sanksi", "hukuman", "ancaman", "jerat", "nasib":
+		return true
+	}
+	return false
+}
+
+// whoeverCue is what genericConsequence returns for a class defined by
+// what its members feel or intend ("bagi guru yang merasa ditekan"), which
+// has no cue occurrence of its own.
+const whoeverCue = -4
+
+// feelsOrIntends reports words that, opening a relative clause, define a
+// class by a feeling or an intention rather than by a deed.
+func feelsOrIntends(w string) bool {
+	switch w {
+	case "merasa", "ingin", "hendak", "berniat", "berencana", "mau", "akan":
 		return true
 	}
 	return false

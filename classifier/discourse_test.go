@@ -103,6 +103,8 @@ func TestDiscourseModes(t *testing.T) {
 		// someone in particular is the case.
 		{"Pemerintah provinsi menetapkan prosedur penanganan dugaan pelanggaran netralitas ASN selama pilkada.", false, "", "procedure"},
 		{"Bawaslu menindaklanjuti laporan dugaan pelanggaran netralitas Camat Sukajadi, Budiman.", true, "allegation", ""},
+		// A class defined by what its members feel or mean to do.
+		{"PGRI siap memberikan pendampingan hukum bagi guru yang merasa ditekan untuk mendukung pasangan calon tertentu.", false, "", "hypothetical"},
 		// Work left undone for the act: the negation is the work's.
 		{"Bu guru PNS di SMAN 1 Sukajadi udah dua minggu ga ngajar ikut safari kampanye paslon nomor 2.", true, "report", ""},
 		{"Bu guru PNS di SMAN 1 Sukajadi udah dua minggu ga ikut safari kampanye paslon nomor 2.", false, "", "negated"},

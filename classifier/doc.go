@@ -21,6 +21,11 @@ type docContext struct {
 	// listCueDone once it is known.
 	listCue     occurrence
 	listCueDone bool
+	// acted: the hypothesis a headline framing the article as acted
+	// gives every sentence (carried, when there is one); actedDone once
+	// known.
+	acted     occurrence
+	actedDone bool
 	// kel: the item speaks of a kelurahan or a lurah's office, so its
 	// "pak lurah" is a lurah, not the president's nickname; kelDone once
 	// known.
@@ -53,6 +58,26 @@ func (d *docContext) headlineCue(c *Classifier) occurrence {
 		d.listCue, d.listCueDone = c.titleListCue(d.title), true
 	}
 	return d.listCue
+}
+
+// actedCue returns the hypothesis every sentence of an article carries
+// when its headline frames it as a demonstration or role-play (see
+// SimulationGazetteer): carried, when there is one.
+func (d *docContext) actedCue(c *Classifier) occurrence {
+	if !d.actedDone {
+		d.actedDone = true
+		if c.simulation >= 0 && c.hypothetical >= 0 && d.title != "" {
+			ts := c.norm.tokensIn(d.title, 0, len(d.title))
+			for _, o := range c.dict.find(ts, nil) {
+				if o.group == c.simulation {
+					d.acted = carriedFrom(o, ts)
+					d.acted.group = c.hypothetical
+					break
+				}
+			}
+		}
+	}
+	return d.acted
 }
 
 // context starts the docContext of an item's title and text.

@@ -85,6 +85,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				occ = append(occ, list)
 			}
 			occ = c.framed(text, sents, i, occ, lead, leadAt)
+			if acted := doc.actedCue(c); acted.carried && field == "" && len(occ) > 0 {
+				occ = append(occ, acted)
+			}
 			if len(occ) > 0 {
 				nh, ns := len(hits), len(sup)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm, len(doc.text) > sideMaxBytes)
@@ -115,6 +118,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 					occ = append(occ, list)
 				}
 				occ = c.framed(text, sents, i, occ, lead, leadAt)
+				if acted := doc.actedCue(c); acted.carried && field == "" {
+					occ = append(occ, acted)
+				}
 				nh := len(hits)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm, len(doc.text) > sideMaxBytes)
 				if status {
@@ -407,6 +413,8 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 				first.Mode, first.Cue = "negated", "dari"
 			} else if cue == sanctionNounCue {
 				first.Mode, first.Cue = "rule", "sanksi"
+			} else if cue == whoeverCue {
+				first.Mode, first.Cue = "hypothetical", "bagi"
 			} else {
 				o := occ[cue]
 				first.Mode = modes[o.group]

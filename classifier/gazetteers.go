@@ -38,6 +38,11 @@ const ASNGazetteer = "asn"
 // allegations.
 const IncidentGazetteer = "incident"
 
+// SimulationGazetteer names the cue gazetteer of headline words that frame
+// an article as acted ("Bawaslu Peragakan …", "Main Peran …"): every case
+// its sentences tell is a demonstration, cancelled as a hypothesis.
+const SimulationGazetteer = "simulation"
+
 // RealisGazetteer names the gazetteer of relative clauses that state a
 // finding about a person ("yang terbukti", "yang kedapatan"). A purpose cue
 // before such a clause is about what to do with the finding, not the act

@@ -37,3 +37,30 @@ func TestTitleSide(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineFrames checks the headlines that say what the whole article
+// is: a demonstration or role-play makes every case it tells acted, a
+// reader's question in a Q&A column asks about the act, and a list of an
+// overseer's "modus" lists kinds of violation. The same body under a
+// headline that frames nothing still reports the case.
+func TestHeadlineFrames(t *testing.T) {
+	c := mustDefault(t)
+	acted := article("Dalam peragaan itu, seorang kepala sekolah mengumpulkan guru di ruang rapat. Lalu di ujung rapat, beliau membagikan kalender bergambar seorang caleg dan meminta guru membantu caleg itu.")
+	list := article("Kedelapan hal yang dipantau itu:\n1. Pengerahan bawahan dan guru untuk menghadiri acara calon dengan dalih kegiatan sosial.\n2. Pemakaian kendaraan dinas untuk rapat tim pemenangan.")
+	cases := []struct {
+		title, text string
+		want        bool
+	}{
+		{"Bawaslu Sukamaju Peragakan Cara Kepala Sekolah Bisa Terjerat Pelanggaran Netralitas", acted, false},
+		{"Main Peran 'Pak Sabar', Pejabat Pemkot Belajar Menolak Permintaan Tim Relawan", acted, false},
+		{"Kepala Sekolah di Sukamaju Bagikan Kalender Caleg ke Guru", acted, true},
+		{"Tanya Jawab Pemilu: Lihat Pegawai Kelurahan Foto Dua Jari dengan Caleg, Boleh Dilaporkan?", article("Pertanyaan pembaca kami jawab di bawah ini."), false},
+		{"Ini Delapan Modus Pelanggaran Netralitas ASN yang Dipantau Bawaslu", list, false},
+		{"Bawaslu Temukan Delapan Pelanggaran Netralitas ASN di Sukamaju", list, true},
+	}
+	for _, tc := range cases {
+		if v := c.Classify(netra.Item{Title: tc.title, Text: tc.text}); v.Flagged != tc.want {
+			t.Errorf("title %q: flagged %v, want %v (hits %+v)", tc.title, v.Flagged, tc.want, v.Hits)
+		}
+	}
+}
