@@ -67,7 +67,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// a partisan act, so the obligation is the pressure.
 			continue
 		}
-		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) || cr.sentRumour(o, ts) {
+		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) || cr.sentRumour(o, ts) || violated(o, text, ts) {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
@@ -243,6 +243,35 @@ func thatClause(o occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// violated reports whether cue o is what someone broke: the object of
+// "melanggar" earlier in its clause ("dinilai melanggar asas netralitas
+// serta larangan keikutsertaan ASN dalam tim kampanye") tells of the
+// breach, it does not state the rule.
+func violated(o occurrence, text string, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "larangan", "aturan", "ketentuan", "asas", "prinsip", "kode":
+	default:
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-violationReach; k-- {
+		if strings.ContainsAny(between(text, ts, k, k+1), ",;:.\"“”") {
+			return false
+		}
+		switch ts[k].Norm {
+		case "melanggar", "dilanggar", "melabrak", "menabrak", "menerabas":
+			return true
+		}
+	}
+	return false
+}
+
+// violationReach is how many tokens may stand between "melanggar" and
+// the rule broken.
+const violationReach = 14
 
 // turnBetween reports whether a question mark or a colon stands between
 // the end of token from and the start of token to: in a headline the part

@@ -103,6 +103,8 @@ func TestDiscourseModes(t *testing.T) {
 		// someone in particular is the case.
 		{"Pemerintah provinsi menetapkan prosedur penanganan dugaan pelanggaran netralitas ASN selama pilkada.", false, "", "procedure"},
 		{"Bawaslu menindaklanjuti laporan dugaan pelanggaran netralitas Camat Sukajadi, Budiman.", true, "allegation", ""},
+		// The rule someone broke is the breach, not the rule stated.
+		{"KASN menilai Camat Sukajadi melanggar asas netralitas serta larangan keikutsertaan ASN dalam tim kampanye paslon nomor 2.", true, "report", ""},
 		// A class defined by what its members feel or mean to do.
 		{"PGRI siap memberikan pendampingan hukum bagi guru yang merasa ditekan untuk mendukung pasangan calon tertentu.", false, "", "hypothetical"},
 		// Work left undone for the act: the negation is the work's.
