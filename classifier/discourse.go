@@ -219,60 +219,6 @@ func (cr *compiledRule) conditionalRefusal(a occurrence, occ []occurrence) (int,
 	return -1, -1
 }
 
-// thatClause reports whether cue o is "kalau" (or "jika", "bila") after a
-// verb of telling or finding out: in speech "cerita kalau atasannya minta
-// …", "baru tahu kalau …" it means "that" and opens what was told, not a
-// condition.
-func thatClause(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || o.i == 0 {
-		return false
-	}
-	switch ts[o.i].Norm {
-	case "kalau", "kalo", "klo", "jika", "bila":
-	default:
-		return false
-	}
-	switch ts[o.i-1].Norm {
-	case "cerita", "bercerita", "crita", "ngomong", "bilang", "blg", "ngaku", "mengaku", "tahu", "tau",
-		"dengar", "denger", "mendengar", "ketahuan", "katanya", "kabarnya", "mengeluh", "ngeluh",
-		"curhat", "nyebut", "menyebut", "sadar", "menyadari", "ngabarin", "mengabarkan", "ngakunya",
-		"ternyata", "rupanya":
-		// Not "lapor"/"lihat"/"info": "laporkan jika ada …", "lihat
-		// kalau …" ask for what may come.
-		return true
-	}
-	return false
-}
-
-// violated reports whether cue o is what someone broke: the object of
-// "melanggar" earlier in its clause ("dinilai melanggar asas netralitas
-// serta larangan keikutsertaan ASN dalam tim kampanye") tells of the
-// breach, it does not state the rule.
-func violated(o occurrence, text string, ts []Token) bool {
-	if o.carried {
-		return false
-	}
-	switch ts[o.i].Norm {
-	case "larangan", "aturan", "ketentuan", "asas", "prinsip", "kode":
-	default:
-		return false
-	}
-	for k := o.i - 1; k >= 0 && k >= o.i-violationReach; k-- {
-		if strings.ContainsAny(between(text, ts, k, k+1), ",;:.\"“”") {
-			return false
-		}
-		switch ts[k].Norm {
-		case "melanggar", "dilanggar", "melabrak", "menabrak", "menerabas":
-			return true
-		}
-	}
-	return false
-}
-
-// violationReach is how many tokens may stand between "melanggar" and
-// the rule broken.
-const violationReach = 14
-
 // turnBetween reports whether a question mark or a colon stands between
 // the end of token from and the start of token to: in a headline the part
 // after it answers the part before ("…? Bawaslu Minta ASN Berani Melapor",
@@ -703,37 +649,6 @@ func corrected(o, a occurrence, text string, ts []Token) bool {
 		case "ini", "tapi", "tetapi", "melainkan", "justru":
 			return true
 		}
-	}
-	return false
-}
-
-// litotes reports whether negation o denies a hesitation ("kagak
-// malu-malu lagi", "tak segan", "tidak ragu"), saying the act was done
-// openly, or judges it ("teu pantes", "tidak etis"): either way it does
-// not say the act was not done.
-func litotes(o occurrence, ts []Token) bool {
-	if o.carried || o.j >= len(ts) {
-		return false
-	}
-	switch ts[o.j].Norm {
-	case "malu", "segan", "ragu", "sungkan", "canggung", "takut",
-		// a judgement of the act: "teu pantes, pa sekdis ngajak …"
-		"pantas", "pantes", "patut", "etis", "elok", "layak", "wajar":
-		return true
-	}
-	return false
-}
-
-// skipsDuty reports whether negation o negates a duty said right after it,
-// before act a: "udah dua minggu ga ngajar, ikut safari kampanye" tells
-// the work was left for the act, which was done.
-func skipsDuty(o occurrence, a occurrence, ts []Token) bool {
-	if o.carried || a.carried || o.j >= a.i {
-		return false
-	}
-	switch ts[o.j].Norm {
-	case "mengajar", "ngajar", "masuk", "ngantor", "berkantor", "bekerja", "kerja", "piket", "melayani", "praktik", "praktek":
-		return true
 	}
 	return false
 }
