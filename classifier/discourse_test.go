@@ -103,6 +103,9 @@ func TestDiscourseModes(t *testing.T) {
 		// someone in particular is the case.
 		{"Pemerintah provinsi menetapkan prosedur penanganan dugaan pelanggaran netralitas ASN selama pilkada.", false, "", "procedure"},
 		{"Bawaslu menindaklanjuti laporan dugaan pelanggaran netralitas Camat Sukajadi, Budiman.", true, "allegation", ""},
+		// Someone in the audience who speaks only attended the event told of.
+		{"Seorang lurah yang hadir mengaku pertemuan itu membantu karena pegawai kelurahan sering didatangi tim calon.", false, "", ""},
+		{"Seorang lurah yang hadir di posko tim calon nomor 2 mengaku hanya diundang.", true, "allegation", ""},
 		// The rule someone broke is the breach, not the rule stated.
 		{"KASN menilai Camat Sukajadi melanggar asas netralitas serta larangan keikutsertaan ASN dalam tim kampanye paslon nomor 2.", true, "report", ""},
 		// A class defined by what its members feel or mean to do.

@@ -367,3 +367,24 @@ func (cr *compiledRule) attributed(o, a occurrence, text string, ts []Token) boo
 	}
 	return strings.ContainsAny(text[ts[a.j-1].End:ts[o.i].Start], "\"”'")
 }
+
+// attendeeSpeaks reports whether act a is "hadir" only naming someone
+// among the audience who then speaks ("Seorang lurah yang hadir mengaku
+// pertemuan itu membantu …"): attending the event the article is about,
+// with nothing saying whose event it was.
+func attendeeSpeaks(a occurrence, text string, ts []Token) bool {
+	if a.carried || a.j != a.i+1 || a.i == 0 || a.j >= len(ts) || ts[a.i].Norm != "hadir" {
+		return false
+	}
+	if w := ts[a.i-1].Norm; w != "yang" && w != "yg" {
+		return false
+	}
+	if strings.ContainsAny(between(text, ts, a.i, a.j), ",") {
+		return true
+	}
+	switch ts[a.j].Norm {
+	case "mengaku", "mengatakan", "menyebut", "berkata", "menilai", "menyampaikan", "menuturkan", "bercerita", "mengungkapkan", "menjelaskan", "bertanya", "menanyakan", "berharap":
+		return true
+	}
+	return false
+}
