@@ -106,6 +106,9 @@ func TestDiscourseModes(t *testing.T) {
 		// Someone in the audience who speaks only attended the event told of.
 		{"Seorang lurah yang hadir mengaku pertemuan itu membantu karena pegawai kelurahan sering didatangi tim calon.", false, "", ""},
 		{"Seorang lurah yang hadir di posko tim calon nomor 2 mengaku hanya diundang.", true, "allegation", ""},
+		// Choosing a way is no vote.
+		{"Guru PNS seperti Bu Wartini butuh perlindungan ketika memilih opsi menolak menyebarkan poster calon bupati.", false, "", ""},
+		{"Guru PNS seperti Bu Wartini terang-terangan memilih calon bupati nomor 2 di depan murid.", true, "report", ""},
 		// The rule someone broke is the breach, not the rule stated.
 		{"KASN menilai Camat Sukajadi melanggar asas netralitas serta larangan keikutsertaan ASN dalam tim kampanye paslon nomor 2.", true, "report", ""},
 		// A class defined by what its members feel or mean to do.

@@ -5,7 +5,8 @@ import "strings"
 // What a cue or a negation applies to. A cue word in the sentence does not
 // always bear on the act: "kalau" after a verb of telling is "that", a
 // negation may take the work left undone or a judgement of the act, and a
-// rule named as what someone broke reports the breach.
+// rule named as what someone broke reports the breach. A verb of choosing
+// may choose a way, not a side.
 
 // thatClause reports whether cue o is "kalau" (or "jika", "bila") after a
 // verb of telling or finding out: in speech "cerita kalau atasannya minta
@@ -91,3 +92,22 @@ func litotes(o occurrence, ts []Token) bool {
 // violationReach is how many tokens may stand between "melanggar" and
 // the rule broken.
 const violationReach = 14
+
+// choosesThing reports whether act a is a verb of choosing whose object is
+// a way or a thing, not a side: "memilih opsi keempat", "memilih diam",
+// "metode itu dipilih karena …".
+func choosesThing(a occurrence, ts []Token) bool {
+	if a.carried || a.j != a.i+1 || a.j >= len(ts) {
+		return false
+	}
+	switch ts[a.i].Norm {
+	case "memilih", "pilih", "milih", "dipilih":
+	default:
+		return false
+	}
+	switch ts[a.j].Norm {
+	case "opsi", "jalan", "cara", "diam", "metode", "jurusan", "menu", "lokasi", "tempat", "waktu", "langkah", "sikap", "karena":
+		return true
+	}
+	return false
+}
