@@ -106,6 +106,11 @@ func TestDiscourseModes(t *testing.T) {
 		// Someone in the audience who speaks only attended the event told of.
 		{"Seorang lurah yang hadir mengaku pertemuan itu membantu karena pegawai kelurahan sering didatangi tim calon.", false, "", ""},
 		{"Seorang lurah yang hadir di posko tim calon nomor 2 mengaku hanya diundang.", true, "allegation", ""},
+		// Denying that the actor is honorary staff says who acted.
+		{"Bidan di pustu kami (PNS, bukan honor) selipkan stiker paslon nomor 2 di buku KIA ibu-ibu posyandu.", true, "report", ""},
+		{"Bidan di pustu kami bukan selipkan stiker paslon nomor 2 di buku KIA, itu kader posyandu.", false, "", ""},
+		// Inviting a candidate to one's event, in Sundanese too.
+		{"Kapala sakola SD di Kab. Sukamaju ngondang caleg nomer 5 pas pembagian rapor, dipasihan waktos biantara.", true, "report", ""},
 		// Choosing a way is no vote.
 		{"Guru PNS seperti Bu Wartini butuh perlindungan ketika memilih opsi menolak menyebarkan poster calon bupati.", false, "", ""},
 		{"Guru PNS seperti Bu Wartini terang-terangan memilih calon bupati nomor 2 di depan murid.", true, "report", ""},

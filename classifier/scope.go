@@ -89,6 +89,28 @@ func litotes(o occurrence, ts []Token) bool {
 	return false
 }
 
+// deniesOtherStatus reports whether negation o denies that someone is
+// staff who are not civil servants ("Bidan di pustu kami (PNS, bukan
+// honor) selipkan stiker paslon", "yg PNS loh, bukan yang honor"): it
+// says who acted, not that the act was not done.
+func deniesOtherStatus(o occurrence, ts []Token) bool {
+	k := o.j
+	if o.carried || k >= len(ts) {
+		return false
+	}
+	if ts[k].Norm == "yang" || ts[k].Norm == "yg" {
+		k++
+	}
+	if k >= len(ts) {
+		return false
+	}
+	switch ts[k].Norm {
+	case "honor", "honorer", "swasta", "kontrak", "outsourcing", "ptt", "magang":
+		return true
+	}
+	return false
+}
+
 // violationReach is how many tokens may stand between "melanggar" and
 // the rule broken.
 const violationReach = 14
