@@ -111,6 +111,17 @@ func TestDiscourseModes(t *testing.T) {
 		{"Bidan di pustu kami bukan selipkan stiker paslon nomor 2 di buku KIA, itu kader posyandu.", false, "", ""},
 		// Inviting a candidate to one's event, in Sundanese too.
 		{"Kapala sakola SD di Kab. Sukamaju ngondang caleg nomer 5 pas pembagian rapor, dipasihan waktos biantara.", true, "report", ""},
+		// Not forgetting to do it is doing it; a raid is when it happened.
+		{"Pegawai Dinas Sosial Kab. Sukamaju yang bagi bantuan PKH kemarin sonde lupa tunjuk baliho petahana, bilang ini dari bapak bupati.", true, "report", ""},
+		{"Pegawai Dinas Perhubungan Kota Sukamaju masang stiker caleg partai oranye di kaca angkot waktu razia kemarin.", true, "report", ""},
+		{"Pegawai Dinas Perhubungan Kota Sukamaju menertibkan stiker caleg partai oranye di kaca angkot.", false, "", "enforcement"},
+		// Asking why a kind of civil servant in a named village did it.
+		{"Ada yg tau kenapa pak penyuluh pertanian yg biasa ngurus poktan di Desa Sukajadi sekarang bawa kalender calon bupati warna oranye?", true, "report", ""},
+		{"Ada yg tau kenapa penyuluh pertanian bawa kalender calon bupati?", false, "", "question"},
+		// A candidate's face on a pupils' colouring contest; a state car
+		// carrying a side's entourage.
+		{"Guru SD negeri di kampungku bikin lomba mewarnai, gambarnya wajah calon bupati nomor tiga.", true, "report", ""},
+		{"Pak Kadis PUPR Kab. Sukamaju hari ini minjemin mobil dinas plat merah buat nganterin rombongan caleg partai hijau ke dapil 3.", true, "report", ""},
 		// Choosing a way is no vote.
 		{"Guru PNS seperti Bu Wartini butuh perlindungan ketika memilih opsi menolak menyebarkan poster calon bupati.", false, "", ""},
 		{"Guru PNS seperti Bu Wartini terang-terangan memilih calon bupati nomor 2 di depan murid.", true, "report", ""},

@@ -72,8 +72,8 @@ func skipsDuty(o occurrence, a occurrence, ts []Token) bool {
 	return false
 }
 
-// litotes reports whether negation o denies a hesitation ("kagak
-// malu-malu lagi", "tak segan", "tidak ragu"), saying the act was done
+// litotes reports whether negation o denies a hesitation or a lapse
+// ("kagak malu-malu lagi", "tak segan", "tidak lupa"), saying the act was done
 // openly, or judges it ("teu pantes", "tidak etis"): either way it does
 // not say the act was not done.
 func litotes(o occurrence, ts []Token) bool {
@@ -82,6 +82,8 @@ func litotes(o occurrence, ts []Token) bool {
 	}
 	switch ts[o.j].Norm {
 	case "malu", "segan", "ragu", "sungkan", "canggung", "takut",
+		// "tak lupa menunjuk baliho petahana": not forgetting is doing
+		"lupa",
 		// a judgement of the act: "teu pantes, pa sekdis ngajak …"
 		"pantas", "pantes", "patut", "etis", "elok", "layak", "wajar":
 		return true
@@ -129,6 +131,22 @@ func choosesThing(a occurrence, ts []Token) bool {
 	}
 	switch ts[a.j].Norm {
 	case "opsi", "jalan", "cara", "diam", "metode", "jurusan", "menu", "lokasi", "tempat", "waktu", "langkah", "sikap", "karena":
+		return true
+	}
+	return false
+}
+
+// duringCue reports whether cue o stands right after a word of time, so
+// it says when the act happened, not what the sentence is about: "masang
+// stiker caleg di kaca angkot waktu razia kemarin" is no removal of
+// campaign material. (Totals are another matter: "ketika ratusan laporan
+// masuk" still counts cases.)
+func duringCue(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama":
 		return true
 	}
 	return false

@@ -100,7 +100,7 @@ func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 // actor, or for a procedure any actor in the sentence, as handling
 // "pelanggaran netralitas ASN oleh camat Sukajadi" handles the camat's.
 func (cr *compiledRule) caseNamed(cue occurrence, chosen, occ []occurrence, ts []Token) bool {
-	if cr.namesSomeone(chosen, ts) {
+	if cr.namesSomeone(chosen, ts) || cr.kindInPlace(chosen, ts) {
 		return true
 	}
 	if cue.group != cr.handling {
@@ -110,6 +110,32 @@ func (cr *compiledRule) caseNamed(cue occurrence, chosen, occ []occurrence, ts [
 		if !x.carried && cr.roleIs(x, rules.RoleActor) && !classWord(x, ts) && particular(x, ts, cr.vocab) {
 			return true
 		}
+	}
+	return false
+}
+
+// kindInPlace reports whether the chosen actor is a kind of civil servant
+// (not the class itself) and the sentence names a village, district or
+// regency after it ("pak penyuluh pertanian yg biasa ngurus poktan di Desa
+// Bungku"): GUIDE makes a kind of ASN in a named region with a concrete
+// act a case, whatever is asked or rumoured about it.
+func (cr *compiledRule) kindInPlace(chosen []occurrence, ts []Token) bool {
+	for _, x := range chosen {
+		if x.carried || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		if classWord(x, ts) {
+			return false
+		}
+		for k := x.j; k+1 < len(ts); k++ {
+			switch ts[k].Norm {
+			case "desa", "kelurahan", "kecamatan", "kec", "kabupaten", "kab", "kota", "dusun", "kampung", "nagari", "distrik":
+				if n := ts[k+1]; n.Upper && !cr.vocab[n.Norm] {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	return false
 }
