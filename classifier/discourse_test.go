@@ -122,6 +122,11 @@ func TestDiscourseModes(t *testing.T) {
 		// carrying a side's entourage.
 		{"Guru SD negeri di kampungku bikin lomba mewarnai, gambarnya wajah calon bupati nomor tiga.", true, "report", ""},
 		{"Pak Kadis PUPR Kab. Sukamaju hari ini minjemin mobil dinas plat merah buat nganterin rombongan caleg partai hijau ke dapil 3.", true, "report", ""},
+		// No recommendation issued is no case; how a hearing runs is a
+		// procedure; Batak "ndang boi" forbids.
+		{"Bawaslu membenarkan pihaknya tidak menerbitkan rekomendasi pelanggaran netralitas ASN selama tahapan pilkada.", false, "", "negated"},
+		{"Begini jalannya sidang kode etik ASN yang diduga tak netral dalam pilkada.", false, "", "procedure"},
+		{"Mereka boleh memilih, tapi ndang boi mangajak hita memilih calon tertentu, ujar Ketua Panwaslu Kecamatan.", false, "", ""},
 		// Choosing a way is no vote.
 		{"Guru PNS seperti Bu Wartini butuh perlindungan ketika memilih opsi menolak menyebarkan poster calon bupati.", false, "", ""},
 		{"Guru PNS seperti Bu Wartini terang-terangan memilih calon bupati nomor 2 di depan murid.", true, "report", ""},
