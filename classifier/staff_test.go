@@ -20,6 +20,10 @@ func TestStaffOfOffice(t *testing.T) {
 		{"Warga di salah satu kelurahan disuruh bikin video dukungan buat paslon nomor 2.", false},
 		// A former staffer is not ASN.
 		{"Mantan pegawai di Dinas PMD Kabupaten Sukamaju bagi-bagi sembako bergambar paslon nomor 2.", false},
+		// Someone named by where they work; a health worker at a puskesmas.
+		{"Yang kerja di dinas perikanan Sukamaju itu tiap Jumat nganterin bantuan jaring ke nelayan sambil bagi stiker caleg nomor 4.", true},
+		{"Pak mantri puskesmas Kec. Sukajadi ternyata ketua tim kampanye tingkat kecamatan utk paslon nomor 2.", true},
+		{"Yang kerja di pabrik Sukamaju itu tiap Jumat bagi stiker caleg nomor 4.", false},
 		// A state university's lecturers and rector; not a private one's.
 		{"Rektor kampus negeri di Sukamaju nyuruh dosen2 ikut deklarasi dukung cagub nomor 1.", true},
 		{"Dosen Politeknik Negeri Sukamaju itu namanya masuk SK tim kampanye daerah paslon nomor 2.", true},
