@@ -82,7 +82,7 @@ func sentences(text string) []span {
 				continue
 			}
 		}
-		if c == '.' && (isAbbreviation(text, i) || listNumber(text[start:i])) {
+		if c == '.' && (isAbbreviation(text, i) && !degreeEndsSentence(text, i, k) || listNumber(text[start:i])) {
 			continue
 		}
 		emit(j)
@@ -131,6 +131,32 @@ func isAbbreviation(text string, dot int) bool {
 		return !strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:b], " ")), "inisial")
 	}
 	return isAbbreviationWord(strings.ToLower(word))
+}
+
+// degreeEndsSentence reports whether the abbreviation ending at dot is an
+// academic degree after a name ("Syarifuddin, S.Sos.") and the word at
+// next opens a sentence ("Ia", "Menurut"): a degree closes the name, so
+// the full stop ends the sentence too ("… BPBD Kabupaten Bima,
+// Syarifuddin,S.Sos. Ia menyerahkan …").
+func degreeEndsSentence(text string, dot, next int) bool {
+	b := dot
+	for b > 0 && text[b-1] != ' ' && text[b-1] != ',' {
+		b--
+	}
+	switch strings.ToLower(strings.ReplaceAll(text[b:dot], ".", "")) {
+	case "ssos", "spd", "sh", "se", "mm", "msi", "ssi", "sag", "sip", "skom", "st", "mpd", "mh", "skm", "skep", "sked", "mkes", "ssit", "sstp", "map", "ma", "msc", "phd":
+	default:
+		return false
+	}
+	w := text[next:]
+	if i := strings.IndexAny(w, " ,"); i >= 0 {
+		w = w[:i]
+	}
+	switch w {
+	case "Ia", "Dia", "Beliau", "Mereka", "Pihaknya", "Kami", "Saya", "Ini", "Hal", "Menurut", "Sementara", "Kemudian", "Selain", "Namun", "Ketika", "Saat", "Sebelumnya", "Setelah", "Dalam", "Sedangkan", "Adapun", "Sejumlah", "Para", "Warga", "Ketua", "Kepala":
+		return true
+	}
+	return false
 }
 
 func trimSpan(text string, s, e int) (int, int) {
