@@ -510,3 +510,25 @@ func TestKnowsThat(t *testing.T) {
 		{"Kepala SD Negeri 2 Sukamaju mengikuti akun calon bupati nomor 2 dan membagikan unggahannya.", true},
 	})
 }
+
+// TestElsewhereAndProcedures checks article sentences that sound like a
+// case but tell none: hearsay from elsewhere, the commission's name,
+// permission not to fear, a way to report, monitoring still to come, a
+// report dropped, a photo caption's label, an "Atau" after a prohibition,
+// and a class defined by being reported; a count makes the reported ones
+// someone again.
+func TestElsewhereAndProcedures(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{article("Di daerah lain, kami sering dengar ada camat ikut foto bersama calon sambil angkat jari."), false},
+		{article("Sementara itu, Bawaslu Sukamaju meneruskan dugaan pelanggaran netralitas ke Komisi ASN."), false},
+		{article("Aparatur sipil negara di Kota Sukamaju tidak perlu takut datang ke lokasi kampanye Pemilu 2019."), false},
+		{article("Menurutnya, ASN yang melihat kerumunan kampanye tanpa protokol kesehatan dapat melapor ke Bawaslu."), false},
+		{article("Tim ini akan menelusuri akun-akun yang terindikasi milik ASN dan aktif menyebarkan konten kampanye."), false},
+		{article("Bawaslu Kabupaten Sukamaju menghentikan penanganan laporan dugaan keterlibatan aparatur sipil negara dalam kampanye Pilkada 2024."), false},
+		{article("Foto: Personel Satpol PP Kota Sukamaju menurunkan baliho peserta pemilu di Jalan Merdeka."), false},
+		{article("Jangan sampai balai RW jadi posko tim calon. Atau staf kelurahan ikut membagikan kupon sembako dari tim calon."), false},
+		{article("Staf Kelurahan Sukajadi ikut membagikan kupon sembako dari tim calon nomor 2."), true},
+		{article("ASN yang dilaporkan ikut kampanye paslon tetap memiliki hak membela diri."), false},
+		{article("Dijelaskan, dari tujuh ASN yang dilaporkan, ada nama TZA, diduga tidak netral."), true},
+	})
+}

@@ -256,7 +256,7 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 		h, st := cr.eval(text, s, ts, occ, c.modes)
 		h.Field = field
-		if st == fired && long && (mode == "report" || frontedTopic(text, h, ts)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
+		if st == fired && long && (mode == "report" || frontedTopic(text, h, ts) || c.allegedClass(h, ts, occ)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
 			// An article that says what civil servants as a class do
 			// or may do, with no word that reports an incident, describes
 			// no case (see genericClass); a post's "ASN di sini …" is
@@ -309,6 +309,23 @@ func (c *Classifier) statesNorm(occ []occurrence) bool {
 func (c *Classifier) genericActor(h netra.Hit, ts []Token, occ []occurrence, title bool) bool {
 	o, ok := c.hitActor(h, ts, occ)
 	return ok && genericClass(o, ts, title)
+}
+
+// allegedClass reports whether the actor of hit h is followed by "yang"
+// and an incident word ("ASN yang dilaporkan tetap memiliki hak membela
+// diri"): whoever is alleged, a class defined by the allegation, which
+// makes the sentence's incident word no report of a case.
+func (c *Classifier) allegedClass(h netra.Hit, ts []Token, occ []occurrence) bool {
+	o, ok := c.hitActor(h, ts, occ)
+	if !ok || o.j+1 >= len(ts) || ts[o.j].Norm != "yang" {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && x.group == c.incident && x.i == o.j+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // hitActor returns the occurrence among occ (not carried) whose words are
@@ -378,11 +395,11 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 	var first netra.Hit
 	found := false
 	for _, a := range occ {
-		if !cr.roles[0].groups[a.group] || attendeeSpeaks(a, text, ts) || choosesThing(a, ts) {
+		if !cr.roles[0].groups[a.group] || attendeeSpeaks(a, text, ts) || choosesThing(a, ts) || captionLabel(a, text, ts) {
 			continue
 		}
 		chosen, ok := cr.complete(a, occ, text, ts)
-		if !ok {
+		if !ok || cr.witness(a, chosen, ts) {
 			continue
 		}
 		cue, cancelled := -1, false

@@ -104,14 +104,22 @@ func (c *Classifier) exampleLead(text string, s span, mask uint32) (occurrence, 
 	return c.cancelCueIn(text, s, func(g int32) bool { return c.modes[g] == "example" })
 }
 
-// alternativeLead returns the example or hypothesis cue of sentence s
-// when the next sentence opens with "Atau": "Misalnya, seorang lurah yang
-// … . Atau kepala sekolah yang meminta guru …" goes on with the examples.
+// alternativeLead returns the example, hypothesis, prohibition or appeal
+// cue of sentence s when the next sentence opens with "Atau": "Misalnya,
+// seorang lurah yang … . Atau kepala sekolah yang meminta guru …" goes on
+// with the examples, "Jangan sampai balai RW jadi posko. Atau staf
+// kelurahan ikut membagikan kupon …" with what must not happen.
 func (c *Classifier) alternativeLead(text string, s span, next string) (occurrence, bool) {
 	if !hasPrefixFold(strings.TrimLeft(next, " \t\"'“"), "atau ") {
 		return occurrence{}, false
 	}
-	return c.cancelCueIn(text, s, func(g int32) bool { m := c.modes[g]; return m == "example" || m == "hypothetical" })
+	return c.cancelCueIn(text, s, func(g int32) bool {
+		switch c.modes[g] {
+		case "example", "hypothetical", "rule", "appeal":
+			return true
+		}
+		return false
+	})
 }
 
 // cancelCueIn returns, carried, the first cancel cue in span s of text

@@ -388,3 +388,23 @@ func attendeeSpeaks(a occurrence, text string, ts []Token) bool {
 	}
 	return false
 }
+
+// witness reports whether the chosen actor only sees the act: "yang" and
+// a verb of seeing or finding out stand right after them, before act a
+// ("ASN yang melihat kerumunan kampanye … dapat melapor").
+func (cr *compiledRule) witness(a occurrence, chosen []occurrence, ts []Token) bool {
+	for _, x := range chosen {
+		if x.carried || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		if x.j+1 >= len(ts) || x.j+1 >= a.i || ts[x.j].Norm != "yang" {
+			return false
+		}
+		switch ts[x.j+1].Norm {
+		case "melihat", "lihat", "liat", "menyaksikan", "mengetahui", "tahu", "tau", "mendengar", "menemukan", "mendapati":
+			return true
+		}
+		return false
+	}
+	return false
+}

@@ -151,3 +151,14 @@ func duringCue(o occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// captionLabel reports whether act a is the label of a photo caption or
+// an illustration ("Foto: Personel Satpol PP menurunkan baliho …"): the
+// first word of the sentence, closed by a colon, says what follows is a
+// picture, not that anyone posed for one.
+func captionLabel(a occurrence, text string, ts []Token) bool {
+	if a.carried || a.i != 0 || a.j >= len(ts) {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimSpace(between(text, ts, a.j-1, a.j)), ":")
+}

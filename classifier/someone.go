@@ -207,7 +207,7 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 		case "ada", "terdapat", "ditemukan", "temukan", "menemukan", "mendapati", "memergoki", "kedapatan":
 			// "ada ASN yang tampak terlibat": there were some.
 			return false
-		case "seorang", "oknum", "satu", "dua", "tiga", "empat", "lima", "sejumlah", "beberapa", "belasan", "puluhan", "ratusan", "si", "sang",
+		case "seorang", "oknum", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sejumlah", "beberapa", "belasan", "puluhan", "ratusan", "si", "sang",
 			// said of someone: "Sekdes di desa kami itu PNS", "diangkat
 			// sebagai PPPK"
 			"itu", "sebagai", "jadi", "menjadi", "juga", "masih":
