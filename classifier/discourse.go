@@ -405,7 +405,7 @@ func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) 
 			return true
 		}
 	}
-	return cr.inCitedCase(o, occ, ts)
+	return cr.inCitedCase(o, occ, ts) || findingAfter(o, a, ts)
 }
 
 // sanctionOfSomeone reports whether o is a sanction (see SanctionGazetteer)

@@ -162,3 +162,28 @@ func captionLabel(a occurrence, text string, ts []Token) bool {
 	}
 	return strings.HasPrefix(strings.TrimSpace(between(text, ts, a.j-1, a.j)), ":")
 }
+
+// findingAfter reports whether a clause that opens with "setelah" (or
+// "usai", "sesudah") and a verb of finding stands between cue o and act a:
+// "Peringatan ini disampaikan setelah pengawas menemukan akun Facebook
+// milik seorang guru PPPK …" warns because of a case, which the clause
+// reports.
+func findingAfter(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried {
+		return false
+	}
+	for k := o.j; k < a.i; k++ {
+		switch ts[k].Norm {
+		case "setelah", "sesudah", "usai", "seusai", "menyusul":
+		default:
+			continue
+		}
+		for j := k + 1; j < a.i && j <= k+4; j++ {
+			switch ts[j].Norm {
+			case "menemukan", "mendapati", "memergoki", "menerima", "ditemukan", "didapati", "viral", "beredar":
+				return true
+			}
+		}
+	}
+	return false
+}
