@@ -530,6 +530,9 @@ func TestElsewhereAndProcedures(t *testing.T) {
 		{article("Staf Kelurahan Sukajadi ikut membagikan kupon sembako dari tim calon nomor 2."), true},
 		{article("ASN yang dilaporkan ikut kampanye paslon tetap memiliki hak membela diri."), false},
 		{article("Dijelaskan, dari tujuh ASN yang dilaporkan, ada nama TZA, diduga tidak netral."), true},
+		// A summons still to come of people picked out by what they did.
+		{article("Ketua Bawaslu Sukamaju mengatakan pihaknya akan memeriksa kepala OPD yang hadir di rumah jabatan calon bupati sebagai saksi."), true},
+		{article("Ketua Bawaslu Sukamaju mengatakan pihaknya akan memeriksa kepala OPD jika ada laporan soal calon bupati."), false},
 		// A warning given because of a case found reports the case.
 		{article("Peringatan ini disampaikan setelah pengawas menemukan akun Facebook milik seorang guru PPPK di SMP Negeri 2 Sukajadi yang membagikan poster paslon nomor 1."), true},
 		{article("Peringatan ini disampaikan agar tidak ada guru PPPK yang membagikan poster paslon nomor 1."), false},

@@ -205,3 +205,13 @@ const SanctionGazetteer = "sanction"
 // realis clause shields an act from. Prohibitions, threats and hypotheses
 // keep cancelling ("mengancam mencopot kadis yang kedapatan mendukung").
 const PurposeGazetteer = "purpose"
+
+// FutureGazetteer names the cancel gazetteer of future and intention
+// ("akan", "bakal"), and CaseActiveGazetteer the act gazetteer of steps an
+// overseer takes against someone ("memanggil", "memeriksa"). A step still
+// to come against someone definite ("akan memeriksa kepala OPD yang hadir
+// di rumah jabatan") is part of a case being handled, not a hypothesis.
+const (
+	FutureGazetteer     = "future"
+	CaseActiveGazetteer = "act_case_active"
+)

@@ -308,6 +308,7 @@ type cueGroups struct {
 	hypothetical, accusedDenial, support   int32
 	question, officer, install             int32
 	explanation, say, enforcement          int32
+	future, caseActive                     int32
 }
 
 // named returns the group of the pack's gazetteer name, or -1 when the
@@ -346,5 +347,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
 		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer),
 		explanation: get(ExplanationGazetteer), say: get(SayGazetteer), enforcement: get(EnforcementGazetteer),
+		future: get(FutureGazetteer), caseActive: get(CaseActiveGazetteer),
 	}
 }

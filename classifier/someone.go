@@ -306,3 +306,38 @@ func thereIsKind(x occurrence, ts []Token) bool {
 	}
 	return ts[k].Norm == "ada"
 }
+
+// stepAgainstSomeone reports whether future cue o stands before an
+// overseer's step a (see CaseActiveGazetteer) taken against people picked
+// out by what they did or by name: "akan memanggil lurah … yang terlihat
+// membantu dalam foto", "akan memeriksa kepala OPD yang hadir di rumah
+// jabatan sebagai saksi". The case is being handled; only the step is to
+// come.
+func (cr *compiledRule) stepAgainstSomeone(o, a occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || a.carried || cr.future < 0 || o.group != cr.future || a.group != cr.caseActive {
+		return false
+	}
+	for _, x := range occ {
+		if x.carried || x.i < a.j || x.i > a.j+2 || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		if !classWord(x, ts) && particular(x, ts, cr.vocab) {
+			return true
+		}
+		for k := x.j; k < len(ts) && k <= x.j+6; k++ {
+			switch ts[k].Norm {
+			case "tersebut", "bersangkutan", "saksi":
+				return true
+			case "yang":
+				if k+1 < len(ts) {
+					switch ts[k+1].Norm {
+					case "hadir", "terlihat", "terekam", "tertangkap", "kedapatan", "ketahuan", "tampak", "ikut", "membantu", "menghadiri":
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
