@@ -309,7 +309,8 @@ func thereIsKind(x occurrence, ts []Token) bool {
 
 // stepAgainstSomeone reports whether future cue o stands before an
 // overseer's step a (see CaseActiveGazetteer) taken against people picked
-// out by what they did or by name: "akan memanggil lurah … yang terlihat
+// out by what they did, or as the ones told of or as witnesses: "akan
+// memanggil lurah … yang terlihat
 // membantu dalam foto", "akan memeriksa kepala OPD yang hadir di rumah
 // jabatan sebagai saksi". The case is being handled; only the step is to
 // come.
@@ -320,9 +321,6 @@ func (cr *compiledRule) stepAgainstSomeone(o, a occurrence, occ []occurrence, ts
 	for _, x := range occ {
 		if x.carried || x.i < a.j || x.i > a.j+2 || !cr.roleIs(x, rules.RoleActor) {
 			continue
-		}
-		if !classWord(x, ts) && particular(x, ts, cr.vocab) {
-			return true
 		}
 		for k := x.j; k < len(ts) && k <= x.j+6; k++ {
 			switch ts[k].Norm {
