@@ -169,7 +169,9 @@ func colourSide(ts []Token, k int) (int, bool) {
 	}
 	garment := false
 	switch ts[k].Norm {
-	case "yang", "yg", "nuansa", "serba":
+	case "yang", "yg", "nuansa", "serba",
+		// a side's nickname by colour: "kampanye si biru", "kubu merah"
+		"si", "kubu":
 	case "kaos", "kaus", "baju", "rompi", "jaket", "kemeja", "topi", "seragam":
 		garment = true
 	default:

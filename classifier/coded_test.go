@@ -32,5 +32,12 @@ func TestMoreCodedSides(t *testing.T) {
 		{"Lurah Sukajadi ikut konvoi pake kaos biru tadi sore. HARI KERJA pak #Pilwalkot2024", true},
 		{"Lurah Sukajadi ikut konvoi pake kaos merah putih tadi sore. #Pilwalkot2024", false},
 		{"ASN pemprov pd pake pin kepala banteng ke kantor, malu dikit lah", true},
+		// A side's nickname by colour; a named man a declaration is for; a
+		// denied instruction taken back.
+		{"yg joget paling depan pas kampanye si biru kemaren itu guru olahraga SMP negeri 3 di tempatku wkwk", true},
+		{"Sore ini ada acara 'Deklarasi Guru PNS Sukamaju untuk Bang Jali' di alun-alun.", true},
+		{"Sore ini ada acara 'Lomba Guru PNS Sukamaju untuk Bang Jali' di alun-alun.", false},
+		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh ya, tapi kita semua tahu siapa yang bikin tunjangan kita naik.'", true},
+		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh milih siapa-siapa.'", false},
 	})
 }

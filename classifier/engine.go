@@ -187,8 +187,9 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 		switch ts[k].Norm {
 		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng", "menangkan", "menangin", "memenangkan":
 		case "buat", "untuk", "utk":
-			// "target suara buat Bang Ardi", "cari suara untuk …"
-			if ts[k-1].Norm != "suara" {
+			// "target suara buat Bang Ardi", "cari suara untuk …",
+			// "Deklarasi Guru Pontianak untuk Bang Jali"
+			if ts[k-1].Norm != "suara" && !(addressTerm(ts[k+1].Norm) && supportBefore(ts, k)) {
 				continue
 			}
 		default:
@@ -219,6 +220,18 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 // addressTerm reports words of address put before a person's name ("Bang
 // Ucok", "Pak Darto", "Uda Fer"); isHonorific holds the titles a ballot
 // prints.
+// supportBefore reports whether a word of support or a declaration
+// stands in the few tokens before k ("Deklarasi Guru Pontianak untuk …").
+func supportBefore(ts []Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		switch ts[j].Norm {
+		case "deklarasi", "dukungan", "dukung", "mendukung", "relawan", "menangkan", "memenangkan":
+			return true
+		}
+	}
+	return false
+}
+
 func addressTerm(w string) bool {
 	switch w {
 	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan":

@@ -58,6 +58,31 @@ func violated(o occurrence, text string, ts []Token) bool {
 	return false
 }
 
+// apophasis reports whether negation o denies an instruction only to
+// make it: "Saya nggak nyuruh ya, tapi kita semua tahu siapa yang bikin
+// tunjangan kita naik" — a particle and "tapi" right after the act take
+// the denial back.
+func apophasis(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || a.j+1 >= len(ts) {
+		return false
+	}
+	switch ts[a.i].Norm {
+	case "nyuruh", "menyuruh", "suruh", "minta", "meminta", "maksa", "memaksa", "mengarahkan", "ngarahin", "mengajak", "ngajak":
+	default:
+		return false
+	}
+	switch ts[a.j].Norm {
+	case "ya", "yah", "lho", "loh", "sih", "kok":
+	default:
+		return false
+	}
+	switch ts[a.j+1].Norm {
+	case "tapi", "tetapi", "namun", "tp":
+		return true
+	}
+	return false
+}
+
 // skipsDuty reports whether negation o negates a duty said right after it,
 // before act a: "udah dua minggu ga ngajar, ikut safari kampanye" tells
 // the work was left for the act, which was done.
