@@ -52,7 +52,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "mengamankan suara") is the act, not what cancels it.
 			continue
 		}
-		if cr.negate[o.group] && o.j <= a.i && !cr.partOfAct(o, occ) && !litotes(o, ts) && !skipsDuty(o, a, ts) && !deniesOtherStatus(o, ts) && !cr.stepAgainstSomeone(o, a, occ, ts) && !apophasis(o, a, ts) && (a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)) {
+		if cr.negate[o.group] && o.j <= a.i && cr.negatesAct(o, a, occ, text, ts) {
 			return k, true
 		}
 

@@ -217,9 +217,6 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	return occ
 }
 
-// addressTerm reports words of address put before a person's name ("Bang
-// Ucok", "Pak Darto", "Uda Fer"); isHonorific holds the titles a ballot
-// prints.
 // supportBefore reports whether a word of support or a declaration
 // stands in the few tokens before k ("Deklarasi Guru Pontianak untuk …").
 func supportBefore(ts []Token, k int) bool {
@@ -232,6 +229,9 @@ func supportBefore(ts []Token, k int) bool {
 	return false
 }
 
+// addressTerm reports words of address put before a person's name ("Bang
+// Ucok", "Pak Darto", "Uda Fer"); isHonorific holds the titles a ballot
+// prints.
 func addressTerm(w string) bool {
 	switch w {
 	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan":
