@@ -533,6 +533,12 @@ func TestElsewhereAndProcedures(t *testing.T) {
 		// A summons still to come of people picked out by what they did.
 		{article("Ketua Bawaslu Sukamaju mengatakan pihaknya akan memeriksa kepala OPD yang hadir di rumah jabatan calon bupati sebagai saksi."), true},
 		{article("Ketua Bawaslu Sukamaju mengatakan pihaknya akan memeriksa kepala OPD jika ada laporan soal calon bupati."), false},
+		// Hearsay of someone unknown; what they usually do; a resignation
+		// still missing.
+		{"Ada yg bilang di kantor gw ada ASN yg diem2 jadi timses paslon 2, tp gak tau siapa.", false},
+		{"Biasanya nyopot, ini masang 😭 Satpol PP Kab. Sukamaju (PNS ya, bukan THL) malah masang baliho petahana pakai mobil dinas.", true},
+		{"Kabid di BKPSDM Sukamaju udah daftar bacaleg DPRD lewat partai, tapi SK berhentinya belum ada, masih absen finger tiap pagi.", true},
+		{"Kabid di BKPSDM Sukamaju udah daftar bacaleg DPRD lewat partai setelah SK berhentinya keluar bulan lalu.", false},
 		// A warning given because of a case found reports the case.
 		{article("Peringatan ini disampaikan setelah pengawas menemukan akun Facebook milik seorang guru PPPK di SMP Negeri 2 Sukajadi yang membagikan poster paslon nomor 1."), true},
 		{article("Peringatan ini disampaikan agar tidak ada guru PPPK yang membagikan poster paslon nomor 1."), false},

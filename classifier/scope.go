@@ -144,7 +144,7 @@ func deniesOtherStatus(o occurrence, ts []Token) bool {
 		return false
 	}
 	switch ts[k].Norm {
-	case "honor", "honorer", "swasta", "kontrak", "outsourcing", "ptt", "magang":
+	case "honor", "honorer", "swasta", "kontrak", "outsourcing", "ptt", "magang", "thl", "tkk", "tks":
 		return true
 	}
 	return false
@@ -183,7 +183,9 @@ func duringCue(o occurrence, ts []Token) bool {
 		return false
 	}
 	switch ts[o.i-1].Norm {
-	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama":
+	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama",
+		// "Biasanya nyopot, ini masang": what they usually do
+		"biasanya", "biasa":
 		return true
 	}
 	return false
@@ -220,6 +222,27 @@ func findingAfter(o, a occurrence, ts []Token) bool {
 			case "menemukan", "mendapati", "memergoki", "menerima", "ditemukan", "didapati", "viral", "beredar":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// notYet reports whether what excludes a rule is said not to have
+// happened yet: "SK berhentinya belum ada", "belum pensiun" — a
+// resignation still missing leaves a civil servant in service.
+func notYet(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	if o.i > 0 {
+		switch ts[o.i-1].Norm {
+		case "belum", "tanpa":
+			return true
+		}
+	}
+	for k := o.j; k < len(ts) && k <= o.j+1; k++ {
+		if ts[k].Norm == "belum" {
+			return true
 		}
 	}
 	return false
