@@ -29,7 +29,7 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 
 // codedShapes are the shapes of a coded side, tried in order at each
 // token; each reports where the side's words end.
-var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, pointedSide, wink, colourSide}
+var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, pointedSide, wink, colourSide, kinSide}
 
 // benefactor reports whether "yang" at k opens a clause naming someone by
 // what they built or gave ("yang sudah bangun jalan", "yang bantu traktor
@@ -210,4 +210,29 @@ func particle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// kinSide reports whether the words at k name a candidate as a relative of
+// the one in office, right after a verb of winning, voting or support
+// ("buat menangin adik bupati", "dukung istri petahana"); e is where the
+// words end. Not "istri bupati" alone: the regent's wife chairs the PKK.
+func kinSide(ts []Token, k int) (int, bool) {
+	if k == 0 || k+1 >= len(ts) {
+		return 0, false
+	}
+	switch ts[k-1].Norm {
+	case "menangin", "menangkan", "memenangkan", "pilih", "memilih", "coblos", "mencoblos", "nyoblos", "dukung", "mendukung":
+	default:
+		return 0, false
+	}
+	switch ts[k].Norm {
+	case "adik", "kakak", "istri", "suami", "anak", "menantu", "ipar", "keponakan", "ponakan":
+	default:
+		return 0, false
+	}
+	switch ts[k+1].Norm {
+	case "bupati", "gubernur", "walikota", "wali", "presiden", "petahana", "wabup", "wagub":
+		return k + 2, true
+	}
+	return 0, false
 }
