@@ -39,6 +39,8 @@ func TestMoreCodedSides(t *testing.T) {
 		{"Sore ini ada acara 'Lomba Guru PNS Sukamaju untuk Bang Jali' di alun-alun.", false},
 		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh ya, tapi kita semua tahu siapa yang bikin tunjangan kita naik.'", true},
 		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh milih siapa-siapa.'", false},
+		// A movement's hashtag is a side.
+		{"2019 dulu camat Sukajadi pasang twibbon #2019GantiPresiden di FB, skrg udh jadi kadis.", true},
 		// A candidate named as the relative of the one in office.
 		{"Inget gak Pilkada 2020, Sekda Sukamaju yg kedapatan ngumpulin kades di rumah jabatan buat menangin adik bupati?", true},
 		{"Sekda Sukamaju ngumpulin kades di rumah jabatan bareng istri bupati buat lomba PKK.", false},
