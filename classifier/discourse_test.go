@@ -539,6 +539,10 @@ func TestElsewhereAndProcedures(t *testing.T) {
 		{"Biasanya nyopot, ini masang 😭 Satpol PP Kab. Sukamaju (PNS ya, bukan THL) malah masang baliho petahana pakai mobil dinas.", true},
 		{"Kabid di BKPSDM Sukamaju udah daftar bacaleg DPRD lewat partai, tapi SK berhentinya belum ada, masih absen finger tiap pagi.", true},
 		{"Kabid di BKPSDM Sukamaju udah daftar bacaleg DPRD lewat partai setelah SK berhentinya keluar bulan lalu.", false},
+		// Going door to door with a candidate; a works department's
+		// heavy equipment at a campaign.
+		{"Sekdes berstatus PNS di Desa Sukajadi antar caleg door to door ke rumah warga sambil bagi kalender.", true},
+		{"Alat berat jenis ekskavator milik Dinas PUPR Sukamaju terlihat digunakan meratakan lapangan untuk kampanye akbar pasangan calon nomor 1.", true},
 		// A warning given because of a case found reports the case.
 		{article("Peringatan ini disampaikan setelah pengawas menemukan akun Facebook milik seorang guru PPPK di SMP Negeri 2 Sukajadi yang membagikan poster paslon nomor 1."), true},
 		{article("Peringatan ini disampaikan agar tidak ada guru PPPK yang membagikan poster paslon nomor 1."), false},
