@@ -58,6 +58,7 @@ func TestHeadlineFrames(t *testing.T) {
 		{"Ini Delapan Modus Pelanggaran Netralitas ASN yang Dipantau Bawaslu", list, false},
 		{"Bawaslu Temukan Delapan Pelanggaran Netralitas ASN di Sukamaju", list, true},
 		{"Mobil Pelat Merah Angkut Bendera Paslon, Kabid di Dinas PUPR Sukamaju Diperiksa", article("Pemeriksaan berlangsung tertutup."), true},
+		{"Nama Lurah dan Kades Muncul di SK Tim Pemenangan, Bawaslu Kabupaten Sukamaju Ingatkan Aturan", article("Pemeriksaan berlangsung tertutup."), true},
 	}
 	for _, tc := range cases {
 		if v := c.Classify(netra.Item{Title: tc.title, Text: tc.text}); v.Flagged != tc.want {
