@@ -530,6 +530,12 @@ func TestElsewhereAndProcedures(t *testing.T) {
 		{article("Staf Kelurahan Sukajadi ikut membagikan kupon sembako dari tim calon nomor 2."), true},
 		{article("ASN yang dilaporkan ikut kampanye paslon tetap memiliki hak membela diri."), false},
 		{article("Dijelaskan, dari tujuh ASN yang dilaporkan, ada nama TZA, diduga tidak netral."), true},
+		// A warning, a pattern, somewhere unnamed, a forgery, an attendee's
+		// request.
+		{article("\"Saya tidak mau dengar nanti ada ASN Kota Sukamaju yang foto dengan calon sambil angkat jari,\" katanya."), false},
+		{article("Pola lain yang ia sebut adalah pegawai kecamatan yang ikut mendata warga penerima bantuan untuk tim pemenangan."), false},
+		{article("Rekannya pernah menemukan lurah di sebuah kabupaten yang membagikan beras bantuan bertempel stiker calon."), false},
+		{article("Beberapa camat yang hadir meminta Bawaslu memberikan panduan tertulis mengenai posisi calon petahana dalam acara resmi."), false},
 		// A summons still to come of people picked out by what they did.
 		{article("Ketua Bawaslu Sukamaju mengatakan pihaknya akan memeriksa kepala OPD yang hadir di rumah jabatan calon bupati sebagai saksi."), true},
 		{article("Ketua Bawaslu Sukamaju mengatakan pihaknya akan memeriksa kepala OPD jika ada laporan soal calon bupati."), false},

@@ -383,7 +383,7 @@ func attendeeSpeaks(a occurrence, text string, ts []Token) bool {
 		return true
 	}
 	switch ts[a.j].Norm {
-	case "mengaku", "mengatakan", "menyebut", "berkata", "menilai", "menyampaikan", "menuturkan", "bercerita", "mengungkapkan", "menjelaskan", "bertanya", "menanyakan", "berharap":
+	case "mengaku", "mengatakan", "menyebut", "berkata", "menilai", "menyampaikan", "menuturkan", "bercerita", "mengungkapkan", "menjelaskan", "bertanya", "menanyakan", "berharap", "meminta", "mengusulkan", "mengeluhkan":
 		return true
 	}
 	return false
