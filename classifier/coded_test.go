@@ -39,6 +39,9 @@ func TestMoreCodedSides(t *testing.T) {
 		{"Sore ini ada acara 'Lomba Guru PNS Sukamaju untuk Bang Jali' di alun-alun.", false},
 		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh ya, tapi kita semua tahu siapa yang bikin tunjangan kita naik.'", true},
 		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh milih siapa-siapa.'", false},
+		// A vote for anyone else forbidden is a vote for the side.
+		{"Kapus kemarin ngumpulin semua nakes habis apel: 'tanggal 14 saya tidak mau dengar ada yang pilih selain partai yang memperjuangkan insentif kita.'", true},
+		{"Kapus kemarin ngumpulin semua nakes habis apel: 'saya tidak mau dengar ada yang pilih partai di kantor.'", false},
 		// A movement's hashtag is a side.
 		{"2019 dulu camat Sukajadi pasang twibbon #2019GantiPresiden di FB, skrg udh jadi kadis.", true},
 		// A candidate named as the relative of the one in office.

@@ -24,6 +24,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		// "menjaga kampus dari politik praktis": kept away from it.
 		return keptFromCue, true
 	}
+	if otherThan(a, ts) {
+		// "saya tidak mau dengar ada yang pilih selain partai …": a
+		// vote for anyone else forbidden is a vote for the side.
+		return -1, false
+	}
 	hyp, neg := cr.conditionalRefusal(a, occ)
 	demand := cr.conditionalDemand(a, occ, text, ts)
 	for k, o := range occ {

@@ -247,3 +247,17 @@ func notYet(o occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// otherThan reports whether act a, a vote or support, is for anyone
+// other than someone ("pilih selain partai yang memperjuangkan insentif
+// kita"): whatever forbids or threatens it demands the vote for that side.
+func otherThan(a occurrence, ts []Token) bool {
+	if a.carried || a.j >= len(ts) || ts[a.j].Norm != "selain" {
+		return false
+	}
+	switch ts[a.i].Norm {
+	case "pilih", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "dukung", "mendukung", "contreng":
+		return true
+	}
+	return false
+}
