@@ -98,7 +98,7 @@ func apophasis(o, a occurrence, ts []Token) bool {
 // skipsDuty reports whether negation o negates a duty said right after it,
 // before act a: "udah dua minggu ga ngajar, ikut safari kampanye" tells
 // the work was left for the act, which was done.
-func skipsDuty(o occurrence, a occurrence, ts []Token) bool {
+func skipsDuty(o, a occurrence, ts []Token) bool {
 	if o.carried || a.carried || o.j >= a.i {
 		return false
 	}
