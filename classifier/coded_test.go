@@ -39,6 +39,9 @@ func TestMoreCodedSides(t *testing.T) {
 		{"Sore ini ada acara 'Lomba Guru PNS Sukamaju untuk Bang Jali' di alun-alun.", false},
 		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh ya, tapi kita semua tahu siapa yang bikin tunjangan kita naik.'", true},
 		{"Tadi apel pagi Pak Kabid ngomong gini: 'Saya nggak nyuruh milih siapa-siapa.'", false},
+		// A gift said to come from someone named.
+		{"Pegawai Dinas Sosial itu membagikan beras ke warga sambil bilang bantuan itu titipan Bang Jonny.", true},
+		{"Pegawai Dinas Sosial itu membagikan beras ke warga sambil bilang bantuan itu titipan pemerintah pusat.", false},
 		// A vote for anyone else forbidden is a vote for the side.
 		{"Kapus kemarin ngumpulin semua nakes habis apel: 'tanggal 14 saya tidak mau dengar ada yang pilih selain partai yang memperjuangkan insentif kita.'", true},
 		{"Kapus kemarin ngumpulin semua nakes habis apel: 'saya tidak mau dengar ada yang pilih partai di kantor.'", false},

@@ -177,7 +177,9 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 // votedNames adds, as a side, a name no gazetteer knows right after a verb
 // of casting or winning a vote or after "suara buat": "harus pilih Ompu
 // Maruli", "coblos Bang Ucok", "Ayo menangkan Bapak Rudy", "target suara
-// buat Bang Ardi". Not "mendukung": it takes programmes and teams as well.
+// buat Bang Ardi", or a gift said to come from someone addressed by name
+// ("titipan Bang Jonny"). Not "mendukung": it takes programmes and teams
+// as well.
 func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 	if c.targetGroup < 0 {
 		return occ
@@ -190,6 +192,11 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 			// "target suara buat Bang Ardi", "cari suara untuk …",
 			// "Deklarasi Guru Pontianak untuk Bang Jali"
 			if ts[k-1].Norm != "suara" && !(addressTerm(ts[k+1].Norm) && supportBefore(ts, k)) {
+				continue
+			}
+		case "titipan", "titipannya":
+			// "bantuan itu titipan Bang Jonny": a gift in a candidate's name
+			if !addressTerm(ts[k+1].Norm) {
 				continue
 			}
 		default:
