@@ -8,13 +8,14 @@ import "strings"
 // rule named as what someone broke reports the breach. A verb of choosing
 // may choose a way, not a side.
 
-// negatesAct reports whether negation o, before act a, bears on the act:
-// not when it is part of the act's words, denies a hesitation or a lapse,
-// the work left undone or another status, stands before a step still to
-// come against someone definite, or is taken back ("nggak nyuruh ya,
-// tapi …"); and only within negationReach or through a chain of acts.
+// negatesAct reports whether negation o, before act a and not part of the
+// act's own words (cancelled checks that first), bears on the act: not
+// when it denies a hesitation or a lapse, the work left undone or another
+// status, stands before a step still to come against someone definite, or
+// is taken back ("nggak nyuruh ya, tapi …"); and only within
+// negationReach or through a chain of acts.
 func (cr *compiledRule) negatesAct(o, a occurrence, occ []occurrence, text string, ts []Token) bool {
-	if cr.partOfAct(o, occ) || litotes(o, ts) || skipsDuty(o, a, ts) || deniesOtherStatus(o, ts) || cr.stepAgainstSomeone(o, a, occ, ts) || apophasis(o, a, ts) {
+	if litotes(o, ts) || skipsDuty(o, a, ts) || deniesOtherStatus(o, ts) || cr.stepAgainstSomeone(o, a, occ, ts) || apophasis(o, a, ts) {
 		return false
 	}
 	return a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)
