@@ -7,27 +7,24 @@ import (
 )
 
 // featureOrder is the order ScoreParts list features in.
-var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit"}
+var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit", "text_model"}
 
 // Features returns the calibration features of a verdict (see
 // rules.CalibrationFeatures), for fitting a calibration on labelled data;
 // nil when the text does not pass the first stage (its score is always 0).
 func (c *Classifier) Features(it netra.Item) map[string]float64 {
 	v := c.Classify(it)
-	title := it.Title
-	if len(title) > c.maxTitle {
-		title = title[:c.maxTitle]
-	}
-	if !c.Candidate(title, it.Text) {
+	title, text, ok := c.prepare(it)
+	if !ok {
 		return nil
 	}
 	best, _, asn := c.ruleWeights(v.Hits)
-	return c.features(&v, best, asn, c.titleStatesNorm(title))
+	return c.features(&v, best, asn, c.signals(title, text, v.Hits, true))
 }
 
 // features computes the calibration features of a scored verdict; best
 // holds each fired rule's weight and asnScore 1 − Π(1 − w) over ASN rules.
-func (c *Classifier) features(v *netra.Verdict, best map[string]float64, asnScore float64, titleNorm bool) map[string]float64 {
+func (c *Classifier) features(v *netra.Verdict, best map[string]float64, asnScore float64, sig docSignals) map[string]float64 {
 	f := map[string]float64{}
 	sents := map[[2]int]bool{}
 	for id := range best {
@@ -62,9 +59,10 @@ func (c *Classifier) features(v *netra.Verdict, best map[string]float64, asnScor
 			f["totals"] = 1
 		}
 	}
-	if titleNorm {
+	if sig.titleNorm {
 		f["title_norm"] = 1
 	}
+	f["text_model"] = sig.textModel
 	if f["rules"] == 0 {
 		f["no_hit"] = 1
 	}

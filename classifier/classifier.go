@@ -591,13 +591,47 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 		hits, sup = c.analyze(title, "title", doc, hits, sup)
 	}
 	v.Suppressed = sup
-	titleNorm := false
-	if cal := c.pack.Calibration; cal != nil && cal.Weights["title_norm"] != 0 {
-		// Tokenising the title again costs; only when the model uses it.
-		titleNorm = c.titleStatesNorm(title)
-	}
-	c.score(&v, hits, titleNorm)
+	c.score(&v, hits, c.signals(title, text, hits, false))
 	return v
+}
+
+// docSignals are the calibration features read from the whole document
+// rather than from its hits.
+type docSignals struct {
+	titleNorm bool
+	// textModel is the word model's logit; 0 when not computed.
+	textModel float64
+}
+
+// signals computes the document features the calibration weighs, or every
+// one of them with all (for fitting). Each costs a pass over the text, so
+// only what the model uses is computed. The word model reads news (items
+// with a title) on which an ASN rule fired: posts are too short and too
+// unlike its training texts for it (README, "Score").
+func (c *Classifier) signals(title, text string, hits []netra.Hit, all bool) docSignals {
+	var s docSignals
+	cal := c.pack.Calibration
+	if cal == nil && !all {
+		return s
+	}
+	uses := func(f string) bool { return all || cal.Weights[f] != 0 }
+	if uses("title_norm") {
+		s.titleNorm = c.titleStatesNorm(title)
+	}
+	if uses("text_model") && title != "" && c.pack.TextModel != nil && c.asnHit(hits) {
+		s.textModel = c.pack.TextModel.Logit(title + "\n" + text)
+	}
+	return s
+}
+
+// asnHit reports whether an ASN rule fired.
+func (c *Classifier) asnHit(hits []netra.Hit) bool {
+	for _, h := range hits {
+		if c.flagging[h.Rule] {
+			return true
+		}
+	}
+	return false
 }
 
 // prepare returns the title and text of it as they are analysed (capped)
@@ -648,7 +682,7 @@ func (c *Classifier) titleStatesNorm(title string) bool {
 // the score is the calibrated probability that a reviewer confirms the
 // item, Flagged needs an ASN hit and that probability to reach the
 // threshold, and ScoreParts say what each feature added.
-func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, titleNorm bool) {
+func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, sig docSignals) {
 	if hits == nil {
 		// The verdict contract has a list, never null, even when a
 		// candidate text produced no evidence.
@@ -667,7 +701,7 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, titleNorm bool) {
 	}
 	sort.Strings(v.Categories)
 	if cal := c.pack.Calibration; cal != nil {
-		f := c.features(v, best, asn, titleNorm)
+		f := c.features(v, best, asn, sig)
 		z := cal.Bias
 		v.ScoreParts = append(v.ScoreParts[:0], netra.ScorePart{Feature: "bias", Value: 1, Contribution: round3(cal.Bias)})
 		for _, name := range featureOrder {

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/netra-id/netra/internal/yamlerr"
+	"github.com/netra-id/netra/textmodel"
 	"gopkg.in/yaml.v3"
 )
 
@@ -84,6 +85,7 @@ type packFile struct {
 //	gazetteers/*.yaml   named term lists
 //	candidates/*.csv    candidates (csv or csv.gz) added to gazetteer "candidates"
 //	rules/*.yaml        rules
+//	textmodel.tsv       word model for the calibration feature text_model (optional)
 //
 // Every problem found is returned together, each naming file and line.
 func Load(fsys fs.FS, dir string) (*Pack, error) {
@@ -132,6 +134,26 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		p.Files = append(p.Files, "lexicon.txt")
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		errs = append(errs, &Error{File: "lexicon.txt", Msg: err.Error()})
+	}
+
+	// textmodel.tsv (optional)
+	if data, err := readFile(fsys, rel("textmodel.tsv")); err == nil {
+		m, err := textmodel.Read(bytes.NewReader(data), "textmodel.tsv")
+		var le *textmodel.LineError
+		switch {
+		case errors.As(err, &le):
+			errs = append(errs, &Error{File: le.File, Line: le.Line, Msg: le.Msg})
+		case err != nil:
+			errs = append(errs, &Error{File: "textmodel.tsv", Msg: err.Error()})
+		default:
+			p.TextModel = m
+			p.Files = append(p.Files, "textmodel.tsv")
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		errs = append(errs, &Error{File: "textmodel.tsv", Msg: err.Error()})
+	}
+	if w := p.Calibration; w != nil && w.Weights["text_model"] != 0 && p.TextModel == nil {
+		errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "calibration: feature text_model needs the word model textmodel.tsv, which the pack lacks"})
 	}
 
 	// gazetteers

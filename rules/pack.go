@@ -9,6 +9,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/netra-id/netra/textmodel"
 )
 
 // Role names used in a rule's `require` block and in gazetteers.
@@ -38,6 +40,9 @@ type Pack struct {
 	// Calibration turns a verdict's evidence into the probability that a
 	// reviewer confirms it; nil keeps the uncalibrated 1 − Π(1 − weight).
 	Calibration *Calibration
+	// TextModel is the word model behind the calibration feature
+	// "text_model" (textmodel.tsv); nil when the pack has none.
+	TextModel *textmodel.Model
 	// Lexicon maps colloquial spellings to standard words (one or more).
 	Lexicon map[string][]string
 	// Gazetteers by name.
@@ -105,6 +110,7 @@ var CalibrationFeatures = map[string]string{
 	"non_asn":    "1 when a non-ASN official's rule fired",
 	"totals":     "1 when a sentence with an ASN actor reports totals or is cancelled as totals",
 	"no_hit":     "1 when the text passed the first stage but no ASN rule fired",
+	"text_model": "the word model's logit (textmodel.tsv) of a news item, one with a title, on which an ASN rule fired; 0 for posts and texts without an ASN hit",
 }
 
 // Candidate is one person on a ballot.

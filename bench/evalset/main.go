@@ -8,6 +8,7 @@
 //	go run ./bench/evalset agree testdata/eval/labels-a.jsonl testdata/eval/labels-b.jsonl
 //	go run ./bench/evalset build -corpus … -a … -b … -adjudicated … -out-dir testdata/eval
 //	go run ./bench/evalset calibrate testdata/eval/tune-*.jsonl DEV.jsonl DEV3.jsonl
+//	go run ./bench/evalset textmodel -out rules/packs/id/textmodel.tsv classifier/testdata/challenge.jsonl
 package main
 
 import (
@@ -17,7 +18,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: evalset sample|agree|build|calibrate [flags]")
+		fmt.Fprintln(os.Stderr, "usage: evalset sample|agree|build|calibrate|textmodel [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -30,8 +31,10 @@ func main() {
 		err = runBuild(os.Args[2:])
 	case "calibrate":
 		err = runCalibrate(os.Args[2:])
+	case "textmodel":
+		err = runTextModel(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown command %q (want sample, agree, build or calibrate)", os.Args[1])
+		err = fmt.Errorf("unknown command %q (want sample, agree, build, calibrate or textmodel)", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "evalset:", err)
