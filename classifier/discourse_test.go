@@ -554,3 +554,38 @@ func TestElsewhereAndProcedures(t *testing.T) {
 		{article("Peringatan ini disampaikan agar tidak ada guru PPPK yang membagikan poster paslon nomor 1."), false},
 	})
 }
+
+// TestTextModelFeature checks that the word model is weighed for news (an
+// item with a title) on which an ASN rule fired, with the logit of the
+// pack's model over title and text, and never for posts.
+func TestTextModelFeature(t *testing.T) {
+	c := mustDefault(t)
+	cal, m := c.Pack().Calibration, c.Pack().TextModel
+	if cal == nil || cal.Weights["text_model"] == 0 || m == nil {
+		t.Skip("pack does not weigh the word model")
+	}
+	part := func(v netra.Verdict) (netra.ScorePart, bool) {
+		for _, p := range v.ScoreParts {
+			if p.Feature == "text_model" {
+				return p, true
+			}
+		}
+		return netra.ScorePart{}, false
+	}
+	title := "Camat Sukamaju Diperiksa Bawaslu"
+	text := "Seorang camat di Kabupaten Sukamaju diduga berkampanye untuk pasangan calon bupati. Bawaslu memanggilnya pekan ini."
+	v := c.Classify(netra.Item{Title: title, Text: text})
+	p, ok := part(v)
+	if !ok {
+		t.Fatalf("news with an ASN hit has no text_model part: %+v", v.ScoreParts)
+	}
+	if want := m.Logit(title + "\n" + text); math.Abs(p.Value-want) > 0.001 || math.Abs(p.Contribution-cal.Weights["text_model"]*want) > 0.002 {
+		t.Errorf("text_model part %+v, want value %.3f", p, want)
+	}
+	if _, ok := part(c.Classify(netra.Item{Text: text})); ok {
+		t.Error("a post (no title) has a text_model part")
+	}
+	if _, ok := part(c.Classify(netra.Item{Title: "Harga Cabai Naik", Text: "Camat Sukamaju meninjau pasar. Pasangan calon bupati belum berkampanye di sana."})); ok {
+		t.Error("news without an ASN hit has a text_model part")
+	}
+}

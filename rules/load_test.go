@@ -275,3 +275,35 @@ func TestOrderNamesRequiredRoles(t *testing.T) {
 		t.Fatalf("want an error naming the file and the role, got %v", err)
 	}
 }
+
+func TestTextModelFile(t *testing.T) {
+	withModel := "name: t\nversion: \"1\"\nthreshold: 0.5\ncalibration:\n  bias: -1\n  weights:\n    rules: 1\n    text_model: 0.8\n"
+	tests := []struct {
+		name, model, want string
+	}{
+		{"missing", "", "pack.yaml:1: calibration: feature text_model needs the word model textmodel.tsv"},
+		{"bad weight", "bias\t-1\ncamat\t2.5\t0.4\ncamat hadir\t3.1\tbanyak\n", `textmodel.tsv:3: weight "banyak" of "camat hadir" must be a number`},
+		{"upper case", "bias\t-1\nCamat\t2.5\t0.4\n", `textmodel.tsv:2: n-gram "Camat" is not lowercase words`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"pack.yaml": withModel, "gazetteers/g.yaml": goodGaz, "rules/r.yaml": goodRule}
+			if tc.model != "" {
+				files["textmodel.tsv"] = tc.model
+			}
+			_, err := Load(packFS(files), ".")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("want an error containing %q, got %v", tc.want, err)
+			}
+		})
+	}
+	files := map[string]string{"pack.yaml": withModel, "gazetteers/g.yaml": goodGaz, "rules/r.yaml": goodRule,
+		"textmodel.tsv": "# fitted by hand\nbias\t-1\ncamat\t2.5\t0.4\ncamat hadir\t3.1\t1.2\n"}
+	p, err := Load(packFS(files), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.TextModel == nil || len(p.TextModel.Terms) != 2 || p.TextModel.MaxN != 2 || p.TextModel.Bias != -1 {
+		t.Fatalf("model not loaded as written: %+v", p.TextModel)
+	}
+}

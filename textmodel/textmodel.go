@@ -148,6 +148,13 @@ type LineError struct {
 
 func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
+// Largest IDF and absolute weight a model file may give: an IDF is at most
+// ln(1+N)+1 for N training texts, and a fitted weight stays far below.
+const (
+	maxIDF    = 1000
+	maxWeight = 1000
+)
+
 // Read parses a model file:
 //
 //	# comment lines
@@ -196,11 +203,12 @@ func Read(r io.Reader, file string) (*Model, error) {
 		}
 		idf, err1 := strconv.ParseFloat(f[1], 64)
 		w, err2 := strconv.ParseFloat(f[2], 64)
-		if err1 != nil || idf <= 0 || math.IsInf(idf, 0) {
-			return nil, bad("IDF %q of %q must be a positive number", f[1], gram)
+		// Bounds keep a squared sum over a long text finite.
+		if err1 != nil || !(idf > 0 && idf <= maxIDF) {
+			return nil, bad("IDF %q of %q must be a number in (0, %d]", f[1], gram, maxIDF)
 		}
-		if err2 != nil || math.IsNaN(w) || math.IsInf(w, 0) {
-			return nil, bad("weight %q of %q is not a number", f[2], gram)
+		if err2 != nil || !(math.Abs(w) <= maxWeight) {
+			return nil, bad("weight %q of %q must be a number from -%d to %d", f[2], gram, maxWeight, maxWeight)
 		}
 		m.Terms[gram] = Term{IDF: idf, Weight: w}
 		m.MaxN = max(m.MaxN, len(words))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/textmodel"
 	"github.com/spf13/cobra"
 )
 
@@ -79,6 +80,7 @@ evidence in plain words: which rule fired on which sentence and why.`,
 			}
 			if explain {
 				writeExplanation(cmd.ErrOrStderr(), v, c.Candidate(title, text))
+				writeWordModel(cmd.ErrOrStderr(), v, c.Pack().TextModel, title+"\n"+text)
 				if len(v.Hits) == 0 {
 					writeNearMisses(cmd.ErrOrStderr(), near)
 				}
@@ -138,6 +140,23 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			continue
 		}
 		fmt.Fprintf(w, "- cancelled %s %s: the sentence is a %s (cue %q)\n  sentence: %q\n", h.Rule, where, h.Mode, h.Cue, h.Sentence)
+	}
+}
+
+// writeWordModel says which words and word pairs moved the word model's
+// part of the score (feature text_model), when the verdict has one.
+func writeWordModel(w io.Writer, v netra.Verdict, m *textmodel.Model, doc string) {
+	weighed := false
+	for _, p := range v.ScoreParts {
+		weighed = weighed || p.Feature == "text_model"
+	}
+	if !weighed || m == nil {
+		return
+	}
+	z, parts := m.Explain(doc, 10)
+	fmt.Fprintf(w, "word model: logit %.2f (bias %.2f); the words that moved it most:\n", z, m.Bias)
+	for _, p := range parts {
+		fmt.Fprintf(w, "  %+.3f %q\n", p.Contribution, p.Gram)
 	}
 }
 

@@ -40,6 +40,17 @@ func TestClassifyCommand(t *testing.T) {
 	if !strings.Contains(stderr, "FLAGGED") || !strings.Contains(stderr, "asn-campaign") {
 		t.Fatalf("explanation: %s", stderr)
 	}
+	if strings.Contains(stderr, "word model:") {
+		t.Errorf("a post's explanation shows the word model, which only news is weighed by: %s", stderr)
+	}
+	// News: the word model's part of the score is taken apart into words.
+	_, stderr, err = netraCmd(t, "", "classify", "--explain", "--title", "Camat Diperiksa Bawaslu", "Seorang camat kedapatan berkampanye untuk pasangan calon bupati.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "text_model") || !strings.Contains(stderr, "word model: logit") || !strings.Contains(stderr, `"camat"`) {
+		t.Fatalf("news explanation without the word model's words: %s", stderr)
+	}
 	out, _, err = netraCmd(t, "Bawaslu mengimbau ASN agar tidak berkampanye.", "classify", "-")
 	if err != nil {
 		t.Fatal(err)
