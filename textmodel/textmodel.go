@@ -49,7 +49,7 @@ func Words(text string) []string {
 	var out []string
 	start := -1
 	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+		word := isWordRune(r)
 		switch {
 		case word && start < 0:
 			start = i
@@ -62,6 +62,10 @@ func Words(text string) []string {
 		out = append(out, strings.ToLower(text[start:]))
 	}
 	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
 }
 
 // Grams counts the n-grams of words up to maxN words long.
@@ -165,7 +169,7 @@ const (
 // Each term line is the n-gram, its IDF and its weight, tab-separated. file
 // names the input in errors.
 func Read(r io.Reader, file string) (*Model, error) {
-	m := &Model{Terms: map[string]Term{}}
+	m := &Model{Terms: make(map[string]Term, 1<<16)}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line, sawBias := 0, false
@@ -178,40 +182,41 @@ func Read(r io.Reader, file string) (*Model, error) {
 		if s == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
-		f := strings.Split(s, "\t")
-		if f[0] == "bias" && len(f) == 2 {
+		f0, rest, _ := strings.Cut(s, "\t")
+		if f0 == "bias" && !strings.Contains(rest, "\t") {
 			if sawBias {
 				return nil, bad("bias given twice")
 			}
-			b, err := strconv.ParseFloat(f[1], 64)
+			b, err := strconv.ParseFloat(rest, 64)
 			if err != nil || math.IsNaN(b) || math.IsInf(b, 0) {
-				return nil, bad("bias %q is not a number", f[1])
+				return nil, bad("bias %q is not a number", rest)
 			}
 			m.Bias, sawBias = b, true
 			continue
 		}
-		if len(f) != 3 {
-			return nil, bad("want n-gram, IDF and weight separated by tabs, got %d fields", len(f))
+		if n := strings.Count(s, "\t") + 1; n != 3 {
+			return nil, bad("want n-gram, IDF and weight separated by tabs, got %d fields", n)
 		}
-		gram := f[0]
-		words := Words(gram)
-		if len(words) == 0 || strings.Join(words, " ") != gram {
+		gram := f0
+		f1, f2, _ := strings.Cut(rest, "\t")
+		words := gramWords(gram)
+		if words == 0 {
 			return nil, bad("n-gram %q is not lowercase words separated by single spaces", gram)
 		}
 		if _, dup := m.Terms[gram]; dup {
 			return nil, bad("n-gram %q given twice", gram)
 		}
-		idf, err1 := strconv.ParseFloat(f[1], 64)
-		w, err2 := strconv.ParseFloat(f[2], 64)
+		idf, err1 := strconv.ParseFloat(f1, 64)
+		w, err2 := strconv.ParseFloat(f2, 64)
 		// Bounds keep a squared sum over a long text finite.
 		if err1 != nil || !(idf > 0 && idf <= maxIDF) {
-			return nil, bad("IDF %q of %q must be a number in (0, %d]", f[1], gram, maxIDF)
+			return nil, bad("IDF %q of %q must be a number in (0, %d]", f1, gram, maxIDF)
 		}
 		if err2 != nil || !(math.Abs(w) <= maxWeight) {
-			return nil, bad("weight %q of %q must be a number from -%d to %d", f[2], gram, maxWeight, maxWeight)
+			return nil, bad("weight %q of %q must be a number from -%d to %d", f2, gram, maxWeight, maxWeight)
 		}
 		m.Terms[gram] = Term{IDF: idf, Weight: w}
-		m.MaxN = max(m.MaxN, len(words))
+		m.MaxN = max(m.MaxN, words)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, bad("%v", err)
@@ -223,6 +228,29 @@ func Read(r io.Reader, file string) (*Model, error) {
 		return nil, &LineError{File: file, Line: line, Msg: "no n-grams"}
 	}
 	return m, nil
+}
+
+// gramWords returns how many words gram has when it is words as Words
+// gives them (lowercase, no separators) joined by single spaces, else 0.
+func gramWords(gram string) int {
+	n, prevSpace := 1, true
+	for _, r := range gram {
+		if r == ' ' {
+			if prevSpace {
+				return 0
+			}
+			n, prevSpace = n+1, true
+			continue
+		}
+		if !isWordRune(r) || unicode.ToLower(r) != r {
+			return 0
+		}
+		prevSpace = false
+	}
+	if prevSpace {
+		return 0
+	}
+	return n
 }
 
 // Write writes m in the format Read parses, n-grams sorted, after the
