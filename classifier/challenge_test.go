@@ -3,10 +3,14 @@ package classifier
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
+	"regexp"
 	"testing"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
 )
 
 // challengeRecord is one line of testdata/challenge.jsonl: sentences written
@@ -77,5 +81,44 @@ func TestChallengeSet(t *testing.T) {
 	}
 	if recall < 0.85 {
 		t.Errorf("recall %.3f < 0.85", recall)
+	}
+}
+
+// TestWordModelFittedOnChallenge checks that the pack's word model was
+// fitted on the challenge set as it is now: its header records how many
+// texts and cases it was fitted on. A challenge set that grew without a
+// refit (bench/evalset textmodel, then calibrate) fails here.
+func TestWordModelFittedOnChallenge(t *testing.T) {
+	data, err := fs.ReadFile(rules.DefaultFS(), rules.DefaultDir+"/textmodel.tsv")
+	if err != nil {
+		t.Skipf("pack has no word model: %v", err)
+	}
+	m := regexp.MustCompile(`\((\d+) texts, (\d+) partisan`).FindSubmatch(data)
+	if m == nil {
+		t.Fatal("textmodel.tsv header does not say what it was fitted on")
+	}
+	f, err := os.Open("testdata/challenge.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var texts, cases int
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		var r challengeRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Label == "aggregate" {
+			continue
+		}
+		texts++
+		if r.Label == "partisan" {
+			cases++
+		}
+	}
+	if got := fmt.Sprintf("%d texts, %d partisan", texts, cases); got != fmt.Sprintf("%s texts, %s partisan", m[1], m[2]) {
+		t.Errorf("challenge set has %s; the word model was fitted on %s texts, %s partisan: refit it (README, \"The built-in pack\")", got, m[1], m[2])
 	}
 }
