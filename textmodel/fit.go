@@ -2,6 +2,7 @@ package textmodel
 
 import (
 	"math"
+	"strings"
 )
 
 // FitOptions say how Fit builds and fits a model.
@@ -15,6 +16,11 @@ type FitOptions struct {
 	C float64
 	// Iterations of accelerated gradient descent (default 3000).
 	Iterations int
+	// Exclude holds lowercase phrases (words joined by single spaces) no
+	// n-gram of the model may contain: words that say something about how
+	// the training texts were made rather than about what they report (the
+	// invented place names that stand in for real ones in written cases).
+	Exclude []string
 }
 
 func (o *FitOptions) defaults() {
@@ -68,7 +74,7 @@ func Fit(texts []string, positive []bool, opt FitOptions) (*Model, error) {
 	var idf []float64
 	n := float64(len(texts))
 	for g, d := range df {
-		if d < opt.MinDF {
+		if d < opt.MinDF || excluded(g, opt.Exclude) {
 			continue
 		}
 		vocab[g] = int32(len(grams))
@@ -107,6 +113,17 @@ func Fit(texts []string, positive []bool, opt FitOptions) (*Model, error) {
 		m.Terms[g] = Term{IDF: idf[j], Weight: w[j]}
 	}
 	return m, nil
+}
+
+// excluded reports whether gram contains a phrase of exclude, word for
+// word.
+func excluded(gram string, exclude []string) bool {
+	for _, p := range exclude {
+		if gram == p || strings.HasPrefix(gram, p+" ") || strings.HasSuffix(gram, " "+p) || strings.Contains(gram, " "+p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // fitLogistic minimises (1/n)·(Σ cw·loss + |w|²/(2C)) by Nesterov's

@@ -184,3 +184,21 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestFitExclude(t *testing.T) {
+	texts := []string{"camat Sukamaju hadir kampanye", "lurah Sukamaju hadir kampanye", "camat dilarang hadir kampanye", "lurah dilarang hadir kampanye"}
+	m, err := Fit(texts, []bool{true, true, false, false}, FitOptions{MinDF: 1, Exclude: []string{"sukamaju", "dilarang hadir"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []string{"sukamaju", "camat sukamaju", "sukamaju hadir", "dilarang hadir"} {
+		if _, ok := m.Terms[g]; ok {
+			t.Errorf("excluded phrase left in n-gram %q", g)
+		}
+	}
+	for _, g := range []string{"camat", "dilarang", "hadir kampanye", "camat dilarang"} {
+		if _, ok := m.Terms[g]; !ok {
+			t.Errorf("n-gram %q missing: only n-grams containing an excluded phrase go", g)
+		}
+	}
+}
