@@ -1,7 +1,9 @@
 package textmodel
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -69,11 +71,15 @@ func Fit(texts []string, positive []bool, opt FitOptions) (*Model, error) {
 			df[g]++
 		}
 	}
+	// Sorted n-grams and sorted indices in every vector fix the order of
+	// every floating-point sum, so two fits of the same texts write the
+	// same file.
 	vocab := map[string]int32{}
 	var grams []string
 	var idf []float64
 	n := float64(len(texts))
-	for g, d := range df {
+	for _, g := range slices.Sorted(maps.Keys(df)) {
+		d := df[g]
 		if d < opt.MinDF || excluded(g, opt.Exclude) {
 			continue
 		}
@@ -87,14 +93,15 @@ func Fit(texts []string, positive []bool, opt FitOptions) (*Model, error) {
 	xs := make([]sparse, len(texts))
 	for i, counts := range docs {
 		var s sparse
-		var norm float64
-		for g, c := range counts {
-			j, ok := vocab[g]
-			if !ok {
-				continue
+		for g := range counts {
+			if j, ok := vocab[g]; ok {
+				s.idx = append(s.idx, j)
 			}
-			v := (1 + math.Log(float64(c))) * idf[j]
-			s.idx = append(s.idx, j)
+		}
+		slices.Sort(s.idx)
+		var norm float64
+		for _, j := range s.idx {
+			v := (1 + math.Log(float64(counts[grams[j]]))) * idf[j]
 			s.val = append(s.val, v)
 			norm += v * v
 		}
