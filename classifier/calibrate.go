@@ -13,13 +13,12 @@ var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "tit
 // rules.CalibrationFeatures), for fitting a calibration on labelled data;
 // nil when the text does not pass the first stage (its score is always 0).
 func (c *Classifier) Features(it netra.Item) map[string]float64 {
-	v := c.Classify(it)
-	title, text, ok := c.prepare(it)
+	v, sig, ok := c.classify(it, true)
 	if !ok {
 		return nil
 	}
 	best, _, asn := c.ruleWeights(v.Hits)
-	return c.features(&v, best, asn, c.signals(title, text, v.Hits, true))
+	return c.features(&v, best, asn, sig)
 }
 
 // features computes the calibration features of a scored verdict; best

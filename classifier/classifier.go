@@ -579,10 +579,18 @@ func (c *Classifier) Tokens(text string) []Token { return c.norm.tokens(text) }
 // Classify gives one item its verdict. Hit offsets are byte offsets into
 // it.Text (or it.Title for hits whose Field is "title").
 func (c *Classifier) Classify(it netra.Item) netra.Verdict {
+	v, _, _ := c.classify(it, false)
+	return v
+}
+
+// classify is Classify that also returns the document signals it scored
+// with (every one of them with all, for fitting) and whether the item
+// passed the first stage.
+func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignals, bool) {
 	v := netra.Verdict{ID: it.ID, Categories: []string{}, Hits: []netra.Hit{}, RulesVersion: c.version}
 	title, text, ok := c.prepare(it)
 	if !ok {
-		return v
+		return v, docSignals{}, false
 	}
 	var hits, sup []netra.Hit
 	doc := c.context(title, text)
@@ -591,8 +599,9 @@ func (c *Classifier) Classify(it netra.Item) netra.Verdict {
 		hits, sup = c.analyze(title, "title", doc, hits, sup)
 	}
 	v.Suppressed = sup
-	c.score(&v, hits, c.signals(title, text, hits, false))
-	return v
+	sig := c.signals(title, text, hits, all)
+	c.score(&v, hits, sig)
+	return v, sig, true
 }
 
 // docSignals are the calibration features read from the whole document
