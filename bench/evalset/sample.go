@@ -40,6 +40,7 @@ var (
 	// licensed text that could be a case at all.
 	strongRoleRE     = regexp.MustCompile(`(?i)\b(asn|pns|pppk|aparatur sipil|abdi negara|netralitas|pegawai negeri|camat|lurah|kepala dinas|sekda|kepala sekolah|guru honorer|guru pns|penjabat|pj gubernur|pj bupati)\b`)
 	strongElectionRE = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|nomor urut|netral|bawaslu|panwas|coblos|deklarasi|prabowo|jokowi|ganjar|anies|gibran)`)
+	candidateRE      = regexp.MustCompile(`(?i)\b(prabowo|gibran|anies|ganjar|mahfud|imin|amin|jokowi|paslon|capres|pilpres|pemilu|pilkada|coblos|menangkan|menangin|pilih|memilih|dukung|mendukung|dukungan|timses|relawan|caleg|0?1|0?2|0?3)\b`)
 	electionRE       = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|pilgub|pilbup|pilwalkot|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|tim pemenangan|nomor urut|no urut|netral|bawaslu|panwas|coblos|deklarasi|relawan)`)
 )
 
@@ -74,8 +75,13 @@ func runSample(args []string) error {
 	// The first draw held only 20 cases in 950 texts; the supplement takes
 	// every remaining text with an unambiguous ASN word and an election
 	// word (no randomness, so the draw above is unchanged).
-	picked = append(picked, supplement(picked, posts, "post")...)
-	picked = append(picked, supplement(picked, news, "news")...)
+	picked = append(picked, supplement(picked, posts, "post", "asn-strong", strongPair)...)
+	picked = append(picked, supplement(picked, news, "news", "asn-strong", strongPair)...)
+	// The second supplement (session 11) takes every remaining post with any
+	// role word and a candidate's name, a ballot number or a word of voting
+	// or support: the election words above leave out the posts that name
+	// only who is backed, where a kind of ASN can still be accused.
+	picked = append(picked, supplement(picked, posts, "post", "role+candidate", rolePair)...)
 	for i := range picked {
 		assignSplit(&picked[i])
 	}
@@ -145,7 +151,17 @@ func stratify(rng *rand.Rand, recs []record, kind string, quotas []quota) []reco
 	return out
 }
 
-func supplement(have []record, recs []record, kind string) []record {
+// strongPair is true of a text with an unambiguous ASN word and an
+// election word.
+func strongPair(t string) bool { return strongRoleRE.MatchString(t) && strongElectionRE.MatchString(t) }
+
+// rolePair is true of a text with any role word and a candidate or voting
+// word.
+func rolePair(t string) bool { return roleRE.MatchString(t) && candidateRE.MatchString(t) }
+
+// supplement takes, in corpus order, every record of recs not drawn yet
+// (nor a copy of one drawn) whose text the pair predicate accepts.
+func supplement(have []record, recs []record, kind, stratum string, pair func(string) bool) []record {
 	seen := map[string]bool{}
 	for _, r := range have {
 		seen[r.ID] = true
@@ -155,11 +171,11 @@ func supplement(have []record, recs []record, kind string) []record {
 	for _, r := range recs {
 		t := r.Title + " " + r.Text
 		key := dedupKey(t)
-		if seen[r.ID] || seen[key] || !strongRoleRE.MatchString(t) || !strongElectionRE.MatchString(t) {
+		if seen[r.ID] || seen[key] || !pair(t) {
 			continue
 		}
 		seen[key] = true
-		r.Kind, r.Stratum = kind, "asn-strong"
+		r.Kind, r.Stratum = kind, stratum
 		out = append(out, r)
 	}
 	return out
