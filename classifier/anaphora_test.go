@@ -48,6 +48,18 @@ func TestNonASNActorBeforeBreak(t *testing.T) {
 	})
 }
 
+// TestNonASNWorksAtOffice checks that a civil servant's title naming the
+// office where honorary staff work ("honorer kantor lurah") does not make
+// the civil servant the actor, while the civil servant acting still counts.
+func TestNonASNWorksAtOffice(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Honorer kantor lurah di Sukamaju jd timses caleg, tiap sore bagi stiker di pasar.", false},
+		{"Tenaga honorer di kantor camat Sukamaju jadi timses caleg nomor 4.", false},
+		{"Camat Sukamaju jd timses caleg, tiap sore bagi stiker di pasar.", true},
+		{"Honorer dan lurah di Sukamaju jd timses caleg, tiap sore bagi stiker di pasar.", true},
+	})
+}
+
 // TestAnaphorNotFacility checks that "Ia" after a sentence about an
 // official car is not the car.
 func TestAnaphorNotFacility(t *testing.T) {

@@ -497,6 +497,18 @@ func ownsPlace(o occurrence, ts []Token) bool {
 	return false
 }
 
+// worksAt reports whether the civil servant b only names the office where
+// the other person o works ("Honorer kantor camat di Pangkep jd timses",
+// "tenaga honorer di kantor lurah"): b stands in a place phrase right
+// after o.
+func worksAt(o, b occurrence, ts []Token) bool {
+	if o.j > b.i || !ownsPlace(b, ts) {
+		return false
+	}
+	gap := b.i - 1 - o.j
+	return gap == 0 || gap == 1 && ts[o.j].Norm == "di"
+}
+
 // isBreakRune reports runes that break a clause: punctuation other than
 // quotes and brackets, and symbols such as emoji.
 func isBreakRune(r rune) bool {
@@ -669,6 +681,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				if b := occ[best]; !o.carried && !b.carried && o.i <= b.i && b.j <= o.j {
 					// The civil servant's words are part of someone
 					// else's title ("Relawan Guru Nusantara").
+					return nil, false
+				}
+				if b := occ[best]; !o.carried && !b.carried && worksAt(o, b, ts) {
 					return nil, false
 				}
 				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) {
