@@ -43,6 +43,12 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
+		if eventSetting(o, ts) {
+			// "waktu rakor di hotel ada arahan …", "judulnya rakor …":
+			// the meeting is where the act took place, not a
+			// socialisation of the rules.
+			continue
+		}
 		if inProperName(o, text, ts) {
 			// "Balai Penyuluhan Pertanian": an office's name, not counsel.
 			continue

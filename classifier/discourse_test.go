@@ -421,6 +421,19 @@ func TestCueInProperName(t *testing.T) {
 	})
 }
 
+// TestMeetingAsSetting checks that an officials' meeting named as the time
+// or the cover of an act (waktu rakor, judulnya rakor) does not make the
+// sentence a socialisation, while a meeting held to explain the rules
+// still does.
+func TestMeetingAsSetting(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Waktu rakor di aula dinas kemarin, kadis Sukamaju nyuruh semua staf coblos paslon nomor 2.", true},
+		{"Para camat dikumpulkan di hotel, judulnya rakor pembangunan, tapi isinya arahan memenangkan paslon nomor 1.", true},
+		{"Rakor netralitas ASN: kadis Sukamaju mengingatkan staf agar tidak mendukung paslon mana pun.", false},
+		{"Dalam rakor itu bupati menegaskan ASN dilarang mendukung paslon nomor 2.", false},
+	})
+}
+
 // TestConsequenceOfAct checks that a consequence still to come said of an
 // act nobody in particular did states the rule, while the same words
 // after a named person's act leave the case standing.

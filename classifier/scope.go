@@ -192,6 +192,27 @@ func duringCue(o occurrence, ts []Token) bool {
 	return false
 }
 
+// eventSetting reports whether cue o is a meeting of officials (rakor,
+// bimtek, seminar …) named as the time or the cover of what happened: a
+// word of time ("waktu rakor", "saat bimtek") or of disguise ("judulnya
+// rakor", "berkedok bimtek") stands right before it.
+func eventSetting(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "rakor", "rapat", "bimtek", "bimbingan", "seminar", "webinar", "lokakarya", "workshop", "penyuluhan":
+	default:
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama", "dalam",
+		"judulnya", "judul", "namanya", "bertajuk", "berkedok", "kedok", "dalih", "berdalih", "bungkus", "dibungkus":
+		return true
+	}
+	return false
+}
+
 // captionLabel reports whether act a is the label of a photo caption or
 // an illustration ("Foto: Personel Satpol PP menurunkan baliho …"): the
 // first word of the sentence, closed by a colon, says what follows is a
