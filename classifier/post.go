@@ -285,12 +285,25 @@ func negatesSpan(o occurrence, h netra.Hit, ts []Token) bool {
 // quotation (see cueInRoleSentence).
 var pressureCueGazetteers = []string{"political_official", "office_sought", "request", "purpose", "future", "modal_permission", "aggregate"}
 
-// quoted reports whether byte at of text stands inside a quotation in
-// double quotes, straight or curly, counted from the start of its line.
+// quoted reports whether byte at of text stands inside a quotation,
+// counted from the start of its line: in double quotes, straight or curly,
+// or in single quotes as posts write them ('jangan lupa tgl 14 ya'). A
+// single quote between two letters is an apostrophe (Jum'at, Qur'an), not
+// a quotation mark.
 func quoted(text string, at int) bool {
 	start := strings.LastIndexByte(text[:at], '\n') + 1
-	open := false
-	for _, r := range text[start:at] {
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += at
+	}
+	open, single := false, false
+	// The rune after a quote decides whether it opens or closes, so the
+	// line is read past at.
+	line := []rune(text[start:end])
+	n := len([]rune(text[start:at]))
+	for k, r := range line[:n] {
 		switch r {
 		case '"':
 			open = !open
@@ -298,9 +311,20 @@ func quoted(text string, at int) bool {
 			open = true
 		case '”':
 			open = false
+		case '\'', '‘', '’':
+			before := k > 0 && isWordRune(line[k-1])
+			after := k+1 < len(line) && isWordRune(line[k+1])
+			switch {
+			case before && after:
+				// an apostrophe
+			case !before && after && r != '’':
+				single = true
+			case before && !after && r != '‘':
+				single = false
+			}
 		}
 	}
-	return open
+	return open || single
 }
 
 // bystander reports whether a person who is not a civil servant in a

@@ -1,0 +1,43 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestQuoted checks which words stand inside a quotation: double quotes,
+// curly quotes and single quotes used as quotation marks count, an
+// apostrophe inside a word does not, and a quotation ends with its line.
+func TestQuoted(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{`Kadis bilang "jangan lupa coblos nomor 2" ke staf.`, "jangan", true},
+		{`Kadis bilang “jangan lupa coblos nomor 2” ke staf.`, "jangan", true},
+		{`Kadis bilang 'jangan lupa coblos nomor 2' ke staf.`, "jangan", true},
+		{`Kadis bilang ‘jangan lupa coblos nomor 2’ ke staf.`, "jangan", true},
+		{`Kadis bilang 'jangan lupa coblos nomor 2' ke staf, jangan ditiru.`, "ditiru", false},
+		{`Habis salat Jum'at pak camat bilang jangan pilih nomor 1.`, "jangan", false},
+		{`Guru ngaji baca Qur'an, lalu jangan lupa tanggal 14.`, "jangan", false},
+		{"Kadis bilang 'jangan lupa\ncoblos nomor 2' ke staf.", "coblos", false},
+		{`Dia bilang: 'tgl 14 jangan lupa ya'`, "jangan", true},
+	} {
+		at := strings.Index(tc.text, tc.word)
+		if at < 0 {
+			t.Fatalf("%q not in %q", tc.word, tc.text)
+		}
+		if got := quoted(tc.text, at); got != tc.want {
+			t.Errorf("quoted(%q, %q) = %v, want %v", tc.text, tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestQuotedCallInPost checks that a civil servant's call to vote, quoted
+// in single quotes in a post read whole, is the act and not a prohibition.
+func TestQuotedCallInPost(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Bu perawat PNS di Desa Sukamaju orangnya ramah. Cuma waktu posyandu kemarin dia bagiin gula sambil bisik 'titipan pak caleg, jangan lupa tanggal 14 ya'.", true},
+		{"Bu perawat PNS di Desa Sukamaju orangnya ramah. Cuma waktu posyandu kemarin dia bilang ASN jangan bagiin titipan caleg.", false},
+	})
+}
