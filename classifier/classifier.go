@@ -397,11 +397,34 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 		if r, ok := informalDouble(k.text); ok {
 			out = append(out, keyword{text: r, mask: k.mask})
 		}
-		for _, v := range spellings(strings.Fields(k.text), slangOf) {
+		for _, v := range spellings(strings.Fields(k.text), phraseSlang(strings.Fields(k.text), slangOf)) {
 			out = append(out, keyword{text: v, mask: k.mask})
 		}
 	}
 	return out
+}
+
+// phraseSlang returns slangOf, or, when the phrase's first word is a stem
+// keyword that lost its first letter ("idak netral" for "tidak netral",
+// see termKeywords), a copy where that word has the spellings of the
+// whole word ("gak netral", "nggak netral").
+func phraseSlang(words []string, slangOf map[string][]string) map[string][]string {
+	if len(words) == 0 || len(slangOf[words[0]]) > 0 {
+		return slangOf
+	}
+	for _, c := range "kpst" {
+		forms := slangOf[string(c)+words[0]]
+		if len(forms) == 0 {
+			continue
+		}
+		out := make(map[string][]string, len(words))
+		for _, w := range words[1:] {
+			out[w] = slangOf[w]
+		}
+		out[words[0]] = forms
+		return out
+	}
+	return slangOf
 }
 
 // inKeywords adds the colloquial "-in" form of one-word act keywords in

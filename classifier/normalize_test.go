@@ -140,6 +140,13 @@ func TestFirstStageRejects(t *testing.T) {
 	if !c.Candidate("", "Para PNS   ikut\n KAMPANYE") {
 		t.Error("ASN + kampanye did not pass the first stage")
 	}
+	// A stem phrase keyword that lost its first letter ("idak netral")
+	// still has its colloquial spellings.
+	for _, w := range []string{"gak", "nggak", "enggak", "ga"} {
+		if !c.Candidate("", "Pj wali kota kita "+w+" netral") {
+			t.Errorf("%q netral did not pass the first stage", w)
+		}
+	}
 	if len(c.Keywords()) == 0 {
 		t.Error("no keywords")
 	}
