@@ -70,6 +70,9 @@ type Classifier struct {
 	refs eventRefs
 	// heads reads "guru tersebut" as the honorary teacher the item named.
 	heads headRefs
+	// staffWords are the one-word staff terms an item may state to be
+	// civil servants (see statedStaff).
+	staffWords map[string]bool
 	// flagging holds the IDs of the rules that decide Flagged.
 	flagging map[string]bool
 	// modes holds, by group, the discourse a cancel group stands for
@@ -188,6 +191,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	}
 	c.refs = newEventRefs(p, c.dict.byName)
 	c.heads = newHeadRefs(p, c.dict.byName)
+	c.staffWords = staffWords(p)
 	c.incident = -1
 	if g, ok := c.dict.byName["@"+IncidentGazetteer]; ok {
 		c.incident = g

@@ -16,6 +16,10 @@ type docContext struct {
 	// of "guru honorer"), see resolveHeadRefs; headsDone once known.
 	heads     map[string]bool
 	headsDone bool
+	// stated: staff words the item states to be civil servants ("dosen
+	// merupakan ASN"), see statedStaff; statedDone once known.
+	stated     map[string]bool
+	statedDone bool
 	// listCue: a norm or example cue of the headline (carried, when there
 	// is one), for a list whose lead-in names none of its own;
 	// listCueDone once it is known.
@@ -107,6 +111,14 @@ func (d *docContext) headSet(c *Classifier) map[string]bool {
 		d.heads, d.headsDone = c.heads.introduced(d.lower()), true
 	}
 	return d.heads
+}
+
+// statedSet returns the staff words the item states to be civil servants.
+func (d *docContext) statedSet(c *Classifier) map[string]bool {
+	if !d.statedDone {
+		d.stated, d.statedDone = statedStaff(d.lower(), c.staffWords), true
+	}
+	return d.stated
 }
 
 // titleListCue returns the first cue of the headline that states a norm

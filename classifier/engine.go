@@ -59,6 +59,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			continue
 		}
 		mask := c.roles(text[s.start:s.end], 0)
+		if mask == maskAct && c.hasStatedStaff(text[s.start:s.end], doc) {
+			mask = maskAll
+		}
 		actorSeen := mask&maskActor != 0
 		var chain occurrence
 		chained, linked := false, false
@@ -171,6 +174,7 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 		occ = c.resolveEventRefs(occ)
 	}
 	c.resolveHeadRefs(occ, ts, doc)
+	c.resolveStated(occ, ts, doc)
 	return c.codedSides(c.votedNames(occ, ts), ts)
 }
 
