@@ -1,7 +1,6 @@
 package classifier
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/netra-id/netra/rules"
@@ -13,8 +12,8 @@ import (
 // berstatus PNS"). GUIDE counts such a person as ASN; the statement is
 // often paragraphs away from the act.
 
-// statusClaimRE finds a statement that someone is a civil servant.
-var statusClaimRE = regexp.MustCompile(`\b(?:merupakan|adalah|berstatus|statusnya|yang juga|juga)\s+(?:seorang\s+|sebagai\s+)?(?:asn|pns|pppk|aparatur sipil negara|pegawai negeri sipil|pegawai negeri)\b`)
+// statusNouns name the civil service in a statement of what someone is.
+var statusNouns = [...]string{"asn", "pns", "pppk", "aparatur sipil negara", "pegawai negeri"}
 
 // statedReach is how many words before such a statement its subject may
 // stand ("dosen Universitas Bengkulu itu merupakan ASN").
@@ -42,32 +41,68 @@ func staffWords(p *rules.Pack) map[string]bool {
 func statedStaff(low []string, staff map[string]bool) map[string]bool {
 	var out map[string]bool
 	for _, s := range low {
-		for _, loc := range statusClaimRE.FindAllStringIndex(s, -1) {
-			before := s[max(0, loc[0]-200):loc[0]]
-			if cut := strings.LastIndexAny(before, ".!?\n"); cut >= 0 {
-				before = before[cut+1:]
-			}
-			words := strings.FieldsFunc(before, func(r rune) bool { return !isWordRune(r) })
-		back:
-			for k := len(words) - 1; k >= 0 && k >= len(words)-statedReach; k-- {
-				switch w := words[k]; {
-				case notStatus(w):
-					break back
-				case staff[w]:
-					if wished(words[max(0, k-2):k]) {
-						// "DPR ingin pegawai KPK berstatus ASN"
-						break back
-					}
+		for _, noun := range statusNouns {
+			for from := 0; ; {
+				k := strings.Index(s[from:], noun)
+				if k < 0 {
+					break
+				}
+				at := from + k
+				from = at + len(noun)
+				if at > 0 && isAlnumByte(s[at-1]) || from < len(s) && isAlnumByte(s[from]) {
+					continue
+				}
+				if w, ok := claimSubject(s[max(0, at-200):at], staff); ok {
 					if out == nil {
 						out = map[string]bool{}
 					}
 					out[w] = true
-					break back
 				}
 			}
 		}
 	}
 	return out
+}
+
+// claimSubject reads the words before a civil-service noun: when they
+// end in a statement of status ("… merupakan", "… berstatus", "… adalah
+// seorang"), it returns the staff word standing at most statedReach words
+// before the verb in the same sentence, if nothing between denies,
+// qualifies or wishes it.
+func claimSubject(before string, staff map[string]bool) (string, bool) {
+	if cut := strings.LastIndexAny(before, ".!?\n"); cut >= 0 {
+		before = before[cut+1:]
+	}
+	words := strings.FieldsFunc(before, func(r rune) bool { return !isWordRune(r) })
+	n := len(words)
+	if n > 0 && (words[n-1] == "seorang" || words[n-1] == "sebagai") {
+		n--
+	}
+	if n == 0 || !claimVerb(words[n-1]) {
+		return "", false
+	}
+	for k := n - 2; k >= 0 && k >= n-1-statedReach; k-- {
+		switch w := words[k]; {
+		case notStatus(w):
+			return "", false
+		case staff[w]:
+			if wished(words[max(0, k-2):k]) {
+				// "DPR ingin pegawai KPK berstatus ASN"
+				return "", false
+			}
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// claimVerb reports words that state what someone is.
+func claimVerb(w string) bool {
+	switch w {
+	case "merupakan", "adalah", "berstatus", "statusnya", "juga":
+		return true
+	}
+	return false
 }
 
 // notStatus reports words that deny or qualify a civil servant's status.
