@@ -2,6 +2,9 @@ package classifier
 
 import (
 	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // automaton is the first stage: one Aho–Corasick automaton, compiled to a
@@ -237,4 +240,17 @@ func (a *automaton) scan(s string, found, want uint32) uint32 {
 		}
 	}
 	return found
+}
+
+// compatFold returns s with compatibility characters folded (NFKC) when it
+// holds any a post may spell keywords in: mathematical bold and italic
+// letters and digits ("𝗖𝗮𝗺𝗮𝘁", U+1D400–U+1D7FF) or full-width forms
+// ("ｋａｍｐａｎｙｅ", U+FF01–U+FF5E). The tokens are folded the same way
+// (appendNorm), but the automaton reads raw bytes. Text without them is
+// returned as it is, at the cost of three byte searches.
+func compatFold(s string) string {
+	if !strings.Contains(s, "\xF0\x9D") && !strings.Contains(s, "\xEF\xBC") && !strings.Contains(s, "\xEF\xBD") {
+		return s
+	}
+	return norm.NFKC.String(s)
 }

@@ -583,7 +583,7 @@ func (c *Classifier) Candidate(title, text string) bool {
 // with those already found: a staff word and a government office found
 // together count as an actor keyword (see composeStaff).
 func (c *Classifier) roles(s string, found uint32) uint32 {
-	found = c.first.scan(s, found, maskAll)
+	found = c.first.scan(compatFold(s), found, maskAll)
 	if found&maskStaffOffice == maskStaffOffice {
 		found |= maskActor
 	}

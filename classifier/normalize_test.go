@@ -147,6 +147,13 @@ func TestFirstStageRejects(t *testing.T) {
 			t.Errorf("%q netral did not pass the first stage", w)
 		}
 	}
+	// Keywords spelt in mathematical bold or italic letters or in
+	// full-width forms, as posts write them for emphasis.
+	for _, s := range []string{"𝗖𝗮𝗺𝗮𝘁 Sukajadi ikut 𝗸𝗮𝗺𝗽𝗮𝗻𝘆𝗲", "Ｃａｍａｔ Sukajadi ikut ｋａｍｐａｎｙｅ", "𝘊𝘢𝘮𝘢𝘵 Sukajadi ikut 𝘬𝘢𝘮𝘱𝘢𝘯𝘺𝘦"} {
+		if !c.Candidate("", s) {
+			t.Errorf("%q did not pass the first stage", s)
+		}
+	}
 	if len(c.Keywords()) == 0 {
 		t.Error("no keywords")
 	}

@@ -1,8 +1,11 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/netra-id/netra"
 )
 
 // TestQuoted checks which words stand inside a quotation: double quotes,
@@ -40,4 +43,25 @@ func TestQuotedCallInPost(t *testing.T) {
 		{"Bu perawat PNS di Desa Sukamaju orangnya ramah. Cuma waktu posyandu kemarin dia bagiin gula sambil bisik 'titipan pak caleg, jangan lupa tanggal 14 ya'.", true},
 		{"Bu perawat PNS di Desa Sukamaju orangnya ramah. Cuma waktu posyandu kemarin dia bilang ASN jangan bagiin titipan caleg.", false},
 	})
+}
+
+// TestStyledLettersKeepOffsets checks that a post written in mathematical
+// bold letters is classified like plain text, with the evidence's spans
+// pointing at the styled words in the original text.
+func TestStyledLettersKeepOffsets(t *testing.T) {
+	c := mustDefault(t)
+	text := "Kemarin 𝗖𝗮𝗺𝗮𝘁 Sukajadi ikut 𝗸𝗮𝗺𝗽𝗮𝗻𝘆𝗲 paslon nomor 2."
+	v := c.Classify(netra.Item{Text: text})
+	if !v.Flagged {
+		t.Fatalf("not flagged: %+v", v)
+	}
+	var words []string
+	for _, h := range v.Hits {
+		for _, sp := range h.Spans {
+			words = append(words, text[sp.Start:sp.End])
+		}
+	}
+	if !slices.Contains(words, "𝗖𝗮𝗺𝗮𝘁") {
+		t.Errorf("spans %q do not point at the styled actor", words)
+	}
 }

@@ -145,5 +145,5 @@ func (c *Classifier) resolveStated(occ []occurrence, ts []Token, doc *docContext
 // hasStatedStaff is the cheap check, before sentence s is tokenised, that
 // a staff word in it may be a civil servant the item says is one.
 func (c *Classifier) hasStatedStaff(s string, doc *docContext) bool {
-	return c.first.scan(s, 0, maskStaff)&maskStaff != 0 && len(doc.statedSet(c)) > 0
+	return c.first.scan(compatFold(s), 0, maskStaff)&maskStaff != 0 && len(doc.statedSet(c)) > 0
 }
