@@ -10,6 +10,7 @@ package classifier
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strings"
@@ -391,6 +392,18 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 	for _, forms := range slangOf {
 		sort.Strings(forms) // the same keywords on every start
 	}
+	// A stem keyword that lost its first letter ("idak" of "tidak", see
+	// termKeywords) is spelt like the whole word ("gak netral"); the
+	// first letter in "kpst" order that gives a word with spellings wins.
+	cut := map[string][]string{}
+	for _, c := range "kpst" {
+		for w, forms := range slangOf {
+			if len(w) >= 5 && rune(w[0]) == c && len(slangOf[w[1:]]) == 0 && cut[w[1:]] == nil {
+				cut[w[1:]] = forms
+			}
+		}
+	}
+	maps.Copy(slangOf, cut)
 	// Phrases with a colloquial word in them ("kpl sekolah" for "kepala
 	// sekolah"), every combination up to maxSpellings per phrase, and a
 	// doubled word written the informal way ("bagi2" for "bagi bagi").
@@ -401,34 +414,11 @@ func lexiconKeywords(lex map[string][]string, kws []keyword) []keyword {
 		if r, ok := informalDouble(k.text); ok {
 			out = append(out, keyword{text: r, mask: k.mask})
 		}
-		for _, v := range spellings(strings.Fields(k.text), phraseSlang(strings.Fields(k.text), slangOf)) {
+		for _, v := range spellings(strings.Fields(k.text), slangOf) {
 			out = append(out, keyword{text: v, mask: k.mask})
 		}
 	}
 	return out
-}
-
-// phraseSlang returns slangOf, or, when the phrase's first word is a stem
-// keyword that lost its first letter ("idak netral" for "tidak netral",
-// see termKeywords), a copy where that word has the spellings of the
-// whole word ("gak netral", "nggak netral").
-func phraseSlang(words []string, slangOf map[string][]string) map[string][]string {
-	if len(words) == 0 || len(slangOf[words[0]]) > 0 {
-		return slangOf
-	}
-	for _, c := range "kpst" {
-		forms := slangOf[string(c)+words[0]]
-		if len(forms) == 0 {
-			continue
-		}
-		out := make(map[string][]string, len(words))
-		for _, w := range words[1:] {
-			out[w] = slangOf[w]
-		}
-		out[words[0]] = forms
-		return out
-	}
-	return slangOf
 }
 
 // inKeywords adds the colloquial "-in" form of one-word act keywords in
@@ -583,7 +573,11 @@ func (c *Classifier) Candidate(title, text string) bool {
 // with those already found: a staff word and a government office found
 // together count as an actor keyword (see composeStaff).
 func (c *Classifier) roles(s string, found uint32) uint32 {
-	found = c.first.scan(compatFold(s), found, maskAll)
+	return rolesOf(c.first.scan(compatFold(s), found, maskAll))
+}
+
+// rolesOf reduces the automaton's mask to the first-stage roles.
+func rolesOf(found uint32) uint32 {
 	if found&maskStaffOffice == maskStaffOffice {
 		found |= maskActor
 	}

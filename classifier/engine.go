@@ -58,8 +58,13 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		if relatedLine(text[s.start:s.end]) {
 			continue
 		}
-		mask := c.roles(text[s.start:s.end], 0)
-		if mask == maskAct && c.hasStatedStaff(text[s.start:s.end], doc) {
+		// The raw mask is kept for its staff bit: with no actor keyword
+		// the scan ran to the end, so the bit is complete.
+		raw := c.first.scan(compatFold(text[s.start:s.end]), 0, maskAll)
+		mask := rolesOf(raw)
+		if mask == maskAct && raw&maskStaff != 0 && len(doc.statedSet(c)) > 0 {
+			// A staff word the item states to be a civil servant
+			// (stated.go) may be this sentence's actor.
 			mask = maskAll
 		}
 		actorSeen := mask&maskActor != 0

@@ -3,6 +3,7 @@ package classifier
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/rules"
@@ -292,18 +293,9 @@ var pressureCueGazetteers = []string{"political_official", "office_sought", "req
 // a quotation mark.
 func quoted(text string, at int) bool {
 	start := strings.LastIndexByte(text[:at], '\n') + 1
-	end := strings.IndexByte(text[at:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += at
-	}
 	open, single := false, false
-	// The rune after a quote decides whether it opens or closes, so the
-	// line is read past at.
-	line := []rune(text[start:end])
-	n := len([]rune(text[start:at]))
-	for k, r := range line[:n] {
+	prev := rune(-1)
+	for i, r := range text[start:at] {
 		switch r {
 		case '"':
 			open = !open
@@ -312,8 +304,10 @@ func quoted(text string, at int) bool {
 		case '”':
 			open = false
 		case '\'', '‘', '’':
-			before := k > 0 && isWordRune(line[k-1])
-			after := k+1 < len(line) && isWordRune(line[k+1])
+			// The rune after a quote decides whether it opens or
+			// closes, so it is read even past at.
+			next, _ := utf8.DecodeRuneInString(text[start+i+utf8.RuneLen(r):])
+			before, after := isWordRune(prev), isWordRune(next)
 			switch {
 			case before && after:
 				// an apostrophe
@@ -323,6 +317,7 @@ func quoted(text string, at int) bool {
 				single = false
 			}
 		}
+		prev = r
 	}
 	return open || single
 }

@@ -157,12 +157,7 @@ func newHeadRefs(p *rules.Pack, byName map[string]int32) headRefs {
 		return hr
 	}
 	hr.other = g
-	titles := map[string]bool{}
-	for _, t := range asn.Terms {
-		if t = plainTerm(t); !strings.Contains(t, " ") {
-			titles[t] = true
-		}
-	}
+	titles := oneWordTerms(asn.Terms)
 	hr.phrases = map[string][]string{}
 	for _, t := range other.Terms {
 		t = plainTerm(t)

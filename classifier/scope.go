@@ -183,10 +183,20 @@ func duringCue(o occurrence, ts []Token) bool {
 	if o.carried || o.i == 0 {
 		return false
 	}
-	switch ts[o.i-1].Norm {
-	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama",
+	switch w := ts[o.i-1].Norm; {
+	case timeWord(w),
 		// "Biasanya nyopot, ini masang": what they usually do
-		"biasanya", "biasa":
+		w == "biasanya", w == "biasa":
+		return true
+	}
+	return false
+}
+
+// timeWord reports words that say when something happened ("waktu",
+// "saat", "ketika" …).
+func timeWord(w string) bool {
+	switch w {
+	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama":
 		return true
 	}
 	return false
@@ -205,9 +215,12 @@ func eventSetting(o occurrence, ts []Token) bool {
 	default:
 		return false
 	}
-	switch ts[o.i-1].Norm {
-	case "waktu", "saat", "pas", "ketika", "sewaktu", "selama", "dalam",
-		"judulnya", "judul", "namanya", "bertajuk", "berkedok", "kedok", "dalih", "berdalih", "bungkus", "dibungkus":
+	w := ts[o.i-1].Norm
+	if timeWord(w) || w == "dalam" {
+		return true
+	}
+	switch w {
+	case "judulnya", "judul", "namanya", "bertajuk", "berkedok", "kedok", "dalih", "berdalih", "bungkus", "dibungkus":
 		return true
 	}
 	return false

@@ -25,8 +25,13 @@ func staffWords(p *rules.Pack) map[string]bool {
 	if g == nil {
 		return nil
 	}
+	return oneWordTerms(g.Terms)
+}
+
+// oneWordTerms returns the terms of one word, as plain lower-case words.
+func oneWordTerms(terms []string) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range g.Terms {
+	for _, t := range terms {
 		if t = plainTerm(t); !strings.Contains(t, " ") {
 			out[t] = true
 		}
@@ -140,10 +145,4 @@ func (c *Classifier) resolveStated(occ []occurrence, ts []Token, doc *docContext
 			occ[k].group = c.heads.asn
 		}
 	}
-}
-
-// hasStatedStaff is the cheap check, before sentence s is tokenised, that
-// a staff word in it may be a civil servant the item says is one.
-func (c *Classifier) hasStatedStaff(s string, doc *docContext) bool {
-	return c.first.scan(compatFold(s), 0, maskStaff)&maskStaff != 0 && len(doc.statedSet(c)) > 0
 }
