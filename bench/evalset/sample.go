@@ -41,6 +41,7 @@ var (
 	strongRoleRE     = regexp.MustCompile(`(?i)\b(asn|pns|pppk|aparatur sipil|abdi negara|netralitas|pegawai negeri|camat|lurah|kepala dinas|sekda|kepala sekolah|guru honorer|guru pns|penjabat|pj gubernur|pj bupati)\b`)
 	strongElectionRE = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|nomor urut|netral|bawaslu|panwas|coblos|deklarasi|prabowo|jokowi|ganjar|anies|gibran)`)
 	candidateRE      = regexp.MustCompile(`(?i)\b(prabowo|gibran|anies|ganjar|mahfud|imin|amin|jokowi|paslon|capres|pilpres|pemilu|pilkada|coblos|menangkan|menangin|pilih|memilih|dukung|mendukung|dukungan|timses|relawan|caleg|0?1|0?2|0?3)\b`)
+	newsCandidateRE  = regexp.MustCompile(`(?i)\b(prabowo|sandiaga|sandi|jokowi|ma'?ruf amin|tkn|bpn)\b`)
 	electionRE       = regexp.MustCompile(`(?i)(pemilu|pilpres|pileg|pilkada|pilgub|pilbup|pilwalkot|kampanye|capres|cawapres|caleg|paslon|pasangan calon|timses|tim sukses|tim pemenangan|nomor urut|no urut|netral|bawaslu|panwas|coblos|deklarasi|relawan)`)
 )
 
@@ -82,6 +83,10 @@ func runSample(args []string) error {
 	// or support: the election words above leave out the posts that name
 	// only who is backed, where a kind of ASN can still be accused.
 	picked = append(picked, supplement(picked, posts, "post", "role+candidate", rolePair)...)
+	// The third (session 12) takes the remaining news: every one with a role
+	// word and an election word that the first draw's quota left, and every
+	// one with an unambiguous ASN word and a 2019 candidate's name.
+	picked = append(picked, supplement(picked, news, "news", "role+election", newsPair)...)
 	for i := range picked {
 		assignSplit(&picked[i])
 	}
@@ -158,6 +163,13 @@ func strongPair(t string) bool { return strongRoleRE.MatchString(t) && strongEle
 // rolePair is true of a text with any role word and a candidate or voting
 // word.
 func rolePair(t string) bool { return roleRE.MatchString(t) && candidateRE.MatchString(t) }
+
+// newsPair is true of a news text with any role word and an election word,
+// or an unambiguous ASN word and the name of a 2019 candidate or campaign.
+func newsPair(t string) bool {
+	return roleRE.MatchString(t) && electionRE.MatchString(t) ||
+		strongRoleRE.MatchString(t) && newsCandidateRE.MatchString(t)
+}
 
 // supplement takes, in corpus order, every record of recs not drawn yet
 // (nor a copy of one drawn) whose text the pair predicate accepts.
