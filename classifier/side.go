@@ -62,7 +62,15 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 		}
 	}
 	mode := c.reportMode(occ)
-	for _, j := range [2]int{at - 1, at + 1} {
+	near := []int{at - 1, at + 1}
+	if short {
+		// A short post tells one incident: a side anywhere in it, the
+		// nearest first, completes the act.
+		for d := 2; d < len(sents); d++ {
+			near = append(near, at-d, at+d)
+		}
+	}
+	for _, j := range near {
 		if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) || !short && j != at+1 {
 			continue
 		}

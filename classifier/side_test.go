@@ -22,6 +22,8 @@ func TestSideNearby(t *testing.T) {
 		{"Tadi sore kepala puskesmas kami ngumpulin bidan2 di aula. Ternyata yg datang calon bupati nomor 3 sama timnya.", true, "asn-event"},
 		// The side, then the act.
 		{"Beras bantuan di desa kami ditempeli stiker paslon petahana. Yg bagi pegawai dinsos pake rompi dinas.", true, ""},
+		// The side two sentences away in a short post: one incident.
+		{"Pak camat tadi pagi ngumpulin para kades di aula kantor. Katanya cuma silaturahmi biasa. Ujung2nya disuruh menangkan paslon nomor 2.", true, "asn-event"},
 		// The side belongs to the village head who acts in its sentence.
 		{"Kepala desa mengumpulkan ketua RT untuk memenangkan calon bupati nomor 1. Rapat itu dihadiri sekretaris camat yang bicara soal jalan desa.", false, ""},
 		// The side is named in a prohibition.
