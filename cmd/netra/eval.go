@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"sort"
@@ -29,16 +30,21 @@ type labelled struct {
 
 // evalReport is what `netra eval --json` prints.
 type evalReport struct {
-	File        string                `json:"file"`
-	Positive    string                `json:"positive"`
-	Items       int                   `json:"items"`
-	TP          int                   `json:"tp"`
-	FP          int                   `json:"fp"`
-	FN          int                   `json:"fn"`
-	TN          int                   `json:"tn"`
-	Precision   float64               `json:"precision"`
-	Recall      float64               `json:"recall"`
-	F1          float64               `json:"f1"`
+	File      string  `json:"file"`
+	Positive  string  `json:"positive"`
+	Items     int     `json:"items"`
+	TP        int     `json:"tp"`
+	FP        int     `json:"fp"`
+	FN        int     `json:"fn"`
+	TN        int     `json:"tn"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	// PrecisionCI and RecallCI are 95% Wilson score intervals: with a
+	// handful of cases a figure moves by a tenth with one text, and the
+	// interval says how far.
+	PrecisionCI [2]float64            `json:"precision_ci"`
+	RecallCI    [2]float64            `json:"recall_ci"`
 	ByLabel     map[string]labelCount `json:"by_label"`
 	Categories  map[string]int        `json:"categories"`
 	Rules       []ruleStats           `json:"rules"`
@@ -347,6 +353,8 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 	}
 	rep.Precision = ratio(rep.TP, rep.TP+rep.FP)
 	rep.Recall = ratio(rep.TP, rep.TP+rep.FN)
+	rep.PrecisionCI = wilson(rep.TP, rep.TP+rep.FP)
+	rep.RecallCI = wilson(rep.TP, rep.TP+rep.FN)
 	if rep.Precision+rep.Recall > 0 {
 		rep.F1 = round4(2 * rep.Precision * rep.Recall / (rep.Precision + rep.Recall))
 	}
@@ -368,11 +376,29 @@ func ratio(a, b int) float64 {
 	return round4(float64(a) / float64(b))
 }
 
+// wilson returns the 95% Wilson score interval of k successes in n
+// trials, rounded to four places; [0, 0] when n is 0. Unlike the normal
+// approximation it stays inside [0, 1] and means something at k = n and
+// with few trials, which is what the labelled sets have.
+func wilson(k, n int) [2]float64 {
+	if n == 0 {
+		return [2]float64{}
+	}
+	const z = 1.959964
+	p, nf := float64(k)/float64(n), float64(n)
+	d := 1 + z*z/nf
+	c := (p + z*z/(2*nf)) / d
+	h := z / d * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf))
+	return [2]float64{round4(max(0, c-h)), round4(min(1, c+h))}
+}
+
 func round4(x float64) float64 { return float64(int64(x*10000+0.5)) / 10000 }
 
 func printEval(w io.Writer, rep evalReport) {
 	fmt.Fprintf(w, "%s: %d items, positive label %q, rules %s\n\n", rep.File, rep.Items, rep.Positive, rep.RuleVersion)
-	fmt.Fprintf(w, "precision %.4f  recall %.4f  F1 %.4f\n\n", rep.Precision, rep.Recall, rep.F1)
+	fmt.Fprintf(w, "precision %.4f  recall %.4f  F1 %.4f\n", rep.Precision, rep.Recall, rep.F1)
+	fmt.Fprintf(w, "95%% interval (Wilson): precision %.2f–%.2f over %d flagged, recall %.2f–%.2f over %d cases\n\n",
+		rep.PrecisionCI[0], rep.PrecisionCI[1], rep.TP+rep.FP, rep.RecallCI[0], rep.RecallCI[1], rep.TP+rep.FN)
 	fmt.Fprintf(w, "                 flagged  not flagged\n")
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n", rep.Positive, rep.TP, rep.FN)
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n\n", "other", rep.FP, rep.TN)
