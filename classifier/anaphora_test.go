@@ -1,6 +1,11 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/netra-id/netra"
+)
 
 // TestGenericAntecedent: an anaphor after civil servants as a class speaks
 // of any of them; after someone told of, or after saying what someone is,
@@ -66,4 +71,28 @@ func TestAnaphorNotFacility(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{article("Wakil bupati datang menggunakan kendaraan dinas. Ia datang bersama pengurus partai dan tim kampanye pasangan calon."), false},
 	})
+}
+
+// TestNameCarriedOnByAnaphor: a civil servant named in one sentence
+// ("… itu Rahmat hadir …") and taken up by "Ia" in the next is carried as
+// a span of the text, not as a token index of the sentence that named
+// him; the index used to run past the shorter sentence and panic.
+func TestNameCarriedOnByAnaphor(t *testing.T) {
+	c := mustDefault(t)
+	text := "Bawaslu memanggil Rahmat Hasan, Kepala Bidang di Dinas PUPR. Pada Sabtu malam di rumah makan itu Rahmat hadir bersama warga. Ia mendukung paslon 2."
+	v := c.Classify(netra.Item{Text: text})
+	for _, h := range v.Hits {
+		if h.Rule != "asn-support" {
+			continue
+		}
+		for _, sp := range h.Spans {
+			if sp.Role == "actor" {
+				if got := text[sp.Start:sp.End]; got != "Rahmat" || sp.Start != strings.LastIndex(text, "Rahmat") {
+					t.Errorf("actor span %q at %d, want the second \"Rahmat\"", got, sp.Start)
+				}
+				return
+			}
+		}
+	}
+	t.Errorf("asn-support did not fire with the named actor carried on: %+v", v.Hits)
 }

@@ -86,7 +86,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				n := len(occ)
 				occ = c.borrow(text, back, i, ts, occ, doc)
 				if len(occ) > n {
-					chain, chained = occ[n], true
+					chain, chained = asCarried(occ[n], ts), true
 				}
 			}
 			if listOn && len(occ) > 0 {
@@ -114,7 +114,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			occ = c.borrow(text, back, i, ts, occ, doc)
 			status := false
 			if len(occ) > n {
-				chain, chained = occ[n], true
+				chain, chained = asCarried(occ[n], ts), true
 			} else if c.namesSide(occ) {
 				// Only an act with its side can take someone from next door.
 				if o, ok := c.statusNearby(text, sents, i, doc); ok {
@@ -169,6 +169,16 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		hits = c.evalWholePost(text, sents, doc, hits, nm)
 	}
 	return hits, sup
+}
+
+// asCarried is occurrence o of a sentence (tokens ts) as a later sentence
+// may carry it: a person found by name in this sentence indexes its tokens,
+// which mean nothing in the sentence an anaphor carries it to.
+func asCarried(o occurrence, ts []Token) occurrence {
+	if o.carried {
+		return o
+	}
+	return carriedFrom(o, ts)
 }
 
 // resolveRefs applies what the item says to a sentence's occurrences:

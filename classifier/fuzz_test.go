@@ -26,6 +26,8 @@ func FuzzClassify(f *testing.F) {
 		// Quotations opened and never closed, a verb of saying at the end,
 		// words that take up a list at the end of the text.
 		"kepsek bilang \"02 ya", "kadis ngomong", "Guru itu bilang: 'pilih", "Foto bareng caleg, semuanya",
+		// A name taken up by an anaphor in a shorter sentence.
+		"Bawaslu memanggil Rahmat Hasan, Kepala Bidang di Dinas PUPR. Pada Sabtu malam di rumah makan itu Rahmat ikut kampanye. Ia pakai kaos paslon 2.",
 		"Ia merinci contoh. Semua itu", "pilih Bang", "target suara buat", "berinisial AS.", "cuma nurunin baliho paslon",
 	} {
 		f.Add(s)
