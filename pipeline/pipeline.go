@@ -99,6 +99,14 @@ type Options struct {
 	// the scheduler of serve alert alike. Its errors are its own to
 	// report: a stored batch stays stored.
 	Stored func(ctx context.Context, recs []netra.Record)
+	// Failed, when set, is told of each item whose classification
+	// panicked, from the emitting goroutine, in input order. The item
+	// gets no record (it is neither emitted nor stored) but is
+	// acknowledged, so a producer does not wait for it; the items around
+	// it go on as usual. A non-nil return stops Run with that error.
+	// Without Failed, the first such item stops Run: a classifier bug
+	// must not pass unnoticed.
+	Failed func(it netra.Item, err error) error
 }
 
 // Stats count what a Run did.
@@ -110,6 +118,7 @@ type Stats struct {
 	Batches int64         `json:"batches"` // Sink.Upsert calls
 	Spooled int64         `json:"spooled"` // of Stored, records the Sink spooled instead (outage)
 	Acked   int64         `json:"acked"`   // items reported to Options.Ack
+	Failed  int64         `json:"failed"`  // items whose classification panicked (Options.Failed)
 	Elapsed time.Duration `json:"elapsed"` // wall time since Run began, for docs/s and MB/s
 }
 
@@ -128,8 +137,10 @@ func (b batch) empty() bool { return len(b.recs) == 0 && len(b.items) == 0 }
 type chunk struct {
 	items    []netra.Item
 	verdicts []netra.Verdict
-	done     chan struct{}
-	err      error
+	// failed holds, by index in items, the error of each item whose
+	// classification panicked; nil when none did.
+	failed map[int]error
+	done   chan struct{}
 }
 
 func (o Options) withDefaults() Options {
@@ -226,7 +237,7 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 	for range opt.Workers {
 		g.Go(func() error {
 			for ch := range work {
-				ch.err = classifyChunk(c, opt.Enrich, ch)
+				classifyChunk(c, opt.Enrich, ch)
 				ch.done <- struct{}{}
 			}
 			return nil
@@ -318,10 +329,19 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 			case <-gctx.Done():
 				return gctx.Err()
 			}
-			if ch.err != nil {
-				return ch.err
-			}
+			var failed []netra.Item
 			for i := range ch.items {
+				if err, bad := ch.failed[i]; bad {
+					if opt.Failed == nil {
+						return err
+					}
+					if err := opt.Failed(ch.items[i], err); err != nil {
+						return err
+					}
+					stats.Failed++
+					failed = append(failed, ch.items[i])
+					continue
+				}
 				rec := netra.Record{
 					Item:    ch.items[i],
 					Verdict: ch.verdicts[i],
@@ -358,11 +378,18 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 					}
 				}
 			}
-			if opt.Sink == nil {
+			switch {
+			case opt.Sink == nil:
 				// Nothing to wait for: emit has seen them.
 				if err := ack(ch.items); err != nil {
 					return err
 				}
+			case len(failed) > 0 && opt.Ack != nil:
+				// No record of theirs can be lost: they have none.
+				if cur.empty() {
+					flush.Reset(opt.FlushInterval)
+				}
+				cur.items = append(cur.items, failed...)
 			}
 			putChunk(free, ch)
 			if opt.Progress != nil {
@@ -406,23 +433,36 @@ func Run(ctx context.Context, c Classifier, in <-chan netra.Item, opt Options, e
 	return stats, nil
 }
 
-// classifyChunk classifies every item of ch; a panicking classifier becomes
-// an error naming the item instead of taking the whole process down.
-func classifyChunk(c Classifier, enrich func(*netra.Item, netra.Verdict), ch *chunk) (err error) {
-	i := 0
+// classifyChunk classifies every item of ch. A panicking classifier
+// becomes an error naming the item, kept in ch.failed, instead of taking
+// the whole process down; the chunk's other items are classified as usual.
+func classifyChunk(c Classifier, enrich func(*netra.Item, netra.Verdict), ch *chunk) {
+	ch.verdicts = ch.verdicts[:0]
+	for i := range ch.items {
+		v, err := classifyOne(c, enrich, &ch.items[i])
+		if err != nil {
+			if ch.failed == nil {
+				ch.failed = map[int]error{}
+			}
+			ch.failed[i] = err
+		}
+		ch.verdicts = append(ch.verdicts, v)
+	}
+}
+
+// classifyOne classifies (and enriches) one item, turning a panic into an
+// error that names it.
+func classifyOne(c Classifier, enrich func(*netra.Item, netra.Verdict), it *netra.Item) (v netra.Verdict, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("classify item %s: panic: %v", ch.items[i].ID, r)
+			err = fmt.Errorf("classify item %s: panic: %v", it.ID, r)
 		}
 	}()
-	ch.verdicts = ch.verdicts[:0]
-	for i = range ch.items {
-		ch.verdicts = append(ch.verdicts, c.Classify(ch.items[i]))
-		if enrich != nil {
-			enrich(&ch.items[i], ch.verdicts[i])
-		}
+	v = c.Classify(*it)
+	if enrich != nil {
+		enrich(it, v)
 	}
-	return nil
+	return v, nil
 }
 
 func getChunk(free chan *chunk) *chunk {
@@ -443,7 +483,7 @@ func getChunk(free chan *chunk) *chunk {
 func putChunk(free chan *chunk, ch *chunk) {
 	clear(ch.items)
 	clear(ch.verdicts)
-	ch.items, ch.verdicts, ch.err = ch.items[:0], ch.verdicts[:0], nil
+	ch.items, ch.verdicts, ch.failed = ch.items[:0], ch.verdicts[:0], nil
 	select {
 	case free <- ch:
 	default:

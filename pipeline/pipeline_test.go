@@ -194,6 +194,57 @@ func TestRunStopsOnErrors(t *testing.T) {
 	}
 }
 
+// TestRunGoesOnPastFailedItems: with Options.Failed, an item whose
+// classification panics is reported once, in order, and left out; every
+// other item (its neighbours in the same chunk too) is emitted and stored
+// in input order, and every item, the failed ones included, is
+// acknowledged.
+func TestRunGoesOnPastFailedItems(t *testing.T) {
+	for _, withSink := range []bool{false, true} {
+		t.Run(fmt.Sprintf("sink=%v", withSink), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			in := items(500)
+			var emitted, failed []string
+			acked := 0
+			sink := &memSink{}
+			opt := Options{
+				Workers: 3,
+				Failed: func(it netra.Item, err error) error {
+					if !strings.Contains(err.Error(), "classify item "+it.ID+": panic") {
+						t.Errorf("error %q does not name item %s", err, it.ID)
+					}
+					failed = append(failed, it.ID)
+					return nil
+				},
+				Ack: func(its []netra.Item) error { acked += len(its); return nil },
+			}
+			if withSink {
+				opt.Sink = sink
+			}
+			st, err := Run(ctx, panicky{}, feed(ctx, in), opt, func(r netra.Record) error {
+				emitted = append(emitted, r.Item.ID)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(failed) != 1 || failed[0] != "id-13" || st.Failed != 1 {
+				t.Errorf("failed %v (stats %d), want [id-13]", failed, st.Failed)
+			}
+			if len(emitted) != len(in)-1 || emitted[12] != "id-12" || emitted[13] != "id-14" || emitted[len(emitted)-1] != "id-499" {
+				t.Errorf("emitted %d items, around the failure %v", len(emitted), emitted[11:15])
+			}
+			if acked != len(in) {
+				t.Errorf("acked %d items, want %d", acked, len(in))
+			}
+			if withSink && sink.count() != len(in)-1 {
+				t.Errorf("stored %d records, want %d", sink.count(), len(in)-1)
+			}
+		})
+	}
+}
+
 type panicky struct{}
 
 func (panicky) Classify(it netra.Item) netra.Verdict {

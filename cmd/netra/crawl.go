@@ -185,7 +185,9 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 
 	crawlOne := func(src crawler.Source, since time.Time, quiet bool) (leaseOutcome, error) {
 		return underLeaseQuiet(ctx, drain, leases, runs, since, src.Name, stderr, quiet, func(ctx context.Context) error {
-			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store, al.hook())
+			rs, ps, err := crawlSource(ctx, drain, c, src, cls, store, al.hook(), func(it netra.Item, err error) {
+				fmt.Fprintf(stderr, "netra: crawl %s: %s: %v; not stored\n", src.Name, it.URL, err)
+			})
 			printCrawlSummary(stdout, src, rs, ps)
 			if err != nil && ctx.Err() == nil {
 				return fmt.Errorf("crawl %s: %w", src.Name, err)
@@ -303,7 +305,9 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stdout, stderr io.
 // marks a URL done only when the pipeline acknowledges its record.
 //
 // stored, when not nil, is the alert hook (pipeline.Options.Stored).
-func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store, stored func(context.Context, []netra.Record)) (crawler.RunStats, pipeline.Stats, error) {
+// failed is told of each page the classifier failed on (a bug): the page
+// is not stored and the crawl goes on.
+func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.Source, cls *classifier.Classifier, store index.Store, stored func(context.Context, []netra.Record), failed func(netra.Item, error)) (crawler.RunStats, pipeline.Stats, error) {
 	var rs crawler.RunStats
 	enrich, err := itemEnricher(stop, store)
 	if err != nil {
@@ -313,7 +317,10 @@ func crawlSource(stop, drain context.Context, c *crawler.Crawler, src crawler.So
 		var err error
 		rs, err = c.Run(ctx, src, send)
 		return err
-	}), pipeline.Options{Sink: store, Ack: c.Ack, Enrich: enrich, Stored: stored}, nil)
+	}), pipeline.Options{Sink: store, Ack: c.Ack, Enrich: enrich, Stored: stored, Failed: func(it netra.Item, err error) error {
+		failed(it, err)
+		return nil
+	}}, nil)
 	return rs, ps, err
 }
 
@@ -325,6 +332,9 @@ func printCrawlSummary(w io.Writer, src crawler.Source, rs crawler.RunStats, ps 
 	}
 	if n := int64(rs.New) - ps.Acked; n > 0 {
 		fmt.Fprintf(w, ", not stored %d (the next run fetches them again)", n)
+	}
+	if ps.Failed > 0 {
+		fmt.Fprintf(w, ", not classified %d (a classifier error, named above; not stored)", ps.Failed)
 	}
 	if len(rs.Errors) > 0 {
 		var parts []string

@@ -64,7 +64,9 @@ Bad records (malformed JSON, a row with the wrong field count, invalid
 UTF-8, no text) are reported with file:line, skipped and counted; --strict
 stops at the first one with exit status 1, after writing everything
 scored before it. Without --index nothing is written anywhere but the
-output.`,
+output. A document the classifier fails on (a bug) is reported by id and
+skipped, and the run ends with exit status 1 after writing every other
+document; --strict stops at it.`,
 		Example: `  netra score --only-flagged raw/Prabowo-Gibran_01122023.csv
   netra score --format tsv --text-field tweets falsenews.txt > verdicts.jsonl
   zcat posts.jsonl.gz | netra score --index -`,
@@ -266,6 +268,19 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 		Keep: func(r *netra.Record) bool {
 			return !f.onlyFlagged || r.Verdict.Flagged
 		},
+		Failed: func(it netra.Item, err error) error {
+			// Name the record as the input does: file:line and its own id.
+			where := it.Meta[corpus.MetaPos]
+			if id := it.Meta[corpus.MetaInputID]; id != "" {
+				where += " (id " + id + ")"
+			}
+			err = fmt.Errorf("%s: %w", where, err)
+			if f.strict {
+				return &exitError{err: fmt.Errorf("%w (--strict)", err), code: 1}
+			}
+			say(err.Error() + "; skipped, the rest goes on")
+			return nil
+		},
 		Progress: func(s pipeline.Stats) {
 			if bar != nil {
 				barMu.Lock()
@@ -297,12 +312,17 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	if sink != nil && runErr == nil && ctx.Err() == nil {
 		replayAfter(drain, sink, stderr)
 	}
+	if runErr == nil && st.Failed > 0 {
+		// A classifier bug: everything else was written and stored, and
+		// the exit status says that something was not.
+		runErr = &exitError{err: fmt.Errorf("%d document(s) could not be classified (named above); every other document was written", st.Failed), code: 1}
+	}
 	if runErr == nil && ctx.Err() != nil {
 		runErr = &exitError{err: fmt.Errorf("interrupted: stopped reading the input after %d documents; each of them was written and (with --index) stored", st.Items), code: 130}
 	}
 	elapsed := time.Since(start)
-	nerr := 0
-	if runErr != nil {
+	nerr := st.Failed
+	if runErr != nil && st.Failed == 0 {
 		nerr = 1
 	}
 	mb := float64(bytesRead.Load()) / 1e6

@@ -351,7 +351,7 @@ func newScheduler(cfg config.Config, stateDir string, cl *classifier.Classifier,
 		byName[s.Name] = s
 		entries = append(entries, scheduleEntry(c, s))
 	}
-	job := crawlJob(c, byName, cl, store, m, drain, stored)
+	job := crawlJob(c, byName, cl, store, m, log, drain, stored)
 	if leases != nil {
 		job = leasedJob(job, leases, cs, byName, drain, log)
 	}
@@ -382,13 +382,16 @@ func scheduleEntry(c *crawler.Crawler, s crawler.Source) schedule.Entry {
 // pipeline → store join `netra crawl` uses. When ctx is cancelled the crawler
 // stops fetching and the pipeline stores what it holds until drain ends;
 // URLs not stored stay pending for the next run.
-func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, drain context.Context, stored func(context.Context, []netra.Record)) schedule.Job {
+func crawlJob(c *crawler.Crawler, srcs map[string]crawler.Source, cl *classifier.Classifier, store index.Store, m *metrics.Metrics, log *slog.Logger, drain context.Context, stored func(context.Context, []netra.Record)) schedule.Job {
 	return func(ctx context.Context, name string) (schedule.Result, error) {
 		src, ok := srcs[name]
 		if !ok {
 			return schedule.Result{}, fmt.Errorf("%q: %w", name, review.ErrUnknownSource)
 		}
-		rs, st, err := crawlSource(ctx, drain, c, src, cl, store, stored)
+		rs, st, err := crawlSource(ctx, drain, c, src, cl, store, stored, func(it netra.Item, err error) {
+			m.IndexErrors.Inc()
+			log.Error("page not classified; not stored", "source", name, "url", it.URL, "err", err)
+		})
 		countPipeline(m, st)
 		if err != nil && ctx.Err() == nil {
 			m.IndexErrors.Inc()
