@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -26,6 +27,10 @@ type globals struct {
 	esConn        esConnFlags // TLS, Cloud ID and timeout (store_elastic.go)
 	rulesDir      string      // extra/replacement rule pack directory
 	spoolMax      int64       // disk budget of the Elasticsearch outage spool, bytes
+	// wrapClassifier, when set, wraps the classifier `score` hands the
+	// pipeline: the seam through which a test makes it fail on a
+	// document, as a classifier bug would.
+	wrapClassifier func(pipeline.Classifier) pipeline.Classifier
 }
 
 func envOr(key, def string) string {
@@ -35,8 +40,11 @@ func envOr(key, def string) string {
 	return def
 }
 
-func newRootCmd() *cobra.Command {
-	g := &globals{}
+func newRootCmd() *cobra.Command { return newRootCmdFor(&globals{}) }
+
+// newRootCmdFor builds the command tree over g, which tests may prepare
+// (globals.wrapClassifier).
+func newRootCmdFor(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "netra",
 		Short:         "Find possible partisan activity by Indonesian civil servants (ASN) in news and posts",

@@ -259,7 +259,11 @@ func runScore(ctx context.Context, g *globals, f *scoreFlags, inputs []string, s
 	if err != nil {
 		return err
 	}
-	st, runErr := pipeline.RunFrom(drain, cls, pipeline.Until(ctx, read), pipeline.Options{
+	var pc pipeline.Classifier = cls
+	if g.wrapClassifier != nil {
+		pc = g.wrapClassifier(cls)
+	}
+	st, runErr := pipeline.RunFrom(drain, pc, pipeline.Until(ctx, read), pipeline.Options{
 		Enrich:    enrich,
 		Workers:   f.workers,
 		BatchSize: batchSize(f.batchSize, g),

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/corpus"
+	"github.com/netra-id/netra/pipeline"
 )
 
 const corpusDir = "../../testdata/corpus"
@@ -386,5 +388,76 @@ func BenchmarkVerdictLine(b *testing.B) {
 			}
 			b.SetBytes(int64(len(buf)))
 		})
+	}
+}
+
+// failOn is a classifier that panics on one text, as a classifier bug
+// would, and classifies the rest with the real one.
+type failOn struct {
+	pipeline.Classifier
+	text string
+}
+
+func (f failOn) Classify(it netra.Item) netra.Verdict {
+	if it.Text == f.text {
+		var ts []int
+		_ = ts[len(it.Text)] // index out of range, like the bug of session 12
+	}
+	return f.Classifier.Classify(it)
+}
+
+// TestScoreGoesOnPastClassifierFailure: a document the classifier fails
+// on is named by file:line and id and skipped; every other document is
+// written, in order; the run ends with exit status 1. --strict stops at
+// it after writing what came before.
+func TestScoreGoesOnPastClassifierFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "korpus.jsonl")
+	var lines []string
+	for i := range 150 {
+		text := fmt.Sprintf("Camat nomor %d mengajak warga memilih paslon nomor 1", i)
+		if i == 70 {
+			text = "teks yang membuat classifier gagal"
+		}
+		lines = append(lines, fmt.Sprintf(`{"id":"r%d","text":%q}`, i, text))
+	}
+	os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	run := func(args ...string) (string, string, error) {
+		g := &globals{wrapClassifier: func(c pipeline.Classifier) pipeline.Classifier {
+			return failOn{Classifier: c, text: "teks yang membuat classifier gagal"}
+		}}
+		cmd := newRootCmdFor(g)
+		var out, errOut bytes.Buffer
+		cmd.SetArgs(args)
+		cmd.SetOut(&out)
+		cmd.SetErr(&errOut)
+		err := cmd.ExecuteContext(context.Background())
+		return out.String(), errOut.String(), err
+	}
+
+	out, stderr, err := run("score", "--workers", "2", path)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("error %v, want exit status 1", err)
+	}
+	got := parseLines(t, out)
+	if len(got) != 149 || got[69].InputID != "r69" || got[70].InputID != "r71" || got[148].InputID != "r149" {
+		t.Errorf("wrote %d lines; want the 149 others in order", len(got))
+	}
+	for _, want := range []string{path + ":71 (id r70): classify item", "panic", "skipped, the rest goes on", "149 documents", "1 errors"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(err.Error(), "1 document(s) could not be classified") {
+		t.Errorf("error %q does not say how many documents were not classified", err)
+	}
+
+	out, _, err = run("score", "--strict", "--workers", "2", path)
+	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(err.Error(), "(--strict)") {
+		t.Fatalf("--strict: error %v, want exit status 1 naming --strict", err)
+	}
+	if got := parseLines(t, out); len(got) != 70 || got[69].InputID != "r69" {
+		t.Errorf("--strict wrote %d lines, want the 70 before the failure", len(got))
 	}
 }
