@@ -62,36 +62,32 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 		}
 	}
 	mode := c.reportMode(occ)
-	near := []int{at - 1, at + 1}
-	if short {
-		// A short post tells one incident: a side anywhere in it, the
-		// nearest first, completes the act.
-		for d := 2; d < len(sents); d++ {
-			near = append(near, at-d, at+d)
-		}
-	}
-	for _, j := range near {
-		if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) || !short && j != at+1 {
-			continue
-		}
-		nts, nocc := c.backSentence(text, sents[j], doc)
-		side := c.sideOf(nocc)
-		if side < 0 || namesAgent(nts) || !short && !echoes(nts, objects) {
-			continue
-		}
-		with := append(occ, carriedFrom(nocc[side], nts))
-		for _, cr := range c.rules {
-			if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, nocc[side].group) || cr.stoppedBy(nocc) || cr.negates(occ) {
+	// A short post tells one incident: a side anywhere in it, the nearest
+	// first, completes the act; an article looks only next door.
+	for d := 1; d < len(sents) && (short || d == 1); d++ {
+		for _, j := range [2]int{at - d, at + d} {
+			if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) || !short && j != at+1 {
 				continue
 			}
-			h, st := cr.eval(text, sents[at], ts, with, c.modes)
-			if st != fired || cr.generalActor(h, ts, with) || !short && mode == "report" && c.genericActor(h, ts, with, false) {
+			nts, nocc := c.backSentence(text, sents[j], doc)
+			side := c.sideOf(nocc)
+			if side < 0 || namesAgent(nts) || !short && !echoes(nts, objects) {
 				continue
 			}
-			h.Field, h.Mode, h.Weight = field, mode, h.Weight*sideWeight
-			hits = append(hits, h)
+			with := append(occ, carriedFrom(nocc[side], nts))
+			for _, cr := range c.rules {
+				if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, nocc[side].group) || cr.stoppedBy(nocc) || cr.negates(occ) {
+					continue
+				}
+				h, st := cr.eval(text, sents[at], ts, with, c.modes)
+				if st != fired || cr.generalActor(h, ts, with) || !short && mode == "report" && c.genericActor(h, ts, with, false) {
+					continue
+				}
+				h.Field, h.Mode, h.Weight = field, mode, h.Weight*sideWeight
+				hits = append(hits, h)
+			}
+			return hits
 		}
-		return hits
 	}
 	return hits
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -37,13 +36,7 @@ func esTestURL(t *testing.T) string {
 // execNetra runs the command line in-process.
 func execNetra(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
-	cmd := newRootCmd()
-	var out, errOut bytes.Buffer
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	err := cmd.ExecuteContext(context.Background())
-	return out.String(), errOut.String(), err
+	return runNetra(t, "", args...)
 }
 
 // e2eTexts are what a reviewer would expect to find or not find.

@@ -24,7 +24,14 @@ const corpusDir = "../../testdata/corpus"
 // runNetra runs the netra command line in-process.
 func runNetra(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	cmd := newRootCmd()
+	return runNetraWith(t, &globals{}, stdin, args...)
+}
+
+// runNetraWith is runNetra over globals a test prepared
+// (globals.wrapClassifier).
+func runNetraWith(t *testing.T, g *globals, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	cmd := newRootCmdFor(g)
 	var out, errOut bytes.Buffer
 	cmd.SetArgs(args)
 	cmd.SetIn(strings.NewReader(stdin))
@@ -426,13 +433,7 @@ func TestScoreGoesOnPastClassifierFailure(t *testing.T) {
 		g := &globals{wrapClassifier: func(c pipeline.Classifier) pipeline.Classifier {
 			return failOn{Classifier: c, text: "teks yang membuat classifier gagal"}
 		}}
-		cmd := newRootCmdFor(g)
-		var out, errOut bytes.Buffer
-		cmd.SetArgs(args)
-		cmd.SetOut(&out)
-		cmd.SetErr(&errOut)
-		err := cmd.ExecuteContext(context.Background())
-		return out.String(), errOut.String(), err
+		return runNetraWith(t, g, "", args...)
 	}
 
 	out, stderr, err := run("score", "--workers", "2", path)
