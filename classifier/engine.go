@@ -516,6 +516,18 @@ func ownsPlace(o occurrence, ts []Token) bool {
 	return false
 }
 
+// placeAfter reports whether civil servant o, after act a, only names
+// where something stood ("balihonya lebih gede dari kantor lurahnya"):
+// the act has no subject there. A passive act done at an office
+// ("beras berstiker calon dibagikan di kantor lurah") is the office's.
+func placeAfter(o, a occurrence, text string, ts []Token) bool {
+	if a.carried || o.i < a.j || !ownsPlace(o, ts) || strings.IndexFunc(between(text, ts, o.i-1, o.i), isBreakRune) >= 0 {
+		return false
+	}
+	act := ts[a.i].Norm
+	return !(strings.HasPrefix(act, "di") && len(act) > 5)
+}
+
 // worksAt reports whether the civil servant b only names the office where
 // the other person o works ("Honorer kantor camat di Pangkep jd timses",
 // "tenaga honorer di kantor lurah"): b stands in a place phrase right
@@ -655,7 +667,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts)) {
 				continue
 			}
-			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts)) {
+			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts)) {
 				continue
 			}
 			d := distance(a, o)
