@@ -160,3 +160,43 @@ func feelsOrIntends(w string) bool {
 	}
 	return false
 }
+
+// statesNorm reports whether a hit otherwise complete only states a norm:
+// its subject is a norm's (normSubject), a sanction to come is said of a
+// whole class (genericConsequence), or the side is what a prohibition
+// between it and the act forbids (prohibitedSide). It returns the cue.
+func (cr *compiledRule) statesNorm(text string, a occurrence, chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
+	if k, ok := cr.normSubject(chosen, occ, ts, modes); ok {
+		return k, true
+	}
+	if k, ok := cr.genericConsequence(text, chosen, occ, ts); ok {
+		return k, true
+	}
+	return cr.prohibitedSide(a, chosen, occ, text, ts, modes)
+}
+
+// prohibitedSide reports whether a cancel cue of a rule stands after act a
+// and before the hit's side, in the side's clause and at most
+// prohibitedReach words from it ("Camat ngumpulin kades se-kecamatan,
+// ngingetin kades dilarang ikut kampanye"): what the act was about is the
+// prohibition, and the side is only what it forbids.
+func (cr *compiledRule) prohibitedSide(a occurrence, chosen, occ []occurrence, text string, ts []Token, modes []string) (int, bool) {
+	for _, t := range chosen {
+		if t.carried || a.carried || t.i < a.j || !cr.roleIs(t, rules.RoleTarget) {
+			continue
+		}
+		for k, o := range occ {
+			if o.carried || !cr.cancel[o.group] || modes[o.group] != "rule" || o.i < a.j || o.j > t.i || t.i-o.j > prohibitedReach {
+				continue
+			}
+			if strings.IndexFunc(text[ts[o.j-1].End:ts[t.i].Start], isBreakRune) < 0 {
+				return k, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// prohibitedReach is how many words may stand between a prohibition and
+// the side it forbids ("dilarang ikut kampanye calon").
+const prohibitedReach = 4

@@ -455,9 +455,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 			}
 		}
 		if !cancelled {
-			if cue, cancelled = cr.normSubject(chosen, occ, ts, modes); !cancelled {
-				cue, cancelled = cr.genericConsequence(text, chosen, occ, ts)
-			}
+			cue, cancelled = cr.statesNorm(text, a, chosen, occ, ts, modes)
 		}
 		if !cancelled {
 			return cr.hit(text, s, ts, chosen), fired

@@ -174,8 +174,9 @@ func choosesThing(a occurrence, ts []Token) bool {
 	return false
 }
 
-// duringCue reports whether cue o stands right after a word of time, so
-// it says when the act happened, not what the sentence is about: "masang
+// duringCue reports whether cue o stands right after a word of time or a
+// negation, so it says when the act happened or what did not happen, not
+// what the sentence is about: "masang
 // stiker caleg di kaca angkot waktu razia kemarin" is no removal of
 // campaign material. (Totals are another matter: "ketika ratusan laporan
 // masuk" still counts cases.)
@@ -186,7 +187,10 @@ func duringCue(o occurrence, ts []Token) bool {
 	switch w := ts[o.i-1].Norm; {
 	case timeWord(w),
 		// "Biasanya nyopot, ini masang": what they usually do
-		w == "biasanya", w == "biasa":
+		w == "biasanya", w == "biasa",
+		// "menjaga agar spanduk itu tidak dicopot": kept up, not
+		// taken down
+		w == "tidak", w == "tak", w == "jangan", w == "gak", w == "nggak", w == "ga":
 		return true
 	}
 	return false
