@@ -189,6 +189,11 @@ func (cr *compiledRule) prohibitedSide(a occurrence, chosen, occ []occurrence, t
 			if o.carried || !cr.cancel[o.group] || modes[o.group] != "rule" || o.i < a.j || o.j > t.i || t.i-o.j > prohibitedReach {
 				continue
 			}
+			if strings.ContainsAny(text[ts[a.j-1].End:ts[o.i].Start], ".!?") {
+				// A post read whole (evalWholePost) weighs cues in
+				// other sentences itself.
+				continue
+			}
 			if strings.IndexFunc(text[ts[o.j-1].End:ts[t.i].Start], isBreakRune) < 0 {
 				return k, true
 			}
