@@ -43,7 +43,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
-		if eventSetting(o, ts) {
+		if eventSetting(o, text, ts) {
 			// "waktu rakor di hotel ada arahan …", "judulnya rakor …":
 			// the meeting is where the act took place, not a
 			// socialisation of the rules.

@@ -209,17 +209,22 @@ func timeWord(w string) bool {
 // eventSetting reports whether cue o is a meeting of officials (rakor,
 // bimtek, seminar …) named as the time or the cover of what happened: a
 // word of time ("waktu rakor", "saat bimtek") or of disguise ("judulnya
-// rakor", "berkedok bimtek") stands right before it.
-func eventSetting(o occurrence, ts []Token) bool {
+// rakor", "berkedok bimtek") stands right before it. A purpose put in
+// quotation marks ("kumpul pegawai buat \"sosialisasi program\", ujung2nya
+// …") is a cover too: the writer does not believe it.
+func eventSetting(o occurrence, text string, ts []Token) bool {
 	if o.carried || o.i == 0 {
 		return false
 	}
+	w := ts[o.i-1].Norm
 	switch ts[o.i].Norm {
 	case "rakor", "rapat", "bimtek", "bimbingan", "seminar", "webinar", "lokakarya", "workshop", "penyuluhan":
+	case "sosialisasi", "pembinaan", "pengarahan", "silaturahmi", "silaturahim":
+		return (w == "buat" || w == "untuk" || w == "acara" || w == "kegiatan" || w == "katanya") &&
+			strings.ContainsAny(between(text, ts, o.i-1, o.i), "\"“'‘")
 	default:
 		return false
 	}
-	w := ts[o.i-1].Norm
 	if timeWord(w) || w == "dalam" {
 		return true
 	}
