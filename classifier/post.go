@@ -157,7 +157,31 @@ func (c *Classifier) ownSubject(text string, h netra.Hit, ts []Token, occ []occu
 // servants as a class ("ASN", "PNS"; see classWord).
 func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool {
 	o, ok := c.hitActor(h, ts, occ)
-	return ok && classWord(o, ts)
+	return ok && classWord(o, ts) && !statusOf(o, ts)
+}
+
+// statusOf reports whether class word o is said of someone as their
+// status ("Dia kerja di dinas PUPR, udah PNS 11 tahun", "suaminya
+// berstatus ASN"): the post is about that person, not the class.
+func statusOf(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	k := o.i - 1
+	switch ts[k].Norm {
+	case "jadi", "jd", "menjadi":
+		// "udah jadi PNS", not "nan karajo jadi ASN" (whoever works as
+		// one)
+		k--
+		if k < 0 {
+			return false
+		}
+	}
+	switch ts[k].Norm {
+	case "udah", "sudah", "sdh", "dah", "adalah", "berstatus", "statusnya", "dia", "beliau", "ia", "itu":
+		return true
+	}
+	return false
 }
 
 // clauseCancelGazetteers are the cancel gazetteers whose reach is their

@@ -65,3 +65,13 @@ func TestStyledLettersKeepOffsets(t *testing.T) {
 		t.Errorf("spans %q do not point at the styled actor", words)
 	}
 }
+
+// TestStatusOfPerson checks that a civil-service word said of one person
+// as their status ("udah PNS 8 tahun") lets a post read whole tie them to
+// the act, while the same word naming whoever works as one stays a class.
+func TestStatusOfPerson(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Yg posting foto salam dua jari di depan baliho capres itu tetangga sy. Dia kerja di dinas perkim, udah PNS 8 tahun.", true},
+		{"Yg posting foto salam dua jari di depan baliho capres itu tetangga sy. Warga yg kerja jadi PNS jangan ditiru ya.", false},
+	})
+}
