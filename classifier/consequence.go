@@ -163,7 +163,8 @@ func feelsOrIntends(w string) bool {
 
 // statesNorm reports whether a hit otherwise complete only states a norm:
 // its subject is a norm's (normSubject), a sanction to come is said of a
-// whole class (genericConsequence), or the side is what a prohibition
+// whole class (genericConsequence), the act is what anyone who feels it
+// might meet (whoeverFeels), or the side is what a prohibition
 // between it and the act forbids (prohibitedSide). It returns the cue.
 func (cr *compiledRule) statesNorm(text string, a occurrence, chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
 	if k, ok := cr.normSubject(chosen, occ, ts, modes); ok {
@@ -172,7 +173,31 @@ func (cr *compiledRule) statesNorm(text string, a occurrence, chosen, occ []occu
 	if k, ok := cr.genericConsequence(text, chosen, occ, ts); ok {
 		return k, true
 	}
+	if whoeverFeels(a, ts) {
+		return whoeverCue, true
+	}
 	return cr.prohibitedSide(a, chosen, occ, text, ts, modes)
+}
+
+// whoeverFeels reports whether act a is what anyone who feels or means to
+// might meet ("layanan konsultasi bagi anggota yang merasa ditekan atasan
+// … untuk mendukung calon"): "bagi", at most three words, "yang" and a
+// verb of feeling or intent stand before the act.
+func whoeverFeels(a occurrence, ts []Token) bool {
+	if a.carried {
+		return false
+	}
+	for k := 0; k+2 < a.i; k++ {
+		if ts[k].Norm != "bagi" {
+			continue
+		}
+		for y := k + 2; y <= k+4 && y+1 <= a.i; y++ {
+			if ts[y].Norm == "yang" && feelsOrIntends(ts[y+1].Norm) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // prohibitedSide reports whether a cancel cue of a rule stands after act a
