@@ -500,44 +500,6 @@ func laterClause(o, a occurrence, text string, ts []Token) bool {
 	return false
 }
 
-// ownsPlace reports whether person o only names whose place or event it
-// was ("di panggung acara PGRI", "di rumah kepala desa"): someone there is
-// not the one who acted.
-func ownsPlace(o occurrence, ts []Token) bool {
-	if o.carried || o.i == 0 {
-		return false
-	}
-	switch ts[o.i-1].Norm {
-	case "acara", "panggung", "rumah", "kantor", "posko", "gedung", "aula", "balai", "halaman", "grup", "akun", "rapat", "pertemuan":
-		return true
-	}
-	return false
-}
-
-// placeAfter reports whether civil servant o, after act a, only names
-// where something stood ("balihonya lebih gede dari kantor lurahnya"):
-// the act has no subject there. A passive act done at an office
-// ("beras berstiker calon dibagikan di kantor lurah") is the office's.
-func placeAfter(o, a occurrence, text string, ts []Token) bool {
-	if a.carried || o.i < a.j || !ownsPlace(o, ts) || strings.IndexFunc(between(text, ts, o.i-1, o.i), isBreakRune) >= 0 {
-		return false
-	}
-	act := ts[a.i].Norm
-	return !(strings.HasPrefix(act, "di") && len(act) > 5)
-}
-
-// worksAt reports whether the civil servant b only names the office where
-// the other person o works ("Honorer kantor camat di Pangkep jd timses",
-// "tenaga honorer di kantor lurah"): b stands in a place phrase right
-// after o.
-func worksAt(o, b occurrence, ts []Token) bool {
-	if o.j > b.i || !ownsPlace(b, ts) {
-		return false
-	}
-	gap := b.i - 1 - o.j
-	return gap == 0 || gap == 1 && ts[o.j].Norm == "di"
-}
-
 // isBreakRune reports runes that break a clause: punctuation other than
 // quotes and brackets, and symbols such as emoji.
 func isBreakRune(r rune) bool {
@@ -712,7 +674,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 					// else's title ("Relawan Guru Nusantara").
 					return nil, false
 				}
-				if b := occ[best]; !o.carried && !b.carried && worksAt(o, b, ts) {
+				if b := occ[best]; !o.carried && !b.carried && (worksAt(o, b, ts) || o.j <= a.i && uniform(b, ts)) {
 					return nil, false
 				}
 				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) {

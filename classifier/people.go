@@ -408,3 +408,56 @@ func (cr *compiledRule) witness(a occurrence, chosen []occurrence, ts []Token) b
 	}
 	return false
 }
+
+// ownsPlace reports whether person o only names whose place or event it
+// was ("di panggung acara PGRI", "di rumah kepala desa"): someone there is
+// not the one who acted.
+func ownsPlace(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "acara", "panggung", "rumah", "kantor", "posko", "gedung", "aula", "balai", "halaman", "grup", "akun", "rapat", "pertemuan":
+		return true
+	}
+	return false
+}
+
+// placeAfter reports whether civil servant o, after act a, only names
+// where something stood ("balihonya lebih gede dari kantor lurahnya"):
+// the act has no subject there. A passive act done at an office
+// ("beras berstiker calon dibagikan di kantor lurah") is the office's.
+func placeAfter(o, a occurrence, text string, ts []Token) bool {
+	if a.carried || o.i < a.j || !ownsPlace(o, ts) || strings.IndexFunc(between(text, ts, o.i-1, o.i), isBreakRune) >= 0 {
+		return false
+	}
+	act := ts[a.i].Norm
+	return !(strings.HasPrefix(act, "di") && len(act) > 5)
+}
+
+// worksAt reports whether the civil servant b only names the office where
+// the other person o works ("Honorer kantor camat di Pangkep jd timses",
+// "tenaga honorer di kantor lurah"): b stands in a place phrase right
+// after o.
+func worksAt(o, b occurrence, ts []Token) bool {
+	if o.j > b.i || !ownsPlace(b, ts) {
+		return false
+	}
+	gap := b.i - 1 - o.j
+	return gap == 0 || gap == 1 && ts[o.j].Norm == "di"
+}
+
+// uniform reports whether civil servant b is only a uniform ("seragam
+// Korpri", "seragam khaki"): with someone who is not ASN before the act
+// ("kades bersama perangkat desa … memakai seragam Korpri"), the uniform
+// is theirs.
+func uniform(b occurrence, ts []Token) bool {
+	if b.carried {
+		return false
+	}
+	switch ts[b.i].Norm {
+	case "seragam", "baju", "batik":
+		return true
+	}
+	return false
+}

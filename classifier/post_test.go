@@ -75,3 +75,14 @@ func TestStatusOfPerson(t *testing.T) {
 		{"Yg posting foto salam dua jari di depan baliho capres itu tetangga sy. Warga yg kerja jadi PNS jangan ditiru ya.", false},
 	})
 }
+
+// TestUniformWearer checks that a civil servant's uniform names its
+// wearer when nobody else is there, and is someone else's when a person
+// who is not ASN stands before the act.
+func TestUniformWearer(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Jam kerja kok nongkrong di posko pemenangan, seragam khaki lengkap. Gaji dari kami loh.", true},
+		{"Kades Sukamaju berpose dua jari mendukung paslon 2 dengan memakai seragam Korpri.", false},
+		{"Foto kades bersama perangkat desa berpose dua jari untuk paslon 2, semuanya memakai seragam Korpri.", false},
+	})
+}
