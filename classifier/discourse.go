@@ -43,6 +43,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
+		if hoaxAsObject(o, ts) {
+			// "kominfo yg harusnya ngawasin hoaks": hoaxes are what the
+			// office fights, not a verdict on the story.
+			continue
+		}
 		if eventSetting(o, text, ts) {
 			// "waktu rakor di hotel ada arahan …", "judulnya rakor …":
 			// the meeting is where the act took place, not a

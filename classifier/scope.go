@@ -305,3 +305,25 @@ func otherThan(a occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// hoaxAsObject reports whether cue o is "hoaks" taken as the object of a
+// verb of watching, fighting or spreading ("ngawasin hoaks", "menangkal
+// hoaks", "nyebar hoaks"), which says nothing about whether the story is
+// true.
+func hoaxAsObject(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 || o.j != o.i+1 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "hoaks", "hoax", "hoaxs":
+	default:
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "ngawasin", "mengawasi", "awasi", "ngawasi", "menangkal", "tangkal", "nangkal", "memberantas", "berantas",
+		"melawan", "lawan", "perangi", "memerangi", "mencegah", "cegah", "penangkal", "pemberantasan", "menyebar",
+		"menyebarkan", "nyebar", "nyebarin", "sebar", "bikin", "membuat", "produksi", "memproduksi", "anti":
+		return true
+	}
+	return false
+}
