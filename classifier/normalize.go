@@ -595,6 +595,16 @@ func votes(w string) bool {
 	return false
 }
 
+// remembers reports the words of a reminder that, right before "nomor"
+// and a number word, make it a ballot number ("jangan lupa nomor dua").
+func remembers(w string) bool {
+	switch w {
+	case "lupa", "ingat", "inget", "ingek", "ingatlah":
+		return true
+	}
+	return false
+}
+
 // sidesNumberBefore reports words after which a bare number word names a
 // side: relative markers ("yang", Javanese "sing", Sundanese "nu", Minang
 // "nan") and "ingat".
@@ -640,6 +650,10 @@ func votedBefore(ts []Token, i int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-maxVotedBefore; k-- {
 		if votes(ts[k].Norm) || ts[k].Norm == "dipilih" || ts[k].Norm == "dicoblos" {
+			return true
+		}
+		if remembers(ts[k].Norm) && k == i-1 {
+			// "jangan lupa nomor dua", "ingat nomor tiga ya"
 			return true
 		}
 		if (ts[k].Norm == "tanggal" || ts[k].Norm == "tgl") && k+1 < i && isDigits(ts[k+1].Norm) {

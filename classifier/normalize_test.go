@@ -22,6 +22,9 @@ func TestNormalize(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"Pilihhh paslon no. urut 2 yaaa", "pilih paslon nourut2 ya"},
 		{"nomor urut dua", "nourut2"},
+		{"jangan lupa nomor dua ya", "jangan lupa nourut2 ya"},
+		{"ingat nomor tiga di bilik suara", "ingat nourut3 di bilik suara"},
+		{"lupa nomor rumahnya", "lupa nomor rumahnya"},
 		{"camat2 dukung 02, terang2an", "camat camat dukung nourut2 terang2an"},
 		{"bagi2 sembako", "bagi bagi sembako"},
 		{"k2 jari2 nourut2", "k2 jari2 nourut2"},
