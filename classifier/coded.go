@@ -4,7 +4,8 @@ package classifier
 // the side, in words everyone present understands: the one who built or
 // gave something ("pilih yang sudah bangun rumah sakit ini", "ingat siapa
 // yang bantu traktor kita"), the outcome wanted at the polls ("jangan
-// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah"), a pointer
+// sampai TPS sekolah kalah", "ampun ngantos suwara TPS kalah") or the
+// loss a threat is made on ("kalau TPS dekat sekolah kalah, …"), a pointer
 // after campaign material or support ("konten 'yang itu'", "untuk bapak
 // kita"), a wink ("Paham kan maksudnya") or a colour ("yang merah"). Such words
 // are a side as much as a name is; codedSides finds them by their shape,
@@ -29,7 +30,7 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 
 // codedShapes are the shapes of a coded side, tried in order at each
 // token; each reports where the side's words end.
-var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, pointedSide, wink, colourSide, kinSide}
+var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, lossCondition, pointedSide, wink, colourSide, kinSide}
 
 // benefactor reports whether "yang" at k opens a clause naming someone by
 // what they built or gave ("yang sudah bangun jalan", "yang bantu traktor
@@ -87,6 +88,28 @@ func outcomeWanted(ts []Token, k int) (int, bool) {
 				}
 			}
 			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// lossCondition reports whether a condition at k is a loss at the polls
+// ("kalau TPS dekat sekolah kalah, siap-siap mutasi ke pulau"): what it
+// threatens is pressure for the side that must not lose, and the
+// condition is that side, not a hypothesis; e is the end of "kalah".
+func lossCondition(ts []Token, k int) (int, bool) {
+	switch ts[k].Norm {
+	case "kalau", "jika", "bila", "apabila", "kalo", "klo":
+	default:
+		return 0, false
+	}
+	poll := false
+	for j := k + 1; j < len(ts) && j <= k+outcomeReach; j++ {
+		switch w := ts[j].Norm; {
+		case pollWord(w):
+			poll = true
+		case w == "kalah":
+			return j + 1, poll
 		}
 	}
 	return 0, false

@@ -2,8 +2,9 @@ package classifier
 
 import "testing"
 
-// TestCodedSides checks that a side named by what it built or by the
-// outcome wanted at the polls completes pressure on civil servants, and
+// TestCodedSides checks that a side named by what it built, by the
+// outcome wanted at the polls or by the loss a threat is made on completes
+// pressure on civil servants, and
 // that neither shape alone makes a side of ordinary words.
 func TestCodedSides(t *testing.T) {
 	c := mustDefault(t)
@@ -17,6 +18,10 @@ func TestCodedSides(t *testing.T) {
 		{"Pak Kadis Pertanian di acara panen raya teriak \"Gas terus, Abah!\" semua juga tahu Abah itu siapa.", true},
 		{"Habis apel pagi kepala puskesmas ngumpulin kami perawat, bilang jadwal jaga diganti. Terus senyum-senyum aja gitu.", false},
 		{"Kepala UPT Pendidikan bilang di rapat K3S: tolong guru-gurunya dikondisikan, jangan sampai tim voli sekolah kalah lagi.", false},
+		// A loss at the polls as the condition of a threat, not a
+		// hypothesis; a lost match is no side.
+		{"Kepala dinas ngancam guru-guru PNS: kalau TPS dekat sekolah sampai kalah, siap-siap mutasi ke pulau.", true},
+		{"Kepala dinas ngancam guru-guru PNS: kalau tim voli sekolah sampai kalah, siap-siap mutasi ke pulau.", false},
 	})
 }
 
