@@ -48,7 +48,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// office fights, not a verdict on the story.
 			continue
 		}
-		if eventSetting(o, text, ts) {
+		if cr.eventSetting(o, occ, text, ts) {
 			// "waktu rakor di hotel ada arahan …", "judulnya rakor …":
 			// the meeting is where the act took place, not a
 			// socialisation of the rules.

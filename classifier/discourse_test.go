@@ -422,8 +422,8 @@ func TestCueInProperName(t *testing.T) {
 }
 
 // TestMeetingAsSetting checks that an officials' meeting named as the time
-// or the cover of an act (waktu rakor, judulnya rakor) does not make the
-// sentence a socialisation, while a meeting held to explain the rules
+// or the cover of an act (waktu rakor, judulnya rakor, in quotation marks,
+// a side's or a programme's) does not make the sentence a socialisation, while a meeting held to explain the rules
 // still does.
 func TestMeetingAsSetting(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
@@ -431,6 +431,12 @@ func TestMeetingAsSetting(t *testing.T) {
 		{"Para camat dikumpulkan di hotel, judulnya rakor pembangunan, tapi isinya arahan memenangkan paslon nomor 1.", true},
 		{"Rakor netralitas ASN: kadis Sukamaju mengingatkan staf agar tidak mendukung paslon mana pun.", false},
 		{"Dalam rakor itu bupati menegaskan ASN dilarang mendukung paslon nomor 2.", false},
+		// In quotation marks, a side's own or a programme's: the setting.
+		{"Dapat undangan rapat 'koordinasi program' dari Kasubag Umum, isinya pembagian tugas kampanye per RT buat caleg DPRD.", true},
+		{"Bimtek UMKM Dinas Koperasi di hotel, pesertanya dikasih kaos dan stiker cabup oleh kepala dinas.", true},
+		{"Kepala seksi itu terekam menghadiri rapat koordinasi tim pemenangan paslon nomor 2 di rumah makan.", true},
+		{"Bawaslu menggelar \"sosialisasi netralitas ASN\" bagi camat dan lurah, mengingatkan larangan ikut kampanye paslon.", false},
+		{"Camat menggelar sosialisasi netralitas, mengingatkan ASN agar tidak memasang stiker caleg.", false},
 	})
 }
 

@@ -1,6 +1,10 @@
 package classifier
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
 
 // What a cue or a negation applies to. A cue word in the sentence does not
 // always bear on the act: "kalau" after a verb of telling is "that", a
@@ -207,29 +211,78 @@ func timeWord(w string) bool {
 }
 
 // eventSetting reports whether cue o is a meeting of officials (rakor,
-// bimtek, seminar …) named as the time or the cover of what happened: a
-// word of time ("waktu rakor", "saat bimtek") or of disguise ("judulnya
-// rakor", "berkedok bimtek") stands right before it. A purpose put in
-// quotation marks ("kumpul pegawai buat \"sosialisasi program\", ujung2nya
-// …") is a cover too: the writer does not believe it.
-func eventSetting(o occurrence, text string, ts []Token) bool {
-	if o.carried || o.i == 0 {
+// bimtek, seminar …) or a socialisation named as the time, the place or
+// the cover of what happened, not a socialisation of the rules:
+//   - a word of time ("waktu rakor", "saat bimtek") or of disguise
+//     ("judulnya rakor", "berkedok bimtek") stands right before a meeting;
+//   - it is put in quotation marks ("rapat 'koordinasi program'", "buat
+//     \"sosialisasi program\", ujung2nya …"): the writer does not believe
+//     it, unless the rules are what it is about;
+//   - a side's own ("sosialisasi caleg Ibu N", "rapat koordinasi tim
+//     pemenangan") or a programme's ("Bimtek UMKM", "penyuluhan gizi").
+func (cr *compiledRule) eventSetting(o occurrence, occ []occurrence, text string, ts []Token) bool {
+	if o.carried {
 		return false
 	}
-	w := ts[o.i-1].Norm
+	meeting := false
 	switch ts[o.i].Norm {
 	case "rakor", "rapat", "bimtek", "bimbingan", "seminar", "webinar", "lokakarya", "workshop", "penyuluhan":
-	case "sosialisasi", "pembinaan", "pengarahan", "silaturahmi", "silaturahim":
-		return (w == "buat" || w == "untuk" || w == "acara" || w == "kegiatan" || w == "katanya") &&
-			strings.ContainsAny(between(text, ts, o.i-1, o.i), "\"“'‘")
+		meeting = true
+	case "sosialisasi", "pembinaan", "pengarahan", "silaturahmi", "silaturahim", "edukasi", "koordinasi":
 	default:
 		return false
 	}
+	quotedCue := o.i > 0 && strings.ContainsAny(between(text, ts, o.i-1, o.i), quoteMarks) ||
+		o.j-o.i > 1 && strings.ContainsAny(text[ts[o.i].End:ts[o.j-1].Start], quoteMarks)
+	if quotedCue && !aboutRules(ts, o.j) {
+		return true
+	}
+	if o.j < len(ts) && programmeTopic(ts[o.j].Norm) {
+		return true
+	}
+	for _, t := range occ {
+		if !t.carried && t.i == o.j && cr.roleIs(t, rules.RoleTarget) {
+			return true
+		}
+	}
+	if !meeting || o.i == 0 {
+		return false
+	}
+	w := ts[o.i-1].Norm
 	if timeWord(w) || w == "dalam" {
 		return true
 	}
 	switch w {
 	case "judulnya", "judul", "namanya", "bertajuk", "berkedok", "kedok", "dalih", "berdalih", "bungkus", "dibungkus":
+		return true
+	}
+	return false
+}
+
+// quoteMarks are the quotation marks a cover name is put in.
+const quoteMarks = "\"“”'‘’"
+
+// aboutRules reports whether one of the three words from k names the
+// rules or their oversight ("sosialisasi netralitas ASN", "'rakor
+// pengawasan pemilu'").
+func aboutRules(ts []Token, k int) bool {
+	for j := k; j < len(ts) && j < k+3; j++ {
+		switch ts[j].Norm {
+		case "netralitas", "netral", "pengawasan", "pemilu", "pilkada", "pemilihan", "asn", "pns", "larangan", "aturan",
+			"peraturan", "regulasi", "kode", "etik", "undang", "hukum", "partisipatif", "bawaslu", "kpu", "panwaslu":
+			return true
+		}
+	}
+	return false
+}
+
+// programmeTopic reports words that name a government programme's topic
+// right after a meeting word ("Bimtek UMKM", "penyuluhan gizi"): the
+// meeting is where an act took place, not a socialisation of the rules.
+func programmeTopic(w string) bool {
+	switch w {
+	case "umkm", "gizi", "stunting", "posyandu", "pertanian", "administrasi", "pengelolaan", "keuangan", "kesehatan",
+		"pajak", "aplikasi", "operator", "perikanan", "koperasi", "pariwisata", "kependudukan", "program":
 		return true
 	}
 	return false
