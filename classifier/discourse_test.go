@@ -672,3 +672,13 @@ func TestTextModelRanksHeldOutNews(t *testing.T) {
 		t.Errorf("word model ranks cases above other news with a hit with AUC %.3f, want at least 0.9", auc)
 	}
 }
+
+// TestCountedEvent checks that an overseer's count of one event dated to
+// a day is that event's case, while a count over a whole election stays
+// totals.
+func TestCountedEvent(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Bawaslu Sukamaju mencatat sedikitnya 40 guru PNS ikut apel akbar relawan paslon bupati di Lapangan Merdeka, Sabtu (7/11/2020).", true},
+		{"Bawaslu mencatat 40 guru PNS ikut kampanye paslon sepanjang Pilkada 2020.", false},
+	})
+}

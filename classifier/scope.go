@@ -380,3 +380,25 @@ func hoaxAsObject(o occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// countedEvent reports whether cue o is an overseer's count ("mencatat",
+// "tercatat") in a sentence that dates what was counted to a day ("mencatat
+// sedikitnya 40 guru PNS ikut apel akbar relawan paslon …, Sabtu"): the
+// count of one event is that event's case (GUIDE), not totals.
+func countedEvent(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mencatat", "tercatat":
+	default:
+		return false
+	}
+	for _, t := range ts {
+		switch t.Norm {
+		case "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "ahad":
+			return true
+		}
+	}
+	return false
+}
