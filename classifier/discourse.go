@@ -43,6 +43,10 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
+		if compulsoryThing(o, ts) {
+			// "dosen mata kuliah wajib": a required course, no rule.
+			continue
+		}
 		if hoaxAsObject(o, ts) {
 			// "kominfo yg harusnya ngawasin hoaks": hoaxes are what the
 			// office fights, not a verdict on the story.

@@ -402,3 +402,17 @@ func countedEvent(o occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// compulsoryThing reports whether cue o is "wajib" said of a thing after
+// it ("mata kuliah wajib", "buku wajib", "salat wajib"): a required
+// course or duty, not an obligation the sentence states.
+func compulsoryThing(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 || ts[o.i].Norm != "wajib" {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "kuliah", "matkul", "pelajaran", "mapel", "buku", "bacaan", "salat", "sholat", "shalat", "zakat", "iuran", "menu", "tontonan":
+		return true
+	}
+	return false
+}
