@@ -682,3 +682,17 @@ func TestCountedEvent(t *testing.T) {
 		{"Bawaslu mencatat 40 guru PNS ikut kampanye paslon sepanjang Pilkada 2020.", false},
 	})
 }
+
+// TestOfficerPuttingUp checks that enforcement officers named where
+// material is put up and none taken down ("angkut baliho petahana, yang
+// pasang orang-orang berseragam Satpol") or whose removal is denied
+// ("Bukan Menertibkan, …") are no sign of their duty, while officers who
+// take material down or do nothing stay one.
+func TestOfficerPuttingUp(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Malam-malam ada mobil dinas Satpol PP angkut baliho petahana, yang pasang orang-orang berseragam Satpol.", true},
+		{"Bukan Menertibkan, Anggota Satpol PP Sukamaju Terekam Pasang Baliho Caleg Tengah Malam", true},
+		{"Baliho paslon marak di jalan protokol, Satpol PP diam saja.", false},
+		{"Satpol PP Kota Sukamaju tadi malam turunin puluhan baliho caleg yang dipaku di pohon.", false},
+	})
+}

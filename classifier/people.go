@@ -417,7 +417,7 @@ func ownsPlace(o occurrence, ts []Token) bool {
 		return false
 	}
 	switch ts[o.i-1].Norm {
-	case "acara", "panggung", "rumah", "kantor", "posko", "gedung", "aula", "balai", "halaman", "grup", "akun", "rapat", "pertemuan":
+	case "acara", "panggung", "rumah", "kantor", "posko", "gedung", "aula", "balai", "halaman", "grup", "akun", "rapat", "pertemuan", "gudang":
 		return true
 	}
 	return false
@@ -460,4 +460,25 @@ func uniform(b occurrence, ts []Token) bool {
 		return true
 	}
 	return false
+}
+
+// officerIdle reports whether o names enforcement officers (Satpol PP)
+// in a sentence that puts material up and takes none down: "Kepala Satpol
+// PP menjatuhkan sanksi kepada anggotanya yang terbukti memasang spanduk
+// caleg" tells what an officer did for a side, not their duty. Without an
+// installing verb ("Satpol PP diam saja", a scrape that lost the verb) the
+// officers stay a sign of enforcement.
+func (cr *compiledRule) officerIdle(o occurrence, occ []occurrence, ts []Token) bool {
+	if cr.officer < 0 || o.group != cr.officer || cr.enforcement < 0 || ownsPlace(o, ts) {
+		// "dikumpulkan di gudang Satpol PP": the material taken down.
+		return false
+	}
+	installs := false
+	for _, x := range occ {
+		if x.group == cr.enforcement {
+			return false
+		}
+		installs = installs || x.group == cr.install
+	}
+	return installs
 }

@@ -194,7 +194,7 @@ func duringCue(o occurrence, ts []Token) bool {
 		w == "biasanya", w == "biasa",
 		// "menjaga agar spanduk itu tidak dicopot": kept up, not
 		// taken down
-		w == "tidak", w == "tak", w == "jangan", w == "gak", w == "nggak", w == "ga":
+		w == "tidak", w == "tak", w == "jangan", w == "gak", w == "nggak", w == "ga", w == "bukan", w == "bukannya":
 		return true
 	}
 	return false
