@@ -478,7 +478,18 @@ func (cr *compiledRule) officerIdle(o occurrence, occ []occurrence, ts []Token) 
 		if x.group == cr.enforcement {
 			return false
 		}
-		installs = installs || x.group == cr.install
+		installs = installs || x.group == cr.install && !cr.sideInstalls(x, occ)
 	}
 	return installs
+}
+
+// sideInstalls reports whether a side's people stand right before install
+// verb x as its subject ("saat tim kampanye memasang baliho").
+func (cr *compiledRule) sideInstalls(x occurrence, occ []occurrence) bool {
+	for _, t := range occ {
+		if !t.carried && !x.carried && t.j == x.i && cr.roleIs(t, rules.RoleTarget) {
+			return true
+		}
+	}
+	return false
 }
