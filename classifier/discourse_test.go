@@ -696,3 +696,12 @@ func TestOfficerPuttingUp(t *testing.T) {
 		{"Satpol PP Kota Sukamaju tadi malam turunin puluhan baliho caleg yang dipaku di pohon.", false},
 	})
 }
+
+// TestNotYetWho checks that "yang belum …" picking out whom a call is for
+// does not deny the act, while "belum pernah" said of someone still does.
+func TestNotYetWho(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Pesan Kabid di grup WA dinas: bagi pegawai yg belum dapat stiker no. 3 bisa ambil di ruang saya, tempel di motor masing-masing.", true},
+		{"Kepala sekolah itu belum pernah memasang stiker caleg di sekolahnya.", false},
+	})
+}

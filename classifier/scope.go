@@ -19,7 +19,7 @@ import (
 // is taken back ("nggak nyuruh ya, tapi …"); and only within
 // negationReach or through a chain of acts.
 func (cr *compiledRule) negatesAct(o, a occurrence, occ []occurrence, text string, ts []Token) bool {
-	if litotes(o, ts) || skipsDuty(o, a, ts) || deniesOtherStatus(o, ts) || cr.stepAgainstSomeone(o, a, occ, ts) || apophasis(o, a, ts) {
+	if litotes(o, ts) || skipsDuty(o, a, ts) || deniesOtherStatus(o, ts) || cr.stepAgainstSomeone(o, a, occ, ts) || apophasis(o, a, ts) || notYetWho(o, ts) {
 		return false
 	}
 	return a.i-o.j <= negationReach || cr.negatedChain(o, a, occ) || notToDo(o, a, text, ts)
@@ -415,4 +415,13 @@ func compulsoryThing(o occurrence, ts []Token) bool {
 		return true
 	}
 	return false
+}
+
+// notYetWho reports whether negation o is "belum" in a relative clause
+// that picks out whom a call is for ("bagi teman2 puskesmas yg belum
+// dapat stiker no. 3 bisa ambil di ruang Kabid", "yang belum punya
+// pilihan, ikut saya aja"): those not yet reached are told to act, which
+// is no denial of the act.
+func notYetWho(o occurrence, ts []Token) bool {
+	return !o.carried && o.i > 0 && ts[o.i].Norm == "belum" && (ts[o.i-1].Norm == "yang" || ts[o.i-1].Norm == "yg")
 }
