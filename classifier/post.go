@@ -18,9 +18,9 @@ const postWeight = 0.7
 // Taunya pak kadis muter video … Pulangnya dapat kalender bergambar
 // paslon."): a rule fires with its roles from any sentence, but only when
 // the post names civil servants and nobody else who might have acted (no
-// "ada yang …", no "oleh …"; bystanders aside), and no question, denial,
-// rumour, rule statement, sanction, enforcement or finding of no case
-// stands anywhere in it. Other cues
+// "ada yang …", no "oleh …"; bystanders aside), and no denial, rumour,
+// rule statement, sanction, enforcement or finding of no case stands
+// anywhere in it. Other cues
 // (clauseCancel) stop the reading only in a sentence that holds one of
 // the hit's roles (cueInRoleSentence).
 func (c *Classifier) evalWholePost(text string, sents []span, doc *docContext, hits []netra.Hit, nm *nearMisses) []netra.Hit {
@@ -188,13 +188,13 @@ func statusOf(o occurrence, ts []Token) bool {
 // own clause, not the whole post: a politician ("petahana") is someone
 // else only as the act's subject (ownSubject); a negation, "bisa",
 // "supaya", "akan", a request, a prohibition, a hypothesis, an
-// explanation, an appeal, a permission, a threat, a condition or a total
-// speaks of its own sentence ("Tidak wajib, tapi dicatat", "yang bisa,
-// ikut ke GOR", "Screenshot ada kalau mau"), and stops the reading only
-// there (cueInRoleSentence). Questions, denials, rumours, rule
-// statements, sanctions, enforcement and findings of no case speak of the
-// whole post.
-var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future", "request", "prohibition", "hypothetical", "aggregate", "explanation", "appeal", "permission", "threat", "condition"}
+// explanation, an appeal, a permission, a threat, a condition, a total or
+// a question speaks of its own sentence ("Tidak wajib, tapi dicatat",
+// "yang bisa, ikut ke GOR", "Screenshot ada kalau mau", a closing
+// "Netral? 🤡"), and stops the reading only there (cueInRoleSentence).
+// Denials, rumours, rule statements, sanctions, enforcement and findings
+// of no case speak of the whole post.
+var clauseCancelGazetteers = []string{"political_official", "office_sought", "negation", "modal_permission", "purpose", "future", "request", "prohibition", "hypothetical", "aggregate", "explanation", "appeal", "permission", "threat", "condition", "question"}
 
 // quotedSource reports whether the actor of hit h is only the source of
 // words the writer quotes ("Kata guruku dulu, tangan kanan memberi …") or

@@ -86,3 +86,14 @@ func TestUniformWearer(t *testing.T) {
 		{"Foto kades bersama perangkat desa berpose dua jari untuk paslon 2, semuanya memakai seragam Korpri.", false},
 	})
 }
+
+// TestQuestionInItsOwnSentence checks that a question in a post read whole
+// stops the reading only in its own sentence: a parent who asks whether
+// what the teacher did is allowed still tells what the teacher did, while
+// a question that holds the act asks about the rule.
+func TestQuestionInItsOwnSentence(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Bapak ibu, beta mau tanya sa. Anak beta kelas 4 di SD Inpres Sukamaju pulang bawa kertas kecil ada gambar paslon nomor 3. Dia bilang ibu wali kelas yang kasi, trus pesan 'bilang bapa mama pilih ini e'. Ini boleh ko?? Guru kan PNS", true},
+		{"Mau tanya, kalau guru PNS kasih kertas bergambar paslon ke murid itu boleh?", false},
+	})
+}
