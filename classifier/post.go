@@ -34,7 +34,7 @@ func (c *Classifier) evalWholePost(text string, sents []span, doc *docContext, h
 	asn := false
 	for _, o := range occ {
 		switch role := c.dict.groups[o.group].role; {
-		case role == rules.RoleCancel && !c.clauseCancel[o.group]:
+		case role == rules.RoleCancel && !c.clauseCancel[o.group] && !askedAndDenied(o, text, ts):
 			nm.wholePost(text, fmt.Sprintf("the post is a %s anywhere (cue %q)", c.modes[o.group], occText(text, ts, o)))
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:
@@ -375,4 +375,19 @@ func hitRoles(h netra.Hit) []string {
 		}
 	}
 	return out
+}
+
+// askedAndDenied reports whether cancel cue o is asked about and answered
+// no ("Cuti? Gak ada tuh", "Cuti? Kayaknya enggak deh"): what it names did
+// not happen, so it does not stop a post read whole.
+func askedAndDenied(o occurrence, text string, ts []Token) bool {
+	if o.carried || o.j >= len(ts) || !strings.Contains(between(text, ts, o.j-1, o.j), "?") {
+		return false
+	}
+	for k := o.j; k < len(ts) && k < o.j+2; k++ {
+		if negationWord(ts[k].Norm) {
+			return true
+		}
+	}
+	return false
 }

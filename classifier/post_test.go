@@ -97,3 +97,13 @@ func TestQuestionInItsOwnSentence(t *testing.T) {
 		{"Mau tanya, kalau guru PNS kasih kertas bergambar paslon ke murid itu boleh?", false},
 	})
 }
+
+// TestCueAskedAndDenied checks that a cue asked about and answered no
+// ("Cuti? Kayaknya enggak deh") does not stop a post read whole, while the
+// same cue stated does.
+func TestCueAskedAndDenied(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Istri calon bupati itu kan kabid di Dinas Sosial Sukamaju. Tiap hari ikut kampanye suaminya pas jam kerja. Cuti? Kayaknya enggak deh.", true},
+		{"Istri calon bupati itu kan kabid di Dinas Sosial Sukamaju. Tiap hari ikut kampanye suaminya. Katanya udah cuti di luar tanggungan negara.", false},
+	})
+}
