@@ -54,7 +54,7 @@ func (d *docContext) titleSide(c *Classifier) (occurrence, []Token, bool) {
 // sentence's agent.
 func (c *Classifier) evalTitleSide(text string, s span, ts []Token, occ []occurrence, doc *docContext, hits []netra.Hit) []netra.Hit {
 	side, sts, ok := doc.titleSide(c)
-	if !ok || namesAgent(ts) {
+	if !ok || namesAgent(ts, nil) {
 		return hits
 	}
 	lent := carriedFrom(side, sts)

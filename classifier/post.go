@@ -25,16 +25,24 @@ const postWeight = 0.7
 // the hit's roles (cueInRoleSentence).
 func (c *Classifier) evalWholePost(text string, sents []span, doc *docContext, hits []netra.Hit, nm *nearMisses) []netra.Hit {
 	ts := c.norm.tokensIn(text, 0, len(text))
-	if namesAgent(ts) {
+	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
+	asnAt := func(k int) bool {
+		for _, o := range occ {
+			if !o.carried && o.i == k && o.group == c.heads.asn {
+				return true
+			}
+		}
+		return false
+	}
+	if namesAgent(ts, asnAt) {
 		// "ada yang bagi-bagi stiker …": someone else did it.
 		nm.wholePost(text, `someone else is named as the agent ("ada yang …", "oleh …")`)
 		return hits
 	}
-	occ := c.resolveRefs(c.dict.find(ts, nil), ts, doc)
 	asn := false
 	for _, o := range occ {
 		switch role := c.dict.groups[o.group].role; {
-		case role == rules.RoleCancel && !c.clauseCancel[o.group] && !askedAndDenied(o, text, ts):
+		case role == rules.RoleCancel && !c.clauseCancel[o.group] && !askedAndDenied(o, text, ts) && !nothingDone(o, ts):
 			nm.wholePost(text, fmt.Sprintf("the post is a %s anywhere (cue %q)", c.modes[o.group], occText(text, ts, o)))
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:
@@ -378,16 +386,45 @@ func hitRoles(h netra.Hit) []string {
 }
 
 // askedAndDenied reports whether cancel cue o is asked about and answered
-// no ("Cuti? Gak ada tuh", "Cuti? Kayaknya enggak deh"): what it names did
-// not happen, so it does not stop a post read whole.
+// no, or asked with a no ("Cuti? Gak ada tuh", "Cuti? Kayaknya enggak
+// deh", "Cuti gak tuh?"): what it names did not happen, so it does not
+// stop a post read whole.
 func askedAndDenied(o occurrence, text string, ts []Token) bool {
-	if o.carried || o.j >= len(ts) || !strings.Contains(between(text, ts, o.j-1, o.j), "?") {
+	if o.carried || o.j >= len(ts) {
 		return false
 	}
-	for k := o.j; k < len(ts) && k < o.j+2; k++ {
-		if negationWord(ts[k].Norm) {
+	if strings.Contains(between(text, ts, o.j-1, o.j), "?") {
+		for k := o.j; k < len(ts) && k < o.j+2; k++ {
+			if negationWord(ts[k].Norm) {
+				return true
+			}
+		}
+		return false
+	}
+	if !negationWord(ts[o.j].Norm) {
+		return false
+	}
+	for k := o.j; k < len(ts) && k < o.j+3; k++ {
+		if strings.Contains(between(text, ts, k, k+1), "?") || k+1 == len(ts) && strings.Contains(text[ts[k].End:], "?") {
 			return true
 		}
+	}
+	return false
+}
+
+// nothingDone reports whether a cue of no case ("tidak ada", "belum ada")
+// says only that nobody reacted or nothing was done about the act ("Kok
+// ga ada yg nanya", "sampai hari ini tidak ada tindak lanjut"): the act
+// still happened.
+func nothingDone(o occurrence, ts []Token) bool {
+	if o.carried || o.j >= len(ts) || ts[o.j-1].Norm != "ada" {
+		return false
+	}
+	switch w := ts[o.j].Norm; {
+	case (w == "yang" || w == "yg") && o.j+1 < len(ts) && reactsOnly(ts[o.j+1].Norm):
+		return true
+	case w == "tindak" || w == "respon" || w == "respons" || w == "tanggapan" || w == "kabar" || w == "kejelasan" || w == "jawaban" || w == "sanksi":
+		return true
 	}
 	return false
 }

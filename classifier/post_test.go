@@ -105,5 +105,16 @@ func TestCueAskedAndDenied(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{"Istri calon bupati itu kan kabid di Dinas Sosial Sukamaju. Tiap hari ikut kampanye suaminya pas jam kerja. Cuti? Kayaknya enggak deh.", true},
 		{"Istri calon bupati itu kan kabid di Dinas Sosial Sukamaju. Tiap hari ikut kampanye suaminya. Katanya udah cuti di luar tanggungan negara.", false},
+		{"Istri calon bupati itu kan kabid di Dinas Sosial Sukamaju. Tiap hari ikut kampanye suaminya di jam kerja. Cuti gak tuh?", true},
+	})
+}
+
+// TestAgentNamed checks that a post read whole stops at someone else named
+// as the agent ("ada yang bagi-bagi …"), but not at a civil servant named
+// after "oleh".
+func TestAgentNamed(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kemarin di aula kecamatan bagi-bagi kaos gambarnya paslon nomor 2. Pembagiannya oleh salah satu kasi kecamatan.", true},
+		{"Kemarin di aula kecamatan ada yang bagi-bagi kaos gambarnya paslon nomor 2. Camatnya diam saja.", false},
 	})
 }

@@ -71,7 +71,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 			}
 			nts, nocc := c.backSentence(text, sents[j], doc)
 			side := c.sideOf(nocc)
-			if side < 0 || namesAgent(nts) || !short && !echoes(nts, objects) {
+			if side < 0 || namesAgent(nts, nil) || !short && !echoes(nts, objects) {
 				continue
 			}
 			with := append(occ, carriedFrom(nocc[side], nts))
@@ -173,20 +173,46 @@ func (c *Classifier) sideOf(occ []occurrence) int {
 // namesAgent reports whether a sentence names who did its act with
 // "oleh" ("warga diajak memilih paslon nomor 2 oleh relawan") or says
 // someone else did it ("ada yang …", "seseorang …"): the side there is
-// the agent's, not the civil servant's next door.
-func namesAgent(ts []Token) bool {
+// the agent's, not the civil servant's next door. Someone who only
+// reacts or knows ("ada yg ngerasa juga gk?", "ada yang tahu") or the
+// side itself by what it did for people ("karena ada yang perjuangkan")
+// is no agent; nor is a civil servant named after "oleh" (asnAt, which
+// may be nil).
+func namesAgent(ts []Token, asnAt func(k int) bool) bool {
 	for k, t := range ts {
 		// "ada yang bagi-bagi stiker paslon": someone else did it.
-		if t.Norm == "seseorang" || t.Norm == "ada" && k+1 < len(ts) && ts[k+1].Norm == "yang" {
+		if t.Norm == "seseorang" {
+			return true
+		}
+		if t.Norm == "ada" && k+1 < len(ts) && ts[k+1].Norm == "yang" {
+			if k+2 < len(ts) && reactsOnly(ts[k+2].Norm) {
+				continue
+			}
 			return true
 		}
 		if t.Norm != "oleh" || k+1 == len(ts) {
 			continue
 		}
 		// "oleh karena itu", "oleh sebab itu" give a reason.
-		if n := ts[k+1].Norm; n != "karena" && n != "sebab" {
-			return true
+		if n := ts[k+1].Norm; n == "karena" || n == "sebab" {
+			continue
 		}
+		if asnAt != nil && (asnAt(k+1) || k+3 < len(ts) && ts[k+1].Norm == "salah" && ts[k+2].Norm == "satu" && asnAt(k+3)) {
+			// "oleh salah satu kepala bidang": the civil servant did it.
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// reactsOnly reports verbs after "ada yang" of someone who reacts, asks
+// or knows, or of the side by what it did for people: no agent of an act.
+func reactsOnly(w string) bool {
+	switch w {
+	case "tahu", "tau", "merasa", "ngerasa", "rasa", "tanya", "nanya", "bertanya", "berani", "beda", "berbeda",
+		"protes", "lapor", "melapor", "nolak", "menolak", "perjuangkan", "memperjuangkan", "peduli":
+		return true
 	}
 	return false
 }
