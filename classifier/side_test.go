@@ -195,3 +195,26 @@ func TestWholePostEightSentences(t *testing.T) {
 		{"ss grup WA 'Keluarga Besar Dinkes':\n[Kadis]: Rekan-rekan, Sabtu ada jalan sehat bersama.\n[Kadis]: Seragam pakai kaos yang dibagikan bendahara.\n[Staf]: Izin pak, kaos yang ada gambar pak calon itu?\n[Kadis]: Iya. Hadir semua ya. Absen pakai foto.\nMau dibawa ke mana ASN kita #Sukamaju", true},
 	})
 }
+
+// TestNamesAgent checks which words name someone else as the agent of an
+// act: "ada yang" with an act and "oleh" with someone do; "ada yang" with
+// a reaction, "oleh karena itu" and the side by what it did do not.
+func TestNamesAgent(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"ada yang bagi-bagi stiker paslon di kantor", true},
+		{"warga diajak memilih paslon nomor 2 oleh relawan", true},
+		{"ada yg ngerasa juga gk?", false},
+		{"kok ga ada yang nanya", false},
+		{"bantuan ini lancar karena ada yang perjuangkan", false},
+		{"oleh karena itu ASN harus netral", false},
+	} {
+		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
+		if got := namesAgent(ts, nil); got != tc.want {
+			t.Errorf("namesAgent(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
