@@ -173,7 +173,7 @@ func (cr *compiledRule) statesNorm(text string, a occurrence, chosen, occ []occu
 	if k, ok := cr.genericConsequence(text, chosen, occ, ts); ok {
 		return k, true
 	}
-	if whoeverFeels(a, ts) {
+	if whoeverFeels(a, text, ts) {
 		return whoeverCue, true
 	}
 	return cr.prohibitedSide(a, chosen, occ, text, ts, modes)
@@ -181,13 +181,19 @@ func (cr *compiledRule) statesNorm(text string, a occurrence, chosen, occ []occu
 
 // whoeverFeels reports whether act a is what anyone who feels or means to
 // might meet ("layanan konsultasi bagi anggota yang merasa ditekan atasan
-// … untuk mendukung calon"): "bagi", at most three words, "yang" and a
-// verb of feeling or intent stand before the act.
-func whoeverFeels(a occurrence, ts []Token) bool {
+// … untuk mendukung calon", "ASN yang merasa ditekan … dapat melapor"):
+// "bagi" and at most three words, or a class word ("ASN"), then "yang" and
+// a verb of feeling or intent stand before the act.
+func whoeverFeels(a occurrence, text string, ts []Token) bool {
 	if a.carried {
 		return false
 	}
 	for k := 0; k+2 < a.i; k++ {
+		if classToken(ts[k].Norm) && ts[k+1].Norm == "yang" && feelsOrIntends(ts[k+2].Norm) && (k == 0 || !particularBefore(ts[k-1].Norm)) && between(text, ts, k, k+1) == " " {
+			// "ASN yang merasa ditekan oleh atasan untuk mendukung
+			// calon tertentu dapat melapor"
+			return true
+		}
 		if ts[k].Norm != "bagi" {
 			continue
 		}
@@ -230,3 +236,13 @@ func (cr *compiledRule) prohibitedSide(a occurrence, chosen, occ []occurrence, t
 // prohibitedReach is how many words may stand between a prohibition and
 // the side it forbids ("dilarang ikut kampanye calon").
 const prohibitedReach = 4
+
+// particularBefore reports words before a class word that pick out someone
+// in particular ("seorang ASN yang merasa …", "ASN itu").
+func particularBefore(w string) bool {
+	switch w {
+	case "seorang", "sang", "si", "oknum", "salah":
+		return true
+	}
+	return false
+}

@@ -434,7 +434,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 	var first netra.Hit
 	found := false
 	for _, a := range occ {
-		if !cr.roles[0].groups[a.group] || attendeeSpeaks(a, text, ts) || choosesThing(a, ts) || captionLabel(a, text, ts) {
+		if !cr.roles[0].groups[a.group] || attendeeSpeaks(a, text, ts) || choosesThing(a, ts) || captionLabel(a, text, ts) || fingerIdiom(a, ts) {
 			continue
 		}
 		chosen, ok := cr.complete(a, occ, text, ts)

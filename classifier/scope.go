@@ -425,3 +425,25 @@ func compulsoryThing(o occurrence, ts []Token) bool {
 func notYetWho(o occurrence, ts []Token) bool {
 	return !o.carried && o.i > 0 && ts[o.i].Norm == "belum" && (ts[o.i-1].Norm == "yang" || ts[o.i-1].Norm == "yg")
 }
+
+// fingerIdiom reports whether act a is a bare "jari" in an idiom or in
+// the inked finger of a voter ("cuma bisa gigit jari", "sidik jari", "jari
+// kelingking bertinta"): no hand sign.
+func fingerIdiom(a occurrence, ts []Token) bool {
+	if a.carried || a.j != a.i+1 || ts[a.i].Norm != "jari" {
+		return false
+	}
+	if a.i > 0 {
+		switch ts[a.i-1].Norm {
+		case "gigit", "menggigit", "sidik", "celup", "mencelupkan", "tinta", "ujung", "hitungan":
+			return true
+		}
+	}
+	if a.j < len(ts) {
+		switch ts[a.j].Norm {
+		case "kelingking", "jemari", "ungu", "bertinta":
+			return true
+		}
+	}
+	return false
+}
