@@ -624,7 +624,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if !rq.groups[o.group] || (!o.carried && !a.carried && o.i <= a.i && a.j <= o.j) {
 				continue
 			}
-			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts)) {
+			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts) || coAttendee(o, ts)) {
 				continue
 			}
 			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts)) {

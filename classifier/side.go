@@ -426,3 +426,18 @@ func scaleWeights(hits []netra.Hit, f float64) {
 		hits[i].Weight *= f
 	}
 }
+
+// coAttendee reports whether side o is only someone else who also came to
+// an event ("acara warga yang juga dihadiri calon", "turut dihadiri
+// caleg"): the event was not theirs, and a civil servant there met no
+// side.
+func coAttendee(o occurrence, ts []Token) bool {
+	if o.carried || o.i < 2 {
+		return false
+	}
+	w1, w2 := ts[o.i-1].Norm, ts[o.i-2].Norm
+	if w1 == "oleh" && o.i >= 3 {
+		w1, w2 = w2, ts[o.i-3].Norm
+	}
+	return w1 == "dihadiri" && (w2 == "juga" || w2 == "turut") || w1 == "juga" && w2 == "dihadiri"
+}
