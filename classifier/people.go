@@ -444,7 +444,22 @@ func worksAt(o, b occurrence, ts []Token) bool {
 		return false
 	}
 	gap := b.i - 1 - o.j
-	return gap == 0 || gap == 1 && ts[o.j].Norm == "di"
+	if gap == 0 {
+		return true
+	}
+	if gap > 3 || ts[b.i-2].Norm != "di" {
+		return false
+	}
+	// "honorer Satpol PP di kantor camat": a unit between the person and
+	// "di" is still where they work; "Honorer sama PNS di kantor camat"
+	// names two people.
+	for k := o.j; k < b.i-2; k++ {
+		switch w := ts[k].Norm; {
+		case classToken(w), w == "dan", w == "sama", w == "serta", w == "bersama", w == "dengan", w == "atau":
+			return false
+		}
+	}
+	return true
 }
 
 // uniform reports whether civil servant b is only a uniform ("seragam

@@ -441,7 +441,7 @@ func fingerIdiom(a occurrence, ts []Token) bool {
 	}
 	if a.j < len(ts) {
 		switch ts[a.j].Norm {
-		case "kelingking", "jemari", "ungu", "bertinta":
+		case "kelingking", "jemari", "ungu", "bertinta", "peace":
 			return true
 		}
 	}
