@@ -670,7 +670,9 @@ const maxVotedBefore = 6
 // ("paslon 02").
 func isBallotOwner(w string) bool {
 	switch w {
-	case "paslon", "capres", "cawapres", "cagub", "cabup", "cawalkot", "calon", "pasangan", "kandidat", "caleg", "partai":
+	case "paslon", "capres", "cawapres", "cagub", "cabup", "cawalkot", "calon", "pasangan", "kandidat", "caleg", "partai",
+		// "tim paket 3": a pair, as eastern Indonesia calls it
+		"paket":
 		return true
 	}
 	return false

@@ -23,6 +23,7 @@ func TestNormalize(t *testing.T) {
 		{"Pilihhh paslon no. urut 2 yaaa", "pilih paslon nourut2 ya"},
 		{"nomor urut dua", "nourut2"},
 		{"jangan lupa nomor dua ya", "jangan lupa nourut2 ya"},
+		{"ada arahan dr tim paket 3", "ada arahan dr tim paket nourut3"},
 		{"ingat nomor tiga di bilik suara", "ingat nourut3 di bilik suara"},
 		{"lupa nomor rumahnya", "lupa nomor rumahnya"},
 		{"camat2 dukung 02, terang2an", "camat camat dukung nourut2 terang2an"},
