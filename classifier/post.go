@@ -214,8 +214,12 @@ func (c *Classifier) quotedSource(h netra.Hit, ts []Token, occ []occurrence) boo
 		return false
 	}
 	switch ts[o.i-1].Norm {
-	case "kata", "ujar", "menurut", "pesan", "nasihat", "nasehat":
+	case "kata", "ujar", "menurut", "nasihat", "nasehat":
 		return true
+	case "pesan":
+		// "Pesan pak lurah di grup RT/RW: …" is a message sent, not a
+		// saying.
+		return !sentMessage(ts, o.j)
 	}
 	// "anis guru jokowi": a side's name right after the role says whose
 	// teacher, not which school's.
@@ -425,6 +429,18 @@ func nothingDone(o occurrence, ts []Token) bool {
 		return true
 	case w == "tindak" || w == "respon" || w == "respons" || w == "tanggapan" || w == "kabar" || w == "kejelasan" || w == "jawaban" || w == "sanksi":
 		return true
+	}
+	return false
+}
+
+// sentMessage reports whether a word of a chat group or a channel stands
+// within three words from k ("… di grup RT", "… lewat WA").
+func sentMessage(ts []Token, k int) bool {
+	for j := k; j < len(ts) && j < k+3; j++ {
+		switch ts[j].Norm {
+		case "grup", "group", "whatsapp", "wa", "lewat", "via", "chat":
+			return true
+		}
 	}
 	return false
 }

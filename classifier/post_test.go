@@ -118,3 +118,13 @@ func TestAgentNamed(t *testing.T) {
 		{"Kemarin di aula kecamatan ada yang bagi-bagi kaos gambarnya paslon nomor 2. Camatnya diam saja.", false},
 	})
 }
+
+// TestMessageSent checks that a civil servant's message sent to a chat
+// group ("Pesan pak lurah di grup RT/RW …") is their act, while a saying
+// remembered ("Pesan guruku dulu: …") is no act of anyone's.
+func TestMessageSent(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Pesan pak lurah di grup RT/RW Kel. Sukamaju (ss di bawah):\n\"Yg berhalangan hadir silaturahmi dgn Bapak calon hari Minggu, mohon dicatat. Ini berkaitan dgn program kelurahan.\"\nBahasanya halus tp maksudnya jelas kan", true},
+		{"Pesan guruku dulu: jangan pilih calon yang suka bagi-bagi amplop.", false},
+	})
+}
