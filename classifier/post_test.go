@@ -114,8 +114,8 @@ func TestCueAskedAndDenied(t *testing.T) {
 // after "oleh".
 func TestAgentNamed(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
-		{"Kemarin di aula kecamatan bagi-bagi kaos gambarnya paslon nomor 2. Pembagiannya oleh salah satu kasi kecamatan.", true},
-		{"Kemarin di aula kecamatan ada yang bagi-bagi kaos gambarnya paslon nomor 2. Camatnya diam saja.", false},
+		{"Kemarin di lapangan kecamatan bagi-bagi kaos gambarnya paslon nomor 2. Pembagiannya oleh salah satu kasi kecamatan.", true},
+		{"Kemarin di lapangan kecamatan ada yang bagi-bagi kaos gambarnya paslon nomor 2. Camatnya diam saja.", false},
 	})
 }
 
