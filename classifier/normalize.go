@@ -559,16 +559,18 @@ func ballotNumber(w string) (string, bool) {
 // Batak, Balinese, Madurese, Malay, Banjar) as posts write ballot numbers ("nomer telu",
 // "nomor ciek", "nomor lhee"), or "". Unlike "nomor satu", none of them is
 // the Indonesian idiom for "the best", so after "nomor" they are ballots.
-// Words that are also common Indonesian words ("sa", "rua") are left out.
+// Words that are also common Indonesian words ("sa") are left out;
+// Makassar "rua" (two) is read only where a ballot number can stand (after
+// "nomor" or "yang": "pilih mi yang rua").
 func regionalNumber(w string) string {
 	switch w {
 	case "siji", "hiji", "ciek", "seddi", "sada", "besik", "settong", "asa":
 		return "1"
-	case "loro", "duo", "due", "duwa":
+	case "loro", "duo", "due", "duwa", "rua", "dhuwa":
 		return "2"
 	case "telu", "tilu", "tigo", "tige", "tellu", "tallu", "lhee", "tolu", "tello":
 		return "3"
-	case "papat", "opat", "ampek", "ampat", "eppa", "peuet", "empa":
+	case "papat", "opat", "ampek", "ampat", "eppa", "peuet", "empa", "appa":
 		return "4"
 	case "limo", "limong", "lema":
 		return "5"

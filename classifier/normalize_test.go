@@ -23,6 +23,7 @@ func TestNormalize(t *testing.T) {
 		{"Pilihhh paslon no. urut 2 yaaa", "pilih paslon nourut2 ya"},
 		{"nomor urut dua", "nourut2"},
 		{"jangan lupa nomor dua ya", "jangan lupa nourut2 ya"},
+		{"nomor rua", "nourut2"},
 		{"ada arahan dr tim paket 3", "ada arahan dr tim paket nourut3"},
 		{"ingat nomor tiga di bilik suara", "ingat nourut3 di bilik suara"},
 		{"lupa nomor rumahnya", "lupa nomor rumahnya"},
@@ -48,7 +49,7 @@ func TestNormalize(t *testing.T) {
 		{"bagiin masker, menangin paslon", "bagikan masker menangkan paslon"},
 		{"kemarin mungkin dingin", "kemarin mungkin dingin"},
 		// a bare number word after a relative marker or "ingat"
-		{"sing TELU, ingat settong, pilih mi yang rua", "sing nourut3 ingat nourut1 pilih mi yang rua"},
+		{"sing TELU, ingat settong, pilih mi yang rua", "sing nourut3 ingat nourut1 pilih mi yang nourut2"},
 		{"yang dua orang itu datang", "yang dua orang itu datang"},
 		// regional "if", "not" and "forget"
 		{"upami teu hadir, ojo lali", "kalau tidak hadir jangan lupa"},
