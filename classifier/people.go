@@ -82,8 +82,21 @@ func speaker(o, a occurrence, text string, ts []Token) bool {
 	}
 	for k := o.j; k <= a.i && k <= o.j+speakerReach; k++ {
 		if strings.Contains(between(text, ts, k-1, k), ":") {
-			return true
+			// "Camat itu bilang: pilih nomor urut dua" — a call to vote
+			// for a number that opens what the speaker says is their own
+			// act ("Kadis: Pilih Paslon Itu Hak Warga" is not).
+			return !(a.i-k <= 1 && callsToVote(ts[a.i].Norm) && numberAfter(ts, a.j))
 		}
+	}
+	return false
+}
+
+// callsToVote reports the words a call to vote opens with ("pilih",
+// "coblos", "dukung", "menangkan").
+func callsToVote(w string) bool {
+	switch w {
+	case "pilih", "pilihlah", "coblos", "coblosin", "dukung", "menangkan", "menangin", "contreng":
+		return true
 	}
 	return false
 }
@@ -503,6 +516,17 @@ func (cr *compiledRule) officerIdle(o occurrence, occ []occurrence, ts []Token) 
 func (cr *compiledRule) sideInstalls(x occurrence, occ []occurrence) bool {
 	for _, t := range occ {
 		if !t.carried && !x.carried && t.j == x.i && cr.roleIs(t, rules.RoleTarget) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberAfter reports whether a ballot number stands within the three
+// tokens from k ("pilih nomor urut dua", "coblos paslon 02").
+func numberAfter(ts []Token, k int) bool {
+	for j := k; j < len(ts) && j < k+3; j++ {
+		if strings.HasPrefix(ts[j].Norm, "nourut") {
 			return true
 		}
 	}
