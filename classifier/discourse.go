@@ -434,7 +434,12 @@ func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) 
 // stands before that actor, and no modal before the sanction ("bisa
 // dijatuhi sanksi" is a threat).
 func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []Token) bool {
-	if cr.sanction < 0 || o.group != cr.sanction || o.carried {
+	if o.carried {
+		return false
+	}
+	// A rule statement that opens with the sanction's noun ("sanksi bagi
+	// Sekda Sukamaju yang terbukti …") is one too when it names whom.
+	if cr.sanction < 0 || o.group != cr.sanction && !(cr.exclude[o.group] && sanctionNoun(ts[o.i].Norm) && o.j-o.i == 2 && recipientBefore(ts, o.i+1, o.j)) {
 		return false
 	}
 	for k := o.i - 1; k >= 0 && k >= o.i-2; k-- {
@@ -449,7 +454,11 @@ func (cr *compiledRule) sanctionOfSomeone(o occurrence, occ []occurrence, ts []T
 		before := x.j <= o.i && (x.i <= subjectReach || o.i-x.j <= 6)
 		// "… merekomendasikan hukuman disiplin sedang bagi Kepala Dinas
 		// Perhubungan Kabupaten Kampar"
-		after := x.i >= o.j && x.i-o.j <= sanctionReach && recipientBefore(ts, o.j, x.i)
+		from := o.j
+		if o.group != cr.sanction {
+			from = o.i + 1 // the "bagi" of "sanksi bagi"
+		}
+		after := x.i >= o.j && x.i-o.j <= sanctionReach && recipientBefore(ts, from, x.i)
 		if !before && !after {
 			continue
 		}
