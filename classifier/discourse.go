@@ -428,8 +428,8 @@ func (cr *compiledRule) shielded(o, a occurrence, occ []occurrence, ts []Token) 
 	return cr.inCitedCase(o, occ, ts) || findingAfter(o, a, ts)
 }
 
-// sanctionOfSomeone reports whether o is a sanction (see SanctionGazetteer)
-// given to someone in particular: its subject, an actor right before it or
+// sanctionOfSomeone reports whether o is a sanction (see SanctionGazetteer,
+// or a rule statement "sanksi bagi") given to someone in particular: its subject, an actor right before it or
 // opening the sentence, names someone (see namesSomeone), no class word
 // stands before that actor, and no modal before the sanction ("bisa
 // dijatuhi sanksi" is a threat).
