@@ -297,6 +297,11 @@ func TestClausesAndNames(t *testing.T) {
 		// one it may be the president's nickname.
 		{"Di halaman kantor lurah tadi pagi pak lurah bagi-bagi kalender caleg nomor 4 ke warga.", true, "pak lurah"},
 		{"Pak Lurah makin terang-terangan mendukung paslon nomor 2 biar anaknya menang.", false, ""},
+		// A lurah named by the place elsewhere in the item, or said to be
+		// a civil servant; not a village head ("Lurah Desa …").
+		{"pak lurah e wis kampanye nang pengajian, bagi-bagi stiker paslon nomor 1. Lurah Cempaka Baru iki lho.", true, "pak lurah"},
+		{"Pak lurah kampanye buat paslon nomor 1 di pengajian. Lurahnya kan PNS.", true, "Pak lurah"},
+		{"Heri, Lurah Desa Tampingan, ikut kampanye paslon 2. Pak lurah memang dekat dengan tim.", false, ""},
 		// A name no gazetteer knows after a verb of voting is a side.
 		{"Guru PNS kelas 6 itu kasih PR ke murid: tulis alasan kenapa harus pilih Ompu Sahat.", true, "Guru PNS"},
 		{"Pak camat sendiri yang bagi tugas ke para kasi, target suara buat Bang Rudi minimal 300 per kelurahan.", true, "camat"},

@@ -1,6 +1,10 @@
 package classifier
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // docContext is what the whole item (title and text) says that a
 // sentence's words may refer back to. What needs a look through the whole
@@ -42,18 +46,46 @@ type docContext struct {
 }
 
 // kelurahan reports whether the item speaks of a kelurahan ("kelurahan",
-// "kantor lurah"), worked out on first use.
+// "Kel. Jatimulya", "kantor lurah"), says its lurah is a civil servant, or
+// names a lurah by the place ("Lurah Cempaka Baru iki lho"), worked out on
+// first use.
 func (d *docContext) kelurahan() bool {
 	if !d.kelDone {
 		low := d.lower()
 		d.kelDone = true
 		for _, s := range low {
-			if strings.Contains(s, "kelurahan") || strings.Contains(s, "kantor lurah") || strings.Contains(s, "lurah itu asn") || strings.Contains(s, "lurah itu pns") {
-				d.kel = true
+			for _, w := range kelurahanWords {
+				if strings.Contains(s, w) {
+					d.kel = true
+				}
 			}
 		}
+		// Not the headline: in title case every word has a capital ("Pak
+		// Lurah Ikut Kampanye …").
+		d.kel = d.kel || namesLurahPlace(d.text)
 	}
 	return d.kel
+}
+
+// kelurahanWords are the lower-case words that make an item's "pak lurah"
+// a lurah.
+var kelurahanWords = [...]string{"kelurahan", "kel. ", "kantor lurah", "lurah itu asn", "lurah itu pns", "lurahnya pns",
+	"lurahnya asn", "lurah kan pns", "lurah kan asn", "lurahnya kan pns", "lurahnya kan asn"}
+
+// namesLurahPlace reports whether text names a lurah by a place: "Lurah"
+// and a capitalised word that is not "Desa" (a village head in Java).
+func namesLurahPlace(text string) bool {
+	for rest := text; ; {
+		k := strings.Index(rest, "Lurah ")
+		if k < 0 {
+			return false
+		}
+		rest = rest[k+len("Lurah "):]
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsUpper(r) && !strings.HasPrefix(rest, "Desa") {
+			return true
+		}
+	}
 }
 
 // headlineCue returns listCue, worked out on first use.
