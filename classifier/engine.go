@@ -426,7 +426,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.partOfSide(o, occ) && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.sanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ, ts) && !cr.selective(o, occ, ts) && !(o.group == cr.enforcement && duringCue(o, ts)) && !notYet(o, ts) && !hoaxAsObject(o, ts) && !countedEvent(o, ts) && !cr.officerIdle(o, occ, ts) {
+		if cr.exclude[o.group] && !cr.partOfSide(o, occ) && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.sanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ, ts) && !cr.selective(o, occ, ts) && !(o.group == cr.enforcement && (duringCue(o, ts) || carriedToCampaign(o, ts))) && !notYet(o, ts) && !hoaxAsObject(o, ts) && !countedEvent(o, ts) && !cr.officerIdle(o, occ, ts) {
 			excl = k
 			break
 		}

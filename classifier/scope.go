@@ -447,3 +447,40 @@ func fingerIdiom(a occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// carriedToCampaign reports whether cue o is a verb of carrying whose
+// load goes to a side's post or event ("memakai mobil dinas untuk
+// mengangkut kaus dan kalender caleg ke posko pemenangannya"): campaign
+// material taken there, not taken down.
+func carriedToCampaign(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mengangkut", "diangkut", "angkut", "ngangkut":
+	default:
+		return false
+	}
+	for k := o.j; k+1 < len(ts) && k < o.j+carryReach; k++ {
+		if ts[k].Norm != "ke" {
+			continue
+		}
+		switch ts[k+1].Norm {
+		case "posko", "panggung", "acara":
+			return true
+		case "lokasi", "lapangan", "rumah", "tempat":
+			// "ke lokasi kampanye", not "ke lokasi penampungan"
+			if k+2 < len(ts) {
+				switch ts[k+2].Norm {
+				case "kampanye", "deklarasi", "pemenangan", "relawan":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// carryReach is how many words after a verb of carrying its destination
+// may stand.
+const carryReach = 12
