@@ -170,10 +170,16 @@ func (c *Classifier) classActor(h netra.Hit, ts []Token, occ []occurrence) bool 
 
 // statusOf reports whether class word o is said of someone as their
 // status ("Dia kerja di dinas PUPR, udah PNS 11 tahun", "suaminya
-// berstatus ASN"): the post is about that person, not the class.
+// berstatus ASN", "Bu Rina, ASN di Disdukcapil"): the post is about that
+// person, not the class.
 func statusOf(o occurrence, ts []Token) bool {
 	if o.carried || o.i == 0 {
 		return false
+	}
+	if o.i >= 2 && ts[o.i-1].Upper && addressTerm(ts[o.i-2].Norm) {
+		// "Namanya Bu Rina, ASN di Disdukcapil Kab. Lembata": said of
+		// the one named.
+		return true
 	}
 	k := o.i - 1
 	switch ts[k].Norm {

@@ -73,6 +73,7 @@ func TestStatusOfPerson(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{"Yg posting foto salam dua jari di depan baliho capres itu tetangga sy. Dia kerja di dinas perkim, udah PNS 8 tahun.", true},
 		{"Yg posting foto salam dua jari di depan baliho capres itu tetangga sy. Warga yg kerja jadi PNS jangan ditiru ya.", false},
+		{"Namanya Bu Rina, ASN di Disdukcapil Kab. Sukamaju, dulu kami satu kos. FB-nya isinya poster caleg partai biru, dibagi hampir tiap jam, tulisannya 'wajib pilih ini, keluarga besar!'", true},
 	})
 }
 
