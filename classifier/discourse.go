@@ -43,6 +43,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
+		if appealToVoteFor(o, a, ts) {
+			// "Lurah mengingatkan warganya agar memilih paslon nomor urut
+			// 2": an appeal to vote for a number is the call itself.
+			continue
+		}
 		if compulsoryThing(o, ts) {
 			// "dosen mata kuliah wajib": a required course, no rule.
 			continue
@@ -732,3 +737,30 @@ func clauseWord(w string) bool {
 	}
 	return false
 }
+
+// appealToVoteFor reports whether cue o is a verb of appeal or reminding
+// whose content is a vote for a ballot number: act a, a verb of voting,
+// follows it within appealReach words with no negation between, and a
+// ballot number follows the act ("mengimbau ASN … dengan memilih paslon
+// nomor 1"). "mengimbau warga memilih pemimpin yang jujur" names no side.
+func appealToVoteFor(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || a.i < o.j || a.i-o.j > appealReach || !votes(ts[a.i].Norm) || !numberAfter(ts, a.j) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mengingatkan", "ingatkan", "diingatkan", "mengimbau", "imbau", "diimbau", "menghimbau", "dihimbau", "himbau",
+		"meminta", "diminta", "minta", "berpesan", "pesan":
+	default:
+		return false
+	}
+	for k := o.j; k < a.i; k++ {
+		if negationWord(ts[k].Norm) || ts[k].Norm == "jangan" {
+			return false
+		}
+	}
+	return true
+}
+
+// appealReach is how many words may stand between an appeal and the vote
+// it asks for ("mengimbau ASN mendukung program petahana dengan memilih").
+const appealReach = 8

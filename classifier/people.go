@@ -85,17 +85,36 @@ func speaker(o, a occurrence, text string, ts []Token) bool {
 			// "Camat itu bilang: pilih nomor urut dua" — a call to vote
 			// for a number that opens what the speaker says is their own
 			// act ("Kadis: Pilih Paslon Itu Hak Warga" is not).
-			return !(a.i-k <= 1 && callsToVote(ts[a.i].Norm) && numberAfter(ts, a.j))
+			return !(directiveOpening(ts, k, a.i) && callsToVote(ts[a.i].Norm) && numberAfter(ts, a.j))
 		}
 	}
 	return false
+}
+
+// directiveOpening reports whether the words from k to the act at i open
+// an order to those addressed ("semua staf wajib …", "kalian harus …",
+// "tolong …"): at most four of them, each an addressee, a word of
+// obligation or a softener.
+func directiveOpening(ts []Token, k, i int) bool {
+	if i-k > 4 {
+		return false
+	}
+	for j := k; j < i; j++ {
+		switch ts[j].Norm {
+		case "semua", "seluruh", "para", "staf", "pegawai", "guru", "kalian", "bapak", "ibu", "sekalian", "rekan", "teman",
+			"wajib", "harus", "tolong", "pokoknya", "mohon", "ayo", "mari":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // callsToVote reports the words a call to vote opens with ("pilih",
 // "coblos", "dukung", "menangkan").
 func callsToVote(w string) bool {
 	switch w {
-	case "pilih", "pilihlah", "coblos", "coblosin", "dukung", "menangkan", "menangin", "contreng":
+	case "pilih", "pilihlah", "coblos", "coblosin", "mencoblos", "dukung", "mendukung", "menangkan", "menangin", "memenangkan", "contreng":
 		return true
 	}
 	return false
@@ -532,3 +551,25 @@ func numberAfter(ts []Token, k int) bool {
 	}
 	return false
 }
+
+// addressee reports whether person o, who is not ASN, is whom the civil
+// servant b asks or orders to act: a verb of asking or ordering stands
+// between them, right before o ("Camat meminta para kepala desa
+// memenangkan paslon nomor 2"). The act is b's order.
+func addressee(o, b occurrence, ts []Token) bool {
+	if o.carried || b.carried || b.j > o.i || o.i-b.j > addresseeReach {
+		return false
+	}
+	for k := b.j; k < o.i; k++ {
+		switch ts[k].Norm {
+		case "meminta", "minta", "menyuruh", "nyuruh", "suruh", "memerintahkan", "perintahkan", "menginstruksikan",
+			"instruksikan", "mengarahkan", "arahkan", "mengajak", "ngajak", "mewajibkan", "wajibkan", "menekan":
+			return true
+		}
+	}
+	return false
+}
+
+// addresseeReach is how many words may stand between a civil servant and
+// the one they address ("Camat Sukamaju kemarin meminta para kepala desa").
+const addresseeReach = 5
