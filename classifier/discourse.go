@@ -43,6 +43,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// What was said is weighed by saysSide.
 			continue
 		}
+		if cr.permitsSide(o, occ, ts) {
+			// "Kepala SD negeri itu mengizinkan caleg berkampanye di
+			// depan siswa": leave given to a side is the act.
+			continue
+		}
 		if appealToVoteFor(o, a, ts) {
 			// "Lurah mengingatkan warganya agar memilih paslon nomor urut
 			// 2": an appeal to vote for a number is the call itself.
@@ -390,7 +395,7 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes 
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {
@@ -738,8 +743,8 @@ func clauseWord(w string) bool {
 	return false
 }
 
-// appealToVoteFor reports whether cue o is a verb of appeal or reminding
-// whose content is a vote for a ballot number: act a, a verb of voting,
+// appealToVoteFor reports whether cue o is a verb of appeal, reminding or
+// forbidding whose content is a vote for a ballot number: act a, a verb of voting,
 // follows it within appealReach words with no negation between, and a
 // ballot number follows the act ("mengimbau ASN … dengan memilih paslon
 // nomor 1"). "mengimbau warga memilih pemimpin yang jujur" names no side.
@@ -749,13 +754,27 @@ func appealToVoteFor(o, a occurrence, ts []Token) bool {
 	}
 	switch ts[o.i].Norm {
 	case "mengingatkan", "ingatkan", "diingatkan", "mengimbau", "imbau", "diimbau", "menghimbau", "dihimbau", "himbau",
-		"meminta", "diminta", "minta", "berpesan", "pesan":
+		"meminta", "diminta", "minta", "berpesan", "pesan",
+		// forbidding a vote for one number steers it as much
+		// ("Camat itu melarang warganya memilih paslon nomor 1")
+		"melarang", "larang":
 	default:
 		return false
 	}
+	forbids := ts[o.i].Norm == "melarang" || ts[o.i].Norm == "larang"
 	for k := o.j; k < a.i; k++ {
-		if negationWord(ts[k].Norm) || ts[k].Norm == "jangan" {
+		if negationWord(ts[k].Norm) || ts[k].Norm == "jangan" || forbids && classToken(ts[k].Norm) {
+			// "Bawaslu melarang ASN mendukung …" states the rule.
 			return false
+		}
+	}
+	// "paslon nomor 1 maupun nomor 2": every side, which is no side.
+	for k := a.j; k+1 < len(ts) && k < a.j+6; k++ {
+		switch ts[k].Norm {
+		case "maupun", "ataupun", "atau", "dan":
+			if numberAfter(ts, k+1) {
+				return false
+			}
 		}
 	}
 	return true
@@ -764,3 +783,24 @@ func appealToVoteFor(o, a occurrence, ts []Token) bool {
 // appealReach is how many words may stand between an appeal and the vote
 // it asks for ("mengimbau ASN mendukung program petahana dengan memilih").
 const appealReach = 8
+
+// permitsSide reports whether cue o is a verb of permitting whose object,
+// right after it, is a side ("mengizinkan caleg berkampanye di depan
+// siswa"): someone let a candidate in, which is no rule. A rule permits
+// civil servants ("Bawaslu mengizinkan ASN menghadiri kampanye").
+func (cr *compiledRule) permitsSide(o occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mengizinkan", "izinkan", "diizinkan", "membolehkan", "memperbolehkan", "mempersilakan", "dipersilakan":
+	default:
+		return false
+	}
+	for _, t := range occ {
+		if !t.carried && t.i == o.j && cr.roleIs(t, rules.RoleTarget) {
+			return true
+		}
+	}
+	return false
+}
