@@ -484,3 +484,65 @@ func carriedToCampaign(o occurrence, ts []Token) bool {
 // carryReach is how many words after a verb of carrying its destination
 // may stand.
 const carryReach = 12
+
+// appealToVoteFor reports whether cue o is a verb of appeal, reminding or
+// forbidding whose content is a vote for a ballot number: act a, a verb of voting,
+// follows it within appealReach words with no negation between, and a
+// ballot number follows the act ("mengimbau ASN … dengan memilih paslon
+// nomor 1"). "mengimbau warga memilih pemimpin yang jujur" names no side.
+func appealToVoteFor(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || a.i < o.j || a.i-o.j > appealReach || !votes(ts[a.i].Norm) || !numberAfter(ts, a.j) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mengingatkan", "ingatkan", "diingatkan", "mengimbau", "imbau", "diimbau", "menghimbau", "dihimbau", "himbau",
+		"meminta", "diminta", "minta", "berpesan", "pesan",
+		// forbidding a vote for one number steers it as much
+		// ("Camat itu melarang warganya memilih paslon nomor 1")
+		"melarang", "larang":
+	default:
+		return false
+	}
+	forbids := ts[o.i].Norm == "melarang" || ts[o.i].Norm == "larang"
+	for k := o.j; k < a.i; k++ {
+		if negationWord(ts[k].Norm) || ts[k].Norm == "jangan" || forbids && classToken(ts[k].Norm) {
+			// "Bawaslu melarang ASN mendukung …" states the rule.
+			return false
+		}
+	}
+	// "paslon nomor 1 maupun nomor 2": every side, which is no side.
+	for k := a.j; k+1 < len(ts) && k < a.j+6; k++ {
+		switch ts[k].Norm {
+		case "maupun", "ataupun", "atau", "dan":
+			if numberAfter(ts, k+1) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// appealReach is how many words may stand between an appeal and the vote
+// it asks for ("mengimbau ASN mendukung program petahana dengan memilih").
+const appealReach = 8
+
+// permitsSide reports whether cue o is a verb of permitting whose object,
+// right after it, is a side ("mengizinkan caleg berkampanye di depan
+// siswa"): someone let a candidate in, which is no rule. A rule permits
+// civil servants ("Bawaslu mengizinkan ASN menghadiri kampanye").
+func (cr *compiledRule) permitsSide(o occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mengizinkan", "izinkan", "diizinkan", "membolehkan", "memperbolehkan", "mempersilakan", "dipersilakan":
+	default:
+		return false
+	}
+	for _, t := range occ {
+		if !t.carried && t.i == o.j && cr.roleIs(t, rules.RoleTarget) {
+			return true
+		}
+	}
+	return false
+}
