@@ -563,7 +563,8 @@ func addressee(o, b occurrence, ts []Token) bool {
 	for k := b.j; k < o.i; k++ {
 		switch ts[k].Norm {
 		case "meminta", "minta", "menyuruh", "nyuruh", "suruh", "memerintahkan", "perintahkan", "menginstruksikan",
-			"instruksikan", "mengarahkan", "arahkan", "mengajak", "ngajak", "mewajibkan", "wajibkan", "menekan":
+			"instruksikan", "mengarahkan", "arahkan", "mengajak", "ngajak", "mewajibkan", "wajibkan", "menekan",
+			"menggerakkan", "mengerahkan", "memobilisasi", "menggiring", "mengumpulkan", "ngumpulin":
 			return true
 		}
 	}
