@@ -53,13 +53,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// 2": an appeal to vote for a number is the call itself.
 			continue
 		}
-		if compulsoryThing(o, ts) {
-			// "dosen mata kuliah wajib": a required course, no rule.
-			continue
-		}
-		if hoaxAsObject(o, ts) {
-			// "kominfo yg harusnya ngawasin hoaks": hoaxes are what the
-			// office fights, not a verdict on the story.
+		if exemptCue(o, ts) {
 			continue
 		}
 		if cr.eventSetting(o, occ, text, ts) {

@@ -426,7 +426,7 @@ const (
 func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, modes []string) (netra.Hit, int) {
 	excl := -1
 	for k, o := range occ {
-		if cr.exclude[o.group] && !cr.partOfSide(o, occ) && !cr.inCitedCase(o, occ, ts) && !cr.inSanctionOfSomeone(o, occ, ts) && !cr.sanctionOfSomeone(o, occ, ts) && !cr.officerInstalls(o, occ, ts) && !cr.selective(o, occ, ts) && !(o.group == cr.enforcement && (duringCue(o, ts) || carriedToCampaign(o, ts))) && !notYet(o, ts) && !hoaxAsObject(o, ts) && !countedEvent(o, ts) && !cr.officerIdle(o, occ, ts) {
+		if cr.exclude[o.group] && cr.excludes(o, occ, ts) {
 			excl = k
 			break
 		}
@@ -482,6 +482,25 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 		return first, suppressed
 	}
 	return netra.Hit{}, none
+}
+
+// excludes reports whether exclude cue o, found in the sentence, rules
+// the sentence out: not when its words are a side's, cite or sanction
+// someone's case, tell officers putting material up or taking one side's
+// down, say when or that no removal happened, count one dated event, or
+// are exempt everywhere (exemptCue).
+func (cr *compiledRule) excludes(o occurrence, occ []occurrence, ts []Token) bool {
+	switch {
+	case cr.partOfSide(o, occ), cr.inCitedCase(o, occ, ts), cr.inSanctionOfSomeone(o, occ, ts), cr.sanctionOfSomeone(o, occ, ts):
+		return false
+	case cr.officerInstalls(o, occ, ts), cr.officerIdle(o, occ, ts), cr.selective(o, occ, ts):
+		return false
+	case o.group == cr.enforcement && (duringCue(o, ts) || carriedToCampaign(o, ts)):
+		return false
+	case notYet(o, ts), exemptCue(o, ts), countedEvent(o, ts):
+		return false
+	}
+	return true
 }
 
 // laterClause reports whether person o stands after act a beyond a break

@@ -110,14 +110,10 @@ func directiveOpening(ts []Token, k, i int) bool {
 	return true
 }
 
-// callsToVote reports the words a call to vote opens with ("pilih",
-// "coblos", "dukung", "menangkan").
+// callsToVote reports the words a call to vote opens with: the verbs of
+// voting (votes) and their imperatives ("pilihlah", "coblosin").
 func callsToVote(w string) bool {
-	switch w {
-	case "pilih", "pilihlah", "coblos", "coblosin", "mencoblos", "dukung", "mendukung", "menangkan", "menangin", "memenangkan", "contreng":
-		return true
-	}
-	return false
+	return votes(w) || w == "pilihlah" || w == "coblosin"
 }
 
 // opensSpeech reports whether actor o is the subject of a verb of

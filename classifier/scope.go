@@ -359,6 +359,15 @@ func otherThan(a occurrence, ts []Token) bool {
 	return false
 }
 
+// exemptCue reports whether cue o's words mean something else where they
+// stand, whatever the rule and however the cue is read (cancel or
+// exclude): "dosen mata kuliah wajib" is a required course, no rule;
+// "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
+// verdict on the story.
+func exemptCue(o occurrence, ts []Token) bool {
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts)
+}
+
 // hoaxAsObject reports whether cue o is "hoaks" taken as the object of a
 // verb of watching, fighting or spreading ("ngawasin hoaks", "menangkal
 // hoaks", "nyebar hoaks"), which says nothing about whether the story is
