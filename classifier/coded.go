@@ -43,7 +43,7 @@ func benefactor(ts []Token, k int) (int, bool) {
 	j := k + 1
 	for j < len(ts) && j <= k+2 {
 		switch ts[j].Norm {
-		case "sudah", "udah", "sdh", "telah", "dulu", "pernah", "selama", "ini":
+		case "sudah", "udah", "sdh", "telah", "dulu", "pernah", "selama", "ini", "kemarin":
 			j++
 			continue
 		}

@@ -49,7 +49,7 @@ func TestNormalize(t *testing.T) {
 		{"bagiin masker, menangin paslon", "bagikan masker menangkan paslon"},
 		{"kemarin mungkin dingin", "kemarin mungkin dingin"},
 		// a bare number word after a relative marker or "ingat"
-		{"sing TELU, ingat settong, pilih mi yang rua", "sing nourut3 ingat nourut1 pilih mi yang nourut2"},
+		{"sing TELU, ingat settong, pilih mi yang rua", "yang nourut3 ingat nourut1 pilih mi yang nourut2"},
 		{"yang dua orang itu datang", "yang dua orang itu datang"},
 		// regional "if", "not" and "forget"
 		{"upami teu hadir, ojo lali", "kalau tidak hadir jangan lupa"},

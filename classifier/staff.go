@@ -29,12 +29,13 @@ func (d *dictionary) composeStaff(ts []Token, out []occurrence, base int) []occu
 }
 
 // officeStart returns where an office may start after a staff word at
-// token k: past a preposition ("di", "dari", "pada") and an indefinite
-// ("salah satu", "sebuah"), so "pegawai di salah satu dinas" composes.
+// token k: past a preposition ("di", "dari", "pada", Javanese "neng")
+// and an indefinite ("salah satu", "sebuah"), so "pegawai di salah satu
+// dinas" composes.
 func officeStart(ts []Token, k int) int {
 	if k < len(ts) {
 		switch ts[k].Norm {
-		case "di", "dari", "pada", "dr", "dri":
+		case "di", "dari", "pada", "dr", "dri", "neng", "nang", "ning":
 			k++
 		}
 	}
