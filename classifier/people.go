@@ -459,8 +459,14 @@ func placeAfter(o, a occurrence, text string, ts []Token) bool {
 	if a.carried || o.i < a.j || !ownsPlace(o, ts) || strings.IndexFunc(between(text, ts, o.i-1, o.i), isBreakRune) >= 0 {
 		return false
 	}
-	act := ts[a.i].Norm
-	return !(strings.HasPrefix(act, "di") && len(act) > 5)
+	return !passive(ts[a.i].Norm)
+}
+
+// passive reports whether w reads as a passive verb ("dibagikan",
+// "dipasang"): longer than the short words that also start with "di"
+// ("dia", "diam", "dinas").
+func passive(w string) bool {
+	return strings.HasPrefix(w, "di") && len(w) > 5
 }
 
 // worksAt reports whether the civil servant b only names the office where

@@ -185,7 +185,9 @@ func namesAgent(ts []Token, asnAt func(k int) bool) bool {
 			return true
 		}
 		if t.Norm == "ada" && k+1 < len(ts) && ts[k+1].Norm == "yang" {
-			if k+2 < len(ts) && reactsOnly(ts[k+2].Norm) {
+			// "ada yang dipasang ulang": some of the things were, by
+			// whoever the post is about.
+			if k+2 < len(ts) && (reactsOnly(ts[k+2].Norm) || passive(ts[k+2].Norm)) {
 				continue
 			}
 			return true

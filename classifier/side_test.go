@@ -198,7 +198,8 @@ func TestWholePostEightSentences(t *testing.T) {
 
 // TestNamesAgent checks which words name someone else as the agent of an
 // act: "ada yang" with an act and "oleh" with someone do; "ada yang" with
-// a reaction, "oleh karena itu" and the side by what it did do not.
+// a reaction or a passive verb ("ada yang dipasang ulang": some of the
+// things were), "oleh karena itu" and the side by what it did do not.
 func TestNamesAgent(t *testing.T) {
 	c := mustDefault(t)
 	for _, tc := range []struct {
@@ -211,6 +212,8 @@ func TestNamesAgent(t *testing.T) {
 		{"kok ga ada yang nanya", false},
 		{"bantuan ini lancar karena ada yang perjuangkan", false},
 		{"oleh karena itu ASN harus netral", false},
+		{"yang kuning malah ada yang dipasang ulang pakai truk dinas", false},
+		{"ada yang diam-diam bagi stiker paslon", true},
 	} {
 		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
 		if got := namesAgent(ts, nil); got != tc.want {
