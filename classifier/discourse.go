@@ -53,7 +53,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// 2": an appeal to vote for a number is the call itself.
 			continue
 		}
-		if exemptCue(o, ts) {
+		if exemptCue(o, ts) || cr.orderedDuty(o, occ, ts) {
 			continue
 		}
 		if cr.eventSetting(o, occ, text, ts) {
@@ -389,7 +389,7 @@ func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes 
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, ts) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {

@@ -371,20 +371,23 @@ func exemptCue(o occurrence, ts []Token) bool {
 // hoaxAsObject reports whether cue o is "hoaks" taken as the object of a
 // verb of watching, fighting or spreading ("ngawasin hoaks", "menangkal
 // hoaks", "nyebar hoaks"), which says nothing about whether the story is
-// true.
+// true, or a falsehood denied ("bukan hoaks bang", "ini bukan fitnah"),
+// which says it is.
 func hoaxAsObject(o occurrence, ts []Token) bool {
 	if o.carried || o.i == 0 || o.j != o.i+1 {
 		return false
 	}
 	switch ts[o.i].Norm {
 	case "hoaks", "hoax", "hoaxs":
+	case "fitnah":
+		return ts[o.i-1].Norm == "bukan"
 	default:
 		return false
 	}
 	switch ts[o.i-1].Norm {
 	case "ngawasin", "mengawasi", "awasi", "ngawasi", "menangkal", "tangkal", "nangkal", "memberantas", "berantas",
 		"melawan", "lawan", "perangi", "memerangi", "mencegah", "cegah", "penangkal", "pemberantasan", "menyebar",
-		"menyebarkan", "nyebar", "nyebarin", "sebar", "bikin", "membuat", "produksi", "memproduksi", "anti":
+		"menyebarkan", "nyebar", "nyebarin", "sebar", "bikin", "membuat", "produksi", "memproduksi", "anti", "bukan":
 		return true
 	}
 	return false
@@ -552,6 +555,60 @@ func (cr *compiledRule) permitsSide(o occurrence, occ []occurrence, ts []Token) 
 		if !t.carried && t.i == o.j && cr.roleIs(t, rules.RoleTarget) {
 			return true
 		}
+	}
+	return false
+}
+
+// orderedDuty reports whether rule cue o is a duty a civil servant lays on
+// others: "mewajibkan" right after him ("Kepala dinas mewajibkan seluruh
+// staf hadir di kampanye …"), or "wajib"/"harus" a few words after a word
+// of ordering ("kasi perintah semua pegawai wajib datang …"). That is the
+// order itself, the act, not a rule being stated.
+func (cr *compiledRule) orderedDuty(o occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "mewajibkan", "wajibkan":
+		subj := o.i
+		for subj > 0 && subj >= o.i-2 && subjectFiller(ts[subj-1].Norm) {
+			subj--
+		}
+		for _, t := range occ {
+			if !t.carried && t.j == subj && cr.roleIs(t, rules.RoleActor) {
+				return true
+			}
+		}
+	case "wajib", "harus":
+		for m := o.i - 1; m >= 0 && m >= o.i-orderReach; m-- {
+			if orders(ts[m].Norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectFiller reports words that may stand between a subject and its
+// verb ("Camat itu bahkan mewajibkan …").
+func subjectFiller(w string) bool {
+	switch w {
+	case "itu", "ini", "tersebut", "juga", "pun", "bahkan", "malah", "langsung", "sendiri":
+		return true
+	}
+	return false
+}
+
+// orderReach is how far before "wajib" a word of ordering makes it the
+// order's content: the word and its addressees ("memerintahkan seluruh
+// pegawai kecamatan wajib …").
+const orderReach = 5
+
+// orders reports active words of ordering someone.
+func orders(w string) bool {
+	switch w {
+	case "perintah", "memerintahkan", "perintahkan", "instruksi", "menginstruksikan", "instruksikan", "menyuruh", "suruh", "nyuruh":
+		return true
 	}
 	return false
 }

@@ -35,7 +35,7 @@ func (d *dictionary) composeStaff(ts []Token, out []occurrence, base int) []occu
 func officeStart(ts []Token, k int) int {
 	if k < len(ts) {
 		switch ts[k].Norm {
-		case "di", "dari", "pada", "dr", "dri", "neng", "nang", "ning":
+		case "di", "dari", "pada", "dr", "dri", "neng", "ning":
 			k++
 		}
 	}
