@@ -129,10 +129,15 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				if acted := doc.actedCue(c); acted.carried && field == "" {
 					occ = append(occ, acted)
 				}
-				nh := len(hits)
+				nh, ns := len(hits), len(sup)
 				hits, sup = c.evalSentence(text, field, s, ts, occ, hits, sup, nm, len(doc.text) > sideMaxBytes)
 				if status {
 					scaleWeights(hits[nh:], sideWeight)
+				} else if len(hits) == nh && len(sup) == ns && !c.namesSide(occ) {
+					// "LH tampak berdiri di panggung …" after the
+					// sentence that named the camat LH: the side may
+					// be told sentences away.
+					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
 				}
 			}
 		case !actorSeen && c.anaphora >= 0 && len(back) > 0 && i-back[len(back)-1].at <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]):

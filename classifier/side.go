@@ -53,25 +53,28 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 	short := shortText(text, sents)
 	var objects []string
 	if !short {
-		// In an article only the next sentence, and only when it goes
-		// on about the act's object: "… membagikan sendiri puluhan
-		// kardus sembako kepada pengungsi. Pada sisi kardus tertempel
-		// stiker bergambar calon …".
-		if objects = c.actObjects(ts, occ); len(objects) == 0 {
-			return hits
-		}
+		objects = c.actObjects(ts, occ)
 	}
 	mode := c.reportMode(occ)
 	// A short post tells one incident: a side anywhere in it, the nearest
-	// first, completes the act; an article looks only next door.
-	for d := 1; d < len(sents) && (short || d == 1); d++ {
+	// first, completes the act. An article looks next door when the next
+	// sentence goes on about the act's object ("… membagikan sendiri
+	// puluhan kardus sembako kepada pengungsi. Pada sisi kardus tertempel
+	// stiker bergambar calon …"), and a few sentences on either side for a
+	// candidate named outright, when the act is someone's in particular
+	// (distant.go).
+	for d := 1; d < len(sents) && (short || d <= distantReach); d++ {
 		for _, j := range [2]int{at - d, at + d} {
-			if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) || !short && j != at+1 {
+			if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) {
 				continue
 			}
 			nts, nocc := c.backSentence(text, sents[j], doc)
 			side := c.sideOf(nocc)
-			if side < 0 || namesAgent(nts, nil) || !short && !echoes(nts, objects) {
+			if side < 0 || namesAgent(nts, nil) {
+				continue
+			}
+			distant := !short && !(j == at+1 && len(objects) > 0 && echoes(nts, objects))
+			if distant && (field != "" || !namedCandidate(nocc[side], nts) || !sharesWord(ts, nts)) {
 				continue
 			}
 			with := append(occ, carriedFrom(nocc[side], nts))
@@ -83,7 +86,14 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 				if st != fired || cr.generalActor(h, ts, with) || !short && mode == "report" && c.genericActor(h, ts, with, false) {
 					continue
 				}
-				h.Field, h.Mode, h.Weight = field, mode, h.Weight*sideWeight
+				weight := sideWeight
+				if distant {
+					if !c.particularActor(h, ts, with) || cr.stoppedBy(occ) || c.titleStops(cr, doc) {
+						continue
+					}
+					weight *= distantWeight
+				}
+				h.Field, h.Mode, h.Weight = field, mode, h.Weight*weight
 				hits = append(hits, h)
 			}
 			return hits

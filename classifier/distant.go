@@ -1,0 +1,168 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
+)
+
+// A report often tells who acted and what he did in one sentence and
+// whom it served a few sentences on: "LH tampak berdiri di panggung … .
+// … Pria yang berpidato itu belakangan dipastikan sebagai calon bupati
+// nomor urut 3." In an article, a side from a sentence further than next
+// door completes an act only when both ends are firm: the side is a
+// candidate named outright (a pair, a candidate for an office, a ballot
+// number, a winning team), not a bare "calon" or a party or a national
+// figure, and the act is someone's in particular (a name, initials, an
+// office with its place, or someone carried from an earlier sentence),
+// not a class ("dua guru", "CPNS").
+
+// The side's sentence must also take up a word of the act's ("… ketika
+// seorang pria berpidato. … Pria yang berpidato itu dipastikan sebagai
+// calon bupati …"): a sentence that shares none ("Di jalan lain terpasang
+// baliho bergambar calon …") has turned to something else.
+
+// distantReach is how many sentences before or after an act an article
+// may name its side.
+const distantReach = 3
+
+// distantWeight scales, on top of sideWeight, a hit whose side came from
+// further than the next sentence.
+const distantWeight = 0.85
+
+// namedCandidate reports whether side o (in tokens ts) names a candidate
+// outright: a word only candidates bear ("paslon", "caleg", "cabup"), a
+// ballot number, a winning team, or "calon"/"pasangan calon" followed by
+// the office sought ("calon bupati", "pasangan calon nomor urut 2").
+func namedCandidate(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	for k := o.i; k < o.j && k < len(ts); k++ {
+		w := ts[k].Norm
+		switch w {
+		case "paslon", "capres", "cawapres", "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "cawawalkot", "caleg", "bacabup", "bacawali", "petahana":
+			return true
+		case "pemenangan", "sukses":
+			return k > 0 && ts[k-1].Norm == "tim"
+		}
+		if strings.HasPrefix(w, "nourut") {
+			return true
+		}
+	}
+	last := o.j - 1
+	if last < 0 || last >= len(ts) || ts[last].Norm != "calon" || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "bupati", "gubernur", "wali", "walikota", "presiden", "wakil", "legislatif", "anggota", "kepala", "nomor":
+		return true
+	}
+	return strings.HasPrefix(ts[o.j].Norm, "nourut")
+}
+
+// particularActor reports whether the actor of hit h is someone in
+// particular: carried from an earlier sentence (by name or anaphor),
+// introduced as one ("seorang", "oknum", "sang"), or followed by a name,
+// initials or a place ("Camat Sakra", "kepala sekolah berinisial MB",
+// "guru itu").
+func (c *Classifier) particularActor(h netra.Hit, ts []Token, occ []occurrence) bool {
+	for _, sp := range h.Spans {
+		if sp.Role != rules.RoleActor {
+			continue
+		}
+		for _, o := range occ {
+			if c.dict.groups[o.group].role != rules.RoleActor {
+				continue
+			}
+			if o.carried {
+				return true
+			}
+			if st, en := occBytes(ts, o); st != sp.Start || en != sp.End {
+				continue
+			}
+			return marksOne(o, ts, c.norm.vocab)
+		}
+	}
+	return false
+}
+
+// marksOne reports whether the civil servant at o is marked as one
+// person by the words around it: a name or place (particular), a name
+// standing for the role, "seorang" or "oknum" before, a demonstrative or
+// initials right after.
+func marksOne(o occurrence, ts []Token, vocab map[string]bool) bool {
+	if classWord(o, ts) {
+		return false
+	}
+	if particular(o, ts, vocab) || o.j == o.i+1 && o.i < len(ts) && ts[o.i].Upper && !vocab[ts[o.i].Norm] {
+		// A capitalised word in or after the role, or the role
+		// borrowed by a name the item gave it ("WS tampak …").
+		return true
+	}
+	if o.i > 0 {
+		switch ts[o.i-1].Norm {
+		case "seorang", "oknum", "sang", "si":
+			return true
+		}
+	}
+	if o.j < len(ts) {
+		switch ts[o.j].Norm {
+		case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
+			return true
+		}
+	}
+	return false
+}
+
+// titleStops reports whether the item's headline holds a cue of rule cr
+// that states a norm, a permission, an appeal or a hypothesis: an article
+// headed so explains the rules, and its acts and candidates sentences
+// apart are examples. An overseer looking into a case ("Bawaslu
+// Telusuri …") does not stop it.
+func (c *Classifier) titleStops(cr *compiledRule, doc *docContext) bool {
+	if doc == nil || doc.title == "" {
+		return false
+	}
+	for _, o := range c.dict.find(c.norm.tokens(doc.title), nil) {
+		if !cr.cancel[o.group] && !cr.exclude[o.group] {
+			continue
+		}
+		switch c.modes[o.group] {
+		case "rule", "permission", "appeal", "hypothetical":
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWord reports whether the sentences a and b share a word of five
+// letters or more that is not one of the common words every sentence may
+// hold.
+func sharesWord(a, b []Token) bool {
+	for _, x := range a {
+		if len(x.Norm) < 5 || commonWord(x.Norm) {
+			continue
+		}
+		for _, y := range b {
+			if y.Norm == x.Norm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonWord reports function words and words of any report that say
+// nothing of what a sentence is about.
+func commonWord(w string) bool {
+	switch w {
+	case "dengan", "untuk", "dalam", "kepada", "tersebut", "sudah", "telah", "akan", "karena", "tetapi", "namun",
+		"bahwa", "setelah", "sebelum", "ketika", "saat", "seorang", "sejumlah", "beberapa", "warga", "masyarakat",
+		"kabupaten", "kecamatan", "provinsi", "kota", "desa", "mereka", "menurut", "mengatakan", "katanya", "bersama",
+		"sebagai", "adalah", "merupakan", "hingga", "sampai", "masih", "belum", "pihaknya", "tidak", "bukan":
+		return true
+	}
+	return false
+}
