@@ -137,16 +137,16 @@ func (c *Classifier) titleStops(cr *compiledRule, doc *docContext) bool {
 	return false
 }
 
-// sharesWord reports whether the sentences a and b share a word of five
-// letters or more that is not one of the common words every sentence may
-// hold.
+// sharesWord reports whether the sentences a and b share a word, by its
+// stem ("rumah", "rumahnya"), of five letters or more that is not one of
+// the common words every sentence may hold.
 func sharesWord(a, b []Token) bool {
 	for _, x := range a {
-		if len(x.Norm) < 5 || commonWord(x.Norm) {
+		if len(x.Stem) < 5 || commonWord(x.Stem) || commonWord(x.Norm) {
 			continue
 		}
 		for _, y := range b {
-			if y.Norm == x.Norm {
+			if y.Stem == x.Stem {
 				return true
 			}
 		}

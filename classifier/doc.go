@@ -43,6 +43,10 @@ type docContext struct {
 	side             occurrence
 	sideTokens       []Token
 	sideOK, sideDone bool
+	// cand: the words of the names the text gives its candidates (see
+	// candidateNames); candDone once known.
+	cand     map[string]bool
+	candDone bool
 }
 
 // kelurahan reports whether the item speaks of a kelurahan ("kelurahan",

@@ -195,7 +195,7 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 	}
 	c.resolveHeadRefs(occ, ts, doc)
 	c.resolveStated(occ, ts, doc)
-	return c.codedSides(c.votedNames(occ, ts), ts)
+	return c.namedSides(c.codedSides(c.votedNames(occ, ts), ts), ts, doc)
 }
 
 // votedNames adds, as a side, a name no gazetteer knows right after a verb

@@ -74,7 +74,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 				continue
 			}
 			distant := !short && !(j == at+1 && len(objects) > 0 && echoes(nts, objects))
-			if distant && (field != "" || !namedCandidate(nocc[side], nts) || !sharesWord(ts, nts)) {
+			if distant && (field != "" || !c.firmSide(nocc[side], nts, doc) || !sharesWord(ts, nts)) {
 				continue
 			}
 			with := append(occ, carriedFrom(nocc[side], nts))

@@ -1,0 +1,136 @@
+package classifier
+
+import "strings"
+
+// Candidates by name. A report names a candidate in full once ("Hendro
+// Susilo, calon wali kota nomor urut 2") and by the name elsewhere ("ada
+// titip salam saking Pak Hendro"); a civil servant's act towards "Pak
+// Hendro" serves a side as much as one towards "calon wali kota" does.
+// candidateNames learns, once per item, the names its text sets beside a
+// candidate named outright (namedCandidate), and namedSides adds each
+// capitalised use of one as a side.
+
+// candidateTriggers are the lower-case words whose sentences may
+// introduce a candidate by name; only those sentences are read.
+var candidateTriggers = [...]string{"calon ", "paslon", "caleg", "capres", "cawapres", "cagub", "cabup", "cawalkot", "pasangan "}
+
+// candidateNames returns the words of the names the item's text gives its
+// candidates, worked out on first use.
+func (d *docContext) candidateNames(c *Classifier) map[string]bool {
+	if d.candDone {
+		return d.cand
+	}
+	d.candDone = true
+	low := d.lower()[1]
+	for _, s := range sentences(d.text) {
+		if !hasAny(low[s.start:s.end], candidateTriggers[:]) {
+			continue
+		}
+		ts := c.norm.tokensIn(d.text, s.start, s.end)
+		occ := c.dict.find(ts, nil)
+		for _, o := range occ {
+			if !c.sides[o.group] || !namedCandidate(o, ts) {
+				continue
+			}
+			for _, run := range [2][]Token{c.candidateBefore(d.text, ts, o, occ), c.candidateAfter(d.text, ts, o, occ)} {
+				for _, t := range run {
+					if len(t.Norm) < 3 {
+						continue
+					}
+					if d.cand == nil {
+						d.cand = map[string]bool{}
+					}
+					d.cand[t.Norm] = true
+				}
+			}
+		}
+	}
+	return d.cand
+}
+
+// hasAny reports whether s contains any of words.
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// candidateBefore reads "Name Name, calon …" and "Name sebagai calon …".
+func (c *Classifier) candidateBefore(text string, ts []Token, o occurrence, occ []occurrence) []Token {
+	k := o.i - 1
+	if k >= 0 && ts[k].Norm == "sebagai" {
+		k--
+	} else if k < 0 || !clauseBreak(text, ts, k, k+1) {
+		return nil
+	}
+	end := k + 1
+	for k >= 0 && end-k <= maxNameWords && ts[k].Upper && (k == end-1 || !clauseBreak(text, ts, k, k+1)) {
+		k--
+	}
+	return c.nameRun(ts, k+1, end, occ)
+}
+
+// candidateAfter reads "calon bupati Sukamaju nomor urut 1, Name Name":
+// the name follows the comma that ends the office, its place and number.
+func (c *Classifier) candidateAfter(text string, ts []Token, o occurrence, occ []occurrence) []Token {
+	k := o.j
+	for n := 0; k < len(ts) && n < 6 && !clauseBreak(text, ts, k-1, k); n++ {
+		k++
+	}
+	if k >= len(ts) || !clauseBreak(text, ts, k-1, k) {
+		return nil
+	}
+	for k < len(ts) && isHonorific(ts[k].Norm) {
+		k++
+	}
+	start := k
+	for k < len(ts) && k-start < maxNameWords && ts[k].Upper && (k == start || !clauseBreak(text, ts, k-1, k)) {
+		k++
+	}
+	if k < len(ts) && ts[k].Upper {
+		return nil
+	}
+	return c.nameRun(ts, start, k, occ)
+}
+
+// namedSides adds, as a side, each capitalised word of ts that is a name
+// the item gave one of its candidates.
+func (c *Classifier) namedSides(occ []occurrence, ts []Token, doc *docContext) []occurrence {
+	if c.targetGroup < 0 || doc == nil || doc.text == "" {
+		return occ
+	}
+	names := doc.candidateNames(c)
+	if len(names) == 0 {
+		return occ
+	}
+	n := len(occ)
+	for k, t := range ts {
+		if !t.Upper || !names[t.Norm] || covered(occ[:n], k) {
+			continue
+		}
+		occ = append(occ, occurrence{group: c.targetGroup, i: k, j: k + 1})
+	}
+	return occ
+}
+
+// covered reports whether token k lies inside one of occ.
+func covered(occ []occurrence, k int) bool {
+	for _, o := range occ {
+		if !o.carried && o.i <= k && k < o.j {
+			return true
+		}
+	}
+	return false
+}
+
+// firmSide reports whether side o (in tokens ts) is a candidate named
+// outright (namedCandidate) or by a name the item gave a candidate.
+func (c *Classifier) firmSide(o occurrence, ts []Token, doc *docContext) bool {
+	if namedCandidate(o, ts) {
+		return true
+	}
+	return !o.carried && o.j == o.i+1 && o.i < len(ts) && ts[o.i].Upper && doc != nil && doc.candidateNames(c)[ts[o.i].Norm]
+}
