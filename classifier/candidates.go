@@ -10,9 +10,17 @@ import "strings"
 // candidate named outright (namedCandidate), and namedSides adds each
 // capitalised use of one as a side.
 
-// candidateTriggers are the lower-case words whose sentences may
-// introduce a candidate by name; only those sentences are read.
-var candidateTriggers = [...]string{"calon ", "paslon", "caleg", "capres", "cawapres", "cagub", "cabup", "cawalkot", "pasangan "}
+// candidateTriggers are the words whose sentences may name a candidate,
+// lower case and capitalised (a sentence may open with one).
+var candidateTriggers = [...]string{"calon ", "paslon", "caleg", "capres", "cawapres", "cagub", "cabup", "cawalkot", "pasangan ", "nomor urut",
+	"Calon ", "Paslon", "Caleg", "Capres", "Cawapres", "Cagub", "Cabup", "Cawalkot", "Pasangan ", "Nomor urut"}
+
+// introTriggers are the words around which a sentence may introduce a
+// candidate by name ("Hendro Susilo, calon …", "… sebagai calon …",
+// "nomor urut 1, Ahmad Yani", "Calon bupati Sukamaju, Ahmad Yani"); only
+// sentences that hold one are read for names.
+var introTriggers = [...]string{", calon ", ", caleg", ", paslon", ", capres", ", cawapres", ", cagub", ", cabup", ", cawalkot",
+	"sebagai calon ", "sebagai caleg", "nomor urut", "Calon ", "Paslon ", "Caleg "}
 
 // candidateNames returns the words of the names the item's text gives its
 // candidates, worked out on first use.
@@ -21,9 +29,8 @@ func (d *docContext) candidateNames(c *Classifier) map[string]bool {
 		return d.cand
 	}
 	d.candDone = true
-	low := d.lower()[1]
 	for _, s := range sentences(d.text) {
-		if !hasAny(low[s.start:s.end], candidateTriggers[:]) {
+		if !hasAny(d.text[s.start:s.end], introTriggers[:]) {
 			continue
 		}
 		ts := c.norm.tokensIn(d.text, s.start, s.end)
@@ -99,7 +106,8 @@ func (c *Classifier) candidateAfter(text string, ts []Token, o occurrence, occ [
 // namedSides adds, as a side, each capitalised word of ts that is a name
 // the item gave one of its candidates.
 func (c *Classifier) namedSides(occ []occurrence, ts []Token, doc *docContext) []occurrence {
-	if c.targetGroup < 0 || doc == nil || doc.text == "" {
+	if c.targetGroup < 0 || doc == nil || len(doc.text) <= sideMaxBytes {
+		// A short post's sides are anywhere in it already (side.go).
 		return occ
 	}
 	names := doc.candidateNames(c)
@@ -133,4 +141,20 @@ func (c *Classifier) firmSide(o occurrence, ts []Token, doc *docContext) bool {
 		return true
 	}
 	return !o.carried && o.j == o.i+1 && o.i < len(ts) && ts[o.i].Upper && doc != nil && doc.candidateNames(c)[ts[o.i].Norm]
+}
+
+// mayNameCandidate is the cheap check, before sentence s is tokenised,
+// that it may name a candidate: a word that introduces one, or a name the
+// item gave one.
+func (d *docContext) mayNameCandidate(c *Classifier, s string) bool {
+	if hasAny(s, candidateTriggers[:]) {
+		return true
+	}
+	for name := range d.candidateNames(c) {
+		// Names are learnt in lower case and used capitalised.
+		if len(name) > 0 && strings.Contains(s, strings.ToUpper(name[:1])+name[1:]) {
+			return true
+		}
+	}
+	return false
 }

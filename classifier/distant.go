@@ -88,6 +88,18 @@ func (c *Classifier) particularActor(h netra.Hit, ts []Token, occ []occurrence) 
 	return false
 }
 
+// oneActs reports whether any civil servant among occ (tokens ts) is
+// someone in particular: carried from an earlier sentence or marked as
+// one (marksOne). It is the cheap check before distant sentences are read.
+func (c *Classifier) oneActs(occ []occurrence, ts []Token) bool {
+	for _, o := range occ {
+		if c.dict.groups[o.group].role == rules.RoleActor && (o.carried || marksOne(o, ts, c.norm.vocab)) {
+			return true
+		}
+	}
+	return false
+}
+
 // marksOne reports whether the civil servant at o is marked as one
 // person by the words around it: a name or place (particular), a name
 // standing for the role, "seorang" or "oknum" before, a demonstrative or

@@ -195,7 +195,11 @@ func (c *Classifier) resolveRefs(occ []occurrence, ts []Token, doc *docContext) 
 	}
 	c.resolveHeadRefs(occ, ts, doc)
 	c.resolveStated(occ, ts, doc)
-	return c.namedSides(c.codedSides(c.votedNames(occ, ts), ts), ts, doc)
+	occ = c.codedSides(c.votedNames(occ, ts), ts)
+	if !c.namesSide(occ) {
+		occ = c.namedSides(occ, ts, doc)
+	}
+	return occ
 }
 
 // votedNames adds, as a side, a name no gazetteer knows right after a verb

@@ -55,6 +55,8 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 	if !short {
 		objects = c.actObjects(ts, occ)
 	}
+	// Only someone in particular may take a side from sentences away.
+	farOK := !short && field == "" && c.oneActs(occ, ts)
 	mode := c.reportMode(occ)
 	// A short post tells one incident: a side anywhere in it, the nearest
 	// first, completes the act. An article looks next door when the next
@@ -68,13 +70,18 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 			if j < 0 || j >= len(sents) || relatedLine(text[sents[j].start:sents[j].end]) {
 				continue
 			}
+			if !short && !(j == at+1 && len(objects) > 0) && (!farOK || !doc.mayNameCandidate(c, text[sents[j].start:sents[j].end])) {
+				// Tokenise a distant sentence only when it may name a
+				// candidate (the cost of every article's act).
+				continue
+			}
 			nts, nocc := c.backSentence(text, sents[j], doc)
 			side := c.sideOf(nocc)
 			if side < 0 || namesAgent(nts, nil) {
 				continue
 			}
 			distant := !short && !(j == at+1 && len(objects) > 0 && echoes(nts, objects))
-			if distant && (field != "" || !c.firmSide(nocc[side], nts, doc) || !sharesWord(ts, nts)) {
+			if distant && (!farOK || !c.firmSide(nocc[side], nts, doc) || !sharesWord(ts, nts)) {
 				continue
 			}
 			with := append(occ, carriedFrom(nocc[side], nts))
