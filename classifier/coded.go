@@ -30,7 +30,7 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 
 // codedShapes are the shapes of a coded side, tried in order at each
 // token; each reports where the side's words end.
-var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, lossCondition, pointedSide, wink, colourSide, kinSide}
+var codedShapes = [...]func(ts []Token, k int) (int, bool){benefactor, outcomeWanted, lossCondition, pointedSide, wink, colourSide, kinSide, lookSide}
 
 // benefactor reports whether "yang" at k opens a clause naming someone by
 // what they built or gave ("yang sudah bangun jalan", "yang bantu traktor
@@ -255,6 +255,22 @@ func kinSide(ts []Token, k int) (int, bool) {
 	}
 	switch ts[k+1].Norm {
 	case "bupati", "gubernur", "walikota", "wali", "presiden", "petahana", "wabup", "wagub":
+		return k + 2, true
+	}
+	return 0, false
+}
+
+// lookSide reports whether "yang" at k, right after a verb of voting,
+// names a side by its looks ("pokoknya coblos yang berkacamata", "pilih
+// yang gemoy"): a virtue ("pilih yang jujur") is an appeal any side may
+// make; a look belongs to one candidate. e is the end of the look.
+func lookSide(ts []Token, k int) (int, bool) {
+	if k == 0 || k+1 >= len(ts) || ts[k].Norm != "yang" || !votes(ts[k-1].Norm) {
+		return 0, false
+	}
+	switch ts[k+1].Norm {
+	case "berkacamata", "berkumis", "berjenggot", "berjanggut", "berpeci", "berkopiah", "berjilbab", "berkerudung",
+		"gemoy", "gemoi", "ganteng", "cantik", "gondrong", "botak", "gendut", "kurus", "brewok", "berewok":
 		return k + 2, true
 	}
 	return 0, false

@@ -22,6 +22,9 @@ func TestCodedSides(t *testing.T) {
 		// hypothesis; a lost match is no side.
 		{"Kepala dinas ngancam guru-guru PNS: kalau TPS dekat sekolah sampai kalah, siap-siap mutasi ke pulau.", true},
 		{"Kepala dinas ngancam guru-guru PNS: kalau tim voli sekolah sampai kalah, siap-siap mutasi ke pulau.", false},
+		// A candidate by his looks; a virtue is any side's appeal.
+		{"Bidan puskesmas itu live di tiktok pake seragam dinas, bilang pokoknya coblos yang berkacamata ya.", true},
+		{"Bidan puskesmas itu live di tiktok pake seragam dinas, bilang pokoknya coblos yang jujur ya.", false},
 	})
 }
 
