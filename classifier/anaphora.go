@@ -91,6 +91,9 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 	if c.anaphora >= 0 && since <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) {
 		return true
 	}
+	if since == 1 && speechOn(text, back[len(back)-1].span, s.start) {
+		return true
+	}
 	return since <= maxNameCarry && mayName(text, s, back, at)
 }
 
@@ -130,7 +133,11 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 		}
 		return occ
 	}
-	if !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
+	goesOn := false
+	if k := callForNumber(ts); k >= 0 && len(back) > 0 && back[len(back)-1].at == at-1 {
+		goesOn = speechOn(text, back[len(back)-1].span, ts[k].Start)
+	}
+	if !goesOn && !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
 	if a, ok := c.antecedent(text, back, at, doc); ok {
@@ -424,4 +431,41 @@ func (c *Classifier) backSentence(text string, s span, doc *docContext) ([]Token
 // into the current one: its bytes kept, its token positions void.
 func carriedFrom(o occurrence, ts []Token) occurrence {
 	return occurrence{group: o.group, carried: true, start: ts[o.i].Start, end: ts[o.j-1].End}
+}
+
+// A speech a civil servant opens in one sentence ("Bapak kepala sekolah
+// bilang, anak-anak dapat bangku baru karena bantuan Pak D.") may go on in
+// the next with no quotation mark between ("Jadi tanggal 14 nanti jangan
+// lupa, coblos nomor 5."): the call to vote there is the speaker's.
+
+// speechVerbs are verbs of saying with the comma or colon that opens what
+// is said.
+var speechVerbs = [...]string{"bilang,", "bilang:", "berkata,", "berkata:", "mengatakan,", "berpesan,", "berpesan:", "ngomong,", "ngomong:", "menegaskan,", "bilang gini"}
+
+// speechOn reports whether sentence prev opens a speech (speechVerbs) and
+// no quotation mark stands between it and byte upto of a later sentence,
+// which then goes on with it.
+func speechOn(text string, prev span, upto int) bool {
+	p := text[prev.start:prev.end]
+	at := -1
+	for _, v := range speechVerbs {
+		if k := strings.Index(p, v); k >= 0 && (at < 0 || k < at) {
+			at = k + len(v)
+		}
+	}
+	if at < 0 || upto > len(text) || prev.start+at > upto {
+		return false
+	}
+	return !strings.ContainsAny(text[prev.start+at:upto], "\"“”")
+}
+
+// callForNumber returns where ts calls to vote for a number ("coblos
+// nomor 5"), or -1: only such a call is taken as the speech going on.
+func callForNumber(ts []Token) int {
+	for k := 0; k+1 < len(ts); k++ {
+		if callsToVote(ts[k].Norm) && numberAfter(ts, k+1) {
+			return k
+		}
+	}
+	return -1
 }

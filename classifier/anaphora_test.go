@@ -96,3 +96,14 @@ func TestNameCarriedOnByAnaphor(t *testing.T) {
 	}
 	t.Errorf("asn-support did not fire with the named actor carried on: %+v", v.Hits)
 }
+
+// TestSpeechGoesOn checks that a speech a civil servant opens with a verb
+// of saying and a comma goes on into the next sentence, whose call to vote
+// for a number is then his, and that a quotation closed between them ends
+// it.
+func TestSpeechGoesOn(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{article(`Menurut wali murid, "Kepala SD negeri itu bilang, bangku baru ini karena bantuan Pak Dominggus. Jadi tanggal 14 nanti jangan lupa balas budi, coblos nomor 5," tuturnya.`), true},
+		{article(`Kepala SD negeri itu bilang, "Bangku baru ini bantuan pemerintah." Ketua tim sukses lalu berteriak agar warga coblos nomor 5.`), false},
+	})
+}
