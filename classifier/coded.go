@@ -17,6 +17,11 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 		return occ
 	}
 	for k := 0; k < len(ts); k++ {
+		if c.pairSide(ts, k) {
+			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: k + 2})
+			k++
+			continue
+		}
 		for _, shape := range codedShapes {
 			if e, ok := shape(ts, k); ok {
 				occ = append(occ, occurrence{group: c.targetGroup, i: k, j: e})
@@ -26,6 +31,28 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 		}
 	}
 	return occ
+}
+
+// pairSide reports whether tokens k and k+1 are a pair of candidates by
+// their names joined with a dash ("kampanye Hendra-Yusuf", "relawan
+// 'Sahabat Agus-Rini'"): two capitalised words the pack does not know, one
+// mark apart, after a word of campaigning, support or a side's people.
+func (c *Classifier) pairSide(ts []Token, k int) bool {
+	if k == 0 || k+1 >= len(ts) || !ts[k+1].Dash || !ts[k].Upper || !ts[k+1].Upper || c.norm.vocab[ts[k].Norm] || c.norm.vocab[ts[k+1].Norm] {
+		return false
+	}
+	if !isWordish(ts[k].Norm) || !isWordish(ts[k+1].Norm) || titleCase(ts) {
+		// In a headline in title case every word has a capital.
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-2; m-- {
+		switch ts[m].Norm {
+		case "kampanye", "relawan", "sahabat", "paslon", "pasangan", "tim", "dukung", "mendukung", "pilih", "memilih",
+			"coblos", "menangkan", "pendukung", "simpatisan", "posko", "deklarasi", "jargon", "untuk", "buat":
+			return true
+		}
+	}
+	return false
 }
 
 // codedShapes are the shapes of a coded side, tried in order at each

@@ -22,6 +22,10 @@ func TestCodedSides(t *testing.T) {
 		// hypothesis; a lost match is no side.
 		{"Kepala dinas ngancam guru-guru PNS: kalau TPS dekat sekolah sampai kalah, siap-siap mutasi ke pulau.", true},
 		{"Kepala dinas ngancam guru-guru PNS: kalau tim voli sekolah sampai kalah, siap-siap mutasi ke pulau.", false},
+		// A pair by its names joined with a dash after a side's
+		// people; a place of two words is none.
+		{"Kabid di BPBD itu jadi admin grup FB relawan 'Sahabat Agus-Rini', NIP-nya kelihatan.", true},
+		{"Kabid di BPBD itu jadi admin grup FB relawan Jawa Tengah, NIP-nya kelihatan.", false},
 		// A candidate by his looks; a virtue is any side's appeal.
 		{"Bidan puskesmas itu live di tiktok pake seragam dinas, bilang pokoknya coblos yang berkacamata ya.", true},
 		{"Bidan puskesmas itu live di tiktok pake seragam dinas, bilang pokoknya coblos yang jujur ya.", false},

@@ -250,3 +250,18 @@ func TestLongSentenceIsCut(t *testing.T) {
 		t.Fatalf("not flagged: %+v", v.Categories)
 	}
 }
+
+// TestDash checks that a word joined to the one before by a dash is
+// marked, and one after a space is not.
+func TestDash(t *testing.T) {
+	c := mustDefault(t)
+	text := "kampanye Hendra-Yusuf dan Jawa Tengah, bagi-bagi"
+	ts := c.norm.tokensIn(text, 0, len(text))
+	got := map[string]bool{}
+	for _, tk := range ts {
+		got[tk.Norm] = tk.Dash
+	}
+	if !got["yusuf"] || got["hendra"] || got["tengah"] {
+		t.Errorf("dash marks = %v, want only yusuf", got)
+	}
+}
