@@ -363,9 +363,23 @@ func otherThan(a occurrence, ts []Token) bool {
 // stand, whatever the rule and however the cue is read (cancel or
 // exclude): "dosen mata kuliah wajib" is a required course, no rule;
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
-// verdict on the story.
+// verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts)
+}
+
+// fearedSanction reports whether cue o is a sanction someone fears
+// ("mau lapor takut diberhentiin", "khawatir dimutasi"): the pressure
+// felt, no rule stated.
+func fearedSanction(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "takut", "khawatir", "kuatir", "ngeri", "cemas", "was":
+		return true
+	}
+	return false
 }
 
 // hoaxAsObject reports whether cue o is "hoaks" taken as the object of a
