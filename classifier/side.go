@@ -86,7 +86,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 			}
 			with := append(occ, carriedFrom(nocc[side], nts))
 			for _, cr := range c.rules {
-				if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, nocc[side].group) || cr.stoppedBy(nocc) || cr.negates(occ) {
+				if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, nocc[side].group) || cr.stoppedIn(nocc, text, nts) || cr.negates(occ) {
 					continue
 				}
 				h, st := cr.eval(text, sents[at], ts, with, c.modes)
@@ -263,6 +263,19 @@ func (cr *compiledRule) negates(occ []occurrence) bool {
 func (cr *compiledRule) stoppedBy(occ []occurrence) bool {
 	for _, o := range occ {
 		if cr.cancel[o.group] || cr.exclude[o.group] || cr.negate[o.group] {
+			return true
+		}
+	}
+	return false
+}
+
+// stoppedIn is stoppedBy for a neighbour sentence (tokens ts), read as
+// the act's own sentence would be: a meeting that is the setting of an
+// act ("isinya 'sosialisasi' paslon petahana") or a cue exempt
+// everywhere stops nothing.
+func (cr *compiledRule) stoppedIn(occ []occurrence, text string, ts []Token) bool {
+	for _, o := range occ {
+		if (cr.cancel[o.group] || cr.exclude[o.group] || cr.negate[o.group]) && !exemptCue(o, ts) && !cr.eventSetting(o, occ, text, ts) {
 			return true
 		}
 	}

@@ -221,3 +221,12 @@ func TestNamesAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighbourMeetingIsSetting checks that a quoted socialisation in the
+// sentence that lends a side is where the act took place, as it would be
+// in the act's own sentence, and does not stop the side.
+func TestNeighbourMeetingIsSetting(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kepala Puskesmas Sukamaju ngumpulin semua kader posyandu di aula, katanya pelatihan gizi. Ternyata isinya \"sosialisasi\" paslon petahana, dibagiin masker.", true},
+	})
+}
