@@ -55,6 +55,10 @@ type Classifier struct {
 	// "actor" of the rules on state facilities but nobody who acts; -1
 	// when unset.
 	facility int32
+	// nonASN is the group of officials who are not ASN by title
+	// (NonASNGazetteer), -1 when unset; an item may state some of them
+	// to be civil servants (stated.go).
+	nonASN   int32
 	version  string
 	maxTitle int
 	// anaphora is the group of the pack's "anaphora" gazetteer, or -1;
@@ -216,6 +220,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		c.dict.former, c.dict.formerTo = g, named.otherActor
 	}
 	c.facility = c.dict.named(FacilityGazetteer)
+	c.nonASN = c.dict.named(NonASNGazetteer)
 	c.simulation, c.hypothetical = c.dict.named(SimulationGazetteer), named.hypothetical
 	c.clauseCancel = c.dict.marked(clauseCancelGazetteers)
 	c.pressureCue = c.dict.marked(pressureCueGazetteers)

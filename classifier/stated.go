@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/netra-id/netra/rules"
@@ -19,13 +20,28 @@ var statusNouns = [...]string{"asn", "pns", "pppk", "aparatur sipil negara", "pe
 // stand ("dosen Universitas Bengkulu itu merupakan ASN").
 const statedReach = 6
 
-// staffWords returns the one-word terms of the pack's staff gazetteer.
+// staffWords returns the one-word terms of the pack's staff gazetteer,
+// and the village officials a statement may make civil servants
+// (villageStatus).
 func staffWords(p *rules.Pack) map[string]bool {
 	g := p.Gazetteers[StaffGazetteer]
 	if g == nil {
 		return nil
 	}
-	return oneWordTerms(g.Terms)
+	out := oneWordTerms(g.Terms)
+	for w := range villageStatus {
+		out[w] = true
+	}
+	return out
+}
+
+// villageStatus maps the words of village officials an item may state to
+// be civil servants ("dua di antara lima sekdes yang hadir berstatus
+// PNS": GUIDE counts a sekdes who is PNS) to the phrases that name them
+// in an act.
+var villageStatus = map[string][]string{
+	"sekdes": {"sekdes", "sekretaris desa"},
+	"kades":  {"kades"},
 }
 
 // oneWordTerms returns the terms of one word, as plain lower-case words.
@@ -138,11 +154,34 @@ func (c *Classifier) resolveStated(occ []occurrence, ts []Token, doc *docContext
 		return
 	}
 	for k, o := range occ {
-		if o.carried || o.group != c.dict.staff || o.j != o.i+1 {
+		if o.carried {
 			continue
 		}
-		if doc.statedSet(c)[ts[o.i].Norm] {
+		if o.group == c.dict.staff && o.j == o.i+1 && doc.statedSet(c)[ts[o.i].Norm] {
+			occ[k].group = c.heads.asn
+		}
+		if o.group == c.nonASN && c.statedVillager(o, ts, doc) {
 			occ[k].group = c.heads.asn
 		}
 	}
+}
+
+// statedVillager reports whether official o (not ASN by his title) is one
+// of the village officials the item states to be civil servants.
+func (c *Classifier) statedVillager(o occurrence, ts []Token, doc *docContext) bool {
+	stated := doc.statedSet(c)
+	if len(stated) == 0 {
+		return false
+	}
+	words := make([]string, 0, o.j-o.i)
+	for k := o.i; k < o.j && k < len(ts); k++ {
+		words = append(words, ts[k].Norm)
+	}
+	phrase := strings.Join(words, " ")
+	for w, phrases := range villageStatus {
+		if stated[w] && slices.Contains(phrases, phrase) {
+			return true
+		}
+	}
+	return false
 }

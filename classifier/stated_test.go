@@ -71,3 +71,15 @@ func FuzzStatedStaff(f *testing.F) {
 		}
 	})
 }
+
+// TestStatedVillager checks that village secretaries the article states
+// to be civil servants (GUIDE: a sekdes who is PNS) are ASN in its act,
+// and that without the statement they stay officials who are not.
+func TestStatedVillager(t *testing.T) {
+	act := "Sebanyak 12 kepala desa dan 5 sekretaris desa dari Kecamatan Sukamaju terekam menghadiri pertemuan tim pemenangan pasangan calon bupati di sebuah rumah makan."
+	checkFlags(t, mustDefault(t), []flagCase{
+		{act + " Bawaslu mencatat, dua di antara lima sekdes yang hadir berstatus PNS.", true},
+		{act + " Bawaslu mencatat, semua sekdes yang hadir bukan PNS.", false},
+		{act, false},
+	})
+}
