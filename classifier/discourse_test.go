@@ -442,6 +442,8 @@ func TestMeetingAsSetting(t *testing.T) {
 		{"Kepala seksi itu terekam menghadiri rapat koordinasi tim pemenangan paslon nomor 2 di rumah makan.", true},
 		{"Bawaslu menggelar \"sosialisasi netralitas ASN\" bagi camat dan lurah, mengingatkan larangan ikut kampanye paslon.", false},
 		{"Camat menggelar sosialisasi netralitas, mengingatkan ASN agar tidak memasang stiker caleg.", false},
+		// A recording of the meeting: what was said there.
+		{"Rekaman rakor beredar, Pj Bupati Sukamaju diduga minta camat menangkan nomor 1.", true},
 	})
 }
 

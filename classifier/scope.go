@@ -213,8 +213,10 @@ func timeWord(w string) bool {
 // eventSetting reports whether cue o is a meeting of officials (rakor,
 // bimtek, seminar …) or a socialisation named as the time, the place or
 // the cover of what happened, not a socialisation of the rules:
-//   - a word of time ("waktu rakor", "saat bimtek") or of disguise
-//     ("judulnya rakor", "berkedok bimtek") stands right before a meeting;
+//   - a word of time ("waktu rakor", "saat bimtek"), of disguise
+//     ("judulnya rakor", "berkedok bimtek") or of a recording of it
+//     ("rekaman rakor", "berasal dari rapat") stands right before a
+//     meeting;
 //   - it is put in quotation marks ("rapat 'koordinasi program'", "buat
 //     \"sosialisasi program\", ujung2nya …"): the writer does not believe
 //     it, unless the rules are what it is about;
@@ -253,7 +255,10 @@ func (cr *compiledRule) eventSetting(o occurrence, occ []occurrence, text string
 		return true
 	}
 	switch w {
-	case "judulnya", "judul", "namanya", "bertajuk", "berkedok", "kedok", "dalih", "berdalih", "bungkus", "dibungkus":
+	case "judulnya", "judul", "namanya", "bertajuk", "berkedok", "kedok", "dalih", "berdalih", "bungkus", "dibungkus",
+		// what came out of it ("Rekaman Rakor Beredar", "rekaman …
+		// berasal dari rapat koordinasi camat"), or what went on there
+		"rekaman", "video", "dari", "isi", "usai", "seusai", "sela":
 		return true
 	}
 	return false
