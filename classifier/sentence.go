@@ -13,7 +13,9 @@ type span struct{ start, end int }
 // is an abbreviation that ends in a full stop without ending a sentence.
 func isAbbreviationWord(w string) bool {
 	switch w {
-	case "no", "nmr", "dr", "drs", "dra", "ir", "h", "hj", "prof", "kab", "kec", "kel", "prov", "jl", "jln", "st", "sh", "se", "mm", "dll", "dsb", "dkk", "tgl", "kol", "brigjen", "kompol", "akbp", "ipda", "iptu", "aiptu", "bpk", "bp", "sdr", "yth", "pt", "cv", "tbk", "vs", "pj", "plt", "plh", "ds", "ttd", "purn", "spd", "pd", "sos", "ag", "ip", "kh", "tgk", "mr", "mrs", "ust", "kp", "rt", "rw", "sd":
+	case "no", "nmr", "dr", "drs", "dra", "ir", "h", "hj", "prof", "kab", "kec", "kel", "prov", "jl", "jln", "st", "sh", "se", "mm", "dll", "dsb", "dkk", "tgl", "kol", "brigjen", "kompol", "akbp", "ipda", "iptu", "aiptu", "bpk", "bp", "sdr", "yth", "pt", "cv", "tbk", "vs", "pj", "plt", "plh", "ds", "ttd", "purn", "spd", "pd", "sos", "ag", "ip", "kh", "tgk", "mr", "mrs", "ust", "kp", "rt", "rw", "sd",
+		// names: "H. Muh. Alimuddin", "Moh. Rizal", "Abd. Rahman", "Dg. Ngai"
+		"muh", "moh", "mohd", "mhd", "abd", "drg", "dg":
 		return true
 	}
 	return false
