@@ -370,7 +370,23 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts)
+}
+
+// shareOfPay reports whether cue o is "persen" of a cut in someone's pay
+// ("pemotongan tunjangan kinerja 25 persen"): the size of a sanction, no
+// figures of many cases.
+func shareOfPay(o occurrence, ts []Token) bool {
+	if o.carried || ts[o.i].Norm != "persen" {
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-5; k-- {
+		switch ts[k].Norm {
+		case "pemotongan", "potongan", "potong", "dipotong", "tunjangan", "tpp", "tukin", "gaji":
+			return true
+		}
+	}
+	return false
 }
 
 // fearedSanction reports whether cue o is a sanction someone fears
