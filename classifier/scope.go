@@ -59,7 +59,7 @@ func violated(o occurrence, text string, ts []Token) bool {
 		return false
 	}
 	switch ts[o.i].Norm {
-	case "larangan", "aturan", "ketentuan", "asas", "prinsip", "kode":
+	case "larangan", "aturan", "ketentuan", "asas", "prinsip", "kode", "pasal", "peraturan":
 	default:
 		return false
 	}
