@@ -230,6 +230,8 @@ func TestClausesAndNames(t *testing.T) {
 		{"Bawaslu menemukan dua hal:\n1. seorang camat menjadi peserta kampanye dengan atribut partai;\n2. spanduk dipasang di kantor desa.", true, "camat"},
 		{"Bawaslu memeriksa empat pegawai. Salah satunya AT yang merupakan Kepala Dinas Perdagangan. AT diduga menghadiri pertemuan tim pemenangan calon bupati di rumah makan.", true, "AT"},
 		{"Staf Ahli Bupati berinisial SR juga diperiksa. Menurut saksi, SR ikut membagikan kaus pasangan calon kepada warga.", true, "SR"},
+		{"Seorang PPPK di Dinas Sosial bernama Rudi terekam kamera. Rudi membagikan kalender bergambar caleg DPRD kepada warga.", true, "Rudi"},
+		{"Seorang PPPK di Dinas Sosial, Rudi, terekam kamera. Rudi membagikan kalender bergambar caleg DPRD kepada warga.", true, "Rudi"},
 		{"Rapat dipimpin Kepala Dinas Perdagangan. PT ABC kemudian membagikan kaus pasangan calon kepada warga.", false, ""},
 		{"Camat Sukajadi mengaku sudah menegur tiga kepala desa yang ikut berkampanye untuk calon bupati petahana.", false, ""},
 		{"Kepala desa dan seorang guru SD negeri dilaporkan membagikan uang kepada warga agar memilih caleg Partai Golkar.", true, "guru"},

@@ -84,8 +84,8 @@ func (c *Classifier) introduced(text string, s span) map[string]int32 {
 // between a title and "berinisial".
 const initialsReach = 7
 
-// nameAfter reads "TITLE [Place], [dr.] Name Name" and "TITLE [di Office
-// Place] berinisial AB".
+// nameAfter reads "TITLE [Place], [dr.] Name Name", "TITLE [di Office
+// Place] berinisial AB" and "TITLE [di Office Place] bernama Name".
 func (c *Classifier) nameAfter(text string, ts []Token, o occurrence, occ []occurrence) []Token {
 	k := o.j
 	for n := 0; k < len(ts) && n < maxNameWords && ts[k].Upper && !clauseBreak(text, ts, k-1, k); n++ {
@@ -98,6 +98,18 @@ func (c *Classifier) nameAfter(text string, ts []Token, o occurrence, occ []occu
 		b++
 	}
 	if b < len(ts) && (ts[b].Norm == "berinisial" || ts[b].Norm == "inisial") {
+		k = b
+	}
+	if b+1 < len(ts) && ts[b].Norm == "bernama" {
+		// "PPPK di Dinas Sosial bernama Rudi Hartono"
+		e := b + 1
+		for e < len(ts) && e-b <= maxNameWords && ts[e].Upper && !clauseBreak(text, ts, e-1, e) {
+			e++
+		}
+		return c.nameRun(ts, b+1, e, occ)
+	}
+	if k == o.j && b > k && b < len(ts) && clauseBreak(text, ts, b-1, b) {
+		// "PPPK di Dinas Sosial, Rudi, …": the name after the office
 		k = b
 	}
 	if k < len(ts) && (ts[k].Norm == "berinisial" || ts[k].Norm == "inisial") {
@@ -225,7 +237,7 @@ func namesFrom(sent, b string) bool {
 // nearIntroduction reports whether word w stands in sentence b where a
 // name is introduced: in a run of capitalised words that a comma closes
 // ("Rahmat Hasan, Kepala …") or opens (", dr. Maria,"), or next to
-// "berinisial" / "yang merupakan".
+// "berinisial", "bernama" / "yang merupakan".
 func nearIntroduction(b, w string) bool {
 	for off := 0; ; {
 		i := strings.Index(b[off:], w)
@@ -238,7 +250,7 @@ func nearIntroduction(b, w string) bool {
 			continue // part of a longer word
 		}
 		if closedByComma(b[off:]) || openedByComma(b[:i]) ||
-			strings.HasSuffix(strings.TrimRight(b[:i], " "), "inisial") ||
+			strings.HasSuffix(strings.TrimRight(b[:i], " "), "inisial") || strings.HasSuffix(strings.TrimRight(b[:i], " "), "bernama") ||
 			strings.HasPrefix(strings.TrimLeft(b[off:], " "), "yang merupakan") {
 			return true
 		}
