@@ -166,6 +166,25 @@ func sharesWord(a, b []Token) bool {
 	return false
 }
 
+// refersBack reports whether sentence ts opens by pointing back to the
+// place or the event told before ("Di sana sudah menunggu calon bupati
+// …", "Dalam acara itu …"): it goes on about the same scene.
+func refersBack(ts []Token) bool {
+	if len(ts) < 2 {
+		return false
+	}
+	switch ts[0].Norm {
+	case "di", "dalam", "pada", "saat", "ketika":
+	default:
+		return false
+	}
+	switch ts[1].Norm {
+	case "sana", "situ", "sini":
+		return true
+	}
+	return len(ts) > 2 && (ts[2].Norm == "itu" || ts[2].Norm == "tersebut")
+}
+
 // commonWord reports function words and words of any report that say
 // nothing of what a sentence is about.
 func commonWord(w string) bool {
