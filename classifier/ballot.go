@@ -148,10 +148,14 @@ func sideNumberWord(ts []Token, k int) (string, bool) {
 // ("tanggal 27", "tgl 14") stands in the few tokens before token i, or
 // "yang" right before it, so that "nomor dua" after it is a ballot number
 // ("siapa yang harus dipilih tanggal 27, nomor dua nah", "yang nomornya
-// dua").
+// dua"), or a word of address ("dari bapak nomor dua").
 func votedBefore(ts []Token, i int) bool {
 	if i > 0 && ts[i-1].Norm == "yang" {
 		// "pilih yang nomor tiga", "yang nomornya dua": one of the sides
+		return true
+	}
+	if i > 0 && (ts[i-1].Norm == "bapak" || ts[i-1].Norm == "pak" || ts[i-1].Norm == "ibu" || ts[i-1].Norm == "bu") {
+		// "ini dari bapak nomor dua": the candidate by his number
 		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-maxVotedBefore; k-- {

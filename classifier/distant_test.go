@@ -54,3 +54,12 @@ func TestNamedCandidate(t *testing.T) {
 		}
 	}
 }
+
+// TestOneAmongThem checks that "salah seorang di antaranya" picks one of
+// the people just told of, no list of examples, and that a candidate may
+// be named as "bapak nomor dua".
+func TestOneAmongThem(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Beras bantuan itu diantar dua pegawai Dinas Sosial. Salah seorang di antaranya, Rudi, staf bidang jaminan sosial berstatus PNS, disebut berpesan, \"Ingat ya, Inang, ini dari bapak nomor dua.\"", true},
+	})
+}

@@ -370,7 +370,17 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts)
+}
+
+// oneAmong reports whether cue o is "di antaranya" after "salah seorang"
+// or "salah satu" ("Salah seorang di antaranya, Rudi, …"): one person of
+// those just told of, no list of examples.
+func oneAmong(o occurrence, ts []Token) bool {
+	if o.carried || o.i < 2 || ts[o.i].Norm != "di" || o.j-o.i != 2 || ts[o.i+1].Norm != "antaranya" {
+		return false
+	}
+	return ts[o.i-2].Norm == "salah" && (ts[o.i-1].Norm == "seorang" || ts[o.i-1].Norm == "satu")
 }
 
 // shareOfPay reports whether cue o is "persen" of a cut in someone's pay

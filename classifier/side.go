@@ -216,13 +216,25 @@ func namesAgent(ts []Token, asnAt func(k int) bool) bool {
 		if n := ts[k+1].Norm; n == "karena" || n == "sebab" {
 			continue
 		}
-		if asnAt != nil && (asnAt(k+1) || k+3 < len(ts) && ts[k+1].Norm == "salah" && ts[k+2].Norm == "satu" && asnAt(k+3)) {
-			// "oleh salah satu kepala bidang": the civil servant did it.
+		if asnAt != nil && (asnAt(k+1) || k+3 < len(ts) && ts[k+1].Norm == "salah" && ts[k+2].Norm == "satu" && asnAt(k+3) || k+2 < len(ts) && counts(ts[k+1].Norm) && asnAt(k+2)) {
+			// "oleh salah satu kepala bidang", "oleh dua pegawai Dinas
+			// Sosial": the civil servants did it.
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// counts reports words that count people before who they are ("dua
+// pegawai", "para guru").
+func counts(w string) bool {
+	switch w {
+	case "dua", "tiga", "empat", "lima", "beberapa", "sejumlah", "para", "seorang", "puluhan", "belasan":
+		return true
+	}
+	_, ok := numberWord(w)
+	return ok || isDigits(w)
 }
 
 // reactsOnly reports verbs after "ada yang" of someone who reacts, asks

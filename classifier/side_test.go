@@ -227,6 +227,8 @@ func TestNamesAgent(t *testing.T) {
 // in the act's own sentence, and does not stop the side.
 func TestNeighbourMeetingIsSetting(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
+		// "oleh" and a count of civil servants: they did it.
+		{"Beras itu diantar oleh dua pegawai Dinas Sosial. Di sisi karung tertempel stiker bergambar pasangan calon bupati nomor urut 2.", true},
 		{"Kepala Puskesmas Sukamaju ngumpulin semua kader posyandu di aula, katanya pelatihan gizi. Ternyata isinya \"sosialisasi\" paslon petahana, dibagiin masker.", true},
 	})
 }
