@@ -113,10 +113,12 @@ func remembers(w string) bool {
 
 // sidesNumberBefore reports words after which a bare number word names a
 // side: relative markers ("yang", Javanese "sing", Sundanese "nu", Minang
-// "nan") and "ingat".
+// "nan"), "ingat" and the verbs of punching a ballot ("coblos dua").
 func sidesNumberBefore(w string) bool {
 	switch w {
-	case "yang", "sing", "nu", "nan", "ingat", "inget", "ingek":
+	case "yang", "sing", "nu", "nan", "ingat", "inget", "ingek",
+		// "Ayo Coblos Dua": a ballot is punched for a number
+		"coblos", "nyoblos", "mencoblos", "contreng":
 		return true
 	}
 	return false

@@ -48,7 +48,9 @@ func (c *Classifier) pairSide(ts []Token, k int) bool {
 	for m := k - 1; m >= 0 && m >= k-2; m-- {
 		switch ts[m].Norm {
 		case "kampanye", "relawan", "sahabat", "paslon", "pasangan", "tim", "dukung", "mendukung", "pilih", "memilih",
-			"coblos", "menangkan", "pendukung", "simpatisan", "posko", "deklarasi", "jargon", "untuk", "buat":
+			"coblos", "menangkan", "pendukung", "simpatisan", "posko", "deklarasi", "jargon", "untuk", "buat",
+			// the pair's material ("panggungnya penuh spanduk Mandala–Yusuf")
+			"spanduk", "baliho", "poster", "stiker", "kaos", "kaus", "banner", "flyer", "gambar", "foto":
 			return true
 		}
 	}

@@ -26,6 +26,13 @@ func TestCodedSides(t *testing.T) {
 		// people; a place of two words is none.
 		{"Kabid di BPBD itu jadi admin grup FB relawan 'Sahabat Agus-Rini', NIP-nya kelihatan.", true},
 		{"Kabid di BPBD itu jadi admin grup FB relawan Jawa Tengah, NIP-nya kelihatan.", false},
+		// A pair after its material; a candidate's people by his name
+		// of address; a ballot punched for a number word.
+		{"Pegawai pemda Kabupaten Sukamaju disuruh ikut senam bersama, eh panggungnya penuh spanduk Mandala–Yusuf.", true},
+		{"Tiap apel kabid kami di Disdukcapil ingetin yang belum gabung grup WA relawan Bunda Ratih segera gabung.", true},
+		{"Kepala sekolah itu teriak di depan guru-guru: ayo coblos dua!", true},
+		// A chain message from a civil servant, its order after a colon.
+		{"Kami guru2 SD negeri se-Kab. Sukamaju minggu lalu dapat pesan berantai dari kepala UPT: tiap sekolah wajib bikin video TikTok \"dukungan guru\" untuk paslon bupati nomor 1, paling lambat Jumat. Yang honorer lebih kasihan lagi.", true},
 		// A candidate by his looks; a virtue is any side's appeal.
 		{"Bidan puskesmas itu live di tiktok pake seragam dinas, bilang pokoknya coblos yang berkacamata ya.", true},
 		{"Bidan puskesmas itu live di tiktok pake seragam dinas, bilang pokoknya coblos yang jujur ya.", false},

@@ -222,7 +222,10 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 			if ts[k-1].Norm != "suara" && !(addressTerm(ts[k+1].Norm) && supportBefore(ts, k)) {
 				continue
 			}
-		case "titipan", "titipannya":
+		case "titipan", "titipannya",
+			// "grup WA relawan Bunda Ratih", "posko Bang Oji": a side's
+			// people or place, by the name of address
+			"relawan", "timses", "posko", "simpatisan", "pendukung":
 			// "bantuan itu titipan Bang Jonny": a gift in a candidate's name
 			if !addressTerm(ts[k+1].Norm) {
 				continue
@@ -269,7 +272,8 @@ func supportBefore(ts []Token, k int) bool {
 // prints.
 func addressTerm(w string) bool {
 	switch w {
-	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan":
+	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan",
+		"bunda", "abah", "umi", "buya", "opung", "aba":
 		return true
 	}
 	return false

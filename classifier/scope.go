@@ -644,6 +644,28 @@ func subjectFiller(w string) bool {
 	return false
 }
 
+// colonOrder reports whether rule cue o ("wajib", "harus") opens the
+// content of a message a civil servant sent, after a colon that follows
+// him ("dapat pesan berantai dari kepala UPT: tiap sekolah wajib bikin
+// video dukungan untuk paslon 1"): the order itself, not a rule stated.
+func (cr *compiledRule) colonOrder(o occurrence, occ []occurrence, text string, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || ts[o.i].Norm != "wajib" && ts[o.i].Norm != "harus" {
+		return false
+	}
+	for m := o.i - 1; m >= 0 && m >= o.i-orderReach; m-- {
+		if !strings.Contains(between(text, ts, m, m+1), ":") {
+			continue
+		}
+		for _, x := range occ {
+			if !x.carried && x.j <= m+1 && m+1-x.j <= 1 && cr.roleIs(x, rules.RoleActor) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // orderReach is how far before "wajib" a word of ordering makes it the
 // order's content: the word and its addressees ("memerintahkan seluruh
 // pegawai kecamatan wajib …").
