@@ -158,3 +158,80 @@ func (d *docContext) mayNameCandidate(c *Classifier, s string) bool {
 	}
 	return false
 }
+
+// votedNames adds, as a side, a name no gazetteer knows right after a verb
+// of casting or winning a vote or after "suara buat": "harus pilih Ompu
+// Maruli", "coblos Bang Ucok", "Ayo menangkan Bapak Rudy", "target suara
+// buat Bang Ardi", or a gift said to come from someone addressed by name
+// ("titipan Bang Jonny"). Not "mendukung": it takes programmes and teams
+// as well.
+func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
+	if c.targetGroup < 0 {
+		return occ
+	}
+	title := -1 // whether ts is a title-case headline, worked out on need
+	for k := 1; k+1 < len(ts); k++ {
+		switch ts[k].Norm {
+		case "pilih", "pilihlah", "memilih", "milih", "coblos", "mencoblos", "nyoblos", "contreng", "menangkan", "menangin", "memenangkan":
+		case "buat", "untuk", "utk":
+			// "target suara buat Bang Ardi", "cari suara untuk …",
+			// "Deklarasi Guru Pontianak untuk Bang Jali"
+			if ts[k-1].Norm != "suara" && !(addressTerm(ts[k+1].Norm) && supportBefore(ts, k)) {
+				continue
+			}
+		case "titipan", "titipannya",
+			// "grup WA relawan Bunda Ratih", "posko Bang Oji": a side's
+			// people or place, by the name of address
+			"relawan", "timses", "posko", "simpatisan", "pendukung":
+			// "bantuan itu titipan Bang Jonny": a gift in a candidate's name
+			if !addressTerm(ts[k+1].Norm) {
+				continue
+			}
+		default:
+			continue
+		}
+		n, end := ts[k+1], k+2
+		if addressTerm(n.Norm) && k+2 < len(ts) && ts[k+2].Upper {
+			// "coblos Bang Ucok": the name is after the word of address.
+			n, end = ts[k+2], k+3
+		}
+		if !n.Upper || c.norm.vocab[n.Norm] || len(n.Norm) < 3 {
+			continue
+		}
+		if title < 0 {
+			title = 0
+			if titleCase(ts) {
+				title = 1
+			}
+		}
+		if title == 1 {
+			continue
+		}
+		occ = append(occ, occurrence{group: c.targetGroup, i: k + 1, j: end})
+	}
+	return occ
+}
+
+// supportBefore reports whether a word of support or a declaration
+// stands in the few tokens before k ("Deklarasi Guru Pontianak untuk …").
+func supportBefore(ts []Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		switch ts[j].Norm {
+		case "deklarasi", "dukungan", "dukung", "mendukung", "relawan", "menangkan", "memenangkan":
+			return true
+		}
+	}
+	return false
+}
+
+// addressTerm reports words of address put before a person's name ("Bang
+// Ucok", "Pak Darto", "Uda Fer"); isHonorific holds the titles a ballot
+// prints.
+func addressTerm(w string) bool {
+	switch w {
+	case "bang", "abang", "pak", "bapak", "bu", "ibu", "uda", "uni", "kak", "kakak", "mas", "mbak", "om", "tante", "daeng", "ompu", "amang", "engku", "teungku", "tuan",
+		"bunda", "abah", "umi", "buya", "opung", "aba":
+		return true
+	}
+	return false
+}
