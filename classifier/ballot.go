@@ -116,9 +116,17 @@ func remembers(w string) bool {
 // "nan"), "ingat" and the verbs of punching a ballot ("coblos dua").
 func sidesNumberBefore(w string) bool {
 	switch w {
-	case "yang", "sing", "nu", "nan", "ingat", "inget", "ingek",
-		// "Ayo Coblos Dua": a ballot is punched for a number
-		"coblos", "nyoblos", "mencoblos", "contreng":
+	case "yang", "sing", "nu", "nan", "ingat", "inget", "ingek":
+		return true
+	}
+	return punches(w)
+}
+
+// punches reports the verbs of punching or ticking a ballot: "Ayo Coblos
+// Dua" is a ballot punched for a number.
+func punches(w string) bool {
+	switch w {
+	case "coblos", "nyoblos", "mencoblos", "contreng":
 		return true
 	}
 	return false
@@ -139,7 +147,12 @@ func sideNumberWord(ts []Token, k int) (string, bool) {
 	}
 	if k+1 < len(ts) {
 		switch ts[k+1].Norm {
-		case "orang", "org", "tahun", "thn", "kali", "hari", "bulan", "minggu", "jam", "menit", "ribu", "juta", "puluh", "belas", "ratus", "persen", "kelas", "anak", "buah", "kursi", "periode", "dari", "di", "terakhir", "pertama":
+		case "di":
+			// "coblos dua di TPS": where the ballot is punched
+			if k == 0 || !punches(ts[k-1].Norm) {
+				return "", false
+			}
+		case "orang", "org", "tahun", "thn", "kali", "hari", "bulan", "minggu", "jam", "menit", "ribu", "juta", "puluh", "belas", "ratus", "persen", "kelas", "anak", "buah", "kursi", "periode", "dari", "terakhir", "pertama":
 			return "", false
 		}
 	}

@@ -31,6 +31,7 @@ func TestCodedSides(t *testing.T) {
 		{"Pegawai pemda Kabupaten Sukamaju disuruh ikut senam bersama, eh panggungnya penuh spanduk Mandala–Yusuf.", true},
 		{"Tiap apel kabid kami di Disdukcapil ingetin yang belum gabung grup WA relawan Bunda Ratih segera gabung.", true},
 		{"Kepala sekolah itu teriak di depan guru-guru: ayo coblos dua!", true},
+		{"Pak kadis pendidikan ikut joget \"Ayo Coblos Dua\" di atas panggung.", true},
 		// A chain message from a civil servant, its order after a colon.
 		{"Kami guru2 SD negeri se-Kab. Sukamaju minggu lalu dapat pesan berantai dari kepala UPT: tiap sekolah wajib bikin video TikTok \"dukungan guru\" untuk paslon bupati nomor 1, paling lambat Jumat. Yang honorer lebih kasihan lagi.", true},
 		// A candidate by his looks; a virtue is any side's appeal.
