@@ -370,7 +370,21 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts)
+}
+
+// sidePledge reports whether cue o is a pledge of support for a side
+// ("membacakan ikrar dukungan untuk calon wali kota nomor urut 3"), not
+// the neutrality pledge the word usually names.
+func sidePledge(o occurrence, ts []Token) bool {
+	if o.carried || ts[o.i].Norm != "ikrar" || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "dukungan", "mendukung", "setia", "kesetiaan", "pemenangan", "memenangkan", "kemenangan":
+		return true
+	}
+	return false
 }
 
 // oneAmong reports whether cue o is "di antaranya" after "salah seorang"
