@@ -229,7 +229,7 @@ func colourSide(ts []Token, k int) (int, bool) {
 	default:
 		return 0, false
 	}
-	if !sideColour(ts[k+1].Norm) {
+	if !sideColour(ts[k+1].Norm) && !(garment && garmentColour(ts[k+1].Norm)) {
 		return 0, false
 	}
 	if garment && k+2 < len(ts) && sideColour(ts[k+2].Norm) {
@@ -253,6 +253,13 @@ func sideColour(w string) bool {
 		return true
 	}
 	return false
+}
+
+// garmentColour reports colour words that are a side's only after a
+// garment: Javanese "abang" (red; in Indonesian an elder brother) and
+// "ijo" (green), as in "coblos sing klambi abang".
+func garmentColour(w string) bool {
+	return w == "abang" || w == "ijo"
 }
 
 // particle reports words that close a phrase without adding to it.
