@@ -33,7 +33,7 @@ const distantWeight = 0.85
 
 // namedCandidate reports whether side o (in tokens ts) names a candidate
 // outright: a word only candidates bear ("paslon", "caleg", "cabup"), a
-// ballot number, a winning team, or "calon"/"pasangan calon" followed by
+// ballot number, a winning team or its post, or "calon"/"pasangan calon" followed by
 // the office sought ("calon bupati", "pasangan calon nomor urut 2").
 func namedCandidate(o occurrence, ts []Token) bool {
 	if o.carried {
@@ -45,7 +45,9 @@ func namedCandidate(o occurrence, ts []Token) bool {
 		case "paslon", "capres", "cawapres", "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "cawawalkot", "caleg", "bacabup", "bacawali", "petahana":
 			return true
 		case "pemenangan", "sukses":
-			return k > 0 && ts[k-1].Norm == "tim"
+			if k > 0 && (ts[k-1].Norm == "tim" || ts[k-1].Norm == "posko" || ts[k-1].Norm == "rumah") {
+				return true
+			}
 		}
 		if strings.HasPrefix(w, "nourut") {
 			return true
@@ -167,11 +169,16 @@ func sharesWord(a, b []Token) bool {
 }
 
 // refersBack reports whether sentence ts opens by pointing back to the
-// place or the event told before ("Di sana sudah menunggu calon bupati
-// …", "Dalam acara itu …"): it goes on about the same scene.
+// place, the event or the thing told before ("Di sana sudah menunggu
+// calon bupati …", "Dalam acara itu …", "Daftar itu diserahkan kepada tim
+// pasangan calon …"): it goes on about the same scene.
 func refersBack(ts []Token) bool {
 	if len(ts) < 2 {
 		return false
+	}
+	if ts[1].Norm == "itu" || ts[1].Norm == "tersebut" {
+		// "Daftar itu …", "Mobil tersebut …": the thing just told of
+		return true
 	}
 	switch ts[0].Norm {
 	case "di", "dalam", "pada", "saat", "ketika":

@@ -17,6 +17,8 @@ func TestDistantSide(t *testing.T) {
 		{article("Camat Sukamaju berinisial WS terekam dalam video warga. WS tampak berdiri di panggung ketika seorang pria berpidato. Sesekali ia bertepuk tangan. Ia juga ikut mengantar rombongan ke mobil. Pria yang berpidato itu dipastikan sebagai calon bupati nomor urut 3."), true},
 		// The next sentence points back to the scene.
 		{article("Kabid Bina Marga Dinas PUPR, Yusuf, hadir dalam pertemuan di rumah makan itu. Di sana sudah menunggu calon bupati Hendro Susilo bersama timnya."), true},
+		// The next sentence takes up the thing just told of.
+		{article("Kabid Pendataan Dinas Sosial, Yusuf, mengumpulkan fotokopi KTP warga penerima bantuan. Kemudian warga pulang. Fotokopi itu lalu diserahkan ke posko pemenangan calon bupati Hendro Susilo."), true},
 		// Teachers as a class: no one in particular acted.
 		{article("Dua guru tampak berdiri di panggung ketika seorang pria berpidato. Sesekali mereka bertepuk tangan. Acara selesai sore hari. Pria yang berpidato itu dipastikan sebagai calon bupati nomor urut 3."), false},
 		// "calon" of something other than an office.
