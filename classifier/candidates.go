@@ -39,7 +39,7 @@ func (d *docContext) candidateNames(c *Classifier) map[string]bool {
 			if !c.sides[o.group] || !namedCandidate(o, ts) {
 				continue
 			}
-			for _, run := range [2][]Token{c.candidateBefore(d.text, ts, o, occ), c.candidateAfter(d.text, ts, o, occ)} {
+			for _, run := range [3][]Token{c.candidateBefore(d.text, ts, o, occ), c.candidateAfter(d.text, ts, o, occ), c.nickname(ts, o.j, occ)} {
 				for _, t := range run {
 					if len(t.Norm) < 3 {
 						continue
@@ -102,6 +102,34 @@ func (c *Classifier) candidateAfter(text string, ts []Token, o occurrence, occ [
 	}
 	return c.nameRun(ts, start, k, occ)
 }
+
+// nickname reads the name a candidate is known by, after the candidate
+// at token k ("calon wali kota yang akrab disapa Daeng Rolla", "… yang
+// dikenal dengan panggilan Bang Ucok"): the words after a word of
+// calling, past a word of address.
+func (c *Classifier) nickname(ts []Token, k int, occ []occurrence) []Token {
+	for end := k + nicknameReach; k < len(ts) && k < end; k++ {
+		switch ts[k].Norm {
+		case "disapa", "dipanggil", "panggilan", "sapaan", "julukan", "dijuluki":
+		default:
+			continue
+		}
+		start := k + 1
+		for start < len(ts) && addressTerm(ts[start].Norm) {
+			start++
+		}
+		e := start
+		for e < len(ts) && e-start < maxNameWords && ts[e].Upper {
+			e++
+		}
+		return c.nameRun(ts, start, e, occ)
+	}
+	return nil
+}
+
+// nicknameReach is how far after a candidate the word of calling may
+// stand ("… calon wali kota Tebing Raya yang dikenal dengan panggilan").
+const nicknameReach = 10
 
 // namedSides adds, as a side, each capitalised word of ts that is a name
 // the item gave one of its candidates.

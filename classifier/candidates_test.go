@@ -31,6 +31,8 @@ func TestCandidateNames(t *testing.T) {
 		{"Calon bupati Sukamaju nomor urut 1, Ahmad Yani, menggelar deklarasi.", []string{"ahmad", "yani"}, []string{"sukamaju"}},
 		{"Ia maju sebagai caleg. Budi Santoso, kepala dinas, hadir.", nil, []string{"budi", "santoso"}},
 		{"Ada 300 calon jemaah haji, kata Ahmad Yani.", nil, []string{"ahmad", "yani"}},
+		// The name a candidate is known by.
+		{"Rahmat Siregar, calon wali kota yang dikenal dengan panggilan Bang Ucok, berkampanye.", []string{"rahmat", "siregar", "ucok"}, []string{"bang"}},
 	} {
 		doc := &docContext{text: tc.text}
 		names := doc.candidateNames(c)
