@@ -192,6 +192,16 @@ func refersBack(ts []Token) bool {
 	return len(ts) > 2 && (ts[2].Norm == "itu" || ts[2].Norm == "tersebut")
 }
 
+// pointsBack reports whether the later of the act's sentence ts and its
+// neighbour nts (after reports whether the neighbour is the later one)
+// refers back to the earlier (refersBack).
+func pointsBack(ts, nts []Token, after bool) bool {
+	if after {
+		return refersBack(nts)
+	}
+	return refersBack(ts)
+}
+
 // commonWord reports function words and words of any report that say
 // nothing of what a sentence is about.
 func commonWord(w string) bool {

@@ -81,7 +81,7 @@ func (c *Classifier) evalSideNearby(text, field string, sents []span, at int, ts
 				continue
 			}
 			distant := !short && !(j == at+1 && len(objects) > 0 && echoes(nts, objects))
-			if distant && (!farOK || !c.firmSide(nocc[side], nts, doc) || !sharesWord(ts, nts) && !refersBack(nts)) {
+			if distant && (!farOK || !c.firmSide(nocc[side], nts, doc) || !sharesWord(ts, nts) && !pointsBack(ts, nts, j > at)) {
 				continue
 			}
 			with := append(occ, carriedFrom(nocc[side], nts))
