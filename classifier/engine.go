@@ -106,7 +106,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 					}
 				}
 			}
-		case mask == maskAct && (c.mayBorrow(text, s, back, i) || c.mayHaveStatus(text, sents, i)):
+		case mask == maskAct && (c.mayBorrow(text, s, back, i) || c.mayHaveStatus(text, sents, i) || mayBeIdentified(text, sents, i)):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
 			occ = c.resolveRefs(occ, ts, doc)
@@ -118,6 +118,10 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			} else if c.namesSide(occ) {
 				// Only an act with its side can take someone from next door.
 				if o, ok := c.statusNearby(text, sents, i, doc); ok {
+					occ, status = append(occ, o), true
+				} else if o, ok := c.identifiedNext(text, sents, i, doc); ok {
+					// "… seorang pria berkemeja seragam partai. Pria
+					// itu adalah Sekretaris Kecamatan …"
 					occ, status = append(occ, o), true
 				}
 			}

@@ -59,3 +59,16 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTakenUp checks that reading a sentence's opening never panics and
+// returns a word only with a verb of identity.
+func FuzzTakenUp(f *testing.F) {
+	for _, s := range []string{"Pria itu adalah Ramlan.", "itu", "", "a tersebut ternyata", "\xff itu adalah"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if w, ok := takenUp(s); !ok && w != "" {
+			t.Fatalf("takenUp(%q) = %q without ok", s, w)
+		}
+	})
+}

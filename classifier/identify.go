@@ -1,0 +1,99 @@
+package classifier
+
+import (
+	"strings"
+)
+
+// Who it was, said after the act. A report often shows someone acting
+// before it says who he is: "Di baris ketiga duduk seorang pria berkemeja
+// seragam partai, memegang map peserta. Pria itu adalah Ramlan Lamusu,
+// Sekretaris Kecamatan Tolango Raya." The later sentence takes up a word
+// of the earlier one with "itu" or "tersebut" and says, with a verb of
+// identity, what that person is; the act is then the civil servant's.
+
+// identityVerbs say what someone taken up is.
+var identityVerbs = map[string]bool{"adalah": true, "ternyata": true, "merupakan": true, "yakni": true, "ialah": true,
+	"diketahui": true, "dikenali": true, "dipastikan": true, "teridentifikasi": true, "belakangan": true}
+
+// identityReach is how many words after the verb of identity the civil
+// servant may stand (a name before the title: "adalah Ramlan Lamusu,
+// Sekretaris Kecamatan").
+const identityReach = 6
+
+// mayBeIdentified is the cheap check, before any tokenising, that the
+// sentence after sentence at opens by taking up one of its words with
+// "itu" or "tersebut" and a verb of identity ("Pria itu adalah …").
+func mayBeIdentified(text string, sents []span, at int) bool {
+	if at+1 >= len(sents) {
+		return false
+	}
+	next := sents[at+1]
+	head, ok := takenUp(text[next.start:min(next.end, next.start+120)])
+	if !ok {
+		return false
+	}
+	return containsWord(strings.ToLower(text[sents[at].start:sents[at].end]), head)
+}
+
+// takenUp returns the word a sentence opens by taking up ("Pria itu
+// adalah …", "Pengemudinya tersebut ternyata …"), lower case, when a verb
+// of identity follows within three words.
+func takenUp(s string) (string, bool) {
+	fields := strings.Fields(strings.ToLower(s))
+	for p := 1; p <= 2 && p < len(fields); p++ {
+		if w := strings.Trim(fields[p], ",.;:"); w != "itu" && w != "tersebut" {
+			continue
+		}
+		for v := p + 1; v < len(fields) && v <= p+3; v++ {
+			if identityVerbs[strings.Trim(fields[v], ",.;:")] {
+				return strings.Trim(fields[p-1], "\"'“”‘’,.;:"), true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// containsWord reports whether lower-case s holds w as a whole word.
+func containsWord(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		if (i == 0 || !isAlnumByte(s[i-1])) && (end == len(s) || !isAlnumByte(s[end])) {
+			return true
+		}
+		off = end
+	}
+}
+
+// identifiedNext returns, carried, the civil servant the sentence after
+// sentence at says the person taken up is (mayBeIdentified).
+func (c *Classifier) identifiedNext(text string, sents []span, at int, doc *docContext) (occurrence, bool) {
+	if c.heads.asn < 0 || !mayBeIdentified(text, sents, at) {
+		return occurrence{}, false
+	}
+	ts, occ := c.backSentence(text, sents[at+1], doc)
+	v := -1
+	for k := 1; k < len(ts) && k <= 5; k++ {
+		if identityVerbs[ts[k].Norm] {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return occurrence{}, false
+	}
+	for _, o := range occ {
+		if !o.carried && o.group == c.heads.asn && o.i > v && o.i-v <= identityReach {
+			return carriedFrom(o, ts), true
+		}
+	}
+	return occurrence{}, false
+}

@@ -1,0 +1,33 @@
+package classifier
+
+import "testing"
+
+// TestIdentifiedAfter checks that a person shown acting and named in the
+// next sentence as a civil servant ("Pria itu adalah …") is the act's
+// actor, and that a next sentence about someone else, or with no verb of
+// identity, names no one.
+func TestIdentifiedAfter(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{article("Di baris ketiga duduk seorang pria berkemeja seragam partai, memegang map peserta. Pria itu adalah Ramlan, Sekretaris Kecamatan Sukamaju."), true},
+		{article("Di baris ketiga duduk seorang pria berkemeja seragam partai, memegang map peserta. Wanita itu adalah Rina, Sekretaris Kecamatan Sukamaju."), false},
+		{article("Di baris ketiga duduk seorang pria berkemeja seragam partai, memegang map peserta. Pria itu duduk di samping Sekretaris Kecamatan Sukamaju."), false},
+	})
+}
+
+// TestTakenUp checks the cheap reading of a sentence that takes up a word.
+func TestTakenUp(t *testing.T) {
+	for _, tc := range []struct {
+		s, want string
+		ok       bool
+	}{
+		{"Pria itu adalah Ramlan, Sekretaris Kecamatan.", "pria", true},
+		{"Pengemudinya tersebut ternyata camat.", "pengemudinya", true},
+		{"Pria itu duduk di samping camat.", "", false},
+		{"Itu adalah camat.", "", false},
+	} {
+		got, ok := takenUp(tc.s)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("takenUp(%q) = %q, %v; want %q, %v", tc.s, got, ok, tc.want, tc.ok)
+		}
+	}
+}
