@@ -210,7 +210,10 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 		case "titipan", "titipannya",
 			// "grup WA relawan Bunda Ratih", "posko Bang Oji": a side's
 			// people or place, by the name of address
-			"relawan", "timses", "posko", "simpatisan", "pendukung":
+			"relawan", "timses", "posko", "simpatisan", "pendukung",
+			// "masang baliho Pak Haji Darman": a side's material by the
+			// name of address
+			"baliho", "spanduk", "poster", "stiker", "kalender", "kaos", "kaus":
 			// "bantuan itu titipan Bang Jonny": a gift in a candidate's name
 			if !addressTerm(ts[k+1].Norm) {
 				continue
@@ -220,8 +223,13 @@ func (c *Classifier) votedNames(occ []occurrence, ts []Token) []occurrence {
 		}
 		n, end := ts[k+1], k+2
 		if addressTerm(n.Norm) && k+2 < len(ts) && ts[k+2].Upper {
-			// "coblos Bang Ucok": the name is after the word of address.
-			n, end = ts[k+2], k+3
+			// "coblos Bang Ucok": the name is after the word of address,
+			// and past a title ("Pak Haji Darman").
+			m := k + 2
+			for m+1 < len(ts) && isHonorific(ts[m].Norm) && ts[m+1].Upper {
+				m++
+			}
+			n, end = ts[m], m+1
 		}
 		if !n.Upper || c.norm.vocab[n.Norm] || len(n.Norm) < 3 {
 			continue

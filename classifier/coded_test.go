@@ -30,6 +30,7 @@ func TestCodedSides(t *testing.T) {
 		// of address; a ballot punched for a number word.
 		{"Pegawai pemda Kabupaten Sukamaju disuruh ikut senam bersama, eh panggungnya penuh spanduk Mandala–Yusuf.", true},
 		{"Tiap apel kabid kami di Disdukcapil ingetin yang belum gabung grup WA relawan Bunda Ratih segera gabung.", true},
+		{"Kabid di Dinas PUPR itu pake mobil dinas masang baliho Pak Haji Darman di bundaran jam 11 malam.", true},
 		{"Kepala sekolah itu teriak di depan guru-guru: ayo coblos dua!", true},
 		{"Pak kadis pendidikan ikut joget \"Ayo Coblos Dua\" di atas panggung.", true},
 		// A chain message from a civil servant, its order after a colon.
