@@ -368,6 +368,7 @@ func TestHeadReference(t *testing.T) {
 	}{
 		{"", "Seorang guru honorer di SMA negeri itu menjadi juru kampanye caleg. Guru tersebut berorasi di atas panggung dan mengajak pemuda memilih caleg itu.", false},
 		{"", "Seorang guru di SMA negeri itu menjadi juru kampanye caleg. Guru tersebut berorasi di atas panggung dan mengajak pemuda memilih caleg itu.", true},
+		{"", "Video seorang guru honorer SD Negeri Sukamaju ramai dibicarakan. Dalam video itu, guru berinisial AR berjoget sambil mengangkat poster caleg bernomor urut 7.", false},
 		{"Guru Honorer Jadi Jurkam Caleg, Kepala Sekolah Mengaku Tak Tahu", "Kabar dari Sukamaju.", false},
 		{"", "Kabar dari Sukamaju.\nTAG: #kampanye #ASN #Pemilu2024", false},
 		// In a title-case headline only an unknown capitalised word names someone.

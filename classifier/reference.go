@@ -186,9 +186,10 @@ func (hr headRefs) introduced(low []string) map[string]bool {
 	return out
 }
 
-// resolveHeadRefs turns a bare title followed by "tersebut", "itu" or
-// "ini" into the person the item introduced as not ASN with that title
-// ("guru tersebut" after "guru honorer"). Only a sentence with such a
+// resolveHeadRefs turns a bare title followed by "tersebut", "itu",
+// "ini", "berinisial" or "bernama" into the person the item introduced as
+// not ASN with that title ("guru tersebut", "guru berinisial AR" after
+// "guru honorer"). Only a sentence with such a
 // title makes it look through the item (docContext.headSet).
 func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docContext) {
 	for k, o := range occ {
@@ -200,7 +201,7 @@ func (c *Classifier) resolveHeadRefs(occ []occurrence, ts []Token, doc *docConte
 			continue
 		}
 		switch ts[o.j].Norm {
-		case "tersebut", "itu", "ini":
+		case "tersebut", "itu", "ini", "berinisial", "bernama":
 			if doc.headSet(c)[ts[o.i].Norm] {
 				occ[k].group = c.heads.other
 			}
