@@ -29,7 +29,11 @@ func (d *docContext) candidateNames(c *Classifier) map[string]bool {
 		return d.cand
 	}
 	d.candDone = true
-	for _, s := range sentences(d.text) {
+	sents := d.sents
+	if sents == nil {
+		sents = sentences(d.text)
+	}
+	for _, s := range sents {
 		if !hasAny(d.text[s.start:s.end], introTriggers[:]) {
 			continue
 		}

@@ -47,6 +47,8 @@ type docContext struct {
 	// candidateNames); candDone once known.
 	cand     map[string]bool
 	candDone bool
+	// sents: the text's sentences, once the body has been split.
+	sents []span
 }
 
 // kelurahan reports whether the item speaks of a kelurahan ("kelurahan",

@@ -39,6 +39,9 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		sents = []span{{0, len(text)}}
 	} else {
 		sents = sentences(text)
+		if doc != nil && text == doc.text {
+			doc.sents = sents
+		}
 	}
 	var occ []occurrence
 	// Recent sentences the first stage saw an actor keyword in, newest

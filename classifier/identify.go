@@ -37,16 +37,32 @@ func mayBeIdentified(text string, sents []span, at int) bool {
 
 // takenUp returns the word a sentence opens by taking up ("Pria itu
 // adalah …", "Pengemudinya tersebut ternyata …"), lower case, when a verb
-// of identity follows within three words.
+// of identity follows within three words. It reads only the opening
+// words and allocates only for the word it returns.
 func takenUp(s string) (string, bool) {
-	fields := strings.Fields(strings.ToLower(s))
-	for p := 1; p <= 2 && p < len(fields); p++ {
-		if w := strings.Trim(fields[p], ",.;:"); w != "itu" && w != "tersebut" {
+	var words [7]string
+	n := 0
+	for i := 0; i < len(s) && n < len(words); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
+			j++
+		}
+		if j > i {
+			words[n] = strings.Trim(s[i:j], "\"'“”‘’,.;:")
+			n++
+		}
+		i = j
+	}
+	for p := 1; p <= 2 && p < n; p++ {
+		if !strings.EqualFold(words[p], "itu") && !strings.EqualFold(words[p], "tersebut") {
 			continue
 		}
-		for v := p + 1; v < len(fields) && v <= p+3; v++ {
-			if identityVerbs[strings.Trim(fields[v], ",.;:")] {
-				return strings.Trim(fields[p-1], "\"'“”‘’,.;:"), true
+		for v := p + 1; v < n && v <= p+3; v++ {
+			if identityVerbs[strings.ToLower(words[v])] {
+				return strings.ToLower(words[p-1]), words[p-1] != ""
 			}
 		}
 		return "", false

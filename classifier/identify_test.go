@@ -18,7 +18,7 @@ func TestIdentifiedAfter(t *testing.T) {
 func TestTakenUp(t *testing.T) {
 	for _, tc := range []struct {
 		s, want string
-		ok       bool
+		ok      bool
 	}{
 		{"Pria itu adalah Ramlan, Sekretaris Kecamatan.", "pria", true},
 		{"Pengemudinya tersebut ternyata camat.", "pengemudinya", true},
