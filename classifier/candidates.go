@@ -29,12 +29,23 @@ func (d *docContext) candidateNames(c *Classifier) map[string]bool {
 		return d.cand
 	}
 	d.candDone = true
+	// Only the triggers the text holds at all are looked for sentence by
+	// sentence: most items hold none or one.
+	var found []string
+	for _, t := range introTriggers {
+		if strings.Contains(d.text, t) {
+			found = append(found, t)
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
 	sents := d.sents
 	if sents == nil {
 		sents = sentences(d.text)
 	}
 	for _, s := range sents {
-		if !hasAny(d.text[s.start:s.end], introTriggers[:]) {
+		if !hasAny(d.text[s.start:s.end], found) {
 			continue
 		}
 		ts := c.norm.tokensIn(d.text, s.start, s.end)

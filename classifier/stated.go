@@ -169,17 +169,18 @@ func (c *Classifier) resolveStated(occ []occurrence, ts []Token, doc *docContext
 // statedVillager reports whether official o (not ASN by his title) is one
 // of the village officials the item states to be civil servants.
 func (c *Classifier) statedVillager(o occurrence, ts []Token, doc *docContext) bool {
-	stated := doc.statedSet(c)
-	if len(stated) == 0 {
+	if o.j-o.i > 2 || o.j > len(ts) {
 		return false
 	}
-	words := make([]string, 0, o.j-o.i)
-	for k := o.i; k < o.j && k < len(ts); k++ {
-		words = append(words, ts[k].Norm)
+	phrase := ts[o.i].Norm
+	if o.j-o.i == 2 {
+		phrase += " " + ts[o.i+1].Norm
 	}
-	phrase := strings.Join(words, " ")
+	// The cheap check first: most officials are no village official the
+	// item could state to be PNS, and reading the statements costs a pass
+	// over the item.
 	for w, phrases := range villageStatus {
-		if stated[w] && slices.Contains(phrases, phrase) {
+		if slices.Contains(phrases, phrase) && doc.statedSet(c)[w] {
 			return true
 		}
 	}
