@@ -13,15 +13,17 @@ import (
 // nomor urut 3." In an article, a side from a sentence further than next
 // door completes an act only when both ends are firm: the side is a
 // candidate named outright (a pair, a candidate for an office, a ballot
-// number, a winning team), not a bare "calon" or a party or a national
-// figure, and the act is someone's in particular (a name, initials, an
-// office with its place, or someone carried from an earlier sentence),
-// not a class ("dua guru", "CPNS").
+// number, a winning team or its post, a name the article gave a
+// candidate), not a bare "calon" or a party or a national figure, and the
+// act is someone's in particular (a name, initials, an office with its
+// place, or someone carried from an earlier sentence), not a class ("dua
+// guru", "CPNS").
 
 // The side's sentence must also take up a word of the act's ("… ketika
 // seorang pria berpidato. … Pria yang berpidato itu dipastikan sebagai
-// calon bupati …"): a sentence that shares none ("Di jalan lain terpasang
-// baliho bergambar calon …") has turned to something else.
+// calon bupati …"), or the later of the two point back to the earlier
+// ("Di sana …", "Daftar itu …"): a sentence that does neither ("Di jalan
+// lain terpasang baliho bergambar calon …") has turned to something else.
 
 // distantReach is how many sentences before or after an act an article
 // may name its side.
@@ -33,8 +35,9 @@ const distantWeight = 0.85
 
 // namedCandidate reports whether side o (in tokens ts) names a candidate
 // outright: a word only candidates bear ("paslon", "caleg", "cabup"), a
-// ballot number, a winning team or its post, or "calon"/"pasangan calon" followed by
-// the office sought ("calon bupati", "pasangan calon nomor urut 2").
+// ballot number, a winning team or its post, or "calon"/"pasangan calon"
+// followed by the office sought ("calon bupati", "pasangan calon nomor
+// urut 2").
 func namedCandidate(o occurrence, ts []Token) bool {
 	if o.carried {
 		return false
@@ -78,13 +81,10 @@ func (c *Classifier) particularActor(h netra.Hit, ts []Token, occ []occurrence) 
 			if c.dict.groups[o.group].role != rules.RoleActor {
 				continue
 			}
-			if o.carried {
-				return true
-			}
 			if st, en := occBytes(ts, o); st != sp.Start || en != sp.End {
 				continue
 			}
-			return marksOne(o, ts, c.norm.vocab)
+			return o.carried || marksOne(o, ts, c.norm.vocab)
 		}
 	}
 	return false
