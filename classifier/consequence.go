@@ -167,7 +167,7 @@ func feelsOrIntends(w string) bool {
 // might meet (whoeverFeels), or the side is what a prohibition
 // between it and the act forbids (prohibitedSide). It returns the cue.
 func (cr *compiledRule) statesNorm(text string, a occurrence, chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
-	if k, ok := cr.normSubject(chosen, occ, ts, modes); ok {
+	if k, ok := cr.normSubject(text, chosen, occ, ts, modes); ok {
 		return k, true
 	}
 	if k, ok := cr.genericConsequence(text, chosen, occ, ts); ok {

@@ -53,7 +53,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// 2": an appeal to vote for a number is the call itself.
 			continue
 		}
-		if exemptCue(o, ts) || cr.orderedDuty(o, occ, ts) || cr.colonOrder(o, occ, text, ts) {
+		if exemptCue(o, ts) || cr.orderedDuty(o, occ, text, ts) {
 			continue
 		}
 		if cr.eventSetting(o, occ, text, ts) {
@@ -401,13 +401,13 @@ func clauseBreak(text string, ts []Token, from, to int) bool {
 // dilarang …", "ASN boleh hadir") makes the sentence state the rule for
 // that actor, even when an act stands elsewhere in it ("deklarasi kades
 // itu didukung, padahal ASN harus netral").
-func (cr *compiledRule) normSubject(chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
+func (cr *compiledRule) normSubject(text string, chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
 	for _, c := range chosen {
 		if c.carried || !cr.roleIs(c, rules.RoleActor) {
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, ts) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, text, ts) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {

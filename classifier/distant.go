@@ -121,13 +121,7 @@ func marksOne(o occurrence, ts []Token, vocab map[string]bool) bool {
 			return true
 		}
 	}
-	if o.j < len(ts) {
-		switch ts[o.j].Norm {
-		case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
-			return true
-		}
-	}
-	return false
+	return o.j < len(ts) && pointsToOne(ts[o.j].Norm)
 }
 
 // titleStops reports whether the item's headline holds a cue of rule cr
@@ -139,7 +133,7 @@ func (c *Classifier) titleStops(cr *compiledRule, doc *docContext) bool {
 	if doc == nil || doc.title == "" {
 		return false
 	}
-	for _, o := range c.dict.find(c.norm.tokens(doc.title), nil) {
+	for _, o := range doc.titleOccurrences(c) {
 		if !cr.cancel[o.group] && !cr.exclude[o.group] {
 			continue
 		}
@@ -149,6 +143,15 @@ func (c *Classifier) titleStops(cr *compiledRule, doc *docContext) bool {
 		}
 	}
 	return false
+}
+
+// titleOccurrences returns the terms of the item's headline, found on
+// first use: every rule that weighs a distant side reads them.
+func (d *docContext) titleOccurrences(c *Classifier) []occurrence {
+	if !d.titleOccDone {
+		d.titleOcc, d.titleOccDone = c.dict.find(c.norm.tokens(d.title), nil), true
+	}
+	return d.titleOcc
 }
 
 // sharesWord reports whether the sentences a and b share a word, by its

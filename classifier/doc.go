@@ -49,6 +49,10 @@ type docContext struct {
 	candDone bool
 	// sents: the text's sentences, once the body has been split.
 	sents []span
+	// titleOcc: the headline's terms (titleOccurrences); titleOccDone
+	// once found.
+	titleOcc     []occurrence
+	titleOccDone bool
 }
 
 // kelurahan reports whether the item speaks of a kelurahan ("kelurahan",

@@ -621,9 +621,11 @@ func (cr *compiledRule) permitsSide(o occurrence, occ []occurrence, ts []Token) 
 // orderedDuty reports whether rule cue o is a duty a civil servant lays on
 // others: "mewajibkan" right after him ("Kepala dinas mewajibkan seluruh
 // staf hadir di kampanye …"), or "wajib"/"harus" a few words after a word
-// of ordering ("kasi perintah semua pegawai wajib datang …"). That is the
-// order itself, the act, not a rule being stated.
-func (cr *compiledRule) orderedDuty(o occurrence, occ []occurrence, ts []Token) bool {
+// of ordering ("kasi perintah semua pegawai wajib datang …") or after the
+// colon that opens what he sent or said ("pesan berantai dari kepala UPT:
+// tiap sekolah wajib bikin video dukungan …"). That is the order itself,
+// the act, not a rule being stated.
+func (cr *compiledRule) orderedDuty(o occurrence, occ []occurrence, text string, ts []Token) bool {
 	if o.carried || o.j != o.i+1 {
 		return false
 	}
@@ -639,9 +641,19 @@ func (cr *compiledRule) orderedDuty(o occurrence, occ []occurrence, ts []Token) 
 			}
 		}
 	case "wajib", "harus":
+		colon := false
 		for m := o.i - 1; m >= 0 && m >= o.i-orderReach; m-- {
 			if orders(ts[m].Norm) {
 				return true
+			}
+			if !colon && strings.Contains(between(text, ts, m, m+1), ":") {
+				// Only the nearest colon opens what was sent or said.
+				colon = true
+				for _, x := range occ {
+					if !x.carried && x.j <= m+1 && m+1-x.j <= 1 && cr.roleIs(x, rules.RoleActor) {
+						return true
+					}
+				}
 			}
 		}
 	}
@@ -654,28 +666,6 @@ func subjectFiller(w string) bool {
 	switch w {
 	case "itu", "ini", "tersebut", "juga", "pun", "bahkan", "malah", "langsung", "sendiri":
 		return true
-	}
-	return false
-}
-
-// colonOrder reports whether rule cue o ("wajib", "harus") opens the
-// content of a message a civil servant sent, after a colon that follows
-// him ("dapat pesan berantai dari kepala UPT: tiap sekolah wajib bikin
-// video dukungan untuk paslon 1"): the order itself, not a rule stated.
-func (cr *compiledRule) colonOrder(o occurrence, occ []occurrence, text string, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || ts[o.i].Norm != "wajib" && ts[o.i].Norm != "harus" {
-		return false
-	}
-	for m := o.i - 1; m >= 0 && m >= o.i-orderReach; m-- {
-		if !strings.Contains(between(text, ts, m, m+1), ":") {
-			continue
-		}
-		for _, x := range occ {
-			if !x.carried && x.j <= m+1 && m+1-x.j <= 1 && cr.roleIs(x, rules.RoleActor) {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }

@@ -219,8 +219,7 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 		}
 	}
 	for k := o.j; k < len(ts) && k < o.j+3; k++ {
-		switch ts[k].Norm {
-		case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
+		if pointsToOne(ts[k].Norm) {
 			return false
 		}
 		if ts[k].Upper && !title && !classToken(ts[k].Norm) {
@@ -228,6 +227,17 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 		}
 	}
 	return true
+}
+
+// pointsToOne reports words after a role that make it one person: a
+// demonstrative or initials and a name to come ("guru itu", "ASN
+// berinisial AS", "staf bernama Rudi").
+func pointsToOne(w string) bool {
+	switch w {
+	case "itu", "tersebut", "tsb", "berinisial", "bernama", "inisial":
+		return true
+	}
+	return false
 }
 
 // classToken reports the words of the names of civil servants as a class.
