@@ -91,6 +91,11 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 	if c.anaphora >= 0 && since <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) {
 		return true
 	}
+	if c.anaphora >= 0 && since <= groupCarry {
+		if w, _ := nextWord(text[s.start:s.end]); opensGroupWord(strings.ToLower(w)) {
+			return true
+		}
+	}
 	if since == 1 && speechOn(text, back[len(back)-1].span, s.start) {
 		return true
 	}
@@ -140,10 +145,31 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 	if !goesOn && !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
 		return occ
 	}
-	if a, ok := c.antecedent(text, back, at, doc); ok {
+	reach := maxCarry
+	if opensWithGroup(ts) {
+		reach = groupCarry
+	}
+	if a, ok := c.antecedent(text, back, at, reach, doc); ok {
 		return append(occ, a)
 	}
 	return occ
+}
+
+// opensWithGroup reports whether the sentence opens with a numbered group
+// ("Ketiganya diduga membagikan amplop …"): it refers back to people
+// listed together, and a report may give the evidence in sentences
+// between, so it reaches further back than "ia".
+func opensWithGroup(ts []Token) bool {
+	return len(ts) > 0 && opensGroupWord(ts[0].Norm)
+}
+
+// opensGroupWord reports whether w is a numbered group's word.
+func opensGroupWord(w string) bool {
+	switch w {
+	case "keduanya", "ketiganya", "keempatnya", "kelimanya":
+		return true
+	}
+	return false
 }
 
 // antecedent returns the person an anaphor in sentence at refers to: the
@@ -151,14 +177,14 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 // before, that has one, or the one a sentence there carried in itself.
 // A sentence that only passes it on ("Ia memberi nasihat.") is followed
 // back in turn.
-func (c *Classifier) antecedent(text string, back []actorSentence, at int, doc *docContext) (occurrence, bool) {
-	for j := len(back) - 1; j >= 0 && at-back[j].at <= maxCarry; j-- {
+func (c *Classifier) antecedent(text string, back []actorSentence, at, reach int, doc *docContext) (occurrence, bool) {
+	for j := len(back) - 1; j >= 0 && at-back[j].at <= reach; j-- {
 		switch {
 		case back[j].hasCarried:
 			return back[j].carried, true
 		case back[j].link:
 			if ts, occ := c.backSentence(text, back[j].span, doc); opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) {
-				return c.antecedent(text, back[:j], back[j].at, doc)
+				return c.antecedent(text, back[:j], back[j].at, maxCarry, doc)
 			}
 			continue
 		}
@@ -169,8 +195,12 @@ func (c *Classifier) antecedent(text string, back []actorSentence, at int, doc *
 	return occurrence{}, false
 }
 
-// maxCarry is how many sentences back an anaphor may refer.
-const maxCarry = 2
+// maxCarry is how many sentences back an anaphor may refer; groupCarry
+// is that reach for a numbered group ("ketiganya").
+const (
+	maxCarry   = 2
+	groupCarry = 4
+)
 
 // mayOpenWithAnaphor is a cheap check on the raw sentence: does one of its
 // first three words start an anaphor? Only then is the sentence tokenised.
