@@ -197,9 +197,9 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 	}
 	// Look past the class's other names, its full form and a classifier:
 	// "satu ASN atau PNS", "Sejumlah Aparatur Sipil Negara (ASN)",
-	// "delapan orang ASN".
+	// "delapan orang ASN", "tiga pejabat ASN".
 	b := o.i - 1
-	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang") {
+	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang" || ts[b].Norm == "pejabat") {
 		b--
 	}
 	if b >= 0 {
