@@ -99,6 +99,11 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 	if since == 1 && speechOn(text, back[len(back)-1].span, s.start) {
 		return true
 	}
+	if since <= maxCarry {
+		if w, _ := nextWord(text[s.start:s.end]); recordWord(strings.ToLower(w)) {
+			return true
+		}
+	}
 	return since <= maxNameCarry && mayName(text, s, back, at)
 }
 
@@ -142,7 +147,7 @@ func (c *Classifier) carry(text string, back []actorSentence, at int, ts []Token
 	if k := callForNumber(ts); k >= 0 && len(back) > 0 && back[len(back)-1].at == at-1 {
 		goesOn = speechOn(text, back[len(back)-1].span, ts[k].Start)
 	}
-	if !goesOn && !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) {
+	if !goesOn && !opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups) && !c.opensWithContinuation(occ, ts) && !recordBefore(text, back, ts) {
 		return occ
 	}
 	reach := maxCarry
@@ -498,4 +503,36 @@ func callForNumber(ts []Token) int {
 		}
 	}
 	return -1
+}
+
+// recordBefore reports whether sentence ts opens with a record the
+// newest sentence in back told of and says what it holds ("… menyangkal
+// suara dalam rekaman yang beredar adalah suaranya. Rekaman berdurasi
+// tiga menit itu berisi arahan kepada para bawahan untuk mendukung …"):
+// what a record holds are the words of the one whose record it is.
+func recordBefore(text string, back []actorSentence, ts []Token) bool {
+	if len(back) == 0 || len(ts) < 3 || !recordWord(ts[0].Norm) {
+		return false
+	}
+	for k := 1; k < len(ts)-1 && k <= 8; k++ {
+		if ts[k].Norm != "itu" && ts[k].Norm != "tersebut" {
+			continue
+		}
+		switch ts[k+1].Norm {
+		case "berisi", "isinya", "memuat", "berbunyi", "bertuliskan":
+			b := back[len(back)-1].span
+			return strings.Contains(strings.ToLower(text[b.start:b.end]), ts[0].Norm)
+		}
+		return false
+	}
+	return false
+}
+
+// recordWord reports words for a record of someone's words.
+func recordWord(w string) bool {
+	switch w {
+	case "rekaman", "video", "audio", "surat", "pesan", "unggahan", "postingan", "edaran", "selebaran":
+		return true
+	}
+	return false
 }
