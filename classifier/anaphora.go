@@ -100,7 +100,7 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 		return true
 	}
 	if since <= maxCarry {
-		if w, _ := nextWord(text[s.start:s.end]); recordWord(strings.ToLower(w)) {
+		if w, _ := nextWord(text[s.start:s.end]); recordWord(strings.ToLower(w)) || deedWord(strings.ToLower(w)) {
 			return true
 		}
 	}
@@ -505,13 +505,22 @@ func callForNumber(ts []Token) int {
 	return -1
 }
 
-// recordBefore reports whether sentence ts opens with a record the
-// newest sentence in back told of and says what it holds ("… menyangkal
+// recordBefore reports whether sentence ts opens by judging the deed just
+// told of ("Pernyataan tersebut dinilai …"), or with a record the newest
+// sentence in back told of and says what it holds ("… menyangkal
 // suara dalam rekaman yang beredar adalah suaranya. Rekaman berdurasi
 // tiga menit itu berisi arahan kepada para bawahan untuk mendukung …"):
 // what a record holds are the words of the one whose record it is.
 func recordBefore(text string, back []actorSentence, ts []Token) bool {
-	if len(back) == 0 || len(ts) < 3 || !recordWord(ts[0].Norm) {
+	if len(back) == 0 || len(ts) < 3 {
+		return false
+	}
+	if deedWord(ts[0].Norm) && (ts[1].Norm == "itu" || ts[1].Norm == "tersebut") && judged(ts[2].Norm) {
+		// "Pernyataan tersebut dinilai sebagai kampanye terselubung
+		// bagi pasangan nomor 2": what is judged is the deed just told.
+		return true
+	}
+	if !recordWord(ts[0].Norm) {
 		return false
 	}
 	for k := 1; k < len(ts)-1 && k <= 8; k++ {
@@ -524,6 +533,24 @@ func recordBefore(text string, back []actorSentence, ts []Token) bool {
 			return strings.Contains(strings.ToLower(text[b.start:b.end]), ts[0].Norm)
 		}
 		return false
+	}
+	return false
+}
+
+// deedWord reports words for what someone said or did.
+func deedWord(w string) bool {
+	switch w {
+	case "pernyataan", "ucapan", "perkataan", "tindakan", "perbuatan", "sikap", "aksi", "ulah":
+		return true
+	}
+	return false
+}
+
+// judged reports words that judge what a deed was.
+func judged(w string) bool {
+	switch w {
+	case "dinilai", "dianggap", "merupakan", "termasuk", "tergolong", "dikategorikan", "disebut":
+		return true
 	}
 	return false
 }
