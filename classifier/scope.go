@@ -370,7 +370,33 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts)
+}
+
+// refusalThreat reports whether cue o is "if" before a refusal ("kalo
+// nolak takut diberhentiin", "yang tidak mau ikut …"): the threat that
+// comes with an order, told as it was made, not a hypothesis.
+func refusalThreat(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "kalau", "kalo", "klo", "kl", "jika", "jka", "bila", "apabila":
+	default:
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "nolak", "menolak", "tolak", "membangkang", "mbalelo":
+		return true
+	case "tidak", "tak", "ga", "gak", "nggak", "enggak", "ndak", "tdk", "gk":
+		if o.j+1 < len(ts) {
+			switch ts[o.j+1].Norm {
+			case "mau", "nurut", "patuh", "ikut", "datang", "hadir":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sidePledge reports whether cue o is a pledge of support for a side
