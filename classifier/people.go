@@ -285,10 +285,43 @@ func quotedDistance(a, o occurrence, text string, ts []Token) int {
 	if open >= 0 {
 		inside += a.i - open
 	}
+	inside += asides(text, ts, o.j, a.i)
 	if inside <= 0 || inside >= d {
 		return d
 	}
 	return d - inside
+}
+
+// maxAside is the longest name put between commas that asides counts.
+const maxAside = 5
+
+// asides counts the tokens in [from, to) that stand aside from the
+// sentence: a parenthesis ("Puskesmas Pembantu (Pustu)") and a name put
+// between commas after a role ("Kepala Pustu Borong Lamba, H. Syamsuddin,
+// kerap memanggil …"), which hold the one who acts, not more words
+// between him and his act.
+func asides(text string, ts []Token, from, to int) int {
+	n, paren, comma := 0, -1, -1
+	for k := from; k < to && k < len(ts); k++ {
+		gap := between(text, ts, k-1, k)
+		if strings.Contains(gap, ")") && paren >= 0 {
+			n += k - paren
+			paren = -1
+		}
+		if strings.Contains(gap, "(") {
+			paren = k
+		}
+		if strings.Contains(gap, ",") {
+			if comma >= 0 && k-comma <= maxAside {
+				n += k - comma
+			}
+			comma = k
+		}
+		if !ts[k].Upper {
+			comma = -1
+		}
+	}
+	return n
 }
 
 // quoteReach is how many tokens may stand between a verb of saying and

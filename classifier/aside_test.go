@@ -1,0 +1,44 @@
+package classifier
+
+import "testing"
+
+// TestAsides checks that a parenthesis and a name put between commas
+// after a role are not counted between the one who acts and the act.
+func TestAsides(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Kepala Puskesmas Pembantu (Pustu) Borong Lamba, H. Syamsuddin, kerap memanggil bidan", 3},
+		{"Camat Sukajadi, Budi, mengajak warga", 1},
+		// a clause between commas is no name
+		{"Camat itu, kata warga, mengajak mereka", 0},
+		// nor is a list of capitalised names longer than a name
+		{"Kepala dinas, Adi Budi Cahya Dewi Eka Fajar, mengajak warga", 0},
+	} {
+		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
+		if got := asides(tc.text, ts, 1, len(ts)); got != tc.want {
+			t.Errorf("asides(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestCarriedAcross checks the ways this session's sentences take their
+// person from one told of before: a numbered group further back, a
+// record he left, a deed of his judged, and a refusal's threat.
+func TestCarriedAcross(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		// "Ketiganya" reaches past two sentences of evidence.
+		{article("Petugas menyita tas dari seorang ASN Pemkab Sukamaju berinisial RM dan dua warga. Isinya uang Rp40 juta dalam ratusan amplop. Bersama amplop itu ada kartu nama paslon nomor 3. Ketiganya diduga hendak membagikan amplop itu untuk memenangkan paslon nomor 3."), true},
+		// "Ia" does not reach as far.
+		{article("Petugas menyita tas dari seorang ASN Pemkab Sukamaju berinisial RM. Isinya uang Rp40 juta dalam ratusan amplop. Bersama amplop itu ada kartu nama paslon nomor 3. Ia diduga hendak membagikan amplop itu untuk memenangkan paslon nomor 3."), false},
+		// What the record holds is his.
+		{article("Seorang kepala dinas di Kabupaten Sukamaju berinisial RT membantah suara dalam rekaman yang beredar adalah suaranya. Rekaman berdurasi tiga menit itu berisi arahan kepada para bawahan untuk mendukung pasangan calon gubernur nomor 2."), true},
+		// A record the sentence before did not tell of is not his.
+		{article("Seorang kepala dinas di Kabupaten Sukamaju berinisial RT menghadiri rapat anggaran. Video berdurasi tiga menit itu berisi ajakan kepada warga untuk mendukung pasangan calon gubernur nomor 2."), false},
+		// A deed judged is the deed of the one before.
+		{article("Camat Sukamaju, Budi, membuka rapat koordinasi kader posyandu di aula kecamatan. Saat itu ia menyebut bantuan akan terus mengalir bila bupati petahana terpilih lagi. Pernyataan tersebut dinilai sebagai kampanye terselubung bagi paslon nomor 1."), true},
+	})
+}
