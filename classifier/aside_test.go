@@ -42,3 +42,18 @@ func TestCarriedAcross(t *testing.T) {
 		{article("Camat Sukamaju, Budi, membuka rapat koordinasi kader posyandu di aula kecamatan. Saat itu ia menyebut bantuan akan terus mengalir bila bupati petahana terpilih lagi. Pernyataan tersebut dinilai sebagai kampanye terselubung bagi paslon nomor 1."), true},
 	})
 }
+
+// TestPassiveAgent checks that whoever reprimands, calls or catches
+// someone in the passive ("ditegur camat") is not the one who did the act
+// that follows, civil servant or not.
+func TestPassiveAgent(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		// the teacher acted; the village head only reprimanded him
+		{article("Seorang guru SD negeri di Sukamaju ditegur kepala desa karena membagikan stiker paslon nomor 2."), true},
+		// the village head acted; the camat only reprimanded him
+		{article("Kepala desa itu ditegur camat karena membagikan stiker paslon nomor 2."), false},
+		// "oleh" names who gave the order
+		{article("Para guru honorer diarahkan oleh camat untuk memilih paslon nomor 2."), true},
+	})
+}

@@ -589,7 +589,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts) || coAttendee(o, ts)) {
 				continue
 			}
-			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts)) {
+			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts) || passiveAgent(o, ts)) {
 				continue
 			}
 			d := distance(a, o)
@@ -639,7 +639,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				if b := occ[best]; !o.carried && !b.carried && (worksAt(o, b, ts) || o.j <= a.i && uniform(b, ts)) {
 					return nil, false
 				}
-				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) && !addressee(o, occ[best], ts) {
+				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) && !addressee(o, occ[best], ts) && !passiveAgent(o, ts) {
 					return nil, false
 				}
 				// "Guru Honorer … Jadi Jurkam Caleg, Kepala Sekolah Mengaku

@@ -609,3 +609,19 @@ func addressee(o, b occurrence, ts []Token) bool {
 // addresseeReach is how many words may stand between a civil servant and
 // the one they address ("Camat Sukamaju kemarin meminta para kepala desa").
 const addresseeReach = 5
+
+// passiveAgent reports whether person o is the agent of a handling verb
+// in the passive just before it ("PNS pemkab … dipanggil Panwaslu gara2
+// ngelike postingan calon", "ditegur camat"): the one who called or
+// caught someone, not the one who did what follows. ("oleh" is left out:
+// "diarahkan oleh camat" names who gave the order.)
+func passiveAgent(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 || o.i > len(ts) {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "dipanggil", "diperiksa", "dilaporkan", "ditegur", "disanksi", "diklarifikasi", "ditangkap", "diamankan", "dipergoki", "didatangi", "diciduk":
+		return true
+	}
+	return false
+}
