@@ -183,10 +183,13 @@ func TestAnaphorCarriesActor(t *testing.T) {
 	if text[actor.Start:actor.End] != "camat" {
 		t.Fatalf("carried actor span %q", text[actor.Start:actor.End])
 	}
-	// Without an anaphor, or too far back, nothing is carried.
+	// Without an anaphor, or too far back, nothing is carried: "ia" reaches
+	// two sentences back, a numbered group ("keduanya") four, since a
+	// report may give the evidence between the people and what they did.
 	for _, text := range []string{
 		"Panwaslu memeriksa dua camat di Sukamaju. Warga mengacungkan dua jari di depan baliho paslon.",
-		"Panwaslu memeriksa dua camat. Hujan turun. Angin kencang. Keduanya mengacungkan dua jari di depan baliho paslon.",
+		"Panwaslu memeriksa seorang camat. Hujan turun. Angin kencang. Ia mengacungkan dua jari di depan baliho paslon.",
+		"Panwaslu memeriksa dua camat. Hujan turun. Angin kencang. Jalan licin. Banyak pohon tumbang. Keduanya mengacungkan dua jari di depan baliho paslon.",
 	} {
 		if h := gesture(text, c.Classify(netra.Item{Text: text})); h != nil {
 			t.Errorf("actor carried into %q: %+v", text, *h)
