@@ -625,3 +625,17 @@ func passiveAgent(o occurrence, ts []Token) bool {
 	}
 	return false
 }
+
+// recruited reports whether person o stands as what a recruitment takes
+// in ("program pengangkatan CPNS", "seleksi PPPK"): a kind of post on
+// offer, not someone who acts.
+func recruited(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 || o.i > len(ts) {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "pengangkatan", "penerimaan", "rekrutmen", "seleksi", "formasi", "tes", "kuota", "lowongan":
+		return true
+	}
+	return false
+}
