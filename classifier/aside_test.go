@@ -57,3 +57,17 @@ func TestPassiveAgent(t *testing.T) {
 		{article("Para guru honorer diarahkan oleh camat untuk memilih paslon nomor 2."), true},
 	})
 }
+
+// TestSoftBreak checks that in a post written without capitals a full
+// stop still bounds what a rule or appeal cancels.
+func TestSoftBreak(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		// the rule, then a report after a lower-case full stop
+		{"memang nggak boleh lae, asn nge-like postingan calon udah melanggar edaran menpan. yang di kecamatan sukamaju itu pns pemkab dipanggil panwaslu gara-gara like fb cabup", true},
+		// the rule with no full stop between: still the rule
+		{"memang nggak boleh lae, pns pemkab nge-like fb cabup", false},
+		// "apalagi" takes the rule on past the full stop
+		{"info bawaslu: jangan libatkan asn dalam kampanye paslon ya. jadi timses apalagi", false},
+	})
+}

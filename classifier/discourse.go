@@ -35,6 +35,12 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) || o.i >= demand && o.j <= a.i {
 			continue
 		}
+		if !o.carried && !a.carried && softBreak(text, ts, o, a) {
+			// A post that writes no capitals ("… edaran menpan. yang di
+			// desa itu pns pemkab dipanggil …") still ends its sentences
+			// with full stops: a cue past one is about another sentence.
+			continue
+		}
 		if o.j < len(ts) && !o.carried && ts[o.j].Norm == "perhatian" {
 			// "menyita perhatian", "mencuri perhatian": an idiom.
 			continue
@@ -751,6 +757,45 @@ func clauseWord(w string) bool {
 	switch w {
 	case "saat", "ketika", "waktu", "jika", "bila", "apabila", "kalau", "sebelum", "sesudah", "setelah", "selama", "sambil":
 		return true
+	}
+	return false
+}
+
+// softBreak reports whether a full stop, question or exclamation mark that
+// ends a sentence stands between cue o and act a, though the sentence
+// splitter did not cut there because a lower-case word follows (posts).
+// A full stop after an abbreviation or an initial is no break, nor is one
+// before "apalagi" near the act, which takes the rule further.
+func softBreak(text string, ts []Token, o, a occurrence) bool {
+	from, to := o.j, a.i
+	if a.j <= o.i {
+		from, to = a.j, o.i
+	}
+	for k := max(a.i-3, 0); k < len(ts) && k <= a.j+3; k++ {
+		if ts[k].Norm == "apalagi" {
+			// "… jangan libatkan ASN dalam kampanye. jadi timses
+			// apalagi": "let alone" goes on with the rule before.
+			return false
+		}
+	}
+	for k := from; k <= to && k < len(ts); k++ {
+		if k == 0 {
+			continue
+		}
+		gap := between(text, ts, k-1, k)
+		for i := 0; i < len(gap); i++ {
+			c := gap[i]
+			if c != '.' && c != '?' && c != '!' {
+				continue
+			}
+			if i+1 >= len(gap) || gap[i+1] != ' ' && gap[i+1] != '\n' {
+				continue
+			}
+			if c == '.' && isAbbreviation(text, ts[k-1].End+i) {
+				continue
+			}
+			return true
+		}
 	}
 	return false
 }
