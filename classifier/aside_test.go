@@ -71,3 +71,15 @@ func TestSoftBreak(t *testing.T) {
 		{"info bawaslu: jangan libatkan asn dalam kampanye paslon ya. jadi timses apalagi", false},
 	})
 }
+
+// TestReproach checks that a leave asked back as a reproach ("mana
+// boleh") and a sanction feared through a particle ("takut ki
+// diberhentikan") state no rule, while a leave granted still does.
+func TestReproach(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"dosen negeri itu nulis '10 alasan milih' cagub nomor 1 di koran. dosen itu ASN, mana boleh", true},
+		{"kodong bidan honor di pustu dipaksa kepala pustu ikut kampanye paslon nomor 1, takut ki diberhentikan", true},
+		{"Memang ASN boleh hadir di kampanye paslon nomor 2, asal pasif.", false},
+	})
+}

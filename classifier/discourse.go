@@ -413,7 +413,7 @@ func (cr *compiledRule) normSubject(text string, chosen, occ []occurrence, ts []
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, text, ts) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, text, ts) || exemptCue(o, ts) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {

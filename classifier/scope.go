@@ -370,7 +370,7 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts)
 }
 
 // refusalThreat reports whether cue o is "if" before a refusal ("kalo
@@ -446,9 +446,47 @@ func fearedSanction(o occurrence, ts []Token) bool {
 	if o.carried || o.i == 0 {
 		return false
 	}
-	switch ts[o.i-1].Norm {
+	k := o.i - 1
+	if k > 0 && innerParticle(ts[k].Norm) {
+		// "takut ki diberhentikan", "takut juga dipecat"
+		k--
+	}
+	switch ts[k].Norm {
 	case "takut", "khawatir", "kuatir", "ngeri", "cemas", "was":
 		return true
+	}
+	return false
+}
+
+// innerParticle reports the little words posts put between a verb and
+// what it governs ("takut ki diberhentikan", "takut sih dipecat").
+func innerParticle(w string) bool {
+	switch w {
+	case "ki", "mi", "ji", "ka", "sih", "si", "deh", "lho", "loh", "juga", "jg", "pula", "nanti", "ntar":
+		return true
+	}
+	return false
+}
+
+// rhetoricalLeave reports whether cue o is "boleh" asked as a reproach
+// ("mana boleh", "masa camat boleh bagi sembako sambil …?"): the act is
+// told as done and condemned, no leave given or asked for. ("Memang
+// boleh", which posts write "emang boleh", also grants leave, so it is
+// not among them.)
+func rhetoricalLeave(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "boleh", "bole", "dibolehkan", "diperbolehkan":
+	default:
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-3; k-- {
+		switch ts[k].Norm {
+		case "mana", "masa", "masak", "emangnya", "memangnya", "kok":
+			return true
+		}
 	}
 	return false
 }
