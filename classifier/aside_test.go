@@ -83,3 +83,15 @@ func TestReproach(t *testing.T) {
 		{"Memang ASN boleh hadir di kampanye paslon nomor 2, asal pasif.", false},
 	})
 }
+
+// TestEventCarriedCampaign checks that an official event said to have
+// carried a campaign is where the act took place, not a socialisation of
+// the rules, and that a refusal's threat needs no "if" the lexicon knows.
+func TestEventCarriedCampaign(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"ada video di smk kota sukamaju, oknum asn pemprov bikin sosialisasi ke siswa tapi isinya kampanye paslon pilkada nomor 2", true},
+		{"Bawaslu menggelar sosialisasi netralitas ASN agar tidak ada yang ikut kampanye paslon.", false},
+		{"kepsek di kecamatan sukamaju disuruh bawa 20 pemilih buat caleg pdip, lek gak mau diancam dimutasi", true},
+	})
+}

@@ -247,6 +247,17 @@ func (cr *compiledRule) eventSetting(o occurrence, occ []occurrence, text string
 			return true
 		}
 	}
+	if !aboutRules(ts, o.j) {
+		// "bekeng sosialisasi ka siswa mar isinya kampanye paslon",
+		// "sosialisasi … yang disusupi kampanye": the event carried a
+		// campaign.
+		for k := o.j; k < len(ts) && k < o.j+8; k++ {
+			switch ts[k].Norm {
+			case "isinya", "disusupi", "diselipkan", "diselipi", "disisipi", "menyisipkan", "nyisipke", "berbau", "bermuatan", "ternyata":
+				return true
+			}
+		}
+	}
 	if !meeting || o.i == 0 {
 		return false
 	}
@@ -382,6 +393,10 @@ func refusalThreat(o occurrence, ts []Token) bool {
 	}
 	switch ts[o.i].Norm {
 	case "kalau", "kalo", "klo", "kl", "jika", "jka", "bila", "apabila":
+	case "tidak", "tak", "ga", "gak", "nggak", "enggak", "ndak", "tdk", "gk":
+		// "… gawe caleg pdip, lek gak gelem diancam dimutasi": the
+		// "if" may be a regional word the lexicon leaves alone.
+		return o.j+1 < len(ts) && ts[o.j].Norm == "mau" && threatWord(ts[o.j+1].Norm)
 	default:
 		return false
 	}
@@ -743,6 +758,15 @@ const orderReach = 5
 func orders(w string) bool {
 	switch w {
 	case "perintah", "memerintahkan", "perintahkan", "instruksi", "menginstruksikan", "instruksikan", "menyuruh", "suruh", "nyuruh":
+		return true
+	}
+	return false
+}
+
+// threatWord reports the words of a threat to a civil servant's post.
+func threatWord(w string) bool {
+	switch w {
+	case "diancam", "dimutasi", "dipindah", "dipindahkan", "dicopot", "dipecat", "dinonjobkan":
 		return true
 	}
 	return false
