@@ -646,7 +646,7 @@ func appealToVoteFor(o, a occurrence, ts []Token) bool {
 	}
 	switch ts[o.i].Norm {
 	case "mengingatkan", "ingatkan", "diingatkan", "mengimbau", "imbau", "diimbau", "menghimbau", "dihimbau", "himbau",
-		"meminta", "diminta", "minta", "berpesan", "pesan",
+		"meminta", "diminta", "minta", "berpesan", "pesan", "mendesak", "desak",
 		// forbidding a vote for one number steers it as much
 		// ("Camat itu melarang warganya memilih paslon nomor 1")
 		"melarang", "larang":
