@@ -178,7 +178,7 @@ func opensGroupWord(w string) bool {
 }
 
 // antecedent returns the person an anaphor in sentence at refers to: the
-// last actor of the newest sentence in back, at most maxCarry sentences
+// last actor of the newest sentence in back, at most reach sentences
 // before, that has one, or the one a sentence there carried in itself.
 // A sentence that only passes it on ("Ia memberi nasihat.") is followed
 // back in turn.

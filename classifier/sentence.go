@@ -178,3 +178,42 @@ func trimSpan(text string, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+// softBreak reports whether a full stop, question or exclamation mark that
+// ends a sentence stands between cue o and act a, though the sentence
+// splitter did not cut there because a lower-case word follows (posts).
+// A full stop after an abbreviation or an initial is no break, nor is one
+// before "apalagi" near the act, which takes the rule further.
+func softBreak(text string, ts []Token, o, a occurrence) bool {
+	from, to := o.j, a.i
+	if a.j <= o.i {
+		from, to = a.j, o.i
+	}
+	for k := max(a.i-3, 0); k < len(ts) && k <= a.j+3; k++ {
+		if ts[k].Norm == "apalagi" {
+			// "… jangan libatkan ASN dalam kampanye. jadi timses
+			// apalagi": "let alone" goes on with the rule before.
+			return false
+		}
+	}
+	for k := from; k <= to && k < len(ts); k++ {
+		if k == 0 {
+			continue
+		}
+		gap := between(text, ts, k-1, k)
+		for i := 0; i < len(gap); i++ {
+			c := gap[i]
+			if c != '.' && c != '?' && c != '!' {
+				continue
+			}
+			if i+1 >= len(gap) || gap[i+1] != ' ' && gap[i+1] != '\n' {
+				continue
+			}
+			if c == '.' && isAbbreviation(text, ts[k-1].End+i) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
