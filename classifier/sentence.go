@@ -180,10 +180,12 @@ func trimSpan(text string, s, e int) (int, int) {
 }
 
 // softBreak reports whether a full stop, question or exclamation mark that
-// ends a sentence stands between cue o and act a, though the sentence
-// splitter did not cut there because a lower-case word follows (posts).
-// A full stop after an abbreviation or an initial is no break, nor is one
-// before "apalagi" near the act, which takes the rule further.
+// ends a sentence stands between cue o and act a in one span the engine
+// reads as a whole: a post the splitter did not cut because a lower-case
+// word follows, or a short post read at once. A full stop after an
+// abbreviation or an initial is no break, nor is one before "apalagi" near
+// the act, which takes the rule further, nor one before the next item of
+// a list ("Pertama, …"), which goes on with its lead-in.
 func softBreak(text string, ts []Token, o, a occurrence) bool {
 	from, to := o.j, a.i
 	if a.j <= o.i {
@@ -212,8 +214,23 @@ func softBreak(text string, ts []Token, o, a occurrence) bool {
 			if c == '.' && isAbbreviation(text, ts[k-1].End+i) {
 				continue
 			}
-			return true
+			// A list spelt out in sentences goes on with its lead-in
+			// ("Ada beberapa hal yang tidak boleh dilakukan guru.
+			// Pertama, guru menghadiri …").
+			if !enumerates(ts[k].Norm) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// enumerates reports words that open an item of a list spelt out in
+// sentences.
+func enumerates(w string) bool {
+	switch w {
+	case "pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "selanjutnya", "berikutnya", "terakhir", "misalnya", "contohnya", "antara":
+		return true
 	}
 	return false
 }
