@@ -95,3 +95,73 @@ func TestEventCarriedCampaign(t *testing.T) {
 		{"kepsek di kecamatan sukamaju disuruh bawa 20 pemilih buat caleg pdip, lek gak mau diancam dimutasi", true},
 	})
 }
+
+// TestSingleQuotes checks that words in single quotation marks, as posts
+// write speech, are not counted between a person and his act, while an
+// apostrophe inside a word ("ta' olle") opens no quotation.
+func TestSingleQuotes(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text      string
+		actor     string
+		act       string
+		discounts bool
+	}{
+		{"guru itu nanya murid 'mamak kau pilih siapa nanti' terus suruh", "guru", "suruh", true},
+		{"guru itu ta' olle ngakeh ajiah terus suruh", "guru", "suruh", false},
+	} {
+		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
+		find := func(w string) int {
+			for k, tk := range ts {
+				if tk.Norm == w {
+					return k
+				}
+			}
+			t.Fatalf("%q: no token %q", tc.text, w)
+			return -1
+		}
+		o := occurrence{i: find(tc.actor), j: find(tc.actor) + 1}
+		a := occurrence{i: find(tc.act), j: find(tc.act) + 1}
+		got := quotedDistance(a, o, tc.text, ts) < distance(a, o)
+		if got != tc.discounts {
+			t.Errorf("%q: quoted words discounted = %v, want %v", tc.text, got, tc.discounts)
+		}
+	}
+}
+
+// TestOpeningQuote checks that a word after an opening apostrophe is kept
+// (prose took "'m…" and "'s…" for English contractions and dropped the
+// word), and that an apostrophe inside a word is left alone.
+func TestOpeningQuote(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct{ text, want string }{
+		{"kata dia 'mamak kau pilih siapa'", "mamak"},
+		{"kata dia 'semua harus datang' ya", "semua"},
+		{"kata dia 'mari dukung paslon' ya", "mari"},
+		{"ASN ta' olle ngakeh", "olle"},
+	} {
+		found := false
+		for _, tk := range c.norm.tokensIn(tc.text, 0, len(tc.text)) {
+			found = found || tk.Norm == tc.want
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tc.text, tc.want)
+		}
+	}
+	if got := blankOpeningQuotes("ta' olle"); got != "ta' olle" {
+		t.Errorf("apostrophe in a word blanked: %q", got)
+	}
+	if got := blankOpeningQuotes("bilang 'mari'"); got != "bilang  mari'" {
+		t.Errorf("opening quote not blanked: %q", got)
+	}
+}
+
+// TestScareQuotes checks that a cue put in quotes of a word or two is
+// irony, while a cue in plain words still states the norm.
+func TestScareQuotes(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Tiap apel pagi kepsek kami 'mengingatkan' siapa yg bayar tunjangan kita, ujung2nya nyebut nama cabup petahana nomor 2.", true},
+		{"Tiap apel pagi kepsek kami mengingatkan agar guru tidak mendukung cabup petahana nomor 2.", false},
+	})
+}

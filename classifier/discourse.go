@@ -41,6 +41,11 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// with full stops: a cue past one is about another sentence.
 			continue
 		}
+		if scareQuoted(o, text, ts) {
+			// "kepsek kami 'mengingatkan' siapa yg bayar tunjangan":
+			// a word put in quotes is said with irony, no norm.
+			continue
+		}
 		if o.j < len(ts) && !o.carried && ts[o.j].Norm == "perhatian" {
 			// "menyita perhatian", "mencuri perhatian": an idiom.
 			continue

@@ -55,6 +55,7 @@ func proseTokens(text string) (out []rawToken) {
 			out = spaceTokens(text)
 		}
 	}()
+	text = blankOpeningQuotes(text)
 	doc, err := prose.NewDocument(text,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
@@ -72,6 +73,39 @@ func proseTokens(text string) (out []rawToken) {
 		pos = e
 	}
 	return out
+}
+
+// blankOpeningQuotes returns text with every apostrophe that opens a word
+// ("kata dia 'saya dukung'") turned into a space. prose reads it as an
+// English contraction ("'m", "'s") and drops the word after it ("'mamak
+// kau pilih siapa'" lost "mamak", "'semua harus datang'" lost "semua");
+// in Indonesian it is a quotation mark. A space has the apostrophe's one
+// byte, so offsets into the text stay right. Text with no such
+// apostrophe comes back as it is.
+func blankOpeningQuotes(text string) string {
+	var b []byte
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != '\'' || i > 0 && !quoteOpens(text[i-1]) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); !unicode.IsLetter(r) {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		b[i] = ' '
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
+}
+
+// quoteOpens reports whether byte c before an apostrophe makes it open a
+// quotation: white space or an opening bracket, not a letter ("ta'").
+func quoteOpens(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[' || c == '"'
 }
 
 // spaceTokens splits text at white space; appendToken splits further.

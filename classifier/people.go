@@ -263,7 +263,17 @@ func quotedDistance(a, o occurrence, text string, ts []Token) int {
 	}
 	open, inside := -1, 0
 	for k := o.j; k <= a.i; k++ {
-		for _, r := range between(text, ts, k-1, k) {
+		gap := between(text, ts, k-1, k)
+		// Posts quote with single marks ("nanya murid2 'mamak kau pilih
+		// siapa?' terus suruh …"); an apostrophe inside a word ("ta'
+		// olle") has no space before it.
+		if strings.HasSuffix(gap, " '") && open < 0 {
+			open = k
+		} else if strings.HasPrefix(gap, "'") && open >= 0 && !strings.ContainsAny(gap, "\"“”") {
+			inside += k - open
+			open = -1
+		}
+		for _, r := range gap {
 			switch r {
 			case '“':
 				open = k
