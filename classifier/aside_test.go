@@ -163,5 +163,10 @@ func TestScareQuotes(t *testing.T) {
 	checkFlags(t, c, []flagCase{
 		{"Tiap apel pagi kepsek kami 'mengingatkan' siapa yg bayar tunjangan kita, ujung2nya nyebut nama cabup petahana nomor 2.", true},
 		{"Tiap apel pagi kepsek kami mengingatkan agar guru tidak mendukung cabup petahana nomor 2.", false},
+		// someone's excuse in quotes
+		{"alesan klasik: 'kaga tau aturan' 😂 empat asn di kecamatan sukamaju ngepost konten capres-cawapres di medsos, ditegur bawaslu", true},
+		// Malay "pasal" (about) is no article of law; "Pasal 280" is
+		{"menteri cakap baru satu aduan masuk, pasal pns kat kecamatan sukamaju ikut kampanye paslon nomor 2, tengah disiasat", true},
+		{"Pasal 280 melarang pns ikut kampanye paslon nomor 2.", false},
 	})
 }

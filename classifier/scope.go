@@ -381,7 +381,25 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts)
+}
+
+// malayPasal reports whether cue o is Malay "pasal" (because, about:
+// "pasal pns kat desa tu ikut politik praktis"), not an article of law,
+// which a number or a reference follows ("Pasal 280", "pasal tersebut").
+func malayPasal(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || ts[o.i].Norm != "pasal" || o.j >= len(ts) {
+		return false
+	}
+	next := ts[o.j].Norm
+	if isDigits(next) || next == "" || next[0] >= '0' && next[0] <= '9' {
+		return false
+	}
+	switch next {
+	case "tersebut", "itu", "ini", "yang", "dalam", "di", "ayat", "uu", "undang", "nomor", "no", "demi", "per", "karet":
+		return false
+	}
+	return o.i == 0 || !ts[o.i].Upper
 }
 
 // refusalThreat reports whether cue o is "if" before a refusal ("kalo

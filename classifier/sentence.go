@@ -235,21 +235,29 @@ func enumerates(w string) bool {
 	return false
 }
 
-// scareQuoted reports whether cue o opens a quotation of at most three
-// words ("'mengingatkan'", "'sosialisasi program'"): words put in quotes
-// that short are said with irony or as someone's euphemism, not stated.
+// scareQuoted reports whether cue o stands in a quotation of at most three
+// words ("'mengingatkan'", "'sosialisasi program'", "'kaga tau aturan'"):
+// words put in quotes that short are said with irony or are someone's
+// excuse, not a norm stated.
 func scareQuoted(o occurrence, text string, ts []Token) bool {
 	if o.carried || o.i == 0 || o.i >= len(ts) {
 		return false
 	}
-	if !strings.ContainsAny(between(text, ts, o.i-1, o.i), quoteMarks) {
+	open := -1
+	for k := o.i; k > 0 && k >= o.i-2; k-- {
+		if strings.ContainsAny(between(text, ts, k-1, k), quoteMarks) {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
 		return false
 	}
-	for k := o.j; k < len(ts) && k <= o.i+3; k++ {
+	for k := o.j; k < len(ts) && k <= open+3; k++ {
 		if strings.ContainsAny(between(text, ts, k-1, k), quoteMarks) {
 			return true
 		}
 	}
 	// The quotation may close the text.
-	return o.i+3 >= len(ts) && strings.ContainsAny(text[ts[len(ts)-1].End:], quoteMarks)
+	return open+3 >= len(ts) && strings.ContainsAny(text[ts[len(ts)-1].End:], quoteMarks)
 }
