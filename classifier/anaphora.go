@@ -91,18 +91,17 @@ func (c *Classifier) mayBorrow(text string, s span, back []actorSentence, at int
 	if c.anaphora >= 0 && since <= maxCarry && c.mayOpenWithAnaphor(text[s.start:s.end]) {
 		return true
 	}
-	if c.anaphora >= 0 && since <= groupCarry {
-		if w, _ := nextWord(text[s.start:s.end]); opensGroupWord(strings.ToLower(w)) {
+	if since <= groupCarry {
+		// A numbered group ("Ketiganya …"), a record or a deed
+		// ("Rekaman itu …", "Pernyataan tersebut …") opens the sentence.
+		first, _ := nextWord(text[s.start:s.end])
+		first = strings.ToLower(first)
+		if c.anaphora >= 0 && opensGroupWord(first) || since <= maxCarry && (recordWord(first) || deedWord(first)) {
 			return true
 		}
 	}
 	if since == 1 && speechOn(text, back[len(back)-1].span, s.start) {
 		return true
-	}
-	if since <= maxCarry {
-		if w, _ := nextWord(text[s.start:s.end]); recordWord(strings.ToLower(w)) || deedWord(strings.ToLower(w)) {
-			return true
-		}
 	}
 	return since <= maxNameCarry && mayName(text, s, back, at)
 }

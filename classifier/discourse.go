@@ -35,17 +35,6 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if slices.Contains(skip, o.group) || k == hyp || k == neg || corrected(o, a, text, ts) || o.i >= demand && o.j <= a.i {
 			continue
 		}
-		if !o.carried && !a.carried && softBreak(text, ts, o, a) {
-			// A post that writes no capitals ("… edaran menpan. yang di
-			// desa itu pns pemkab dipanggil …") still ends its sentences
-			// with full stops: a cue past one is about another sentence.
-			continue
-		}
-		if scareQuoted(o, text, ts) {
-			// "kepsek kami 'mengingatkan' siapa yg bayar tunjangan":
-			// a word put in quotes is said with irony, no norm.
-			continue
-		}
 		if o.j < len(ts) && !o.carried && ts[o.j].Norm == "perhatian" {
 			// "menyita perhatian", "mencuri perhatian": an idiom.
 			continue
@@ -87,11 +76,14 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "mengamankan suara") is the act, not what cancels it.
 			continue
 		}
-		if cr.negate[o.group] && o.j <= a.i && cr.negatesAct(o, a, occ, text, ts) {
+		if cr.negate[o.group] && o.j <= a.i && !apart(o, a, text, ts) && cr.negatesAct(o, a, occ, text, ts) {
 			return k, true
 		}
 
 		if !cr.cancel[o.group] && !cr.overseerRequest(o, occ) && !cr.requestNot(o, a, occ) {
+			continue
+		}
+		if apart(o, a, text, ts) {
 			continue
 		}
 		if o.group == cr.question && !endsWithQuestion(text, ts) {
@@ -764,4 +756,13 @@ func clauseWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// apart reports whether cue o stands apart from act a: past a full stop
+// the splitter did not cut at (softBreak: "… edaran menpan. yang di desa
+// itu pns pemkab dipanggil …", a post that writes no capitals), or in
+// quotes of a word or two (scareQuoted: "kepsek kami 'mengingatkan' siapa
+// yg bayar tunjangan", irony, no norm).
+func apart(o, a occurrence, text string, ts []Token) bool {
+	return !o.carried && !a.carried && softBreak(text, ts, o, a) || scareQuoted(o, text, ts)
 }

@@ -626,10 +626,10 @@ const addresseeReach = 5
 // caught someone, not the one who did what follows. ("oleh" is left out:
 // "diarahkan oleh camat" names who gave the order.)
 func passiveAgent(o occurrence, ts []Token) bool {
-	if o.carried || o.i == 0 || o.i > len(ts) {
+	if o.carried {
 		return false
 	}
-	switch ts[o.i-1].Norm {
+	switch wordBefore(o, ts) {
 	case "dipanggil", "diperiksa", "dilaporkan", "ditegur", "disanksi", "diklarifikasi", "ditangkap", "diamankan", "dipergoki", "didatangi", "diciduk":
 		return true
 	}
@@ -640,10 +640,10 @@ func passiveAgent(o occurrence, ts []Token) bool {
 // in ("program pengangkatan CPNS", "seleksi PPPK"): a kind of post on
 // offer, not someone who acts.
 func recruited(o occurrence, ts []Token) bool {
-	if o.carried || o.i == 0 || o.i > len(ts) {
+	if o.carried {
 		return false
 	}
-	switch ts[o.i-1].Norm {
+	switch wordBefore(o, ts) {
 	case "pengangkatan", "penerimaan", "rekrutmen", "seleksi", "formasi", "tes", "kuota", "lowongan":
 		return true
 	}

@@ -392,7 +392,7 @@ func malayPasal(o occurrence, ts []Token) bool {
 		return false
 	}
 	next := ts[o.j].Norm
-	if isDigits(next) || next == "" || next[0] >= '0' && next[0] <= '9' {
+	if next == "" || next[0] >= '0' && next[0] <= '9' {
 		return false
 	}
 	switch next {
@@ -409,9 +409,11 @@ func refusalThreat(o occurrence, ts []Token) bool {
 	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
 		return false
 	}
+	// The lexicon has already written "kalo", "klo" as "kalau" and "gak",
+	// "nggak", "tak" … as "tidak".
 	switch ts[o.i].Norm {
-	case "kalau", "kalo", "klo", "kl", "jika", "jka", "bila", "apabila":
-	case "tidak", "tak", "ga", "gak", "nggak", "enggak", "ndak", "tdk", "gk":
+	case "kalau", "jika", "jka", "bila", "apabila":
+	case "tidak":
 		// "… gawe caleg pdip, lek gak gelem diancam dimutasi": the
 		// "if" may be a regional word the lexicon leaves alone.
 		return o.j+1 < len(ts) && ts[o.j].Norm == "mau" && threatWord(ts[o.j+1].Norm)
@@ -421,7 +423,7 @@ func refusalThreat(o occurrence, ts []Token) bool {
 	switch ts[o.j].Norm {
 	case "nolak", "menolak", "tolak", "membangkang", "mbalelo":
 		return true
-	case "tidak", "tak", "ga", "gak", "nggak", "enggak", "ndak", "tdk", "gk":
+	case "tidak":
 		if o.j+1 < len(ts) {
 			switch ts[o.j+1].Norm {
 			case "mau", "nurut", "patuh", "ikut", "datang", "hadir":
@@ -492,10 +494,11 @@ func fearedSanction(o occurrence, ts []Token) bool {
 }
 
 // innerParticle reports the little words posts put between a verb and
-// what it governs ("takut ki diberhentikan", "takut sih dipecat").
+// what it governs ("takut ki diberhentikan", "takut sih dipecat"), as the
+// lexicon leaves them ("jg" is "juga" by then, "ntar" "nanti").
 func innerParticle(w string) bool {
 	switch w {
-	case "ki", "mi", "ji", "ka", "sih", "si", "deh", "lho", "loh", "juga", "jg", "pula", "nanti", "ntar":
+	case "ki", "mi", "ji", "sih", "si", "deh", "lho", "loh", "juga", "pula", "nanti":
 		return true
 	}
 	return false
