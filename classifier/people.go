@@ -221,8 +221,20 @@ func coordinated(x, y occurrence, text string, ts []Token) bool {
 	if y.i < x.i {
 		x, y = y, x
 	}
-	if y.i-x.j > coordinationGap || x.j > y.i {
+	if x.j > y.i {
 		return false
+	}
+	if gap := y.i - x.j; gap > coordinationGap {
+		// The first may carry its office and place before the
+		// conjunction ("pejabat ASN pemprov Seram Raya dan satu
+		// komisaris BUMD"): those words belong to him, not to the gap.
+		k := x.j
+		for k < y.i && k-x.j < coordinationGap && (ts[k].Upper || officeWord(ts[k].Norm)) {
+			k++
+		}
+		if k == x.j || y.i-k > coordinationGap || strings.ContainsAny(between(text, ts, x.j-1, k), ",.;:()\"") {
+			return false
+		}
 	}
 	if strings.ContainsAny(between(text, ts, x.j-1, y.i), ",&/") {
 		return true
@@ -232,6 +244,16 @@ func coordinated(x, y occurrence, text string, ts []Token) bool {
 		case "dan", "serta", "bersama", "beserta", "dengan", "maupun", "atau", "hingga", "sampai", "sama", "bareng":
 			return true
 		}
+	}
+	return false
+}
+
+// officeWord reports words that attach an office or a place to the title
+// before them ("ASN pemprov Seram Raya", "camat di Kecamatan Bumi").
+func officeWord(w string) bool {
+	switch w {
+	case "pemprov", "pemkab", "pemkot", "pemda", "dinas", "kecamatan", "kabupaten", "kab", "kota", "provinsi", "desa", "kelurahan", "di", "dari":
+		return true
 	}
 	return false
 }
