@@ -639,7 +639,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 				if b := occ[best]; !o.carried && !b.carried && (worksAt(o, b, ts) || o.j <= a.i && uniform(b, ts)) {
 					return nil, false
 				}
-				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) && !addressee(o, occ[best], ts) && !passiveAgent(o, ts) && !recruited(o, ts) {
+				if distance(a, o) < bestDist && !coordinated(o, occ[best], text, ts) && !objectOf(o, a, occ[best]) && !laterClause(o, a, text, ts) && !ownsPlace(o, ts) && !addressee(o, occ[best], ts) && !passiveAgent(o, ts) && !recruited(o, ts) && !secondHat(o, ts) {
 					return nil, false
 				}
 				// "Guru Honorer … Jadi Jurkam Caleg, Kepala Sekolah Mengaku

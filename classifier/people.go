@@ -658,6 +658,22 @@ func passiveAgent(o occurrence, ts []Token) bool {
 	return false
 }
 
+// secondHat reports whether person o, who is not ASN, is a post the civil
+// servant before holds as well ("guru PNS yang merangkap anggota PPS",
+// "merangkap sebagai ketua KPPS"): the same person, not another nearer
+// the act.
+func secondHat(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	k := o.i - 1
+	switch ts[k].Norm {
+	case "sebagai", "jadi", "menjadi":
+		k--
+	}
+	return k >= 0 && (ts[k].Norm == "merangkap" || ts[k].Norm == "rangkap")
+}
+
 // recruited reports whether person o stands as what a recruitment takes
 // in ("program pengangkatan CPNS", "seleksi PPPK"): a kind of post on
 // offer, not someone who acts.
