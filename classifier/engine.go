@@ -106,6 +106,8 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 					hits = c.evalSideNearby(text, field, sents, i, ts, occ, doc, hits)
 					if len(hits) == nh && field == "" && !shortText(text, sents) {
 						hits = c.evalTitleSide(text, s, ts, occ, doc, hits)
+					} else if len(hits) == nh && field == "title" {
+						hits = c.evalLeadSide(text, s, ts, occ, doc, hits)
 					}
 				}
 			}

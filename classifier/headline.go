@@ -71,8 +71,7 @@ func (c *Classifier) evalTitleSide(text string, s span, ts []Token, occ []occurr
 		// The side's words are the headline's, not this text's.
 		for k, sp := range h.Spans {
 			if sp.Role == rules.RoleTarget && sp.Start == lent.start && sp.End == lent.end {
-				h.Terms[k] = doc.title[lent.start:lent.end]
-				h.Spans = append(h.Spans[:k:k], h.Spans[k+1:]...)
+				lendTerm(&h, k, doc.title[lent.start:lent.end])
 				break
 			}
 		}
@@ -80,6 +79,38 @@ func (c *Classifier) evalTitleSide(text string, s span, ts []Token, occ []occurr
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// politician reports whether occ hold an elected or political office
+// holder outside a side ("Bupati Sukamaju berkampanye untuk caleg …"):
+// the side is his, not the headline's civil servant's. The office a
+// candidate seeks ("calon bupati") is the side's own word.
+func (c *Classifier) politician(occ []occurrence) bool {
+	for _, o := range occ {
+		if o.carried || c.modes[o.group] != "not_asn" {
+			continue
+		}
+		inSide := false
+		for _, t := range occ {
+			if c.sides[t.group] && t.i <= o.i && o.j <= t.j+1 {
+				inSide = true
+				break
+			}
+		}
+		if !inSide {
+			return true
+		}
+	}
+	return false
+}
+
+// lendTerm drops span k of hit h, whose words stand in the other field
+// of the item (headline or article), and moves its term, as those words,
+// after the terms that have spans: Terms[i] stays the words of Spans[i],
+// and the terms past the spans were found in the other field.
+func lendTerm(h *netra.Hit, k int, words string) {
+	h.Spans = append(h.Spans[:k:k], h.Spans[k+1:]...)
+	h.Terms = append(append(h.Terms[:k:k], h.Terms[k+1:]...), words)
 }
 
 // someoneActs reports whether the actor of hit h is someone in particular
@@ -103,4 +134,58 @@ func (c *Classifier) someoneActs(h netra.Hit, ts []Token, occ []occurrence) bool
 		}
 	}
 	return particular(o, ts, c.norm.vocab)
+}
+
+// leadReach is how many of an article's first sentences may lend their
+// side to the headline (evalLeadSide).
+const leadReach = 4
+
+// evalLeadSide lends the headline the side its article's lead names:
+// "Warga Pergoki Sekcam … Kumpulkan Fotokopi KTP" over a lead that says
+// for whom ("… untuk caleg DPRD nomor 3"). A headline sums up the article,
+// so the side its lead names outright (a candidate, a pair, a ballot
+// number: firmSide) is the one the headline's act served — unless the
+// lead's sentence has a person of its own, whose act the side belongs to,
+// or holds a word that cancels the rule there.
+func (c *Classifier) evalLeadSide(title string, s span, ts []Token, occ []occurrence, doc *docContext, hits []netra.Hit) []netra.Hit {
+	if doc == nil || doc.text == "" || namesAgent(ts, nil) {
+		return hits
+	}
+	sents := doc.sents
+	for j := 0; j < len(sents) && j < leadReach; j++ {
+		body := doc.text[sents[j].start:sents[j].end]
+		if relatedLine(body) || !doc.mayNameCandidate(c, body) {
+			continue
+		}
+		nts, nocc := c.backSentence(doc.text, sents[j], doc)
+		side := c.sideOf(nocc)
+		if side < 0 || namesAgent(nts, nil) || !c.firmSide(nocc[side], nts, doc) || c.politician(nocc) {
+			continue
+		}
+		// Carried with no bytes: its words are the article's, not the
+		// headline's, and are put in the hit's terms below.
+		lent := occurrence{group: nocc[side].group, carried: true}
+		words := doc.text[nts[nocc[side].i].Start:nts[nocc[side].j-1].End]
+		with := append(occ[:len(occ):len(occ)], lent)
+		mode := c.reportMode(occ)
+		for _, cr := range c.rules {
+			if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, lent.group) || cr.stoppedIn(nocc, doc.text, nts) || cr.negates(occ) {
+				continue
+			}
+			h, st := cr.eval(title, s, ts, with, c.modes)
+			if st != fired || cr.generalActor(h, ts, with) {
+				continue
+			}
+			for k, sp := range h.Spans {
+				if sp.Role == rules.RoleTarget && sp.Start == sp.End {
+					lendTerm(&h, k, words)
+					break
+				}
+			}
+			h.Field, h.Mode, h.Weight = "title", mode, h.Weight*headlineWeight
+			hits = append(hits, h)
+		}
+		return hits
+	}
+	return hits
 }

@@ -69,3 +69,41 @@ func TestHeadlineFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadSide checks that a headline telling a civil servant's act with
+// no side takes the side its article's lead names outright, and not one
+// that a person of the lead's own sentence acts for, one the lead states
+// a norm about, or one named past the lead.
+func TestLeadSide(t *testing.T) {
+	c := mustDefault(t)
+	title := "Warga Pergoki Sekcam Sukamaju Kumpulkan Fotokopi KTP di Warung Kopi"
+	filler := "Warung itu berada di pinggir jalan desa dan ramai pada sore hari. "
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"lead names the side", "Kejadian itu dilaporkan warga pada Selasa. Menurut warga, salinan KTP itu dikumpulkan untuk mendukung caleg DPRD nomor urut 3. " + filler, true},
+		{"the side is another person's", "Kejadian itu dilaporkan warga pada Selasa. Bupati Sukamaju berkampanye untuk caleg DPRD nomor urut 3 di kota. " + filler, false},
+		{"the lead states a norm", "Kejadian itu dilaporkan warga pada Selasa. ASN dilarang mendukung caleg nomor urut 3 atau calon lain. " + filler, false},
+		{"side past the lead", "Kejadian itu dilaporkan warga pada Selasa. " + strings.Repeat(filler, 4) + "Menurut warga, salinan KTP itu untuk caleg DPRD nomor urut 3.", false},
+	}
+	for _, tc := range cases {
+		v := c.Classify(netra.Item{Title: title, Text: tc.text})
+		if v.Flagged != tc.want {
+			t.Errorf("%s: flagged %v, want %v (hits %+v)", tc.name, v.Flagged, tc.want, v.Hits)
+		}
+		for _, h := range v.Hits {
+			if h.Field != "title" {
+				continue
+			}
+			if len(h.Terms) != len(h.Spans)+1 || !strings.Contains(tc.text, h.Terms[len(h.Terms)-1]) {
+				t.Errorf("%s: hit %s should list the lead's side after its spans: terms %q, spans %+v", tc.name, h.Rule, h.Terms, h.Spans)
+			}
+			for _, sp := range h.Spans {
+				if sp.End > len(title) {
+					t.Errorf("%s: span %+v outside the headline", tc.name, sp)
+				}
+			}
+		}
+	}
+}

@@ -129,6 +129,13 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			}
 			fmt.Fprintf(w, "  %s: %q\n", s.Role, term)
 		}
+		for i := len(h.Spans); i < len(h.Terms); i++ {
+			other := "article"
+			if h.Field != "title" {
+				other = "headline"
+			}
+			fmt.Fprintf(w, "  side from the %s: %q\n", other, h.Terms[i])
+		}
 	}
 	for _, h := range v.Suppressed {
 		where := fmt.Sprintf("text[%d:%d]", h.Start, h.End)

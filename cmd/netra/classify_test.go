@@ -77,6 +77,22 @@ func TestClassifyExplainsGeneric(t *testing.T) {
 	}
 }
 
+// TestClassifyExplainsLentSide: a hit whose side was named in the other
+// field of the item shows those words apart from its own.
+func TestClassifyExplainsLentSide(t *testing.T) {
+	text := "Kejadian itu dilaporkan warga pada Selasa. Menurut warga, salinan KTP itu dikumpulkan untuk mendukung caleg DPRD nomor urut 3."
+	out, stderr, err := netraCmd(t, "", "classify", "--explain", "--title", "Warga Pergoki Sekcam Sukamaju Kumpulkan Fotokopi KTP di Warung Kopi", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"flagged": true`) {
+		t.Fatalf("not flagged: %s", out)
+	}
+	if !strings.Contains(stderr, `side from the article: "caleg`) {
+		t.Fatalf("explanation: %s", stderr)
+	}
+}
+
 func TestEvalCommand(t *testing.T) {
 	file := filepath.Join("testdata", "classifier", "labelled.jsonl")
 	out, _, err := netraCmd(t, "", "eval", "--json", file)
