@@ -385,6 +385,10 @@ func TestHeadReference(t *testing.T) {
 		{"", "Kemarin pak lurah ikut kampanye paslon nomor 1 di lapangan.", false},
 		{"", "Kemarin Pak Lurah Mulyono ikut kampanye paslon nomor 1 di lapangan.", false},
 		{"Pak Lurah Ikut Kampanye Paslon Nomor 1", "Kabar dari Sukamaju.", false},
+		// A "Lurah Desa" is a village head: "Lurah Ini" in the headline is
+		// he. Without him, a lurah in the headline is a civil servant.
+		{"Kampanye Paslon Nomor 2, Lurah Ini Mengaku Siap Dipecat", "Warga Sukamaju ramai membicarakan Heri, Lurah Desa Sukamaju, yang berorasi di depan massa.", false},
+		{"Kampanye Paslon Nomor 2, Lurah Ini Mengaku Siap Dipecat", "Warga Sukamaju ramai membicarakan Heri yang berorasi di depan massa.", true},
 	}
 	for _, tt := range tests {
 		if v := c.Classify(netra.Item{Title: tt.title, Text: tt.text}); v.Flagged != tt.flagged {

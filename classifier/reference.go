@@ -137,8 +137,9 @@ func overlapsAny(o occurrence, rs []occurrence) bool {
 // servant. headRefs remembers which titles the item introduced that way.
 
 // headRefs is what the classifier knows about such titles: the group of
-// the pack's other-actor gazetteer, and for each of its phrases that start
-// with a one-word ASN title, that phrase (lower case) by title.
+// the pack's other-actor gazetteer, and for each phrase of it or of the
+// non-ASN officials' gazetteer that starts with a one-word ASN title, that
+// phrase (lower case) by title.
 type headRefs struct {
 	other, asn int32
 	phrases    map[string][]string
@@ -159,7 +160,13 @@ func newHeadRefs(p *rules.Pack, byName map[string]int32) headRefs {
 	hr.other = g
 	titles := oneWordTerms(asn.Terms)
 	hr.phrases = map[string][]string{}
-	for _, t := range other.Terms {
+	terms := other.Terms
+	if nonASN := p.Gazetteers[NonASNGazetteer]; nonASN != nil {
+		// "Lurah Desa Tampingan" is a village head: "lurah ini" after
+		// it is he, not a kelurahan's civil servant.
+		terms = append(terms[:len(terms):len(terms)], nonASN.Terms...)
+	}
+	for _, t := range terms {
 		t = plainTerm(t)
 		if f := strings.Fields(t); len(f) > 1 && titles[f[0]] {
 			hr.phrases[f[0]] = append(hr.phrases[f[0]], t)
