@@ -170,3 +170,18 @@ func TestScareQuotes(t *testing.T) {
 		{"Pasal 280 melarang pns ikut kampanye paslon nomor 2.", false},
 	})
 }
+
+// TestOneByInitials checks that a class word singled out by initials or a
+// name ("seorang ASN berinisial DH") is someone in particular, who may take
+// a side named sentences later in an article, and that the "contoh" of a
+// specimen ballot there is a thing, not an example given. Civil servants
+// as a class do not take such a side.
+func TestOneByInitials(t *testing.T) {
+	c := mustDefault(t)
+	later := " DH tercatat bertugas di kantor kecamatan. Amplop itu diduga hendak dibagikan untuk memenangkan seorang caleg DPRD, sebab di dalamnya terselip contoh surat suara caleg tersebut."
+	checkFlags(t, c, []flagCase{
+		{article("Polisi menangkap tangan seorang ASN berinisial DH di rumahnya ketika ia tengah menyiapkan amplop berisi uang." + later), true},
+		{article("Polisi menangkap tangan seorang ASN bernama Dedi di rumahnya ketika ia tengah menyiapkan amplop berisi uang." + later), true},
+		{article("Polisi menyebut ASN di kabupaten itu kerap menyiapkan amplop berisi uang menjelang pemilu." + later), false},
+	})
+}

@@ -108,7 +108,9 @@ func (c *Classifier) oneActs(occ []occurrence, ts []Token) bool {
 // initials right after.
 func marksOne(o occurrence, ts []Token, vocab map[string]bool) bool {
 	if classWord(o, ts) {
-		return false
+		// "ASN" names the class, unless initials or a name single one
+		// out ("seorang ASN berinisial DH", "PNS bernama Rudi").
+		return o.j+1 < len(ts) && (ts[o.j].Norm == "berinisial" || ts[o.j].Norm == "bernama" || ts[o.j].Norm == "inisial")
 	}
 	if particular(o, ts, vocab) || o.j == o.i+1 && o.i < len(ts) && ts[o.i].Upper && !vocab[ts[o.i].Norm] {
 		// A capitalised word in or after the role, or the role

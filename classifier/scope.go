@@ -381,7 +381,17 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts)
+}
+
+// specimenBallot reports whether cue o is the "contoh" of "contoh surat
+// suara" (a specimen ballot, what vote buyers hand out with the money),
+// a thing, not an example being given.
+func specimenBallot(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.j+1 >= len(ts) || ts[o.i].Norm != "contoh" {
+		return false
+	}
+	return (ts[o.j].Norm == "surat" || ts[o.j].Norm == "kertas") && ts[o.j+1].Norm == "suara"
 }
 
 // malayPasal reports whether cue o is Malay "pasal" (because, about:
