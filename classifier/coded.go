@@ -17,7 +17,7 @@ func (c *Classifier) codedSides(occ []occurrence, ts []Token) []occurrence {
 		return occ
 	}
 	for k := 0; k < len(ts); k++ {
-		if c.pairSide(ts, k) {
+		if c.pairSide(ts, k) || c.acronymPair(ts, k) {
 			occ = append(occ, occurrence{group: c.targetGroup, i: k, j: k + 2})
 			k++
 			continue
@@ -55,6 +55,18 @@ func (c *Classifier) pairSide(ts []Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// acronymPair reports whether tokens k and k+1 are a pair of candidates
+// by their acronym ("mendukung pasangan FW", "paslon AMAN"): "pasangan"
+// or "paslon" and a word in capitals the pack does not know. A couple is
+// not written so, and the pack knows the acronyms of offices and bodies.
+func (c *Classifier) acronymPair(ts []Token, k int) bool {
+	if k+1 >= len(ts) || ts[k].Norm != "pasangan" && ts[k].Norm != "paslon" {
+		return false
+	}
+	n := ts[k+1]
+	return n.Caps && len(n.Norm) <= 8 && isWordish(n.Norm) && !c.norm.vocab[n.Norm] && !titleCase(ts)
 }
 
 // codedShapes are the shapes of a coded side, tried in order at each

@@ -24,6 +24,9 @@ type Token struct {
 	// Dash is set when a dash joins the word to the one before it
 	// ("Hendra-Yusuf"), as a pair's names are written.
 	Dash bool
+	// Caps is set when the word has two letters or more, all capitals:
+	// an acronym, as candidate pairs are named ("pasangan AMAN").
+	Caps bool
 }
 
 // dashBefore reports whether a hyphen or dash ends text[:i].
@@ -361,11 +364,26 @@ func (n *normalizer) appendWord(out []Token, w string, s, e int) []Token {
 	upper := unicode.IsUpper(r)
 	out = n.appendNorm(out, w, s, e)
 	if upper {
+		caps := allCaps(w)
 		for k := len(out) - 1; k >= 0 && out[k].Start == s; k-- {
-			out[k].Upper = true
+			out[k].Upper, out[k].Caps = true, caps
 		}
 	}
 	return out
+}
+
+// allCaps reports whether w has two letters or more and no lower-case one.
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 func (n *normalizer) appendNorm(out []Token, w string, s, e int) []Token {

@@ -265,3 +265,16 @@ func TestDash(t *testing.T) {
 		t.Errorf("dash marks = %v, want only yusuf", got)
 	}
 }
+
+// TestCaps checks that only a word of two letters or more, all capitals,
+// is marked as an acronym.
+func TestCaps(t *testing.T) {
+	c := mustDefault(t)
+	text := "Pasangan AMAN dan Pak Budi, FW, A, dan ASN2024."
+	want := map[string]bool{"pasangan": false, "aman": true, "dan": false, "pak": false, "budi": false, "fw": true, "a": false, "asn2024": true}
+	for _, tok := range c.norm.tokens(text) {
+		if w, ok := want[tok.Norm]; ok && tok.Caps != w {
+			t.Errorf("%q: Caps %v, want %v", text[tok.Start:tok.End], tok.Caps, w)
+		}
+	}
+}
