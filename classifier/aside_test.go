@@ -16,6 +16,10 @@ func TestAsides(t *testing.T) {
 		{"Camat itu, kata warga, mengajak mereka", 0},
 		// nor is a list of capitalised names longer than a name
 		{"Kepala dinas, Adi Budi Cahya Dewi Eka Fajar, mengajak warga", 0},
+		// an apposition after "yakni" says what the words before it are
+		{"ASN itu mengirim ajakan ke dua grup, yakni grup alumni dan grup keluarga, agar anggotanya memilih", 6},
+		// unless it runs on past the longest apposition
+		{"ASN itu mengirim ajakan ke dua grup, yakni grup alumni sekolah menengah atas negeri satu dan grup keluarga besar dari pihak ibu di kampung, agar anggotanya memilih", 0},
 	} {
 		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
 		if got := asides(tc.text, ts, 1, len(ts)); got != tc.want {
@@ -183,5 +187,16 @@ func TestOneByInitials(t *testing.T) {
 		{article("Polisi menangkap tangan seorang ASN berinisial DH di rumahnya ketika ia tengah menyiapkan amplop berisi uang." + later), true},
 		{article("Polisi menangkap tangan seorang ASN bernama Dedi di rumahnya ketika ia tengah menyiapkan amplop berisi uang." + later), true},
 		{article("Polisi menyebut ASN di kabupaten itu kerap menyiapkan amplop berisi uang menjelang pemilu." + later), false},
+	})
+}
+
+// TestNamedExample checks that a case a column gives as its example, with
+// the civil servant named, is a case, while an example made up to show
+// the rule is not.
+func TestNamedExample(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{article("Kasus di Kabupaten Sukamaju menjelang pilkada lalu menjadi contohnya. Seorang ASN pemkab bernama Rizal Hamid mengirim pesan ke grup WhatsApp warga agar mereka memilih bupati petahana."), true},
+		{article("Ia lalu merinci contoh lain yang kerap dianggap remeh. Seorang ASN pemkab mengirim pesan ke grup WhatsApp warga agar mereka memilih bupati petahana."), false},
 	})
 }

@@ -95,7 +95,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 			if listOn && len(occ) > 0 {
 				occ = append(occ, list)
 			}
-			occ = c.framed(text, sents, i, occ, lead, leadAt)
+			occ = c.framed(text, sents, i, ts, occ, lead, leadAt)
 			if acted := doc.actedCue(c); acted.carried && field == "" && len(occ) > 0 {
 				occ = append(occ, acted)
 			}
@@ -134,7 +134,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 				if listOn {
 					occ = append(occ, list)
 				}
-				occ = c.framed(text, sents, i, occ, lead, leadAt)
+				occ = c.framed(text, sents, i, ts, occ, lead, leadAt)
 				if acted := doc.actedCue(c); acted.carried && field == "" {
 					occ = append(occ, acted)
 				}

@@ -327,13 +327,19 @@ func quotedDistance(a, o occurrence, text string, ts []Token) int {
 // maxAside is the longest name put between commas that asides counts.
 const maxAside = 5
 
+// maxApposition is the longest list put between commas after "yakni" or
+// "yaitu" ("… ke dua grup WhatsApp, yakni grup alumni … dan grup …, agar
+// …") that asides counts: it says what the words before it are.
+const maxApposition = 14
+
 // asides counts the tokens in [from, to) that stand aside from the
-// sentence: a parenthesis ("Puskesmas Pembantu (Pustu)") and a name put
+// sentence: a parenthesis ("Puskesmas Pembantu (Pustu)"), a name put
 // between commas after a role ("Kepala Pustu Borong Lamba, H. Syamsuddin,
-// kerap memanggil …"), which hold the one who acts, not more words
-// between him and his act.
+// kerap memanggil …") and an apposition between commas that opens with
+// "yakni" or "yaitu", which hold the one who acts or say what a word is,
+// not more words between him and his act.
 func asides(text string, ts []Token, from, to int) int {
-	n, paren, comma := 0, -1, -1
+	n, paren, comma, appos := 0, -1, -1, -1
 	for k := from; k < to && k < len(ts); k++ {
 		gap := between(text, ts, k-1, k)
 		if strings.Contains(gap, ")") && paren >= 0 {
@@ -348,6 +354,13 @@ func asides(text string, ts []Token, from, to int) int {
 				n += k - comma
 			}
 			comma = k
+			if appos >= 0 && k-appos <= maxApposition {
+				n += k - appos
+			}
+			appos = -1
+			if w := ts[k].Norm; w == "yakni" || w == "yaitu" {
+				appos = k
+			}
 		}
 		if !ts[k].Upper {
 			comma = -1

@@ -93,15 +93,16 @@ func (c *Classifier) wholePostVeto(text string, sents []span, h netra.Hit, ts []
 	return ""
 }
 
-// framed adds to the occurrences of sentence i what frames it from the
-// sentences around it: the example cue of a sentence right before that
-// announces examples (lead, from sentence leadAt), and the norm of a
-// sentence right after that takes it up ("Semua itu dilarang.").
-func (c *Classifier) framed(text string, sents []span, i int, occ []occurrence, lead occurrence, leadAt int) []occurrence {
+// framed adds to the occurrences of sentence i (tokens ts) what frames it
+// from the sentences around it: the example cue of a sentence right
+// before that announces examples (lead, from sentence leadAt), unless the
+// example names its civil servant, and the norm of a sentence right after
+// that takes it up ("Semua itu dilarang.").
+func (c *Classifier) framed(text string, sents []span, i int, ts []Token, occ []occurrence, lead occurrence, leadAt int) []occurrence {
 	if len(occ) == 0 {
 		return occ
 	}
-	if leadAt == i-1 {
+	if leadAt == i-1 && !c.namesSomeone(occ, ts) {
 		occ = append(occ, lead)
 	}
 	if i+1 < len(sents) {
@@ -110,6 +111,24 @@ func (c *Classifier) framed(text string, sents []span, i int, occ []occurrence, 
 		}
 	}
 	return occ
+}
+
+// namesSomeone reports whether a civil servant among occ (tokens ts) is
+// named or given initials ("seorang ASN pemkab bernama Rizal …", "camat
+// berinisial AS"): the example announced before is a real case ("Kasus di
+// Kabupaten … menjadi contohnya."), not one made up to show the rule.
+func (c *Classifier) namesSomeone(occ []occurrence, ts []Token) bool {
+	for _, o := range occ {
+		if o.carried || o.group != c.heads.asn {
+			continue
+		}
+		for k := o.j; k < len(ts) && k < o.j+3; k++ {
+			if n := ts[k].Norm; (n == "bernama" || n == "berinisial") && k+1 < len(ts) && ts[k+1].Upper {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownSubject reports whether the clause of hit h's act names a subject of
