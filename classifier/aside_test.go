@@ -200,3 +200,16 @@ func TestNamedExample(t *testing.T) {
 		{article("Ia lalu merinci contoh lain yang kerap dianggap remeh. Seorang ASN pemkab mengirim pesan ke grup WhatsApp warga agar mereka memilih bupati petahana."), false},
 	})
 }
+
+// TestPostWitnessAndCrime checks two things a post says around a case
+// that do not take it back: someone who saw it ("ada yg liat …") is no
+// other agent, and finding no election crime ("ga ada unsur pidana")
+// leaves the breach of neutrality standing. Finding nothing at all does
+// take it back.
+func TestPostWitnessAndCrime(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Ada yg liat video kadis pendidikan pas job fair di SMKN 3? Ujung2nya ngajak nyoblos Golkar 14 Feb 🤦 Bawaslu cuma nerusin ke KASN, katanya ga ada unsur pidana.", true},
+		{"Ada yg liat video kadis pendidikan pas job fair di SMKN 3? Ujung2nya ngajak nyoblos Golkar 14 Feb 🤦 Bawaslu bilang ga ada pelanggaran.", false},
+	})
+}

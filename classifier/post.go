@@ -42,7 +42,7 @@ func (c *Classifier) evalWholePost(text string, sents []span, doc *docContext, h
 	asn := false
 	for _, o := range occ {
 		switch role := c.dict.groups[o.group].role; {
-		case role == rules.RoleCancel && !c.clauseCancel[o.group] && !askedAndDenied(o, text, ts) && !nothingDone(o, ts) && !scareQuoted(o, text, ts) && !chainFrom(o, occ, ts, func(x occurrence) bool { return x.group == c.heads.asn }):
+		case role == rules.RoleCancel && !c.clauseCancel[o.group] && !askedAndDenied(o, text, ts) && !nothingDone(o, ts) && !scareQuoted(o, text, ts) && !criminalOnly(o, ts) && !chainFrom(o, occ, ts, func(x occurrence) bool { return x.group == c.heads.asn }):
 			nm.wholePost(text, fmt.Sprintf("the post is a %s anywhere (cue %q)", c.modes[o.group], occText(text, ts, o)))
 			return hits
 		case role == rules.RoleActor && o.group == c.heads.asn:

@@ -381,7 +381,22 @@ func otherThan(a occurrence, ts []Token) bool {
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts)
+}
+
+// criminalOnly reports whether cue o finds no case only for an election
+// crime ("tidak ada unsur pidana", "ga ada unsur pidana"): the breach of
+// neutrality, an administrative matter, stands.
+func criminalOnly(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	for k := o.j; k < len(ts) && k <= o.j+2; k++ {
+		if ts[k].Norm == "pidana" {
+			return true
+		}
+	}
+	return false
 }
 
 // specimenBallot reports whether cue o is the "contoh" of "contoh surat

@@ -242,7 +242,9 @@ func counts(w string) bool {
 func reactsOnly(w string) bool {
 	switch w {
 	case "tahu", "tau", "merasa", "ngerasa", "rasa", "tanya", "nanya", "bertanya", "berani", "beda", "berbeda",
-		"protes", "lapor", "melapor", "nolak", "menolak", "perjuangkan", "memperjuangkan", "peduli":
+		"protes", "lapor", "melapor", "nolak", "menolak", "perjuangkan", "memperjuangkan", "peduli",
+		// someone who saw or heard it ("ada yg liat video kadis …")
+		"lihat", "liat", "melihat", "nonton", "menonton", "dengar", "denger", "mendengar":
 		return true
 	}
 	return false
