@@ -213,3 +213,16 @@ func TestPostWitnessAndCrime(t *testing.T) {
 		{"Ada yg liat video kadis pendidikan pas job fair di SMKN 3? Ujung2nya ngajak nyoblos Golkar 14 Feb 🤦 Bawaslu bilang ga ada pelanggaran.", false},
 	})
 }
+
+// TestSanctionRequested checks that a request for a sanction on civil
+// servants who did an act reports the act, and that a request to punish
+// whoever may do it states the rule.
+func TestSanctionRequested(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"KASN meminta Bupati Sukamaju menegur tujuh ASN yang berkampanye untuk paslon nomor 2 di Facebook.", true},
+		{"Bawaslu provinsi minta KASN pecat ASN yg ikut kampanye paslon no 3 di Sukamaju.", true},
+		{"KASN meminta PPK menindak tegas ASN yang terbukti ikut kampanye paslon.", false},
+		{"KASN meminta seluruh ASN tidak ikut kampanye paslon nomor 2.", false},
+	})
+}

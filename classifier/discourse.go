@@ -94,7 +94,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// a partisan act, so the obligation is the pressure.
 			continue
 		}
-		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || thatClause(o, ts) || cr.sentRumour(o, occ, ts) || violated(o, text, ts) {
+		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || cr.sanctionRequested(o, a, ts) || thatClause(o, ts) || cr.sentRumour(o, occ, ts) || violated(o, text, ts) {
 			continue
 		}
 		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
@@ -276,6 +276,28 @@ func turnBetween(text string, ts []Token, from, to int) bool {
 	}
 	return false
 }
+
+// sanctionRequested reports whether request o asks for a sanction on
+// those who did act a ("KASN meminta bupati menegur tujuh ASN yang
+// berkampanye …", "Bawaslu minta KASN pecat ASN yg ikut kampanye paslon no
+// 3"): the request is the handling of a case, and the act is reported.
+func (cr *compiledRule) sanctionRequested(o, a occurrence, ts []Token) bool {
+	if cr.request < 0 || o.group != cr.request || o.carried || o.j > a.i {
+		return false
+	}
+	for k := o.j; k < a.i && k <= o.j+requestReach; k++ {
+		switch ts[k].Norm {
+		case "pecat", "memecat", "tegur", "menegur", "sanksi", "menyanksi", "menindak", "tindak", "memberhentikan",
+			"berhentikan", "mencopot", "copot", "menonaktifkan", "nonaktifkan", "menjatuhkan", "memeriksa", "periksa":
+			return true
+		}
+	}
+	return false
+}
+
+// requestReach is how many tokens after a request its sanction verb may
+// stand ("meminta Bupati Sumba Timur menegur …").
+const requestReach = 5
 
 // overseerReach is how many tokens may stand between an overseer and its
 // request ("Bawaslu Kota Baubau meminta").
