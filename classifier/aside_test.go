@@ -226,3 +226,16 @@ func TestSanctionRequested(t *testing.T) {
 		{"KASN meminta seluruh ASN tidak ikut kampanye paslon nomor 2.", false},
 	})
 }
+
+// TestSameBagSide checks that a sentence that goes on about "the same"
+// thing ("Di dalam tas yang sama …") lends the side it names to an act
+// told two sentences before, and that a candidate for an office named
+// "kandidat" is a candidate named outright.
+func TestSameBagSide(t *testing.T) {
+	c := mustDefault(t)
+	act := "Petugas mengamankan seorang ASN Pemkab Sukamaju berinisial RM dan dua warga. Ketiganya diduga tengah membagikan amplop berisi uang kepada warga. Dari tangan mereka, petugas menyita uang tunai Rp131 juta."
+	checkFlags(t, c, []flagCase{
+		{article(act + " Di dalam tas yang sama ditemukan kartu nama pasangan kandidat bupati dan wakil bupati."), true},
+		{article(act + " Di jalan lain terpasang baliho pasangan kandidat bupati dan wakil bupati."), false},
+	})
+}

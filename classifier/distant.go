@@ -57,7 +57,7 @@ func namedCandidate(o occurrence, ts []Token) bool {
 		}
 	}
 	last := o.j - 1
-	if last < 0 || last >= len(ts) || ts[last].Norm != "calon" || o.j >= len(ts) {
+	if last < 0 || last >= len(ts) || ts[last].Norm != "calon" && ts[last].Norm != "kandidat" || o.j >= len(ts) {
 		return false
 	}
 	switch ts[o.j].Norm {
@@ -176,7 +176,8 @@ func sharesWord(a, b []Token) bool {
 // refersBack reports whether sentence ts opens by pointing back to the
 // place, the event or the thing told before ("Di sana sudah menunggu
 // calon bupati …", "Dalam acara itu …", "Daftar itu diserahkan kepada tim
-// pasangan calon …"): it goes on about the same scene.
+// pasangan calon …", "Di dalam tas yang sama …"): it goes on about the
+// same scene.
 func refersBack(ts []Token) bool {
 	if len(ts) < 2 {
 		return false
@@ -184,6 +185,12 @@ func refersBack(ts []Token) bool {
 	if ts[1].Norm == "itu" || ts[1].Norm == "tersebut" {
 		// "Daftar itu …", "Mobil tersebut …": the thing just told of
 		return true
+	}
+	for k := 1; k+1 < len(ts) && k <= 4; k++ {
+		if ts[k].Norm == "yang" && ts[k+1].Norm == "sama" {
+			// "Di dalam tas yang sama …", "Pada acara yang sama …"
+			return true
+		}
 	}
 	switch ts[0].Norm {
 	case "di", "dalam", "pada", "saat", "ketika":

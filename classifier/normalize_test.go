@@ -123,12 +123,12 @@ func TestTitleEvidence(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	text := "Camat H. Ahmad hadir. Ia berkata: \"Saya netral!\" Lalu pulang.\nBaris baru no. 2 tetap satu\n12. Memasang stiker. Tahun 2024. Lalu selesai. Kasi berinisial AS. Warga melapor. Dipimpin Kabid Logistik, Syarifuddin,S.Sos. Ia menyerahkan bantuan. Oleh Drs. Ahmad, S.Pd. dan Ir. Budi. Sekda H. Muh. Alimuddin hadir. Kata Dg. Ngai lagi."
+	text := "Camat H. Ahmad hadir. Ia berkata: \"Saya netral!\" Lalu pulang.\nBaris baru no. 2 tetap satu\n12. Memasang stiker. Tahun 2024. Lalu selesai. Kasi berinisial AS. Warga melapor. Dipimpin Kabid Logistik, Syarifuddin,S.Sos. Ia menyerahkan bantuan. Oleh Drs. Ahmad, S.Pd. dan Ir. Budi. Sekda H. Muh. Alimuddin hadir. Kata Dg. Ngai lagi. Tiga orang berinisial RM, AP dan RH. Ketiganya ditahan. Hadir pula Bpk. AS dan istri."
 	var got []string
 	for _, s := range sentences(text) {
 		got = append(got, text[s.start:s.end])
 	}
-	want := []string{"Camat H. Ahmad hadir.", "Ia berkata: \"Saya netral!\"", "Lalu pulang.", "Baris baru no. 2 tetap satu", "12. Memasang stiker.", "Tahun 2024.", "Lalu selesai.", "Kasi berinisial AS.", "Warga melapor.", "Dipimpin Kabid Logistik, Syarifuddin,S.Sos.", "Ia menyerahkan bantuan.", "Oleh Drs. Ahmad, S.Pd. dan Ir. Budi.", "Sekda H. Muh. Alimuddin hadir.", "Kata Dg. Ngai lagi."}
+	want := []string{"Camat H. Ahmad hadir.", "Ia berkata: \"Saya netral!\"", "Lalu pulang.", "Baris baru no. 2 tetap satu", "12. Memasang stiker.", "Tahun 2024.", "Lalu selesai.", "Kasi berinisial AS.", "Warga melapor.", "Dipimpin Kabid Logistik, Syarifuddin,S.Sos.", "Ia menyerahkan bantuan.", "Oleh Drs. Ahmad, S.Pd. dan Ir. Budi.", "Sekda H. Muh. Alimuddin hadir.", "Kata Dg. Ngai lagi.", "Tiga orang berinisial RM, AP dan RH.", "Ketiganya ditahan.", "Hadir pula Bpk. AS dan istri."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sentences:\n got %q\nwant %q", got, want)
 	}

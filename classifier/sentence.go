@@ -127,12 +127,30 @@ func isAbbreviation(text string, dot int) bool {
 		return false
 	}
 	if n := utf8.RuneCountInString(word); n == 1 || n == 2 && strings.ToUpper(word) == word {
-		// "… kepala seksi berinisial AS. Warga menyebut …": the initials
-		// a name is given as are whole, and the full stop ends the
-		// sentence.
-		return !strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:b], " ")), "inisial")
+		// "… kepala seksi berinisial AS. Warga menyebut …", "… berinisial
+		// AP dan RH. Ketiganya …": the initials a name is given as are
+		// whole, and the full stop ends the sentence.
+		return !afterInitialsCue(text[:b])
 	}
 	return isAbbreviationWord(strings.ToLower(word))
+}
+
+// afterInitialsCue reports whether before ends with "inisial", or with it
+// and a list of initials ("berinisial AP dan", "inisial AS, RH, dan").
+func afterInitialsCue(before string) bool {
+	for step := 0; step < 8; step++ {
+		before = strings.TrimRight(before, " ,")
+		if strings.HasSuffix(strings.ToLower(before), "inisial") {
+			return true
+		}
+		k := strings.LastIndexByte(before, ' ')
+		w := before[k+1:]
+		if w != "dan" && w != "serta" && (w == "" || len(w) > 3 || strings.ToUpper(w) != w) {
+			return false
+		}
+		before = before[:k+1]
+	}
+	return false
 }
 
 // degreeEndsSentence reports whether the abbreviation ending at dot is an
