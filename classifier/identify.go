@@ -22,12 +22,16 @@ const identityReach = 6
 
 // mayBeIdentified is the cheap check, before any tokenising, that the
 // sentence after sentence at opens by taking up one of its words with
-// "itu" or "tersebut" and a verb of identity ("Pria itu adalah …").
+// "itu" or "tersebut" and a verb of identity ("Pria itu adalah …"), or by
+// saying what one of its people is ("Satu di antaranya …").
 func mayBeIdentified(text string, sents []span, at int) bool {
 	if at+1 >= len(sents) {
 		return false
 	}
 	next := sents[at+1]
+	if amongThem(text[next.start:min(next.end, next.start+40)]) > 0 {
+		return true
+	}
 	head, ok := takenUp(text[next.start:min(next.end, next.start+120)])
 	if !ok {
 		return false
@@ -70,6 +74,24 @@ func takenUp(s string) (string, bool) {
 	return "", false
 }
 
+// amongOpenings open a sentence that says what one or some of the people
+// just told of are ("Dua orang menyukai unggahan calon bupati. Satu di
+// antaranya PNS Pemkab …").
+var amongOpenings = [...]string{"satu di antaranya", "satu diantaranya", "salah satunya", "salah satu di antaranya",
+	"salah seorang di antaranya", "seorang di antaranya", "dua di antaranya", "satu dari mereka", "salah satu dari mereka",
+	"seorang dari mereka", "salah seorang dari mereka"}
+
+// amongThem returns how many words the opening of s (lower-cased) that
+// amongOpenings holds takes, or 0.
+func amongThem(s string) int {
+	for _, p := range amongOpenings {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isAlnumByte(s[len(p)]) {
+			return strings.Count(p, " ") + 1
+		}
+	}
+	return 0
+}
+
 // containsWord reports whether lower-case s holds w as a whole word.
 func containsWord(s, w string) bool {
 	if w == "" {
@@ -97,7 +119,12 @@ func (c *Classifier) identifiedNext(text string, sents []span, at int, doc *docC
 	}
 	ts, occ := c.backSentence(text, sents[at+1], doc)
 	v := -1
-	for k := 1; k < len(ts) && k <= 5; k++ {
+	if n := amongThem(text[sents[at+1].start:min(sents[at+1].end, sents[at+1].start+40)]); n > 0 {
+		// "Satu di antaranya PNS Pemkab …": the words of the phrase
+		// stand for the verb of identity.
+		v = n - 1
+	}
+	for k := 1; v < 0 && k < len(ts) && k <= 5; k++ {
 		if identityVerbs[ts[k].Norm] {
 			v = k
 			break

@@ -31,3 +31,18 @@ func TestTakenUp(t *testing.T) {
 		}
 	}
 }
+
+// TestAmongThem checks that a sentence saying what one of the people just
+// told of is ("Satu di antaranya PNS …") makes their act a civil
+// servant's, and that one saying it of someone outside them does not.
+func TestAmongThem(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{article("Panwaslu telah memanggil dua orang yang menyukai unggahan pada laman Facebook milik salah satu pasangan calon bupati. Satu di antaranya PNS Pemkab Sukamaju, sedangkan yang lain bekerja di sebuah BUMD."), true},
+		{article("Panwaslu telah memanggil dua orang yang menyukai unggahan pada laman Facebook milik salah satu pasangan calon bupati. Keduanya bekerja di sebuah BUMD, bukan di Pemkab Sukamaju."), false},
+	})
+	for s, want := range map[string]int{"Satu di antaranya PNS": 3, "Salah satunya guru": 2, "Satu dianta": 0, "Satu di antaranyalah": 0} {
+		if got := amongThem(s); got != want {
+			t.Errorf("amongThem(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
