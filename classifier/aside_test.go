@@ -239,3 +239,14 @@ func TestSameBagSide(t *testing.T) {
 		{article(act + " Di jalan lain terpasang baliho pasangan kandidat bupati dan wakil bupati."), false},
 	})
 }
+
+// TestCountedAmong checks that a count after "di antaranya" says who is
+// on a list of candidates, while "di antaranya" before kinds of act lists
+// examples.
+func TestCountedAmong(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{article("Daftar caleg sementara Pileg 2019 di Kabupaten Sukamaju memuat 468 nama, dan di antaranya ada dua ASN yang masih aktif serta empat kepala desa."), true},
+		{article("Pelanggaran yang kerap terjadi di antaranya ASN yang masih aktif mendaftar sebagai caleg partai."), false},
+	})
+}

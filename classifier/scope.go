@@ -474,13 +474,27 @@ func sidePledge(o occurrence, ts []Token) bool {
 }
 
 // oneAmong reports whether cue o is "di antaranya" after "salah seorang"
-// or "salah satu" ("Salah seorang di antaranya, Rudi, …"): one person of
-// those just told of, no list of examples.
+// or "salah satu" ("Salah seorang di antaranya, Rudi, …"), or before a
+// count ("di antaranya ada dua ASN"): who is among those just told of, no
+// list of examples.
 func oneAmong(o occurrence, ts []Token) bool {
 	if o.carried || o.i < 2 || ts[o.i].Norm != "di" || o.j-o.i != 2 || ts[o.i+1].Norm != "antaranya" {
 		return false
 	}
-	return ts[o.i-2].Norm == "salah" && (ts[o.i-1].Norm == "seorang" || ts[o.i-1].Norm == "satu")
+	if ts[o.i-2].Norm == "salah" && (ts[o.i-1].Norm == "seorang" || ts[o.i-1].Norm == "satu") {
+		return true
+	}
+	// "… memuat 468 nama, dan di antaranya ada dua ASN …": a count of who
+	// is among them, not examples.
+	k := o.j
+	if k < len(ts) && (ts[k].Norm == "ada" || ts[k].Norm == "terdapat") {
+		k++
+	}
+	if k >= len(ts) {
+		return false
+	}
+	_, isNumber := numberWord(ts[k].Norm)
+	return isNumber || isDigits(ts[k].Norm) || ts[k].Norm == "seorang"
 }
 
 // shareOfPay reports whether cue o is "persen" of a cut in someone's pay
