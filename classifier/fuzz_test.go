@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -61,14 +62,18 @@ func FuzzClassify(f *testing.F) {
 }
 
 // FuzzTakenUp checks that reading a sentence's opening never panics and
-// returns a word only with a verb of identity.
+// returns a word only with a verb of identity, and that an "among them"
+// opening ("Satu di antaranya …") takes only words the sentence has.
 func FuzzTakenUp(f *testing.F) {
-	for _, s := range []string{"Pria itu adalah Ramlan.", "itu", "", "a tersebut ternyata", "\xff itu adalah"} {
+	for _, s := range []string{"Pria itu adalah Ramlan.", "itu", "", "a tersebut ternyata", "\xff itu adalah", "Satu di antaranya PNS", "salah satunya"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if w, ok := takenUp(s); !ok && w != "" {
 			t.Fatalf("takenUp(%q) = %q without ok", s, w)
+		}
+		if n := amongThem(s); n > len(strings.Fields(s)) {
+			t.Fatalf("amongThem(%q) = %d, more words than the sentence has", s, n)
 		}
 	})
 }
