@@ -87,17 +87,7 @@ func (c *Classifier) evalTitleSide(text string, s span, ts []Token, occ []occurr
 // candidate seeks ("calon bupati") is the side's own word.
 func (c *Classifier) politician(occ []occurrence) bool {
 	for _, o := range occ {
-		if o.carried || c.modes[o.group] != "not_asn" {
-			continue
-		}
-		inSide := false
-		for _, t := range occ {
-			if c.sides[t.group] && t.i <= o.i && o.j <= t.j+1 {
-				inSide = true
-				break
-			}
-		}
-		if !inSide {
+		if !o.carried && c.modes[o.group] == "not_asn" && !c.inSide(o, occ) {
 			return true
 		}
 	}

@@ -353,8 +353,14 @@ func notYet(o occurrence, ts []Token) bool {
 			return true
 		}
 	}
-	for k := o.j; k < len(ts) && k <= o.j+1; k++ {
-		if ts[k].Norm == "belum" {
+	return wordWithin(ts, o.j, 2, "belum")
+}
+
+// wordWithin reports whether word w stands among the n tokens of ts from
+// from on.
+func wordWithin(ts []Token, from, n int, w string) bool {
+	for k := max(from, 0); k < len(ts) && k < from+n; k++ {
+		if ts[k].Norm == w {
 			return true
 		}
 	}
@@ -388,15 +394,7 @@ func exemptCue(o occurrence, ts []Token) bool {
 // crime ("tidak ada unsur pidana", "ga ada unsur pidana"): the breach of
 // neutrality, an administrative matter, stands.
 func criminalOnly(o occurrence, ts []Token) bool {
-	if o.carried {
-		return false
-	}
-	for k := o.j; k < len(ts) && k <= o.j+2; k++ {
-		if ts[k].Norm == "pidana" {
-			return true
-		}
-	}
-	return false
+	return !o.carried && wordWithin(ts, o.j, 3, "pidana")
 }
 
 // specimenBallot reports whether cue o is the "contoh" of "contoh surat

@@ -170,21 +170,22 @@ func (c *Classifier) sideOf(occ []occurrence) int {
 		return -1
 	}
 	for _, o := range occ {
-		if c.dict.groups[o.group].role != rules.RoleActor {
-			continue
-		}
-		inSide := false
-		for _, t := range occ {
-			if c.sides[t.group] && t.i <= o.i && o.j <= t.j+1 {
-				inSide = true
-				break
-			}
-		}
-		if !inSide {
+		if c.dict.groups[o.group].role == rules.RoleActor && !c.inSide(o, occ) {
 			return -1
 		}
 	}
 	return side
+}
+
+// inSide reports whether person o stands within one of the sides among
+// occ (the "bupati" of "calon bupati"), as its own word.
+func (c *Classifier) inSide(o occurrence, occ []occurrence) bool {
+	for _, t := range occ {
+		if c.sides[t.group] && t.i <= o.i && o.j <= t.j+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // namesAgent reports whether a sentence names who did its act with
