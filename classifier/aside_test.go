@@ -250,3 +250,14 @@ func TestCountedAmong(t *testing.T) {
 		{article("Pelanggaran yang kerap terjadi di antaranya ASN yang masih aktif mendaftar sebagai caleg partai."), false},
 	})
 }
+
+// TestSupposedAfter checks that a civil servant named after the act in a
+// clause that supposes ("kalo ASN yg gitu …") is compared with the one who
+// acted, not the actor.
+func TestSupposedAfter(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"wali kota nempel stiker & ngajak warga pilih Ganjar, Bawaslu msh mengkaji 🙃 kalo ASN yg gitu udh disanksi kali", false},
+		{"camat nempel stiker & ngajak warga pilih Ganjar, Bawaslu msh mengkaji 🙃", true},
+	})
+}

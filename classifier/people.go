@@ -671,6 +671,22 @@ func passiveAgent(o occurrence, ts []Token) bool {
 	return false
 }
 
+// supposedAfter reports whether person o stands after act a in a clause
+// that supposes ("… ngajak warga pilih Ganjar …, kalo ASN yg gitu udh
+// disanksi"): someone compared with the one who acted, not the actor.
+func supposedAfter(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.i < a.j {
+		return false
+	}
+	for k := a.j; k < o.i; k++ {
+		switch ts[k].Norm {
+		case "kalau", "jika", "bila", "apabila", "andai", "seandainya", "andaikan":
+			return true
+		}
+	}
+	return false
+}
+
 // secondHat reports whether person o, who is not ASN, is a post the civil
 // servant before holds as well ("guru PNS yang merangkap anggota PPS",
 // "merangkap sebagai ketua KPPS"): the same person, not another nearer
