@@ -261,3 +261,14 @@ func TestSupposedAfter(t *testing.T) {
 		{"camat nempel stiker & ngajak warga pilih Ganjar, Bawaslu msh mengkaji 🙃", true},
 	})
 }
+
+// TestHandledOfSome checks that handling a violation by people counted or
+// told of reports their case, and that handling violations in general is
+// a procedure.
+func TestHandledOfSome(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Penanganan dugaan pelanggaran netralitas oleh tiga pejabat ASN Pemprov Sukamaju yang hadir di rumah cagub masih berjalan.", true},
+		{"Penanganan dugaan pelanggaran netralitas ASN yang hadir di rumah cagub dilakukan oleh Bawaslu sesuai prosedur.", false},
+	})
+}

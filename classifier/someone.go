@@ -106,6 +106,9 @@ func (cr *compiledRule) caseNamed(cue occurrence, chosen, occ []occurrence, ts [
 	if cue.group != cr.handling {
 		return false
 	}
+	if handledOfSome(cue, ts) {
+		return true
+	}
 	for _, x := range occ {
 		if !x.carried && cr.roleIs(x, rules.RoleActor) && !classWord(x, ts) && particular(x, ts, cr.vocab) {
 			return true
@@ -113,6 +116,32 @@ func (cr *compiledRule) caseNamed(cue occurrence, chosen, occ []occurrence, ts [
 	}
 	return false
 }
+
+// handledOfSome reports whether handling cue cue is of a violation by or
+// against people counted or already told of ("penanganan dugaan
+// pelanggaran netralitas oleh tiga pejabat ASN", "… oleh yang
+// bersangkutan"): the handling of a case.
+func handledOfSome(cue occurrence, ts []Token) bool {
+	if cue.carried {
+		return false
+	}
+	for k := cue.j; k+1 < len(ts) && k <= cue.j+handledReach; k++ {
+		if n := ts[k].Norm; n != "oleh" && n != "terhadap" {
+			continue
+		}
+		for m := k + 1; m < len(ts) && m <= k+3; m++ {
+			w := ts[m].Norm
+			if _, ok := numberWord(w); ok || isDigits(w) || w == "seorang" || w == "bersangkutan" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handledReach is how many tokens after a handling cue the ones handled
+// may be named.
+const handledReach = 10
 
 // kindInPlace reports whether the chosen actor is a kind of civil servant
 // (not the class itself) and the sentence names a village, district or
