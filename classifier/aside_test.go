@@ -272,3 +272,14 @@ func TestHandledOfSome(t *testing.T) {
 		{"Penanganan dugaan pelanggaran netralitas ASN yang hadir di rumah cagub dilakukan oleh Bawaslu sesuai prosedur.", false},
 	})
 }
+
+// TestNamedPairSide checks that a pair of candidates named by their names
+// joined with a dash, in the sentence before, is the side of an act told
+// "there" ("Di sana …") in an article.
+func TestNamedPairSide(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{article("Saya jadi teringat kampanye pasangan Fransiskus Lado–Hamzah Nur di Pantai Nanga beberapa waktu sebelumnya. Di sana Sekretaris Kecamatan Pantai Sano, Aloysius Hamun, berdiri di panggung sambil mengacungkan empat jari."), true},
+		{article("Saya jadi teringat konser Fransiskus Lado–Hamzah Nur di Pantai Nanga beberapa waktu sebelumnya. Di sana Sekretaris Kecamatan Pantai Sano, Aloysius Hamun, berdiri di panggung sambil mengacungkan empat jari."), false},
+	})
+}

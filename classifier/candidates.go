@@ -180,10 +180,17 @@ func covered(occ []occurrence, k int) bool {
 // firmSide reports whether side o (in tokens ts) is a candidate named
 // outright (namedCandidate) or by a name the item gave a candidate.
 func (c *Classifier) firmSide(o occurrence, ts []Token, doc *docContext) bool {
-	if namedCandidate(o, ts) {
+	if namedCandidate(o, ts) || namedPair(o, ts) {
 		return true
 	}
 	return !o.carried && o.j == o.i+1 && o.i < len(ts) && ts[o.i].Upper && doc != nil && doc.candidateNames(c)[ts[o.i].Norm]
+}
+
+// namedPair reports whether side o is a pair of candidates by their names
+// joined with a dash (pairSide: "kampanye pasangan Fransiskus Lado–Hamzah
+// Nur"): named outright.
+func namedPair(o occurrence, ts []Token) bool {
+	return !o.carried && o.j == o.i+2 && o.j <= len(ts) && ts[o.i+1].Dash && ts[o.i].Upper && ts[o.i+1].Upper
 }
 
 // mayNameCandidate is the cheap check, before sentence s is tokenised,

@@ -79,7 +79,7 @@ func takenUp(s string) (string, bool) {
 // antaranya PNS Pemkab …").
 var amongOpenings = [...]string{"satu di antaranya", "satu diantaranya", "salah satunya", "salah satu di antaranya",
 	"salah seorang di antaranya", "seorang di antaranya", "dua di antaranya", "satu dari mereka", "salah satu dari mereka",
-	"seorang dari mereka", "salah seorang dari mereka"}
+	"seorang dari mereka", "salah seorang dari mereka", "yang satu", "yang seorang"}
 
 // amongThem returns how many words the opening of s (lower-cased) that
 // amongOpenings holds takes, or 0.

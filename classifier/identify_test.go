@@ -39,6 +39,7 @@ func TestAmongThem(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{article("Panwaslu telah memanggil dua orang yang menyukai unggahan pada laman Facebook milik salah satu pasangan calon bupati. Satu di antaranya PNS Pemkab Sukamaju, sedangkan yang lain bekerja di sebuah BUMD."), true},
 		{article("Panwaslu telah memanggil dua orang yang menyukai unggahan pada laman Facebook milik salah satu pasangan calon bupati. Keduanya bekerja di sebuah BUMD, bukan di Pemkab Sukamaju."), false},
+		{article("Dalam video itu dua wajah yang saya kenal tampak memegang poster pasangan calon bupati. Yang satu Kepala Dinas Dukcapil kabupaten kami, yang lain Sekretaris Camat Sukamaju."), true},
 	})
 	for s, want := range map[string]int{"Satu di antaranya PNS": 3, "Salah satunya guru": 2, "Satu dianta": 0, "Satu di antaranyalah": 0} {
 		if got := amongThem(s); got != want {
