@@ -283,3 +283,17 @@ func TestNamedPairSide(t *testing.T) {
 		{article("Saya jadi teringat konser Fransiskus Lado–Hamzah Nur di Pantai Nanga beberapa waktu sebelumnya. Di sana Sekretaris Kecamatan Pantai Sano, Aloysius Hamun, berdiri di panggung sambil mengacungkan empat jari."), false},
 	})
 }
+
+// TestSettingAndAmong checks a campaign hidden in an event ("dalam sebuah
+// kegiatan sosialisasi") as the act's setting, "di antara amplop itu" as a
+// place among things, not examples, and a post held "sekaligus" as the
+// same person's second hat.
+func TestSettingAndAmong(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Video itu memperlihatkan kampanye terselubung untuk paslon nomor 2 dalam sebuah kegiatan sosialisasi di SMK Sukamaju yang dipandu oknum ASN pemprov.", true},
+		{"Bawaslu menggelar sosialisasi di SMK Sukamaju agar ASN pemprov tidak ikut kampanye paslon.", false},
+		{article("Petugas mendapati seorang ASN berinisial RS mengisi amplop dengan uang di rumahnya. Di antara amplop itu ditemukan contoh surat suara seorang caleg DPRD, sehingga uang itu diduga untuk kemenangan sang caleg."), true},
+		{"Seorang guru SD negeri yang sekaligus duduk sebagai anggota PPS hadir di kampanye paslon bupati sambil mengacungkan jari.", true},
+	})
+}

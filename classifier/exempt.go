@@ -10,7 +10,21 @@ package classifier
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts)
+}
+
+// amongThings reports whether cue o is "di antara" of a place among
+// things just told of ("Di antara amplop itu ditemukan …"), not examples.
+func amongThings(o occurrence, ts []Token) bool {
+	if o.carried || o.j-o.i != 2 || ts[o.i].Norm != "di" || ts[o.i+1].Norm != "antara" {
+		return false
+	}
+	for k := o.j + 1; k < len(ts) && k <= o.j+2; k++ {
+		if ts[k].Norm == "itu" || ts[k].Norm == "tersebut" {
+			return true
+		}
+	}
+	return false
 }
 
 // criminalOnly reports whether cue o finds no case only for an election

@@ -689,18 +689,24 @@ func supposedAfter(o, a occurrence, ts []Token) bool {
 
 // secondHat reports whether person o, who is not ASN, is a post the civil
 // servant before holds as well ("guru PNS yang merangkap anggota PPS",
-// "merangkap sebagai ketua KPPS"): the same person, not another nearer
-// the act.
+// "merangkap sebagai ketua KPPS", "sekaligus duduk sebagai anggota PPS"):
+// the same person, not another nearer the act.
 func secondHat(o occurrence, ts []Token) bool {
 	if o.carried || o.i == 0 {
 		return false
 	}
-	k := o.i - 1
-	switch ts[k].Norm {
-	case "sebagai", "jadi", "menjadi":
-		k--
+	// "merangkap (sebagai)", "sekaligus (duduk) sebagai", "sekaligus
+	// menjadi"
+	for k := o.i - 1; k >= 0 && k >= o.i-3; k-- {
+		switch ts[k].Norm {
+		case "merangkap", "rangkap", "sekaligus":
+			return true
+		case "sebagai", "jadi", "menjadi", "duduk", "juga":
+			continue
+		}
+		return false
 	}
-	return k >= 0 && (ts[k].Norm == "merangkap" || ts[k].Norm == "rangkap")
+	return false
 }
 
 // recruited reports whether person o stands as what a recruitment takes

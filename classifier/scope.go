@@ -258,6 +258,12 @@ func (cr *compiledRule) eventSetting(o occurrence, occ []occurrence, text string
 			}
 		}
 	}
+	if !meeting && o.i >= 2 && (ts[o.i-1].Norm == "kegiatan" || ts[o.i-1].Norm == "acara") &&
+		(ts[o.i-2].Norm == "dalam" || o.i >= 3 && ts[o.i-2].Norm == "sebuah" && ts[o.i-3].Norm == "dalam") {
+		// "kampanye terselubung dalam sebuah kegiatan sosialisasi":
+		// the event the act was hidden in.
+		return true
+	}
 	if !meeting || o.i == 0 {
 		return false
 	}
