@@ -297,3 +297,12 @@ func TestSettingAndAmong(t *testing.T) {
 		{"Seorang guru SD negeri yang sekaligus duduk sebagai anggota PPS hadir di kampanye paslon bupati sambil mengacungkan jari.", true},
 	})
 }
+
+// TestColloquialBreach checks that the rule a post says was broken
+// ("langgar aturan") tells of the breach, not the rule.
+func TestColloquialBreach(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Viral video guru SD negeri di Sukamaju, jam pelajaran nyuruh murid2 bikin simbol jari paslon bupati 😤 Panwaslih bilang ini jelas langgar aturan.", true},
+		{"Guru SD negeri dilarang nyuruh murid bikin simbol jari paslon bupati, itu aturan.", false},
+	})
+}

@@ -68,7 +68,7 @@ func violated(o occurrence, text string, ts []Token) bool {
 			return false
 		}
 		switch ts[k].Norm {
-		case "melanggar", "dilanggar", "melabrak", "menabrak", "menerabas":
+		case "melanggar", "dilanggar", "melabrak", "menabrak", "menerabas", "langgar", "ngelanggar", "nabrak":
 			return true
 		}
 	}
