@@ -302,7 +302,7 @@ func TestSettingAndAmong(t *testing.T) {
 // ("langgar aturan") tells of the breach, not the rule.
 func TestColloquialBreach(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
-		{"Viral video guru SD negeri di Sukamaju, jam pelajaran nyuruh murid2 bikin simbol jari paslon bupati 😤 Panwaslih bilang ini jelas langgar aturan.", true},
+		{"Viral video guru SD negeri di Sukamaju, jam pelajaran nyuruh murid2 angkat tangan bikin simbol jari paslon bupati + nanya 'mamak kamu pilih siapa?' 😤 Panwaslih bilang ini jelas langgar aturan, minta dilaporin.", true},
 		{"Guru SD negeri dilarang nyuruh murid bikin simbol jari paslon bupati, itu aturan.", false},
 	})
 }
