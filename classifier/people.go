@@ -236,7 +236,7 @@ func coordinated(x, y occurrence, text string, ts []Token) bool {
 			return false
 		}
 	}
-	if strings.ContainsAny(between(text, ts, x.j-1, y.i), ",&/") {
+	if strings.ContainsAny(between(text, ts, x.j-1, y.i), ",&/+") {
 		return true
 	}
 	for _, t := range ts[x.j:y.i] {
