@@ -141,7 +141,7 @@ func (c *Classifier) evalLeadSide(title string, s span, ts []Token, occ []occurr
 	if doc == nil || doc.text == "" || namesAgent(ts, nil) {
 		return hits
 	}
-	sents := doc.sents
+	sents, mode := doc.sents, c.reportMode(occ)
 	for j := 0; j < len(sents) && j < leadReach; j++ {
 		body := doc.text[sents[j].start:sents[j].end]
 		if relatedLine(body) || !doc.mayNameCandidate(c, body) {
@@ -157,7 +157,6 @@ func (c *Classifier) evalLeadSide(title string, s span, ts []Token, occ []occurr
 		lent := occurrence{group: nocc[side].group, carried: true}
 		words := doc.text[nts[nocc[side].i].Start:nts[nocc[side].j-1].End]
 		with := append(occ[:len(occ):len(occ)], lent)
-		mode := c.reportMode(occ)
 		for _, cr := range c.rules {
 			if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, lent.group) || cr.stoppedIn(nocc, doc.text, nts) || cr.negates(occ) {
 				continue
