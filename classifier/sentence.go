@@ -140,7 +140,9 @@ func isAbbreviation(text string, dot int) bool {
 func afterInitialsCue(before string) bool {
 	for step := 0; step < 8; step++ {
 		before = strings.TrimRight(before, " ,")
-		if strings.HasSuffix(strings.ToLower(before), "inisial") {
+		// Only the last word is compared: lower-casing all the text
+		// before it would cost its length at every initial.
+		if n := len("inisial"); len(before) >= n && strings.EqualFold(before[len(before)-n:], "inisial") {
 			return true
 		}
 		k := strings.LastIndexByte(before, ' ')
