@@ -93,6 +93,48 @@ func TestClassifyExplainsLentSide(t *testing.T) {
 	}
 }
 
+// TestEvalByKind: a file whose records give their kind gets precision and
+// recall per kind, beside the totals; one without gets none.
+func TestEvalByKind(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "kinds.jsonl")
+	lines := []string{
+		`{"id":"n1","kind":"news","title":"Camat Sukamaju Ikut Kampanye","text":"Camat Sukamaju kedapatan berkampanye untuk pasangan calon bupati nomor 2.","label":"partisan"}`,
+		`{"id":"n2","kind":"news","title":"Harga Cabai Naik","text":"Harga cabai di pasar induk naik menjelang akhir tahun.","label":"unrelated"}`,
+		`{"id":"p1","kind":"post","text":"cuaca hari ini cerah bgt, enak buat jalan2","label":"partisan"}`,
+		`{"id":"p2","kind":"post","text":"pak camat kemarin kampanye paslon no 2 di lapangan desa","label":"partisan"}`,
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := netraCmd(t, "", "eval", "--json", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		TP, FN int
+		ByKind map[string]kindStats `json:"by_kind"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval JSON: %v\n%s", err, out)
+	}
+	news, post := rep.ByKind["news"], rep.ByKind["post"]
+	if news.TP != 1 || news.TN != 1 || news.Recall != 1 || post.TP != 1 || post.FN != 1 || post.Recall != 0.5 {
+		t.Fatalf("by kind %+v (totals tp %d fn %d)", rep.ByKind, rep.TP, rep.FN)
+	}
+	if news.TP+post.TP != rep.TP || news.FN+post.FN != rep.FN {
+		t.Fatalf("kinds %+v do not add up to tp %d fn %d", rep.ByKind, rep.TP, rep.FN)
+	}
+	text, _, err := netraCmd(t, "", "eval", file)
+	if err != nil || !strings.Contains(text, "kind") || !strings.Contains(text, "post") {
+		t.Fatalf("eval text (err %v) has no kinds:\n%s", err, text)
+	}
+	out, _, err = netraCmd(t, "", "eval", "--json", filepath.Join("testdata", "classifier", "labelled.jsonl"))
+	if err != nil || strings.Contains(out, "by_kind") {
+		t.Fatalf("a file without kinds (err %v) reports kinds:\n%s", err, out)
+	}
+}
+
 func TestEvalCommand(t *testing.T) {
 	file := filepath.Join("testdata", "classifier", "labelled.jsonl")
 	out, _, err := netraCmd(t, "", "eval", "--json", file)

@@ -26,6 +26,8 @@ type labelled struct {
 	Title string `json:"title"`
 	Text  string `json:"text"`
 	Label string `json:"label"`
+	// Kind ("news", "post"), when the file gives one, splits the figures.
+	Kind string `json:"kind"`
 }
 
 // evalReport is what `netra eval --json` prints.
@@ -51,9 +53,12 @@ type evalReport struct {
 	Aggregate   labelCount            `json:"aggregate"`
 	Brier       float64               `json:"brier"`
 	Reliability []reliabilityBin      `json:"reliability"`
-	FalsePos    []string              `json:"false_positives"`
-	FalseNeg    []string              `json:"false_negatives"`
-	RuleVersion string                `json:"rules_version"`
+	// ByKind splits precision and recall by the records' kind, when the
+	// file gives one: news and posts are read differently.
+	ByKind      map[string]kindStats `json:"by_kind,omitempty"`
+	FalsePos    []string             `json:"false_positives"`
+	FalseNeg    []string             `json:"false_negatives"`
+	RuleVersion string               `json:"rules_version"`
 }
 
 // aggregateLabel marks news that reports totals of cases with no
@@ -69,6 +74,16 @@ type reliabilityBin struct {
 	Items    int     `json:"items"`
 	Positive int     `json:"positive"`
 	MeanProb float64 `json:"mean_score"`
+}
+
+// kindStats are the confusion counts and figures of one kind of record.
+type kindStats struct {
+	TP        int     `json:"tp"`
+	FP        int     `json:"fp"`
+	FN        int     `json:"fn"`
+	TN        int     `json:"tn"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
 }
 
 type labelCount struct {
@@ -289,17 +304,31 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 		if pos {
 			b.Positive++
 		}
+		var ks kindStats
+		if r.Kind != "" {
+			if rep.ByKind == nil {
+				rep.ByKind = map[string]kindStats{}
+			}
+			ks = rep.ByKind[r.Kind]
+		}
 		switch {
 		case v.Flagged && pos:
 			rep.TP++
+			ks.TP++
 		case v.Flagged && !pos:
 			rep.FP++
+			ks.FP++
 			rep.FalsePos = append(rep.FalsePos, r.ID)
 		case !v.Flagged && pos:
 			rep.FN++
+			ks.FN++
 			rep.FalseNeg = append(rep.FalseNeg, r.ID)
 		default:
 			rep.TN++
+			ks.TN++
+		}
+		if r.Kind != "" {
+			rep.ByKind[r.Kind] = ks
 		}
 		for _, cat := range v.Categories {
 			rep.Categories[cat]++
@@ -358,6 +387,10 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 	if rep.Precision+rep.Recall > 0 {
 		rep.F1 = round4(2 * rep.Precision * rep.Recall / (rep.Precision + rep.Recall))
 	}
+	for k, ks := range rep.ByKind {
+		ks.Precision, ks.Recall = ratio(ks.TP, ks.TP+ks.FP), ratio(ks.TP, ks.TP+ks.FN)
+		rep.ByKind[k] = ks
+	}
 	n := float64(max(scored, 1))
 	for _, r := range c.Pack().Rules {
 		s := stats[r.ID]
@@ -404,6 +437,16 @@ func printEval(w io.Writer, rep evalReport) {
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n\n", "other", rep.FP, rep.TN)
 	if rep.Aggregate.Items > 0 {
 		fmt.Fprintf(w, "aggregate (either verdict accepted, left out above): %d items, %d flagged\n\n", rep.Aggregate.Items, rep.Aggregate.Flagged)
+	}
+	if len(rep.ByKind) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "kind\tprecision\trecall\ttp\tfp\tfn\ttn\t")
+		for _, k := range slices.Sorted(maps.Keys(rep.ByKind)) {
+			ks := rep.ByKind[k]
+			fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%d\t%d\t%d\t%d\t\n", k, ks.Precision, ks.Recall, ks.TP, ks.FP, ks.FN, ks.TN)
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "Brier score %.4f over %d items\n", rep.Brier, rep.TP+rep.FP+rep.FN+rep.TN)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
