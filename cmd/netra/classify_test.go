@@ -113,7 +113,7 @@ func TestEvalByKind(t *testing.T) {
 	}
 	var rep struct {
 		TP, FN int
-		ByKind map[string]kindStats `json:"by_kind"`
+		ByKind map[string]confusion `json:"by_kind"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("eval JSON: %v\n%s", err, out)

@@ -32,16 +32,11 @@ type labelled struct {
 
 // evalReport is what `netra eval --json` prints.
 type evalReport struct {
-	File      string  `json:"file"`
-	Positive  string  `json:"positive"`
-	Items     int     `json:"items"`
-	TP        int     `json:"tp"`
-	FP        int     `json:"fp"`
-	FN        int     `json:"fn"`
-	TN        int     `json:"tn"`
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
+	File     string `json:"file"`
+	Positive string `json:"positive"`
+	Items    int    `json:"items"`
+	confusion
+	F1 float64 `json:"f1"`
 	// PrecisionCI and RecallCI are 95% Wilson score intervals: with a
 	// handful of cases a figure moves by a tenth with one text, and the
 	// interval says how far.
@@ -55,7 +50,7 @@ type evalReport struct {
 	Reliability []reliabilityBin      `json:"reliability"`
 	// ByKind splits precision and recall by the records' kind, when the
 	// file gives one: news and posts are read differently.
-	ByKind      map[string]kindStats `json:"by_kind,omitempty"`
+	ByKind      map[string]confusion `json:"by_kind,omitempty"`
 	FalsePos    []string             `json:"false_positives"`
 	FalseNeg    []string             `json:"false_negatives"`
 	RuleVersion string               `json:"rules_version"`
@@ -76,8 +71,9 @@ type reliabilityBin struct {
 	MeanProb float64 `json:"mean_score"`
 }
 
-// kindStats are the confusion counts and figures of one kind of record.
-type kindStats struct {
+// confusion holds the confusion counts and the precision and recall they
+// give, of a whole file or of one kind of its records.
+type confusion struct {
 	TP        int     `json:"tp"`
 	FP        int     `json:"fp"`
 	FN        int     `json:"fn"`
@@ -304,10 +300,10 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 		if pos {
 			b.Positive++
 		}
-		var ks kindStats
+		var ks confusion
 		if r.Kind != "" {
 			if rep.ByKind == nil {
-				rep.ByKind = map[string]kindStats{}
+				rep.ByKind = map[string]confusion{}
 			}
 			ks = rep.ByKind[r.Kind]
 		}
