@@ -57,25 +57,35 @@ func (c *Classifier) evalTitleSide(text string, s span, ts []Token, occ []occurr
 	if !ok || namesAgent(ts, nil) {
 		return hits
 	}
-	lent := carriedFrom(side, sts)
-	with := append(occ[:len(occ):len(occ)], lent)
+	words := doc.title[sts[side.i].Start:sts[side.j-1].End]
+	someone := func(h netra.Hit, with []occurrence) bool { return c.someoneActs(h, ts, with) }
+	return c.lendSide(text, s, ts, occ, side.group, words, "", nil, someone, hits)
+}
+
+// lendSide applies the rules that take a side to sentence s of text
+// (tokens ts, occurrences occ) with a side the item's other field names
+// (group g, its words) carried in, as evalTitleSide and evalLeadSide do.
+// The side is carried with no bytes: its words stand in the other field,
+// and the hit lists them after its spans (lendTerm). skip names rules not
+// to try and keep the hits that count; either may be nil.
+func (c *Classifier) lendSide(text string, s span, ts []Token, occ []occurrence, g int32, words, field string, skip func(cr *compiledRule) bool, keep func(h netra.Hit, with []occurrence) bool, hits []netra.Hit) []netra.Hit {
+	with := append(occ[:len(occ):len(occ)], occurrence{group: g, carried: true})
 	mode := c.reportMode(occ)
 	for _, cr := range c.rules {
-		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, side.group) || cr.negates(occ) {
+		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, g) || cr.negates(occ) || skip != nil && skip(cr) {
 			continue
 		}
 		h, st := cr.eval(text, s, ts, with, c.modes)
-		if st != fired || cr.generalActor(h, ts, with) || !c.someoneActs(h, ts, with) {
+		if st != fired || cr.generalActor(h, ts, with) || keep != nil && !keep(h, with) {
 			continue
 		}
-		// The side's words are the headline's, not this text's.
 		for k, sp := range h.Spans {
-			if sp.Role == rules.RoleTarget && sp.Start == lent.start && sp.End == lent.end {
-				lendTerm(&h, k, doc.title[lent.start:lent.end])
+			if sp.Role == rules.RoleTarget && sp.Start == sp.End {
+				lendTerm(&h, k, words)
 				break
 			}
 		}
-		h.Mode, h.Weight = mode, h.Weight*headlineWeight
+		h.Field, h.Mode, h.Weight = field, mode, h.Weight*headlineWeight
 		hits = append(hits, h)
 	}
 	return hits
@@ -141,7 +151,7 @@ func (c *Classifier) evalLeadSide(title string, s span, ts []Token, occ []occurr
 	if doc == nil || doc.text == "" || namesAgent(ts, nil) {
 		return hits
 	}
-	sents, mode := doc.sents, c.reportMode(occ)
+	sents := doc.sents
 	for j := 0; j < len(sents) && j < leadReach; j++ {
 		body := doc.text[sents[j].start:sents[j].end]
 		if relatedLine(body) || !doc.mayNameCandidate(c, body) {
@@ -152,29 +162,11 @@ func (c *Classifier) evalLeadSide(title string, s span, ts []Token, occ []occurr
 		if side < 0 || namesAgent(nts, nil) || !c.firmSide(nocc[side], nts, doc) || c.politician(nocc) {
 			continue
 		}
-		// Carried with no bytes: its words are the article's, not the
-		// headline's, and are put in the hit's terms below.
-		lent := occurrence{group: nocc[side].group, carried: true}
 		words := doc.text[nts[nocc[side].i].Start:nts[nocc[side].j-1].End]
-		with := append(occ[:len(occ):len(occ)], lent)
-		for _, cr := range c.rules {
-			if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule || !cr.takes(rules.RoleTarget, lent.group) || cr.stoppedIn(nocc, doc.text, nts) || cr.negates(occ) {
-				continue
-			}
-			h, st := cr.eval(title, s, ts, with, c.modes)
-			if st != fired || cr.generalActor(h, ts, with) {
-				continue
-			}
-			for k, sp := range h.Spans {
-				if sp.Role == rules.RoleTarget && sp.Start == sp.End {
-					lendTerm(&h, k, words)
-					break
-				}
-			}
-			h.Field, h.Mode, h.Weight = "title", mode, h.Weight*headlineWeight
-			hits = append(hits, h)
-		}
-		return hits
+		// A cue the rule cancels with in the lead's sentence makes its
+		// side part of what that sentence states.
+		stopped := func(cr *compiledRule) bool { return cr.stoppedIn(nocc, doc.text, nts) }
+		return c.lendSide(title, s, ts, occ, nocc[side].group, words, "title", stopped, nil, hits)
 	}
 	return hits
 }
