@@ -211,12 +211,10 @@ func softBreak(text string, ts []Token, o, a occurrence) bool {
 	if a.j <= o.i {
 		from, to = a.j, o.i
 	}
-	for k := max(a.i-3, 0); k < len(ts) && k <= a.j+3; k++ {
-		if ts[k].Norm == "apalagi" {
-			// "… jangan libatkan ASN dalam kampanye. jadi timses
-			// apalagi": "let alone" goes on with the rule before.
-			return false
-		}
+	if wordWithin(ts, a.i-3, a.j-a.i+7, "apalagi") {
+		// "… jangan libatkan ASN dalam kampanye. jadi timses apalagi":
+		// "let alone" goes on with the rule before.
+		return false
 	}
 	for k := from; k <= to && k < len(ts); k++ {
 		if k == 0 {
