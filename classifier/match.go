@@ -179,28 +179,54 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 			keep = append(keep, oa)
 		}
 	}
-	d.markFormer(keep)
+	keep = d.markFormer(ts, keep)
 	return out[:base+len(keep)]
 }
 
 // markFormer moves an actor right after a former-word ("mantan sekretaris
 // daerah", "pensiunan sekda"), or right before a one-word one ("Pak guru
-// pensiunan"), to the group of people who are not ASN.
-func (d *dictionary) markFormer(occ []occurrence) {
+// pensiunan"), to the group of people who are not ASN. The two must be
+// one phrase: "Video Calon, Kabid Dipanggil" keeps its civil servant. A
+// post being contested ("bakal calon kepala sekolah") is no side either,
+// so a target ending where such a word ends goes; occ is returned without
+// it.
+func (d *dictionary) markFormer(ts []Token, occ []occurrence) []occurrence {
 	if d.former < 0 || d.formerTo < 0 {
-		return
+		return occ
 	}
+	var contested []int // token ends of former-words that moved an actor after them
 	for _, f := range occ {
 		if f.group != d.former {
 			continue
 		}
 		for k := range occ {
 			// "pensiunan guru", and after the role: "Pak guru pensiunan".
-			if (occ[k].i == f.j || occ[k].j == f.i && f.j == f.i+1) && d.groups[occ[k].group].role == rules.RoleActor {
+			after := occ[k].i == f.j && spaced(ts, f.j-1)
+			before := occ[k].j == f.i && f.j == f.i+1 && spaced(ts, f.i-1)
+			if (after || before) && d.groups[occ[k].group].role == rules.RoleActor {
 				occ[k].group = d.formerTo
+				if after {
+					contested = append(contested, f.j)
+				}
 			}
 		}
 	}
+	if len(contested) == 0 {
+		return occ
+	}
+	keep := occ[:0]
+	for _, o := range occ {
+		if d.groups[o.group].role != rules.RoleTarget || !slices.Contains(contested, o.j) {
+			keep = append(keep, o)
+		}
+	}
+	return keep
+}
+
+// spaced reports whether token i and the next are written with a single
+// space between them, no punctuation.
+func spaced(ts []Token, i int) bool {
+	return i >= 0 && i+1 < len(ts) && ts[i+1].Start-ts[i].End == 1
 }
 
 func matchWords(ts []Token, i int, words []string, stem bool) (int, bool) {
