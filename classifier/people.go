@@ -116,6 +116,10 @@ func callsToVote(w string) bool {
 	return votes(w) || w == "pilihlah" || w == "coblosin"
 }
 
+// officeNameReach is how many words of an office's and a person's name
+// may stand between a title and the verb of saying that follows it.
+const officeNameReach = 9
+
 // opensSpeech reports whether actor o is the subject of a verb of
 // saying that opens a clause with a comma or "bahwa" before act a:
 // "Penjabat Gubernur mengatakan, … birokrasi kerap melibatkan diri pada
@@ -123,8 +127,10 @@ func callsToVote(w string) bool {
 // has no such clause: the declaration is the act.)
 func opensSpeech(o, a occurrence, text string, ts []Token) bool {
 	k := o.j
-	// the name after the title: "Penjabat Gubernur Sukamaju mengatakan"
-	for n := 0; n < speakerReach && k < a.i && ts[k].Upper; n++ {
+	// the name after the title: "Penjabat Gubernur Sukamaju mengatakan",
+	// and an office's name joined by "dan" ("Kepala Dinas Pemberdayaan
+	// Masyarakat dan Desa (PMD) Sukamaju Budi menuturkan").
+	for n := 0; n < officeNameReach && k < a.i && (ts[k].Upper || ts[k].Norm == "dan" && n > 0 && k+1 < a.i && ts[k+1].Upper); n++ {
 		k++
 	}
 	if k < a.i && (ts[k].Norm == "juga" || ts[k].Norm == "pun") {
