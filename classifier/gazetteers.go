@@ -160,9 +160,14 @@ const ExplanationGazetteer = "explanation"
 // gazetteer of verbs of putting material up or on ("memasang",
 // "mengenakan"). Officers putting a candidate's banner up are doing no
 // duty, so the officer stops excluding the act where such a verb stands.
+// MaterialGazetteer names the act gazetteer of campaign material
+// ("baliho", "APK"): officers in a sentence with none of it and no
+// removing verb ("Kasatpol PP hadir pada pendaftaran bapaslon") are not
+// on their duty either.
 const (
 	EnforcementOfficerGazetteer = "enforcement_officer"
 	InstallGazetteer            = "install"
+	MaterialGazetteer           = "act_attribute"
 )
 
 // EnforcementGazetteer names the cancel gazetteer of removing or seizing

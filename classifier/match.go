@@ -332,7 +332,7 @@ type cueGroups struct {
 	candidates, overseer, request          int32
 	instructed, rumour, sanction, handling int32
 	hypothetical, accusedDenial, support   int32
-	question, officer, install             int32
+	question, officer, install, material   int32
 	explanation, say, enforcement          int32
 	future, caseActive                     int32
 }
@@ -371,7 +371,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		rumour: get(RumourGazetteer), sanction: get(SanctionGazetteer), handling: get(HandlingGazetteer),
 		hypothetical: get(HypotheticalGazetteer), accusedDenial: get(AccusedDenialGazetteer),
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
-		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer),
+		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer), material: get(MaterialGazetteer),
 		explanation: get(ExplanationGazetteer), say: get(SayGazetteer), enforcement: get(EnforcementGazetteer),
 		future: get(FutureGazetteer), caseActive: get(CaseActiveGazetteer),
 	}

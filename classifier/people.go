@@ -598,7 +598,9 @@ func uniform(b occurrence, ts []Token) bool {
 // officerIdle reports whether o names enforcement officers (Satpol PP)
 // in a sentence that puts material up and takes none down: "Kepala Satpol
 // PP menjatuhkan sanksi kepada anggotanya yang terbukti memasang spanduk
-// caleg" tells what an officer did for a side, not their duty. Without an
+// caleg" tells what an officer did for a side, not their duty; so does a
+// sentence with no campaign material at all ("Kasatpol PP bersama seorang
+// Kabid hadir pada pendaftaran bapaslon"). With material and no
 // installing verb ("Satpol PP diam saja", a scrape that lost the verb) the
 // officers stay a sign of enforcement.
 func (cr *compiledRule) officerIdle(o occurrence, occ []occurrence, ts []Token) bool {
@@ -606,14 +608,15 @@ func (cr *compiledRule) officerIdle(o occurrence, occ []occurrence, ts []Token) 
 		// "dikumpulkan di gudang Satpol PP": the material taken down.
 		return false
 	}
-	installs := false
+	installs, material := false, false
 	for _, x := range occ {
 		if x.group == cr.enforcement {
 			return false
 		}
 		installs = installs || x.group == cr.install && !cr.sideInstalls(x, occ)
+		material = material || x.group == cr.material
 	}
-	return installs
+	return installs || cr.material >= 0 && !material
 }
 
 // sideInstalls reports whether a side's people stand right before install

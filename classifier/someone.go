@@ -23,10 +23,11 @@ func (cr *compiledRule) particularOnly(g int32) bool {
 // to a past election (see ExplanationGazetteer), and a condition
 // put as a question of law ("bagaimana hukumnya kalau kepala puskesmas
 // kami … pasang foto profil bareng paslon?" asks about what was done).
-// A blanket denial ("membantah ada arahan") names no case.
+// A blanket denial ("membantah ada arahan") names no case; a rumour that
+// there are people ("beredar kabar ada dua PNS …, yakni …") still may.
 func (cr *compiledRule) mayNameCase(o occurrence, ts []Token) bool {
 	if cr.particularOnly(o.group) {
-		return !deniesExistence(o, ts)
+		return o.group == cr.rumour || !deniesExistence(o, ts)
 	}
 	if o.group >= 0 && o.group == cr.explanation {
 		return pastElection(ts)
@@ -84,13 +85,32 @@ func deniesExistence(o occurrence, ts []Token) bool {
 
 // namesSomeone reports whether the actor among chosen is someone in
 // particular: a role, not the class of all civil servants, and particular
-// (see particular) — "Camat Sukajadi", not "ada ASN".
+// (see particular) — "Camat Sukajadi", not "ada ASN" — or people the
+// sentence goes on to name ("ada dua PNS … mengisi bursa calon wali kota,
+// yakni Ahmad … dan Irwan …").
 func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 	for _, x := range chosen {
 		if x.carried || !cr.roleIs(x, rules.RoleActor) {
 			continue
 		}
-		return !classWord(x, ts) && particular(x, ts, cr.vocab)
+		return !classWord(x, ts) && particular(x, ts, cr.vocab) || namedLater(x, ts, cr.vocab)
+	}
+	return false
+}
+
+// namedLaterReach is how far after the people a sentence may name them.
+const namedLaterReach = 25
+
+// namedLater reports whether "yakni" or "yaitu" after actor x opens a
+// name: a capitalised word the pack does not know.
+func namedLater(x occurrence, ts []Token, vocab map[string]bool) bool {
+	for k := x.j; k+1 < len(ts) && k <= x.j+namedLaterReach; k++ {
+		if n := ts[k].Norm; n != "yakni" && n != "yaitu" {
+			continue
+		}
+		if t := ts[k+1]; t.Upper && !vocab[t.Norm] {
+			return true
+		}
 	}
 	return false
 }
