@@ -591,7 +591,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts) || coAttendee(o, ts)) {
 				continue
 			}
-			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts) || passiveAgent(o, ts) || supposedAfter(o, a, ts)) {
+			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts) || passiveAgent(o, ts) || paidTo(o, ts) || supposedAfter(o, a, ts)) {
 				continue
 			}
 			d := distance(a, o)

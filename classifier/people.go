@@ -680,6 +680,20 @@ func passiveAgent(o occurrence, ts []Token) bool {
 	return false
 }
 
+// paidTo reports whether person o only owns the pay or benefit named just
+// before it ("menaikkan gaji PNS", "tunjangan guru PPPK"): what is done to
+// their pay is someone else's doing.
+func paidTo(o occurrence, ts []Token) bool {
+	if o.carried {
+		return false
+	}
+	switch wordBefore(o, ts) {
+	case "gaji", "tunjangan", "thr", "honor", "honorarium", "insentif", "upah", "kesejahteraan", "tukin":
+		return true
+	}
+	return false
+}
+
 // supposedAfter reports whether person o stands after act a in a clause
 // that supposes ("… ngajak warga pilih Ganjar …, kalo ASN yg gitu udh
 // disanksi"): someone compared with the one who acted, not the actor.
