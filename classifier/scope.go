@@ -347,20 +347,24 @@ func findingAfter(o, a occurrence, ts []Token) bool {
 }
 
 // notYet reports whether what excludes a rule is said not to have
-// happened yet: "SK berhentinya belum ada", "belum pensiun" — a
-// resignation still missing leaves a civil servant in service.
+// happened yet: "SK berhentinya belum ada", "belum pensiun", "belum
+// melampirkan berkas pengunduran diri" — a resignation still missing
+// leaves a civil servant in service ("belum lama ini", lately, does not).
 func notYet(o occurrence, ts []Token) bool {
 	if o.carried {
 		return false
 	}
-	if o.i > 0 {
-		switch ts[o.i-1].Norm {
+	for k := o.i - 1; k >= 0 && k >= o.i-notYetReach; k-- {
+		switch ts[k].Norm {
 		case "belum", "tanpa":
-			return true
+			return ts[k+1].Norm != "lama"
 		}
 	}
 	return wordWithin(ts, o.j, 2, "belum")
 }
+
+// notYetReach is how many words before an exclusion "belum" may stand.
+const notYetReach = 3
 
 // wordWithin reports whether word w stands among the n tokens of ts from
 // from on.
