@@ -18,12 +18,47 @@ func TestAsides(t *testing.T) {
 		{"Kepala dinas, Adi Budi Cahya Dewi Eka Fajar, mengajak warga", 0},
 		// an apposition after "yakni" says what the words before it are
 		{"ASN itu mengirim ajakan ke dua grup, yakni grup alumni dan grup keluarga, agar anggotanya memilih", 6},
+		// so does a clause between commas that opens with "yang"
+		{"Guru itu mengarahkan siswa, yang merupakan pemilih pemula, untuk memilih paslon", 4},
 		// unless it runs on past the longest apposition
 		{"ASN itu mengirim ajakan ke dua grup, yakni grup alumni sekolah menengah atas negeri satu dan grup keluarga besar dari pihak ibu di kampung, agar anggotanya memilih", 0},
 	} {
 		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
 		if got := asides(tc.text, ts, 1, len(ts)); got != tc.want {
 			t.Errorf("asides(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestObjectDistance checks that a place said with "di" and a clause
+// that stands aside do not part an act from its side.
+func TestObjectDistance(t *testing.T) {
+	c := mustDefault(t)
+	for _, tc := range []struct {
+		text       string
+		act, side  string
+		want, full int
+	}{
+		{"ASN itu mengarahkan siswa di salah satu SMA Negeri di Kabupaten Kubu Raya, yang merupakan pemilih pemula, untuk memilih pasangan calon nomor dua", "mengarahkan", "pasangan", 3, 16},
+		// lower-case words after "di" are no place's name
+		{"ASN itu mengarahkan siswa di sekolah dan di rumah untuk memilih pasangan calon", "mengarahkan", "pasangan", 8, 8},
+	} {
+		ts := c.norm.tokensIn(tc.text, 0, len(tc.text))
+		a, o := -1, -1
+		for k, tok := range ts {
+			if tok.Norm == tc.act && a < 0 {
+				a = k
+			}
+			if tok.Norm == tc.side && o < 0 {
+				o = k
+			}
+		}
+		act, side := occurrence{i: a, j: a + 1}, occurrence{i: o, j: o + 1}
+		if got := distance(act, side); got != tc.full {
+			t.Errorf("distance in %q = %d, want %d", tc.text, got, tc.full)
+		}
+		if got := objectDistance(act, side, tc.text, ts); got != tc.want {
+			t.Errorf("objectDistance in %q = %d, want %d", tc.text, got, tc.want)
 		}
 	}
 }

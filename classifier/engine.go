@@ -598,6 +598,9 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleActor {
 				d = quotedDistance(a, o, text, ts)
 			}
+			if rq.role == rules.RoleTarget && !o.carried && !a.carried && a.j <= o.i {
+				d = objectDistance(a, o, text, ts)
+			}
 			if o.carried && rq.role == rules.RoleTarget {
 				// A side from the sentence next to the act (side.go).
 				d = 0

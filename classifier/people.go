@@ -364,12 +364,52 @@ func asides(text string, ts []Token, from, to int) int {
 				n += k - appos
 			}
 			appos = -1
-			if w := ts[k].Norm; w == "yakni" || w == "yaitu" {
+			if w := ts[k].Norm; w == "yakni" || w == "yaitu" || w == "yang" {
+				// ", yang merupakan pemilih pemula," says what the
+				// word before is, like an apposition.
 				appos = k
 			}
 		}
 		if !ts[k].Upper {
 			comma = -1
+		}
+	}
+	return n
+}
+
+// objectDistance is the distance from act a to side o after it, less
+// the words that stand aside (asides) and the places said on the way
+// ("mengarahkan siswa di salah satu SMA Negeri di Kabupaten Kubu Raya,
+// yang merupakan pemilih pemula, untuk memilih salah satu pasangan
+// calon"): where the act happened does not part it from its side.
+func objectDistance(a, o occurrence, text string, ts []Token) int {
+	d := distance(a, o)
+	aside := asides(text, ts, a.j, o.i) + placesSaid(ts, a.j, o.i)
+	if aside <= 0 || aside >= d {
+		return d
+	}
+	return d - aside
+}
+
+// placesSaid counts the tokens in [from, to) of places named with "di":
+// "di" and the capitalised words after it, through "salah satu".
+func placesSaid(ts []Token, from, to int) int {
+	n := 0
+	for k := from; k < to && k < len(ts); k++ {
+		if ts[k].Norm != "di" {
+			continue
+		}
+		m := k + 1
+		if m+1 < to && ts[m].Norm == "salah" && ts[m+1].Norm == "satu" {
+			m += 2
+		}
+		e := m
+		for e < to && ts[e].Upper {
+			e++
+		}
+		if e > m {
+			n += e - k
+			k = e - 1
 		}
 	}
 	return n
