@@ -63,6 +63,24 @@ func TestObjectDistance(t *testing.T) {
 	}
 }
 
+// TestSubjectDistance checks that an office's name after its head and a
+// place said with "di" do not part the one who acts from the act.
+func TestSubjectDistance(t *testing.T) {
+	c := mustDefault(t)
+	text := "Kepala Dinas Pemberdayaan Masyarakat dan Desa di Kabupaten Sukamaju ikut kampanye paslon"
+	ts := c.norm.tokensIn(text, 0, len(text))
+	actor, act := occurrence{i: 0, j: 2}, occurrence{i: 10, j: 11}
+	if ts[act.i].Norm != "kampanye" {
+		t.Fatalf("token 10 is %q, want kampanye", ts[act.i].Norm)
+	}
+	if got := distance(act, actor); got != 8 {
+		t.Errorf("distance = %d, want 8", got)
+	}
+	if got := quotedDistance(act, actor, text, ts); got != 1 {
+		t.Errorf("quotedDistance = %d, want 1", got)
+	}
+}
+
 // TestCarriedAcross checks the ways this session's sentences take their
 // person from one told of before: a numbered group further back, a
 // record he left, a deed of his judged, and a refusal's threat.

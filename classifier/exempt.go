@@ -10,7 +10,20 @@ package classifier
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts)
+}
+
+// leaveToVote reports whether cue o is "silakan" right before a call to
+// vote ("silakan pilih paslon nomor 2"): a polite call, no leave given.
+func leaveToVote(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "silakan", "silahkan", "dipersilakan", "dipersilahkan":
+		return callsToVote(ts[o.j].Norm)
+	}
+	return false
 }
 
 // amongThings reports whether cue o is "di antara" of a place among

@@ -126,13 +126,10 @@ const officeNameReach = 9
 // politik praktis" says what others do. ("Camat menyatakan dukungan …"
 // has no such clause: the declaration is the act.)
 func opensSpeech(o, a occurrence, text string, ts []Token) bool {
-	k := o.j
 	// the name after the title: "Penjabat Gubernur Sukamaju mengatakan",
 	// and an office's name joined by "dan" ("Kepala Dinas Pemberdayaan
 	// Masyarakat dan Desa (PMD) Sukamaju Budi menuturkan").
-	for n := 0; n < officeNameReach && k < a.i && (ts[k].Upper || ts[k].Norm == "dan" && n > 0 && k+1 < a.i && ts[k+1].Upper); n++ {
-		k++
-	}
+	k := o.j + officeName(ts, o.j, a.i)
 	if k < a.i && (ts[k].Norm == "juga" || ts[k].Norm == "pun") {
 		k++
 	}
@@ -324,10 +321,11 @@ func quotedDistance(a, o occurrence, text string, ts []Token) int {
 		inside += a.i - open
 	}
 	inside += asides(text, ts, o.j, a.i)
-	if inside <= 0 || inside >= d {
-		return d
+	if inside > 0 && inside < d {
+		d -= inside
 	}
-	return d - inside
+	// The office's name and the place are the subject's own words.
+	return max(d-officeName(ts, o.j, a.i)-placesSaid(ts, o.j, a.i), 0)
 }
 
 // maxAside is the longest name put between commas that asides counts.
@@ -389,6 +387,18 @@ func objectDistance(a, o occurrence, text string, ts []Token) int {
 		return d
 	}
 	return d - aside
+}
+
+// officeName counts the capitalised words from from on (before to) that
+// go on with a role's office ("Kepala Dinas Pemberdayaan Masyarakat dan
+// Desa"), "dan" between them included: the one who acts, not words
+// between him and his act.
+func officeName(ts []Token, from, to int) int {
+	k := from
+	for n := 0; n < officeNameReach && k < to && (ts[k].Upper || ts[k].Norm == "dan" && n > 0 && k+1 < to && ts[k+1].Upper); n++ {
+		k++
+	}
+	return k - from
 }
 
 // placesSaid counts the tokens in [from, to) of places named with "di":

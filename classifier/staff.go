@@ -19,13 +19,19 @@ func (d *dictionary) composeStaff(ts []Token, out []occurrence, base int) []occu
 		}
 		k := officeStart(ts, s.j)
 		for b := base; b < n; b++ {
-			if o := out[b]; o.group == d.office && o.i == k {
+			if o := out[b]; o.group == d.office && o.i == k && !enterprise(ts, o) {
 				out = append(out, occurrence{group: d.staffTo, i: s.i, j: o.j})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// enterprise reports whether office o is the start of a state enterprise's
+// name ("Badan Usaha Milik Negara"): its staff are not civil servants.
+func enterprise(ts []Token, o occurrence) bool {
+	return o.j < len(ts) && ts[o.j].Norm == "usaha"
 }
 
 // officeStart returns where an office may start after a staff word at
