@@ -97,7 +97,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		if cr.instructs(o, a, occ) || cr.inSanctionOfSomeone(o, occ, ts) || cr.sanctionRequested(o, a, ts) || thatClause(o, ts) || cr.sentRumour(o, occ, ts) || violated(o, text, ts) {
 			continue
 		}
-		if o.i == a.j || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
+		if o.i == a.j || cr.rightAfterActor(o, a, occ) || (o.j <= a.i && !cr.shielded(o, a, occ, ts) && !cr.conceded(o, a, occ, text, ts)) {
 			return k, true
 		}
 		if !o.carried && o.i >= a.j && (turnBetween(text, ts, a.j-1, o.i) || resumedAfter(o, a, ts)) {
@@ -105,6 +105,22 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 		}
 	}
 	return -1, false
+}
+
+// rightAfterActor reports whether cue o follows act a with only the
+// act's people between them ("pelanggaran netralitas ASN dapat
+// disampaikan melalui …"): as right after the act, it says what the act
+// is.
+func (cr *compiledRule) rightAfterActor(o, a occurrence, occ []occurrence) bool {
+	if o.carried || a.carried {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && x.i == a.j && x.j == o.i && cr.roleIs(x, rules.RoleActor) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentRumour reports whether rumour cue o is a chain message someone sent
