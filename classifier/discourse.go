@@ -107,22 +107,6 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 	return -1, false
 }
 
-// rightAfterActor reports whether cue o follows act a with only the
-// act's people between them ("pelanggaran netralitas ASN dapat
-// disampaikan melalui …"): as right after the act, it says what the act
-// is.
-func (cr *compiledRule) rightAfterActor(o, a occurrence, occ []occurrence) bool {
-	if o.carried || a.carried {
-		return false
-	}
-	for _, x := range occ {
-		if !x.carried && x.i == a.j && x.j == o.i && cr.roleIs(x, rules.RoleActor) {
-			return true
-		}
-	}
-	return false
-}
-
 // sentRumour reports whether rumour cue o is a chain message someone sent
 // ("ketahuan mengirim pesan berantai berisi ajakan …"): the message is the
 // act's medium, its sender known, not hearsay about unnamed others.

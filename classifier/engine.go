@@ -694,16 +694,6 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 	return true
 }
 
-func distance(a, b occurrence) int {
-	switch {
-	case b.j <= a.i:
-		return a.i - b.j
-	case a.j <= b.i:
-		return b.i - a.j
-	}
-	return 0
-}
-
 func (cr *compiledRule) hit(text string, s span, ts []Token, chosen []occurrence) netra.Hit {
 	r := cr.rule
 	h := netra.Hit{
