@@ -1,6 +1,10 @@
 package classifier
 
-import "github.com/netra-id/netra/rules"
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
 
 // composeStaff appends a civil servant for every staff word followed by a
 // government office: "pegawai di salah satu OPD", "Kasi di Kanwil
@@ -84,7 +88,21 @@ func (d *dictionary) countedCases(ts []Token, out []occurrence) []occurrence {
 			out = append(out, occurrence{group: d.aggregate, i: k, j: k + 2})
 		}
 	}
+	// Hundreds of civil servants ("464 ASN yang dilaporkan", "2.034 ASN")
+	// are a total too; one regency's dozens may still be one case told.
+	for k := 0; k+1 < len(ts); k++ {
+		if hundreds(ts[k].Norm) && classToken(ts[k+1].Norm) {
+			out = append(out, occurrence{group: d.aggregate, i: k, j: k + 2})
+		}
+	}
 	return out
+}
+
+// hundreds reports whether w is a number of a hundred or more, written in
+// digits with or without thousands dots ("464", "2.034").
+func hundreds(w string) bool {
+	digits := strings.ReplaceAll(w, ".", "")
+	return len(digits) >= 3 && isDigits(digits) && digits[0] != '0'
 }
 
 // manyCount reports whether w is a count of three or more: digits, or a
