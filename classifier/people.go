@@ -586,7 +586,15 @@ func paidTo(o occurrence, ts []Token) bool {
 	if o.carried {
 		return false
 	}
-	switch wordBefore(o, ts) {
+	k := o.i - 1
+	if k > 0 && (ts[k].Norm == "para" || ts[k].Norm == "seluruh") {
+		// "kesejahteraan para guru"
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch ts[k].Norm {
 	case "gaji", "tunjangan", "thr", "honor", "honorarium", "insentif", "upah", "kesejahteraan", "tukin":
 		return true
 	}
