@@ -117,7 +117,8 @@ func callsToVote(w string) bool {
 }
 
 // officeNameReach is how many words of an office's and a person's name
-// may stand between a title and the verb of saying that follows it.
+// may follow a title as part of it (officeName): before a verb of saying,
+// or between the one who acts and the act.
 const officeNameReach = 9
 
 // opensSpeech reports whether actor o is the subject of a verb of
