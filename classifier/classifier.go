@@ -640,9 +640,8 @@ type docSignals struct {
 
 // signals computes the document features the calibration weighs, or every
 // one of them with all (for fitting). Each costs a pass over the text, so
-// only what the model uses is computed. The word model reads news (items
-// with a title) on which an ASN rule fired: posts are too short and too
-// unlike its training texts for it (README, "Score").
+// only what the model uses is computed. The word model reads the articles
+// (ArticleLike) on which an ASN rule fired (README, "Score").
 func (c *Classifier) signals(title, text string, hits []netra.Hit, all bool) docSignals {
 	var s docSignals
 	cal := c.pack.Calibration
@@ -653,10 +652,22 @@ func (c *Classifier) signals(title, text string, hits []netra.Hit, all bool) doc
 	if uses("title_norm") {
 		s.titleNorm = c.titleStatesNorm(title)
 	}
-	if uses("text_model") && title != "" && c.pack.TextModel != nil && c.asnHit(hits) {
+	if uses("text_model") && c.pack.TextModel != nil && ArticleLike(title, text) && c.asnHit(hits) {
 		s.textModel = c.pack.TextModel.Logit(title + "\n" + text)
 	}
 	return s
+}
+
+// minArticleBytes is the shortest text without a title the word model
+// reads: longer than any tweet (280 characters) with room to spare.
+const minArticleBytes = 500
+
+// ArticleLike reports whether the word model reads an item: news (it has a
+// title) or a text long enough to be an article, such as a page excerpt
+// without its headline. Posts are too short for it: a few words decide
+// their logit, and on the real posts of the tuning data it cost cases.
+func ArticleLike(title, text string) bool {
+	return title != "" || len(text) >= minArticleBytes
 }
 
 // asnHit reports whether an ASN rule fired.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/netra-id/netra"
@@ -592,9 +593,10 @@ func TestElsewhereAndProcedures(t *testing.T) {
 	})
 }
 
-// TestTextModelFeature checks that the word model is weighed for news (an
-// item with a title) on which an ASN rule fired, with the logit of the
-// pack's model over title and text, and never for posts.
+// TestTextModelFeature checks that the word model is weighed for articles
+// on which an ASN rule fired (news with a title, or a text without one as
+// long as an article), with the logit of the pack's model over title and
+// text, and never for posts or without an ASN hit.
 func TestTextModelFeature(t *testing.T) {
 	c := mustDefault(t)
 	cal, m := c.Pack().Calibration, c.Pack().TextModel
@@ -620,28 +622,38 @@ func TestTextModelFeature(t *testing.T) {
 		t.Errorf("text_model part %+v, want value %.3f", p, want)
 	}
 	if _, ok := part(c.Classify(netra.Item{Text: text})); ok {
-		t.Error("a post (no title) has a text_model part")
+		t.Error("a post (no title, short) has a text_model part")
+	}
+	long := text + strings.Repeat(" Warga setempat mengaku tidak tahu soal pertemuan itu dan meminta semua pihak menunggu hasil pemeriksaan.", 4)
+	if len(long) < minArticleBytes {
+		t.Fatalf("test text is %d bytes, shorter than an article", len(long))
+	}
+	p, ok = part(c.Classify(netra.Item{Text: long}))
+	if want := m.Logit("\n" + long); !ok || math.Abs(p.Value-want) > 0.001 {
+		t.Errorf("article without a title: text_model part %+v (present %v), want value %.3f", p, ok, want)
 	}
 	if _, ok := part(c.Classify(netra.Item{Title: "Harga Cabai Naik", Text: "Camat Sukamaju meninjau pasar. Pasangan calon bupati belum berkampanye di sana."})); ok {
 		t.Error("news without an ASN hit has a text_model part")
 	}
 }
 
-// TestTextModelRanksHeldOutNews checks what the word model is for, on
-// written news it was not fitted on (testdata/eval/calib): among articles on
-// which an ASN rule fired, it should give the cases a higher logit than
-// the rest (neutrality coverage, non-ASN officials, unrelated news) with
-// few exceptions. A model fitted on the wrong labels, or read wrongly,
-// ranks them at chance.
-func TestTextModelRanksHeldOutNews(t *testing.T) {
+// TestTextModelRanksHeldOutText checks what the word model is for, on
+// text it was not fitted on (the held-back halves of the retold cases,
+// testdata/retold/r*-held): among texts on which an ASN rule fired, it
+// should give the cases a higher logit than the rest (neutrality coverage,
+// non-ASN officials) with few exceptions. A model fitted on the wrong
+// labels, or read wrongly, ranks them at chance; the model of packs 12.9 to
+// 12.16, fitted on the written challenge set alone, ranked them with AUC
+// 0.805, the refit on real text too (12.17) with 0.873.
+func TestTextModelRanksHeldOutText(t *testing.T) {
 	c := mustDefault(t)
 	m := c.Pack().TextModel
 	if m == nil {
 		t.Skip("pack has no word model")
 	}
-	files, err := filepath.Glob("../testdata/eval/calib/*-news.jsonl")
+	files, err := filepath.Glob("testdata/retold/r*-held.jsonl")
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no calibration news: %v", err)
+		t.Fatalf("no held-back retold texts: %v", err)
 	}
 	var cases, others []float64
 	for _, name := range files {
@@ -666,7 +678,7 @@ func TestTextModelRanksHeldOutNews(t *testing.T) {
 		}
 	}
 	if len(cases) < 50 || len(others) < 10 {
-		t.Fatalf("too few articles with a hit: %d cases, %d others", len(cases), len(others))
+		t.Fatalf("too few texts with a hit: %d cases, %d others", len(cases), len(others))
 	}
 	// ROC AUC: the share of (case, other) pairs in the right order.
 	var right float64
@@ -682,8 +694,8 @@ func TestTextModelRanksHeldOutNews(t *testing.T) {
 	}
 	auc := right / float64(len(cases)*len(others))
 	t.Logf("%d cases, %d others with an ASN hit; AUC %.3f", len(cases), len(others), auc)
-	if auc < 0.9 {
-		t.Errorf("word model ranks cases above other news with a hit with AUC %.3f, want at least 0.9", auc)
+	if auc < 0.85 {
+		t.Errorf("word model ranks cases above other texts with a hit with AUC %.3f, want at least 0.85", auc)
 	}
 }
 

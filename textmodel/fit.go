@@ -74,13 +74,14 @@ func Fit(texts []string, positive []bool, opt FitOptions) (*Model, error) {
 	// Sorted n-grams and sorted indices in every vector fix the order of
 	// every floating-point sum, so two fits of the same texts write the
 	// same file.
+	ex := newExcluder(opt.Exclude)
 	vocab := map[string]int32{}
 	var grams []string
 	var idf []float64
 	n := float64(len(texts))
 	for _, g := range slices.Sorted(maps.Keys(df)) {
 		d := df[g]
-		if d < opt.MinDF || excluded(g, opt.Exclude) {
+		if d < opt.MinDF || ex.excluded(g) {
 			continue
 		}
 		vocab[g] = int32(len(grams))
@@ -122,10 +123,36 @@ func Fit(texts []string, positive []bool, opt FitOptions) (*Model, error) {
 	return m, nil
 }
 
-// excluded reports whether gram contains a phrase of exclude, word for
-// word.
-func excluded(gram string, exclude []string) bool {
+// excluder tells the n-grams that contain an excluded phrase. Single
+// words (the bulk of a list of proper nouns) are looked up per word; only
+// longer phrases are searched for.
+type excluder struct {
+	words   map[string]bool
+	phrases []string
+}
+
+func newExcluder(exclude []string) excluder {
+	e := excluder{words: map[string]bool{}}
 	for _, p := range exclude {
+		if strings.Contains(p, " ") {
+			e.phrases = append(e.phrases, p)
+		} else {
+			e.words[p] = true
+		}
+	}
+	return e
+}
+
+// excluded reports whether gram contains an excluded phrase, word for word.
+func (e excluder) excluded(gram string) bool {
+	if len(e.words) > 0 {
+		for _, w := range strings.Fields(gram) {
+			if e.words[w] {
+				return true
+			}
+		}
+	}
+	for _, p := range e.phrases {
 		if gram == p || strings.HasPrefix(gram, p+" ") || strings.HasSuffix(gram, " "+p) || strings.Contains(gram, " "+p+" ") {
 			return true
 		}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/netra-id/netra"
-	"github.com/netra-id/netra/classifier"
 )
 
 // example is one labelled text's features for fitting.
@@ -29,57 +28,83 @@ func runCalibrate(args []string) error {
 	l2 := fs.Float64("l2", 1.0, "L2 penalty on the weights (not the bias)")
 	feats := fs.String("features", "evidence,rules,sentences,allegation,title_hit,suppressed,non_asn,totals", "features to fit")
 	cv := fs.Bool("cv", false, "choose the L2 penalty by leaving out one input file at a time (Brier score on the file left out) before fitting on all")
+	oof := fs.Bool("oof-textmodel", false, "give text_model the logit of a word model fitted without the record's own fold (its input file, or 1000 lines of a longer one), as the pack's word model fitted on the same files would score text it has not seen")
+	var wm wordModelFlags
+	wm.register(fs, "tm-")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	var c *classifier.Classifier
-	var err error
-	if *rulesDir != "" {
-		c, err = classifier.Load(*rulesDir)
-	} else {
-		c, err = classifier.Default()
-	}
+	c, err := loadClassifier(*rulesDir)
 	if err != nil {
 		return err
 	}
 	names := strings.Split(*feats, ",")
 	var data []example
 	var fold []int // input file of each example
+	var labelled []foldRecord
 	for k, file := range fs.Args() {
 		recs, err := readEvalFile(file)
 		if err != nil {
 			return err
 		}
-		for _, r := range recs {
-			if r.Label == "aggregate" {
+		for i, r := range recs {
+			if r.Label == "aggregate" || r.Label == "" {
 				continue
 			}
+			fr := foldRecord{rec: r, fold: fmt.Sprintf("%d/%d", k, i/oofChunk), example: -1}
 			x := c.Features(netra.Item{Title: r.Title, Text: r.Text})
-			if x == nil {
-				continue
+			if x != nil {
+				y := 0.0
+				if r.Label == "partisan" {
+					y = 1
+				}
+				fr.example = len(data)
+				data = append(data, example{x: x, y: y})
+				fold = append(fold, k)
 			}
-			y := 0.0
-			if r.Label == "partisan" {
-				y = 1
-			}
-			data = append(data, example{x: x, y: y})
-			fold = append(fold, k)
+			labelled = append(labelled, fr)
 		}
 	}
 	if len(data) == 0 {
 		return fmt.Errorf("calibrate: no labelled record passed the first stage")
 	}
+	if *oof {
+		if err := outOfFold(labelled, data, &wm); err != nil {
+			return err
+		}
+	}
 	if *cv {
 		*l2 = chooseL2(data, fold, len(fs.Args()), names)
 	}
 	w, b := fitLogistic(data, names, *l2)
-	fmt.Printf("# fitted on %d candidate records of %s (l2 %.2f)\n", len(data), strings.Join(fs.Args(), ", "), *l2)
+	how := ""
+	if *oof {
+		how = ", text_model out of fold: " + wm.args()
+	}
+	fmt.Printf("# fitted on %d candidate records of %s (l2 %.2f%s)\n", len(data), strings.Join(fs.Args(), ", "), *l2, how)
 	fmt.Println("calibration:")
 	fmt.Printf("  bias: %.3f\n  weights:\n", b)
 	for i, n := range names {
 		fmt.Printf("    %s: %.3f\n", n, w[i])
 	}
-	// Threshold: best F1 over the candidates, among texts with an ASN hit.
+	th := bestThreshold(data, names, w, b)
+	if *cv {
+		leaveOneOut(data, fold, fs.Args(), names, *l2)
+	}
+	fmt.Printf("# best F1 on these records from threshold %.3f to %.3f\n", th.lo, th.hi)
+	fmt.Printf("# threshold with the best F1 on these records: %.3f (F1 %.3f, P %.3f)\n", th.t, th.f1, th.p)
+	return nil
+}
+
+// threshold is the choice of a flagging threshold on fitted records.
+type threshold struct {
+	t, lo, hi float64 // the middle of the best range, and the range
+	f1, p     float64 // F1 and precision there
+}
+
+// bestThreshold returns the threshold with the best F1 over the records
+// with an ASN hit (ties: the best precision) for weights w and bias b.
+func bestThreshold(data []example, names []string, w []float64, b float64) threshold {
 	type scored struct{ p, y float64 }
 	var ps []scored
 	for _, e := range data {
@@ -129,10 +154,38 @@ func runCalibrate(args []string) error {
 			hi = c.t
 		}
 	}
-	bestT := math.Round((lo+hi)/2*1000) / 1000
-	fmt.Printf("# best F1 on these records from threshold %.3f to %.3f\n", lo, hi)
-	fmt.Printf("# threshold with the best F1 on these records: %.3f (F1 %.3f, P %.3f)\n", bestT, bestF, bestP)
-	return nil
+	return threshold{t: math.Round((lo+hi)/2*1000) / 1000, lo: lo, hi: hi, f1: bestF, p: bestP}
+}
+
+// leaveOneOut prints, for each input file, precision and recall on it of
+// a calibration and threshold fitted without it: what the fit would do on
+// a source it has not seen.
+func leaveOneOut(data []example, fold []int, files []string, names []string, l2 float64) {
+	fmt.Println("# left out: calibration and threshold fitted on the other files; tp/fp and P / R of flagging on the file")
+	for k, file := range files {
+		var train, test []example
+		for i, e := range data {
+			if fold[i] == k {
+				test = append(test, e)
+			} else {
+				train = append(train, e)
+			}
+		}
+		if len(test) == 0 || len(train) == 0 {
+			continue
+		}
+		w, b := fitLogistic(train, names, l2)
+		th := bestThreshold(train, names, w, b)
+		var tp, fp, pos float64
+		for _, e := range test {
+			pos += e.y
+			if e.x["rules"] > 0 && predict(e.x, names, w, b) >= th.t {
+				tp += e.y
+				fp += 1 - e.y
+			}
+		}
+		fmt.Printf("# %-44s t %.3f  %3.0f/%-3.0f P %.3f R %.3f (of the %.0f partisan that pass the first stage)\n", file, th.t, tp, fp, tp/math.Max(1, tp+fp), tp/math.Max(1, pos), pos)
+	}
 }
 
 func predict(x map[string]float64, names []string, w []float64, b float64) float64 {

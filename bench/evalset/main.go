@@ -18,7 +18,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: evalset sample|agree|build|calibrate|textmodel [flags]")
+		fmt.Fprintln(os.Stderr, "usage: evalset sample|agree|build|calibrate|textmodel|features [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -33,8 +33,10 @@ func main() {
 		err = runCalibrate(os.Args[2:])
 	case "textmodel":
 		err = runTextModel(os.Args[2:])
+	case "features":
+		err = runFeatures(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown command %q (want sample, agree, build, calibrate or textmodel)", os.Args[1])
+		err = fmt.Errorf("unknown command %q (want sample, agree, build, calibrate, textmodel or features)", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "evalset:", err)

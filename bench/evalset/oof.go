@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/netra-id/netra/classifier"
+)
+
+// oofChunk is the most lines of one input file that form one fold: a long
+// file (the written challenge) left out whole would take most of the
+// training texts with it.
+const oofChunk = 1000
+
+// foldRecord is a labelled record with its fold and, when it passed the
+// first stage, the index of its example.
+type foldRecord struct {
+	rec     evalRecord
+	fold    string
+	example int
+}
+
+// outOfFold replaces the text_model feature of every example the
+// classifier gives one (an article with an ASN hit: rules > 0 and
+// classifier.ArticleLike) with the logit of a
+// word model fitted on every other fold. The pack's word model has seen
+// its training texts, so its logits on them are surer than on new text; a
+// calibration fitted on such logits would trust the model too much.
+func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
+	var folds []string
+	for _, r := range recs {
+		if !slices.Contains(folds, r.fold) {
+			folds = append(folds, r.fold)
+		}
+	}
+	for i, f := range folds {
+		var texts []string
+		var pos []bool
+		var score []foldRecord
+		for _, r := range recs {
+			if r.fold != f {
+				texts = append(texts, wordModelText(r.rec))
+				pos = append(pos, r.rec.Label == "partisan")
+			} else if r.example >= 0 && data[r.example].x["rules"] > 0 && classifier.ArticleLike(r.rec.Title, r.rec.Text) {
+				score = append(score, r)
+			}
+		}
+		if len(score) == 0 {
+			continue
+		}
+		m, err := opt.fit(texts, pos)
+		if err != nil {
+			return fmt.Errorf("word model without fold %s: %w", f, err)
+		}
+		for _, r := range score {
+			data[r.example].x["text_model"] = m.Logit(wordModelText(r.rec))
+		}
+		fmt.Fprintf(os.Stderr, "calibrate: fold %d of %d (%s): %d records scored out of fold\n", i+1, len(folds), f, len(score))
+	}
+	return nil
+}
