@@ -630,46 +630,6 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 	return v, sig, true
 }
 
-// docSignals are the calibration features read from the whole document
-// rather than from its hits.
-type docSignals struct {
-	titleNorm bool
-	// textModel is the word model's logit; 0 when not computed.
-	textModel float64
-}
-
-// signals computes the document features the calibration weighs, or every
-// one of them with all (for fitting). Each costs a pass over the text, so
-// only what the model uses is computed. The word model reads the articles
-// (ArticleLike) on which an ASN rule fired (README, "Score").
-func (c *Classifier) signals(title, text string, hits []netra.Hit, all bool) docSignals {
-	var s docSignals
-	cal := c.pack.Calibration
-	if cal == nil && !all {
-		return s
-	}
-	uses := func(f string) bool { return all || cal.Weights[f] != 0 }
-	if uses("title_norm") {
-		s.titleNorm = c.titleStatesNorm(title)
-	}
-	if uses("text_model") && c.pack.TextModel != nil && ArticleLike(title, text) && c.asnHit(hits) {
-		s.textModel = c.pack.TextModel.Logit(title + "\n" + text)
-	}
-	return s
-}
-
-// minArticleBytes is the shortest text without a title the word model
-// reads: longer than any tweet (280 characters) with room to spare.
-const minArticleBytes = 500
-
-// ArticleLike reports whether the word model reads an item: news (it has a
-// title) or a text long enough to be an article, such as a page excerpt
-// without its headline. Posts are too short for it: a few words decide
-// their logit, and on the real posts of the tuning data it cost cases.
-func ArticleLike(title, text string) bool {
-	return title != "" || len(text) >= minArticleBytes
-}
-
 // asnHit reports whether an ASN rule fired.
 func (c *Classifier) asnHit(hits []netra.Hit) bool {
 	for _, h := range hits {
