@@ -44,3 +44,21 @@ func FuzzRead(f *testing.F) {
 		_ = m.Logit(s)
 	})
 }
+
+// FuzzProperNouns checks that any texts give a sorted list of distinct
+// lowercase words.
+func FuzzProperNouns(f *testing.F) {
+	f.Add("Camat Wirosari hadir, kata Darsono; lalu Darsono pergi.", "warga wirosari")
+	f.Add("ASN di KPU bertemu Budi dan Budi lagi", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got := ProperNouns([]string{a, b}, 1)
+		for i, w := range got {
+			if w == "" || strings.ToLower(w) != w {
+				t.Fatalf("ProperNouns returned %q, not a lowercase word", w)
+			}
+			if i > 0 && got[i-1] >= w {
+				t.Fatalf("ProperNouns not sorted and unique: %q", got)
+			}
+		}
+	})
+}

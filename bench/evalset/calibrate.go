@@ -163,14 +163,7 @@ func bestThreshold(data []example, names []string, w []float64, b float64) thres
 func leaveOneOut(data []example, fold []int, files []string, names []string, l2 float64) {
 	fmt.Println("# left out: calibration and threshold fitted on the other files; tp/fp and P / R of flagging on the file")
 	for k, file := range files {
-		var train, test []example
-		for i, e := range data {
-			if fold[i] == k {
-				test = append(test, e)
-			} else {
-				train = append(train, e)
-			}
-		}
+		train, test := splitFold(data, fold, k)
 		if len(test) == 0 || len(train) == 0 {
 			continue
 		}
@@ -314,14 +307,7 @@ func chooseL2(data []example, fold []int, folds int, names []string) float64 {
 		var per []string
 		n := 0
 		for k := 0; k < folds; k++ {
-			var train, test []example
-			for i, e := range data {
-				if fold[i] == k {
-					test = append(test, e)
-				} else {
-					train = append(train, e)
-				}
-			}
+			train, test := splitFold(data, fold, k)
 			if len(test) == 0 || len(train) == 0 {
 				continue
 			}
@@ -347,4 +333,16 @@ func chooseL2(data []example, fold []int, folds int, names []string) float64 {
 	}
 	fmt.Printf("# chosen l2 %g\n", best)
 	return best
+}
+
+// splitFold returns the examples outside input file k and those in it.
+func splitFold(data []example, fold []int, k int) (train, test []example) {
+	for i, e := range data {
+		if fold[i] == k {
+			test = append(test, e)
+		} else {
+			train = append(train, e)
+		}
+	}
+	return train, test
 }

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// TestOutOfFold checks that every article with an ASN hit gets the logit of
+// a word model fitted without its own fold, and that a post (too short to
+// be read as an article) and a text with no ASN hit keep their value.
+func TestOutOfFold(t *testing.T) {
+	long := func(s string) string { return s + strings.Repeat(" Warga menunggu hasil pemeriksaan pekan depan.", 12) }
+	recs := []foldRecord{
+		{rec: evalRecord{Title: "Camat hadir kampanye", Text: long("Camat Sukamaju hadir di kampanye calon bupati."), Label: "partisan"}, fold: "0/0"},
+		{rec: evalRecord{Title: "Imbauan netral", Text: long("ASN dilarang hadir di kampanye calon bupati."), Label: "neutrality"}, fold: "0/0"},
+		{rec: evalRecord{Text: long("Lurah Sukamaju hadir di kampanye calon wali kota."), Label: "partisan"}, fold: "1/0"},
+		{rec: evalRecord{Text: long("Lurah dilarang hadir di kampanye calon wali kota."), Label: "neutrality"}, fold: "1/0"},
+		{rec: evalRecord{Text: "Lurah hadir kampanye.", Label: "partisan"}, fold: "1/0"},
+		{rec: evalRecord{Title: "Harga cabai", Text: long("Harga cabai naik di pasar."), Label: "unrelated"}, fold: "1/0"},
+	}
+	data := make([]example, len(recs))
+	for i := range recs {
+		recs[i].example = i
+		data[i] = example{x: map[string]float64{"rules": 1, "text_model": 7}}
+	}
+	data[5].x["rules"] = 0
+	opt := &wordModelFlags{c: 4, minDF: 1, iters: 200}
+	if err := outOfFold(recs, data, opt); err != nil {
+		t.Fatal(err)
+	}
+	without := func(fold string) func(string) float64 {
+		var texts []string
+		var pos []bool
+		for _, r := range recs {
+			if r.fold != fold {
+				texts = append(texts, wordModelText(r.rec))
+				pos = append(pos, r.rec.Label == "partisan")
+			}
+		}
+		m, err := opt.fit(texts, pos)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.Logit
+	}
+	for i, fold := range []string{"0/0", "0/0", "1/0", "1/0"} {
+		want := without(fold)(wordModelText(recs[i].rec))
+		if got := data[i].x["text_model"]; math.Abs(got-want) > 1e-9 || got == 7 {
+			t.Errorf("record %d: text_model %v, want %v (fitted without fold %s)", i, got, want, fold)
+		}
+	}
+	if data[4].x["text_model"] != 7 || data[5].x["text_model"] != 7 {
+		t.Errorf("a post or a text with no ASN hit was given a logit: %v, %v", data[4].x["text_model"], data[5].x["text_model"])
+	}
+}
