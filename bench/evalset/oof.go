@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"slices"
 
 	"github.com/netra-id/netra/classifier"
 )
@@ -29,27 +28,24 @@ type foldRecord struct {
 // calibration fitted on such logits would trust the model too much.
 func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 	var folds []string
+	seen := map[string]bool{}
 	for _, r := range recs {
-		if !slices.Contains(folds, r.fold) {
+		if !seen[r.fold] {
+			seen[r.fold] = true
 			folds = append(folds, r.fold)
 		}
 	}
 	for i, f := range folds {
-		var texts []string
-		var pos []bool
 		var score []foldRecord
 		for _, r := range recs {
-			if r.fold != f {
-				texts = append(texts, wordModelText(r.rec))
-				pos = append(pos, r.rec.Label == "partisan")
-			} else if r.example >= 0 && data[r.example].x["rules"] > 0 && classifier.ArticleLike(r.rec.Title, r.rec.Text) {
+			if r.fold == f && r.example >= 0 && data[r.example].x["rules"] > 0 && classifier.ArticleLike(r.rec.Title, r.rec.Text) {
 				score = append(score, r)
 			}
 		}
 		if len(score) == 0 {
 			continue
 		}
-		m, err := opt.fit(texts, pos)
+		m, err := opt.fit(trainingWithout(recs, f))
 		if err != nil {
 			return fmt.Errorf("word model without fold %s: %w", f, err)
 		}
@@ -59,4 +55,16 @@ func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 		fmt.Fprintf(os.Stderr, "calibrate: fold %d of %d (%s): %d records scored out of fold\n", i+1, len(folds), f, len(score))
 	}
 	return nil
+}
+
+// trainingWithout returns the word model's texts and labels of every
+// record outside fold.
+func trainingWithout(recs []foldRecord, fold string) (texts []string, pos []bool) {
+	for _, r := range recs {
+		if r.fold != fold {
+			texts = append(texts, wordModelText(r.rec))
+			pos = append(pos, r.rec.Label == "partisan")
+		}
+	}
+	return texts, pos
 }

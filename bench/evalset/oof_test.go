@@ -30,15 +30,17 @@ func TestOutOfFold(t *testing.T) {
 		t.Fatal(err)
 	}
 	without := func(fold string) func(string) float64 {
-		var texts []string
-		var pos []bool
+		texts, _ := trainingWithout(recs, fold)
+		want := 0
 		for _, r := range recs {
 			if r.fold != fold {
-				texts = append(texts, wordModelText(r.rec))
-				pos = append(pos, r.rec.Label == "partisan")
+				want++
 			}
 		}
-		m, err := opt.fit(texts, pos)
+		if len(texts) != want {
+			t.Fatalf("%d training texts without fold %s, want %d", len(texts), fold, want)
+		}
+		m, err := opt.fit(trainingWithout(recs, fold))
 		if err != nil {
 			t.Fatal(err)
 		}
