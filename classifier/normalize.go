@@ -239,8 +239,41 @@ func (n *normalizer) finish(out []Token) []Token {
 	for i := range out {
 		out[i].Stem = n.stemOf(out[i].Norm)
 	}
+	return n.joinSplitPassive(out)
+}
+
+// joinSplitPassive writes a passive verb that the text split after its
+// "di-" prefix as one word: "kasusnya sudah di laporkan ke Bawaslu" is
+// "dilaporkan", a report, not the appeal "laporkan ke". Only words the
+// pack itself uses are joined, so that a place after "di" ("di pekan
+// depan", "di pojokan") stays a place.
+func (n *normalizer) joinSplitPassive(ts []Token) []Token {
+	var vocab map[string]bool
+	out := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.Norm == "di" && i+1 < len(ts) {
+			v := ts[i+1]
+			if !v.Upper && v.Start-t.End == 1 && len(v.Norm) >= minSplitPassive && isWordish(v.Norm) {
+				if vocab == nil {
+					vocab = n.known()
+				}
+				if joined := "di" + v.Norm; vocab[joined] {
+					out = append(out, Token{Norm: joined, Stem: n.stemOf(joined), Start: t.Start, End: v.End, Upper: t.Upper})
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, t)
+	}
 	return out
 }
+
+// minSplitPassive is the shortest word joinSplitPassive joins to a "di"
+// before it: "di duga" is "diduga", but two or three letters after "di"
+// are as often a word of their own.
+const minSplitPassive = 4
 
 func (n *normalizer) stemOf(w string) string {
 	if w == "" || !isWordish(w) || n.stem == nil {

@@ -51,6 +51,12 @@ func TestNormalize(t *testing.T) {
 		// a bare number word after a relative marker or "ingat"
 		{"sing TELU, ingat settong, pilih mi yang rua", "yang nourut3 ingat nourut1 pilih mi yang nourut2"},
 		{"yang dua orang itu datang", "yang dua orang itu datang"},
+		// a passive "-kan" verb split after its prefix is one word; a
+		// place after "di" is not
+		{"kasus itu sudah di laporkan ke Bawaslu", "kasus itu sudah dilaporkan ke bawaslu"},
+		{"Di sampaikan oleh camat", "disampaikan oleh camat"},
+		{"rapat di pekan depan di pendidikan di pojokan", "rapat di pekan depan di pendidikan di pojokan"},
+		{"di  laporkan", "di laporkan"},
 		// regional "if", "not" and "forget"
 		{"upami teu hadir, ojo lali", "kalau tidak hadir jangan lupa"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
