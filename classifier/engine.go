@@ -15,7 +15,7 @@ func (n *normalizer) termTokens(term string) []Token {
 	for _, f := range strings.Fields(term) {
 		out = n.appendToken(out, f, 0, len(f))
 	}
-	return n.finish(out)
+	return n.finish("", out)
 }
 
 // analyze runs the second stage over text and appends hits. field is ""

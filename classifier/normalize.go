@@ -219,7 +219,7 @@ func (n *normalizer) plainTokens(text string) []Token {
 	for _, rt := range raw {
 		out = n.appendToken(out, text, rt.start, rt.end)
 	}
-	return n.finish(out)
+	return n.finish(text, out)
 }
 
 // tokensIn normalises text[start:end]; offsets point into text.
@@ -229,17 +229,21 @@ func (n *normalizer) tokensIn(text string, start, end int) []Token {
 	for _, rt := range raw {
 		out = n.appendToken(out, text, start+rt.start, start+rt.end)
 	}
-	return n.finish(out)
+	return n.finish(text, out)
 }
 
 // finish is the last step every tokeniser shares: multi-word canonical
-// forms, then stems.
-func (n *normalizer) finish(out []Token) []Token {
+// forms, then stems. text is what the offsets of out point into, or ""
+// for a rule's term.
+func (n *normalizer) finish(text string, out []Token) []Token {
 	out = canonicalize(out)
 	for i := range out {
 		out[i].Stem = n.stemOf(out[i].Norm)
 	}
-	return n.joinSplitPassive(out)
+	if text == "" {
+		return out
+	}
+	return n.joinSplitPassive(text, out)
 }
 
 // joinSplitPassive writes a passive verb that the text split after its
@@ -247,14 +251,14 @@ func (n *normalizer) finish(out []Token) []Token {
 // "dilaporkan", a report, not the appeal "laporkan ke". Only words the
 // pack itself uses are joined, so that a place after "di" ("di pekan
 // depan", "di pojokan") stays a place.
-func (n *normalizer) joinSplitPassive(ts []Token) []Token {
+func (n *normalizer) joinSplitPassive(text string, ts []Token) []Token {
 	var vocab map[string]bool
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if t.Norm == "di" && i+1 < len(ts) {
 			v := ts[i+1]
-			if !v.Upper && v.Start-t.End == 1 && len(v.Norm) >= minSplitPassive && isWordish(v.Norm) {
+			if !v.Upper && v.Start-t.End == 1 && text[t.End] == ' ' && len(v.Norm) >= minSplitPassive && isWordish(v.Norm) {
 				if vocab == nil {
 					vocab = n.known()
 				}

@@ -57,6 +57,7 @@ func TestNormalize(t *testing.T) {
 		{"Di sampaikan oleh camat", "disampaikan oleh camat"},
 		{"rapat di pekan depan di pendidikan di pojokan", "rapat di pekan depan di pendidikan di pojokan"},
 		{"di  laporkan", "di laporkan"},
+		{"di\nlaporkan", "di laporkan"},
 		// regional "if", "not" and "forget"
 		{"upami teu hadir, ojo lali", "kalau tidak hadir jangan lupa"},
 		{"#NetralitasASN #2019GantiPresiden", "netralitas asn 2019 ganti presiden"},
@@ -181,6 +182,7 @@ func FuzzNormalize(f *testing.F) {
 		"“ASN” ‘dukung’ &rsquo; nomor urut",
 		"\xff\xfe invalid utf8 ASN kampanye",
 		"#", "@", "no.", "salam dua", "01 02 03",
+		"kasusnya sudah di laporkan ke Bawaslu", "di  duga", "Di\nlaporkan",
 	} {
 		f.Add(s)
 	}
