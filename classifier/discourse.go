@@ -48,9 +48,20 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// depan siswa": leave given to a side is the act.
 			continue
 		}
-		if appealToVoteFor(o, a, ts) {
+		if appealToVoteFor(o, a, ts) || steersAway(o, a, ts) {
 			// "Lurah mengingatkan warganya agar memilih paslon nomor urut
-			// 2": an appeal to vote for a number is the call itself.
+			// 2": an appeal to vote for a number is the call itself, and
+			// so is an order not to vote for one.
+			continue
+		}
+		if cr.promotesSide(o, occ, ts) {
+			// "ikut sosialisasikan caleg provinsi": making a candidate
+			// known is campaigning, not socialising the rules.
+			continue
+		}
+		if interjection(o, a, text, ts) {
+			// "hati2 lur, pns pemkab sini dipanggil panwas …": a warning
+			// shouted before the news, not a norm over it.
 			continue
 		}
 		if exemptCue(o, ts) || cr.orderedDuty(o, occ, text, ts) {

@@ -334,7 +334,7 @@ type cueGroups struct {
 	hypothetical, accusedDenial, support   int32
 	question, officer, install, material   int32
 	explanation, say, enforcement          int32
-	future, caseActive                     int32
+	future, caseActive, aggregate          int32
 }
 
 // named returns the group of the pack's gazetteer name, or -1 when the
@@ -373,6 +373,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
 		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer), material: get(MaterialGazetteer),
 		explanation: get(ExplanationGazetteer), say: get(SayGazetteer), enforcement: get(EnforcementGazetteer),
-		future: get(FutureGazetteer), caseActive: get(CaseActiveGazetteer),
+		future: get(FutureGazetteer), caseActive: get(CaseActiveGazetteer), aggregate: get(AggregateGazetteer),
 	}
 }

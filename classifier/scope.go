@@ -444,6 +444,20 @@ func fingerIdiom(a occurrence, ts []Token) bool {
 	return false
 }
 
+// caughtDoing reports whether enforcement cue o is what someone was
+// caught doing ("Camat Talang Jaya kedapatan mengangkut APK pasangan calon
+// di mobilnya"): the act reported, not officers clearing material.
+func caughtDoing(o occurrence, ts []Token) bool {
+	if o.carried || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "kedapatan", "ketahuan", "tertangkap", "kepergok", "tepergok", "terekam":
+		return true
+	}
+	return false
+}
+
 // carriedToCampaign reports whether cue o is a verb of carrying whose
 // load goes to a side's post or event ("memakai mobil dinas untuk
 // mengangkut kaus dan kalender caleg ke posko pemenangannya"): campaign
@@ -521,6 +535,59 @@ func appealToVoteFor(o, a occurrence, ts []Token) bool {
 // appealReach is how many words may stand between an appeal and the vote
 // it asks for ("mengimbau ASN mendukung program petahana dengan memilih").
 const appealReach = 8
+
+// steersAway reports whether cue o is the "jangan" or "tidak" of an order
+// not to vote for a number ("guru itu menyuruh murid-muridnya jangan
+// nyoblos 01"): steering votes away from one side steers them, as
+// forbidding a vote for it does (appealToVoteFor).
+func steersAway(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.j != o.i+1 || a.i < o.j || a.i-o.j > 1 || !votes(ts[a.i].Norm) || !numberAfter(ts, a.j) {
+		return false
+	}
+	if w := ts[o.i].Norm; w != "jangan" && w != "tidak" {
+		return false
+	}
+	for k := o.i - 1; k >= 0 && k >= o.i-steerReach; k-- {
+		switch ts[k].Stem {
+		case "suruh", "minta", "ajak", "pesan", "perintah", "instruksi", "arah", "titip":
+			return true
+		}
+	}
+	return false
+}
+
+// steerReach is how many words may stand between an order and its "jangan"
+// ("menyuruh murid-muridnya di kelas jangan …").
+const steerReach = 4
+
+// interjection reports whether cue o is a warning called out before the
+// news ("hati2 lur, pns pemkab sini dipanggil panwas …"): it opens the
+// sentence (after at most one word), a comma closes it within two words,
+// act a comes after that comma, and what follows tells no rule or prospect
+// ("Hati-hati, camat yang mengajak warga … akan diperiksa" warns of one).
+// "Bayangkan, …" stays a hypothesis: it as often opens a made-up case.
+func interjection(o, a occurrence, text string, ts []Token) bool {
+	if o.carried || o.i > 1 || a.i < o.j {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "hati", "awas":
+	default:
+		return false
+	}
+	for k := o.j - 1; k < o.j+2 && k+1 < len(ts) && k+1 <= a.i; k++ {
+		if !strings.Contains(between(text, ts, k, k+1), ",") {
+			continue
+		}
+		for _, t := range ts[k+1:] {
+			if isModal(t.Norm) || t.Norm == "jangan" || t.Norm == "boleh" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
 
 // permitsSide reports whether cue o is a verb of permitting whose object,
 // right after it, is a side ("mengizinkan caleg berkampanye di depan
@@ -628,6 +695,46 @@ func (cr *compiledRule) rightAfterActor(o, a occurrence, occ []occurrence) bool 
 	}
 	for _, x := range occ {
 		if !x.carried && x.i == a.j && x.j == o.i && cr.roleIs(x, rules.RoleActor) {
+			return true
+		}
+	}
+	return false
+}
+
+// findingOfFew reports whether totals cue o is the word "temuan" (a
+// finding) said of one or two civil servants ("Bawaslu meneruskan temuan
+// dugaan ketidaknetralan dua aparatur sipil negara"): one finding about
+// people counted on one hand is a case, not totals.
+func (cr *compiledRule) findingOfFew(o occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || ts[o.i].Norm != "temuan" {
+		return false
+	}
+	for _, x := range occ {
+		if x.carried || x.i <= o.j || x.i-o.j > findingReach || !cr.roleIs(x, rules.RoleActor) {
+			continue
+		}
+		switch ts[x.i-1].Norm {
+		case "satu", "seorang", "dua", "1", "2", "kedua":
+			return true
+		}
+	}
+	return false
+}
+
+// findingReach is how many words may stand between "temuan" and the
+// people it is about ("temuan dugaan pelanggaran netralitas oleh dua …").
+const findingReach = 6
+
+// promotesSide reports whether cue o is "sosialisasi" or a verb of it with
+// a side right after it ("ikut sosialisasikan caleg provinsi",
+// "menyosialisasikan paslon nomor 2"): a candidate made known, which is
+// campaigning. An election after it ("sosialisasi pilkada") is no side.
+func (cr *compiledRule) promotesSide(o occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || ts[o.i].Stem != "sosialisasi" {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && x.i == o.j && cr.roleIs(x, rules.RoleTarget) && x.group != cr.election {
 			return true
 		}
 	}

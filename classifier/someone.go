@@ -30,7 +30,7 @@ func (cr *compiledRule) mayNameCase(o occurrence, ts []Token) bool {
 		return o.group == cr.rumour || !deniesExistence(o, ts)
 	}
 	if o.group >= 0 && o.group == cr.explanation {
-		return pastElection(ts)
+		return pastElection(ts) || shownEvent(ts)
 	}
 	return o.group >= 0 && o.group == cr.hypothetical && lawQuestion(o, ts)
 }
@@ -44,6 +44,19 @@ func pastElection(ts []Token) bool {
 		case n == "lalu" || n == "silam":
 			return true
 		case len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && strings.Trim(n, "0123456789") == "":
+			return true
+		}
+	}
+	return false
+}
+
+// shownEvent reports whether a sentence tells what a record shows or who
+// was caught ("sebuah video memperlihatkan Camat …", "kedapatan …"): an
+// example told that way is a case that happened, not a kind of violation.
+func shownEvent(ts []Token) bool {
+	for _, t := range ts {
+		switch t.Norm {
+		case "memperlihatkan", "terekam", "kedapatan", "ketahuan", "tertangkap", "kepergok", "tepergok":
 			return true
 		}
 	}
