@@ -411,3 +411,36 @@ func (cr *compiledRule) stepAgainstSomeone(o, a occurrence, occ []occurrence, ts
 	}
 	return false
 }
+
+// sentRumour reports whether rumour cue o is a chain message someone sent
+// ("ketahuan mengirim pesan berantai berisi ajakan …"): the message is the
+// act's medium, its sender known, not hearsay about unnamed others.
+func (cr *compiledRule) sentRumour(o occurrence, occ []occurrence, ts []Token) bool {
+	if o.group != cr.rumour || o.carried || o.i == 0 || ts[o.j-1].Norm != "berantai" {
+		return false
+	}
+	if chainFrom(o, occ, ts, func(x occurrence) bool { return cr.roleIs(x, rules.RoleActor) }) {
+		return true
+	}
+	switch ts[o.i-1].Norm {
+	case "mengirim", "mengirimkan", "kirim", "ngirim", "ngirimin", "menyebar", "menyebarkan", "nyebar", "nyebarin",
+		"sebar", "membagikan", "meneruskan", "menerusin", "memforward", "forward", "menulis", "membuat", "bikin":
+		return true
+	}
+	return false
+}
+
+// chainFrom reports whether chain message o ("pesan berantai") is said
+// to come from someone the rule takes as an actor ("dapat pesan berantai
+// dari kepala UPT"): its sender is known.
+func chainFrom(o occurrence, occ []occurrence, ts []Token, actor func(occurrence) bool) bool {
+	if o.carried || o.j >= len(ts) || ts[o.j-1].Norm != "berantai" || ts[o.j].Norm != "dari" {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && x.i == o.j+1 && actor(x) {
+			return true
+		}
+	}
+	return false
+}

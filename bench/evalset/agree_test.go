@@ -51,3 +51,32 @@ func TestFitLogistic(t *testing.T) {
 		t.Fatalf("p(0) = %.3f, p(3) = %.3f", lo, hi)
 	}
 }
+
+// TestBestThresholdAside checks that records set aside from the choice
+// (-threshold-on) do not move the threshold: written records that want a
+// low one are set aside, and the threshold is the one the others want.
+func TestBestThresholdAside(t *testing.T) {
+	names := []string{"rules"}
+	w, b := []float64{1}, -2.0 // p = σ(rules − 2)
+	var data []example
+	add := func(x, y float64, aside bool, n int) {
+		for i := 0; i < n; i++ {
+			data = append(data, example{x: map[string]float64{"rules": x}, y: y, aside: aside})
+		}
+	}
+	// Chosen records: cases at p ≈ 0.73, others at p ≈ 0.5 → a threshold above 0.5.
+	add(3, 1, false, 20)
+	add(2, 0, false, 20)
+	// Aside: many cases at p ≈ 0.27 would pull the threshold below it.
+	add(1, 1, true, 200)
+	th := bestThreshold(data, names, w, b)
+	if th.t <= 0.5 || th.t > 0.73 {
+		t.Fatalf("threshold %.3f, want one between the chosen records' 0.5 and 0.73", th.t)
+	}
+	for i := range data {
+		data[i].aside = false
+	}
+	if all := bestThreshold(data, names, w, b); all.t >= 0.27 {
+		t.Fatalf("with every record chosen the threshold is %.3f, want one under 0.27", all.t)
+	}
+}

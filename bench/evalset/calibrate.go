@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,6 +15,9 @@ import (
 type example struct {
 	x map[string]float64
 	y float64
+	// aside leaves the record out of choosing the threshold (see
+	// -threshold-on); it still takes part in the fit.
+	aside bool
 }
 
 // runCalibrate fits the pack's score calibration: an L2-regularised
@@ -28,11 +32,20 @@ func runCalibrate(args []string) error {
 	l2 := fs.Float64("l2", 1.0, "L2 penalty on the weights (not the bias)")
 	feats := fs.String("features", "evidence,rules,sentences,allegation,title_hit,suppressed,non_asn,totals", "features to fit")
 	cv := fs.Bool("cv", false, "choose the L2 penalty by leaving out one input file at a time (Brier score on the file left out) before fitting on all")
+	thresholdOn := fs.String("threshold-on", "", "choose the threshold on the records of the input files whose name matches this regular expression (default: every file); the calibration is still fitted on all")
 	oof := fs.Bool("oof-textmodel", false, "give text_model the logit of a word model fitted without the record's own fold (its input file, or 1000 lines of a longer one), as the pack's word model fitted on the same files would score text it has not seen")
 	var wm wordModelFlags
 	wm.register(fs, "tm-")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var chooseOn *regexp.Regexp
+	if *thresholdOn != "" {
+		re, err := regexp.Compile(*thresholdOn)
+		if err != nil {
+			return fmt.Errorf("calibrate: -threshold-on: %w", err)
+		}
+		chooseOn = re
 	}
 	c, err := loadClassifier(*rulesDir)
 	if err != nil {
@@ -59,7 +72,7 @@ func runCalibrate(args []string) error {
 					y = 1
 				}
 				fr.example = len(data)
-				data = append(data, example{x: x, y: y})
+				data = append(data, example{x: x, y: y, aside: chooseOn != nil && !chooseOn.MatchString(file)})
 				fold = append(fold, k)
 			}
 			labelled = append(labelled, fr)
@@ -91,8 +104,12 @@ func runCalibrate(args []string) error {
 	if *cv {
 		leaveOneOut(data, fold, fs.Args(), names, *l2)
 	}
-	fmt.Printf("# best F1 on these records from threshold %.3f to %.3f\n", th.lo, th.hi)
-	fmt.Printf("# threshold with the best F1 on these records: %.3f (F1 %.3f, P %.3f)\n", th.t, th.f1, th.p)
+	on := "these records"
+	if chooseOn != nil {
+		on = "the records of the files matching " + chooseOn.String()
+	}
+	fmt.Printf("# best F1 on %s from threshold %.3f to %.3f\n", on, th.lo, th.hi)
+	fmt.Printf("# threshold with the best F1 on %s: %.3f (F1 %.3f, P %.3f)\n", on, th.t, th.f1, th.p)
 	return nil
 }
 
@@ -103,19 +120,29 @@ type threshold struct {
 }
 
 // bestThreshold returns the threshold with the best F1 over the records
-// with an ASN hit (ties: the best precision) for weights w and bias b.
+// with an ASN hit (ties: the best precision) for weights w and bias b,
+// leaving out the records set aside from the choice.
 func bestThreshold(data []example, names []string, w []float64, b float64) threshold {
 	type scored struct{ p, y float64 }
 	var ps []scored
-	for _, e := range data {
-		if e.x["rules"] == 0 {
-			continue
-		}
-		ps = append(ps, scored{predict(e.x, names, w, b), e.y})
-	}
 	pos := 0.0
 	for _, e := range data {
+		if e.aside {
+			continue
+		}
 		pos += e.y
+		if e.x["rules"] != 0 {
+			ps = append(ps, scored{predict(e.x, names, w, b), e.y})
+		}
+	}
+	if pos == 0 && anyAside(data) {
+		// A fold left out every chosen file: choose on all of it.
+		all := make([]example, len(data))
+		for i, e := range data {
+			e.aside = false
+			all[i] = e
+		}
+		return bestThreshold(all, names, w, b)
 	}
 	// Every grid threshold with the best F1 (and, among those, the best
 	// precision) forms a range that separates the tuning data equally
@@ -155,6 +182,17 @@ func bestThreshold(data []example, names []string, w []float64, b float64) thres
 		}
 	}
 	return threshold{t: math.Round((lo+hi)/2*1000) / 1000, lo: lo, hi: hi, f1: bestF, p: bestP}
+}
+
+// anyAside reports whether some record is set aside from choosing the
+// threshold.
+func anyAside(data []example) bool {
+	for _, e := range data {
+		if e.aside {
+			return true
+		}
+	}
+	return false
 }
 
 // leaveOneOut prints, for each input file, precision and recall on it of
