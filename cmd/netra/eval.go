@@ -50,10 +50,14 @@ type evalReport struct {
 	Reliability []reliabilityBin      `json:"reliability"`
 	// ByKind splits precision and recall by the records' kind, when the
 	// file gives one: news and posts are read differently.
-	ByKind      map[string]confusion `json:"by_kind,omitempty"`
-	FalsePos    []string             `json:"false_positives"`
-	FalseNeg    []string             `json:"false_negatives"`
-	RuleVersion string               `json:"rules_version"`
+	ByKind map[string]confusion `json:"by_kind,omitempty"`
+	// Misses counts the missed cases by what stopped them (see
+	// missReason): where the misses of a set kept for measuring lie,
+	// without reading its texts.
+	Misses      map[string]int `json:"misses,omitempty"`
+	FalsePos    []string       `json:"false_positives"`
+	FalseNeg    []string       `json:"false_negatives"`
+	RuleVersion string         `json:"rules_version"`
 }
 
 // aggregateLabel marks news that reports totals of cases with no
@@ -115,9 +119,9 @@ flagged, and a true positive when its label is --positive (default
 totals with no identifiable incident), where either verdict is accepted:
 those records are left out of precision, recall, F1, the Brier score and
 the rule statistics and reported apart. Prints precision, recall, F1, the
-confusion matrix, flags per label, categories, the Brier score and a
-reliability table of the verdict score, and per-rule coverage, overlap and
-conflict.
+confusion matrix, the missed cases counted by what stopped them, flags per
+label, categories, the Brier score and a reliability table of the verdict
+score, and per-rule coverage, overlap and conflict.
 
 --reviewed measures against the store's reviewed records instead of a file:
 confirmed records are partisan, dismissed ones take the label of the
@@ -363,7 +367,12 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 		}
 		d := evalDetail{rec: r, verdict: v, pos: pos}
 		if pos && !v.Flagged {
-			d.why = missReason(c, netra.Item{ID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text}, v)
+			var kind string
+			kind, d.why = missReason(c, netra.Item{ID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text}, v)
+			if rep.Misses == nil {
+				rep.Misses = map[string]int{}
+			}
+			rep.Misses[kind]++
 		}
 		details = append(details, d)
 	}
@@ -434,6 +443,18 @@ func printEval(w io.Writer, rep evalReport) {
 	if rep.Aggregate.Items > 0 {
 		fmt.Fprintf(w, "aggregate (either verdict accepted, left out above): %d items, %d flagged\n\n", rep.Aggregate.Items, rep.Aggregate.Flagged)
 	}
+	if len(rep.Misses) > 0 {
+		// Most frequent first; --explain lists the texts.
+		kinds := slices.Sorted(maps.Keys(rep.Misses))
+		sort.SliceStable(kinds, func(i, j int) bool { return rep.Misses[kinds[i]] > rep.Misses[kinds[j]] })
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "missed because	cases	")
+		for _, k := range kinds {
+			fmt.Fprintf(tw, "%s\t%d\t\n", k, rep.Misses[k])
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
 	if len(rep.ByKind) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "kind\tprecision\trecall\ttp\tfp\tfn\ttn\t")
@@ -496,22 +517,23 @@ func printErrors(w io.Writer, details []evalDetail) {
 
 // missReason says in one line why a positive went unflagged: the first
 // stage passed it over, a sentence's discourse cancelled the match, a rule
-// came near, or the evidence scored under the threshold.
-func missReason(c *classifier.Classifier, it netra.Item, v netra.Verdict) string {
+// came near, or the evidence scored under the threshold. kind names the
+// reason without the text ("cancelled: rule", "near a rule"), for counts.
+func missReason(c *classifier.Classifier, it netra.Item, v netra.Verdict) (kind, why string) {
 	if !c.Candidate(it.Title, it.Text) {
-		return "first stage: no actor keyword together with an act keyword"
+		return "first stage", "first stage: no actor keyword together with an act keyword"
 	}
 	if len(v.Hits) > 0 {
-		return fmt.Sprintf("hits scored %.3f, under the threshold", v.Score)
+		return "under the threshold", fmt.Sprintf("hits scored %.3f, under the threshold", v.Score)
 	}
 	if len(v.Suppressed) > 0 {
 		h := v.Suppressed[0]
-		return fmt.Sprintf("%s cancelled as %s (cue %q): %s", h.Rule, h.Mode, h.Cue, truncate(h.Sentence, 120))
+		return "cancelled: " + h.Mode, fmt.Sprintf("%s cancelled as %s (cue %q): %s", h.Rule, h.Mode, h.Cue, truncate(h.Sentence, 120))
 	}
 	if _, near := c.Explain(it); len(near) > 0 {
-		return fmt.Sprintf("near %s, %s: %s", near[0].Rule, near[0].Why, truncate(near[0].Sentence, 120))
+		return "near a rule", fmt.Sprintf("near %s, %s: %s", near[0].Rule, near[0].Why, truncate(near[0].Sentence, 120))
 	}
-	return "no rule found its act with another of its roles in any sentence"
+	return "no rule", "no rule found its act with another of its roles in any sentence"
 }
 
 func truncate(s string, n int) string {

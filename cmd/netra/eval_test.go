@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"maps"
+	"testing"
+
+	"github.com/netra-id/netra/classifier"
+)
 
 // TestWilson checks the interval against values worked by hand from the
 // Wilson formula (z = 1.96), including the edges where the normal
@@ -23,5 +28,26 @@ func TestWilson(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestEvalCountsMisses checks that eval counts the missed cases by what
+// stopped them, so that a set kept for measuring shows where its misses
+// lie without its texts being read.
+func TestEvalCountsMisses(t *testing.T) {
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := []labelled{
+		{ID: "found", Label: "partisan", Text: "Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."},
+		{ID: "rule", Label: "partisan", Text: "ASN dilarang ikut kampanye pasangan calon bupati."},
+		{ID: "none", Label: "partisan", Text: "Harga cabai di pasar Sukamaju naik lagi minggu ini."},
+		{ID: "other", Label: "unrelated", Text: "Harga beras stabil."},
+	}
+	rep, _ := evaluate(c, recs, "partisan")
+	want := map[string]int{"cancelled: rule": 1, "first stage": 1}
+	if rep.TP != 1 || rep.FN != 2 || !maps.Equal(rep.Misses, want) {
+		t.Fatalf("tp %d fn %d, misses %v; want 1, 2 and %v", rep.TP, rep.FN, rep.Misses, want)
 	}
 }
