@@ -448,10 +448,13 @@ func fingerIdiom(a occurrence, ts []Token) bool {
 // caught doing ("Camat Talang Jaya kedapatan mengangkut APK pasangan calon
 // di mobilnya"): the act reported, not officers clearing material.
 func caughtDoing(o occurrence, ts []Token) bool {
-	if o.carried || o.i == 0 {
-		return false
-	}
-	switch ts[o.i-1].Norm {
+	return !o.carried && o.i > 0 && caught(ts[o.i-1].Norm)
+}
+
+// caught reports the words that tell someone was caught at an act or
+// recorded doing it ("kedapatan", "ketahuan", "terekam" …).
+func caught(w string) bool {
+	switch w {
 	case "kedapatan", "ketahuan", "tertangkap", "kepergok", "tepergok", "terekam":
 		return true
 	}

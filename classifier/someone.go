@@ -55,8 +55,7 @@ func pastElection(ts []Token) bool {
 // example told that way is a case that happened, not a kind of violation.
 func shownEvent(ts []Token) bool {
 	for _, t := range ts {
-		switch t.Norm {
-		case "memperlihatkan", "terekam", "kedapatan", "ketahuan", "tertangkap", "kepergok", "tepergok":
+		if t.Norm == "memperlihatkan" || caught(t.Norm) {
 			return true
 		}
 	}

@@ -123,26 +123,19 @@ type threshold struct {
 // with an ASN hit (ties: the best precision) for weights w and bias b,
 // leaving out the records set aside from the choice.
 func bestThreshold(data []example, names []string, w []float64, b float64) threshold {
+	// A fold that left out every chosen case chooses on all its records.
+	honourAside := slices.ContainsFunc(data, func(e example) bool { return !e.aside && e.y == 1 })
 	type scored struct{ p, y float64 }
 	var ps []scored
 	pos := 0.0
 	for _, e := range data {
-		if e.aside {
+		if e.aside && honourAside {
 			continue
 		}
 		pos += e.y
 		if e.x["rules"] != 0 {
 			ps = append(ps, scored{predict(e.x, names, w, b), e.y})
 		}
-	}
-	if pos == 0 && anyAside(data) {
-		// A fold left out every chosen file: choose on all of it.
-		all := make([]example, len(data))
-		for i, e := range data {
-			e.aside = false
-			all[i] = e
-		}
-		return bestThreshold(all, names, w, b)
 	}
 	// Every grid threshold with the best F1 (and, among those, the best
 	// precision) forms a range that separates the tuning data equally
@@ -182,17 +175,6 @@ func bestThreshold(data []example, names []string, w []float64, b float64) thres
 		}
 	}
 	return threshold{t: math.Round((lo+hi)/2*1000) / 1000, lo: lo, hi: hi, f1: bestF, p: bestP}
-}
-
-// anyAside reports whether some record is set aside from choosing the
-// threshold.
-func anyAside(data []example) bool {
-	for _, e := range data {
-		if e.aside {
-			return true
-		}
-	}
-	return false
 }
 
 // leaveOneOut prints, for each input file, precision and recall on it of

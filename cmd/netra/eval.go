@@ -446,7 +446,7 @@ func printEval(w io.Writer, rep evalReport) {
 	if len(rep.Misses) > 0 {
 		// Most frequent first; --explain lists the texts.
 		kinds := slices.Sorted(maps.Keys(rep.Misses))
-		sort.SliceStable(kinds, func(i, j int) bool { return rep.Misses[kinds[i]] > rep.Misses[kinds[j]] })
+		slices.SortStableFunc(kinds, func(a, b string) int { return rep.Misses[b] - rep.Misses[a] })
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "missed because	cases	")
 		for _, k := range kinds {
