@@ -57,6 +57,10 @@ type Hit struct {
 	// servants as a class in an article, with Cue the actor's words.
 	Mode string `json:"mode,omitempty"`
 	Cue  string `json:"cue,omitempty"`
+	// CancelledAs is, for a hit of mode "overruled", the mode its cue had
+	// given it: the sentence was cancelled, but the word model read the
+	// whole article as a report and the calibration flagged it.
+	CancelledAs string `json:"cancelled_as,omitempty"`
 }
 
 // ScorePart is one term of a calibrated score: a feature of the verdict,
@@ -85,7 +89,9 @@ type Verdict struct {
 	RulesVersion string   `json:"rules_version"`
 	// Suppressed are rules that matched a sentence but were cancelled by
 	// its discourse (a rule stated, a permission, an appeal, a denial …),
-	// capped; they never count towards Flagged.
+	// capped; they never count towards Flagged. When the calibration flags
+	// an article on the word model's reading alone, its cancelled ASN
+	// matches move to Hits with mode "overruled".
 	Suppressed []Hit `json:"suppressed,omitempty"`
 	// ScoreParts explain a calibrated Score: bias plus each feature's
 	// contribution to the log-odds.

@@ -7,7 +7,7 @@ import (
 )
 
 // featureOrder is the order ScoreParts list features in.
-var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit", "text_model"}
+var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit", "text_model", "cancelled_model"}
 
 // Features returns the calibration features of a verdict (see
 // rules.CalibrationFeatures), for fitting a calibration on labelled data;
@@ -61,9 +61,11 @@ func (c *Classifier) features(v *netra.Verdict, best map[string]float64, asnScor
 	if sig.titleNorm {
 		f["title_norm"] = 1
 	}
-	f["text_model"] = sig.textModel
 	if f["rules"] == 0 {
 		f["no_hit"] = 1
+	}
+	if sig.model != "" {
+		f[sig.model] = sig.textModel
 	}
 	return f
 }
@@ -74,13 +76,32 @@ type docSignals struct {
 	titleNorm bool
 	// textModel is the word model's logit; 0 when not computed.
 	textModel float64
+	// model is the feature that weighs textModel, "" when the word model
+	// did not read the text: text_model for an article with an ASN hit,
+	// cancelled_model for one whose every ASN hit a discourse cue
+	// cancelled, which the calibration alone may find a report. A
+	// cancelled match in the headline alone does not count: a headline that
+	// states a rule frames the article, and a flag needs a sentence of the
+	// text to show the reviewer.
+	model string
+}
+
+// bodyASNHit reports whether an ASN rule matched in the text, not the
+// title.
+func (c *Classifier) bodyASNHit(hits []netra.Hit) bool {
+	for _, h := range hits {
+		if c.flagging[h.Rule] && h.Field != "title" {
+			return true
+		}
+	}
+	return false
 }
 
 // signals computes the document features the calibration weighs, or every
 // one of them with all (for fitting). Each costs a pass over the text, so
 // only what the model uses is computed. The word model reads the articles
 // (ArticleLike) on which an ASN rule fired (README, "Score").
-func (c *Classifier) signals(title, text string, hits []netra.Hit, all bool) docSignals {
+func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool) docSignals {
 	var s docSignals
 	cal := c.pack.Calibration
 	if cal == nil && !all {
@@ -90,9 +111,20 @@ func (c *Classifier) signals(title, text string, hits []netra.Hit, all bool) doc
 	if uses("title_norm") {
 		s.titleNorm = c.titleStatesNorm(title)
 	}
-	if uses("text_model") && c.pack.TextModel != nil && ArticleLike(title, text) && c.asnHit(hits) {
-		s.textModel = c.pack.TextModel.Logit(title + "\n" + text)
+	if c.pack.TextModel == nil || !ArticleLike(title, text) {
+		return s
 	}
+	switch {
+	case c.asnHit(hits):
+		s.model = "text_model"
+	case c.bodyASNHit(sup):
+		s.model = "cancelled_model"
+	}
+	if s.model == "" || !uses(s.model) {
+		s.model = ""
+		return s
+	}
+	s.textModel = c.pack.TextModel.Logit(title + "\n" + text)
 	return s
 }
 

@@ -625,7 +625,7 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 		hits, sup = c.analyze(title, "title", doc, hits, sup)
 	}
 	v.Suppressed = sup
-	sig := c.signals(title, text, hits, all)
+	sig := c.signals(title, text, hits, sup, all)
 	c.score(&v, hits, sig)
 	return v, sig, true
 }
@@ -719,9 +719,47 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, sig docSignals) {
 			v.ScoreParts = append(v.ScoreParts, netra.ScorePart{Feature: name, Value: round3(f[name]), Contribution: round3(w * f[name])})
 		}
 		v.Score = round3(1 / (1 + math.Exp(-z)))
-		v.Flagged = f["rules"] > 0 && v.Score >= c.pack.Threshold
+		v.Flagged = (f["rules"] > 0 || sig.model == "cancelled_model") && v.Score >= c.pack.Threshold
+		if v.Flagged && f["rules"] == 0 {
+			c.overrule(v)
+		}
 	}
 }
+
+// overrule makes the ASN matches a discourse cue cancelled the evidence of
+// a verdict the calibration flagged on the word model's reading of the
+// whole article (cancelled_model): a reviewer sees, highlighted, the
+// sentences the flag rests on, with the mode the cue gave them in
+// CancelledAs. The score is not changed.
+func (c *Classifier) overrule(v *netra.Verdict) {
+	kept := v.Suppressed[:0:0]
+	for _, h := range v.Suppressed {
+		if !c.flagging[h.Rule] {
+			kept = append(kept, h)
+			continue
+		}
+		h.CancelledAs, h.Mode = h.Mode, ModeOverruled
+		v.Hits = append(v.Hits, h)
+	}
+	v.Suppressed = kept
+	if len(v.Suppressed) == 0 {
+		v.Suppressed = nil
+	}
+	cats := map[string]bool{}
+	for _, h := range v.Hits {
+		cats[h.Category] = true
+	}
+	v.Categories = v.Categories[:0]
+	for cat := range cats {
+		v.Categories = append(v.Categories, cat)
+	}
+	sort.Strings(v.Categories)
+}
+
+// ModeOverruled is the mode of a hit a discourse cue cancelled that became
+// evidence again because the word model reads the whole article as a
+// report (see overrule).
+const ModeOverruled = "overruled"
 
 // ruleWeights counts each rule that fired once, with its largest weight,
 // and returns those weights with 1 − Π(1 − w) over all of them and over

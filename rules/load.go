@@ -152,8 +152,12 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		errs = append(errs, &Error{File: "textmodel.tsv", Msg: err.Error()})
 	}
-	if w := p.Calibration; w != nil && w.Weights["text_model"] != 0 && p.TextModel == nil {
-		errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "calibration: feature text_model needs the word model textmodel.tsv, which the pack lacks"})
+	if w := p.Calibration; w != nil && p.TextModel == nil {
+		for _, f := range []string{"text_model", "cancelled_model"} {
+			if w.Weights[f] != 0 {
+				errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "calibration: feature " + f + " needs the word model textmodel.tsv, which the pack lacks"})
+			}
+		}
 	}
 
 	// gazetteers

@@ -297,6 +297,11 @@ func TestTextModelFile(t *testing.T) {
 			}
 		})
 	}
+	cancelledOnly := strings.Replace(withModel, "text_model: 0.8", "cancelled_model: 0.5", 1)
+	_, err := Load(packFS(map[string]string{"pack.yaml": cancelledOnly, "gazetteers/g.yaml": goodGaz, "rules/r.yaml": goodRule}), ".")
+	if want := "calibration: feature cancelled_model needs the word model textmodel.tsv"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("cancelled_model without a word model: want an error containing %q, got %v", want, err)
+	}
 	files := map[string]string{"pack.yaml": withModel, "gazetteers/g.yaml": goodGaz, "rules/r.yaml": goodRule,
 		"textmodel.tsv": "# fitted by hand\nbias\t-1\ncamat\t2.5\t0.4\ncamat hadir\t3.1\t1.2\n"}
 	p, err := Load(packFS(files), ".")

@@ -100,17 +100,18 @@ type Calibration struct {
 
 // CalibrationFeatures are the verdict features a calibration may weigh.
 var CalibrationFeatures = map[string]string{
-	"evidence":   "logit of the rule-weight score 1 − Π(1 − w) over the ASN rules that fired (0 when none fired)",
-	"rules":      "number of distinct ASN rules that fired",
-	"sentences":  "number of distinct sentences with an ASN hit, capped at 5",
-	"allegation": "1 when an ASN hit's sentence carries an incident cue (diduga, dilaporkan, kedapatan …)",
-	"title_hit":  "1 when an ASN rule fired on the title",
-	"title_norm": "1 when the title states a norm: a rule, permission, appeal, hypothesis or denial",
-	"suppressed": "number of candidate sentences a discourse cue cancelled, capped at 10",
-	"non_asn":    "1 when a non-ASN official's rule fired",
-	"totals":     "1 when a sentence with an ASN actor reports totals or is cancelled as totals",
-	"no_hit":     "1 when the text passed the first stage but no ASN rule fired",
-	"text_model": "the word model's logit (textmodel.tsv) of a news item, one with a title, on which an ASN rule fired; 0 for posts and texts without an ASN hit",
+	"evidence":        "logit of the rule-weight score 1 − Π(1 − w) over the ASN rules that fired (0 when none fired)",
+	"rules":           "number of distinct ASN rules that fired",
+	"sentences":       "number of distinct sentences with an ASN hit, capped at 5",
+	"allegation":      "1 when an ASN hit's sentence carries an incident cue (diduga, dilaporkan, kedapatan …)",
+	"title_hit":       "1 when an ASN rule fired on the title",
+	"title_norm":      "1 when the title states a norm: a rule, permission, appeal, hypothesis or denial",
+	"suppressed":      "number of candidate sentences a discourse cue cancelled, capped at 10",
+	"non_asn":         "1 when a non-ASN official's rule fired",
+	"totals":          "1 when a sentence with an ASN actor reports totals or is cancelled as totals",
+	"no_hit":          "1 when the text passed the first stage but no ASN rule fired",
+	"text_model":      "the word model's logit (textmodel.tsv) of a news item, one with a title, on which an ASN rule fired; 0 for posts and texts without an ASN hit",
+	"cancelled_model": "the word model's logit of a news item whose every ASN hit a discourse cue cancelled; 0 otherwise",
 }
 
 // Candidate is one person on a ballot.

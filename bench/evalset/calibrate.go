@@ -25,7 +25,8 @@ type example struct {
 // verdict features (rules.CalibrationFeatures) of every labelled record
 // that passes the first stage; aggregate records are left out. It prints
 // the calibration block for pack.yaml and the threshold that maximises F1
-// on the same (tuning) data, preferring precision on ties.
+// on the same (tuning) data, preferring precision on ties, and with
+// -min-precision the lowest threshold that keeps precision at a floor.
 func runCalibrate(args []string) error {
 	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
 	rulesDir := fs.String("rules", "", "rule pack directory (default: the built-in pack)")
@@ -34,6 +35,8 @@ func runCalibrate(args []string) error {
 	cv := fs.Bool("cv", false, "choose the L2 penalty by leaving out one input file at a time (Brier score on the file left out) before fitting on all")
 	thresholdOn := fs.String("threshold-on", "", "choose the threshold on the records of the input files whose name matches this regular expression (default: every file); the calibration is still fitted on all")
 	oof := fs.Bool("oof-textmodel", false, "give text_model the logit of a word model fitted without the record's own fold (its input file, or 1000 lines of a longer one), as the pack's word model fitted on the same files would score text it has not seen")
+	minP := fs.Float64("min-precision", 0, "choose the lowest threshold whose precision on the chosen records reaches this (0: the best F1)")
+	examplesOut := fs.String("write-examples", "", "write every candidate record's features (after -oof-textmodel) as JSONL to this file, to study the fit outside Go")
 	var wm wordModelFlags
 	wm.register(fs, "tm-")
 	if err := fs.Parse(args); err != nil {
@@ -86,6 +89,11 @@ func runCalibrate(args []string) error {
 			return err
 		}
 	}
+	if *examplesOut != "" {
+		if err := writeExamples(*examplesOut, data, fold, fs.Args()); err != nil {
+			return err
+		}
+	}
 	if *cv {
 		*l2 = chooseL2(data, fold, len(fs.Args()), names)
 	}
@@ -100,29 +108,41 @@ func runCalibrate(args []string) error {
 	for i, n := range names {
 		fmt.Printf("    %s: %.3f\n", n, w[i])
 	}
-	th := bestThreshold(data, names, w, b)
 	if *cv {
-		leaveOneOut(data, fold, fs.Args(), names, *l2)
+		leaveOneOut(data, fold, fs.Args(), names, *l2, *minP)
 	}
 	on := "these records"
 	if chooseOn != nil {
 		on = "the records of the files matching " + chooseOn.String()
 	}
-	fmt.Printf("# best F1 on %s from threshold %.3f to %.3f\n", on, th.lo, th.hi)
-	fmt.Printf("# threshold with the best F1 on %s: %.3f (F1 %.3f, P %.3f)\n", on, th.t, th.f1, th.p)
+	best := bestThreshold(data, names, w, b)
+	fmt.Printf("# best F1 on %s from threshold %.3f to %.3f\n", on, best.lo, best.hi)
+	fmt.Printf("# threshold with the best F1 on %s: %.3f (F1 %.3f, P %.3f, R %.3f)\n", on, best.t, best.f1, best.p, best.r)
+	if *minP > 0 {
+		th, ok := precisionThreshold(data, names, w, b, *minP)
+		if !ok {
+			fmt.Printf("# no threshold reaches precision %.3f on %s: the best F1 stands\n", *minP, on)
+		} else {
+			fmt.Printf("# lowest threshold with precision at least %.3f on %s: %.3f (F1 %.3f, P %.3f, R %.3f)\n", *minP, on, th.t, th.f1, th.p, th.r)
+		}
+	}
 	return nil
 }
 
 // threshold is the choice of a flagging threshold on fitted records.
 type threshold struct {
-	t, lo, hi float64 // the middle of the best range, and the range
-	f1, p     float64 // F1 and precision there
+	t, lo, hi float64 // the choice, and the range of grid thresholds it stands for
+	f1, p, r  float64 // F1, precision and recall there
 }
 
-// bestThreshold returns the threshold with the best F1 over the records
-// with an ASN hit (ties: the best precision) for weights w and bias b,
-// leaving out the records set aside from the choice.
-func bestThreshold(data []example, names []string, w []float64, b float64) threshold {
+// cut is one grid threshold with what flagging at it gives.
+type cut struct{ t, f, p, r float64 }
+
+// thresholdCurve returns F1, precision and recall of flagging at every
+// grid threshold (those that flag at least one case), over the records the
+// classifier may flag (canFlag), leaving out the records set aside from
+// the choice.
+func thresholdCurve(data []example, names []string, w []float64, b float64) []cut {
 	// A fold that left out every chosen case chooses on all its records.
 	honourAside := slices.ContainsFunc(data, func(e example) bool { return !e.aside && e.y == 1 })
 	type scored struct{ p, y float64 }
@@ -133,14 +153,10 @@ func bestThreshold(data []example, names []string, w []float64, b float64) thres
 			continue
 		}
 		pos += e.y
-		if e.x["rules"] != 0 {
+		if canFlag(e.x) {
 			ps = append(ps, scored{predict(e.x, names, w, b), e.y})
 		}
 	}
-	// Every grid threshold with the best F1 (and, among those, the best
-	// precision) forms a range that separates the tuning data equally
-	// well; its middle is the choice least tied to where the grid fell.
-	type cut struct{ t, f, p float64 }
 	var cuts []cut
 	for t := 0.05; t < 0.951; t += 0.025 {
 		tp, fp := 0.0, 0.0
@@ -157,30 +173,67 @@ func bestThreshold(data []example, names []string, w []float64, b float64) thres
 			continue
 		}
 		p, r := tp/(tp+fp), tp/pos
-		cuts = append(cuts, cut{t, 2 * p * r / (p + r), p})
+		cuts = append(cuts, cut{t, 2 * p * r / (p + r), p, r})
 	}
+	return cuts
+}
+
+// bestThreshold returns the threshold with the best F1 over the records
+// the classifier may flag (ties: the best precision) for weights w and bias b,
+// leaving out the records set aside from the choice.
+func bestThreshold(data []example, names []string, w []float64, b float64) threshold {
+	cuts := thresholdCurve(data, names, w, b)
 	bestF, bestP := -1.0, 0.0
 	for _, c := range cuts {
 		if c.f > bestF+1e-9 || (math.Abs(c.f-bestF) < 1e-9 && c.p > bestP) {
 			bestF, bestP = c.f, c.p
 		}
 	}
-	lo, hi := -1.0, -1.0
+	// Every grid threshold with the best F1 (and, among those, the best
+	// precision) forms a range that separates the tuning data equally
+	// well; its middle is the choice least tied to where the grid fell.
+	lo, hi, r := -1.0, -1.0, 0.0
 	for _, c := range cuts {
 		if math.Abs(c.f-bestF) < 1e-9 && math.Abs(c.p-bestP) < 1e-9 {
 			if lo < 0 {
-				lo = c.t
+				lo, r = c.t, c.r
 			}
 			hi = c.t
 		}
 	}
-	return threshold{t: math.Round((lo+hi)/2*1000) / 1000, lo: lo, hi: hi, f1: bestF, p: bestP}
+	return threshold{t: math.Round((lo+hi)/2*1000) / 1000, lo: lo, hi: hi, f1: bestF, p: bestP, r: r}
+}
+
+// precisionThreshold returns the lowest grid threshold at which the
+// precision over the chosen records reaches minP: the most cases a queue
+// can hold while a reviewer can still trust it that much. Where F1 is
+// flat over a wide range of thresholds, as it is on this data, the best F1
+// falls anywhere in that range from one fit to the next; a precision floor
+// does not. ok is false when no threshold reaches minP.
+func precisionThreshold(data []example, names []string, w []float64, b float64, minP float64) (th threshold, ok bool) {
+	for _, c := range thresholdCurve(data, names, w, b) {
+		if c.p >= minP {
+			return threshold{t: math.Round(c.t*1000) / 1000, lo: c.t, hi: c.t, f1: c.f, p: c.p, r: c.r}, true
+		}
+	}
+	return threshold{}, false
+}
+
+// chooseThreshold applies the threshold rule of the run: the precision
+// floor minP when it is set and reachable, else the best F1.
+func chooseThreshold(data []example, names []string, w []float64, b float64, minP float64) threshold {
+	if minP > 0 {
+		if th, ok := precisionThreshold(data, names, w, b, minP); ok {
+			return th
+		}
+	}
+	return bestThreshold(data, names, w, b)
 }
 
 // leaveOneOut prints, for each input file, precision and recall on it of
 // a calibration and threshold fitted without it: what the fit would do on
 // a source it has not seen.
-func leaveOneOut(data []example, fold []int, files []string, names []string, l2 float64) {
+func leaveOneOut(data []example, fold []int, files []string, names []string, l2, minP float64) {
 	fmt.Println("# left out: calibration and threshold fitted on the other files; tp/fp and P / R of flagging on the file")
 	for k, file := range files {
 		train, test := splitFold(data, fold, k)
@@ -188,11 +241,11 @@ func leaveOneOut(data []example, fold []int, files []string, names []string, l2 
 			continue
 		}
 		w, b := fitLogistic(train, names, l2)
-		th := bestThreshold(train, names, w, b)
+		th := chooseThreshold(train, names, w, b, minP)
 		var tp, fp, pos float64
 		for _, e := range test {
 			pos += e.y
-			if e.x["rules"] > 0 && predict(e.x, names, w, b) >= th.t {
+			if canFlag(e.x) && predict(e.x, names, w, b) >= th.t {
 				tp += e.y
 				fp += 1 - e.y
 			}

@@ -46,6 +46,33 @@ func runFeatures(args []string) error {
 	return nil
 }
 
+// writeExamples writes the fitted examples as JSONL rows of featureRow
+// (the line is the example's place among its file's candidates, label
+// partisan or other).
+func writeExamples(name string, data []example, fold []int, files []string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return fmt.Errorf("calibrate: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	n := map[int]int{}
+	for i, e := range data {
+		label := "other"
+		if e.y == 1 {
+			label = "partisan"
+		}
+		n[fold[i]]++
+		if err := enc.Encode(featureRow{File: files[fold[i]], Line: n[fold[i]], Label: label, Features: e.x}); err != nil {
+			f.Close()
+			return fmt.Errorf("calibrate: %s: %w", name, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("calibrate: %s: %w", name, err)
+	}
+	return nil
+}
+
 // loadClassifier loads the pack in dir, or the built-in pack for "".
 func loadClassifier(dir string) (*classifier.Classifier, error) {
 	if dir != "" {

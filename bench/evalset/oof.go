@@ -38,7 +38,7 @@ func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 	for i, f := range folds {
 		var score []foldRecord
 		for _, r := range recs {
-			if r.fold == f && r.example >= 0 && data[r.example].x["rules"] > 0 && classifier.ArticleLike(r.rec.Title, r.rec.Text) {
+			if r.fold == f && r.example >= 0 && modelRead(data[r.example].x) && classifier.ArticleLike(r.rec.Title, r.rec.Text) {
 				score = append(score, r)
 			}
 		}
@@ -50,7 +50,12 @@ func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 			return fmt.Errorf("word model without fold %s: %w", f, err)
 		}
 		for _, r := range score {
-			data[r.example].x["text_model"] = m.Logit(wordModelText(r.rec))
+			x := data[r.example].x
+			for _, f := range modelFeatures {
+				if _, ok := x[f]; ok {
+					x[f] = m.Logit(wordModelText(r.rec))
+				}
+			}
 		}
 		fmt.Fprintf(os.Stderr, "calibrate: fold %d of %d (%s): %d records scored out of fold\n", i+1, len(folds), f, len(score))
 	}
@@ -67,4 +72,25 @@ func trainingWithout(recs []foldRecord, fold string) (texts []string, pos []bool
 		}
 	}
 	return texts, pos
+}
+
+// modelFeatures are the features that hold the word model's logit.
+var modelFeatures = []string{"text_model", "cancelled_model"}
+
+// canFlag reports whether the classifier may flag a record with features
+// x: one with an ASN hit, or an article whose every ASN hit was cancelled
+// and the word model read (cancelled_model).
+func canFlag(x map[string]float64) bool {
+	_, cancelled := x["cancelled_model"]
+	return x["rules"] > 0 || cancelled
+}
+
+// modelRead reports whether the word model read the record.
+func modelRead(x map[string]float64) bool {
+	for _, f := range modelFeatures {
+		if _, ok := x[f]; ok {
+			return true
+		}
+	}
+	return false
 }

@@ -6,9 +6,11 @@ import (
 	"testing"
 )
 
-// TestOutOfFold checks that every article with an ASN hit gets the logit of
-// a word model fitted without its own fold, and that a post (too short to
-// be read as an article) and a text with no ASN hit keep their value.
+// TestOutOfFold checks that every article with an ASN hit, or with every
+// ASN hit cancelled (cancelled_model), gets the logit of a word model
+// fitted without its own fold, and that a post (too short to be read as an
+// article) and a text the classifier's word model did not read keep their
+// value.
 func TestOutOfFold(t *testing.T) {
 	long := func(s string) string { return s + strings.Repeat(" Warga menunggu hasil pemeriksaan pekan depan.", 12) }
 	recs := []foldRecord{
@@ -18,13 +20,15 @@ func TestOutOfFold(t *testing.T) {
 		{rec: evalRecord{Text: long("Lurah dilarang hadir di kampanye calon wali kota."), Label: "neutrality"}, fold: "1/0"},
 		{rec: evalRecord{Text: "Lurah hadir kampanye.", Label: "partisan"}, fold: "1/0"},
 		{rec: evalRecord{Title: "Harga cabai", Text: long("Harga cabai naik di pasar."), Label: "unrelated"}, fold: "1/0"},
+		{rec: evalRecord{Title: "Sosialisasi netralitas", Text: long("Camat diingatkan agar tidak hadir di kampanye calon bupati."), Label: "neutrality"}, fold: "0/0"},
 	}
 	data := make([]example, len(recs))
 	for i := range recs {
 		recs[i].example = i
 		data[i] = example{x: map[string]float64{"rules": 1, "text_model": 7}}
 	}
-	data[5].x["rules"] = 0
+	data[5].x = map[string]float64{"rules": 0} // the classifier's word model did not read it
+	data[6].x = map[string]float64{"rules": 0, "cancelled_model": 7}
 	opt := &wordModelFlags{c: 4, minDF: 1, iters: 200}
 	if err := outOfFold(recs, data, opt); err != nil {
 		t.Fatal(err)
@@ -52,7 +56,11 @@ func TestOutOfFold(t *testing.T) {
 			t.Errorf("record %d: text_model %v, want %v (fitted without fold %s)", i, got, want, fold)
 		}
 	}
-	if data[4].x["text_model"] != 7 || data[5].x["text_model"] != 7 {
-		t.Errorf("a post or a text with no ASN hit was given a logit: %v, %v", data[4].x["text_model"], data[5].x["text_model"])
+	want := without("0/0")(wordModelText(recs[6].rec))
+	if got := data[6].x["cancelled_model"]; math.Abs(got-want) > 1e-9 || got == 7 || data[6].x["text_model"] != 0 {
+		t.Errorf("article with every hit cancelled: cancelled_model %v, want %v; text_model %v, want none", got, want, data[6].x["text_model"])
+	}
+	if data[4].x["text_model"] != 7 || modelRead(data[5].x) {
+		t.Errorf("a post or a text the word model did not read was given a logit: %v, %v", data[4].x, data[5].x)
 	}
 }

@@ -122,6 +122,9 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
 		}
 		fmt.Fprintf(w, "- %s (%s, weight %.2f, mode %s) %s\n  %s\n  sentence: %q\n", h.Rule, h.Category, h.Weight, h.Mode, where, h.Regulation, h.Sentence)
+		if h.Mode == classifier.ModeOverruled {
+			fmt.Fprintf(w, "  the sentence read as a %s (cue %q), but the word model reads the whole article as a report (cancelled_model)\n", h.CancelledAs, h.Cue)
+		}
 		for i, s := range h.Spans {
 			term := ""
 			if i < len(h.Terms) {
@@ -151,11 +154,12 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 }
 
 // writeWordModel says which words and word pairs moved the word model's
-// part of the score (feature text_model), when the verdict has one.
+// part of the score (feature text_model, or cancelled_model for an article
+// whose every hit was cancelled), when the verdict has one.
 func writeWordModel(w io.Writer, v netra.Verdict, m *textmodel.Model, doc string) {
 	weighed := false
 	for _, p := range v.ScoreParts {
-		weighed = weighed || p.Feature == "text_model"
+		weighed = weighed || p.Feature == "text_model" || p.Feature == "cancelled_model"
 	}
 	if !weighed || m == nil {
 		return

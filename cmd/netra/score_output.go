@@ -138,6 +138,18 @@ func appendHit(b []byte, h *netra.Hit) []byte {
 		b = append(b, `,"field":`...)
 		b = appendJSONString(b, h.Field)
 	}
+	if h.Mode != "" {
+		b = append(b, `,"mode":`...)
+		b = appendJSONString(b, h.Mode)
+	}
+	if h.Cue != "" {
+		b = append(b, `,"cue":`...)
+		b = appendJSONString(b, h.Cue)
+	}
+	if h.CancelledAs != "" {
+		b = append(b, `,"cancelled_as":`...)
+		b = appendJSONString(b, h.CancelledAs)
+	}
 	return append(b, '}')
 }
 

@@ -269,7 +269,8 @@ func TestVerdictLineMatchesEncodingJSON(t *testing.T) {
 			Hits: []netra.Hit{{Rule: s, Category: "c", Sentence: s, Start: i, End: i + 10, Terms: []string{s}},
 				{Rule: "r", Terms: []string{}, Title: s, Regulation: s, Weight: scores[(i+1)%len(scores)],
 					Spans: []netra.Span{{Start: 1, End: 2, Role: s}, {Start: 3, End: 4}}},
-				{Rule: "judul", Terms: []string{s}, Field: "title"}},
+				{Rule: "judul", Terms: []string{s}, Field: "title", Mode: "allegation"},
+				{Rule: "r", Terms: []string{}, Mode: "overruled", Cue: s, CancelledAs: s}},
 		}
 		rec := netra.Record{Item: netra.Item{Source: s, Meta: map[string]string{corpus.MetaInputID: s, corpus.MetaPos: "f.jsonl:" + strconv.Itoa(i+1)}}, Verdict: v}
 		got := appendVerdictLine(nil, &rec)
