@@ -67,6 +67,17 @@ func TestCancelledModelFeature(t *testing.T) {
 	if !over.Flagged || over.Score < 0.5 {
 		t.Errorf("score %.3f over the threshold, flagged %v: want flagged", over.Score, over.Flagged)
 	}
+	// The features a calibration is fitted on do not depend on the
+	// calibration in use: flagged or not, the article has no ASN hit.
+	q := *p
+	q.Calibration = &rules.Calibration{Bias: -w*z + 0.1, Weights: map[string]float64{"rules": 1, "cancelled_model": w}}
+	cq, err := New(&q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x := cq.Features(netra.Item{Title: title, Text: text}); x["rules"] != 0 || math.Abs(x["cancelled_model"]-z) > 1e-9 {
+		t.Errorf("features of the flagged article: rules %v, cancelled_model %v; want 0 and %.3f", x["rules"], x["cancelled_model"], z)
+	}
 	// Flagged, the cancelled matches are its evidence, marked as such.
 	if len(over.Hits) != len(under.Suppressed) || len(over.Suppressed) != 0 || len(over.Categories) == 0 {
 		t.Fatalf("flagged: %d hits, %d still cancelled, categories %v; want the %d cancelled matches as hits", len(over.Hits), len(over.Suppressed), over.Categories, len(under.Suppressed))

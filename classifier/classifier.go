@@ -627,6 +627,11 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 	v.Suppressed = sup
 	sig := c.signals(title, text, hits, sup, all)
 	c.score(&v, hits, sig)
+	// Features for fitting (all) are read before the overrule, so they do
+	// not depend on the calibration in use.
+	if !all && v.Flagged && sig.model == "cancelled_model" {
+		c.overrule(&v)
+	}
 	return v, sig, true
 }
 
@@ -720,9 +725,6 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, sig docSignals) {
 		}
 		v.Score = round3(1 / (1 + math.Exp(-z)))
 		v.Flagged = (f["rules"] > 0 || sig.model == "cancelled_model") && v.Score >= c.pack.Threshold
-		if v.Flagged && f["rules"] == 0 {
-			c.overrule(v)
-		}
 	}
 }
 
