@@ -54,7 +54,7 @@ var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
 <body><h1>{{.Rec.Item.Title}}</h1>
 <p>ID {{.Rec.Item.ID}} · sumber {{.Rec.Item.Source}} · URL {{.Rec.Item.URL}} · diambil {{.Rec.Item.Fetched}} · SHA-256 teks {{.TextHash}}</p>
 <h2>Bukti</h2>
-{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
+{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}}{{with .CancelledAs}}: aturan membatalkannya sebagai {{.}}, model kata membaca artikel sebagai laporan{{end}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
 {{with .Regs}}<h2>Dasar hukum</h2>
 <p>Ringkasan pasal ditulis untuk Netra, bukan bunyi resmi; teks resmi ada pada alamat yang disebut.</p>
 {{range .}}<section id="{{.Anchor}}"><h3>{{.Title}}</h3><p>{{.Gist}}</p><p>Teks resmi: <code>{{.URL}}</code></p>{{range .Articles}}<p><b>{{.Ref}}.</b> {{.Gist}}</p>{{end}}</section>

@@ -170,6 +170,8 @@ var messages = map[string][2]string{
 	"rules_fired":         {"Aturan yang terpicu", "Rules that fired"},
 	"regulation":          {"Regulasi", "Regulation"},
 	"weight":              {"Bobot", "Weight"},
+	"overruled":           {"Aturan membatalkan kalimat ini sebagai", "The rules cancelled this sentence as"},
+	"overruled_why":       {"model kata membaca seluruh artikel sebagai laporan kasus", "the word model reads the whole article as a case report"},
 	"terms":               {"Istilah", "Terms"},
 	"score":               {"Skor", "Score"},
 	"flagged":             {"Ditandai (ASN)", "Flagged (ASN)"},

@@ -162,6 +162,27 @@ func TestUIHostileTextIsEscaped(t *testing.T) {
 	}
 }
 
+// TestUIOverruledHit checks that a hit the word model overruled says so on
+// the item page: the mode the rules had given it and its cue, escaped.
+func TestUIOverruledHit(t *testing.T) {
+	text := "Bawaslu menyebut ASN dilarang hadir di kampanye, tetapi camat itu tetap datang."
+	it := netra.Item{Source: "uji", Title: "Camat Datang ke Kampanye", Text: text}
+	it.ID = netra.ItemID("", it.Source, it.Text)
+	rec := netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.62, Categories: []string{"asn_campaign"},
+		Hits: []netra.Hit{{Rule: "asn-campaign", Category: "asn_campaign", Sentence: text, Start: 0, End: len(text),
+			Terms: []string{"kampanye"}, Mode: "overruled", Cue: "<b>dilarang</b>", CancelledAs: "rule"}}}}
+	f := newFixture(t, withRecords(rec))
+	c, _ := f.login("budi", viewerPW)
+	_, body := f.page(c, "/items/"+it.ID+"?lang=id")
+	if !strings.Contains(body, "Aturan membatalkan kalimat ini sebagai <code>rule</code> (<code>&lt;b&gt;dilarang&lt;/b&gt;</code>); model kata membaca") {
+		t.Errorf("item page does not say the hit was overruled, or shows its cue unescaped")
+	}
+	_, body = f.page(c, "/items/"+f.id(0)+"?lang=en")
+	if strings.Contains(body, "The rules cancelled this sentence") {
+		t.Error("a hit that was never cancelled is shown as overruled")
+	}
+}
+
 func TestUIReviewActions(t *testing.T) {
 	f := newFixture(t)
 	id := f.id(0)
