@@ -104,14 +104,8 @@ func appendHit(b []byte, h *netra.Hit) []byte {
 	b = strconv.AppendInt(b, int64(h.End), 10)
 	b = append(b, `,"terms":`...)
 	b = appendJSONStrings(b, h.Terms)
-	if h.Title != "" {
-		b = append(b, `,"title":`...)
-		b = appendJSONString(b, h.Title)
-	}
-	if h.Regulation != "" {
-		b = append(b, `,"regulation":`...)
-		b = appendJSONString(b, h.Regulation)
-	}
+	b = appendOptString(b, "title", h.Title)
+	b = appendOptString(b, "regulation", h.Regulation)
 	if h.Weight != 0 {
 		b = append(b, `,"weight":`...)
 		b = appendJSONFloat(b, h.Weight)
@@ -126,31 +120,27 @@ func appendHit(b []byte, h *netra.Hit) []byte {
 			b = strconv.AppendInt(b, int64(s.Start), 10)
 			b = append(b, `,"end":`...)
 			b = strconv.AppendInt(b, int64(s.End), 10)
-			if s.Role != "" {
-				b = append(b, `,"role":`...)
-				b = appendJSONString(b, s.Role)
-			}
+			b = appendOptString(b, "role", s.Role)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
 	}
-	if h.Field != "" {
-		b = append(b, `,"field":`...)
-		b = appendJSONString(b, h.Field)
-	}
-	if h.Mode != "" {
-		b = append(b, `,"mode":`...)
-		b = appendJSONString(b, h.Mode)
-	}
-	if h.Cue != "" {
-		b = append(b, `,"cue":`...)
-		b = appendJSONString(b, h.Cue)
-	}
-	if h.CancelledAs != "" {
-		b = append(b, `,"cancelled_as":`...)
-		b = appendJSONString(b, h.CancelledAs)
-	}
+	b = appendOptString(b, "field", h.Field)
+	b = appendOptString(b, "mode", h.Mode)
+	b = appendOptString(b, "cue", h.Cue)
+	b = appendOptString(b, "cancelled_as", h.CancelledAs)
 	return append(b, '}')
+}
+
+// appendOptString appends ,"key":"val" unless val is empty (omitempty).
+func appendOptString(b []byte, key, val string) []byte {
+	if val == "" {
+		return b
+	}
+	b = append(b, `,"`...)
+	b = append(b, key...)
+	b = append(b, `":`...)
+	return appendJSONString(b, val)
 }
 
 func appendJSONStrings(b []byte, ss []string) []byte {
