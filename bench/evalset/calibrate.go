@@ -18,6 +18,8 @@ type example struct {
 	// aside leaves the record out of choosing the threshold (see
 	// -threshold-on); it still takes part in the fit.
 	aside bool
+	// line is the record's line in its input file.
+	line int
 }
 
 // runCalibrate fits the pack's score calibration: an L2-regularised
@@ -75,7 +77,7 @@ func runCalibrate(args []string) error {
 					y = 1
 				}
 				fr.example = len(data)
-				data = append(data, example{x: x, y: y, aside: chooseOn != nil && !chooseOn.MatchString(file)})
+				data = append(data, example{x: x, y: y, aside: chooseOn != nil && !chooseOn.MatchString(file), line: r.line})
 				fold = append(fold, k)
 			}
 			labelled = append(labelled, fr)
@@ -355,11 +357,14 @@ type evalRecord struct {
 	Title string `json:"title"`
 	Text  string `json:"text"`
 	Label string `json:"label"`
+	// line is where the record stands in its file (set when read).
+	line int
 }
 
 func readEvalFile(name string) ([]evalRecord, error) {
 	var out []evalRecord
-	err := readJSONL(name, func(r evalRecord, _ int) error {
+	err := readJSONL(name, func(r evalRecord, line int) error {
+		r.line = line
 		out = append(out, r)
 		return nil
 	})

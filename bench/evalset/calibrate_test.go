@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"path/filepath"
 	"testing"
 )
 
@@ -37,5 +38,29 @@ func TestPrecisionThreshold(t *testing.T) {
 	}
 	if best.t == th.t {
 		t.Fatalf("the best F1 (%.3f) is the floor's threshold: the test tells nothing apart", best.t)
+	}
+}
+
+// TestWriteExamples checks that the examples written for study name their
+// file and line and keep their features.
+func TestWriteExamples(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "ex.jsonl")
+	data := []example{
+		{x: map[string]float64{"rules": 1, "text_model": 2.5}, y: 1, line: 3},
+		{x: map[string]float64{"rules": 0, "cancelled_model": -1}, y: 0, line: 7},
+	}
+	if err := writeExamples(name, data, []int{0, 1}, []string{"a.jsonl", "b.jsonl"}); err != nil {
+		t.Fatal(err)
+	}
+	var got []featureRow
+	if err := readJSONL(name, func(r featureRow, _ int) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].File != "a.jsonl" || got[0].Line != 3 || got[0].Label != "partisan" || got[0].Features["text_model"] != 2.5 ||
+		got[1].File != "b.jsonl" || got[1].Line != 7 || got[1].Label != "other" || got[1].Features["cancelled_model"] != -1 {
+		t.Fatalf("read back %+v", got)
+	}
+	if err := writeExamples(filepath.Join(t.TempDir(), "no", "such", "dir.jsonl"), data, []int{0, 1}, []string{"a", "b"}); err == nil {
+		t.Fatal("writing into a missing directory gave no error")
 	}
 }

@@ -47,22 +47,19 @@ func runFeatures(args []string) error {
 }
 
 // writeExamples writes the fitted examples as JSONL rows of featureRow
-// (the line is the example's place among its file's candidates, label
-// partisan or other).
+// (label partisan or other, as fitted).
 func writeExamples(name string, data []example, fold []int, files []string) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return fmt.Errorf("calibrate: %w", err)
 	}
 	enc := json.NewEncoder(f)
-	n := map[int]int{}
 	for i, e := range data {
 		label := "other"
 		if e.y == 1 {
 			label = "partisan"
 		}
-		n[fold[i]]++
-		if err := enc.Encode(featureRow{File: files[fold[i]], Line: n[fold[i]], Label: label, Features: e.x}); err != nil {
+		if err := enc.Encode(featureRow{File: files[fold[i]], Line: e.line, Label: label, Features: e.x}); err != nil {
 			f.Close()
 			return fmt.Errorf("calibrate: %s: %w", name, err)
 		}

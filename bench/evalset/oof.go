@@ -20,10 +20,10 @@ type foldRecord struct {
 	example int
 }
 
-// outOfFold replaces the text_model feature of every example the
-// classifier gives one (an article with an ASN hit: rules > 0 and
-// classifier.ArticleLike) with the logit of a
-// word model fitted on every other fold. The pack's word model has seen
+// outOfFold replaces the word model's feature of every example the
+// classifier gives one (text_model for an article with an ASN hit,
+// cancelled_model for one whose every ASN match was cancelled; see
+// modelFeatures) with the logit of a word model fitted on every other fold. The pack's word model has seen
 // its training texts, so its logits on them are surer than on new text; a
 // calibration fitted on such logits would trust the model too much.
 func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
@@ -51,9 +51,10 @@ func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 		}
 		for _, r := range score {
 			x := data[r.example].x
+			z := m.Logit(wordModelText(r.rec))
 			for _, f := range modelFeatures {
 				if _, ok := x[f]; ok {
-					x[f] = m.Logit(wordModelText(r.rec))
+					x[f] = z
 				}
 			}
 		}
