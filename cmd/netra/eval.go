@@ -54,10 +54,35 @@ type evalReport struct {
 	// Misses counts the missed cases by what stopped them (see
 	// missReason): where the misses of a set kept for measuring lie,
 	// without reading its texts.
-	Misses      map[string]int `json:"misses,omitempty"`
+	Misses map[string]int `json:"misses,omitempty"`
+	// Overruled counts the flags that rest on the word model alone: an
+	// article whose every ASN match a cue cancelled (hits of mode
+	// overruled), and how many of them are positives.
+	Overruled   overruledCount `json:"overruled"`
 	FalsePos    []string       `json:"false_positives"`
 	FalseNeg    []string       `json:"false_negatives"`
 	RuleVersion string         `json:"rules_version"`
+}
+
+// overruledCount is how many flags rest on the word model's reading of an
+// article whose ASN matches were all cancelled, and how many are right.
+type overruledCount struct {
+	Flagged  int `json:"flagged"`
+	Positive int `json:"positive"`
+}
+
+// overruled reports whether a verdict's flag rests on the word model
+// alone: every hit is a cancelled match it overruled.
+func overruled(v netra.Verdict) bool {
+	if !v.Flagged || len(v.Hits) == 0 {
+		return false
+	}
+	for _, h := range v.Hits {
+		if h.Mode != classifier.ModeOverruled {
+			return false
+		}
+	}
+	return true
 }
 
 // aggregateLabel marks news that reports totals of cases with no
@@ -366,6 +391,12 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 			}
 		}
 		d := evalDetail{rec: r, verdict: v, pos: pos}
+		if overruled(v) {
+			rep.Overruled.Flagged++
+			if pos {
+				rep.Overruled.Positive++
+			}
+		}
 		if pos && !v.Flagged {
 			var kind string
 			kind, d.why = missReason(c, netra.Item{ID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text}, v)
@@ -442,6 +473,9 @@ func printEval(w io.Writer, rep evalReport) {
 	fmt.Fprintf(w, "  %-14s %7d  %11d\n\n", "other", rep.FP, rep.TN)
 	if rep.Aggregate.Items > 0 {
 		fmt.Fprintf(w, "aggregate (either verdict accepted, left out above): %d items, %d flagged\n\n", rep.Aggregate.Items, rep.Aggregate.Flagged)
+	}
+	if rep.Overruled.Flagged > 0 {
+		fmt.Fprintf(w, "flagged on the word model alone (every ASN match cancelled, mode overruled): %d, %d of them %s\n\n", rep.Overruled.Flagged, rep.Overruled.Positive, rep.Positive)
 	}
 	if len(rep.Misses) > 0 {
 		// Most frequent first; --explain lists the texts.

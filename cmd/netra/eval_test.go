@@ -2,9 +2,11 @@ package main
 
 import (
 	"maps"
+	"strings"
 	"testing"
 
 	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/rules"
 )
 
 // TestWilson checks the interval against values worked by hand from the
@@ -49,5 +51,35 @@ func TestEvalCountsMisses(t *testing.T) {
 	want := map[string]int{"cancelled: rule": 1, "first stage": 1}
 	if rep.TP != 1 || rep.FN != 2 || !maps.Equal(rep.Misses, want) {
 		t.Fatalf("tp %d fn %d, misses %v; want 1, 2 and %v", rep.TP, rep.FN, rep.Misses, want)
+	}
+}
+
+// TestEvalCountsOverruled checks that eval counts the flags that rest on
+// the word model alone (an article whose every ASN match was cancelled),
+// and how many of them are right, with a calibration that flags any such
+// article.
+func TestEvalCountsOverruled(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.TextModel == nil {
+		t.Skip("pack has no word model")
+	}
+	p.Threshold = 0.5
+	p.Calibration = &rules.Calibration{Bias: 30, Weights: map[string]float64{"rules": 1, "cancelled_model": 0.001}}
+	c, err := classifier.New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := strings.Repeat(" Sosialisasi itu dihadiri para kepala sekolah dan pegawai kecamatan dari seluruh wilayah kabupaten.", 5)
+	recs := []labelled{
+		{ID: "case", Label: "partisan", Title: "Camat Tetap Datang", Text: "Bawaslu mengingatkan bahwa ASN dilarang ikut kampanye pasangan calon bupati." + pad},
+		{ID: "norm", Label: "neutrality", Title: "Bawaslu Ingatkan ASN", Text: "Bawaslu mengimbau ASN tidak ikut kampanye pasangan calon bupati." + pad},
+		{ID: "hit", Label: "partisan", Text: "Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."},
+	}
+	rep, _ := evaluate(c, recs, "partisan")
+	if want := (overruledCount{Flagged: 2, Positive: 1}); rep.Overruled != want || rep.TP != 2 || rep.FP != 1 {
+		t.Fatalf("overruled %+v, tp %d fp %d; want %+v, 2 and 1", rep.Overruled, rep.TP, rep.FP, want)
 	}
 }
