@@ -100,7 +100,8 @@ func (c *Classifier) bodyASNHit(hits []netra.Hit) bool {
 // signals computes the document features the calibration weighs, or every
 // one of them with all (for fitting). Each costs a pass over the text, so
 // only what the model uses is computed. The word model reads the articles
-// (ArticleLike) on which an ASN rule fired (README, "Score").
+// (ArticleLike) on which an ASN rule fired, and those whose every ASN
+// match in the text a cue cancelled (README, "Score").
 func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool) docSignals {
 	var s docSignals
 	cal := c.pack.Calibration

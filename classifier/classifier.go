@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -701,16 +702,9 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, sig docSignals) {
 	}
 	v.Hits = hits
 	best, all, asn := c.ruleWeights(hits)
-	cats := map[string]bool{}
-	for _, h := range hits {
-		cats[h.Category] = true
-	}
 	v.Score = round3(all)
 	v.Flagged = asn >= c.pack.Threshold
-	for cat := range cats {
-		v.Categories = append(v.Categories, cat)
-	}
-	sort.Strings(v.Categories)
+	v.Categories = categories(v.Categories, hits)
 	if cal := c.pack.Calibration; cal != nil {
 		f := c.features(v, best, asn, sig)
 		z := cal.Bias
@@ -747,15 +741,20 @@ func (c *Classifier) overrule(v *netra.Verdict) {
 	if len(v.Suppressed) == 0 {
 		v.Suppressed = nil
 	}
-	cats := map[string]bool{}
-	for _, h := range v.Hits {
-		cats[h.Category] = true
+	v.Categories = categories(v.Categories, v.Hits)
+}
+
+// categories returns the distinct categories of hits, sorted, in dst's
+// storage (an empty list, never nil, when dst is not nil).
+func categories(dst []string, hits []netra.Hit) []string {
+	dst = dst[:0]
+	for _, h := range hits {
+		if !slices.Contains(dst, h.Category) {
+			dst = append(dst, h.Category)
+		}
 	}
-	v.Categories = v.Categories[:0]
-	for cat := range cats {
-		v.Categories = append(v.Categories, cat)
-	}
-	sort.Strings(v.Categories)
+	sort.Strings(dst)
+	return dst
 }
 
 // ModeOverruled is the mode of a hit a discourse cue cancelled that became

@@ -111,7 +111,7 @@ var CalibrationFeatures = map[string]string{
 	"totals":          "1 when a sentence with an ASN actor reports totals or is cancelled as totals",
 	"no_hit":          "1 when the text passed the first stage but no ASN rule fired",
 	"text_model":      "the word model's logit (textmodel.tsv) of a news item, one with a title, on which an ASN rule fired; 0 for posts and texts without an ASN hit",
-	"cancelled_model": "the word model's logit of a news item whose every ASN hit a discourse cue cancelled; 0 otherwise",
+	"cancelled_model": "the word model's logit of an article (as for text_model) with no ASN hit whose ASN matches in the text a discourse cue cancelled; 0 otherwise",
 }
 
 // Candidate is one person on a ballot.
