@@ -722,46 +722,6 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, sig docSignals) {
 	}
 }
 
-// overrule makes the ASN matches a discourse cue cancelled the evidence of
-// a verdict the calibration flagged on the word model's reading of the
-// whole article (cancelled_model): a reviewer sees, highlighted, the
-// sentences the flag rests on, with the mode the cue gave them in
-// CancelledAs. The score is not changed.
-func (c *Classifier) overrule(v *netra.Verdict) {
-	kept := v.Suppressed[:0:0]
-	for _, h := range v.Suppressed {
-		if !c.flagging[h.Rule] {
-			kept = append(kept, h)
-			continue
-		}
-		h.CancelledAs, h.Mode = h.Mode, ModeOverruled
-		v.Hits = append(v.Hits, h)
-	}
-	v.Suppressed = kept
-	if len(v.Suppressed) == 0 {
-		v.Suppressed = nil
-	}
-	v.Categories = categories(v.Categories, v.Hits)
-}
-
-// categories returns the distinct categories of hits, sorted, in dst's
-// storage (an empty list, never nil, when dst is not nil).
-func categories(dst []string, hits []netra.Hit) []string {
-	dst = dst[:0]
-	for _, h := range hits {
-		if !slices.Contains(dst, h.Category) {
-			dst = append(dst, h.Category)
-		}
-	}
-	sort.Strings(dst)
-	return dst
-}
-
-// ModeOverruled is the mode of a hit a discourse cue cancelled that became
-// evidence again because the word model reads the whole article as a
-// report (see overrule).
-const ModeOverruled = "overruled"
-
 // ruleWeights counts each rule that fired once, with its largest weight,
 // and returns those weights with 1 − Π(1 − w) over all of them and over
 // the ASN rules alone.
