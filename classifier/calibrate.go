@@ -2,6 +2,8 @@ package classifier
 
 import (
 	"math"
+	"slices"
+	"sort"
 
 	"github.com/netra-id/netra"
 )
