@@ -543,7 +543,13 @@ func printErrors(w io.Writer, details []evalDetail) {
 				fmt.Fprintf(w, "    why: %s\n", d.why)
 			}
 			for _, h := range d.verdict.Hits {
-				fmt.Fprintf(w, "    %s %v: %s\n", h.Rule, h.Terms, truncate(h.Sentence, 160))
+				how := ""
+				if h.Mode == classifier.ModeOverruled {
+					// The flag rests on the word model: say what the rules
+					// had read the sentence as.
+					how = fmt.Sprintf(" (overruled, cancelled as %s)", h.CancelledAs)
+				}
+				fmt.Fprintf(w, "    %s %v%s: %s\n", h.Rule, h.Terms, how, truncate(h.Sentence, 160))
 			}
 		}
 	}

@@ -78,8 +78,14 @@ func TestEvalCountsOverruled(t *testing.T) {
 		{ID: "norm", Label: "neutrality", Title: "Bawaslu Ingatkan ASN", Text: "Bawaslu mengimbau ASN tidak ikut kampanye pasangan calon bupati." + pad},
 		{ID: "hit", Label: "partisan", Text: "Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."},
 	}
-	rep, _ := evaluate(c, recs, "partisan")
+	rep, details := evaluate(c, recs, "partisan")
 	if want := (overruledCount{Flagged: 2, Positive: 1}); rep.Overruled != want || rep.TP != 2 || rep.FP != 1 {
 		t.Fatalf("overruled %+v, tp %d fp %d; want %+v, 2 and 1", rep.Overruled, rep.TP, rep.FP, want)
+	}
+	// --explain says that the false flag rests on the word model.
+	var b strings.Builder
+	printErrors(&b, details)
+	if !strings.Contains(b.String(), "(overruled, cancelled as appeal)") {
+		t.Errorf("--explain does not say the false flag was overruled:\n%s", b.String())
 	}
 }
