@@ -63,6 +63,25 @@ type Hit struct {
 	CancelledAs string `json:"cancelled_as,omitempty"`
 }
 
+// ModeOverruled is the mode of a hit a discourse cue cancelled that became
+// evidence again because the word model reads the whole article as a
+// report and the calibration flagged it.
+const ModeOverruled = "overruled"
+
+// Overruled reports whether the verdict's flag rests on the word model
+// alone: it is flagged and every hit is a match a cue had cancelled.
+func (v Verdict) Overruled() bool {
+	if !v.Flagged || len(v.Hits) == 0 {
+		return false
+	}
+	for _, h := range v.Hits {
+		if h.Mode != ModeOverruled {
+			return false
+		}
+	}
+	return true
+}
+
 // ScorePart is one term of a calibrated score: a feature of the verdict,
 // its value, and what it added to the log-odds.
 type ScorePart struct {

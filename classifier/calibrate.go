@@ -155,7 +155,7 @@ func (c *Classifier) overrule(v *netra.Verdict) {
 			kept = append(kept, h)
 			continue
 		}
-		h.CancelledAs, h.Mode = h.Mode, ModeOverruled
+		h.CancelledAs, h.Mode = h.Mode, netra.ModeOverruled
 		v.Hits = append(v.Hits, h)
 	}
 	v.Suppressed = kept
@@ -177,8 +177,3 @@ func categories(dst []string, hits []netra.Hit) []string {
 	sort.Strings(dst)
 	return dst
 }
-
-// ModeOverruled is the mode of a hit a discourse cue cancelled that became
-// evidence again because the word model reads the whole article as a
-// report (see overrule).
-const ModeOverruled = "overruled"

@@ -83,8 +83,8 @@ func TestCancelledModelFeature(t *testing.T) {
 		t.Fatalf("flagged: %d hits, %d still cancelled, categories %v; want the %d cancelled matches as hits", len(over.Hits), len(over.Suppressed), over.Categories, len(under.Suppressed))
 	}
 	for i, h := range over.Hits {
-		if h.Mode != ModeOverruled || h.CancelledAs != under.Suppressed[i].Mode || h.Sentence != under.Suppressed[i].Sentence {
-			t.Errorf("hit %d: mode %q, cancelled as %q; want %q, cancelled as %q", i, h.Mode, h.CancelledAs, ModeOverruled, under.Suppressed[i].Mode)
+		if h.Mode != netra.ModeOverruled || h.CancelledAs != under.Suppressed[i].Mode || h.Sentence != under.Suppressed[i].Sentence {
+			t.Errorf("hit %d: mode %q, cancelled as %q; want %q, cancelled as %q", i, h.Mode, h.CancelledAs, netra.ModeOverruled, under.Suppressed[i].Mode)
 		}
 	}
 	post := "Bawaslu mengingatkan bahwa ASN dilarang ikut kampanye pasangan calon bupati."

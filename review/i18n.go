@@ -172,6 +172,7 @@ var messages = map[string][2]string{
 	"weight":              {"Bobot", "Weight"},
 	"overruled":           {"Aturan membatalkan kalimat ini sebagai", "The rules cancelled this sentence as"},
 	"overruled_why":       {"model kata membaca seluruh artikel sebagai laporan kasus", "the word model reads the whole article as a case report"},
+	"overruled_badge":     {"aturan membatalkan, model kata menandai", "rules cancelled, word model flagged"},
 	"terms":               {"Istilah", "Terms"},
 	"score":               {"Skor", "Score"},
 	"flagged":             {"Ditandai (ASN)", "Flagged (ASN)"},

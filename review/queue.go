@@ -31,6 +31,9 @@ type queueRow struct {
 	Snippets [][]Segment
 	Rules    []string
 	Preview  string
+	// Overruled marks a flag that rests on the word model alone: every
+	// hit is a match a discourse cue had cancelled.
+	Overruled bool
 }
 
 // tab is one of the queue's fixed views above the filters.
@@ -187,7 +190,7 @@ func queueBack(u *url.URL) string {
 func queueRows(res index.Result) []queueRow {
 	rows := make([]queueRow, 0, len(res.Matches))
 	for _, m := range res.Matches {
-		row := queueRow{Rec: m.Record, Story: m.Story, Rules: hitRules(m.Record.Verdict.Hits)}
+		row := queueRow{Rec: m.Record, Story: m.Story, Rules: hitRules(m.Record.Verdict.Hits), Overruled: m.Record.Verdict.Overruled()}
 		for i, sn := range m.Snippets {
 			if i == 2 {
 				break

@@ -181,6 +181,11 @@ func TestUIOverruledHit(t *testing.T) {
 	if strings.Contains(body, "The rules cancelled this sentence") {
 		t.Error("a hit that was never cancelled is shown as overruled")
 	}
+	// The queue marks the row, and only that row.
+	_, body = f.page(c, "/?lang=en")
+	if n := strings.Count(body, `class="overruled-badge"`); n != 1 || !strings.Contains(body, "rules cancelled, word model flagged") {
+		t.Errorf("queue shows %d overruled badges, want 1 with its label", n)
+	}
 }
 
 func TestUIReviewActions(t *testing.T) {

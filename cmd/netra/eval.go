@@ -71,20 +71,6 @@ type overruledCount struct {
 	Positive int `json:"positive"`
 }
 
-// overruled reports whether a verdict's flag rests on the word model
-// alone: every hit is a cancelled match it overruled.
-func overruled(v netra.Verdict) bool {
-	if !v.Flagged || len(v.Hits) == 0 {
-		return false
-	}
-	for _, h := range v.Hits {
-		if h.Mode != classifier.ModeOverruled {
-			return false
-		}
-	}
-	return true
-}
-
 // aggregateLabel marks news that reports totals of cases with no
 // identifiable incident (GUIDE.md): either verdict is accepted, so these
 // records are left out of precision and recall and reported apart.
@@ -391,7 +377,7 @@ func evaluate(c *classifier.Classifier, recs []labelled, positive string) (evalR
 			}
 		}
 		d := evalDetail{rec: r, verdict: v, pos: pos}
-		if overruled(v) {
+		if v.Overruled() {
 			rep.Overruled.Flagged++
 			if pos {
 				rep.Overruled.Positive++
@@ -544,7 +530,7 @@ func printErrors(w io.Writer, details []evalDetail) {
 			}
 			for _, h := range d.verdict.Hits {
 				how := ""
-				if h.Mode == classifier.ModeOverruled {
+				if h.Mode == netra.ModeOverruled {
 					// The flag rests on the word model: say what the rules
 					// had read the sentence as.
 					how = fmt.Sprintf(" (overruled, cancelled as %s)", h.CancelledAs)
