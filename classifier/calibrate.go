@@ -88,17 +88,6 @@ type docSignals struct {
 	model string
 }
 
-// bodyASNHit reports whether an ASN rule matched in the text, not the
-// title.
-func (c *Classifier) bodyASNHit(hits []netra.Hit) bool {
-	for _, h := range hits {
-		if c.flagging[h.Rule] && h.Field != "title" {
-			return true
-		}
-	}
-	return false
-}
-
 // signals computes the document features the calibration weighs, or every
 // one of them with all (for fitting). Each costs a pass over the text, so
 // only what the model uses is computed. The word model reads the articles
@@ -118,9 +107,9 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool
 		return s
 	}
 	switch {
-	case c.asnHit(hits):
+	case c.asnHit(hits, false):
 		s.model = "text_model"
-	case c.bodyASNHit(sup):
+	case c.asnHit(sup, true):
 		s.model = "cancelled_model"
 	}
 	if s.model == "" || !uses(s.model) {

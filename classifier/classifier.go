@@ -635,10 +635,11 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 	return v, sig, true
 }
 
-// asnHit reports whether an ASN rule fired.
-func (c *Classifier) asnHit(hits []netra.Hit) bool {
+// asnHit reports whether one of hits is an ASN rule's; with inText, one
+// found in the text, not the title.
+func (c *Classifier) asnHit(hits []netra.Hit, inText bool) bool {
 	for _, h := range hits {
-		if c.flagging[h.Rule] {
+		if c.flagging[h.Rule] && (!inText || h.Field != "title") {
 			return true
 		}
 	}

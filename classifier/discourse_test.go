@@ -667,7 +667,7 @@ func TestTextModelRanksHeldOutText(t *testing.T) {
 			if err := json.Unmarshal(line, &r); err != nil {
 				t.Fatalf("%s:%d: %v", name, i+1, err)
 			}
-			if r.Label == "aggregate" || !c.asnHit(c.Classify(netra.Item{Title: r.Title, Text: r.Text}).Hits) {
+			if r.Label == "aggregate" || !c.asnHit(c.Classify(netra.Item{Title: r.Title, Text: r.Text}).Hits, false) {
 				continue
 			}
 			z := m.Logit(r.Title + "\n" + r.Text)

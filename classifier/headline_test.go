@@ -70,7 +70,7 @@ func TestHeadlineFrames(t *testing.T) {
 	// score falls under the threshold for that reason alone).
 	for _, tc := range cases {
 		v := c.Classify(netra.Item{Title: tc.title, Text: tc.text})
-		if got := c.asnHit(v.Hits); got != tc.want {
+		if got := c.asnHit(v.Hits, false); got != tc.want {
 			t.Errorf("title %q: an ASN hit counts: %v, want %v (hits %+v, suppressed %+v)", tc.title, got, tc.want, v.Hits, v.Suppressed)
 		}
 	}
