@@ -188,6 +188,21 @@ func votedBefore(ts []Token, i int) bool {
 	return false
 }
 
+// performsAt reports whether "nomor" at token i is an order of appearance
+// ("tampil di nomor urut dua" in a choir contest), not a ballot number.
+func performsAt(ts []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch ts[k].Norm {
+		case "tampil", "giliran":
+			return true
+		case "di", "pada", "dengan", "dgn":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // maxVotedBefore is how far before "nomor" votedBefore looks.
 const maxVotedBefore = 6
 
@@ -214,6 +229,15 @@ func canonicalize(ts []Token) []Token {
 		t := ts[i]
 		w := t.Norm
 		// nomor [urut] N
+		if isBallotHead(w) && performsAt(ts, i) {
+			// kept as words, "urut" too, so "urut 2" is not read below
+			out = append(out, t)
+			if i+1 < len(ts) && ts[i+1].Norm == "urut" {
+				out = append(out, ts[i+1])
+				i++
+			}
+			continue
+		}
 		if isBallotHead(w) {
 			j := i + 1
 			if j < len(ts) && ts[j].Norm == "urut" {

@@ -44,6 +44,10 @@ func TestNormalize(t *testing.T) {
 		{"yang harus dipilih tanggal 27, nomor dua nah", "yang harus dipilih tanggal 27 nourut2 nah"},
 		{"tgl 14 jangan lupa nomor tiga", "tanggal 14 jangan lupa nourut3"},
 		{"juara kelas nomor dua tahun ini", "juara kelas nomor dua tahun ini"},
+		// an order of appearance in a contest, not a ballot
+		{"Tim paduan suara tampil di nomor urut dua", "tim paduan suara tampil di nomor urut dua"},
+		{"giliran nomor urut 3 maju ke panggung", "giliran nomor urut 3 maju ke panggung"},
+		{"coblos nomor urut 2 saat giliran tampil", "coblos nourut2 saat giliran tampil"},
 		{"yang sudah terbukti, yang nomornya dua", "yang sudah terbukti yang nourut2"},
 		// colloquial "-in" for "-kan", only where the pack knows the verb
 		{"bagiin masker, menangin paslon", "bagikan masker menangkan paslon"},
