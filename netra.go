@@ -68,6 +68,15 @@ type Hit struct {
 // report and the calibration flagged it.
 const ModeOverruled = "overruled"
 
+// WordModelRule is the rule ID the stores file a record under when one of
+// its hits is overruled (ModeOverruled), in place of that hit's own rule:
+// the rule had set the sentence aside and the word model flagged the
+// article anyway, so a reviewer's decision on the flag says how the word
+// model fares, not the rule. Rule health counts it as a rule of its own and
+// the queue's rule filter lists the word model's flags under it. No rule of
+// a pack may take this ID.
+const WordModelRule = "word-model"
+
 // Overruled reports whether the verdict's flag rests on the word model
 // alone: it is flagged and every hit is a match a cue had cancelled.
 func (v Verdict) Overruled() bool {

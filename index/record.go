@@ -31,14 +31,23 @@ func ItemTime(r netra.Record) time.Time {
 func Dated(r netra.Record) bool { return !r.Item.Published.IsZero() }
 
 // RecordRules returns the distinct rule IDs of a record's hits, sorted: the
-// values of the "rule" filter and facet.
+// values of the "rule" filter and facet, which rule health counts
+// reviewers' decisions by. An overruled hit (netra.ModeOverruled) counts
+// under netra.WordModelRule, not its own rule: that rule had cancelled the
+// sentence and only the word model's reading of the article flagged it, so
+// a dismissal must not count against the rule, and the word model's own
+// flags can be filtered and weighed.
 func RecordRules(r netra.Record) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, h := range r.Verdict.Hits {
-		if h.Rule != "" && !seen[h.Rule] {
-			seen[h.Rule] = true
-			out = append(out, h.Rule)
+		id := h.Rule
+		if h.Mode == netra.ModeOverruled {
+			id = netra.WordModelRule
+		}
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
 		}
 	}
 	sort.Strings(out)

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/internal/yamlerr"
 	"github.com/netra-id/netra/textmodel"
 	"gopkg.in/yaml.v3"
@@ -200,6 +201,12 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		rs, es := parseRules(data, file)
 		errs = append(errs, es...)
 		for _, r := range rs {
+			if r.ID == netra.WordModelRule {
+				// The stores file the word model's flags under this ID
+				// (index.RecordRules): a rule of that name would mix the two.
+				errs = append(errs, &Error{File: file, Line: r.Line, Msg: fmt.Sprintf("rule id %q is reserved for the word model's flags", r.ID)})
+				continue
+			}
 			if old, dup := ids[r.ID]; dup && r.ID != "" {
 				errs = append(errs, &Error{File: file, Line: r.Line, Msg: fmt.Sprintf("rule id %q already used %s", r.ID, placeFrom(file, old.File, old.Line))})
 				continue

@@ -74,6 +74,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"missing regulation", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "    regulation: \"PP 94/2021 Pasal 5 huruf n\"\n", "", 1)}, "rules/a.yaml:2: rule \"r1\": missing field regulation"},
 		{"unknown gazetteer", map[string]string{"rules/a.yaml": strings.Replace(goodRule, `"@asn"`, `"@nope"`, 1)}, `unknown gazetteer "nope"`},
 		{"too few examples", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "match: [a, b, c]", "match: [a]", 1)}, "needs at least 3 match examples"},
+		{"reserved id", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "id: r1", "id: word-model", 1)}, `rules/a.yaml:2: rule id "word-model" is reserved for the word model's flags`},
 		{"duplicate id", map[string]string{"rules/a.yaml": goodRule, "rules/b.yaml": goodRule}, `rules/b.yaml:2: rule id "r1" already used in rules/a.yaml:2`},
 		{"duplicate id in one file", map[string]string{"rules/a.yaml": goodRule + strings.TrimPrefix(goodRule, "rules:\n")}, `rules/a.yaml:13: rule id "r1" already used on line 2`},
 		{"unclosed list", map[string]string{"rules/a.yaml": strings.Replace(goodRule, "weight: 0.6", "weight: [0.6", 1)}, "rules/a.yaml:6: did not find expected ',' or ']'"},

@@ -17,9 +17,13 @@ import (
 	"github.com/netra-id/netra/index"
 )
 
-// mappingVersion changes whenever the fields below change; a store whose
-// search index was built with another version must be rebuilt.
-const mappingVersion = "7"
+// mappingVersion changes whenever the fields below change, or what a
+// record puts into them (facetValues); a store whose search index was built
+// with another version must be rebuilt. 8: an overruled hit files its
+// record under netra.WordModelRule, not its own rule (index.RecordRules);
+// the search cache reads a record's old facet values back with the current
+// code, so an index holding the old ones would skew its counts.
+const mappingVersion = "8"
 
 // Field names in the search index. Facet fields use the index.Facet* names
 // so a facet request maps to a field directly.

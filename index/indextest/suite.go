@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) index.Store) {
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open(t)) })
 	t.Run("Sort", func(t *testing.T) { testSort(t, open(t)) })
 	t.Run("Facets", func(t *testing.T) { testFacets(t, open(t)) })
+	t.Run("Overruled", func(t *testing.T) { testOverruled(t, open(t)) })
 	t.Run("Highlight", func(t *testing.T) { testHighlight(t, open(t)) })
 	t.Run("Limit", func(t *testing.T) { testLimit(t, open(t)) })
 	t.Run("Cursor", func(t *testing.T) { testCursor(t, open(t)) })
