@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/index"
 )
 
@@ -25,6 +26,20 @@ type RuleInfo struct {
 // WithRules tells the app the rules of the pack the classifier uses.
 func WithRules(rs []RuleInfo) Option {
 	return func(s *Server) { s.catalog = newCatalog(rs) }
+}
+
+// wordModelTitle names netra.WordModelRule for people, in Indonesian as the
+// pack's rule titles are: what the word model did that no rule did.
+const wordModelTitle = "Model kata: membaca artikel sebagai laporan meski aturan membatalkan"
+
+// WordModelInfo is netra.WordModelRule as a rule: the rule-health row and
+// the rule filter's label of the flags that rest on the word model (every
+// hit overruled), so reviewers' decisions on them are weighed apart from
+// the rules that had set their sentences aside. Give it with the pack's
+// rules when the pack's calibration weighs cancelled_model, the feature
+// that raises such flags.
+func WordModelInfo() RuleInfo {
+	return RuleInfo{ID: netra.WordModelRule, Title: wordModelTitle, Flag: true}
 }
 
 // categoryNames are the labels of the built-in pack's categories:
@@ -100,10 +115,15 @@ func (c *catalog) categoryLabel(lang, id string) string {
 // humanID shows an id the app has no name for as words, not snake_case.
 func humanID(id string) string { return strings.NewReplacer("_", " ", "-", " ").Replace(id) }
 
-// ruleLabel names a rule by its title, else its id as words.
+// ruleLabel names a rule by its title, else its id as words. The word
+// model has its title even when the pack in use does not weigh it: records
+// an earlier pack flagged still carry its ID.
 func (c *catalog) ruleLabel(id string) string {
 	if r, ok := c.rules[id]; ok && r.Title != "" {
 		return r.Title
+	}
+	if id == netra.WordModelRule {
+		return wordModelTitle
 	}
 	return humanID(id)
 }

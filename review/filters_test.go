@@ -72,6 +72,7 @@ func TestCatalogLabels(t *testing.T) {
 		{langID, "category", "kategori_lama", "kategori lama"},       // only in stored records
 		{langID, "rule", "lurah-baru", "Lurah mengajak memilih"},
 		{langID, "rule", "aturan_lama", "aturan lama"},
+		{langEN, "rule", "word-model", wordModelTitle}, // the word model's flags, though this pack does not weigh it
 		{langID, "status", "escalated", "dieskalasi"},
 		{langID, "source", "kompas_tv", "kompas_tv"}, // names of sources are the operator's own
 	} {

@@ -161,7 +161,10 @@ func markRole(r string) string {
 
 // hitRules lists the distinct rules of hits in the order they first
 // appear, the order the queue and the CSV export show them in (unlike
-// index.RecordRules, which sorts them and drops empty ones).
+// index.RecordRules, which sorts them, drops empty ones and files an
+// overruled hit under netra.WordModelRule). An overruled hit keeps its own
+// rule here: the row names the rule whose sentence the flag rests on, and
+// its badge says the rules had cancelled it.
 func hitRules(hits []netra.Hit) []string {
 	var out []string
 	for _, h := range hits {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/netra-id/netra"
 )
 
 // TestRuleHealth reviews the fixture's flagged items through the API and
@@ -84,4 +86,68 @@ func ruleHealthFixture(t *testing.T) *fixture {
 	decide(0, map[string]any{"status": "confirmed"})
 	decide(3, map[string]any{"status": "dismissed", "reason": "norm", "note": "imbauan"})
 	return f
+}
+
+// TestRuleHealthWordModel dismisses a flag that rests on the word model
+// alone (its one hit of asn-hadir-kampanye overruled: the rules had read
+// the sentence as a rule stated) and checks that the dismissal counts in
+// the word model's row, not against asn-hadir-kampanye, which had set the
+// sentence aside; and that the queue's rule filter lists the flag under
+// the word model, with its badge.
+func TestRuleHealthWordModel(t *testing.T) {
+	text := "Bawaslu menyebut ASN dilarang hadir di kampanye, tetapi camat itu tetap datang ke lapangan."
+	it := netra.Item{Source: "uji", Kind: "news", Title: "Camat Datang ke Kampanye", Text: text, Language: "id",
+		Published: time.Date(2024, 1, 11, 8, 0, 0, 0, time.UTC)}
+	it.ID = netra.ItemID("", it.Source, it.Text)
+	over := netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.45, Categories: []string{"asn_partisan"},
+		Hits: []netra.Hit{{Rule: "asn-hadir-kampanye", Category: "asn_partisan", Sentence: text, Start: 0, End: len(text),
+			Terms: []string{"kampanye"}, Mode: netra.ModeOverruled, Cue: "dilarang", CancelledAs: "rule"}}}}
+	f := newFixture(t, withRecords(over), withOptions(WithRules([]RuleInfo{
+		{ID: "asn-dukung-paslon", Title: "ASN mendukung paslon", Category: "asn_partisan", Flag: true},
+		{ID: "asn-hadir-kampanye", Title: "ASN hadir di kampanye", Category: "asn_partisan", Flag: true},
+		{ID: "kades-dukung-calon", Title: "Kades mendukung calon", Category: "kepala_desa", Flag: false},
+		WordModelInfo(),
+	})))
+	body := map[string]any{"status": "dismissed", "reason": "norm", "note": "hanya imbauan", "version": f.version(it.ID)}
+	if code, b, _ := f.do("POST", "/api/v1/items/"+it.ID+"/review", "rina", reviewerPW, body); code != 200 {
+		t.Fatalf("dismiss the overruled flag: %d %s", code, b)
+	}
+
+	code, b, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
+	if code != 200 {
+		t.Fatalf("GET /api/v1/rules: %d %s", code, b)
+	}
+	var rep struct{ Rules []RuleHealth }
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]RuleHealth{}
+	for _, h := range rep.Rules {
+		got[h.Rule] = h
+	}
+	wm, ok := got[netra.WordModelRule]
+	if !ok {
+		t.Fatalf("no row for %s: %s", netra.WordModelRule, b)
+	}
+	if wm.Title != wordModelTitle || !wm.Flag || wm.Fired != 1 || wm.Dismissed != 1 || wm.DismissedBy["norm"] != 1 ||
+		wm.Precision == nil || *wm.Precision != 0 || len(wm.LatestDismissed) != 1 || wm.LatestDismissed[0].ID != it.ID {
+		t.Errorf("word model: %+v", wm)
+	}
+	// asn-hadir-kampanye fired on the Hulu Sungai Tengah item alone, still
+	// open: the dismissed flag is not counted against it.
+	if h := got["asn-hadir-kampanye"]; h.Fired != 1 || h.Dismissed != 0 || h.Open != 1 || h.Precision != nil {
+		t.Errorf("asn-hadir-kampanye: %+v", h)
+	}
+
+	// The page has the row, titled; the queue filtered by the word model
+	// lists the flag, with its badge and the chip of the rule it rests on.
+	c, _ := f.login("budi", viewerPW)
+	if code, page := f.page(c, "/rules"); code != 200 || !strings.Contains(page, `data-rule="word-model"`) || !strings.Contains(page, wordModelTitle) {
+		t.Errorf("rules page: %d, no word-model row titled %q", code, wordModelTitle)
+	}
+	code, page := f.page(c, "/?flagged=all&rule=word-model&lang=en")
+	if code != 200 || !strings.Contains(page, "/items/"+it.ID) || strings.Contains(page, "/items/"+f.id(3)) ||
+		!strings.Contains(page, `class="overruled-badge"`) || !strings.Contains(page, `class="rule" data-value="asn-hadir-kampanye"`) {
+		t.Errorf("queue filtered by the word model: %d\n%s", code, page)
+	}
 }

@@ -133,15 +133,20 @@ func TestEvalReviewed(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &health); err != nil {
 		t.Fatalf("rules report JSON: %v\n%s", err, out)
 	}
-	confirmedSomewhere := false
+	confirmedSomewhere, wordModel := false, false
 	for _, h := range health.Rules {
 		if h.Rule == "asn-campaign" && (h.Fired < 1 || h.Confirmed < 1) {
 			t.Errorf("asn-campaign health: %+v", h)
 		}
 		confirmedSomewhere = confirmedSomewhere || h.Confirmed > 0
+		wordModel = wordModel || h.Rule == netra.WordModelRule
 	}
 	if !confirmedSomewhere {
 		t.Errorf("no rule has a confirmation: %s", out)
+	}
+	// The built-in pack weighs cancelled_model: the word model has a row.
+	if !wordModel {
+		t.Errorf("no %s row in the report: %s", netra.WordModelRule, out)
 	}
 
 	// A pack that flags nothing more shows no change against the stored

@@ -21,8 +21,11 @@ func newRulesReportCmd(g *globals) *cobra.Command {
 		Long: `For every rule of the pack in use: how many stored records it fired on,
 how many of those reviewers confirmed, dismissed (by reason) or left open,
 its precision (confirmed / (confirmed + dismissed)) over the period and over
-its last 30 days, and the newest dismissed examples. The same figures as
-the review app's rule-health page and GET /api/v1/rules.`,
+its last 30 days, and the newest dismissed examples. When the pack's
+calibration weighs cancelled_model, a row "word-model" does the same for
+the flags that rest on the word model alone (hits whose rules had
+cancelled their sentences, counted there and not under those rules).
+The same figures as the review app's rule-health page and GET /api/v1/rules.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var from, to time.Time
@@ -43,15 +46,11 @@ the review app's rule-health page and GET /api/v1/rules.`,
 			if err != nil {
 				return err
 			}
-			var infos []review.RuleInfo
-			for _, r := range c.Pack().Rules {
-				infos = append(infos, review.RuleInfo{ID: r.ID, Title: r.Title, Category: r.Category, Flag: r.Flag})
-			}
 			st, err := openStore(cmd.Context(), g, nil)
 			if err != nil {
 				return err
 			}
-			rep, err := review.RuleHealthReport(cmd.Context(), st, infos, from, to, time.Now())
+			rep, err := review.RuleHealthReport(cmd.Context(), st, ruleInfos(c.Pack()), from, to, time.Now())
 			st.Close()
 			if err != nil {
 				return err

@@ -141,12 +141,8 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, demoMode bool,
 	}
 	defer al.close(5 * time.Second)
 
-	var ruleInfo []review.RuleInfo
-	for _, r := range cl.Pack().Rules {
-		ruleInfo = append(ruleInfo, review.RuleInfo{ID: r.ID, Title: r.Title, Category: r.Category, Flag: r.Flag})
-	}
 	opts := []review.Option{
-		review.WithRules(ruleInfo), review.WithAlerts(al.engine.Repo()),
+		review.WithRules(ruleInfos(cl.Pack())), review.WithAlerts(al.engine.Repo()),
 		review.WithDoubleReview(agree.Config{Share: cfg.DoubleReviewShare, Categories: cfg.DoubleReviewCategories}, al.engine.Repo().KV()),
 		review.WithLogger(log), review.WithMetrics(m), review.WithVersion(version),
 		review.WithSessionTTL(cfg.SessionTTL.Duration), review.WithSecureCookies(cfg.SecureCookies),
