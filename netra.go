@@ -97,6 +97,19 @@ type ScorePart struct {
 	Feature      string  `json:"feature"`
 	Value        float64 `json:"value"`
 	Contribution float64 `json:"contribution"`
+	// Words are, for the word model's part of a flagged verdict, the words
+	// and word pairs that moved its reading of the article most, so a
+	// reviewer sees what a flag that no rule alone made rests on.
+	Words []ScoreWord `json:"words,omitempty"`
+}
+
+// ScoreWord is a word or word pair of the text and what it added to the
+// score's log-odds through the word model (its weight in the model times
+// the feature's calibration weight): positive reads as a report of a
+// case, negative as coverage of the rules or an unrelated story.
+type ScoreWord struct {
+	Gram         string  `json:"gram"`
+	Contribution float64 `json:"contribution"`
 }
 
 // Span is a byte range [Start, End) in an item's original text.

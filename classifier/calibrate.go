@@ -166,3 +166,32 @@ func categories(dst []string, hits []netra.Hit) []string {
 	sort.Strings(dst)
 	return dst
 }
+
+// maxScoreWords is how many of the words that moved the word model a
+// flagged verdict's score part lists.
+const maxScoreWords = 8
+
+// modelWords lists, under the score part of the word model's feature, the
+// words that moved its reading of the article most, in the score's
+// log-odds (times the feature's calibration weight). Only flagged verdicts
+// get them: explaining costs a second pass over the text, and a reviewer
+// reads only flags. The text is what the model read (title, newline, text).
+func (c *Classifier) modelWords(v *netra.Verdict, feature, text string) {
+	cal, m := c.pack.Calibration, c.pack.TextModel
+	if cal == nil || m == nil {
+		return
+	}
+	for i := range v.ScoreParts {
+		p := &v.ScoreParts[i]
+		if p.Feature != feature {
+			continue
+		}
+		_, parts := m.Explain(text, maxScoreWords)
+		w := cal.Weights[feature]
+		p.Words = make([]netra.ScoreWord, 0, len(parts))
+		for _, g := range parts {
+			p.Words = append(p.Words, netra.ScoreWord{Gram: g.Gram, Contribution: round3(w * g.Contribution)})
+		}
+		return
+	}
+}

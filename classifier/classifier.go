@@ -632,6 +632,9 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 	if !all && v.Flagged && sig.model == "cancelled_model" {
 		c.overrule(&v)
 	}
+	if !all && v.Flagged && sig.model != "" {
+		c.modelWords(&v, sig.model, title+"\n"+text)
+	}
 	return v, sig, true
 }
 
