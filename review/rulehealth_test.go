@@ -16,18 +16,7 @@ import (
 func TestRuleHealth(t *testing.T) {
 	f := ruleHealthFixture(t)
 
-	code, body, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
-	if code != 200 {
-		t.Fatalf("GET /api/v1/rules: %d %s", code, body)
-	}
-	var rep struct{ Rules []RuleHealth }
-	if err := json.Unmarshal(body, &rep); err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]RuleHealth{}
-	for _, h := range rep.Rules {
-		got[h.Rule] = h
-	}
+	got, _ := f.ruleHealth(t)
 	if h := got["asn-dukung-paslon"]; h.Fired != 1 || h.Confirmed != 1 || h.Dismissed != 0 || h.Precision == nil || *h.Precision != 1 {
 		t.Errorf("asn-dukung-paslon: %+v", h)
 	}
@@ -113,18 +102,7 @@ func TestRuleHealthWordModel(t *testing.T) {
 		t.Fatalf("dismiss the overruled flag: %d %s", code, b)
 	}
 
-	code, b, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
-	if code != 200 {
-		t.Fatalf("GET /api/v1/rules: %d %s", code, b)
-	}
-	var rep struct{ Rules []RuleHealth }
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]RuleHealth{}
-	for _, h := range rep.Rules {
-		got[h.Rule] = h
-	}
+	got, b := f.ruleHealth(t)
 	wm, ok := got[netra.WordModelRule]
 	if !ok {
 		t.Fatalf("no row for %s: %s", netra.WordModelRule, b)
@@ -150,4 +128,23 @@ func TestRuleHealthWordModel(t *testing.T) {
 		!strings.Contains(page, `class="overruled-badge"`) || !strings.Contains(page, `class="rule" data-value="asn-hadir-kampanye"`) {
 		t.Errorf("queue filtered by the word model: %d\n%s", code, page)
 	}
+}
+
+// ruleHealth fetches GET /api/v1/rules as a viewer and returns its rows by
+// rule ID, with the raw body for error messages.
+func (f *fixture) ruleHealth(t *testing.T) (map[string]RuleHealth, []byte) {
+	t.Helper()
+	code, body, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
+	if code != 200 {
+		t.Fatalf("GET /api/v1/rules: %d %s", code, body)
+	}
+	var rep struct{ Rules []RuleHealth }
+	if err := json.Unmarshal(body, &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]RuleHealth{}
+	for _, h := range rep.Rules {
+		got[h.Rule] = h
+	}
+	return got, body
 }
