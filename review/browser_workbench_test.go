@@ -33,6 +33,9 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	long.Item.ID = netra.ItemID(long.Item.URL, long.Item.Source, long.Item.Text)
 	long.Verdict.ID = long.Item.ID
 	long.Verdict.Hits = []netra.Hit{evidence(t, long.Item.Text, "asn-dukung-paslon", "asn_partisan", long.Item.Text, "mendukung")}
+	// Its score parts too, the word model's with a long word.
+	long.Verdict.ScoreParts = scoredRecord(t).Verdict.ScoreParts
+	long.Verdict.ScoreParts[3].Words = append(long.Verdict.ScoreParts[3].Words, netra.ScoreWord{Gram: strings.Repeat("panjangsekali", 8), Contribution: 0.2})
 	f := newFixture(t, withRecords(long), withOptions(workbenchRules()))
 	b := newBrowser(t)
 	b.do(chromedp.EmulateViewport(400, 860))
@@ -66,6 +69,9 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	b.screenshot("phone-queue.png")
 	b.navigate("/items/"+long.Item.ID, chromedp.Navigate(f.ts.URL+"/items/"+long.Item.ID))
 	fits("item")
+	if !run(b, chromedp.Evaluate[bool](`document.querySelectorAll("#score-words .chip").length === 4`)) {
+		t.Error("item: no word chips on a phone")
+	}
 	b.screenshot("phone-item.png")
 }
 

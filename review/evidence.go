@@ -46,15 +46,26 @@ type EvidenceManifest struct {
 }
 
 // evidenceHTML is the bundle's human-readable page: the text with the
-// evidence marked, escaped like the app's own pages (crawled text is
-// hostile), no script and no links out.
-var evidenceHTML = template.Must(template.New("evidence").Parse(`<!doctype html>
+// evidence marked and what the score rests on, escaped like the app's own
+// pages (crawled text is hostile), no script and no links out.
+var evidenceHTML = template.Must(template.New("evidence").Funcs(template.FuncMap{
+	"t":           func(key string) string { return tr(langID, key) },
+	"name":        func(group, value string) string { return name(langID, group, value) },
+	"signed":      signed,
+	"plainNumber": plainNumber,
+}).Parse(`<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Bukti {{.Rec.Item.ID}}</title>
 <style>mark{background:#ffe08a} .actor{background:#cfe8ff;border-bottom:2px solid #0958d9} .act{background:#ffd0d0;border-bottom:2px dashed #d46b08} .target{background:#d7f5d0;border-bottom:2px dotted #531dab} body{font-family:sans-serif;max-width:50em;margin:2em auto}</style></head>
 <body><h1>{{.Rec.Item.Title}}</h1>
 <p>ID {{.Rec.Item.ID}} · sumber {{.Rec.Item.Source}} · URL {{.Rec.Item.URL}} · diambil {{.Rec.Item.Fetched}} · SHA-256 teks {{.TextHash}}</p>
 <h2>Bukti</h2>
 {{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}}{{with .CancelledAs}}: aturan membatalkannya sebagai {{.}}, model kata membaca artikel sebagai laporan{{end}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
+{{with .Why}}<h2>{{t "why_score"}}</h2>
+<p>{{t "why_score_intro"}}</p>{{if $.Rec.Verdict.Overruled}}
+<p>{{t "why_model_only"}}</p>{{end}}
+<ul>{{range .Parts}}<li>{{name "feature" .Feature}}{{if not .Bias}} ({{t "why_value"}} {{plainNumber .Value}}){{end}}: {{signed .Contribution}}{{with .Words}}<br>{{t "why_words"}} ({{t "why_word_pos"}}; {{t "why_word_neg"}}): {{range $i, $w := .}}{{if $i}}, {{end}}{{if eq $w.Sign "pos"}}▲{{else if eq $w.Sign "neg"}}▼{{else}}·{{end}} {{$w.Gram}} {{signed $w.Contribution}}{{end}}{{end}}</li>
+{{end}}</ul>
+<p>{{t "why_total"}} {{signed .Sum}} → {{t "score"}} {{printf "%.2f" $.Rec.Verdict.Score}}</p>{{end}}
 {{with .Regs}}<h2>Dasar hukum</h2>
 <p>Ringkasan pasal ditulis untuk Netra, bukan bunyi resmi; teks resmi ada pada alamat yang disebut.</p>
 {{range .}}<section id="{{.Anchor}}"><h3>{{.Title}}</h3><p>{{.Gist}}</p><p>Teks resmi: <code>{{.URL}}</code></p>{{range .Articles}}<p><b>{{.Ref}}.</b> {{.Gist}}</p>{{end}}</section>
@@ -100,7 +111,7 @@ func evidenceBundle(rec netra.Record, trail []netra.AuditEntry, by string, now t
 	var page bytes.Buffer
 	hitRegs, regs := citedRegulations(rec.Verdict.Hits)
 	if err := evidenceHTML.Execute(&page, map[string]any{"Rec": rec, "TextHash": hex.EncodeToString(textHash[:]), "Segments": Segments(rec.Item.Text, rec.Verdict.Hits, ""),
-		"HitRegs": hitRegs, "Regs": regs}); err != nil {
+		"HitRegs": hitRegs, "Regs": regs, "Why": explainScore(rec.Verdict)}); err != nil {
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	files["evidence.html"] = page.Bytes()

@@ -238,6 +238,31 @@ var messages = map[string][2]string{
 	"review_actions":      {"Tindakan tinjauan", "Review actions"},
 	"shortcut_hint_item":  {"Pintasan: c konfirmasi, d tolak, e eskalasi, j/k bukti berikutnya/sebelumnya", "Shortcuts: c confirm, d dismiss, e escalate, j/k next/previous evidence"},
 	"shortcut_hint_queue": {"Pintasan: j/k pindah, Enter buka, x pilih, / cari, c/d/e konfirmasi/tolak/eskalasi baris ini", "Shortcuts: j/k move, Enter open, x select, / search, c/d/e confirm/dismiss/escalate this row"},
+
+	// "Why this score" on the item page and in the evidence bundle
+	// (scoreparts.go); feature_* name the calibration features of
+	// rules.CalibrationFeatures for reviewers.
+	"why_score":               {"Mengapa skor ini", "Why this score"},
+	"why_score_intro":         {"Skor dihitung dari titik awal ditambah sumbangan tiap ciri di bawah (dalam log-odds): angka positif menaikkan skor, angka negatif menurunkannya.", "The score adds up from the starting point and what each feature below contributes (in log-odds): positive numbers raise the score, negative numbers lower it."},
+	"why_value":               {"nilai", "value"},
+	"why_total":               {"Jumlah", "Sum"},
+	"why_words":               {"Kata yang paling menggeser model kata", "Words that moved the word model most"},
+	"why_word_pos":            {"▲ terbaca sebagai laporan kasus", "▲ reads as a report of a case"},
+	"why_word_neg":            {"▼ terbaca sebagai pemberitaan aturan atau hal lain", "▼ reads as coverage of the rules or an unrelated story"},
+	"why_model_only":          {"Tanda ini bertumpu pada model kata saja: aturan membatalkan setiap kalimat buktinya, dan kata-kata di bawah membuat model membaca artikel sebagai laporan kasus.", "This flag rests on the word model alone: the rules cancelled every sentence of its evidence, and the words below made the model read the article as a case report."},
+	"feature_bias":            {"Titik awal (bias kalibrasi)", "Starting point (calibration bias)"},
+	"feature_evidence":        {"Bobot aturan ASN yang terpicu", "Weight of the ASN rules that fired"},
+	"feature_rules":           {"Jumlah aturan ASN yang terpicu", "Number of ASN rules that fired"},
+	"feature_sentences":       {"Jumlah kalimat dengan bukti ASN", "Number of sentences with ASN evidence"},
+	"feature_allegation":      {"Kata kejadian pada kalimat bukti (diduga, dilaporkan, kedapatan …)", "Incident word in an evidence sentence (diduga, dilaporkan, kedapatan …)"},
+	"feature_title_hit":       {"Aturan ASN terpicu pada judul", "An ASN rule fired on the title"},
+	"feature_title_norm":      {"Judul menyatakan norma (aturan, izin, imbauan, andaian atau bantahan)", "The title states a norm (a rule, permission, appeal, hypothesis or denial)"},
+	"feature_suppressed":      {"Kalimat kandidat yang dibatalkan penanda wacana", "Candidate sentences a discourse cue cancelled"},
+	"feature_non_asn":         {"Aturan pejabat non-ASN terpicu", "A non-ASN official's rule fired"},
+	"feature_totals":          {"Kalimat pelaku ASN berisi jumlah atau rekap", "A sentence with an ASN actor reports totals"},
+	"feature_no_hit":          {"Lolos tahap pertama, tetapi tidak ada aturan ASN yang terpicu", "Passed the first stage, but no ASN rule fired"},
+	"feature_text_model":      {"Model kata: bacaan atas seluruh artikel", "Word model: its reading of the whole article"},
+	"feature_cancelled_model": {"Model kata atas artikel yang kalimatnya dibatalkan aturan", "Word model, on an article whose sentences the rules cancelled"},
 }
 
 // tr translates key into lang; an unknown key shows itself so a missing

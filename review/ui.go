@@ -25,6 +25,9 @@ import (
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+		// signed and plainNumber show score parts (scoreparts.go).
+		"signed":      signed,
+		"plainNumber": plainNumber,
 		"short": func(s string, n int) string {
 			if len(s) <= n {
 				return s
@@ -138,12 +141,17 @@ func (v view) Date(t time.Time) string {
 // Zone is the viewer's time zone name.
 func (v view) Zone() string { return users.Location(v.User.Zone).String() }
 
-// Name translates a fixed value of one group (role, kind, meta) through the
-// message key group_value; values without a message show as they are, meta
-// keys with spaces for underscores (they come from import files).
-func (v view) Name(group, value string) string {
+// Name translates a fixed value of one group (role, kind, meta, feature)
+// through the message key group_value; values without a message show as
+// they are, meta keys with spaces for underscores (they come from import
+// files).
+func (v view) Name(group, value string) string { return name(v.Lang, group, value) }
+
+// name is view.Name for pages rendered outside a request (the evidence
+// bundle's, in Indonesian).
+func name(lang, group, value string) string {
 	if _, ok := messages[group+"_"+value]; ok {
-		return tr(v.Lang, group+"_"+value)
+		return tr(lang, group+"_"+value)
 	}
 	if group == "meta" {
 		return strings.ReplaceAll(value, "_", " ")
@@ -266,6 +274,7 @@ func (s *Server) itemPage(w http.ResponseWriter, r *http.Request, p principal) {
 		"Segments": Segments(rec.Item.Text, rec.Verdict.Hits, ""),
 		"TitleSeg": Segments(rec.Item.Title, rec.Verdict.Hits, FieldTitle),
 		"Href":     safeHref(rec.Item.URL),
+		"Why":      explainScore(rec.Verdict),
 		"Meta":     meta,
 		"Audit":    trail,
 		"Users":    accts,

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/crawler"
 	"github.com/netra-id/netra/index"
 	"github.com/netra-id/netra/review"
@@ -320,6 +321,18 @@ func TestServeScheduledCrawl(t *testing.T) {
 	res := getJSON[index.Result](t, base+"/api/v1/items?source=berita-lokal&flagged=all", "admin", testAdminPW)
 	if res.Total != 1 || !res.Matches[0].Record.Verdict.Flagged || !strings.Contains(res.Matches[0].Record.Item.Text, "mendukung paslon") {
 		t.Fatalf("crawled item: %+v", res)
+	}
+	// The API returns its verdict as stored, with the words the item page's
+	// "why this score" shows under the word model's score part.
+	rec := getJSON[netra.Record](t, base+"/api/v1/items/"+url.PathEscape(res.Matches[0].Record.Item.ID), "admin", testAdminPW)
+	var words []netra.ScoreWord
+	for _, p := range rec.Verdict.ScoreParts {
+		if p.Feature == "text_model" {
+			words = p.Words
+		}
+	}
+	if len(words) == 0 || words[0].Gram == "" || words[0].Contribution == 0 {
+		t.Errorf("the crawled article's verdict lists no words under the word model's score part: %+v", rec.Verdict.ScoreParts)
 	}
 	// The sources page shows the status.
 	page := sourcesPage(t, base)
