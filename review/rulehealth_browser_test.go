@@ -1,7 +1,6 @@
 package review
 
 import (
-	"encoding/json"
 	"net/url"
 	"strconv"
 	"testing"
@@ -14,14 +13,7 @@ import (
 // to a queue of that many items, and a period after the items empties it.
 func TestBrowserRuleHealthPage(t *testing.T) {
 	f := ruleHealthFixture(t)
-	code, body, _ := f.do("GET", "/api/v1/rules", "budi", viewerPW, nil)
-	if code != 200 {
-		t.Fatalf("GET /api/v1/rules: %d %s", code, body)
-	}
-	var rep struct{ Rules []RuleHealth }
-	if err := json.Unmarshal(body, &rep); err != nil {
-		t.Fatal(err)
-	}
+	api, _ := f.ruleHealth(t)
 
 	b := newBrowser(t)
 	b.login(f.ts.URL, "budi", viewerPW)
@@ -50,10 +42,10 @@ func TestBrowserRuleHealthPage(t *testing.T) {
 	}
 	rows := read()
 	b.screenshot("rules-page.png")
-	if len(rows) != len(rep.Rules) {
-		t.Fatalf("page shows %d rules, API %d", len(rows), len(rep.Rules))
+	if len(rows) != len(api) {
+		t.Fatalf("page shows %d rules, API %d", len(rows), len(api))
 	}
-	for _, h := range rep.Rules {
+	for _, h := range api {
 		r, ok := rows[h.Rule]
 		if !ok {
 			t.Errorf("rule %s missing from the page", h.Rule)
