@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/textmodel"
 )
 
 // featureOrder is the order ScoreParts list features in.
@@ -116,7 +117,7 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool
 		s.model = ""
 		return s
 	}
-	s.textModel = c.pack.TextModel.Logit(title + "\n" + text)
+	s.textModel = c.pack.TextModel.Logit(textmodel.Document(title, text))
 	return s
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/rules"
+	"github.com/netra-id/netra/textmodel"
 )
 
 // First-stage roles, as bits of the automaton's masks.
@@ -629,11 +630,11 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 	c.score(&v, hits, sig)
 	// Features for fitting (all) are read before the overrule, so they do
 	// not depend on the calibration in use.
-	if !all && v.Flagged && sig.model == "cancelled_model" {
-		c.overrule(&v)
-	}
 	if !all && v.Flagged && sig.model != "" {
-		c.modelWords(&v, sig.model, title+"\n"+text)
+		if sig.model == "cancelled_model" {
+			c.overrule(&v)
+		}
+		c.modelWords(&v, sig.model, textmodel.Document(title, text))
 	}
 	return v, sig, true
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
 )
 
 // scoreWhy is "why this score" on the item page and in the evidence
@@ -62,7 +63,7 @@ func explainScore(v netra.Verdict) *scoreWhy {
 	w := &scoreWhy{Parts: make([]scorePartRow, 0, len(v.ScoreParts))}
 	for _, p := range v.ScoreParts {
 		row := scorePartRow{Feature: p.Feature, Value: p.Value, Contribution: p.Contribution,
-			Bias: p.Feature == "bias", Model: p.Feature == "text_model" || p.Feature == "cancelled_model", Sign: sign(p.Contribution)}
+			Bias: p.Feature == "bias", Model: rules.IsModelFeature(p.Feature), Sign: sign(p.Contribution)}
 		if largest > 0 {
 			row.Bar = int(math.Round(10 * math.Abs(p.Contribution) / largest))
 		}

@@ -154,7 +154,7 @@ func Load(fsys fs.FS, dir string) (*Pack, error) {
 		errs = append(errs, &Error{File: "textmodel.tsv", Msg: err.Error()})
 	}
 	if w := p.Calibration; w != nil && p.TextModel == nil {
-		for _, f := range []string{"text_model", "cancelled_model"} {
+		for _, f := range ModelFeatures {
 			if w.Weights[f] != 0 {
 				errs = append(errs, &Error{File: "pack.yaml", Line: 1, Msg: "calibration: feature " + f + " needs the word model textmodel.tsv, which the pack lacks"})
 			}

@@ -8,6 +8,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/netra-id/netra/textmodel"
@@ -97,6 +98,14 @@ type Calibration struct {
 	// Fitted says on what and how the weights were fitted, for the record.
 	Fitted string `yaml:"fitted"`
 }
+
+// ModelFeatures are the calibration features that hold the word model's
+// logit of an article (text_model when an ASN rule fired on it,
+// cancelled_model when a discourse cue cancelled its every ASN match).
+var ModelFeatures = []string{"text_model", "cancelled_model"}
+
+// IsModelFeature reports whether feature holds the word model's logit.
+func IsModelFeature(feature string) bool { return slices.Contains(ModelFeatures, feature) }
 
 // CalibrationFeatures are the verdict features a calibration may weigh.
 var CalibrationFeatures = map[string]string{

@@ -88,6 +88,10 @@ type Contribution struct {
 	Contribution float64
 }
 
+// Document is the text the word model reads of an item, when fitting and
+// when scoring alike: its title, a newline, and its text.
+func Document(title, text string) string { return title + "\n" + text }
+
 // Logit is the model's log-odds that text is a case a reviewer confirms.
 func (m *Model) Logit(text string) float64 {
 	z, _ := m.score(text, false)

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/rules"
 )
 
 // oofChunk is the most lines of one input file that form one fold: a long
@@ -23,7 +24,7 @@ type foldRecord struct {
 // outOfFold replaces the word model's feature of every example the
 // classifier gives one (text_model for an article with an ASN hit,
 // cancelled_model for one whose every ASN match was cancelled; see
-// modelFeatures) with the logit of a word model fitted on every other fold. The pack's word model has seen
+// rules.ModelFeatures) with the logit of a word model fitted on every other fold. The pack's word model has seen
 // its training texts, so its logits on them are surer than on new text; a
 // calibration fitted on such logits would trust the model too much.
 func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
@@ -52,7 +53,7 @@ func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 		for _, r := range score {
 			x := data[r.example].x
 			z := m.Logit(wordModelText(r.rec))
-			for _, f := range modelFeatures {
+			for _, f := range rules.ModelFeatures {
 				if _, ok := x[f]; ok {
 					x[f] = z
 				}
@@ -75,9 +76,6 @@ func trainingWithout(recs []foldRecord, fold string) (texts []string, pos []bool
 	return texts, pos
 }
 
-// modelFeatures are the features that hold the word model's logit.
-var modelFeatures = []string{"text_model", "cancelled_model"}
-
 // canFlag reports whether the classifier may flag a record with features
 // x: one with an ASN hit, or an article whose every ASN hit was cancelled
 // and the word model read (cancelled_model).
@@ -88,7 +86,7 @@ func canFlag(x map[string]float64) bool {
 
 // modelRead reports whether the word model read the record.
 func modelRead(x map[string]float64) bool {
-	for _, f := range modelFeatures {
+	for _, f := range rules.ModelFeatures {
 		if _, ok := x[f]; ok {
 			return true
 		}

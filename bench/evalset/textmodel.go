@@ -53,7 +53,7 @@ func (w *wordModelFlags) fit(texts []string, pos []bool) (*textmodel.Model, erro
 }
 
 // wordModelText is the text the classifier gives the word model.
-func wordModelText(r evalRecord) string { return r.Title + "\n" + r.Text }
+func wordModelText(r evalRecord) string { return textmodel.Document(r.Title, r.Text) }
 
 // runTextModel fits the pack's word model (textmodel.tsv) on labelled
 // files: partisan against every other label, aggregate left out.

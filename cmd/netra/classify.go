@@ -9,6 +9,7 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/classifier"
+	"github.com/netra-id/netra/rules"
 	"github.com/netra-id/netra/textmodel"
 	"github.com/spf13/cobra"
 )
@@ -80,7 +81,7 @@ evidence in plain words: which rule fired on which sentence and why.`,
 			}
 			if explain {
 				writeExplanation(cmd.ErrOrStderr(), v, c.Candidate(title, text))
-				writeWordModel(cmd.ErrOrStderr(), v, c.Pack().TextModel, title+"\n"+text)
+				writeWordModel(cmd.ErrOrStderr(), v, c.Pack().TextModel, textmodel.Document(title, text))
 				if len(v.Hits) == 0 {
 					writeNearMisses(cmd.ErrOrStderr(), near)
 				}
@@ -159,7 +160,7 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 func writeWordModel(w io.Writer, v netra.Verdict, m *textmodel.Model, doc string) {
 	weighed := false
 	for _, p := range v.ScoreParts {
-		weighed = weighed || p.Feature == "text_model" || p.Feature == "cancelled_model"
+		weighed = weighed || rules.IsModelFeature(p.Feature)
 	}
 	if !weighed || m == nil {
 		return
