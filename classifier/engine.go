@@ -240,7 +240,18 @@ func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []
 		}
 		h, st := cr.eval(text, s, ts, occ, c.modes)
 		h.Field = field
-		if st == fired && long && (mode == "report" || frontedTopic(text, h, ts) || c.allegedClass(h, ts, occ)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title") {
+		generic := func(h netra.Hit) bool {
+			return long && (mode == "report" || frontedTopic(text, h, ts) || c.allegedClass(h, ts, occ)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title")
+		}
+		if st == fired && generic(h) {
+			// "ASN juga hadir …, acara yang dihadiri calon dan Kepala
+			// Dinas Pertanian": the class may stand beside someone told
+			// of, who is the case.
+			if h2, ok := c.specificActor(cr, text, s, ts, occ, h); ok && !generic(h2) {
+				h = h2
+			}
+		}
+		if st == fired && generic(h) {
 			// An article that says what civil servants as a class do
 			// or may do, with no word that reports an incident, describes
 			// no case (see genericClass); a post's "ASN di sini …" is
@@ -329,6 +340,30 @@ func (c *Classifier) hitActor(h netra.Hit, ts []Token, occ []occurrence) (occurr
 		}
 	}
 	return occurrence{}, false
+}
+
+// specificActor evaluates rule cr again without the actor of hit h, so
+// another actor of the sentence, named by role, may take its place.
+func (c *Classifier) specificActor(cr *compiledRule, text string, s span, ts []Token, occ []occurrence, h netra.Hit) (netra.Hit, bool) {
+	o, ok := c.hitActor(h, ts, occ)
+	if !ok {
+		return h, false
+	}
+	rest := make([]occurrence, 0, len(occ)-1)
+	for _, x := range occ {
+		if x != o {
+			rest = append(rest, x)
+		}
+	}
+	h2, st := cr.eval(text, s, ts, rest, c.modes)
+	h2.Field = h.Field
+	if st != fired {
+		return h, false
+	}
+	// Only someone named by role may stand in for the class, and not the
+	// one who explains ("menurut Plt Sekda, ASN terikat aturan").
+	o2, ok := c.hitActor(h2, ts, rest)
+	return h2, ok && !classWord(o2, ts) && !c.quotedSource(h2, ts, rest)
 }
 
 // reportMode is the mode of a hit that counts in a sentence with

@@ -54,6 +54,9 @@ func sentences(text string) []span {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c == '\n' {
+			if wrappedLine(text, start, i) {
+				continue
+			}
 			emit(i)
 			start = i + 1
 			continue
@@ -93,6 +96,43 @@ func sentences(text string) []span {
 	}
 	emit(len(text))
 	return out
+}
+
+// minWrappedLine is the shortest line taken for a hard-wrapped one:
+// printed and PDF-derived pages break prose at 60–90 characters, while a
+// headline, a byline or a tag is shorter or ends a block.
+const minWrappedLine = 40
+
+// wrappedLine reports whether the line break at nl only wraps a sentence
+// ("Video dugaan dukungan 15 camat⏎se Kota Makassar kepada …"): the line
+// is long, ends in no punctuation that closes a sentence or opens a list,
+// and the next line goes on in lower case without a blank line between.
+func wrappedLine(text string, start, nl int) bool {
+	e := nl
+	for e > start && (text[e-1] == '\r' || text[e-1] == ' ' || text[e-1] == '\t') {
+		e--
+	}
+	if e-start < minWrappedLine {
+		return false
+	}
+	switch text[e-1] {
+	case '.', '!', '?', ':', ';', '"', ')', ',':
+		// A comma may end a list item or a dateline ("Jakarta,"); keep
+		// the old break there.
+		return false
+	}
+	if strings.HasSuffix(text[start:e], "\u201d") {
+		return false
+	}
+	k := nl + 1
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsLower(r)
 }
 
 // listNumber reports whether the sentence so far is only the number of a
