@@ -68,9 +68,15 @@ func rankNumber(w string) bool {
 }
 
 // opensClause reports whether token k starts what a speaker says: a colon
-// or an opening quote stands right before it ("Sekda: ASN yang …").
+// or an opening quote stands right before it ("Sekda: ASN yang …"); or
+// the sentence itself, after a dateline in capitals and a dash
+// ("IPOL.ID-Camat dan lurah yang …", "JAKARTA – ASN yang …").
 func opensClause(text string, ts []Token, k int) bool {
-	return strings.ContainsAny(between(text, ts, k-1, k), ":\"“")
+	gap := between(text, ts, k-1, k)
+	if strings.ContainsAny(gap, ":\"“") {
+		return true
+	}
+	return ts[k-1].Caps && strings.ContainsAny(gap, "-–—")
 }
 
 // isGenericBefore reports the words that may stand before a class of

@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/netra-id/netra"
@@ -34,5 +35,35 @@ func TestNormPhrasings(t *testing.T) {
 	v := c.Classify(netra.Item{Text: "Seorang guru PPPK di Sukamaju mengaku diintimidasi tim pemenangan paslon agar ikut mendukung paslon nomor urut 1."})
 	if !v.Flagged {
 		t.Errorf("pressure on a serving PPPK teacher not flagged: %+v", v.Suppressed)
+	}
+}
+
+// TestWarningPhrasings covers norms and non-cases that read like reports
+// (session 22, pu-tune): a warning to whoever takes a side, after a
+// dateline too; a hunt announced; totals taken up by "jumlah tersebut";
+// material taken down by force; a civil servant who resigned before
+// running. Each has a case beside it that must stay flagged.
+func TestWarningPhrasings(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"SUKAMAJU.ID-Camat dan lurah yang memihak pada pasangan cagub di pilkada Sukamaju harus berhati-hati.", false},
+		{"SUKAMAJU.ID-Camat Sukamaju Barat yang memihak pada pasangan cagub di pilkada Sukamaju harus berhati-hati.", true},
+		{"Awas, Bawaslu Bakal Kejar ASN yang Foto Bersama Peserta Pemilu 2024", false},
+		{"Bawaslu Sukamaju Panggil ASN Dinas Pertanian yang Foto Bersama Peserta Pemilu 2024", true},
+		{article("Bawaslu mengungkap 400 laporan pelanggaran netralitas ASN jelang pilkada. Jumlah tersebut didapati dari laporan jajarannya terkait dugaan pelanggaran netralitas ASN tersebut."), false},
+		{article("Saya resmi mundur sebagai PNS pada Oktober 2022 untuk mengikuti proses pencalegan di Partai Sukamaju, terangnya."), false},
+		{article("Saya masih PNS di dinas pendidikan dan sudah mengikuti proses pencalegan di Partai Sukamaju, terangnya."), true},
+	})
+	// Banners taken down by force are the officers' duty, not pressure on
+	// them; a civil servant forced to put one up is.
+	v := c.Classify(netra.Item{Text: "Curi Start Kampanye, Baliho Caleg di Sukamaju Terpaksa Ditertibkan Bawaslu dan Satpol PP!"})
+	for _, h := range v.Hits {
+		if h.Rule == "asn-pressured" {
+			t.Errorf("forced removal read as pressure: %+v", h)
+		}
+	}
+	v = c.Classify(netra.Item{Text: "Sekretaris camat itu dipaksa atasannya memasang baliho caleg di depan kantor kecamatan."})
+	if !slices.ContainsFunc(v.Hits, func(h netra.Hit) bool { return h.Rule == "asn-pressured" }) {
+		t.Errorf("a civil servant forced to put up a banner: no asn-pressured hit in %+v", v.Hits)
 	}
 }
