@@ -64,7 +64,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// shouted before the news, not a norm over it.
 			continue
 		}
-		if exemptCue(o, ts) || cr.orderedDuty(o, occ, text, ts) {
+		if exemptCue(o, ts) || cr.orderedDuty(o, occ, text, ts) || cr.watchesActor(o, a, occ) {
 			continue
 		}
 		if cr.eventSetting(o, occ, text, ts) {

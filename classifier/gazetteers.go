@@ -176,6 +176,11 @@ const (
 // the act itself.
 const EnforcementGazetteer = "enforcement"
 
+// DutyGazetteer names the cancel gazetteer of officials doing their job at
+// a campaign ("memantau", "mengamankan"). Civil servants right after such
+// a verb are the ones watched, not the ones on duty.
+const DutyGazetteer = "duty"
+
 // SayGazetteer names the act gazetteer of colloquial verbs of saying
 // ("bilang", "ngomong", "nitip pesan"). Such a verb is a call to vote only
 // when a quotation opens right after it and holds the side ("kepseknya

@@ -333,7 +333,7 @@ type cueGroups struct {
 	instructed, rumour, sanction, handling int32
 	hypothetical, accusedDenial, support   int32
 	question, officer, install, material   int32
-	explanation, say, enforcement          int32
+	explanation, say, enforcement, duty    int32
 	future, caseActive, aggregate          int32
 }
 
@@ -373,6 +373,7 @@ func (d *dictionary) namedGroups() cueGroups {
 		support: get(SupportGazetteer), question: get(QuestionGazetteer),
 		officer: get(EnforcementOfficerGazetteer), install: get(InstallGazetteer), material: get(MaterialGazetteer),
 		explanation: get(ExplanationGazetteer), say: get(SayGazetteer), enforcement: get(EnforcementGazetteer),
+		duty:   get(DutyGazetteer),
 		future: get(FutureGazetteer), caseActive: get(CaseActiveGazetteer), aggregate: get(AggregateGazetteer),
 	}
 }

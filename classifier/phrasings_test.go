@@ -67,3 +67,17 @@ func TestWarningPhrasings(t *testing.T) {
 		t.Errorf("a civil servant forced to put up a banner: no asn-pressured hit in %+v", v.Hits)
 	}
 }
+
+// TestReportPhrasings covers cases told in ways the pack missed (session
+// 22, pu-tune): civil servants an overseer watched doing the act, named
+// as "orang dari unsur ASN"; heads of regional offices in the long form.
+// Officials on duty at a campaign stay unflagged.
+func TestReportPhrasings(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{article("Pihaknya telah memantau sejumlah orang dari unsur ASN dan perangkat desa yang ikut serta mengantar pasangan calon bupati ke kantor KPU Sukamaju."), true},
+		{article("Petugas Satpol PP dan ASN Dinas Perhubungan Sukamaju memantau jalannya kampanye pasangan calon bupati di lapangan kota."), false},
+		{article("Pihaknya juga memantau persiapan kampanye pasangan calon bupati di lapangan Sukamaju bersama ASN Dinas Perhubungan."), false},
+		{article("Di Sukamaju, para Kepala Satuan Kerja Perangkat Daerah (SKPD) mulai gencar melakukan kampanye untuk salah satu bakal calon."), true},
+	})
+}

@@ -743,3 +743,23 @@ func (cr *compiledRule) promotesSide(o occurrence, occ []occurrence, ts []Token)
 	}
 	return false
 }
+
+// watchReach is how many words may stand between a verb of watching and
+// the civil servants watched ("memantau sejumlah orang dari unsur ASN").
+const watchReach = 5
+
+// watchesActor reports whether duty cue o ("memantau") has civil servants
+// for its object, before act a: "Bawaslu telah memantau sejumlah ASN yang
+// ikut mengantar pasangan calon" reports the ASN, whom the overseer
+// watched, not an official at work.
+func (cr *compiledRule) watchesActor(o, a occurrence, occ []occurrence) bool {
+	if cr.duty < 0 || o.group != cr.duty || o.carried || a.carried || o.j > a.i {
+		return false
+	}
+	for _, x := range occ {
+		if !x.carried && x.i >= o.j && x.i-o.j <= watchReach && x.j <= a.i && cr.roleIs(x, rules.RoleActor) {
+			return true
+		}
+	}
+	return false
+}

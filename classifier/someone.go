@@ -258,9 +258,10 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 	}
 	// Look past the class's other names, its full form and a classifier:
 	// "satu ASN atau PNS", "Sejumlah Aparatur Sipil Negara (ASN)",
-	// "delapan orang ASN", "tiga pejabat ASN".
+	// "delapan orang ASN", "tiga pejabat ASN", "sejumlah orang dari unsur
+	// ASN".
 	b := o.i - 1
-	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang" || ts[b].Norm == "pejabat") {
+	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang" || ts[b].Norm == "pejabat" || ts[b].Norm == "unsur" || ts[b].Norm == "dari" && b+1 < len(ts) && ts[b+1].Norm == "unsur") {
 		b--
 	}
 	if b >= 0 {
