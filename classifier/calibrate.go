@@ -79,6 +79,9 @@ type docSignals struct {
 	titleNorm bool
 	// textModel is the word model's logit; 0 when not computed.
 	textModel float64
+	// doc is what the word model read (textmodel.Document), "" when it
+	// read nothing; the words that moved it are explained from it.
+	doc string
 	// model is the feature that weighs textModel, "" when the word model
 	// did not read the text: text_model for an article with an ASN hit,
 	// cancelled_model for one whose every ASN hit a discourse cue
@@ -117,7 +120,8 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool
 		s.model = ""
 		return s
 	}
-	s.textModel = c.pack.TextModel.Logit(textmodel.Document(title, text))
+	s.doc = textmodel.Document(title, text)
+	s.textModel = c.pack.TextModel.Logit(s.doc)
 	return s
 }
 

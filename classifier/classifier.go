@@ -17,7 +17,6 @@ import (
 
 	"github.com/netra-id/netra"
 	"github.com/netra-id/netra/rules"
-	"github.com/netra-id/netra/textmodel"
 )
 
 // First-stage roles, as bits of the automaton's masks.
@@ -634,7 +633,7 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 		if sig.model == "cancelled_model" {
 			c.overrule(&v)
 		}
-		c.modelWords(&v, sig.model, textmodel.Document(title, text))
+		c.modelWords(&v, sig.model, sig.doc)
 	}
 	return v, sig, true
 }

@@ -234,31 +234,33 @@ func countRule(hits []netra.Hit, id string) int {
 // the item's text is longer than a post (see genericActor).
 func (c *Classifier) evalSentence(text, field string, s span, ts []Token, occ []occurrence, hits, sup []netra.Hit, nm *nearMisses, long bool) ([]netra.Hit, []netra.Hit) {
 	mode := c.reportMode(occ)
+	// generic reports whether hit h's actor is civil servants as a class
+	// in an article that reports no incident (see genericActor).
+	generic := func(h netra.Hit) bool {
+		return long && (mode == "report" || frontedTopic(text, h, ts) || c.allegedClass(h, ts, occ)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title")
+	}
 	for _, cr := range c.rules {
 		if len(hits) >= maxHits || countRule(hits, cr.rule.ID) >= maxHitsPerRule {
 			continue
 		}
 		h, st := cr.eval(text, s, ts, occ, c.modes)
 		h.Field = field
-		generic := func(h netra.Hit) bool {
-			return long && (mode == "report" || frontedTopic(text, h, ts) || c.allegedClass(h, ts, occ)) && (field != "title" || c.statesNorm(occ)) && c.genericActor(h, ts, occ, field == "title")
-		}
 		if st == fired && generic(h) {
-			// "ASN juga hadir …, acara yang dihadiri calon dan Kepala
-			// Dinas Pertanian": the class may stand beside someone told
-			// of, who is the case.
-			if h2, ok := c.specificActor(cr, text, s, ts, occ, h); ok && !generic(h2) {
+			if h2, ok := c.specificActor(cr, text, s, ts, occ, h); ok {
+				// "ASN juga hadir …, acara yang dihadiri calon dan
+				// Kepala Dinas Pertanian": the class may stand beside
+				// someone told of, who is the case.
 				h = h2
+			} else {
+				// An article that says what civil servants as a class do
+				// or may do, with no word that reports an incident,
+				// describes no case (see genericClass); a post's "ASN di
+				// sini …" is an accusation (GUIDE), so only longer texts.
+				// A headline is the news itself ("ASN Pemprov Maluku Utara
+				// Tercatat sebagai Pengurus Partai") unless it states a
+				// norm too.
+				st, h.Mode, h.Cue = suppressed, "generic", spanText(text, h, rules.RoleActor)
 			}
-		}
-		if st == fired && generic(h) {
-			// An article that says what civil servants as a class do
-			// or may do, with no word that reports an incident, describes
-			// no case (see genericClass); a post's "ASN di sini …" is
-			// an accusation (GUIDE), so only longer texts. A headline
-			// is the news itself ("ASN Pemprov Maluku Utara Tercatat
-			// sebagai Pengurus Partai") unless it states a norm too.
-			st, h.Mode, h.Cue = suppressed, "generic", spanText(text, h, rules.RoleActor)
 		}
 		if st == fired && long && c.enumeratedKinds(h, ts, occ) {
 			// "Ada guru yang …, ada pejabat yang …": kinds of case
@@ -343,7 +345,8 @@ func (c *Classifier) hitActor(h netra.Hit, ts []Token, occ []occurrence) (occurr
 }
 
 // specificActor evaluates rule cr again without the actor of hit h, so
-// another actor of the sentence, named by role, may take its place.
+// another actor of the sentence, named by role, may take its place; such
+// an actor is never the class, so the hit it gives is no generic one.
 func (c *Classifier) specificActor(cr *compiledRule, text string, s span, ts []Token, occ []occurrence, h netra.Hit) (netra.Hit, bool) {
 	o, ok := c.hitActor(h, ts, occ)
 	if !ok {

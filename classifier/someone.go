@@ -261,7 +261,7 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 	// "delapan orang ASN", "tiga pejabat ASN", "sejumlah orang dari unsur
 	// ASN".
 	b := o.i - 1
-	for b >= 0 && (classToken(ts[b].Norm) || ts[b].Norm == "atau" || ts[b].Norm == "dan" || ts[b].Norm == "orang" || ts[b].Norm == "pejabat" || ts[b].Norm == "unsur" || ts[b].Norm == "dari" && b+1 < len(ts) && ts[b+1].Norm == "unsur") {
+	for b >= 0 && classFiller(ts, b) {
 		b--
 	}
 	if b >= 0 {
@@ -289,6 +289,20 @@ func genericClass(o occurrence, ts []Token, title bool) bool {
 		}
 	}
 	return true
+}
+
+// classFiller reports whether token b belongs to the name of the class
+// before it, not to what picks someone out: another of its names, a
+// conjunction, a classifier ("orang", "pejabat") or "(dari) unsur".
+func classFiller(ts []Token, b int) bool {
+	switch w := ts[b].Norm; w {
+	case "atau", "dan", "orang", "pejabat", "unsur":
+		return true
+	case "dari":
+		return b+1 < len(ts) && ts[b+1].Norm == "unsur"
+	default:
+		return classToken(w)
+	}
 }
 
 // pointsToOne reports words after a role that make it one person: a

@@ -48,11 +48,9 @@ type EvidenceManifest struct {
 // evidenceHTML is the bundle's human-readable page: the text with the
 // evidence marked and what the score rests on, escaped like the app's own
 // pages (crawled text is hostile), no script and no links out.
-var evidenceHTML = template.Must(template.New("evidence").Funcs(template.FuncMap{
-	"t":           func(key string) string { return tr(langID, key) },
-	"name":        func(group, value string) string { return name(langID, group, value) },
-	"signed":      signed,
-	"plainNumber": plainNumber,
+var evidenceHTML = template.Must(template.New("evidence").Funcs(templateFuncs()).Funcs(template.FuncMap{
+	"t":    func(key string) string { return tr(langID, key) },
+	"name": func(group, value string) string { return name(langID, group, value) },
 }).Parse(`<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Bukti {{.Rec.Item.ID}}</title>
 <style>mark{background:#ffe08a} .actor{background:#cfe8ff;border-bottom:2px solid #0958d9} .act{background:#ffd0d0;border-bottom:2px dashed #d46b08} .target{background:#d7f5d0;border-bottom:2px dotted #531dab} body{font-family:sans-serif;max-width:50em;margin:2em auto}</style></head>

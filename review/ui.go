@@ -25,7 +25,8 @@ import (
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"fmtScore": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
-		// signed and plainNumber show score parts (scoreparts.go).
+		// signed and plainNumber show score parts (scoreparts.go), on the
+		// app's pages and in the evidence bundle.
 		"signed":      signed,
 		"plainNumber": plainNumber,
 		"short": func(s string, n int) string {
