@@ -48,7 +48,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// depan siswa": leave given to a side is the act.
 			continue
 		}
-		if appealToVoteFor(o, a, ts) || steersAway(o, a, ts) {
+		if appealToVoteFor(o, a, ts) || steersAway(o, a, ts) || cr.asksVote(o, a, occ, ts) {
 			// "Lurah mengingatkan warganya agar memilih paslon nomor urut
 			// 2": an appeal to vote for a number is the call itself, and
 			// so is an order not to vote for one.

@@ -1,0 +1,90 @@
+package classifier
+
+import "github.com/netra-id/netra/rules"
+
+// asksVote reports whether cancel cue o belongs to a civil servant's own
+// request that others vote for, or against, a side named outright: "Guru
+// yang diketahui berinisial NK ini kemudian meminta siswanya tidak memilih
+// Jokowi". The request is the act of steering votes, not an appeal to
+// stay neutral. Cue o is either the verb of asking or the "tidak"/"jangan"
+// right before the vote that such a verb governs. The asker must stand
+// before the verb, in the same clause, and be named by role rather than as
+// the class ("Bawaslu meminta ASN tidak memilih …" asks the class, and
+// the class comes after the verb).
+func (cr *compiledRule) asksVote(o, a occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || a.carried || a.i < o.j || a.i >= len(ts) || !votes(ts[a.i].Norm) {
+		return false
+	}
+	q := -1
+	switch {
+	case asking(ts[o.i].Norm):
+		q = o.i
+	case o.j == a.i && (negationWord(ts[o.i].Norm) || ts[o.i].Norm == "jangan"):
+		for k := o.i - 1; k >= 0 && k >= o.i-steerReach; k-- {
+			if asking(ts[k].Norm) {
+				q = k
+				break
+			}
+		}
+	}
+	if q < 0 || a.i-q > appealReach {
+		return false
+	}
+	for k := q + 1; k < a.i-1; k++ {
+		if negationWord(ts[k].Norm) || ts[k].Norm == "jangan" || clauseWord(ts[k].Norm) {
+			// Only a "tidak" right before the vote belongs to the
+			// request; one further back negates the asking.
+			return false
+		}
+	}
+	if !numberAfter(ts, a.j) && !upperSideAt(cr, a.j, occ, ts) {
+		return false
+	}
+	for _, x := range occ {
+		if x.carried || x.j > q || q-x.j > askerReach || !cr.roleIs(x, rules.RoleActor) || classToken(ts[x.i].Norm) {
+			continue
+		}
+		if !contrastBetween(ts, x.j, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// askerReach is how many words may stand between the civil servant and
+// the verb of asking ("Guru yang diketahui berinisial NK ini kemudian
+// meminta").
+const askerReach = 8
+
+// asking reports the active verbs of asking, urging or ordering someone.
+func asking(w string) bool {
+	switch w {
+	case "meminta", "minta", "mengajak", "ajak", "menyuruh", "suruh", "memerintahkan", "perintahkan",
+		"menginstruksikan", "mengarahkan", "mengimbau", "menghimbau", "menganjurkan", "berpesan":
+		return true
+	}
+	return false
+}
+
+// upperSideAt reports whether a side named by a capitalised word (a
+// candidate's or party's name) starts at token k or the one after it.
+func upperSideAt(cr *compiledRule, k int, occ []occurrence, ts []Token) bool {
+	for _, x := range occ {
+		if !x.carried && (x.i == k || x.i == k+1) && x.i < len(ts) && ts[x.i].Upper && cr.roleIs(x, rules.RoleTarget) {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastBetween reports whether a word between tokens i and j opens a new
+// clause whose subject may differ ("sedangkan", "tetapi", "lalu Bawaslu").
+func contrastBetween(ts []Token, i, j int) bool {
+	for k := i; k < j && k < len(ts); k++ {
+		switch ts[k].Norm {
+		case "sedangkan", "tetapi", "tapi", "namun", "sementara", "bahwa", "agar", "supaya", "karena":
+			return true
+		}
+	}
+	return false
+}
