@@ -88,3 +88,43 @@ func contrastBetween(ts []Token, i, j int) bool {
 	}
 	return false
 }
+
+// addressedTeam reports whether act a is a campaign team that is asked or
+// reminded of something ("meminta para kandidat dan tim sukses pasangan
+// calon untuk memahami tugas Kesbangpol"): the team is whom the official
+// addresses, not one he belongs to.
+func addressedTeam(a occurrence, ts []Token) bool {
+	if a.carried || a.i >= len(ts) {
+		return false
+	}
+	switch ts[a.i].Norm {
+	case "tim", "timses", "relawan":
+	default:
+		return false
+	}
+	for k := a.i - 1; k >= 0 && k >= a.i-addressReach; k-- {
+		w := ts[k].Norm
+		if asking(w) || reminding(w) {
+			return true
+		}
+		switch w {
+		case "para", "kandidat", "dan", "seluruh", "semua", "calon", "peserta", "pemilu", "partai", "politik", "kepada", "pasangan", "serta":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// addressReach is how many words may stand between a verb of asking and
+// the team it asks ("meminta para kandidat dan tim sukses").
+const addressReach = 5
+
+// reminding reports the verbs of reminding or inviting someone.
+func reminding(w string) bool {
+	switch w {
+	case "mengingatkan", "ingatkan", "mengundang", "menegur", "mengumpulkan":
+		return true
+	}
+	return false
+}

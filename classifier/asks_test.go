@@ -30,3 +30,20 @@ func TestStatusBeforePost(t *testing.T) {
 		{"Panwascam memergoki Asisten Sekretariat Daerah Bidang Pemerintahan Kabupaten Sukamaju memperkenalkan salah satu calon bupati dalam sebuah acara.", true},
 	})
 }
+
+// TestNotTheActor covers people beside an act who did not do it (session
+// 23, pw-tune and pv-tune): contract staff described by where they serve,
+// civil servants in front of whom someone else campaigned, and a team
+// that an official addresses. Each has a report beside it that must stay
+// flagged.
+func TestNotTheActor(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Bawaslu melaporkan Rudi, TKSK yang bertugas di Kecamatan Sukamaju, yang terindikasi berkampanye untuk paslon nomor 2.", false},
+		{"Bawaslu melaporkan Rudi, pegawai yang bertugas di Kecamatan Sukamaju, yang terindikasi berkampanye untuk paslon nomor 2.", true},
+		{"Video bupati Sukamaju yang kampanye di depan sosok ASN itu viral di media sosial.", false},
+		{"Video camat Sukamaju yang kampanye untuk paslon nomor 2 di depan warga itu viral di media sosial.", true},
+		{"Kepala Kesbangpol meminta para kandidat dan tim sukses pasangan calon memahami tugas petugas di lapangan.", false},
+		{"Kepala Kesbangpol Sukamaju diketahui menjadi tim sukses pasangan calon nomor 2.", true},
+	})
+}

@@ -417,7 +417,7 @@ func (cr *compiledRule) eval(text string, s span, ts []Token, occ []occurrence, 
 	var first netra.Hit
 	found := false
 	for _, a := range occ {
-		if !cr.roles[0].groups[a.group] || attendeeSpeaks(a, text, ts) || choosesThing(a, ts) || captionLabel(a, text, ts) || fingerIdiom(a, ts) {
+		if !cr.roles[0].groups[a.group] || attendeeSpeaks(a, text, ts) || choosesThing(a, ts) || captionLabel(a, text, ts) || fingerIdiom(a, ts) || addressedTeam(a, ts) {
 			continue
 		}
 		chosen, ok := cr.complete(a, occ, text, ts)
@@ -631,7 +631,7 @@ func (cr *compiledRule) complete(a occurrence, occ []occurrence, text string, ts
 			if rq.role == rules.RoleTarget && (cr.inOfficeFigure(o, occ) || deniedSide(o, ts) || coAttendee(o, ts)) {
 				continue
 			}
-			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts) || passiveAgent(o, ts) || paidTo(o, ts) || supposedAfter(o, a, ts)) {
+			if rq.role == rules.RoleActor && (speaker(o, a, text, ts) || deniedPerson(o, ts) || cr.enforcer(o, occ) || cr.attributed(o, a, text, ts) || placeAfter(o, a, text, ts) || passiveAgent(o, ts) || paidTo(o, ts) || supposedAfter(o, a, ts) || audienceAfter(o, a, ts)) {
 				continue
 			}
 			d := distance(a, o)

@@ -458,6 +458,11 @@ func passive(w string) bool {
 // "tenaga honorer di kantor lurah"): b stands in a place phrase right
 // after o.
 func worksAt(o, b occurrence, ts []Token) bool {
+	if o.j <= b.i && b.i-o.j <= 1 && b.i < len(ts) && (ts[b.i].Norm == "bertugas" || ts[b.i].Norm == "berdinas") && (b.i == o.j || ts[o.j].Norm == "yang") {
+		// "TKSK yang bertugas di Kecamatan …": where the other person
+		// serves, not a civil servant of that office.
+		return true
+	}
 	if o.j > b.i || !ownsPlace(b, ts) {
 		return false
 	}
@@ -649,6 +654,43 @@ func recruited(o occurrence, ts []Token) bool {
 	}
 	switch wordBefore(o, ts) {
 	case "pengangkatan", "penerimaan", "rekrutmen", "seleksi", "formasi", "tes", "kuota", "lowongan":
+		return true
+	}
+	return false
+}
+
+// audienceAfter reports whether actor o, after act a, is whom the act was
+// done before ("video bupati yang kampanye di depan sosok ASN", "berorasi
+// di hadapan para guru"): the audience, not the one who acted.
+func audienceAfter(o, a occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.i < a.j || o.i-a.j > audienceReach {
+		return false
+	}
+	k := o.i - 1
+	for k >= a.j && audienceFiller(ts[k].Norm) {
+		k--
+	}
+	if k < a.j {
+		return false
+	}
+	switch ts[k].Norm {
+	case "depan", "hadapan":
+		return k > 0 && ts[k-1].Norm == "di"
+	case "dihadapan", "didepan":
+		return true
+	}
+	return false
+}
+
+// audienceReach is how many words may stand between an act and the
+// audience it was done before ("kampanye di depan sosok ASN").
+const audienceReach = 5
+
+// audienceFiller reports the words that may stand between "di depan" and
+// the people in front ("para", "sosok", "ratusan").
+func audienceFiller(w string) bool {
+	switch w {
+	case "para", "sosok", "seluruh", "semua", "sejumlah", "ratusan", "puluhan", "ribuan", "beberapa":
 		return true
 	}
 	return false
