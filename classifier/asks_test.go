@@ -47,3 +47,16 @@ func TestNotTheActor(t *testing.T) {
 		{"Kepala Kesbangpol Sukamaju diketahui menjadi tim sukses pasangan calon nomor 2.", true},
 	})
 }
+
+// TestReprimand covers an overseer's reprimand of a civil servant in
+// particular, active and passive (session 23, pw-tune); a reprimand of the
+// class and one by a superior over work stay unflagged.
+func TestReprimand(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Selain menegur bakal calon, Panwaslu Kota Sukamaju juga menegur Kepala SMKN 2 Sukamaju dan panitia acara itu.", true},
+		{"Kepala SD Negeri 4 Sukamaju mendapat teguran dari Bawaslu setelah sekolahnya dipakai acara relawan.", true},
+		{"Bawaslu menegur para ASN agar menjaga netralitas menjelang pilkada.", false},
+		{"Kepala SD Negeri 4 Sukamaju ditegur kepala dinas karena terlambat menyerahkan laporan.", false},
+	})
+}
