@@ -60,3 +60,15 @@ func TestReprimand(t *testing.T) {
 		{"Kepala SD Negeri 4 Sukamaju ditegur kepala dinas karena terlambat menyerahkan laporan.", false},
 	})
 }
+
+// TestDeniedByPronoun covers a denial by the accused carried by a
+// singular pronoun from the sentence before (session 23, pw-tune): the
+// act the accused denies is still their case (GUIDE.md). A blanket denial
+// by an overseer stays unflagged.
+func TestDeniedByPronoun(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Guru SMP negeri berinisial RN kini dinonaktifkan sementara. Dia sudah membantah tuduhan mendoktrin siswa anti-Prabowo.", true},
+		{"Ketua Bawaslu Sukamaju datang ke sekolah itu. Dia membantah ada ASN yang mendukung paslon.", false},
+	})
+}

@@ -110,6 +110,31 @@ func (cr *compiledRule) namesSomeone(chosen []occurrence, ts []Token) bool {
 	return false
 }
 
+// carriedActor reports whether the chosen actor was carried from the
+// sentence before.
+func (cr *compiledRule) carriedActor(chosen []occurrence) bool {
+	for _, x := range chosen {
+		if cr.roleIs(x, rules.RoleActor) {
+			return x.carried
+		}
+	}
+	return false
+}
+
+// singularSubject reports whether a sentence's subject is a singular
+// personal pronoun ("Ia", "Dia", "Beliau"), not one opening a relative
+// clause ("Dia yang …").
+func singularSubject(ts []Token) bool {
+	if len(ts) < 2 || ts[1].Norm == "yang" {
+		return false
+	}
+	switch ts[0].Norm {
+	case "ia", "dia", "beliau":
+		return true
+	}
+	return false
+}
+
 // namedLaterReach is how far after the people a sentence may name them.
 const namedLaterReach = 25
 
@@ -133,6 +158,11 @@ func namedLater(x occurrence, ts []Token, vocab map[string]bool) bool {
 // "pelanggaran netralitas ASN oleh camat Sukajadi" handles the camat's.
 func (cr *compiledRule) caseNamed(cue occurrence, chosen, occ []occurrence, ts []Token) bool {
 	if cr.namesSomeone(chosen, ts) || cr.kindInPlace(chosen, ts) {
+		return true
+	}
+	if cue.group == cr.accusedDenial && cr.carriedActor(chosen) && singularSubject(ts) {
+		// "Dia sudah membantah tuduhan …": one person, carried from
+		// the sentence before by a singular pronoun, denies the act.
 		return true
 	}
 	if cue.group != cr.handling {
