@@ -43,14 +43,7 @@ func (c *Classifier) hasActor(occ []occurrence) bool {
 // ("Mereka yang dipanggil yakni …", "ketiganya") often introduce the
 // people named after them.
 func (c *Classifier) opensWithPronoun(text string, occ []occurrence, ts []Token) bool {
-	if len(ts) < 2 || ts[1].Norm == "yang" {
-		return false
-	}
-	switch ts[0].Norm {
-	case "ia", "dia", "beliau":
-		return c.anaphora >= 0 && opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups)
-	}
-	return false
+	return singularSubject(ts) && c.anaphora >= 0 && opensWithAnaphor(text, occ, ts, c.anaphora, c.dict.groups)
 }
 
 // dropObjects removes the actors of a sentence whose subject is an

@@ -104,7 +104,7 @@ func addressedTeam(a occurrence, ts []Token) bool {
 	}
 	for k := a.i - 1; k >= 0 && k >= a.i-addressReach; k-- {
 		w := ts[k].Norm
-		if asking(w) || reminding(w) {
+		if reminding(w) {
 			return true
 		}
 		switch w {
@@ -120,10 +120,13 @@ func addressedTeam(a occurrence, ts []Token) bool {
 // the team it asks ("meminta para kandidat dan tim sukses").
 const addressReach = 5
 
-// reminding reports the verbs of reminding or inviting someone.
+// reminding reports the verbs of asking, urging, reminding or rebuking
+// someone that leave them on their own side. Gathering, inviting, leading
+// or ordering a team ("mengumpulkan", "mengundang", "mengarahkan tim
+// sukses") is working with it, so those verbs are left out.
 func reminding(w string) bool {
 	switch w {
-	case "mengingatkan", "ingatkan", "mengundang", "menegur", "mengumpulkan":
+	case "meminta", "minta", "mengimbau", "menghimbau", "imbau", "mengingatkan", "ingatkan", "menegur", "tegur":
 		return true
 	}
 	return false

@@ -45,6 +45,9 @@ func TestNotTheActor(t *testing.T) {
 		{"Video camat Sukamaju yang kampanye untuk paslon nomor 2 di depan warga itu viral di media sosial.", true},
 		{"Kepala Kesbangpol meminta para kandidat dan tim sukses pasangan calon memahami tugas petugas di lapangan.", false},
 		{"Kepala Kesbangpol Sukamaju diketahui menjadi tim sukses pasangan calon nomor 2.", true},
+		// gathering or leading a team is working with it
+		{"Camat Sukamaju mengumpulkan tim sukses paslon nomor 2 di rumah dinasnya.", true},
+		{"Kepala dinas itu mengarahkan tim sukses paslon nomor 2 di kantornya.", true},
 	})
 }
 
