@@ -121,7 +121,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 	var asJSON, verbose, reviewed bool
 	var positive string
 	cmd := &cobra.Command{
-		Use:   "eval [--json] [--positive LABEL] LABELED.jsonl | --reviewed",
+		Use:   "eval [--json] [--positive LABEL] LABELED.jsonl... | --reviewed",
 		Short: "Precision, recall and F1 against a labelled set",
 		Long: `Classify every record of a labelled JSONL file (fields id, title, text,
 label) and compare: a record is a predicted positive when its verdict is
@@ -140,17 +140,27 @@ reason that starts their note (not_asn → official_non_asn, norm →
 neutrality, not_election and other → unrelated; duplicate and wrong_place
 say nothing about the text and are left out; no reason → unrelated). It
 also lists what the classifier in use (--rules DIR for a new pack) would
-newly flag or stop flagging against the verdicts stored with them. --explain (or -v) lists false positives and negatives.`,
+newly flag or stop flagging against the verdicts stored with them. --explain (or -v) lists false positives and negatives.
+
+With several files, eval prints one row per file (precision, recall,
+counts, neutrality and aggregate texts flagged, Brier score) and the
+totals over all of them; --json then prints one report per line.`,
+		Example: `  netra eval ../shared/data/eval/dev2.jsonl
+  netra eval --json testdata/eval/test-news.jsonl
+  netra eval ../shared/data/eval/dev.jsonl ../shared/data/eval/dev3.jsonl testdata/eval/tune-*.jsonl`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if reviewed {
 				return cobra.NoArgs(cmd, args)
 			}
-			return cobra.ExactArgs(1)(cmd, args)
+			return cobra.MinimumNArgs(1)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := classifierFor(g)
 			if err != nil {
 				return err
+			}
+			if len(args) > 1 {
+				return evalMany(cmd.OutOrStdout(), c, args, positive, asJSON, verbose)
 			}
 			var recs []labelled
 			var rev []reviewedLabel

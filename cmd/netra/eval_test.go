@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"maps"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -87,5 +90,77 @@ func TestEvalCountsOverruled(t *testing.T) {
 	printErrors(&b, details)
 	if !strings.Contains(b.String(), "(overruled, cancelled as appeal)") {
 		t.Errorf("--explain does not say the false flag was overruled:\n%s", b.String())
+	}
+}
+
+// TestEvalMany checks eval over several files: one row per file with its
+// own counts, totals pooled over all, one JSON report per file with
+// --json, and a bad file refused, by name and line, before anything is
+// scored.
+func TestEvalMany(t *testing.T) {
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.jsonl")
+	b := filepath.Join(dir, "b.jsonl")
+	bad := filepath.Join(dir, "bad.jsonl")
+	write := func(name string, lines ...string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(a,
+		`{"id":"a1","label":"partisan","text":"Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."}`,
+		`{"id":"a2","label":"neutrality","text":"ASN dilarang ikut kampanye pasangan calon bupati."}`)
+	write(b,
+		`{"id":"b1","label":"partisan","text":"Harga cabai di pasar Sukamaju naik lagi minggu ini."}`,
+		`{"id":"b2","label":"unrelated","text":"Harga beras stabil."}`)
+	write(bad, `{"id":"x1","label":"partisan","text":"ok"}`, `{"id":`)
+
+	var out strings.Builder
+	if err := evalMany(&out, c, []string{a, b}, "partisan", false, false); err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		f := strings.Fields(l)
+		if len(f) > 0 {
+			rows[f[0]] = f
+		}
+	}
+	// file items precision recall tp fp fn ...
+	if r := rows["a.jsonl"]; len(r) < 7 || r[4] != "1" || r[5] != "0" || r[6] != "0" {
+		t.Errorf("row of a.jsonl = %v, want tp 1 fp 0 fn 0\n%s", r, out.String())
+	}
+	if r := rows["b.jsonl"]; len(r) < 7 || r[4] != "0" || r[5] != "0" || r[6] != "1" {
+		t.Errorf("row of b.jsonl = %v, want tp 0 fp 0 fn 1\n%s", r, out.String())
+	}
+	if !strings.Contains(out.String(), "all 2 files") || !strings.Contains(out.String(), "0.500") {
+		t.Errorf("no pooled totals (recall 0.500 over both files):\n%s", out.String())
+	}
+
+	out.Reset()
+	if err := evalMany(&out, c, []string{a, b}, "partisan", true, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("--json printed %d lines, want one report per file:\n%s", len(lines), out.String())
+	}
+	var rep evalReport
+	if err := json.Unmarshal([]byte(lines[1]), &rep); err != nil || rep.File != b || rep.FN != 1 {
+		t.Errorf("second report = %+v (%v), want file %s with one miss", rep, err, b)
+	}
+
+	out.Reset()
+	err = evalMany(&out, c, []string{a, bad}, "partisan", false, false)
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:2") {
+		t.Errorf("bad file: err %v, want it named with its line", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("printed before the bad file was refused:\n%s", out.String())
 	}
 }
