@@ -10,7 +10,7 @@ import (
 )
 
 // featureOrder is the order ScoreParts list features in.
-var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit", "text_model", "cancelled_model"}
+var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "title_hit", "title_norm", "suppressed", "non_asn", "totals", "no_hit", "text_model", "cancelled_model", "near_model"}
 
 // Features returns the calibration features of a verdict (see
 // rules.CalibrationFeatures), for fitting a calibration on labelled data;
@@ -85,19 +85,25 @@ type docSignals struct {
 	// model is the feature that weighs textModel, "" when the word model
 	// did not read the text: text_model for an article with an ASN hit,
 	// cancelled_model for one whose every ASN hit a discourse cue
-	// cancelled, which the calibration alone may find a report. A
-	// cancelled match in the headline alone does not count: a headline that
-	// states a rule frames the article, and a flag needs a sentence of the
-	// text to show the reviewer.
+	// cancelled, and near_model for one with no ASN hit at all on which an
+	// ASN rule came near with its actor found; the calibration alone may
+	// find either of the last two a report. A cancelled match in the
+	// headline alone does not count: a headline that states a rule frames
+	// the article, and a flag needs a sentence of the text to show the
+	// reviewer.
 	model string
+	// near holds, for near_model, the near misses that are the flag's
+	// evidence (nearEvidence).
+	near []netra.Hit
 }
 
 // signals computes the document features the calibration weighs, or every
 // one of them with all (for fitting). Each costs a pass over the text, so
 // only what the model uses is computed. The word model reads the articles
-// (ArticleLike) on which an ASN rule fired, and those whose every ASN
-// match in the text a cue cancelled (README, "Score").
-func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool) docSignals {
+// (ArticleLike) on which an ASN rule fired, those whose every ASN match in
+// the text a cue cancelled, and those on which an ASN rule came near with
+// a civil servant found (README, "Score").
+func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, near *nearMisses, all bool) docSignals {
 	var s docSignals
 	cal := c.pack.Calibration
 	if cal == nil && !all {
@@ -115,6 +121,13 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, all bool
 		s.model = "text_model"
 	case c.asnHit(sup, true):
 		s.model = "cancelled_model"
+	case uses("near_model") && !c.asnHit(sup, false) && !c.titleStatesNorm(title):
+		// A headline that states a norm or whose ASN match a cue
+		// cancelled ("Camat atau Lurah yang Bermain Politik, Saya
+		// Copot") frames what follows as its lesson.
+		if s.near = c.nearEvidence(near); len(s.near) > 0 {
+			s.model = "near_model"
+		}
 	}
 	if s.model == "" || !uses(s.model) {
 		s.model = ""

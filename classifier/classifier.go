@@ -620,18 +620,29 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 	}
 	var hits, sup []netra.Hit
 	doc := c.context(title, text)
-	hits, sup = c.analyze(text, "", doc, hits, sup)
+	var near *nearMisses
+	if c.readsNear(all) && ArticleLike(title, text) {
+		// The near misses of the text are the evidence near_model may
+		// flag on; collected in the same pass, they cost no second one.
+		near = &nearMisses{withHits: true}
+	}
+	hits, sup = c.analyzeWith(text, "", doc, hits, sup, near)
 	if title != "" && !titleRepeated(title, text) {
 		hits, sup = c.analyze(title, "title", doc, hits, sup)
 	}
 	v.Suppressed = sup
-	sig := c.signals(title, text, hits, sup, all)
+	sig := c.signals(title, text, hits, sup, near, all)
 	c.score(&v, hits, sig)
 	// Features for fitting (all) are read before the overrule, so they do
 	// not depend on the calibration in use.
 	if !all && v.Flagged && sig.model != "" {
-		if sig.model == "cancelled_model" {
+		switch sig.model {
+		case "cancelled_model":
 			c.overrule(&v)
+		case "near_model":
+			// The near misses are the evidence: no rule matched.
+			v.Hits = append(v.Hits, sig.near...)
+			v.Categories = categories(v.Categories, v.Hits)
 		}
 		c.modelWords(&v, sig.model, sig.doc)
 	}
@@ -721,7 +732,7 @@ func (c *Classifier) score(v *netra.Verdict, hits []netra.Hit, sig docSignals) {
 			v.ScoreParts = append(v.ScoreParts, netra.ScorePart{Feature: name, Value: round3(f[name]), Contribution: round3(w * f[name])})
 		}
 		v.Score = round3(1 / (1 + math.Exp(-z)))
-		v.Flagged = (f["rules"] > 0 || sig.model == "cancelled_model") && v.Score >= c.pack.Threshold
+		v.Flagged = (f["rules"] > 0 || sig.model == "cancelled_model" || sig.model == "near_model") && v.Score >= c.pack.Threshold
 	}
 }
 

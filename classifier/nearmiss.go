@@ -2,8 +2,10 @@ package classifier
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/netra-id/netra"
+	"github.com/netra-id/netra/rules"
 )
 
 // NearMiss is a rule that found its anchor and part of what it needs in a
@@ -26,6 +28,10 @@ const maxNearMisses = 8
 // normal case) collects nothing, so Classify pays nothing for it.
 type nearMisses struct {
 	list []NearMiss
+	// withHits also keeps, as hits, the near misses that found the
+	// rule's actor (nearEvidence).
+	withHits bool
+	hits     []netra.Hit
 }
 
 // Explain classifies it like Classify and also returns the near misses:
@@ -58,6 +64,8 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 			continue
 		}
 		found := []string{fmt.Sprintf("%s: %q", cr.roles[0].role, occText(text, ts, a))}
+		chosen := []occurrence{a}
+		roles := []string{cr.roles[0].role}
 		why := ""
 		for _, rq := range cr.roles[1:] {
 			best, bestDist := -1, 1<<30
@@ -73,11 +81,13 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 				}
 			case cr.rule.Window > 0 && bestDist > cr.rule.Window:
 				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))
+				chosen, roles = append(chosen, occ[best]), append(roles, rq.role)
 				if why == "" {
 					why = fmt.Sprintf("the %s is %d words from the %s (window %d)", rq.role, bestDist, cr.roles[0].role, cr.rule.Window)
 				}
 			default:
 				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))
+				chosen, roles = append(chosen, occ[best]), append(roles, rq.role)
 			}
 		}
 		if len(found) < 2 {
@@ -87,6 +97,9 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 			why = "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
 		}
 		nm.list = append(nm.list, NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Found: found, Why: why})
+		if nm.withHits && slices.Contains(roles, rules.RoleActor) {
+			nm.hits = append(nm.hits, cr.nearHit(text, field, s, ts, chosen, roles, why))
+		}
 		return
 	}
 }
@@ -117,4 +130,52 @@ func (nm *nearMisses) wholePost(text, why string, found ...string) {
 		return
 	}
 	nm.list = append(nm.list, NearMiss{Rule: wholePostRule, Sentence: text, Why: why, Found: found})
+}
+
+// NearMode is the CancelledAs of an overruled hit (netra.ModeOverruled)
+// made from a near miss: a rule came near the sentence with a civil
+// servant and the act found, the word model read the whole article as a
+// report, and the calibration flagged it (feature near_model).
+const NearMode = "near"
+
+// nearEvidence returns, of the near misses collected while the text was
+// analysed, those on which a flagging ASN rule came near with its actor
+// among the roles found, as hits of mode overruled (CancelledAs NearMode,
+// Cue saying what was missing): what a flag on the word model's reading
+// (near_model) shows the reviewer. Only the text is read, not the title: a
+// flag needs a sentence of the article. Like an explanation, it stops
+// after maxNearMisses near misses.
+func (c *Classifier) nearEvidence(nm *nearMisses) []netra.Hit {
+	if nm == nil {
+		return nil
+	}
+	var out []netra.Hit
+	for _, h := range nm.hits {
+		if c.flagging[h.Rule] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// readsNear reports whether the calibration weighs near_model, or every
+// feature is wanted (all, for fitting).
+func (c *Classifier) readsNear(all bool) bool {
+	cal := c.pack.Calibration
+	return all || cal != nil && cal.Weights["near_model"] != 0
+}
+
+// nearHit is the hit a near miss of rule cr becomes when the word model
+// flags the article (nearEvidence): the sentence, the words of the roles
+// found, and what was missing as its cue.
+func (cr *compiledRule) nearHit(text, field string, s span, ts []Token, chosen []occurrence, roles []string, why string) netra.Hit {
+	r := cr.rule
+	h := netra.Hit{Rule: r.ID, Category: r.Category, Sentence: text[s.start:s.end], Start: s.start, End: s.end, Title: r.Title,
+		Regulation: r.Regulation, Weight: r.Weight, Field: field, Mode: netra.ModeOverruled, CancelledAs: NearMode, Cue: why}
+	for k, o := range chosen {
+		st, en := occBytes(ts, o)
+		h.Terms = append(h.Terms, text[st:en])
+		h.Spans = append(h.Spans, netra.Span{Start: st, End: en, Role: roles[k]})
+	}
+	return h
 }

@@ -30,14 +30,14 @@ func WithRules(rs []RuleInfo) Option {
 
 // wordModelTitle names netra.WordModelRule for people, in Indonesian as the
 // pack's rule titles are: what the word model did that no rule did.
-const wordModelTitle = "Model kata: membaca artikel sebagai laporan meski aturan membatalkan"
+const wordModelTitle = "Model kata: membaca artikel sebagai laporan meski aturan membatalkan atau tidak cocok"
 
 // WordModelInfo is netra.WordModelRule as a rule: the rule-health row and
 // the rule filter's label of the flags that rest on the word model (every
 // hit overruled), so reviewers' decisions on them are weighed apart from
 // the rules that had set their sentences aside. Give it with the pack's
-// rules when the pack's calibration weighs cancelled_model, the feature
-// that raises such flags.
+// rules when the pack's calibration weighs cancelled_model or near_model,
+// the features that raise such flags.
 func WordModelInfo() RuleInfo {
 	return RuleInfo{ID: netra.WordModelRule, Title: wordModelTitle, Flag: true}
 }

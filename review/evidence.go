@@ -57,7 +57,7 @@ var evidenceHTML = template.Must(template.New("evidence").Funcs(templateFuncs())
 <body><h1>{{.Rec.Item.Title}}</h1>
 <p>ID {{.Rec.Item.ID}} · sumber {{.Rec.Item.Source}} · URL {{.Rec.Item.URL}} · diambil {{.Rec.Item.Fetched}} · SHA-256 teks {{.TextHash}}</p>
 <h2>Bukti</h2>
-{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}}{{with .CancelledAs}}: aturan membatalkannya sebagai {{.}}, model kata membaca artikel sebagai laporan{{end}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
+{{range .Rec.Verdict.Hits}}<blockquote><p>{{.Sentence}}</p><p>{{.Title}} — {{.Regulation}} ({{.Rule}}, {{.Mode}}{{if .CancelledAs}}{{if eq .CancelledAs "near"}}: aturan hampir cocok ({{.Cue}}){{else}}: aturan membatalkannya sebagai {{.CancelledAs}}{{end}}, model kata membaca artikel sebagai laporan{{end}})</p>{{with index $.HitRegs .Regulation}}<p>Dasar hukum: {{range .}}<a href="#{{.Regulation.Anchor}}">{{.Text}}</a> {{end}}</p>{{end}}</blockquote>{{end}}
 {{with .Why}}<h2>{{t "why_score"}}</h2>
 <p>{{t "why_score_intro"}}</p>{{if $.Rec.Verdict.Overruled}}
 <p>{{t "why_model_only"}}</p>{{end}}

@@ -171,8 +171,9 @@ var messages = map[string][2]string{
 	"regulation":          {"Regulasi", "Regulation"},
 	"weight":              {"Bobot", "Weight"},
 	"overruled":           {"Aturan membatalkan kalimat ini sebagai", "The rules cancelled this sentence as"},
+	"near_miss":           {"Aturan hampir cocok dengan kalimat ini, tetapi ada yang kurang", "A rule came near this sentence, but something was missing"},
 	"overruled_why":       {"model kata membaca seluruh artikel sebagai laporan kasus", "the word model reads the whole article as a case report"},
-	"overruled_badge":     {"aturan membatalkan, model kata menandai", "rules cancelled, word model flagged"},
+	"overruled_badge":     {"aturan tidak menandai, model kata menandai", "rules did not flag, word model did"},
 	"terms":               {"Istilah", "Terms"},
 	"score":               {"Skor", "Score"},
 	"flagged":             {"Ditandai (ASN)", "Flagged (ASN)"},
@@ -249,7 +250,7 @@ var messages = map[string][2]string{
 	"why_words":               {"Kata yang paling menggeser model kata", "Words that moved the word model most"},
 	"why_word_pos":            {"▲ terbaca sebagai laporan kasus", "▲ reads as a report of a case"},
 	"why_word_neg":            {"▼ terbaca sebagai pemberitaan aturan atau hal lain", "▼ reads as coverage of the rules or an unrelated story"},
-	"why_model_only":          {"Tanda ini bertumpu pada model kata saja: aturan membatalkan setiap kalimat buktinya, dan kata-kata di bawah membuat model membaca artikel sebagai laporan kasus.", "This flag rests on the word model alone: the rules cancelled every sentence of its evidence, and the words below made the model read the article as a case report."},
+	"why_model_only":          {"Tanda ini bertumpu pada model kata saja: aturan membatalkan atau hampir mencocokkan setiap kalimat buktinya, dan kata-kata di bawah membuat model membaca artikel sebagai laporan kasus.", "This flag rests on the word model alone: the rules cancelled, or came near without matching, every sentence of its evidence, and the words below made the model read the article as a case report."},
 	"feature_bias":            {"Titik awal (bias kalibrasi)", "Starting point (calibration bias)"},
 	"feature_evidence":        {"Bobot aturan ASN yang terpicu", "Weight of the ASN rules that fired"},
 	"feature_rules":           {"Jumlah aturan ASN yang terpicu", "Number of ASN rules that fired"},
@@ -263,6 +264,7 @@ var messages = map[string][2]string{
 	"feature_no_hit":          {"Lolos tahap pertama, tetapi tidak ada aturan ASN yang terpicu", "Passed the first stage, but no ASN rule fired"},
 	"feature_text_model":      {"Model kata: bacaan atas seluruh artikel", "Word model: its reading of the whole article"},
 	"feature_cancelled_model": {"Model kata atas artikel yang kalimatnya dibatalkan aturan", "Word model, on an article whose sentences the rules cancelled"},
+	"feature_near_model":      {"Model kata atas artikel yang kalimatnya hampir cocok dengan aturan", "Word model, on an article whose sentences a rule came near"},
 }
 
 // tr translates key into lang; an unknown key shows itself so a missing

@@ -183,8 +183,30 @@ func TestUIOverruledHit(t *testing.T) {
 	}
 	// The queue marks the row, and only that row.
 	_, body = f.page(c, "/?lang=en")
-	if n := strings.Count(body, `class="overruled-badge"`); n != 1 || !strings.Contains(body, "rules cancelled, word model flagged") {
+	if n := strings.Count(body, `class="overruled-badge"`); n != 1 || !strings.Contains(body, "rules did not flag, word model did") {
 		t.Errorf("queue shows %d overruled badges, want 1 with its label", n)
+	}
+}
+
+// TestUINearMissHit checks that a flag's evidence from a near miss (a rule
+// came near the sentence, the word model flagged the article) says so on
+// the item page, with what was missing, escaped, and is not called a
+// cancelled sentence.
+func TestUINearMissHit(t *testing.T) {
+	text := "Camat Sukamaju terlihat hadir di lokasi, lalu puluhan orang mulai berkampanye untuk pasangan calon bupati."
+	it := netra.Item{Source: "uji", Title: "Kampanye di Sukamaju", Text: text}
+	it.ID = netra.ItemID("", it.Source, it.Text)
+	rec := netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.58, Categories: []string{"asn_campaign"},
+		Hits: []netra.Hit{{Rule: "asn-campaign", Category: "asn_campaign", Sentence: text, Start: 0, End: len(text),
+			Terms: []string{"berkampanye", "Camat"}, Mode: "overruled", Cue: "the actor is 16 words from the act <window 12>", CancelledAs: "near"}}}}
+	f := newFixture(t, withRecords(rec))
+	c, _ := f.login("budi", viewerPW)
+	_, body := f.page(c, "/items/"+it.ID+"?lang=en")
+	if !strings.Contains(body, "A rule came near this sentence, but something was missing (<code>the actor is 16 words from the act &lt;window 12&gt;</code>); the word model") {
+		t.Errorf("item page does not say a rule came near the sentence, or shows what was missing unescaped")
+	}
+	if strings.Contains(body, "The rules cancelled this sentence") {
+		t.Error("a near miss is shown as a cancelled sentence")
 	}
 }
 

@@ -81,7 +81,8 @@ func trainingWithout(recs []foldRecord, fold string) (texts []string, pos []bool
 // and the word model read (cancelled_model).
 func canFlag(x map[string]float64) bool {
 	_, cancelled := x["cancelled_model"]
-	return x["rules"] > 0 || cancelled
+	_, near := x["near_model"]
+	return x["rules"] > 0 || cancelled || near
 }
 
 // modelRead reports whether the word model read the record.

@@ -123,7 +123,10 @@ func writeExplanation(w io.Writer, v netra.Verdict, candidate bool) {
 			where = fmt.Sprintf("%s[%d:%d]", h.Field, h.Start, h.End)
 		}
 		fmt.Fprintf(w, "- %s (%s, weight %.2f, mode %s) %s\n  %s\n  sentence: %q\n", h.Rule, h.Category, h.Weight, h.Mode, where, h.Regulation, h.Sentence)
-		if h.Mode == netra.ModeOverruled {
+		switch {
+		case h.Mode == netra.ModeOverruled && h.CancelledAs == classifier.NearMode:
+			fmt.Fprintf(w, "  the rule came near the sentence (%s), and the word model reads the whole article as a report (near_model)\n", h.Cue)
+		case h.Mode == netra.ModeOverruled:
 			fmt.Fprintf(w, "  the sentence read as a %s (cue %q), but the word model reads the whole article as a report (cancelled_model)\n", h.CancelledAs, h.Cue)
 		}
 		for i, s := range h.Spans {
