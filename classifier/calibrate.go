@@ -125,7 +125,7 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, near *ne
 		// A headline that states a norm or whose ASN match a cue
 		// cancelled ("Camat atau Lurah yang Bermain Politik, Saya
 		// Copot") frames what follows as its lesson.
-		if s.near = c.nearEvidence(near); len(s.near) > 0 {
+		if s.near = c.nearEvidence(near); len(s.near) > 0 && c.namesElection(title, text) {
 			s.model = "near_model"
 		}
 	}

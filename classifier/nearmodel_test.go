@@ -16,7 +16,7 @@ import (
 // calibration alone decides whether it is flagged; flagged, the near
 // misses are its evidence, as overruled hits whose cancelled_as is "near"
 // and whose cue says what was missing. An article whose near miss found
-// no civil servant, and a post, never get it.
+// no civil servant, news that names no election, and a post never get it.
 func TestNearModelFeature(t *testing.T) {
 	p, err := rules.Default()
 	if err != nil {
@@ -67,6 +67,16 @@ func TestNearModelFeature(t *testing.T) {
 	noActor := "Sekitar pukul sepuluh pagi puluhan orang dari berbagai desa mulai berkampanye untuk pasangan calon bupati di lapangan kota." + pad
 	if v := classify(5, netra.Item{Title: title, Text: noActor}); v.Flagged || len(v.Hits) != 0 {
 		t.Errorf("an article whose near misses found no civil servant is flagged %v with %d hits (%+v)", v.Flagged, len(v.Hits), v.ScoreParts)
+	}
+	// News that names no election (no side, no pemilu, no Bawaslu) is no
+	// election case, whatever the word model reads into its civil
+	// servants; the same news a week before a pilkada may be.
+	meeting := "Pj Wali Kota Sukamaju mengumpulkan camat dan lurah di aula kantor wali kota untuk rapat koordinasi." + pad
+	if v := classify(5, netra.Item{Title: "Rapat di Sukamaju", Text: meeting}); v.Flagged || slices.ContainsFunc(v.ScoreParts, func(sp netra.ScorePart) bool { return sp.Feature == "near_model" }) {
+		t.Errorf("news naming no election has a near_model part or a flag (%+v)", v.ScoreParts)
+	}
+	if v := classify(5, netra.Item{Title: "Rapat di Sukamaju Sepekan Sebelum Pilkada", Text: meeting}); !v.Flagged {
+		t.Errorf("the same news a week before a pilkada is not read (%+v)", v.ScoreParts)
 	}
 	if v := classify(5, netra.Item{Text: lead}); slices.ContainsFunc(v.ScoreParts, func(sp netra.ScorePart) bool { return sp.Feature == "near_model" }) {
 		t.Errorf("a post has a near_model part (%+v): the word model does not read posts", v.ScoreParts)
