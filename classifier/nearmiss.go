@@ -63,10 +63,12 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 		if !cr.roles[0].groups[a.group] {
 			continue
 		}
-		found := []string{fmt.Sprintf("%s: %q", cr.roles[0].role, occText(text, ts, a))}
 		chosen := []occurrence{a}
 		roles := []string{cr.roles[0].role}
-		why := ""
+		// What stopped the rule, formatted only when it is shown: the
+		// first role with no word at all (missing), else the first
+		// beyond the window (far, at farDist).
+		missing, far, farDist := "", "", 0
 		for _, rq := range cr.roles[1:] {
 			best, bestDist := -1, 1<<30
 			for k, o := range occ {
@@ -76,29 +78,42 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 			}
 			switch {
 			case best < 0:
-				if why == "" {
-					why = fmt.Sprintf("no %s word the rule takes in the sentence", rq.role)
+				if missing == "" && far == "" {
+					missing = rq.role
 				}
 			case cr.rule.Window > 0 && bestDist > cr.rule.Window:
-				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))
 				chosen, roles = append(chosen, occ[best]), append(roles, rq.role)
-				if why == "" {
-					why = fmt.Sprintf("the %s is %d words from the %s (window %d)", rq.role, bestDist, cr.roles[0].role, cr.rule.Window)
+				if missing == "" && far == "" {
+					far, farDist = rq.role, bestDist
 				}
 			default:
-				found = append(found, fmt.Sprintf("%s: %q", rq.role, occText(text, ts, occ[best])))
 				chosen, roles = append(chosen, occ[best]), append(roles, rq.role)
 			}
 		}
-		if len(found) < 2 {
+		if len(chosen) < 2 {
 			continue
 		}
-		if why == "" {
-			why = "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
+		why := func() string {
+			switch {
+			case missing != "":
+				return fmt.Sprintf("no %s word the rule takes in the sentence", missing)
+			case far != "":
+				return fmt.Sprintf("the %s is %d words from the %s (window %d)", far, farDist, cr.roles[0].role, cr.rule.Window)
+			}
+			return "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
 		}
-		nm.list = append(nm.list, NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Found: found, Why: why})
+		n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field}
+		if !nm.withHits {
+			// An explanation lists the words found; a classification
+			// collecting evidence needs only the count, for the cap.
+			for k, o := range chosen {
+				n.Found = append(n.Found, fmt.Sprintf("%s: %q", roles[k], occText(text, ts, o)))
+			}
+			n.Why = why()
+		}
+		nm.list = append(nm.list, n)
 		if nm.withHits && slices.Contains(roles, rules.RoleActor) {
-			nm.hits = append(nm.hits, cr.nearHit(text, field, s, ts, chosen, roles, why))
+			nm.hits = append(nm.hits, cr.nearHit(text, field, s, ts, chosen, roles, why()))
 		}
 		return
 	}
