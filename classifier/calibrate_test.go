@@ -9,6 +9,38 @@ import (
 	"github.com/netra-id/netra/rules"
 )
 
+// packWithModel is the built-in pack; the test skips when it has no word
+// model.
+func packWithModel(t *testing.T) *rules.Pack {
+	t.Helper()
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.TextModel == nil {
+		t.Skip("pack has no word model")
+	}
+	return p
+}
+
+// weighing returns a classifier of pack p with threshold 0.5 and a
+// calibration that weighs rules 1 and the word-model feature by w, with
+// the bias given to each call: a bias just under or over what the word
+// model adds puts an item on either side of the threshold.
+func weighing(t *testing.T, p *rules.Pack, feature string, w float64) func(bias float64, it netra.Item) netra.Verdict {
+	return func(bias float64, it netra.Item) netra.Verdict {
+		t.Helper()
+		q := *p
+		q.Threshold = 0.5
+		q.Calibration = &rules.Calibration{Bias: bias, Weights: map[string]float64{"rules": 1, feature: w}}
+		c, err := New(&q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Classify(it)
+	}
+}
+
 // TestCancelledModelFeature checks the word model's second reading: an
 // article whose every ASN hit a discourse cue cancelled gets the feature
 // cancelled_model (the model's logit), and the calibration alone decides
@@ -17,31 +49,15 @@ import (
 // cancelled match is in its headline, and an article with an ASN hit
 // (text_model) never get it.
 func TestCancelledModelFeature(t *testing.T) {
-	p, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := packWithModel(t)
 	m := p.TextModel
-	if m == nil {
-		t.Skip("pack has no word model")
-	}
 	pad := strings.Repeat(" Sosialisasi itu dihadiri para kepala sekolah dan pegawai kecamatan dari seluruh wilayah kabupaten.", 5)
 	title := "Bawaslu Ingatkan ASN Jaga Netralitas"
 	text := "Bawaslu mengingatkan bahwa ASN dilarang ikut kampanye pasangan calon bupati." + pad
 	doc := title + "\n" + text
 	z := m.Logit(doc)
 	const w = 2.0
-	classify := func(bias float64, it netra.Item) netra.Verdict {
-		t.Helper()
-		q := *p
-		q.Threshold = 0.5
-		q.Calibration = &rules.Calibration{Bias: bias, Weights: map[string]float64{"rules": 1, "cancelled_model": w}}
-		c, err := New(&q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c.Classify(it)
-	}
+	classify := weighing(t, p, "cancelled_model", w)
 	part := func(v netra.Verdict, name string) (netra.ScorePart, bool) {
 		for _, sp := range v.ScoreParts {
 			if sp.Feature == name {

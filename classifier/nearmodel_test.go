@@ -18,31 +18,15 @@ import (
 // and whose cue says what was missing. An article whose near miss found
 // no civil servant, news that names no election, and a post never get it.
 func TestNearModelFeature(t *testing.T) {
-	p, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := packWithModel(t)
 	m := p.TextModel
-	if m == nil {
-		t.Skip("pack has no word model")
-	}
 	pad := strings.Repeat(" Acara itu berlangsung di balai desa dan dihadiri ratusan warga dari berbagai dusun di kabupaten tersebut.", 8)
 	title := "Kampanye di Sukamaju"
 	lead := "Camat Sukamaju terlihat hadir di lokasi, lalu sekitar pukul sepuluh pagi puluhan orang dari berbagai desa mulai berkampanye untuk pasangan calon bupati."
 	text := lead + pad
 	z := m.Logit(title + "\n" + text)
 	const w = 2.0
-	classify := func(bias float64, it netra.Item) netra.Verdict {
-		t.Helper()
-		q := *p
-		q.Threshold = 0.5
-		q.Calibration = &rules.Calibration{Bias: bias, Weights: map[string]float64{"rules": 1, "near_model": w}}
-		c, err := New(&q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c.Classify(it)
-	}
+	classify := weighing(t, p, "near_model", w)
 	under := classify(-w*z-0.1, netra.Item{Title: title, Text: text})
 	if under.Flagged || len(under.Hits) != 0 || len(under.Suppressed) != 0 {
 		t.Fatalf("test article: want no ASN hit, cancelled or not, and no flag; got flagged %v, %d hits, %d cancelled", under.Flagged, len(under.Hits), len(under.Suppressed))

@@ -162,15 +162,23 @@ func TestUIHostileTextIsEscaped(t *testing.T) {
 	}
 }
 
+// overruledRecord is a flagged record whose one hit, over the whole text,
+// the word model overruled: cancelled as cancelledAs by cue, or a near
+// miss (cancelledAs "near") with cue saying what was missing.
+func overruledRecord(title, text, cue, cancelledAs string, terms ...string) (netra.Item, netra.Record) {
+	it := netra.Item{Source: "uji", Title: title, Text: text}
+	it.ID = netra.ItemID("", it.Source, it.Text)
+	rec := netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.6, Categories: []string{"asn_campaign"},
+		Hits: []netra.Hit{{Rule: "asn-campaign", Category: "asn_campaign", Sentence: text, Start: 0, End: len(text),
+			Terms: terms, Mode: netra.ModeOverruled, Cue: cue, CancelledAs: cancelledAs}}}}
+	return it, rec
+}
+
 // TestUIOverruledHit checks that a hit the word model overruled says so on
 // the item page: the mode the rules had given it and its cue, escaped.
 func TestUIOverruledHit(t *testing.T) {
 	text := "Bawaslu menyebut ASN dilarang hadir di kampanye, tetapi camat itu tetap datang."
-	it := netra.Item{Source: "uji", Title: "Camat Datang ke Kampanye", Text: text}
-	it.ID = netra.ItemID("", it.Source, it.Text)
-	rec := netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.62, Categories: []string{"asn_campaign"},
-		Hits: []netra.Hit{{Rule: "asn-campaign", Category: "asn_campaign", Sentence: text, Start: 0, End: len(text),
-			Terms: []string{"kampanye"}, Mode: "overruled", Cue: "<b>dilarang</b>", CancelledAs: "rule"}}}}
+	it, rec := overruledRecord("Camat Datang ke Kampanye", text, "<b>dilarang</b>", "rule", "kampanye")
 	f := newFixture(t, withRecords(rec))
 	c, _ := f.login("budi", viewerPW)
 	_, body := f.page(c, "/items/"+it.ID+"?lang=id")
@@ -194,11 +202,7 @@ func TestUIOverruledHit(t *testing.T) {
 // cancelled sentence.
 func TestUINearMissHit(t *testing.T) {
 	text := "Camat Sukamaju terlihat hadir di lokasi, lalu puluhan orang mulai berkampanye untuk pasangan calon bupati."
-	it := netra.Item{Source: "uji", Title: "Kampanye di Sukamaju", Text: text}
-	it.ID = netra.ItemID("", it.Source, it.Text)
-	rec := netra.Record{Item: it, Verdict: netra.Verdict{ID: it.ID, Flagged: true, Score: 0.58, Categories: []string{"asn_campaign"},
-		Hits: []netra.Hit{{Rule: "asn-campaign", Category: "asn_campaign", Sentence: text, Start: 0, End: len(text),
-			Terms: []string{"berkampanye", "Camat"}, Mode: "overruled", Cue: "the actor is 16 words from the act <window 12>", CancelledAs: "near"}}}}
+	it, rec := overruledRecord("Kampanye di Sukamaju", text, "the actor is 16 words from the act <window 12>", "near", "berkampanye", "Camat")
 	f := newFixture(t, withRecords(rec))
 	c, _ := f.login("budi", viewerPW)
 	_, body := f.page(c, "/items/"+it.ID+"?lang=en")
