@@ -85,9 +85,9 @@ type docSignals struct {
 	// model is the feature that weighs textModel, "" when the word model
 	// did not read the text: text_model for an article with an ASN hit,
 	// cancelled_model for one whose every ASN hit a discourse cue
-	// cancelled, and near_model for one with no ASN hit at all on which an
-	// ASN rule came near with its actor found; the calibration alone may
-	// find either of the last two a report. A cancelled match in the
+	// cancelled, and near_model for one that names an election, with no
+	// ASN hit at all, on which an ASN rule came near with its actor found;
+	// the calibration alone may find either of the last two a report. A cancelled match in the
 	// headline alone does not count: a headline that states a rule frames
 	// the article, and a flag needs a sentence of the text to show the
 	// reviewer.

@@ -101,7 +101,8 @@ type Calibration struct {
 
 // ModelFeatures are the calibration features that hold the word model's
 // logit of an article (text_model when an ASN rule fired on it,
-// cancelled_model when a discourse cue cancelled its every ASN match).
+// cancelled_model when a discourse cue cancelled its every ASN match,
+// near_model when no ASN rule matched but one came near).
 var ModelFeatures = []string{"text_model", "cancelled_model", "near_model"}
 
 // IsModelFeature reports whether feature holds the word model's logit.
@@ -121,7 +122,7 @@ var CalibrationFeatures = map[string]string{
 	"no_hit":          "1 when the text passed the first stage but no ASN rule fired",
 	"text_model":      "the word model's logit (textmodel.tsv) of a news item, one with a title, on which an ASN rule fired; 0 for posts and texts without an ASN hit",
 	"cancelled_model": "the word model's logit of an article (as for text_model) with no ASN hit whose ASN matches in the text a discourse cue cancelled; 0 otherwise",
-	"near_model":      "the word model's logit of an article (as for text_model) with no ASN hit, fired or cancelled, on which an ASN rule came near with its actor found; 0 otherwise",
+	"near_model":      "the word model's logit of an article (as for text_model) that names an election, has no ASN hit, fired or cancelled (in the headline either), and no headline stating a norm, on which an ASN rule came near with its actor found; 0 otherwise",
 }
 
 // Candidate is one person on a ballot.

@@ -77,8 +77,9 @@ func trainingWithout(recs []foldRecord, fold string) (texts []string, pos []bool
 }
 
 // canFlag reports whether the classifier may flag a record with features
-// x: one with an ASN hit, or an article whose every ASN hit was cancelled
-// and the word model read (cancelled_model).
+// x: one with an ASN hit, or an article the word model read whose every
+// ASN hit was cancelled (cancelled_model) or on which a rule only came
+// near (near_model).
 func canFlag(x map[string]float64) bool {
 	_, cancelled := x["cancelled_model"]
 	_, near := x["near_model"]
