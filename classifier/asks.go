@@ -37,7 +37,7 @@ func (cr *compiledRule) asksVote(o, a occurrence, occ []occurrence, ts []Token) 
 			return false
 		}
 	}
-	if !numberAfter(ts, a.j) && !upperSideAt(cr, a.j, occ, ts) {
+	if !numberAfter(ts, a.j) && !cr.upperSideAt(a.j, occ, ts) {
 		return false
 	}
 	for _, x := range occ {
@@ -68,7 +68,7 @@ func asking(w string) bool {
 
 // upperSideAt reports whether a side named by a capitalised word (a
 // candidate's or party's name) starts at token k or the one after it.
-func upperSideAt(cr *compiledRule, k int, occ []occurrence, ts []Token) bool {
+func (cr *compiledRule) upperSideAt(k int, occ []occurrence, ts []Token) bool {
 	for _, x := range occ {
 		if !x.carried && (x.i == k || x.i == k+1) && x.i < len(ts) && ts[x.i].Upper && cr.roleIs(x, rules.RoleTarget) {
 			return true

@@ -121,7 +121,7 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, near *ne
 		s.model = "text_model"
 	case c.asnHit(sup, true):
 		s.model = "cancelled_model"
-	case uses("near_model") && !c.asnHit(sup, false) && !c.titleStatesNorm(title):
+	case near != nil && !c.asnHit(sup, false) && !c.titleStatesNorm(title):
 		// A headline that states a norm or whose ASN match a cue
 		// cancelled ("Camat atau Lurah yang Bermain Politik, Saya
 		// Copot") frames what follows as its lesson.

@@ -735,6 +735,17 @@ func (cr *compiledRule) inOrder(chosen []occurrence) bool {
 }
 
 func (cr *compiledRule) hit(text string, s span, ts []Token, chosen []occurrence) netra.Hit {
+	roles := make([]string, len(chosen))
+	for k := range chosen {
+		roles[k] = cr.roles[k].role
+	}
+	return cr.hitOf(text, s, ts, chosen, roles)
+}
+
+// hitOf is rule cr's hit on sentence s with the words of chosen, each in
+// the role of the same index: all the rule's roles for a match (hit), the
+// ones found for a near miss (nearEvidence).
+func (cr *compiledRule) hitOf(text string, s span, ts []Token, chosen []occurrence, roles []string) netra.Hit {
 	r := cr.rule
 	h := netra.Hit{
 		Rule:       r.ID,
@@ -749,7 +760,7 @@ func (cr *compiledRule) hit(text string, s span, ts []Token, chosen []occurrence
 	for k, o := range chosen {
 		st, en := occBytes(ts, o)
 		h.Terms = append(h.Terms, text[st:en])
-		h.Spans = append(h.Spans, netra.Span{Start: st, End: en, Role: cr.roles[k].role})
+		h.Spans = append(h.Spans, netra.Span{Start: st, End: en, Role: roles[k]})
 	}
 	return h
 }

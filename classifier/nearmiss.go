@@ -28,8 +28,11 @@ const maxNearMisses = 8
 // normal case) collects nothing, so Classify pays nothing for it.
 type nearMisses struct {
 	list []NearMiss
-	// withHits also keeps, as hits, the near misses that found the
-	// rule's actor (nearEvidence).
+	// seen counts the near misses recorded, for the cap; list holds them
+	// unless withHits.
+	seen int
+	// withHits keeps, instead of the list, as hits, the near misses that
+	// found the rule's actor (nearEvidence).
 	withHits bool
 	hits     []netra.Hit
 }
@@ -56,7 +59,7 @@ func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
 // at least one other role are there (a rule with nothing but its anchor
 // is not near).
 func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Token, occ []occurrence) {
-	if nm == nil || len(nm.list) >= maxNearMisses {
+	if nm == nil || nm.seen >= maxNearMisses {
 		return
 	}
 	for _, a := range occ {
@@ -102,18 +105,18 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 			}
 			return "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
 		}
-		n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field}
-		if !nm.withHits {
-			// An explanation lists the words found; a classification
-			// collecting evidence needs only the count, for the cap.
+		nm.seen++
+		switch {
+		case !nm.withHits:
+			n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Why: why()}
 			for k, o := range chosen {
 				n.Found = append(n.Found, fmt.Sprintf("%s: %q", roles[k], occText(text, ts, o)))
 			}
-			n.Why = why()
-		}
-		nm.list = append(nm.list, n)
-		if nm.withHits && slices.Contains(roles, rules.RoleActor) {
-			nm.hits = append(nm.hits, cr.nearHit(text, field, s, ts, chosen, roles, why()))
+			nm.list = append(nm.list, n)
+		case slices.Contains(roles, rules.RoleActor):
+			h := cr.hitOf(text, s, ts, chosen, roles)
+			h.Field, h.Mode, h.CancelledAs, h.Cue = field, netra.ModeOverruled, NearMode, why()
+			nm.hits = append(nm.hits, h)
 		}
 		return
 	}
@@ -141,10 +144,13 @@ const wholePostRule = "whole-post"
 // that fired on it did not count (see evalWholePost). It may go one over
 // maxNearMisses: it is the last word on the post.
 func (nm *nearMisses) wholePost(text, why string, found ...string) {
-	if nm == nil || len(nm.list) > maxNearMisses {
+	if nm == nil || nm.seen > maxNearMisses {
 		return
 	}
-	nm.list = append(nm.list, NearMiss{Rule: wholePostRule, Sentence: text, Why: why, Found: found})
+	nm.seen++
+	if !nm.withHits {
+		nm.list = append(nm.list, NearMiss{Rule: wholePostRule, Sentence: text, Why: why, Found: found})
+	}
 }
 
 // NearMode is the CancelledAs of an overruled hit (netra.ModeOverruled)
@@ -199,19 +205,4 @@ func (c *Classifier) namesElection(title, text string) bool {
 func (c *Classifier) readsNear(all bool) bool {
 	cal := c.pack.Calibration
 	return all || cal != nil && cal.Weights["near_model"] != 0
-}
-
-// nearHit is the hit a near miss of rule cr becomes when the word model
-// flags the article (nearEvidence): the sentence, the words of the roles
-// found, and what was missing as its cue.
-func (cr *compiledRule) nearHit(text, field string, s span, ts []Token, chosen []occurrence, roles []string, why string) netra.Hit {
-	r := cr.rule
-	h := netra.Hit{Rule: r.ID, Category: r.Category, Sentence: text[s.start:s.end], Start: s.start, End: s.end, Title: r.Title,
-		Regulation: r.Regulation, Weight: r.Weight, Field: field, Mode: netra.ModeOverruled, CancelledAs: NearMode, Cue: why}
-	for k, o := range chosen {
-		st, en := occBytes(ts, o)
-		h.Terms = append(h.Terms, text[st:en])
-		h.Spans = append(h.Spans, netra.Span{Start: st, End: en, Role: roles[k]})
-	}
-	return h
 }
