@@ -1,6 +1,9 @@
 package classifier
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Ballot numbers and gestures: the number words, standard and regional,
 // and the canonical tokens ("nourutN", "jariN") the normaliser rewrites
@@ -66,20 +69,35 @@ func ballotNumber(w string) (string, bool) {
 // Words that are also common Indonesian words ("sa") are left out;
 // Makassar "rua" (two) is read only where a ballot number can stand (after
 // "nomor" or "yang": "pilih mi yang rua").
-func regionalNumber(w string) string {
-	switch w {
-	case "siji", "hiji", "ciek", "seddi", "sada", "besik", "settong", "asa":
-		return "1"
-	case "loro", "duo", "due", "duwa", "rua", "dhuwa":
-		return "2"
-	case "telu", "tilu", "tigo", "tige", "tellu", "tallu", "lhee", "tolu", "tello":
-		return "3"
-	case "papat", "opat", "ampek", "ampat", "eppa", "peuet", "empa", "appa":
-		return "4"
-	case "limo", "limong", "lema":
-		return "5"
+func regionalNumber(w string) string { return regionalNumbers[w] }
+
+// regionalNumbers maps the regional number words to their digits
+// (regionalNumber); read only.
+var regionalNumbers = map[string]string{
+	"siji": "1", "hiji": "1", "ciek": "1", "seddi": "1", "sada": "1", "besik": "1", "settong": "1", "asa": "1",
+	"loro": "2", "duo": "2", "due": "2", "duwa": "2", "rua": "2", "dhuwa": "2",
+	"telu": "3", "tilu": "3", "tigo": "3", "tige": "3", "tellu": "3", "tallu": "3", "lhee": "3", "tolu": "3", "tello": "3",
+	"papat": "4", "opat": "4", "ampek": "4", "ampat": "4", "eppa": "4", "peuet": "4", "empa": "4", "appa": "4",
+	"limo": "5", "limong": "5", "lema": "5",
+}
+
+// numberWords lists the words, standard and regional, that
+// canonicalisation reads as ballot number digit, for keywords that must
+// find every canonical "nourutN" token in raw text (electionKeywords).
+func numberWords(digit string) []string {
+	var out []string
+	for _, w := range [...]string{"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"} {
+		if v, _ := numberWord(w); v == digit {
+			out = append(out, w)
+		}
 	}
-	return ""
+	for w, v := range regionalNumbers {
+		if v == digit {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // isBallotHead reports whether w introduces a number ("nomor urut 2").

@@ -103,7 +103,7 @@ type docSignals struct {
 // (ArticleLike) on which an ASN rule fired, those whose every ASN match in
 // the text a cue cancelled, and those on which an ASN rule came near with
 // a civil servant found (README, "Score").
-func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, near *nearMisses, all bool) docSignals {
+func (c *Classifier) signals(title, text string, doc *docContext, hits, sup []netra.Hit, near *nearMisses, all bool) docSignals {
 	var s docSignals
 	cal := c.pack.Calibration
 	if cal == nil && !all {
@@ -121,12 +121,14 @@ func (c *Classifier) signals(title, text string, hits, sup []netra.Hit, near *ne
 		s.model = "text_model"
 	case c.asnHit(sup, true):
 		s.model = "cancelled_model"
-	case near != nil && !c.asnHit(sup, false) && !c.titleStatesNorm(title):
+	case near != nil && !c.asnHit(sup, false):
 		// A headline that states a norm or whose ASN match a cue
 		// cancelled ("Camat atau Lurah yang Bermain Politik, Saya
-		// Copot") frames what follows as its lesson.
-		if s.near = c.nearEvidence(near); len(s.near) > 0 && c.namesElection(title, text) {
-			s.model = "near_model"
+		// Copot") frames what follows as its lesson. The cheapest
+		// condition is checked first: most articles have no near miss
+		// with a civil servant.
+		if ev := c.nearEvidence(near); len(ev) > 0 && !c.titleStatesNorm(title) && c.namesElection(title, text, doc) {
+			s.model, s.near = "near_model", ev
 		}
 	}
 	if s.model == "" || !uses(s.model) {

@@ -44,6 +44,10 @@ type Classifier struct {
 	// as one incident (evalWholePost).
 	joined []*compiledRule
 	first  *automaton
+	// electionScan finds, in raw text, the keywords of the words by which
+	// an item names an election (namesElection): an item with none names
+	// none. Nil when those gazetteers hold names or patterns.
+	electionScan *automaton
 	// clauseCancel marks, by group, the cancel gazetteers a short post
 	// read whole weighs per clause (see clauseCancelGazetteers).
 	clauseCancel []bool
@@ -93,6 +97,9 @@ type Classifier struct {
 	// titleNorm marks, by group, the cancel groups whose discourse makes a
 	// title a statement of norms (rule, permission, appeal …).
 	titleNorm []bool
+	// electionGroup marks the groups whose words name an election
+	// (namesElection): the gazetteers target, election and election_body.
+	electionGroup []bool
 	// sides marks, by group, the gazetteers whose terms can complete an
 	// act from the sentence next to it (see side.go).
 	sides []bool
@@ -142,7 +149,8 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 
 	// Vocabulary for splitting lower-case hashtags: gazetteer words.
 	n.vocab = map[string]bool{}
-	var kws []keyword
+	var kws, elect []keyword
+	noElectionScan := false
 	names := make([]string, 0, len(p.Gazetteers))
 	for name := range p.Gazetteers {
 		names = append(names, name)
@@ -159,6 +167,14 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 			if g.Keywords {
 				kws = append(kws, termKeywords(t, g, n)...)
 			}
+			if electionWords(name) {
+				elect = append(elect, electionKeywords(t, g.Mode, n)...)
+			}
+		}
+		if electionWords(name) && (len(g.Candidates) > 0 || hasRegexp(g.Terms)) {
+			// Names and patterns have no keywords: every item may name
+			// an election.
+			noElectionScan = true
 		}
 		for _, cand := range g.Candidates {
 			c.addCandidate(gid, cand.Name)
@@ -181,6 +197,10 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		}
 	}
 	c.first = newAutomaton(kws)
+	if !noElectionScan {
+		elect = append(elect, lexiconKeywords(p.Lexicon, elect)...)
+		c.electionScan = newAutomaton(elect)
+	}
 
 	for _, r := range p.Rules {
 		cr, err := c.compileRule(r)
@@ -200,6 +220,11 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	c.incident = -1
 	if g, ok := c.dict.byName["@"+IncidentGazetteer]; ok {
 		c.incident = g
+	}
+	c.electionGroup = make([]bool, len(c.dict.groups))
+	for g, grp := range c.dict.groups {
+		name, ok := strings.CutPrefix(grp.name, "@")
+		c.electionGroup[g] = ok && electionWords(name)
 	}
 	c.modes = make([]string, len(c.dict.groups))
 	c.titleNorm = make([]bool, len(c.dict.groups))
@@ -239,7 +264,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 		c.modes[named.conseq] = "rule"
 	}
 	c.sides = c.dict.marked(sideGazetteers())
-	c.targetGroup = c.dict.named("target")
+	c.targetGroup = c.dict.named(TargetGazetteer)
 	c.flagging = map[string]bool{}
 	for _, cr := range c.rules {
 		cr.finish(len(c.dict.groups))
@@ -326,10 +351,15 @@ func termKeywords(term string, g *rules.Gazetteer, n *normalizer) []keyword {
 	default:
 		return nil
 	}
+	return surfaceKeywords(term, g.Mode, mask)
+}
+
+// surfaceKeywords derives the keywords of a gazetteer term of the given
+// mode, each with mask: none for a regular expression.
+func surfaceKeywords(term, mode string, mask uint32) []keyword {
 	if strings.HasPrefix(term, "re:") {
 		return nil
 	}
-	mode := g.Mode
 	if t, ok := strings.CutPrefix(term, "="); ok {
 		term, mode = t, rules.ModeExact
 	}
@@ -631,7 +661,7 @@ func (c *Classifier) classify(it netra.Item, all bool) (netra.Verdict, docSignal
 		hits, sup = c.analyze(title, "title", doc, hits, sup)
 	}
 	v.Suppressed = sup
-	sig := c.signals(title, text, hits, sup, near, all)
+	sig := c.signals(title, text, doc, hits, sup, near, all)
 	c.score(&v, hits, sig)
 	// Features for fitting (all) are read before the overrule, so they do
 	// not depend on the calibration in use.

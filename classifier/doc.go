@@ -38,6 +38,9 @@ type docContext struct {
 	// "pak lurah" is a lurah, not the president's nickname; kelDone once
 	// known.
 	kel, kelDone bool
+	// election: a sentence the analysis tokenised names an election
+	// (sawElection); false says nothing about the others.
+	election bool
 	// side: the side the headline names, with the headline's tokens;
 	// sideOK when it names one and states no norm; sideDone once known.
 	side             occurrence

@@ -77,6 +77,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		case mask&maskAll == maskAll:
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
+			doc.sawElection(c, occ)
 			occ = c.resolveRefs(occ, ts, doc)
 			if c.opensWithPronoun(text, occ, ts) {
 				occ = c.dropObjects(occ)
@@ -114,6 +115,7 @@ func (c *Classifier) analyzeWith(text, field string, doc *docContext, hits, sup 
 		case mask == maskAct && (c.mayBorrow(text, s, back, i) || c.mayHaveStatus(text, sents, i) || mayBeIdentified(text, sents, i)):
 			ts := c.norm.tokensIn(text, s.start, s.end)
 			occ = c.dict.find(ts, occ[:0])
+			doc.sawElection(c, occ)
 			occ = c.resolveRefs(occ, ts, doc)
 			n := len(occ)
 			occ = c.borrow(text, back, i, ts, occ, doc)

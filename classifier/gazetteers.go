@@ -225,3 +225,13 @@ const (
 	FutureGazetteer     = "future"
 	CaseActiveGazetteer = "act_case_active"
 )
+
+// TargetGazetteer names the target gazetteer of sides in general words
+// (candidates, pairs, ballot numbers, winning teams) and
+// ElectionBodyGazetteer the one of election overseers (Bawaslu, KPU …):
+// with ElectionGazetteer, the words by which an item names an election
+// (namesElection).
+const (
+	TargetGazetteer       = "target"
+	ElectionBodyGazetteer = "election_body"
+)

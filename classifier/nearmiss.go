@@ -179,27 +179,6 @@ func (c *Classifier) nearEvidence(nm *nearMisses) []netra.Hit {
 	return out
 }
 
-// namesElection reports whether the item names an election anywhere: a
-// word of a side (candidate, pair, ballot number, winning team), of the
-// election (pemilu, pilkada …) or of its overseers (Bawaslu, KPU …), the
-// gazetteers target, election and election_body. A near miss on news with none (a school's food poisoning, a
-// civil servant's photo scandal) is no election case however much the
-// word model reads civil servants into it.
-func (c *Classifier) namesElection(title, text string) bool {
-	for _, s := range []string{title, text} {
-		ts := c.norm.tokensIn(s, 0, len(s))
-		for _, o := range c.dict.find(ts, nil) {
-			switch c.dict.groups[o.group].name {
-			case "@target", "@election", "@election_body":
-				// Not party names ("PKB" is also a vehicle tax), public
-				// figures or a rule's own words ("DPRD").
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // readsNear reports whether the calibration weighs near_model, or every
 // feature is wanted (all, for fitting).
 func (c *Classifier) readsNear(all bool) bool {
