@@ -246,6 +246,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	}
 	c.facility = c.dict.named(FacilityGazetteer)
 	c.nonASN = c.dict.named(NonASNGazetteer)
+	c.dict.uniformTo = c.nonASN
 	c.simulation, c.hypothetical = c.dict.named(SimulationGazetteer), named.hypothetical
 	c.clauseCancel = c.dict.marked(clauseCancelGazetteers)
 	c.pressureCue = c.dict.marked(pressureCueGazetteers)

@@ -43,6 +43,10 @@ type dictionary struct {
 	// them a former one ("mantan", "pensiunan"), formerTo the group such
 	// an actor is moved to (people who are not ASN); -1 when unset.
 	former, formerTo int32
+	// uniformTo is the group of officials who are not ASN, to which
+	// markUniformed moves a title of a police or military unit; -1 when
+	// unset.
+	uniformTo int32
 	// staff and office are the cue groups whose words make a civil
 	// servant together ("pegawai" + "di" + "Dinas PMD"), staffTo the
 	// group of civil servants; -1 when unset.
@@ -63,7 +67,7 @@ type occurrence struct {
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1, staff: -1, office: -1, staffTo: -1, aggregate: -1}
+	return &dictionary{byName: map[string]int32{}, exact: map[string][]phrase{}, stemmed: map[string][]phrase{}, names: map[[2]string][]phrase{}, former: -1, formerTo: -1, uniformTo: -1, staff: -1, office: -1, staffTo: -1, aggregate: -1}
 }
 
 func (d *dictionary) addGroup(name, role string) int32 {
@@ -180,7 +184,44 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 		}
 	}
 	keep = d.markFormer(ts, keep)
+	d.markUniformed(ts, keep)
 	return out[:base+len(keep)]
+}
+
+// uniformedUnits are the police and military units whose heads of section
+// are officers, not civil servants ("Kabid Humas Polda", "Kasi Ops Kodim").
+var uniformedUnits = map[string]bool{
+	"polda": true, "polres": true, "polresta": true, "polrestabes": true, "polsek": true, "polri": true, "mabes": true,
+	"brimob": true, "kodim": true, "korem": true, "kodam": true, "koramil": true, "lanud": true, "lanal": true, "lantamal": true,
+}
+
+// statusWords name a civil servant's status: "PNS Polda" and "pegawai
+// Polres" work for the police as civil servants.
+var statusWords = map[string]bool{"pns": true, "asn": true, "pppk": true, "pegawai": true, "p3k": true}
+
+// markUniformed moves a civil servant's title followed, in the same
+// phrase and within three words, by a police or military unit ("Kepala
+// Bidang Humas Polda Sukamaju") to the officials who are not ASN (GUIDE:
+// TNI and Polri), unless a status word says civil servant.
+func (d *dictionary) markUniformed(ts []Token, occ []occurrence) {
+	if d.uniformTo < 0 || d.staffTo < 0 {
+		return
+	}
+	for k, o := range occ {
+		if o.group != d.staffTo || o.carried {
+			continue
+		}
+		civil := false
+		for i := o.i; i < o.j; i++ {
+			civil = civil || statusWords[ts[i].Norm]
+		}
+		for i := o.j; !civil && i < len(ts) && i < o.j+3 && spaced(ts, i-1); i++ {
+			if uniformedUnits[ts[i].Norm] {
+				occ[k].group = d.uniformTo
+				break
+			}
+		}
+	}
 }
 
 // markFormer moves an actor right after a former-word ("mantan sekretaris

@@ -93,3 +93,19 @@ func TestRegionalPossessives(t *testing.T) {
 		{"Ededeh, pak camatta di Tamalate ada ji di deklarasi relawan paslon kuning semalam, duduk paling depan pakai kemeja kuning juga.", true},
 	})
 }
+
+// TestUniformedUnit checks that a section head of a police or military
+// unit is an officer, not a civil servant (GUIDE: TNI and Polri are
+// officials who are not ASN), while the same title in a regional office,
+// and a civil servant who works for the police, stay ASN.
+func TestUniformedUnit(t *testing.T) {
+	c := mustDefault(t)
+	checkFlags(t, c, []flagCase{
+		{"Kepala Bidang Humas Polda Sukamaju terlihat menghadiri kampanye calon bupati nomor urut 2.", false},
+		{"Kepala Seksi Operasi Kodim Sukamaju ikut kampanye calon bupati nomor urut 2.", false},
+		{"Kepala Bagian Umum Setda Sukamaju ikut kampanye calon bupati nomor urut 2.", true},
+		{"Seorang PNS Polda Sukamaju ikut kampanye calon bupati nomor urut 2.", true},
+		// The unit in another phrase is someone else's.
+		{"Kepala Bidang Perizinan, kata Kapolres, ikut kampanye calon bupati nomor urut 2.", true},
+	})
+}
