@@ -78,6 +78,22 @@ func TestReportPhrasings(t *testing.T) {
 		{article("Pihaknya telah memantau sejumlah orang dari unsur ASN dan perangkat desa yang ikut serta mengantar pasangan calon bupati ke kantor KPU Sukamaju."), true},
 		{article("Petugas Satpol PP dan ASN Dinas Perhubungan Sukamaju memantau jalannya kampanye pasangan calon bupati di lapangan kota."), false},
 		{article("Pihaknya juga memantau persiapan kampanye pasangan calon bupati di lapangan Sukamaju bersama ASN Dinas Perhubungan."), false},
-		{article("Di Sukamaju, para Kepala Satuan Kerja Perangkat Daerah (SKPD) mulai gencar melakukan kampanye untuk salah satu bakal calon."), true},
 	})
+	// Heads of regional offices in the long form are the actor of the
+	// act. Whether the padded article flags is the calibration's call,
+	// not the phrasing's: with pack 2026.12.24 the word model, reading
+	// one report among eight sentences of weather, puts it at 0.487
+	// under the threshold 0.525 (12.23: 0.520 over 0.45); see TUNING.md,
+	// session 24.
+	text := article("Di Sukamaju, para Kepala Satuan Kerja Perangkat Daerah (SKPD) mulai gencar melakukan kampanye untuk salah satu bakal calon.")
+	v := c.Classify(netra.Item{Text: text})
+	found := false
+	for _, h := range v.Hits {
+		for _, sp := range h.Spans {
+			found = found || h.Rule == "asn-campaign" && sp.Role == "actor" && text[sp.Start:sp.End] == "Kepala Satuan Kerja Perangkat Daerah"
+		}
+	}
+	if !found {
+		t.Errorf("the long form of heads of regional offices is not the actor of asn-campaign: %+v", v.Hits)
+	}
 }
