@@ -17,6 +17,9 @@ func electionWords(name string) bool {
 	return name == TargetGazetteer || name == ElectionGazetteer || name == ElectionBodyGazetteer
 }
 
+// electionMask is the one mask of electionScan's keywords.
+const electionMask uint32 = 1
+
 // electionKeywords derives from a gazetteer term the keywords of
 // electionScan, which must find every item whose tokens match the term. A
 // stem term matches any word with the stem of its first word, so that stem
@@ -27,14 +30,14 @@ func electionKeywords(term, mode string, n *normalizer) []keyword {
 	if d, ok := strings.CutPrefix(term, "nourut"); ok && len(d) == 1 {
 		// A canonical ballot number: written with its digit ("02",
 		// "nomor urut 2") or a number word ("nomer telu").
-		out := []keyword{{text: d, mask: 1}}
+		out := []keyword{{text: d, mask: electionMask}}
 		for _, w := range numberWords(d) {
-			out = append(out, keyword{text: w, mask: 1})
+			out = append(out, keyword{text: w, mask: electionMask})
 		}
 		return out
 	}
 	if mode != rules.ModeStem || strings.HasPrefix(term, "=") {
-		return surfaceKeywords(term, mode, 1)
+		return surfaceKeywords(term, mode, electionMask)
 	}
 	toks := n.termTokens(term)
 	if len(toks) == 0 {
@@ -49,7 +52,7 @@ func electionKeywords(term, mode string, n *normalizer) []keyword {
 		// ("nyaleg" of "caleg"): any initial consonant may be gone.
 		w = w[1:]
 	}
-	return []keyword{{text: w, mask: 1}}
+	return []keyword{{text: w, mask: electionMask}}
 }
 
 // hasRegexp reports whether one of terms is a regular expression.
@@ -87,7 +90,7 @@ func (c *Classifier) namesElection(title, text string, doc *docContext) bool {
 // election (namesElection).
 func (c *Classifier) electionAt(s string, sents []span) bool {
 	for _, sp := range sents {
-		if a := c.electionScan; a != nil && a.scan(compatFold(s[sp.start:sp.end]), 0, 1) == 0 {
+		if a := c.electionScan; a != nil && a.scan(compatFold(s[sp.start:sp.end]), 0, electionMask) == 0 {
 			continue
 		}
 		if c.electionIn(c.dict.find(c.norm.tokensIn(s, sp.start, sp.end), nil)) {
