@@ -221,11 +221,7 @@ func New(p *rules.Pack, opts ...Option) (*Classifier, error) {
 	if g, ok := c.dict.byName["@"+IncidentGazetteer]; ok {
 		c.incident = g
 	}
-	c.electionGroup = make([]bool, len(c.dict.groups))
-	for g, grp := range c.dict.groups {
-		name, ok := strings.CutPrefix(grp.name, "@")
-		c.electionGroup[g] = ok && electionWords(name)
-	}
+	c.electionGroup = c.dict.electionGroups()
 	c.modes = make([]string, len(c.dict.groups))
 	c.titleNorm = make([]bool, len(c.dict.groups))
 	for g, grp := range c.dict.groups {

@@ -55,6 +55,17 @@ func electionKeywords(term, mode string, n *normalizer) []keyword {
 	return []keyword{{text: w, mask: electionMask}}
 }
 
+// electionGroups marks, by group, the gazetteers whose words name an
+// election (electionWords).
+func (d *dictionary) electionGroups() []bool {
+	out := make([]bool, len(d.groups))
+	for g, grp := range d.groups {
+		name, ok := strings.CutPrefix(grp.name, "@")
+		out[g] = ok && electionWords(name)
+	}
+	return out
+}
+
 // hasRegexp reports whether one of terms is a regular expression.
 func hasRegexp(terms []string) bool {
 	for _, t := range terms {
