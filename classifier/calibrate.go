@@ -16,12 +16,20 @@ var featureOrder = []string{"evidence", "rules", "sentences", "allegation", "tit
 // rules.CalibrationFeatures), for fitting a calibration on labelled data;
 // nil when the text does not pass the first stage (its score is always 0).
 func (c *Classifier) Features(it netra.Item) map[string]float64 {
+	x, _ := c.FeaturesRead(it)
+	return x
+}
+
+// FeaturesRead is Features that also returns the text the word model read
+// for its feature (textmodel.Document of the item), "" when it read
+// nothing: what a word model fitted out of fold must score in its place.
+func (c *Classifier) FeaturesRead(it netra.Item) (map[string]float64, string) {
 	v, sig, ok := c.classify(it, true)
 	if !ok {
-		return nil
+		return nil, ""
 	}
 	best, _, asn := c.ruleWeights(v.Hits)
-	return c.features(&v, best, asn, sig)
+	return c.features(&v, best, asn, sig), sig.doc
 }
 
 // features computes the calibration features of a scored verdict; best

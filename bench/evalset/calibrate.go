@@ -20,6 +20,9 @@ type example struct {
 	aside bool
 	// line is the record's line in its input file.
 	line int
+	// read is the text the classifier's word model read for x's model
+	// feature ("" when none): what the out-of-fold word model scores.
+	read string
 }
 
 // runCalibrate fits the pack's score calibration: an L2-regularised
@@ -70,14 +73,14 @@ func runCalibrate(args []string) error {
 				continue
 			}
 			fr := foldRecord{rec: r, fold: fmt.Sprintf("%d/%d", k, i/oofChunk), example: -1}
-			x := c.Features(netra.Item{Title: r.Title, Text: r.Text})
+			x, read := c.FeaturesRead(netra.Item{Title: r.Title, Text: r.Text})
 			if x != nil {
 				y := 0.0
 				if r.Label == "partisan" {
 					y = 1
 				}
 				fr.example = len(data)
-				data = append(data, example{x: x, y: y, aside: chooseOn != nil && !chooseOn.MatchString(file), line: r.line})
+				data = append(data, example{x: x, y: y, aside: chooseOn != nil && !chooseOn.MatchString(file), line: r.line, read: read})
 				fold = append(fold, k)
 			}
 			labelled = append(labelled, fr)

@@ -52,7 +52,9 @@ func outOfFold(recs []foldRecord, data []example, opt *wordModelFlags) error {
 		}
 		for _, r := range score {
 			x := data[r.example].x
-			z := m.Logit(wordModelText(r.rec))
+			// What the classifier's word model read, which need not be
+			// the whole record the models are fitted on.
+			z := m.Logit(data[r.example].read)
 			for _, f := range rules.ModelFeatures {
 				if _, ok := x[f]; ok {
 					x[f] = z
