@@ -12,29 +12,15 @@ import (
 
 // numberWord returns the digits of an Indonesian number word ("dua" → "2").
 func numberWord(w string) (string, bool) {
-	switch w {
-	case "satu":
-		return "1", true
-	case "dua":
-		return "2", true
-	case "tiga":
-		return "3", true
-	case "empat":
-		return "4", true
-	case "lima":
-		return "5", true
-	case "enam":
-		return "6", true
-	case "tujuh":
-		return "7", true
-	case "delapan":
-		return "8", true
-	case "sembilan":
-		return "9", true
-	case "sepuluh":
-		return "10", true
-	}
-	return "", false
+	v, ok := standardNumbers[w]
+	return v, ok
+}
+
+// standardNumbers maps the Indonesian number words to their digits
+// (numberWord); read only.
+var standardNumbers = map[string]string{
+	"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+	"enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10",
 }
 
 // ballotNumber returns the canonical number of a ballot-number word: "2",
@@ -86,14 +72,11 @@ var regionalNumbers = map[string]string{
 // find every canonical "nourutN" token in raw text (electionKeywords).
 func numberWords(digit string) []string {
 	var out []string
-	for _, w := range [...]string{"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"} {
-		if v, _ := numberWord(w); v == digit {
-			out = append(out, w)
-		}
-	}
-	for w, v := range regionalNumbers {
-		if v == digit {
-			out = append(out, w)
+	for _, words := range []map[string]string{standardNumbers, regionalNumbers} {
+		for w, v := range words {
+			if v == digit {
+				out = append(out, w)
+			}
 		}
 	}
 	sort.Strings(out)

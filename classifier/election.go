@@ -90,9 +90,12 @@ func (c *Classifier) namesElection(title, text string, doc *docContext) bool {
 	if doc != nil && doc.election {
 		return true
 	}
-	sents := sentences(text)
-	if doc != nil && doc.text == text && doc.sents != nil {
+	var sents []span
+	if doc != nil && doc.text == text {
 		sents = doc.sents
+	}
+	if sents == nil {
+		sents = sentences(text)
 	}
 	return c.electionAt(title, []span{{0, len(title)}}) || c.electionAt(text, sents)
 }
