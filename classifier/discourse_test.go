@@ -81,6 +81,10 @@ func TestDiscourseModes(t *testing.T) {
 		// Numbered items under a lead-in that states the rule, or under a
 		// headline that does when the lead-in names nothing.
 		{"Larangan bagi ASN antara lain:\n1. Memasang stiker calon di kendaraan dinas.\n2. Berfoto dengan calon sambil mengacungkan jari.", false, "", ""},
+		// A reporter's credit ("Peliput") shares the stem of "meliputi"
+		// (to include) but lists no kinds of violation.
+		{"Editor: Rina Peliput: Andi SUKAMAJU – Panwascam menemukan Camat Sukajadi, Budiman, membagikan amplop saat kampanye calon bupati.", true, "allegation", ""},
+		{"Bentuk pelanggaran ASN meliputi membagikan amplop saat kampanye calon bupati.", false, "", ""},
 		// A sanction named for someone in particular after a class word.
 		{"Komisi ASN merekomendasikan sanksi disiplin kepada Camat Sukajadi, Budiman, yang terekam mengacungkan dua jari di deklarasi paslon bupati.", true, "allegation", ""},
 		{"Om saya PNS kecamatan. Kemarin ketahuan bagi-bagi amplop ke RT atas nama caleg.", true, "allegation", ""},
