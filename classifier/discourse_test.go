@@ -85,6 +85,19 @@ func TestDiscourseModes(t *testing.T) {
 		// (to include) but lists no kinds of violation.
 		{"Editor: Rina Peliput: Andi SUKAMAJU – Panwascam menemukan Camat Sukajadi, Budiman, membagikan amplop saat kampanye calon bupati.", true, "allegation", ""},
 		{"Bentuk pelanggaran ASN meliputi membagikan amplop saat kampanye calon bupati.", false, "", ""},
+		// Cue words match by their own forms where their stem has other
+		// senses: meeting ("bertemu", stem of "temuan"), money ("ribu"),
+		// arranging ("mengatur"), the authorities ("pihak berwajib"), a
+		// pilot school ("percontohan"), holding an office ("dilantik").
+		{"Camat Sukajadi, Budiman, dilaporkan ke Bawaslu karena diduga tidak netral setelah bertemu warga.", true, "allegation", ""},
+		{"Camat Sukajadi, Budiman, dilaporkan ke Bawaslu karena diduga tidak netral dan membagikan uang Rp 50 ribu.", true, "allegation", ""},
+		{"Camat Sukajadi, Budiman, ikut mengatur strategi kampanye paslon nomor 2 di posko.", true, "report", ""},
+		{"Kepala SD percontohan di Bantul mengajak para guru memilih paslon nomor 2.", true, "report", ""},
+		{"Warga melaporkan ke pihak berwajib bahwa Camat Sukajadi, Budiman, membagikan sembako berstiker paslon nomor 2.", true, "allegation", ""},
+		{"Camat Sukajadi, Budiman, yang baru dilantik bulan lalu hadir di kampanye paslon nomor 2.", true, "report", ""},
+		{"Bawaslu Kabupaten Sukamaju menemukan 25 aparatur sipil negara di wilayahnya melanggar netralitas selama masa kampanye.", false, "", "totals"},
+		{"Berdasarkan data Bawaslu, 2.034 ASN dilaporkan melanggar netralitas selama pilkada.", false, "", "totals"},
+		{"Contohnya, ASN yang berfoto dengan calon sambil mengacungkan jari.", false, "", "example"},
 		// A sanction named for someone in particular after a class word.
 		{"Komisi ASN merekomendasikan sanksi disiplin kepada Camat Sukajadi, Budiman, yang terekam mengacungkan dua jari di deklarasi paslon bupati.", true, "allegation", ""},
 		{"Om saya PNS kecamatan. Kemarin ketahuan bagi-bagi amplop ke RT atas nama caleg.", true, "allegation", ""},
