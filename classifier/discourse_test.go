@@ -98,6 +98,15 @@ func TestDiscourseModes(t *testing.T) {
 		{"Bawaslu Kabupaten Sukamaju menemukan 25 aparatur sipil negara di wilayahnya melanggar netralitas selama masa kampanye.", false, "", "totals"},
 		{"Berdasarkan data Bawaslu, 2.034 ASN dilaporkan melanggar netralitas selama pilkada.", false, "", "totals"},
 		{"Contohnya, ASN yang berfoto dengan calon sambil mengacungkan jari.", false, "", "example"},
+		// Asserting a finding reports it; asserting a norm is an appeal.
+		{"Ketua Bawaslu Sukamaju menegaskan Camat Sukajadi, Budiman, terbukti hadir di kampanye paslon nomor 2.", true, "allegation", ""},
+		{"Ketua Bawaslu Sukamaju menegaskan camat dan lurah harus netral dan tidak hadir di kampanye paslon.", false, "", "appeal"},
+		// "Setiap" before an occasion tells a habit, before people anyone.
+		{"Setiap apel pagi, Kepala Dinas Pertanian Sukamaju mengajak pegawai memilih paslon nomor 2.", true, "report", ""},
+		{"Setiap ASN yang mengajak warga memilih paslon nomor 2 akan diperiksa.", false, "", ""},
+		// Hoping for a vote for one number asks for it.
+		{"Sekda Sukamaju berharap para camat memenangkan paslon nomor 2 di setiap kecamatan.", true, "report", ""},
+		{"Sekda Sukamaju berharap para camat tidak memihak paslon mana pun.", false, "", ""},
 		// A sanction named for someone in particular after a class word.
 		{"Komisi ASN merekomendasikan sanksi disiplin kepada Camat Sukajadi, Budiman, yang terekam mengacungkan dua jari di deklarasi paslon bupati.", true, "allegation", ""},
 		{"Om saya PNS kecamatan. Kemarin ketahuan bagi-bagi amplop ke RT atas nama caleg.", true, "allegation", ""},

@@ -10,8 +10,53 @@ package classifier
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts)
+	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || assertedFinding(o, ts)
 }
+
+// everyOccasion reports whether cue o is "setiap" or "tiap" before an
+// occasion ("Setiap apel pagi, kepala dinas mengajak …"): a habit told,
+// not anyone at all supposed.
+func everyOccasion(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+		return false
+	}
+	if w := ts[o.i].Norm; w != "setiap" && w != "tiap" {
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "hari", "pagi", "siang", "sore", "malam", "minggu", "pekan", "bulan", "kali", "apel", "rapat", "upacara", "pertemuan", "acara", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu":
+		return true
+	}
+	return false
+}
+
+// assertedFinding reports whether cue o is a verb of asserting
+// ("menegaskan") whose content is a finding told as done ("Bawaslu
+// menegaskan camat itu terbukti hadir …"): a report, not an appeal. A
+// word that makes the content a norm before the finding ("harus",
+// "agar", "jangan") leaves it an appeal.
+func assertedFinding(o occurrence, ts []Token) bool {
+	if o.carried || o.j >= len(ts) {
+		return false
+	}
+	if w := ts[o.i].Norm; w != "menegaskan" && w != "ditegaskan" {
+		return false
+	}
+	for k := o.j; k < len(ts) && k < o.j+assertReach; k++ {
+		switch ts[k].Norm {
+		case "terbukti", "telah", "sudah":
+			return true
+		case "harus", "wajib", "agar", "supaya", "jangan", "dilarang", "boleh", "tidak", "tak", "bukan", "akan", "jika", "kalau", "apabila", "bila":
+			return false
+		}
+	}
+	return false
+}
+
+// assertReach is how many words after a verb of asserting its finding may
+// stand ("menegaskan bahwa Kepala Dinas Pendidikan Kabupaten Sukamaju
+// terbukti …").
+const assertReach = 10
 
 // leaveToVote reports whether cue o is "silakan" right before a call to
 // vote ("silakan pilih paslon nomor 2"): a polite call, no leave given.

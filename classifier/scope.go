@@ -510,6 +510,9 @@ func appealToVoteFor(o, a occurrence, ts []Token) bool {
 	switch ts[o.i].Norm {
 	case "mengingatkan", "ingatkan", "diingatkan", "mengimbau", "imbau", "diimbau", "menghimbau", "dihimbau", "himbau",
 		"meminta", "diminta", "minta", "berpesan", "pesan", "mendesak", "desak",
+		// hoping a vote for one number asks for it ("Sekda berharap para
+		// camat memenangkan paslon nomor 2")
+		"berharap", "mengharapkan", "harap",
 		// forbidding a vote for one number steers it as much
 		// ("Camat itu melarang warganya memilih paslon nomor 1")
 		"melarang", "larang":
