@@ -104,6 +104,11 @@ func TestDiscourseModes(t *testing.T) {
 		// "Setiap" before an occasion tells a habit, before people anyone.
 		{"Setiap apel pagi, Kepala Dinas Pertanian Sukamaju mengajak pegawai memilih paslon nomor 2.", true, "report", ""},
 		{"Setiap ASN yang mengajak warga memilih paslon nomor 2 akan diperiksa.", false, "", ""},
+		// Refusing to support is not supporting: the threat is pressure.
+		{"Camat Sukajadi, Budiman, mengancam memutasi lurah yang menolak mendukung paslon nomor 2.", true, "report", ""},
+		// Asking someone for an account handles their case.
+		{"Bawaslu meminta klarifikasi Camat Sukajadi, Budiman, soal kehadirannya di kampanye paslon nomor 2.", true, "allegation", ""},
+		{"Bawaslu meminta camat dan lurah tidak hadir di kampanye paslon.", false, "", ""},
 		// Hoping for a vote for one number asks for it.
 		{"Sekda Sukamaju berharap para camat memenangkan paslon nomor 2 di setiap kecamatan.", true, "report", ""},
 		{"Sekda Sukamaju berharap para camat tidak memihak paslon mana pun.", false, "", ""},

@@ -10,7 +10,26 @@ package classifier
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || assertedFinding(o, ts)
+	return askedToAccount(o, ts) || compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || assertedFinding(o, ts)
+}
+
+// askedToAccount reports whether cue o is a request for an account
+// ("Bawaslu meminta klarifikasi camat itu soal …"): a step in handling
+// someone's case, as "dimintai klarifikasi" is, not an appeal.
+func askedToAccount(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "meminta", "minta", "diminta":
+	default:
+		return false
+	}
+	switch ts[o.j].Norm {
+	case "klarifikasi", "keterangan", "penjelasan", "pertanggungjawaban":
+		return true
+	}
+	return false
 }
 
 // everyOccasion reports whether cue o is "setiap" or "tiap" before an
