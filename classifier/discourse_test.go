@@ -104,6 +104,10 @@ func TestDiscourseModes(t *testing.T) {
 		// "Setiap" before an occasion tells a habit, before people anyone.
 		{"Setiap apel pagi, Kepala Dinas Pertanian Sukamaju mengajak pegawai memilih paslon nomor 2.", true, "report", ""},
 		{"Setiap ASN yang mengajak warga memilih paslon nomor 2 akan diperiksa.", false, "", ""},
+		// A word doubled the informal way belongs to the phrase that
+		// starts on its second copy: "guru2 honorer" are honorary staff.
+		{"kepsek sd negeri 1 nyuruh guru2 honorer pasang twibbon caleg partai biru", true, "report", ""},
+		{"guru2 honorer di sd negeri 1 pasang twibbon caleg partai biru", false, "", ""},
 		// Refusing to support is not supporting: the threat is pressure.
 		{"Camat Sukajadi, Budiman, mengancam memutasi lurah yang menolak mendukung paslon nomor 2.", true, "report", ""},
 		// Asking someone for an account handles their case.

@@ -174,7 +174,7 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 			if a == b || d.groups[oa.group].role != d.groups[ob.group].role {
 				continue
 			}
-			if ob.i <= oa.i && oa.j <= ob.j && (ob.j-ob.i) > (oa.j-oa.i) {
+			if ob.i <= oa.i && oa.j <= ob.j && (ob.j-ob.i) > (oa.j-oa.i) || copyInside(ts, oa, ob) {
 				inside = true
 				break
 			}
@@ -186,6 +186,18 @@ func (d *dictionary) find(ts []Token, out []occurrence) []occurrence {
 	keep = d.markFormer(ts, keep)
 	d.markUniformed(ts, keep)
 	return out[:base+len(keep)]
+}
+
+// copyInside reports whether occurrence a stands on the first copy of a
+// word written doubled the informal way ("guru2", read "guru guru") and b,
+// starting on the second copy, reaches further ("guru2 honorer"): the
+// doubled word is one word of b's phrase, which hides a as it would hide
+// a part of itself.
+func copyInside(ts []Token, a, b occurrence) bool {
+	if a.carried || b.carried || a.j != a.i+1 || b.i != a.j || b.j <= b.i+1 || a.j >= len(ts) {
+		return false
+	}
+	return ts[a.i].Start == ts[b.i].Start && ts[a.i].End == ts[b.i].End && ts[a.i].Norm == ts[b.i].Norm
 }
 
 // uniformedUnits are the police and military units whose heads of section
