@@ -81,10 +81,10 @@ func TestReportPhrasings(t *testing.T) {
 	})
 	// Heads of regional offices in the long form are the actor of the
 	// act. Whether the padded article flags is the calibration's call,
-	// not the phrasing's: with pack 2026.12.24 the word model, reading
+	// not the phrasing's: with pack 2026.12.25 the word model, reading
 	// one report among eight sentences of weather, puts it at 0.487
-	// under the threshold 0.525 (12.23: 0.520 over 0.45); see TUNING.md,
-	// session 24.
+	// under the threshold 0.5 (12.24: the same under 0.525; 12.23: 0.520
+	// over 0.45); see TUNING.md, sessions 24 and 25.
 	text := article("Di Sukamaju, para Kepala Satuan Kerja Perangkat Daerah (SKPD) mulai gencar melakukan kampanye untuk salah satu bakal calon.")
 	v := c.Classify(netra.Item{Text: text})
 	found := false
