@@ -360,8 +360,9 @@ func (cr *compiledRule) conceded(o, a occurrence, occ []occurrence, text string,
 		case cr.concession, cr.setting:
 			// A cue right after a word of time is when the act happened,
 			// not what the sentence does: "pas sosialisasi KB malah ikut
-			// bagi-bagi amplop caleg".
-			if c.group == cr.setting && c.j == o.i {
+			// bagi-bagi amplop caleg". Unless the act is the cue's own
+			// object: "saat mengawasi jalannya kampanye" watches it.
+			if c.group == cr.setting && c.j == o.i && o.j < a.i {
 				return true
 			}
 			// A setting ("Dalam sosialisasi itu, …") frames the sentence

@@ -108,6 +108,9 @@ func TestDiscourseModes(t *testing.T) {
 		// starts on its second copy: "guru2 honorer" are honorary staff.
 		{"kepsek sd negeri 1 nyuruh guru2 honorer pasang twibbon caleg partai biru", true, "report", ""},
 		{"guru2 honorer di sd negeri 1 pasang twibbon caleg partai biru", false, "", ""},
+		// A duty after a word of time is what the officer did, when its
+		// object is the campaign: "saat mengawasi jalannya kampanye".
+		{"Simpatisan pasangan calon sempat adu mulut dengan petugas Kesbangpol saat mengawasi jalannya kampanye.", false, "", "duty"},
 		// Refusing to support is not supporting: the threat is pressure.
 		{"Camat Sukajadi, Budiman, mengancam memutasi lurah yang menolak mendukung paslon nomor 2.", true, "report", ""},
 		// Asking someone for an account handles their case.
