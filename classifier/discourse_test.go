@@ -108,6 +108,9 @@ func TestDiscourseModes(t *testing.T) {
 		// starts on its second copy: "guru2 honorer" are honorary staff.
 		{"kepsek sd negeri 1 nyuruh guru2 honorer pasang twibbon caleg partai biru", true, "report", ""},
 		{"guru2 honorer di sd negeri 1 pasang twibbon caleg partai biru", false, "", ""},
+		// Taking down people is sending them out, not taking material down.
+		{"Kepala Dinas PUPR Sukamaju menurunkan puluhan pegawai untuk memasang baliho paslon nomor 2.", true, "report", ""},
+		{"Satpol PP Sukamaju menurunkan puluhan personel untuk menertibkan baliho paslon nomor 2.", false, "", ""},
 		// A duty after a word of time is what the officer did, when its
 		// object is the campaign: "saat mengawasi jalannya kampanye".
 		{"Simpatisan pasangan calon sempat adu mulut dengan petugas Kesbangpol saat mengawasi jalannya kampanye.", false, "", "duty"},

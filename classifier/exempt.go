@@ -10,7 +10,41 @@ package classifier
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return askedToAccount(o, ts) || compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || assertedFinding(o, ts)
+	return askedToAccount(o, ts) || compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || assertedFinding(o, ts) || deploysPeople(o, ts)
+}
+
+// deploysPeople reports whether cue o is "menurunkan" (taking down) with
+// people for its object ("menurunkan puluhan pegawai untuk memasang
+// baliho"): sending staff out, not taking material down.
+func deploysPeople(o occurrence, ts []Token) bool {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "menurunkan", "diturunkan", "nurunin", "turunin":
+	default:
+		return false
+	}
+	k := o.j
+	switch ts[k].Norm {
+	case "puluhan", "ratusan", "ribuan", "para", "sejumlah", "seluruh", "semua", "beberapa":
+		k++
+	default:
+		if isDigits(ts[k].Norm) {
+			k++
+		}
+	}
+	if k < len(ts) && ts[k].Norm == "orang" {
+		k++
+	}
+	if k >= len(ts) {
+		return false
+	}
+	switch ts[k].Norm {
+	case "pegawai", "staf", "staff", "asn", "pns", "personel", "anggota", "tim", "petugas", "guru", "honorer", "karyawan":
+		return true
+	}
+	return false
 }
 
 // askedToAccount reports whether cue o is a request for an account
