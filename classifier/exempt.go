@@ -17,10 +17,11 @@ func exemptCue(o occurrence, ts []Token) bool {
 // people for its object ("menurunkan puluhan pegawai untuk memasang
 // baliho"): sending staff out, not taking material down.
 func deploysPeople(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+	w, _, ok := wordThenNext(o, ts)
+	if !ok {
 		return false
 	}
-	switch ts[o.i].Norm {
+	switch w {
 	case "menurunkan", "diturunkan", "nurunin", "turunin":
 	default:
 		return false
@@ -47,19 +48,30 @@ func deploysPeople(o occurrence, ts []Token) bool {
 	return false
 }
 
+// wordThenNext returns the one word of cue o and the word after it; ok is
+// false for a carried cue, a cue of several words or one that ends the
+// sentence.
+func wordThenNext(o occurrence, ts []Token) (w, next string, ok bool) {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+		return "", "", false
+	}
+	return ts[o.i].Norm, ts[o.j].Norm, true
+}
+
 // askedToAccount reports whether cue o is a request for an account
 // ("Bawaslu meminta klarifikasi camat itu soal …"): a step in handling
 // someone's case, as "dimintai klarifikasi" is, not an appeal.
 func askedToAccount(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+	w, next, ok := wordThenNext(o, ts)
+	if !ok {
 		return false
 	}
-	switch ts[o.i].Norm {
+	switch w {
 	case "meminta", "minta", "diminta":
 	default:
 		return false
 	}
-	switch ts[o.j].Norm {
+	switch next {
 	case "klarifikasi", "keterangan", "penjelasan", "pertanggungjawaban":
 		return true
 	}
@@ -70,13 +82,11 @@ func askedToAccount(o occurrence, ts []Token) bool {
 // occasion ("Setiap apel pagi, kepala dinas mengajak …"): a habit told,
 // not anyone at all supposed.
 func everyOccasion(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+	w, next, ok := wordThenNext(o, ts)
+	if !ok || w != "setiap" && w != "tiap" {
 		return false
 	}
-	if w := ts[o.i].Norm; w != "setiap" && w != "tiap" {
-		return false
-	}
-	switch ts[o.j].Norm {
+	switch next {
 	case "hari", "pagi", "siang", "sore", "malam", "minggu", "pekan", "bulan", "kali", "apel", "rapat", "upacara", "pertemuan", "acara", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu":
 		return true
 	}
@@ -114,12 +124,13 @@ const assertReach = 10
 // leaveToVote reports whether cue o is "silakan" right before a call to
 // vote ("silakan pilih paslon nomor 2"): a polite call, no leave given.
 func leaveToVote(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
+	w, next, ok := wordThenNext(o, ts)
+	if !ok {
 		return false
 	}
-	switch ts[o.i].Norm {
+	switch w {
 	case "silakan", "silahkan", "dipersilakan", "dipersilahkan":
-		return callsToVote(ts[o.j].Norm)
+		return callsToVote(next)
 	}
 	return false
 }
