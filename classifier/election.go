@@ -118,12 +118,7 @@ func (c *Classifier) electionAt(s string, sents []span) bool {
 // election or of its overseers: not party names ("PKB" is also a vehicle
 // tax), public figures or a rule's own words ("DPRD").
 func (c *Classifier) electionIn(occ []occurrence) bool {
-	for _, o := range occ {
-		if c.electionGroup[o.group] {
-			return true
-		}
-	}
-	return false
+	return anyMarked(occ, c.electionGroup)
 }
 
 // sawElection notes in doc that a sentence the analysis tokenised names an

@@ -295,12 +295,7 @@ func spanText(text string, h netra.Hit, role string) string {
 // statesNorm reports whether a cue that states a norm (a rule,
 // permission, appeal, hypothesis or denial) stands among occ.
 func (c *Classifier) statesNorm(occ []occurrence) bool {
-	for _, o := range occ {
-		if c.titleNorm[o.group] {
-			return true
-		}
-	}
-	return false
+	return anyMarked(occ, c.titleNorm)
 }
 
 // genericActor reports whether the actor of hit h is civil servants as a

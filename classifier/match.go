@@ -399,6 +399,17 @@ func (d *dictionary) named(name string) int32 {
 	return -1
 }
 
+// anyMarked reports whether one of occ is of a group that marks (by
+// group) marks.
+func anyMarked(occ []occurrence, marks []bool) bool {
+	for _, o := range occ {
+		if marks[o.group] {
+			return true
+		}
+	}
+	return false
+}
+
 // marked returns, by group, whether the group is one of the pack's
 // gazetteers names.
 func (d *dictionary) marked(names []string) []bool {

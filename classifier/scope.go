@@ -708,16 +708,12 @@ func (cr *compiledRule) rightAfterActor(o, a occurrence, occ []occurrence) bool 
 }
 
 // findingOfFew reports whether totals cue o is a word of finding
-// ("temuan", "menemukan") said of one or two civil servants ("Bawaslu
-// meneruskan temuan dugaan ketidaknetralan dua aparatur sipil negara"):
-// one finding about people counted on one hand is a case, not totals.
+// ("temuan", "menemukan": the totals words of the stem "temu") said of one
+// or two civil servants ("Bawaslu meneruskan temuan dugaan
+// ketidaknetralan dua aparatur sipil negara"): one finding about people
+// counted on one hand is a case, not totals.
 func (cr *compiledRule) findingOfFew(o occurrence, occ []occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 {
-		return false
-	}
-	switch ts[o.i].Norm {
-	case "temuan", "temuannya", "menemukan", "temukan", "ditemukan":
-	default:
+	if o.carried || o.j != o.i+1 || ts[o.i].Stem != "temu" {
 		return false
 	}
 	for _, x := range occ {

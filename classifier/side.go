@@ -265,12 +265,7 @@ func (cr *compiledRule) takes(role string, g int32) bool {
 // among occ: in "berfoto sambil mengacungkan jempol, bukan tanda nomor
 // urut" it is the side nearby that is denied.
 func (cr *compiledRule) negates(occ []occurrence) bool {
-	for _, o := range occ {
-		if cr.negate[o.group] {
-			return true
-		}
-	}
-	return false
+	return anyMarked(occ, cr.negate)
 }
 
 // stoppedBy reports whether any occurrence among occ is one the rule's
