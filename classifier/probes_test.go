@@ -76,3 +76,45 @@ func TestProbePhrasings(t *testing.T) {
 		{"Bawaslu menyatakan laporan terhadap Camat Sukajadi tidak terbukti karena camat hanya hadir sebagai undangan resmi.", false},
 	})
 }
+
+// TestPostProbePhrasings holds posts written for session 26 in the voice of
+// comments and tweets, on the traps the issue names (nicknames, teachers' groups
+// that are not ASN, candidates courting teachers, slang accusations); all
+// sentences are our own.
+func TestPostProbePhrasings(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"camat2 di kabupaten ini udah pada deklarasi dukung 02, netral apaan", true},
+		{"pak camat kemarin ikut joget di panggung kampanye paslon 01, videonya udah nyebar di grup wa", true},
+		{"guru PNS anak gw nyuruh murid2 bilang ke ortunya coblos nomor 3. parah sih", true},
+		{"kepsek SD deket rumah pasang stiker caleg di gerbang sekolah, katanya disuruh dinas", true},
+		{"Pj bupati kita terang2an ngumpulin kades buat menangin paslon 2, bawaslu tidur?", true},
+		{"lurah di sini bagi2 sembako pake kaos paslon 01 wkwk ga ada malunya", true},
+		{"pejabat pemkot pada pake pin caleg partai biru pas apel senin, ini gimana netralitasnya", true},
+		{"ASN dinas PU posting foto bareng cagub sambil salam 2 jari di IG, udah dilaporin belum?", true},
+		{"sekcam kami jadi admin grup relawan paslon 3, bikin konten tiap hari", true},
+		{"bidan puskesmas ngasih kalender caleg ke pasien, emang boleh?", true},
+		{"dosen PNS kampus negeri jadi jurkam capres di alun2 kemarin, foto2nya masih ada", true},
+		{"kepala dinas pendidikan ngumpulin kepsek di hotel, arahannya jelas: menangkan petahana", true},
+		{"oknum camat ketahuan ikut rapat tim pemenangan paslon 1 di rumah ketua partai tadi malam", true},
+		{"penyuluh KB muter2 kampung bawa brosur caleg nomor 5 pake motor dinas", true},
+		{"staf kelurahan ikut bagiin amplop serangan fajar buat paslon 2, ada videonya", true},
+		{"pak lurah pengen anaknya jadi wapres, rakyat cuma bisa nonton", false},
+		{"Pak Lurah cawe2 lagi di pilpres, dasar raja jawa", false},
+		{"Pergunu resmi dukung paslon 01, guru2 NU siap menangkan", false},
+		{"guru ngaji di kampung kami semua pilih nomor 2, insyaallah amanah", false},
+		{"guru madin se-kabupaten deklarasi dukung calon bupati petahana", false},
+		{"capres 03 janji naikin gaji guru honorer kalau menang, semoga ditepati", false},
+		{"ASN harus netral ya, jangan sampai ikut2an kampanye, sanksinya berat", false},
+		{"ingat bapak ibu ASN, like dan share postingan caleg aja bisa kena sanksi disiplin", false},
+		{"kalau ada camat yg ikut kampanye laporin aja ke bawaslu, jangan diem", false},
+		{"kades se-kecamatan deklarasi dukung paslon 02, kades kan bukan ASN ya", false},
+		{"Satpol PP nurunin baliho paslon yang dipasang di pohon, mantap", false},
+		{"menteri ikut kampanye pakai fasilitas negara, bawaslu diam aja", false},
+		{"mantan camat sekarang jadi caleg partai kuning, udah pensiun sih", false},
+		{"relawan guru penggerak dukung nomor 1, itu nama komunitas aja bukan ASN", false},
+		{"ASN boleh datang ke kampanye asal pasif ya, ga boleh pake atribut", false},
+		{"survei: mayoritas ASN di kota ini belum menentukan pilihan capres", false},
+		{"bu guru cantik banget pas nyanyi di acara perpisahan sekolah, pemilu masih lama", false},
+		{"gak ada bukti camat kita ikut kampanye, itu hoaks yg disebar lawan politik", false},
+	})
+}
