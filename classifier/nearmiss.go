@@ -19,6 +19,11 @@ type NearMiss struct {
 	Found []string `json:"found"`
 	// Why says what was missing or in the way.
 	Why string `json:"why"`
+	// Lacks names the kind of Why, for counting: "no <role>" (no word of
+	// that role in the sentence), "<role> too far" (beyond the window),
+	// "order" (every role there, but someone else nearer, out of order, or
+	// the actor only speaks) or "whole post".
+	Lacks string `json:"lacks"`
 }
 
 // maxNearMisses caps the near misses an explanation lists.
@@ -105,10 +110,19 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 			}
 			return "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
 		}
+		lacks := func() string {
+			switch {
+			case missing != "":
+				return "no " + missing
+			case far != "":
+				return far + " too far"
+			}
+			return "order"
+		}
 		nm.seen++
 		switch {
 		case !nm.withHits:
-			n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Why: why()}
+			n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Why: why(), Lacks: lacks()}
 			for k, o := range chosen {
 				n.Found = append(n.Found, fmt.Sprintf("%s: %q", roles[k], occText(text, ts, o)))
 			}
@@ -149,7 +163,7 @@ func (nm *nearMisses) wholePost(text, why string, found ...string) {
 	}
 	nm.seen++
 	if !nm.withHits {
-		nm.list = append(nm.list, NearMiss{Rule: wholePostRule, Sentence: text, Why: why, Found: found})
+		nm.list = append(nm.list, NearMiss{Rule: wholePostRule, Sentence: text, Why: why, Lacks: "whole post", Found: found})
 	}
 }
 

@@ -14,10 +14,10 @@ import (
 func TestExplainNearMisses(t *testing.T) {
 	c := mustDefault(t)
 	cases := []struct {
-		text, rule, why string
+		text, rule, why, lacks string
 	}{
-		{"Seorang guru PNS di sekolah itu kemarin mengunggah video acara pentas seni.", "asn-social-media", "no target word the rule takes"},
-		{"Para guru itu mengeluh. Kepala sekolah SD negeri di desa kami sudah lama dikenal sangat dekat dengan banyak orang, dan beberapa bulan yang lalu, seperti diceritakan warga kepada kami, juga mendukung secara terbuka pasangan calon bupati.", "asn-support", "words from the"},
+		{"Seorang guru PNS di sekolah itu kemarin mengunggah video acara pentas seni.", "asn-social-media", "no target word the rule takes", "no target"},
+		{"Para guru itu mengeluh. Kepala sekolah SD negeri di desa kami sudah lama dikenal sangat dekat dengan banyak orang, dan beberapa bulan yang lalu, seperti diceritakan warga kepada kami, juga mendukung secara terbuka pasangan calon bupati.", "asn-support", "words from the", "actor too far"},
 	}
 	for _, tc := range cases {
 		it := netra.Item{ID: "t", Text: tc.text}
@@ -29,6 +29,9 @@ func TestExplainNearMisses(t *testing.T) {
 		for _, n := range near {
 			if n.Rule == tc.rule && strings.Contains(n.Why, tc.why) {
 				found = true
+				if n.Lacks != tc.lacks {
+					t.Errorf("%q: near miss of %s lacks %q, want %q", tc.text, tc.rule, n.Lacks, tc.lacks)
+				}
 				if !strings.Contains(tc.text, n.Sentence) || len(n.Found) < 2 {
 					t.Errorf("%q: near miss %+v: sentence not from the text or fewer than two roles found", tc.text, n)
 				}
@@ -65,7 +68,7 @@ func TestWholePostNearMiss(t *testing.T) {
 		found := false
 		for _, n := range near {
 			if n.Rule == wholePostRule && strings.Contains(n.Why, tc.why) {
-				found = true
+				found = n.Lacks == "whole post"
 			}
 		}
 		if !found {

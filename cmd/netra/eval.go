@@ -554,7 +554,8 @@ func printErrors(w io.Writer, details []evalDetail) {
 // missReason says in one line why a positive went unflagged: the first
 // stage passed it over, a sentence's discourse cancelled the match, a rule
 // came near, or the evidence scored under the threshold. kind names the
-// reason without the text ("cancelled: rule", "near a rule"), for counts.
+// reason without the text ("cancelled: rule", "near a rule: no target"),
+// for counts.
 func missReason(c *classifier.Classifier, it netra.Item, v netra.Verdict) (kind, why string) {
 	if !c.Candidate(it.Title, it.Text) {
 		return "first stage", "first stage: no actor keyword together with an act keyword"
@@ -567,7 +568,7 @@ func missReason(c *classifier.Classifier, it netra.Item, v netra.Verdict) (kind,
 		return "cancelled: " + h.Mode, fmt.Sprintf("%s cancelled as %s (cue %q): %s", h.Rule, h.Mode, h.Cue, truncate(h.Sentence, 120))
 	}
 	if _, near := c.Explain(it); len(near) > 0 {
-		return "near a rule", fmt.Sprintf("near %s, %s: %s", near[0].Rule, near[0].Why, truncate(near[0].Sentence, 120))
+		return "near a rule: " + near[0].Lacks, fmt.Sprintf("near %s, %s: %s", near[0].Rule, near[0].Why, truncate(near[0].Sentence, 120))
 	}
 	return "no rule", "no rule found its act with another of its roles in any sentence"
 }

@@ -48,12 +48,13 @@ func TestEvalCountsMisses(t *testing.T) {
 		{ID: "found", Label: "partisan", Text: "Seorang camat di Kabupaten Sukamaju kedapatan berkampanye untuk pasangan calon bupati."},
 		{ID: "rule", Label: "partisan", Text: "ASN dilarang ikut kampanye pasangan calon bupati."},
 		{ID: "none", Label: "partisan", Text: "Harga cabai di pasar Sukamaju naik lagi minggu ini."},
+		{ID: "near", Label: "partisan", Text: "Seorang guru PNS di sekolah itu kemarin mengunggah video acara pentas seni."},
 		{ID: "other", Label: "unrelated", Text: "Harga beras stabil."},
 	}
 	rep, _ := evaluate(c, recs, "partisan")
-	want := map[string]int{"cancelled: rule": 1, "first stage": 1}
-	if rep.TP != 1 || rep.FN != 2 || !maps.Equal(rep.Misses, want) {
-		t.Fatalf("tp %d fn %d, misses %v; want 1, 2 and %v", rep.TP, rep.FN, rep.Misses, want)
+	want := map[string]int{"cancelled: rule": 1, "first stage": 1, "near a rule: no target": 1}
+	if rep.TP != 1 || rep.FN != 3 || !maps.Equal(rep.Misses, want) {
+		t.Fatalf("tp %d fn %d, misses %v; want 1, 3 and %v", rep.TP, rep.FN, rep.Misses, want)
 	}
 }
 
