@@ -101,35 +101,30 @@ func (nm *nearMisses) add(cr *compiledRule, text, field string, s span, ts []Tok
 		if len(chosen) < 2 {
 			continue
 		}
-		why := func() string {
+		// reason says what stopped the rule (why) and its kind (lacks,
+		// see NearMiss.Lacks).
+		reason := func() (why, lacks string) {
 			switch {
 			case missing != "":
-				return fmt.Sprintf("no %s word the rule takes in the sentence", missing)
+				return fmt.Sprintf("no %s word the rule takes in the sentence", missing), "no " + missing
 			case far != "":
-				return fmt.Sprintf("the %s is %d words from the %s (window %d)", far, farDist, cr.roles[0].role, cr.rule.Window)
+				return fmt.Sprintf("the %s is %d words from the %s (window %d)", far, farDist, cr.roles[0].role, cr.rule.Window), far + " too far"
 			}
-			return "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks"
-		}
-		lacks := func() string {
-			switch {
-			case missing != "":
-				return "no " + missing
-			case far != "":
-				return far + " too far"
-			}
-			return "order"
+			return "every role is there, but a person who is not ASN stands nearer the act, the roles are out of order, or the actor only speaks", "order"
 		}
 		nm.seen++
 		switch {
 		case !nm.withHits:
-			n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field, Why: why(), Lacks: lacks()}
+			n := NearMiss{Rule: cr.rule.ID, Sentence: text[s.start:s.end], Field: field}
+			n.Why, n.Lacks = reason()
 			for k, o := range chosen {
 				n.Found = append(n.Found, fmt.Sprintf("%s: %q", roles[k], occText(text, ts, o)))
 			}
 			nm.list = append(nm.list, n)
 		case slices.Contains(roles, rules.RoleActor):
 			h := cr.hitOf(text, s, ts, chosen, roles)
-			h.Field, h.Mode, h.CancelledAs, h.Cue = field, netra.ModeOverruled, NearMode, why()
+			why, _ := reason()
+			h.Field, h.Mode, h.CancelledAs, h.Cue = field, netra.ModeOverruled, NearMode, why
 			nm.hits = append(nm.hits, h)
 		}
 		return
