@@ -1,5 +1,7 @@
 package classifier
 
+import "slices"
+
 // Cue words that mean something else where they stand: whatever the rule
 // and however the cue is read (cancel or exclude), these occurrences state
 // no norm, appeal, hypothesis or finding.
@@ -17,13 +19,7 @@ func exemptCue(o occurrence, ts []Token) bool {
 // people for its object ("menurunkan puluhan pegawai untuk memasang
 // baliho"): sending staff out, not taking material down.
 func deploysPeople(o occurrence, ts []Token) bool {
-	w, _, ok := wordThenNext(o, ts)
-	if !ok {
-		return false
-	}
-	switch w {
-	case "menurunkan", "diturunkan", "nurunin", "turunin":
-	default:
+	if _, ok := oneWordCue(o, ts, "menurunkan", "diturunkan", "nurunin", "turunin"); !ok {
 		return false
 	}
 	k := o.j
@@ -48,27 +44,22 @@ func deploysPeople(o occurrence, ts []Token) bool {
 	return false
 }
 
-// wordThenNext returns the one word of cue o and the word after it; ok is
-// false for a carried cue, a cue of several words or one that ends the
-// sentence.
-func wordThenNext(o occurrence, ts []Token) (w, next string, ok bool) {
-	if o.carried || o.j != o.i+1 || o.j >= len(ts) {
-		return "", "", false
+// oneWordCue returns the word after cue o when the cue is one of words;
+// ok is false for a carried cue, a cue of several words, one that ends the
+// sentence or any other word.
+func oneWordCue(o occurrence, ts []Token, words ...string) (next string, ok bool) {
+	if o.carried || o.j != o.i+1 || o.j >= len(ts) || !slices.Contains(words, ts[o.i].Norm) {
+		return "", false
 	}
-	return ts[o.i].Norm, ts[o.j].Norm, true
+	return ts[o.j].Norm, true
 }
 
 // askedToAccount reports whether cue o is a request for an account
 // ("Bawaslu meminta klarifikasi camat itu soal …"): a step in handling
 // someone's case, as "dimintai klarifikasi" is, not an appeal.
 func askedToAccount(o occurrence, ts []Token) bool {
-	w, next, ok := wordThenNext(o, ts)
+	next, ok := oneWordCue(o, ts, "meminta", "minta", "diminta")
 	if !ok {
-		return false
-	}
-	switch w {
-	case "meminta", "minta", "diminta":
-	default:
 		return false
 	}
 	switch next {
@@ -82,8 +73,8 @@ func askedToAccount(o occurrence, ts []Token) bool {
 // occasion ("Setiap apel pagi, kepala dinas mengajak …"): a habit told,
 // not anyone at all supposed.
 func everyOccasion(o occurrence, ts []Token) bool {
-	w, next, ok := wordThenNext(o, ts)
-	if !ok || w != "setiap" && w != "tiap" {
+	next, ok := oneWordCue(o, ts, "setiap", "tiap")
+	if !ok {
 		return false
 	}
 	switch next {
@@ -124,15 +115,8 @@ const assertReach = 10
 // leaveToVote reports whether cue o is "silakan" right before a call to
 // vote ("silakan pilih paslon nomor 2"): a polite call, no leave given.
 func leaveToVote(o occurrence, ts []Token) bool {
-	w, next, ok := wordThenNext(o, ts)
-	if !ok {
-		return false
-	}
-	switch w {
-	case "silakan", "silahkan", "dipersilakan", "dipersilahkan":
-		return callsToVote(next)
-	}
-	return false
+	next, ok := oneWordCue(o, ts, "silakan", "silahkan", "dipersilakan", "dipersilahkan")
+	return ok && callsToVote(next)
 }
 
 // amongThings reports whether cue o is "di antara" of a place among
@@ -170,11 +154,8 @@ func specimenBallot(o occurrence, ts []Token) bool {
 // "pasal pns kat desa tu ikut politik praktis"), not an article of law,
 // which a number or a reference follows ("Pasal 280", "pasal tersebut").
 func malayPasal(o occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || ts[o.i].Norm != "pasal" || o.j >= len(ts) {
-		return false
-	}
-	next := ts[o.j].Norm
-	if next == "" || next[0] >= '0' && next[0] <= '9' {
+	next, ok := oneWordCue(o, ts, "pasal")
+	if !ok || next == "" || next[0] >= '0' && next[0] <= '9' {
 		return false
 	}
 	switch next {
