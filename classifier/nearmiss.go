@@ -46,10 +46,15 @@ type nearMisses struct {
 // the rules that were close to matching a sentence, with what stopped
 // them. It costs a second look at every rule, so it is for explanations.
 func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
-	v := c.Classify(it)
+	return c.Classify(it), c.NearMisses(it)
+}
+
+// NearMisses returns Explain's near misses without classifying it, for a
+// caller that already holds the verdict (eval, on every missed case).
+func (c *Classifier) NearMisses(it netra.Item) []NearMiss {
 	title, text, ok := c.prepare(it)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	nm := &nearMisses{}
 	doc := c.context(title, text)
@@ -57,7 +62,7 @@ func (c *Classifier) Explain(it netra.Item) (netra.Verdict, []NearMiss) {
 	if title != "" && !titleRepeated(title, text) {
 		c.analyzeWith(title, "title", doc, nil, nil, nm)
 	}
-	return v, nm.list
+	return nm.list
 }
 
 // add records why rule cr did not match sentence s, when its anchor and

@@ -567,7 +567,7 @@ func missReason(c *classifier.Classifier, it netra.Item, v netra.Verdict) (kind,
 		h := v.Suppressed[0]
 		return "cancelled: " + h.Mode, fmt.Sprintf("%s cancelled as %s (cue %q): %s", h.Rule, h.Mode, h.Cue, truncate(h.Sentence, 120))
 	}
-	if _, near := c.Explain(it); len(near) > 0 {
+	if near := c.NearMisses(it); len(near) > 0 {
 		return "near a rule: " + near[0].Lacks, fmt.Sprintf("near %s, %s: %s", near[0].Rule, near[0].Why, truncate(near[0].Sentence, 120))
 	}
 	return "no rule", "no rule found its act with another of its roles in any sentence"
