@@ -116,5 +116,20 @@ func TestPostProbePhrasings(t *testing.T) {
 		{"survei: mayoritas ASN di kota ini belum menentukan pilihan capres", false},
 		{"bu guru cantik banget pas nyanyi di acara perpisahan sekolah, pemilu masih lama", false},
 		{"gak ada bukti camat kita ikut kampanye, itu hoaks yg disebar lawan politik", false},
+		// session 27: Betawi-style verbs ("-in", "ng-") and shorthand; 39 of 40
+		// such posts were right before any change, these are the forms the
+		// list above lacks
+		{"kepsek SMPN 4 ikutan kampanyein caleg partai kuning di grup wa wali murid", true},
+		{"asn provinsi dikerahin jadi saksi paslon gubernur, gila sih", true},
+		{"penyuluh pertanian ngedata petani buat dukungan paslon 2, pake hp dinas", true},
+		{"pj bupati ngundang timses paslon 02 ke pendopo, rapat tertutup katanya", true},
+		{"kabid di dinas PU nyaleg dari partai biru tapi belum mundur dari PNS", true},
+		{"pegawai kecamatan disuruh dateng ke acara kampanye calon bupati petahana, yg gak dateng diancam dimutasi", true},
+		{"guru2 PNS disuruh kepsek like & share postingan caleg kuning, kalo gak entar dipanggil", true},
+		{"polisi ketauan pake kaos paslon, propam harus turun", false},
+		{"pensiunan PNS jadi timses paslon 3, gak masalah kan udah pensiun", false},
+		{"kepsek ngingetin guru2 jgn posting soal capres di grup sekolah", false},
+		{"katanya ada asn yg ikut kampanye, tp gak jelas siapa", false},
+		{"pegawai bumn ikut deklarasi dukung capres", false},
 	})
 }
