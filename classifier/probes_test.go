@@ -133,3 +133,27 @@ func TestPostProbePhrasings(t *testing.T) {
 		{"pegawai bumn ikut deklarasi dukung capres", false},
 	})
 }
+
+// TestMeetingWithoutTeamWord holds meetings with a candidate whose sentence
+// names no team word (session 27). Until pack 2026.12.26 meeting words were
+// not first-stage keywords, so such a sentence was never read by the rules
+// and five of the six cases below scored 0. The negatives are meetings with
+// no side, or a side met by someone who is no civil servant.
+func TestMeetingWithoutTeamWord(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Camat Sukamaju menggelar pertemuan tertutup dengan calon bupati Andi di rumah dinasnya, Senin malam.", true},
+		{"Kepala Dinas Pendidikan Kabupaten Sukamaju bersilaturahmi ke kediaman calon bupati nomor urut 2 bersama para kepala sekolah.", true},
+		{"Lurah Sukamaju menjamu rombongan calon wali kota nomor urut 1 di kantor kelurahan pada jam kerja.", true},
+		{"Sekda Kabupaten Sukamaju terlihat bertemu paslon nomor urut 3 di sebuah rumah makan, Sabtu malam.", true},
+		{"Kepala puskesmas itu mengundang cagub petahana ke acara internal pegawai dan memberi sambutan dukungan.", true},
+		{"Para guru PNS SMPN 2 Sukamaju diundang kepala sekolah untuk rapat bersama caleg Partai Golkar di ruang guru.", true},
+		{"Camat Sukamaju menggelar rapat tertutup dengan para lurah membahas penanganan banjir.", false},
+		{"Kepala Dinas Kesehatan bertemu calon jemaah haji di asrama haji untuk pemeriksaan kesehatan.", false},
+		{"Lurah Sukamaju menjamu rombongan studi banding dari kabupaten tetangga di kantor kelurahan.", false},
+		{"Kepala sekolah mengundang orang tua calon siswa baru ke sekolah untuk sosialisasi PPDB.", false},
+		{"Bupati Sukamaju bertemu calon investor di pendopo untuk membahas kawasan industri.", false},
+		{"Camat Sukamaju menemui warga yang rumahnya terdampak longsor di Desa Sukarame.", false},
+		{"ASN dilarang menghadiri pertemuan dengan calon kepala daerah, kata Ketua Bawaslu Sukamaju.", false},
+		{"Kepala desa Sukamaju bertemu calon bupati nomor urut 2 di balai desa, Minggu.", false},
+	})
+}
