@@ -193,3 +193,38 @@ func TestActsPlainlyTold(t *testing.T) {
 		{"Kepala desa Sukamaju memasang baliho calon bupati di depan balai desa.", false},
 	})
 }
+
+// TestRolesInOneSentence puts civil-service positions, and people who are no
+// civil servants, into one sentence of attending a campaign (session 27).
+// The positions were found missing from the asn gazetteer this way; the
+// others must stay unflagged (a police rank, village and contract staff,
+// the retired).
+func TestRolesInOneSentence(t *testing.T) {
+	var cases []flagCase
+	for _, r := range []struct {
+		role string
+		asn  bool
+	}{
+		{"Kepala Pelaksana BPBD", true},
+		{"Asisten I Setda", true},
+		{"Kepala Rutan", true},
+		{"Inspektur Daerah", true},
+		{"Penilik PAUD", true},
+		{"Pranata humas Diskominfo", true},
+		{"Analis kebijakan Bappeda", true},
+		{"Kepala Lapas", true},
+		{"Pamong belajar SKB", true},
+		{"Kepala Cabang Dinas Pendidikan", true},
+		{"Inspektur Polisi Dua", false},
+		{"Pendamping PKH", false},
+		{"Pendamping desa", false},
+		{"Ketua RT", false},
+		{"Anggota BPD", false},
+		{"Tenaga honorer", false},
+		{"Pensiunan kepala lapas", false},
+		{"Mantan Inspektur Daerah", false},
+	} {
+		cases = append(cases, flagCase{r.role + " Kabupaten Sukamaju hadir di kampanye calon bupati nomor urut 2.", r.asn})
+	}
+	checkFlags(t, mustDefault(t), cases)
+}
