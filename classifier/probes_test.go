@@ -235,3 +235,27 @@ func TestRolesInOneSentence(t *testing.T) {
 	}
 	checkFlags(t, mustDefault(t), cases)
 }
+
+// TestSidesNamedOtherwise names the side of one act in the ways news and
+// posts do: pairs by acronym or names, parties, ballot numbers, the
+// shortened "bakal calon", the incumbent and the empty column (session 27;
+// "pasangan AMIN", "kotak kosong" and "balon wali kota" were missed
+// before). A regional candidate named only by name is not among them: the
+// pack has no list of regional candidates (rules/packs/id/candidates).
+func TestSidesNamedOtherwise(t *testing.T) {
+	var cases []flagCase
+	for _, side := range []string{
+		"pasangan AMIN", "Prabowo-Gibran", "pasangan Ganjar-Mahfud", "kotak kosong",
+		"calon petahana", "caleg DPR RI dari Partai Golkar", "jagoan PDIP",
+		"kandidat nomor urut 3", "calon anggota DPD", "bacalon bupati dari PKB",
+		"pasangan Ridwan Kamil-Suswono", "calon tunggal", "pasangan Andi-Budi",
+		"cabup nomor 1", "balon wali kota", "calon kepala daerah", "Khofifah-Emil",
+	} {
+		cases = append(cases, flagCase{"Camat Sukamaju ikut memasang spanduk bergambar " + side + " di depan kantornya.", true})
+	}
+	cases = append(cases,
+		flagCase{"Camat Sukamaju ikut memasang spanduk bergambar pahlawan nasional di depan kantornya.", false},
+		flagCase{"Camat Sukamaju ikut memasang spanduk imbauan agar warga tidak golput di depan kantornya.", false},
+	)
+	checkFlags(t, mustDefault(t), cases)
+}
