@@ -1,6 +1,10 @@
 package classifier
 
-import "github.com/netra-id/netra/rules"
+import (
+	"strings"
+
+	"github.com/netra-id/netra/rules"
+)
 
 // asksVote reports whether cancel cue o belongs to a civil servant's own
 // request that others vote for, or against, a side named outright: "Guru
@@ -131,3 +135,43 @@ func reminding(w string) bool {
 	}
 	return false
 }
+
+// callsOff reports whether negation o, after call or order a and with no
+// side named outright after it (a ballot number, a candidate's or
+// national figure's name, a party), makes the order one to keep out:
+// "menginstruksikan para kepala dinas agar tidak terlibat kampanye calon
+// bupati" is the norm passed on, not pressure. An order not to vote for a
+// number or a name still steers the vote (steersAway).
+func (cr *compiledRule) callsOff(o, a occurrence, occ []occurrence, ts []Token) bool {
+	if o.carried || a.carried || o.i < a.j || o.i-a.j > callOffReach || litotes(o, ts) {
+		return false
+	}
+	switch ts[a.i].Stem {
+	case "suruh", "minta", "ajak", "perintah", "instruksi", "arah", "imbau", "himbau", "tugas", "wajib":
+	default:
+		return false
+	}
+	switch ts[o.i].Norm {
+	case "tidak", "tak", "jangan":
+		// not "bukan", which denies a name ("sekolah bukan posko
+		// kampanye"), not what was ordered
+	default:
+		return false
+	}
+	for k := o.j; k < len(ts); k++ {
+		if strings.HasPrefix(ts[k].Norm, "nourut") {
+			return false
+		}
+	}
+	for _, p := range occ {
+		if !p.carried && p.i >= o.j && p.group >= 0 && (p.group == cr.figure || p.group == cr.candidates || p.group == cr.party) {
+			return false
+		}
+	}
+	return true
+}
+
+// callOffReach is how many words may stand between an order and the
+// negation of what it orders ("menginstruksikan seluruh ASN di lingkungan
+// Pemkab untuk tidak …").
+const callOffReach = 8

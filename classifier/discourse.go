@@ -87,6 +87,9 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// "mengamankan suara") is the act, not what cancels it.
 			continue
 		}
+		if cr.negate[o.group] && cr.callsOff(o, a, occ, ts) {
+			return k, true
+		}
 		if cr.negate[o.group] && o.j <= a.i && !apart(o, a, text, ts) && cr.negatesAct(o, a, occ, text, ts) {
 			return k, true
 		}

@@ -12,7 +12,7 @@ import "slices"
 // "kominfo yg harusnya ngawasin hoaks" names what an office fights, no
 // verdict on the story; "takut diberhentiin" is a sanction feared.
 func exemptCue(o occurrence, ts []Token) bool {
-	return askedToAccount(o, ts) || compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || assertedFinding(o, ts) || deploysPeople(o, ts)
+	return askedToAccount(o, ts) || compulsoryThing(o, ts) || hoaxAsObject(o, ts) || fearedSanction(o, ts) || shareOfPay(o, ts) || oneAmong(o, ts) || sidePledge(o, ts) || refusalThreat(o, ts) || rhetoricalLeave(o, ts) || malayPasal(o, ts) || specimenBallot(o, ts) || criminalOnly(o, ts) || amongThings(o, ts) || leaveToVote(o, ts) || everyOccasion(o, ts) || instructsEach(o, ts) || assertedFinding(o, ts) || deploysPeople(o, ts)
 }
 
 // deploysPeople reports whether cue o is "menurunkan" (taking down) with
@@ -79,6 +79,20 @@ func everyOccasion(o occurrence, ts []Token) bool {
 	}
 	switch next {
 	case "hari", "pagi", "siang", "sore", "malam", "minggu", "pekan", "bulan", "kali", "apel", "rapat", "upacara", "pertemuan", "acara", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu":
+		return true
+	}
+	return false
+}
+
+// instructsEach reports whether cue o is "setiap" or "tiap" right after a
+// verb of instructing ("menargetkan setiap kepala sekolah mengumpulkan 100
+// suara"): the order's addressees, each of them, not anyone supposed.
+func instructsEach(o occurrence, ts []Token) bool {
+	if _, ok := oneWordCue(o, ts, "setiap", "tiap"); !ok || o.i == 0 {
+		return false
+	}
+	switch ts[o.i-1].Norm {
+	case "menargetkan", "memerintahkan", "menginstruksikan", "mewajibkan", "menyuruh", "mengarahkan", "menugaskan", "meminta", "mengajak", "memaksa", "menekan":
 		return true
 	}
 	return false

@@ -91,6 +91,10 @@ const (
 	ElectionGazetteer       = "election"
 )
 
+// PartyGazetteer names the target gazetteer of political parties: a side
+// named outright, like a ballot number or a candidate's name.
+const PartyGazetteer = "party"
+
 // FormerGazetteer names the cue gazetteer of words that make the civil
 // servant after them a former one ("mantan", "pensiunan"): the actor is
 // read as someone who is not ASN (GUIDE).

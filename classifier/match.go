@@ -388,6 +388,7 @@ type cueGroups struct {
 	question, officer, install, material   int32
 	explanation, say, enforcement, duty    int32
 	future, caseActive, aggregate          int32
+	party                                  int32
 }
 
 // named returns the group of the pack's gazetteer name, or -1 when the
@@ -439,5 +440,6 @@ func (d *dictionary) namedGroups() cueGroups {
 		explanation: get(ExplanationGazetteer), say: get(SayGazetteer), enforcement: get(EnforcementGazetteer),
 		duty:   get(DutyGazetteer),
 		future: get(FutureGazetteer), caseActive: get(CaseActiveGazetteer), aggregate: get(AggregateGazetteer),
+		party: get(PartyGazetteer),
 	}
 }

@@ -158,10 +158,12 @@ func TestMeetingWithoutTeamWord(t *testing.T) {
 	})
 }
 
-// TestActsPlainlyTold holds one plain news sentence for each kind of act
-// GUIDE.md lists, written in session 27 to look for acts the first stage or
-// the gazetteers do not reach; the one the pack missed (staff recruiting
-// witnesses for a side) led to the "saksi untuk …" terms.
+// TestActsPlainlyTold holds plain news sentences for each kind of act
+// GUIDE.md lists, and a few look-alikes that are none, written in session
+// 27 to look for acts the first stage or the gazetteers do not reach. Of
+// the first 27 the pack missed one (staff recruiting witnesses for a side:
+// the "saksi untuk …" terms); of the next 25 one (an order to "setiap"
+// head teacher, read as a hypothetical: instructsEach).
 func TestActsPlainlyTold(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{"Camat Sukamaju menjadi anggota tim pemenangan pasangan calon bupati nomor urut 2.", true},
@@ -191,6 +193,31 @@ func TestActsPlainlyTold(t *testing.T) {
 		{"Camat Sukamaju membuka lomba kebersihan antar kelurahan, Senin.", false},
 		{"Bawaslu Sukamaju mengingatkan ASN agar tidak memasang baliho calon.", false},
 		{"Kepala desa Sukamaju memasang baliho calon bupati di depan balai desa.", false},
+		{"Seorang guru PNS di Sukamaju menyukai dan membagikan unggahan kampanye calon bupati nomor urut 2 di Instagram.", true},
+		{"Lurah Sukamaju memasang twibbon dukungan untuk calon wali kota nomor urut 1 sebagai foto profil Facebook-nya.", true},
+		{"Status WhatsApp Kepala Puskesmas Sukamaju berisi ajakan memilih caleg Partai Gerindra.", true},
+		{"Seorang ASN Dinas Perhubungan Sukamaju berkomentar mendukung calon gubernur nomor urut 3 di unggahan akun resmi tim kampanye.", true},
+		{"Kepala Seksi di Kecamatan Sukamaju mengikuti akun media sosial tim pemenangan calon bupati dan aktif membagikan kontennya.", true},
+		{"Pegawai Dinas Kesehatan Sukamaju membuat video TikTok berjoget dengan lagu kampanye calon bupati nomor urut 2.", true},
+		{"Seorang guru PPPK di Sukamaju berfoto sambil mengacungkan tiga jari di depan baliho calon bupati nomor urut 3.", true},
+		{"Kepala Dinas Pertanian Sukamaju memakai mobil dinas berpelat merah untuk menghadiri kampanye calon bupati.", true},
+		{"Aula kantor Kecamatan Sukamaju dipinjamkan camat untuk pertemuan relawan calon bupati nomor urut 2.", true},
+		{"Program bantuan bibit dari Dinas Pertanian Sukamaju dibagikan dengan stiker calon bupati petahana oleh kepala bidangnya.", true},
+		{"Seorang lurah di Sukamaju membagikan amplop berisi uang kepada warga sambil meminta mereka memilih calon bupati nomor urut 2.", true},
+		{"Camat Sukamaju diketahui memiliki kartu tanda anggota Partai Demokrat.", true},
+		{"Seorang guru PNS di Sukamaju tercatat dalam Sipol KPU sebagai anggota Partai Perindo.", true},
+		{"Kepala Bidang di Dinas PUPR Sukamaju mendaftar ke KPU sebagai calon bupati tanpa mengundurkan diri dari jabatannya.", true},
+		{"Sekda Sukamaju mengambil formulir pendaftaran bakal calon bupati di kantor DPC PDI Perjuangan.", true},
+		{"Camat Sukamaju mengancam akan memutasi lurah yang tidak mendukung calon bupati nomor urut 2.", true},
+		{"Kepala Dinas Pendidikan Sukamaju menargetkan setiap kepala sekolah mengumpulkan 100 suara untuk calon bupati petahana.", true},
+		{"Para kepala sekolah di Sukamaju diminta kepala dinas menyetor data guru yang siap memilih calon bupati nomor urut 1.", true},
+		{"Camat Sukamaju memerintahkan para lurah mendata warga pendukung calon bupati nomor urut 2.", true},
+		{"Seorang kepala sekolah di Sukamaju menyuruh guru-guru menghadiri kampanye akbar calon bupati nomor urut 2 pada jam mengajar.", true},
+		{"Seorang guru PNS di Sukamaju membagikan unggahan KPU tentang jadwal pencoblosan di Instagram.", false},
+		{"Lurah Sukamaju memasang twibbon Hari Kemerdekaan sebagai foto profil Facebook-nya.", false},
+		{"Camat Sukamaju memakai mobil dinas untuk meninjau lokasi banjir di Desa Sukarame.", false},
+		{"Kepala Dinas Pendidikan Sukamaju menargetkan angka partisipasi sekolah naik lima persen tahun ini.", false},
+		{"Camat Sukamaju memerintahkan para lurah mendata warga yang belum memiliki KTP elektronik menjelang pilkada.", false},
 	})
 }
 
@@ -258,4 +285,23 @@ func TestSidesNamedOtherwise(t *testing.T) {
 		flagCase{"Camat Sukamaju ikut memasang spanduk imbauan agar warga tidak golput di depan kantornya.", false},
 	)
 	checkFlags(t, mustDefault(t), cases)
+}
+
+// TestOrdersToKeepOut holds orders passed down to keep out of campaigns
+// (session 27): no side is named, so the order is the norm, not pressure;
+// with a side named outright an order not to vote for it still steers the
+// vote. Until callsOff the six orders below were flagged as calls to vote.
+func TestOrdersToKeepOut(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Kepala BKD menginstruksikan para kepala dinas agar tidak terlibat kampanye calon bupati.", false},
+		{"Sekda menginstruksikan seluruh ASN agar netral dan tidak mendukung calon mana pun.", false},
+		{"Sekda menginstruksikan seluruh ASN untuk tidak ikut kampanye calon bupati.", false},
+		{"Kepala Dinas Pendidikan menginstruksikan kepala sekolah agar tidak menggunakan fasilitas sekolah untuk kampanye calon.", false},
+		{"Camat memerintahkan para lurah agar tidak memasang atribut calon bupati di kantor kelurahan.", false},
+		{"Kepala sekolah mengarahkan guru-guru agar tidak ikut kampanye calon mana pun.", false},
+		{"Camat menyuruh lurah untuk tidak memilih calon bupati nomor urut 1.", true},
+		{"Camat menginstruksikan lurah agar tidak memilih paslon nomor urut 1.", true},
+		{"Camat menginstruksikan lurah agar tidak memilih Prabowo.", true},
+		{"Kepala Dinas Pendidikan Sukamaju menargetkan setiap kepala sekolah mengumpulkan 100 suara untuk calon bupati petahana.", true},
+	})
 }

@@ -20,7 +20,7 @@ import (
 // pairs, parties, national figures) that can complete an act from the
 // sentence next to it. The election itself ("pemilu") is no side.
 func sideGazetteers() []string {
-	return []string{"target", "party", "national_figure", "candidates"}
+	return []string{TargetGazetteer, PartyGazetteer, NationalFigureGazetteer, rules.CandidatesGazetteer}
 }
 
 // sideWeight scales the weight of a hit whose side came from the next
