@@ -131,6 +131,11 @@ func TestPostProbePhrasings(t *testing.T) {
 		{"kepsek ngingetin guru2 jgn posting soal capres di grup sekolah", false},
 		{"katanya ada asn yg ikut kampanye, tp gak jelas siapa", false},
 		{"pegawai bumn ikut deklarasi dukung capres", false},
+		// a pair named only in a hashtag (missed before the pairs became
+		// target terms)
+		{"lurah ikut joget di panggung #GanjarMahfud2024, netral katanya", true},
+		{"pak camat kita ikut deklarasi kemarin #PrabowoGibran2024", true},
+		{"rame #PrabowoGibran2024 di timeline, bawaslu harus awasi ASN", false},
 	})
 }
 
