@@ -64,7 +64,7 @@ func (cr *compiledRule) cancelled(a occurrence, occ []occurrence, text string, t
 			// shouted before the news, not a norm over it.
 			continue
 		}
-		if exemptCue(o, ts) || cr.orderedDuty(o, occ, text, ts) || cr.watchesActor(o, a, occ) {
+		if exemptCue(o, ts) || cr.orderedDuty(o, occ, text, ts) || cr.watchesActor(o, a, occ) || cr.countedCase(o, occ, ts) {
 			continue
 		}
 		if cr.eventSetting(o, occ, text, ts) {

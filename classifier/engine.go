@@ -477,7 +477,7 @@ func (cr *compiledRule) excludes(o occurrence, occ []occurrence, ts []Token) boo
 		return false
 	case o.group == cr.enforcement && (duringCue(o, ts) || carriedToCampaign(o, ts) || caughtDoing(o, ts)):
 		return false
-	case o.group == cr.aggregate && cr.findingOfFew(o, occ, ts):
+	case cr.countedCase(o, occ, ts):
 		return false
 	case notYet(o, ts), exemptCue(o, ts), countedEvent(o, ts):
 		return false

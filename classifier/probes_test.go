@@ -310,3 +310,17 @@ func TestOrdersToKeepOut(t *testing.T) {
 		{"Kepala Dinas Pendidikan Sukamaju menargetkan setiap kepala sekolah mengumpulkan 100 suara untuk calon bupati petahana.", true},
 	})
 }
+
+// TestCountsOfOneAct holds an overseer's counts (session 27). GUIDE: one
+// regency's count of one described act is a case, totals over several
+// places are not. "mencatat" was read as totals even of one teacher.
+func TestCountsOfOneAct(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Bawaslu Kabupaten Sukamaju mencatat 40 guru PNS kedapatan menyukai unggahan caleg Partai Golkar di Facebook.", true},
+		{"Bawaslu Sukamaju mencatat seorang guru PNS menyukai unggahan caleg Partai Golkar.", true},
+		{"Bawaslu Kota Sukamaju menemukan 9 lurah memasang spanduk calon wali kota nomor urut 1 di kantor kelurahan.", true},
+		{"Bawaslu RI mencatat 300 ASN melanggar netralitas di 50 daerah selama masa kampanye pilkada.", false},
+		{"Bawaslu mencatat ratusan ASN di berbagai daerah terlibat kampanye, sebagian mendukung paslon nomor urut 2.", false},
+		{"Sepanjang 2024, Bawaslu Jawa Tengah mencatat 120 ASN terlibat politik praktis, mulai dari kampanye hingga unggahan media sosial.", false},
+	})
+}

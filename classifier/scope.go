@@ -391,28 +391,6 @@ func otherThan(a occurrence, ts []Token) bool {
 	return false
 }
 
-// countedEvent reports whether cue o is an overseer's count ("mencatat",
-// "tercatat") in a sentence that dates what was counted to a day ("mencatat
-// sedikitnya 40 guru PNS ikut apel akbar relawan paslon …, Sabtu"): the
-// count of one event is that event's case (GUIDE), not totals.
-func countedEvent(o occurrence, ts []Token) bool {
-	if o.carried {
-		return false
-	}
-	switch ts[o.i].Norm {
-	case "mencatat", "tercatat":
-	default:
-		return false
-	}
-	for _, t := range ts {
-		switch t.Norm {
-		case "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "ahad":
-			return true
-		}
-	}
-	return false
-}
-
 // notYetWho reports whether negation o is "belum" in a relative clause
 // that picks out whom a call is for ("bagi teman2 puskesmas yg belum
 // dapat stiker no. 3 bisa ambil di ruang Kabid", "yang belum punya
@@ -706,31 +684,6 @@ func (cr *compiledRule) rightAfterActor(o, a occurrence, occ []occurrence) bool 
 	}
 	return false
 }
-
-// findingOfFew reports whether totals cue o is a word of finding
-// ("temuan", "menemukan": the totals words of the stem "temu") said of one
-// or two civil servants ("Bawaslu meneruskan temuan dugaan
-// ketidaknetralan dua aparatur sipil negara"): one finding about people
-// counted on one hand is a case, not totals.
-func (cr *compiledRule) findingOfFew(o occurrence, occ []occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || ts[o.i].Stem != "temu" {
-		return false
-	}
-	for _, x := range occ {
-		if x.carried || x.i <= o.j || x.i-o.j > findingReach || !cr.roleIs(x, rules.RoleActor) {
-			continue
-		}
-		switch ts[x.i-1].Norm {
-		case "satu", "seorang", "dua", "1", "2", "kedua":
-			return true
-		}
-	}
-	return false
-}
-
-// findingReach is how many words may stand between "temuan" and the
-// people it is about ("temuan dugaan pelanggaran netralitas oleh dua …").
-const findingReach = 6
 
 // promotesSide reports whether cue o is "sosialisasi" or a verb of it with
 // a side right after it ("ikut sosialisasikan caleg provinsi",
