@@ -95,11 +95,13 @@ func (cr *compiledRule) countedCase(o occurrence, occ []occurrence, ts []Token) 
 func manyPlaces(ts []Token) bool {
 	for k, t := range ts {
 		switch t.Norm {
-		case "berbagai", "sejumlah", "seluruh", "beberapa", "banyak":
-			if k+1 < len(ts) && placeWord(ts[k+1].Norm) {
+		case "berbagai", "sejumlah", "seluruh", "beberapa", "banyak", "se":
+			// not "nasional" or "indonesia" alone, which stand in
+			// party names ("Partai Amanat Nasional")
+			if k+1 < len(ts) && (placeWord(ts[k+1].Norm) || ts[k+1].Norm == "indonesia") {
 				return true
 			}
-		case "se-indonesia", "nasional", "indonesia":
+		case "se-indonesia":
 			return true
 		}
 		if isDigits(t.Norm) && k+1 < len(ts) && placeWord(ts[k+1].Norm) {

@@ -319,6 +319,8 @@ func TestCountsOfOneAct(t *testing.T) {
 		{"Bawaslu Kabupaten Sukamaju mencatat 40 guru PNS kedapatan menyukai unggahan caleg Partai Golkar di Facebook.", true},
 		{"Bawaslu Sukamaju mencatat seorang guru PNS menyukai unggahan caleg Partai Golkar.", true},
 		{"Bawaslu Kota Sukamaju menemukan 9 lurah memasang spanduk calon wali kota nomor urut 1 di kantor kelurahan.", true},
+		{"Bawaslu Kabupaten Sukamaju mencatat 40 guru PNS menyukai unggahan caleg Partai Amanat Nasional.", true},
+		{"Bawaslu mencatat 300 ASN se-Indonesia mendukung caleg Partai Golkar.", false},
 		{"Bawaslu RI mencatat 300 ASN melanggar netralitas di 50 daerah selama masa kampanye pilkada.", false},
 		{"Bawaslu mencatat ratusan ASN di berbagai daerah terlibat kampanye, sebagian mendukung paslon nomor urut 2.", false},
 		{"Sepanjang 2024, Bawaslu Jawa Tengah mencatat 120 ASN terlibat politik praktis, mulai dari kampanye hingga unggahan media sosial.", false},
