@@ -326,3 +326,27 @@ func TestCountsOfOneAct(t *testing.T) {
 		{"Sepanjang 2024, Bawaslu Jawa Tengah mencatat 120 ASN terlibat politik praktis, mulai dari kampanye hingga unggahan media sosial.", false},
 	})
 }
+
+// TestNormsStayUnflagged holds norms told the ways socialisation news tells
+// them (session 27): permissions, pledges, examples, warnings, sanctions,
+// surveys, hypotheses and a finding of none. The pack got one wrong: what
+// does not count as a breach by itself ("tidak otomatis melanggar").
+func TestNormsStayUnflagged(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"ASN boleh menghadiri kampanye calon bupati asalkan hanya mendengarkan dan tidak memakai atribut.", false},
+		{"Menurut Bawaslu, ASN yang berfoto dengan calon bupati tanpa pose jari tidak otomatis melanggar.", false},
+		{"Ratusan ASN Pemkab Sukamaju menandatangani ikrar netralitas menjelang pilkada.", false},
+		{"Contoh pelanggaran antara lain memasang spanduk calon, ikut kampanye, atau mengunggah dukungan di media sosial.", false},
+		{"Misalnya, seorang guru PNS yang menyukai unggahan calon bupati bisa dikenai sanksi.", false},
+		{"Kepala BKD Sukamaju mengingatkan bahwa like dan share unggahan kampanye termasuk pelanggaran netralitas.", false},
+		{"Bupati Sukamaju melarang camat dan lurah menggunakan fasilitas kantor untuk kegiatan kampanye.", false},
+		{"ASN tetap punya hak pilih dan boleh mencoblos calon mana pun di bilik suara.", false},
+		{"Pemkab Sukamaju membentuk satgas untuk memantau netralitas ASN selama masa kampanye.", false},
+		{"Warga diminta melapor jika melihat camat atau lurah ikut berkampanye untuk calon bupati.", false},
+		{"Survei LSI menyebut 30 persen ASN di Jawa Tengah mengaku pernah diajak atasannya mendukung calon tertentu.", false},
+		{"Dalam diskusi publik, pengamat menilai mobilisasi ASN kerap terjadi menjelang pilkada.", false},
+		{"Sanksi bagi ASN yang terbukti menjadi tim sukses berupa penurunan pangkat hingga pemberhentian.", false},
+		{"Seandainya camat hadir di kampanye calon bupati, ia wajib mengambil cuti terlebih dahulu.", false},
+		{"Bawaslu Sukamaju belum menemukan adanya ASN yang terlibat kampanye calon bupati sejauh ini.", false},
+	})
+}
