@@ -136,6 +136,16 @@ func TestPostProbePhrasings(t *testing.T) {
 		{"lurah ikut joget di panggung #GanjarMahfud2024, netral katanya", true},
 		{"pak camat kita ikut deklarasi kemarin #PrabowoGibran2024", true},
 		{"rame #PrabowoGibran2024 di timeline, bawaslu harus awasi ASN", false},
+		// slang accusations against Pj heads, officials and bureaucrats
+		// ("main mata ama paslon", "pj gub"), and their look-alikes
+		{"pj gub kita keliatan banget main mata ama paslon 2, tiap acara pemprov selalu ada tim mereka", true},
+		{"pejabat pemprov pada all in buat paslon 01, rapat dinas isinya konsolidasi pemenangan", true},
+		{"oknum kadis cawe2 di pilkada, nyuruh bawahannya pasang baliho petahana", true},
+		{"birokrat di pemkab ini udah jadi mesin politik petahana, camat2 disuruh cari suara", true},
+		{"kepsek di sini jadi makelar suara caleg PKS, guru2 disuruh setor KTP keluarga", true},
+		{"pj gub kita netral kok, udah ngingetin ASN jangan main mata ama paslon mana pun", false},
+		{"katanya pejabat pemprov all in buat paslon 01, tapi ga ada bukti sama sekali", false},
+		{"pak kades sini main mata sama paslon 2, ya wajar kades bukan ASN", false},
 	})
 }
 
