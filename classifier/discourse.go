@@ -407,14 +407,15 @@ func clauseBreak(text string, ts []Token, from, to int) bool {
 // a rule or permission cue right after it ("ASN harus netral", "PNS
 // dilarang …", "ASN boleh hadir") makes the sentence state the rule for
 // that actor, even when an act stands elsewhere in it ("deklarasi kades
-// itu didukung, padahal ASN harus netral").
+// itu didukung, padahal ASN harus netral"). Leave given to a side ("Kepala
+// Puskesmas mengizinkan tim kampanye …") is the act, as in cancelled.
 func (cr *compiledRule) normSubject(text string, chosen, occ []occurrence, ts []Token, modes []string) (int, bool) {
 	for _, c := range chosen {
 		if c.carried || !cr.roleIs(c, rules.RoleActor) {
 			continue
 		}
 		for k, o := range occ {
-			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, text, ts) || exemptCue(o, ts) {
+			if !cr.cancel[o.group] || o.i < c.j || o.i > c.j+1 || obliges(o, chosen[0], ts) || cr.partOfAct(o, occ) || cr.partOfSide(o, occ) || appealToVoteFor(o, chosen[0], ts) || cr.orderedDuty(o, occ, text, ts) || exemptCue(o, ts) || cr.permitsSide(o, occ, ts) {
 				continue
 			}
 			if m := modes[o.group]; m == "rule" || m == "permission" {

@@ -178,7 +178,9 @@ func TestMeetingWithoutTeamWord(t *testing.T) {
 // 27 to look for acts the first stage or the gazetteers do not reach. Of
 // the first 27 the pack missed one (staff recruiting witnesses for a side:
 // the "saksi untuk …" terms); of the next 25 one (an order to "setiap"
-// head teacher, read as a hypothetical: instructsEach).
+// head teacher, read as a hypothetical: instructsEach); of the last 13 one
+// (a puskesmas head letting a campaign team in, read as a permission stated
+// for him: normSubject now passes permitsSide over).
 func TestActsPlainlyTold(t *testing.T) {
 	checkFlags(t, mustDefault(t), []flagCase{
 		{"Camat Sukamaju menjadi anggota tim pemenangan pasangan calon bupati nomor urut 2.", true},
@@ -233,6 +235,20 @@ func TestActsPlainlyTold(t *testing.T) {
 		{"Camat Sukamaju memakai mobil dinas untuk meninjau lokasi banjir di Desa Sukarame.", false},
 		{"Kepala Dinas Pendidikan Sukamaju menargetkan angka partisipasi sekolah naik lima persen tahun ini.", false},
 		{"Camat Sukamaju memerintahkan para lurah mendata warga yang belum memiliki KTP elektronik menjelang pilkada.", false},
+		// state facilities, gifts, party cards, leave given to a side
+		{"Ruang rapat Dinas Pertanian Sukamaju dipakai untuk rapat relawan calon bupati nomor urut 2 atas izin kepala dinasnya.", true},
+		{"Seorang guru PNS di Sukamaju memakai laptop sekolah untuk mendesain poster kampanye caleg Partai Golkar.", true},
+		{"Camat Sukamaju mengenakan seragam dinas saat menghadiri deklarasi dukungan untuk calon bupati petahana.", true},
+		{"Di jam dinas, Kepala Seksi di Kecamatan Sukamaju terlihat membagikan brosur calon bupati nomor urut 1 di pasar.", true},
+		{"Paket beras bantuan Dinas Sosial Sukamaju ditempeli foto calon bupati petahana oleh petugas dinas.", true},
+		{"Lurah Sukamaju menyelipkan kartu nama caleg Partai Demokrat dalam amplop BLT yang dibagikan kepada warga.", true},
+		{"Seorang guru PPPK di Sukamaju tercatat sebagai pengurus ranting Partai Gerindra.", true},
+		{"Sekretaris Dinas Kesehatan Sukamaju memegang kartu tanda anggota PDI Perjuangan.", true},
+		{"Seorang penyuluh KB di Sukamaju menjadi ketua relawan calon bupati nomor urut 3 di kecamatannya.", true},
+		{"Kepala Puskesmas Sukamaju mengizinkan tim kampanye calon bupati nomor urut 2 memasang baliho di halaman puskesmas.", true},
+		{"Kepala Puskesmas Sukamaju menolak permintaan tim kampanye calon bupati memasang baliho di halaman puskesmas.", false},
+		{"Ruang rapat Dinas Pertanian Sukamaju dipakai untuk rapat koordinasi pengamanan pilkada bersama Bawaslu.", false},
+		{"Dana desa Sukarame dipakai kepala desa untuk membeli kaos calon bupati.", false},
 	})
 }
 
