@@ -376,3 +376,31 @@ func TestNormsStayUnflagged(t *testing.T) {
 		{"Bawaslu Sukamaju belum menemukan adanya ASN yang terlibat kampanye calon bupati sejauh ini.", false},
 	})
 }
+
+// TestSchoolsAndReligiousOffices holds acts and look-alikes in schools,
+// madrasahs, the religious affairs office, universities and puskesmas
+// (session 27; all right before any change, kept as a guard).
+func TestSchoolsAndReligiousOffices(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Seorang guru SDN 4 Sukamaju mengajari murid-muridnya menyanyikan jingle kampanye calon bupati nomor urut 2 di kelas.", true},
+		{"Siswa SMPN 1 Sukamaju diminta gurunya mengajak orang tua mereka datang ke kampanye akbar calon bupati petahana.", true},
+		{"Kepala SMAN 2 Sukamaju memajang foto calon bupati petahana di setiap ruang kelas menjelang pencoblosan.", true},
+		{"Seorang guru PNS di Sukamaju meminta siswanya mengikuti akun Instagram pasangan calon nomor urut 1.", true},
+		{"Gedung SDN 3 Sukamaju dijadikan posko pemenangan calon bupati atas persetujuan kepala sekolahnya.", true},
+		{"Guru-guru SMKN 1 Sukamaju diwajibkan kepala sekolah memakai pin bergambar calon gubernur petahana.", true},
+		{"Guru SDN 4 Sukamaju mengajarkan cara mencoblos yang benar kepada siswa dalam simulasi pemilihan ketua OSIS.", false},
+		{"SMAN 2 Sukamaju menggelar pendidikan pemilih pemula bersama KPU untuk siswa kelas XII.", false},
+		{"Kepala SMAN 2 Sukamaju menurunkan stiker calon bupati yang ditempel orang tak dikenal di gerbang sekolah.", false},
+		{"Guru honorer di sebuah sekolah swasta di Sukamaju menjadi relawan calon bupati nomor urut 2.", false},
+		{"Seorang penghulu KUA Kecamatan Sukamaju mengajak jamaah pengajian memilih calon bupati nomor urut 2.", true},
+		{"Guru MAN 1 Sukamaju yang berstatus PNS ikut membagikan kaos caleg Partai Kebangkitan Bangsa kepada warga.", true},
+		{"Penyuluh agama Kemenag Sukamaju menyisipkan ajakan memilih caleg PPP dalam ceramahnya.", true},
+		{"Rektor Universitas Negeri Sukamaju mengerahkan dosen untuk menghadiri deklarasi dukungan calon gubernur.", true},
+		{"Seorang dosen ASN di politeknik negeri Sukamaju menjadi juru bicara tim pemenangan calon wali kota.", true},
+		{"Perawat Puskesmas Sukarame yang berstatus PPPK memasang stiker calon bupati nomor urut 3 di ambulans puskesmas.", true},
+		{"Kepala KUA Sukamaju hadir mengenakan atribut partai dalam kampanye terbuka caleg Partai Golkar.", true},
+		{"Rektor Universitas Negeri Sukamaju mengimbau dosen dan mahasiswa menjaga netralitas menjelang pilkada.", false},
+		{"Penyuluh agama Kemenag Sukamaju mengajak umat datang ke TPS dan tidak golput.", false},
+		{"Dosen ilmu politik Universitas Sukamaju menjadi narasumber diskusi tentang netralitas ASN.", false},
+	})
+}
