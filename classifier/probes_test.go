@@ -404,3 +404,17 @@ func TestSchoolsAndReligiousOffices(t *testing.T) {
 		{"Dosen ilmu politik Universitas Sukamaju menjadi narasumber diskusi tentang netralitas ASN.", false},
 	})
 }
+
+// TestActsAcrossSentences holds short reports whose act is told across
+// sentences, and two whose neighbours deny or explain (session 27; all
+// right before any change, kept as a guard).
+func TestActsAcrossSentences(t *testing.T) {
+	checkFlags(t, mustDefault(t), []flagCase{
+		{"Calon bupati nomor urut 2 menggelar kampanye terbuka di Lapangan Sukamaju, Minggu. Saat sang calon berorasi, Camat Sukamaju tampak berdiri di panggung. Ia sesekali mengangkat tangan mengikuti yel-yel pendukung.", true},
+		{"Bawaslu Sukamaju menerima laporan warga soal seorang kepala sekolah. Kepala SDN 5 Sukamaju itu diduga mengumpulkan para guru di rumahnya. Dalam pertemuan itu, ia meminta para guru mengarahkan wali murid memilih petahana.", true},
+		{"Video berdurasi dua menit beredar di grup WhatsApp warga Sukamaju. Dalam video itu, seorang pria berseragam dinas kecamatan membagikan kalender. Kalender tersebut bergambar calon bupati nomor urut 1. Camat Sukamaju membenarkan pria itu stafnya.", true},
+		{"Rumah dinas Camat Sukamaju ramai didatangi tamu pada Sabtu malam. Mereka ternyata tim pemenangan calon bupati nomor urut 2. Camat menjamu mereka hingga larut malam, kata seorang warga.", true},
+		{"Calon bupati nomor urut 2 menggelar kampanye terbuka di Lapangan Sukamaju, Minggu. Camat Sukamaju mengatakan pihaknya hanya memastikan keamanan dan kebersihan lokasi. Ia menegaskan seluruh staf kecamatan tidak terlibat.", false},
+		{"Bawaslu Sukamaju menggelar sosialisasi netralitas ASN di aula kecamatan. Para lurah dan kepala seksi hadir. Ketua Bawaslu menjelaskan bahwa ASN dilarang berfoto dengan pose jari yang menunjukkan dukungan.", false},
+	})
+}
