@@ -158,17 +158,24 @@ func (cr *compiledRule) callsOff(o, a occurrence, occ []occurrence, ts []Token) 
 	default:
 		return false
 	}
-	for k := o.j; k < len(ts); k++ {
+	return !cr.sideOutrightFrom(o.j, occ, ts)
+}
+
+// sideOutrightFrom reports whether a side is named outright at or after
+// token from: a ballot number, or a party, presidential figure or listed
+// candidate. Generic words ("calon", "paslon") name no side in particular.
+func (cr *compiledRule) sideOutrightFrom(from int, occ []occurrence, ts []Token) bool {
+	for k := from; k < len(ts); k++ {
 		if strings.HasPrefix(ts[k].Norm, "nourut") {
-			return false
+			return true
 		}
 	}
 	for _, p := range occ {
-		if !p.carried && p.i >= o.j && p.group >= 0 && (p.group == cr.figure || p.group == cr.candidates || p.group == cr.party) {
-			return false
+		if !p.carried && p.i >= from && p.group >= 0 && (p.group == cr.figure || p.group == cr.candidates || p.group == cr.party) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // callOffReach is how many words may stand between an order and the

@@ -1,10 +1,6 @@
 package classifier
 
-import (
-	"strings"
-
-	"github.com/netra-id/netra/rules"
-)
+import "github.com/netra-id/netra/rules"
 
 // Counts an overseer reports. A totals cue ("menemukan", "mencatat")
 // usually marks news of totals (GUIDE: aggregate), but a count of one
@@ -33,16 +29,13 @@ func countedEvent(o occurrence, ts []Token) bool {
 	return false
 }
 
-// findingOfFew reports whether totals cue o is a word of finding or
+// findingOfFew reports whether totals cue o, a word of finding or
 // recording ("temuan", "menemukan", "mencatat": the totals words of the
 // stems "temu" and "catat") said of one or two civil servants ("Bawaslu
 // meneruskan temuan dugaan ketidaknetralan dua aparatur sipil negara",
 // "Bawaslu mencatat seorang guru PNS …"): one finding about people counted
 // on one hand is a case, not totals.
 func (cr *compiledRule) findingOfFew(o occurrence, occ []occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || !findingStem(ts[o.i].Stem) {
-		return false
-	}
 	for _, x := range occ {
 		if x.carried || x.i <= o.j || x.i-o.j > findingReach || !cr.roleIs(x, rules.RoleActor) {
 			continue
@@ -59,34 +52,24 @@ func (cr *compiledRule) findingOfFew(o occurrence, occ []occurrence, ts []Token)
 // people it is about ("temuan dugaan pelanggaran netralitas oleh dua …").
 const findingReach = 6
 
-// countedForSide reports whether totals cue o is a word of finding or
-// recording in a sentence that names a side outright: a party, a
-// presidential figure, a listed candidate or a ballot number ("Bawaslu
-// Kabupaten Sukamaju mencatat 40 guru PNS menyukai unggahan caleg Partai
-// Golkar"). The count is of one act for one side, which GUIDE counts as a
-// case, not as totals.
-func (cr *compiledRule) countedForSide(o occurrence, occ []occurrence, ts []Token) bool {
-	if o.carried || o.j != o.i+1 || !findingStem(ts[o.i].Stem) || manyPlaces(ts) {
-		return false
-	}
-	for _, t := range ts {
-		if strings.HasPrefix(t.Norm, "nourut") {
-			return true
-		}
-	}
-	for _, x := range occ {
-		if !x.carried && x.group >= 0 && (x.group == cr.party || x.group == cr.figure || x.group == cr.candidates) {
-			return true
-		}
-	}
-	return false
+// countedForSide reports whether a count (countedCase) stands in a
+// sentence that names a side outright, a party, a presidential figure, a
+// listed candidate or a ballot number ("Bawaslu Kabupaten Sukamaju
+// mencatat 40 guru PNS menyukai unggahan caleg Partai Golkar"), over no
+// more than one place. The count is of one act for one side, which GUIDE
+// counts as a case, not as totals.
+func (cr *compiledRule) countedForSide(occ []occurrence, ts []Token) bool {
+	return !manyPlaces(ts) && cr.sideOutrightFrom(0, occ, ts)
 }
 
-// countedCase reports whether totals cue o counts a case rather than
-// totals: a finding of people counted on one hand, or of one act for a
-// side named outright.
+// countedCase reports whether totals cue o, a single word of finding or
+// recording, counts a case rather than totals: a finding of people counted
+// on one hand, or of one act for a side named outright.
 func (cr *compiledRule) countedCase(o occurrence, occ []occurrence, ts []Token) bool {
-	return cr.findingOfFew(o, occ, ts) || cr.countedForSide(o, occ, ts)
+	if o.carried || o.j != o.i+1 || !findingStem(ts[o.i].Stem) {
+		return false
+	}
+	return cr.findingOfFew(o, occ, ts) || cr.countedForSide(occ, ts)
 }
 
 // manyPlaces reports whether tokens ts count over several places
